@@ -1,0 +1,98 @@
+/**
+ * The values the geo core passes around. Positions are always GeoJSON [lon, lat] in WGS84
+ * unless a name says otherwise (TM positions are [easting, northing] in metres).
+ */
+import type { MultiPolygon, Point, Polygon, Position } from "geojson";
+
+/** The six hub types of the programme; other type ids are kept and counted too. */
+export const HUB_TYPES = [
+  "innovation_city",
+  "industrial_complex",
+  "free_economic_zone",
+  "technopark",
+  "enterprise_city",
+  "rnd_special_zone",
+] as const;
+export type HubType = (typeof HUB_TYPES)[number];
+
+export type ParcelGeometry = Polygon | MultiPolygon;
+
+/** One designated piece of land: a polygon or multipolygon, holes allowed. */
+export interface Parcel {
+  id: string;
+  name?: string;
+  geometry: ParcelGeometry;
+  /** Every property the filing carried, kept so an export loses nothing. */
+  properties: Record<string, unknown>;
+}
+
+export const ENVELOPE_SHAPES = ["circle", "belt", "polygon"] as const;
+export type EnvelopeShape = (typeof ENVELOPE_SHAPES)[number];
+
+export type Envelope =
+  | { shape: "circle"; center: Position; radiusKm: number }
+  | { shape: "belt"; axis: Position[]; halfWidthKm: number }
+  | { shape: "polygon"; polygon: Polygon };
+
+/** The top-level `czd` member of a filing. */
+export interface ZoneMeta {
+  name?: string;
+  /** ISO 3166-2:KR code, e.g. "KR-49". */
+  sido?: string;
+  ruleSet?: string;
+  createdAt?: string;
+  [key: string]: unknown;
+}
+
+/** A zone read from a filing, always in WGS84 lon/lat. */
+export interface Zone {
+  parcels: Parcel[];
+  envelope: Envelope | null;
+  meta: ZoneMeta;
+  /** The CRS the filing was written in ("EPSG:4326" for plain RFC 7946). */
+  sourceCrs: string;
+}
+
+/** A hub (혁신거점): a point, or an area such as an industrial complex. */
+export interface Hub {
+  name: string;
+  /** One of HUB_TYPES, or another id the decree names (kept and counted). */
+  type: string;
+  geometry: Point | Polygon | MultiPolygon;
+}
+
+export const SEVERITIES = ["error", "warning", "info"] as const;
+export type Severity = (typeof SEVERITIES)[number];
+
+export const FINDING_CODES = {
+  AREA_CAP: "AREA_CAP",
+  RADIUS: "RADIUS",
+  ENVELOPE: "ENVELOPE",
+  OVERLAP: "OVERLAP",
+  INVALID_GEOMETRY: "INVALID_GEOMETRY",
+  AREA_METHOD_DISAGREES: "AREA_METHOD_DISAGREES",
+  SIDO_SPAN: "SIDO_SPAN",
+  SIDO_UNKNOWN: "SIDO_UNKNOWN",
+  NO_HUB: "NO_HUB",
+  HUB_PARTIAL: "HUB_PARTIAL",
+  ENVELOPE_SHAPE: "ENVELOPE_SHAPE",
+  DUPLICATE_ID: "DUPLICATE_ID",
+} as const;
+export type FindingCode = keyof typeof FINDING_CODES;
+
+/** Figures a finding carries; messages.ts turns them into sentences. */
+export type Figures = Record<string, number | string | boolean>;
+
+/** What a rule emits: a value, no sentence. */
+export interface FindingValue {
+  code: FindingCode;
+  severity: Severity;
+  parcels: string[];
+  figures: Figures;
+}
+
+/** A finding as the report carries it: the value plus its Korean and English sentences. */
+export interface Finding extends FindingValue {
+  message: string;
+  messageEn: string;
+}
