@@ -96,3 +96,61 @@ export interface Finding extends FindingValue {
   message: string;
   messageEn: string;
 }
+
+/** A rule set: data a reviewer can write, interpreted by check.ts (see FILING.md). */
+export interface RuleSet {
+  id: string;
+  version: string;
+  name: { ko: string; en: string };
+  /** false for Phase 3, whose limits were never published: the report says they are illustrative. */
+  published: boolean;
+  note?: { ko: string; en: string };
+  areaCapKm2: number;
+  envelope: {
+    shapes: EnvelopeShape[];
+    circle: { radiusKm: number; metroRadiusKm: number; metroSido: string[] };
+    belt?: { axisLengthKm: number; halfWidthKm: number };
+    polygon?: { areaKm2: number };
+  };
+  parcelsInsideEnvelope: boolean;
+  overlapAllowed: boolean;
+  validGeometry: boolean;
+}
+
+export interface HubTally {
+  counts: Record<string, number> & { total: number };
+  partial?: { name: string; type: string; shareInside: number }[];
+}
+
+/** The compliance report of FILING.md. */
+export interface Report {
+  verdict: "pass" | "fail";
+  ruleSet: string;
+  ruleSetVersion: string;
+  sido: {
+    code: string | null;
+    name: string | null;
+    from: "filing" | "option" | "parcels" | "none";
+    metro: boolean;
+    shares: { code: string; km2: number }[];
+  };
+  area: {
+    totalKm2: number;
+    parcels: { id: string; name?: string; km2: number }[];
+    tm: { crs: string; totalKm2: number };
+    capKm2: number;
+  };
+  envelope: {
+    shape: EnvelopeShape;
+    given: boolean;
+    center?: Position;
+    radiusKm?: number;
+    reachKm?: number;
+    limitKm?: number;
+    halfWidthKm?: number;
+    axisLengthKm?: number;
+    areaKm2?: number;
+  };
+  hubs: HubTally;
+  findings: Finding[];
+}
