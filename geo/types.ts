@@ -119,7 +119,10 @@ export interface RuleSet {
 
 export interface HubTally {
   counts: Record<string, number> & { total: number };
-  partial?: { name: string; type: string; shareInside: number }[];
+  /** Area hubs only partly inside the parcels, with the share (0–1) of their area inside. */
+  partial: { name: string; type: string; shareInside: number }[];
+  /** false when no hub file was given: the counts are then zero by construction. */
+  given: boolean;
 }
 
 /** The compliance report of FILING.md. */
@@ -133,6 +136,8 @@ export interface Report {
     from: "filing" | "option" | "parcels" | "none";
     metro: boolean;
     shares: { code: string; km2: number }[];
+    /** Which 시·도 and radius applied, and why, in Korean and English. */
+    why: { ko: string; en: string };
   };
   area: {
     totalKm2: number;

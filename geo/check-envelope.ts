@@ -1,0 +1,208 @@
+/**
+ * The envelope rules: the circle (given or the smallest enclosing one), the belt and the polygon.
+ * Each returns the report's envelope section and the findings, as values.
+ */
+
+import type { CheckContext } from "./check-context";
+import {
+  beltReachM,
+  parcelPositions,
+  polygonContains,
+  reachM,
+  smallestEnclosingCircle,
+} from "./envelope";
+import { geodesicAreaM2, lineLengthM } from "./measure";
+import type { Envelope, Figures, FindingValue, Report, RuleSet } from "./types";
+
+type Section = Report["envelope"];
+export interface EnvelopeResult {
+  section: Section;
+  findings: FindingValue[];
+}
+
+/** Distances within a centimetre of a limit are on it: vertices snapped onto a drawn circle. */
+const TOLERANCE_KM = 1e-5;
+const round = (v: number, digits: number): number => Number(v.toFixed(digits));
+
+function radiusFigures(ctx: CheckContext): Figures {
+  const f: Figures = { limitKm: ctx.radiusLimitKm, metro: ctx.metro };
+  if (ctx.sidoName) f.sidoName = ctx.sidoName;
+  if (ctx.sidoNameEn) f.sidoNameEn = ctx.sidoNameEn;
+  return f;
+}
+
+function error(code: "RADIUS" | "ENVELOPE", parcels: string[], figures: Figures): FindingValue {
+  return { code, severity: "error", parcels, figures };
+}
+
+function inferredCircle(ctx: CheckContext): EnvelopeResult {
+  const mec = smallestEnclosingCircle(parcelPositions(ctx.geoms));
+  const radiusKm = mec.radiusM / 1000;
+  const findings: FindingValue[] = [];
+  if (radiusKm > ctx.radiusLimitKm + TOLERANCE_KM) {
+    const beyond = ctx.geoms
+      .map((g, i) => ({ i, reachKm: reachM(mec.center, parcelPositions([g])) / 1000 }))
+      .filter((r) => r.reachKm > ctx.radiusLimitKm + TOLERANCE_KM)
+      .map((r) => ctx.ids[r.i] ?? "");
+    findings.push(
+      error("RADIUS", beyond, {
+        ...radiusFigures(ctx),
+        kind: "ENCLOSING",
+        radiusKm: round(radiusKm, 3),
+        overKm: round(radiusKm - ctx.radiusLimitKm, 3),
+      }),
+    );
+  }
+  const section: Section = {
+    shape: "circle",
+    given: false,
+    center: mec.center.map((v) => round(v, 6)),
+    radiusKm: round(radiusKm, 3),
+    reachKm: round(radiusKm, 3),
+    limitKm: ctx.radiusLimitKm,
+  };
+  return { section, findings };
+}
+
+function givenCircle(
+  ctx: CheckContext,
+  env: Extract<Envelope, { shape: "circle" }>,
+): EnvelopeResult {
+  const findings: FindingValue[] = [];
+  if (env.radiusKm > ctx.radiusLimitKm + TOLERANCE_KM) {
+    findings.push(
+      error("RADIUS", [], {
+        ...radiusFigures(ctx),
+        kind: "GIVEN",
+        radiusKm: env.radiusKm,
+        overKm: round(env.radiusKm - ctx.radiusLimitKm, 3),
+      }),
+    );
+  }
+  let reachKm = 0;
+  ctx.geoms.forEach((g, i) => {
+    const parcelReachKm = reachM(env.center, parcelPositions([g])) / 1000;
+    reachKm = Math.max(reachKm, parcelReachKm);
+    if (ctx.ruleSet.parcelsInsideEnvelope && parcelReachKm > env.radiusKm + TOLERANCE_KM) {
+      findings.push(
+        error("RADIUS", [ctx.ids[i] ?? ""], {
+          kind: "OUTSIDE",
+          radiusKm: env.radiusKm,
+          reachKm: round(parcelReachKm, 3),
+          overKm: round(parcelReachKm - env.radiusKm, 3),
+        }),
+      );
+    }
+  });
+  const section: Section = {
+    shape: "circle",
+    given: true,
+    center: env.center,
+    radiusKm: env.radiusKm,
+    reachKm: round(reachKm, 3),
+    limitKm: ctx.radiusLimitKm,
+  };
+  return { section, findings };
+}
+
+function belt(ctx: CheckContext, env: Extract<Envelope, { shape: "belt" }>): EnvelopeResult {
+  const limits = ctx.ruleSet.envelope.belt;
+  const findings: FindingValue[] = [];
+  const axisLengthKm = lineLengthM(env.axis) / 1000;
+  if (limits && env.halfWidthKm > limits.halfWidthKm + TOLERANCE_KM) {
+    findings.push(
+      error("ENVELOPE", [], {
+        kind: "BELT_WIDTH",
+        halfWidthKm: env.halfWidthKm,
+        limitKm: limits.halfWidthKm,
+        overKm: round(env.halfWidthKm - limits.halfWidthKm, 3),
+      }),
+    );
+  }
+  if (limits && axisLengthKm > limits.axisLengthKm + TOLERANCE_KM) {
+    findings.push(
+      error("ENVELOPE", [], {
+        kind: "BELT_LENGTH",
+        axisLengthKm: round(axisLengthKm, 3),
+        limitKm: limits.axisLengthKm,
+        overKm: round(axisLengthKm - limits.axisLengthKm, 3),
+      }),
+    );
+  }
+  let reachKm = 0;
+  ctx.geoms.forEach((g, i) => {
+    const parcelReachKm = beltReachM(env.axis, parcelPositions([g])) / 1000;
+    reachKm = Math.max(reachKm, parcelReachKm);
+    if (ctx.ruleSet.parcelsInsideEnvelope && parcelReachKm > env.halfWidthKm + TOLERANCE_KM) {
+      findings.push(
+        error("ENVELOPE", [ctx.ids[i] ?? ""], {
+          kind: "BELT_OUTSIDE",
+          halfWidthKm: env.halfWidthKm,
+          reachKm: round(parcelReachKm, 3),
+          overKm: round(parcelReachKm - env.halfWidthKm, 3),
+        }),
+      );
+    }
+  });
+  const section: Section = {
+    shape: "belt",
+    given: true,
+    halfWidthKm: env.halfWidthKm,
+    axisLengthKm: round(axisLengthKm, 3),
+    reachKm: round(reachKm, 3),
+  };
+  if (limits) section.limitKm = limits.halfWidthKm;
+  return { section, findings };
+}
+
+function polygon(ctx: CheckContext, env: Extract<Envelope, { shape: "polygon" }>): EnvelopeResult {
+  const limit = ctx.ruleSet.envelope.polygon;
+  const areaKm2 = geodesicAreaM2(env.polygon) / 1e6;
+  const findings: FindingValue[] = [];
+  if (limit && areaKm2 > limit.areaKm2) {
+    findings.push(
+      error("ENVELOPE", [], {
+        kind: "POLYGON_AREA",
+        areaKm2: round(areaKm2, 6),
+        limitKm2: limit.areaKm2,
+        overKm2: round(areaKm2 - limit.areaKm2, 6),
+      }),
+    );
+  }
+  if (ctx.ruleSet.parcelsInsideEnvelope) {
+    const outside = ctx.geoms
+      .map((g, i) => (polygonContains(env.polygon, g) ? null : (ctx.ids[i] ?? "")))
+      .filter((id): id is string => id !== null);
+    for (const id of outside) findings.push(error("ENVELOPE", [id], { kind: "POLYGON_OUTSIDE" }));
+  }
+  return { section: { shape: "polygon", given: true, areaKm2: round(areaKm2, 6) }, findings };
+}
+
+function shapeNotAllowed(ruleSet: RuleSet, shape: string): FindingValue {
+  return {
+    code: "ENVELOPE_SHAPE",
+    severity: "error",
+    parcels: [],
+    figures: { shape, allowed: ruleSet.envelope.shapes.join(", ") },
+  };
+}
+
+/** The envelope section of the report and its findings, under the context's rule set. */
+export function checkEnvelope(ctx: CheckContext, envelope: Envelope | null): EnvelopeResult {
+  const allowed = ctx.ruleSet.envelope.shapes;
+  if (envelope === null) {
+    const result = inferredCircle(ctx);
+    if (!allowed.includes("circle")) result.findings.push(shapeNotAllowed(ctx.ruleSet, "none"));
+    return result;
+  }
+  const result =
+    envelope.shape === "circle"
+      ? givenCircle(ctx, envelope)
+      : envelope.shape === "belt"
+        ? belt(ctx, envelope)
+        : polygon(ctx, envelope);
+  if (!allowed.includes(envelope.shape)) {
+    result.findings.unshift(shapeNotAllowed(ctx.ruleSet, envelope.shape));
+  }
+  return result;
+}

@@ -1,0 +1,133 @@
+/**
+ * The rules other than the envelope: area cap, area methods, geometry, overlaps, ids, 시·도 and
+ * hubs. Each is `(ctx) => FindingValue[]`: values only, messages.ts writes the sentences.
+ */
+import type { CheckContext } from "./check-context";
+import { findOverlaps, ringProblems } from "./geometry";
+import type { HubCounts } from "./hubs";
+import { sidoByCode } from "./sido";
+import type { FindingValue } from "./types";
+
+const round = (v: number, digits: number): number => Number(v.toFixed(digits));
+
+export function areaCap(ctx: CheckContext): FindingValue[] {
+  const cap = ctx.ruleSet.areaCapKm2;
+  if (ctx.totalKm2 <= cap) return [];
+  const overKm2 = ctx.totalKm2 - cap;
+  return [
+    {
+      code: "AREA_CAP",
+      severity: "error",
+      parcels: [...ctx.ids],
+      figures: {
+        totalKm2: round(ctx.totalKm2, 6),
+        capKm2: cap,
+        overKm2: round(overKm2, 6),
+        overM2: Math.round(overKm2 * 1e6),
+      },
+    },
+  ];
+}
+
+/** A filing measured in TM may land on the other side of the cap: the reviewer must see that. */
+export function areaMethods(ctx: CheckContext): FindingValue[] {
+  const cap = ctx.ruleSet.areaCapKm2;
+  if (ctx.totalKm2 > cap === ctx.tmTotalKm2 > cap) return [];
+  return [
+    {
+      code: "AREA_METHOD_DISAGREES",
+      severity: "warning",
+      parcels: [],
+      figures: {
+        totalKm2: round(ctx.totalKm2, 6),
+        tmTotalKm2: round(ctx.tmTotalKm2, 6),
+        tmCrs: ctx.tmCrs,
+        capKm2: cap,
+      },
+    },
+  ];
+}
+
+export function geometry(ctx: CheckContext): FindingValue[] {
+  if (!ctx.ruleSet.validGeometry) return [];
+  const findings: FindingValue[] = [];
+  ctx.geoms.forEach((g, i) => {
+    for (const problem of ringProblems(g)) {
+      const figures: FindingValue["figures"] = {
+        kind: problem.kind,
+        part: problem.part,
+        ring: problem.ring,
+      };
+      if (problem.at) {
+        figures.lon = round(problem.at[0] ?? 0, 6);
+        figures.lat = round(problem.at[1] ?? 0, 6);
+      }
+      findings.push({
+        code: "INVALID_GEOMETRY",
+        severity: "error",
+        parcels: [ctx.ids[i] ?? ""],
+        figures,
+      });
+    }
+  });
+  return findings;
+}
+
+export function overlaps(ctx: CheckContext): FindingValue[] {
+  if (ctx.ruleSet.overlapAllowed) return [];
+  return findOverlaps(ctx.geoms).map((o) => ({
+    code: "OVERLAP",
+    severity: "error",
+    parcels: [ctx.ids[o.a] ?? "", ctx.ids[o.b] ?? ""],
+    figures: { areaM2: Math.round(o.areaM2 * 100) / 100 },
+  }));
+}
+
+/** Ids must be unique (FILING.md): a reviewer could not tell two parcels of one id apart. */
+export function duplicateIds(ctx: CheckContext): FindingValue[] {
+  const seen = new Map<string, number>();
+  for (const id of ctx.ids) seen.set(id, (seen.get(id) ?? 0) + 1);
+  return [...seen]
+    .filter(([, count]) => count > 1)
+    .map(([id, count]) => ({
+      code: "DUPLICATE_ID",
+      severity: "error",
+      parcels: [id],
+      figures: { id, count },
+    }));
+}
+
+export function sido(ctx: CheckContext): FindingValue[] {
+  if (ctx.sidoCode === null) {
+    return [
+      {
+        code: "SIDO_UNKNOWN",
+        severity: "warning",
+        parcels: [],
+        figures: { limitKm: ctx.radiusLimitKm },
+      },
+    ];
+  }
+  if (!ctx.sidoSpans) return [];
+  const shares = ctx.sidoShares
+    .map((s) => `${sidoByCode(s.code)?.name ?? s.code} ${round(s.km2, 3)}㎢`)
+    .join(", ");
+  return [{ code: "SIDO_SPAN", severity: "warning", parcels: [...ctx.ids], figures: { shares } }];
+}
+
+export function hubs(counts: HubCounts | undefined): FindingValue[] {
+  if (!counts) return [];
+  const findings: FindingValue[] = [];
+  if (counts.counts.total === 0) {
+    findings.push({ code: "NO_HUB", severity: "warning", parcels: [], figures: {} });
+  }
+  for (const hub of counts.partial) {
+    findings.push({
+      code: "HUB_PARTIAL",
+      severity: "info",
+      parcels: [],
+      figures: { name: hub.name, type: hub.type, sharePct: round(hub.shareInside * 100, 1) },
+    });
+  }
+  return findings;
+}

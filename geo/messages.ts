@@ -1,0 +1,190 @@
+/**
+ * The only place that turns finding values into sentences, in Korean (default) and English.
+ * Rules emit figures; a reviewer reads "by how much" here.
+ */
+import type { Figures, FindingValue } from "./types";
+
+export type Lang = "ko" | "en";
+
+const num = (v: unknown): number => (typeof v === "number" ? v : Number(v));
+const str = (v: unknown): string => String(v ?? "");
+
+/** 15.004 → "15.004", with thousands separators and at most `digits` decimals. */
+export function formatNumber(value: number, digits = 3): string {
+  return value.toLocaleString("en-US", { maximumFractionDigits: digits });
+}
+
+function km2(v: unknown): string {
+  return formatNumber(num(v), Math.abs(num(v)) < 0.01 ? 6 : 3);
+}
+
+function km(v: unknown): string {
+  return formatNumber(num(v), 3);
+}
+
+function m2(v: unknown): string {
+  return formatNumber(num(v), 0);
+}
+
+/** A 시·도 label with its radius reason, for RADIUS findings. */
+function sidoNote(f: Figures, lang: Lang): string {
+  if (!f.sidoName) return "";
+  if (lang === "en")
+    return f.metro ? ` (${str(f.sidoNameEn)}: a metropolitan city)` : ` (${str(f.sidoNameEn)})`;
+  return f.metro ? ` (${str(f.sidoName)}: 광역시)` : ` (${str(f.sidoName)})`;
+}
+
+type Sentence = (f: Figures, parcels: string, lang: Lang) => string;
+
+const ko: Record<string, Sentence> = {
+  AREA_CAP: (f) =>
+    `총면적 ${km2(f.totalKm2)}㎢가 상한 ${km2(f.capKm2)}㎢를 ${km2(f.overKm2)}㎢(${m2(f.overM2)}㎡) 넘습니다`,
+  RADIUS_ENCLOSING: (f) =>
+    `모든 지구를 담는 가장 작은 원의 반경 ${km(f.radiusKm)}㎞가 한도 ${km(f.limitKm)}㎞${sidoNote(f, "ko")}를 ${km(f.overKm)}㎞ 넘습니다`,
+  RADIUS_GIVEN: (f) =>
+    `지정한 원의 반경 ${km(f.radiusKm)}㎞가 한도 ${km(f.limitKm)}㎞${sidoNote(f, "ko")}를 ${km(f.overKm)}㎞ 넘습니다`,
+  RADIUS_OUTSIDE: (f, p) =>
+    `지구 ${p}이(가) 지정한 원(반경 ${km(f.radiusKm)}㎞) 밖으로 ${km(f.overKm)}㎞ 벗어납니다 (중심에서 최대 ${km(f.reachKm)}㎞)`,
+  ENVELOPE_BELT_OUTSIDE: (f, p) =>
+    `지구 ${p}이(가) 벨트 축에서 최대 ${km(f.reachKm)}㎞ 떨어져 반폭 ${km(f.halfWidthKm)}㎞를 ${km(f.overKm)}㎞ 벗어납니다`,
+  ENVELOPE_BELT_WIDTH: (f) =>
+    `벨트 반폭 ${km(f.halfWidthKm)}㎞가 한도 ${km(f.limitKm)}㎞를 ${km(f.overKm)}㎞ 넘습니다`,
+  ENVELOPE_BELT_LENGTH: (f) =>
+    `벨트 축 길이 ${km(f.axisLengthKm)}㎞가 한도 ${km(f.limitKm)}㎞를 ${km(f.overKm)}㎞ 넘습니다`,
+  ENVELOPE_POLYGON_OUTSIDE: (_f, p) => `지구 ${p}이(가) 지정 범위 다각형 밖으로 벗어납니다`,
+  ENVELOPE_POLYGON_AREA: (f) =>
+    `지정 범위 다각형의 면적 ${km2(f.areaKm2)}㎢가 한도 ${km2(f.limitKm2)}㎢를 ${km2(f.overKm2)}㎢ 넘습니다`,
+  ENVELOPE_SHAPE: (f) =>
+    f.shape === "none"
+      ? `이 규칙 집합은 지정 범위(${str(f.allowed)})를 요구하지만 파일에 지정 범위가 없습니다`
+      : `지정 범위 모양 '${str(f.shape)}'은(는) 이 규칙 집합에서 허용되지 않습니다 (허용: ${str(f.allowed)})`,
+  OVERLAP: (f, p) => `지구 ${p}이(가) ${m2(f.areaM2)}㎡ 겹칩니다`,
+  INVALID_GEOMETRY: (f, p) =>
+    `지구 ${p}의 도형이 올바르지 않습니다: ${problemKo(str(f.kind))}${where(f, "ko")}`,
+  DUPLICATE_ID: (f, p) => `지구 ID '${str(f.id)}'가 ${num(f.count)}번 쓰였습니다 (${p})`,
+  AREA_METHOD_DISAGREES: (f) =>
+    `타원체 면적 ${km2(f.totalKm2)}㎢와 ${str(f.tmCrs)} 평면 면적 ${km2(f.tmTotalKm2)}㎢가 상한 ${km2(f.capKm2)}㎢의 서로 다른 쪽에 있습니다 (판정은 타원체 면적 기준)`,
+  SIDO_SPAN: (f) => `지구가 여러 시·도에 걸쳐 있습니다: ${str(f.shares)}`,
+  SIDO_UNKNOWN: (f) =>
+    `내장 시·도 경계로 시·도를 정할 수 없어 반경 한도 ${km(f.limitKm)}㎞를 적용했습니다. --sido로 시·도를 지정하십시오`,
+  NO_HUB: () => "지구 안에 혁신거점이 하나도 없습니다",
+  HUB_PARTIAL: (f) =>
+    `면형 거점 '${str(f.name)}'은(는) 면적의 ${formatNumber(num(f.sharePct), 1)}%만 지구 안에 있습니다`,
+};
+
+const en: Record<string, Sentence> = {
+  AREA_CAP: (f) =>
+    `Total area ${km2(f.totalKm2)} km² exceeds the cap of ${km2(f.capKm2)} km² by ${km2(f.overKm2)} km² (${m2(f.overM2)} m²)`,
+  RADIUS_ENCLOSING: (f) =>
+    `The smallest circle holding every parcel has a radius of ${km(f.radiusKm)} km, ${km(f.overKm)} km over the ${km(f.limitKm)} km limit${sidoNote(f, "en")}`,
+  RADIUS_GIVEN: (f) =>
+    `The given circle's radius ${km(f.radiusKm)} km is ${km(f.overKm)} km over the ${km(f.limitKm)} km limit${sidoNote(f, "en")}`,
+  RADIUS_OUTSIDE: (f, p) =>
+    `Parcel ${p} reaches ${km(f.reachKm)} km from the centre, ${km(f.overKm)} km outside the given circle of ${km(f.radiusKm)} km`,
+  ENVELOPE_BELT_OUTSIDE: (f, p) =>
+    `Parcel ${p} lies up to ${km(f.reachKm)} km from the belt axis, ${km(f.overKm)} km beyond the half-width of ${km(f.halfWidthKm)} km`,
+  ENVELOPE_BELT_WIDTH: (f) =>
+    `Belt half-width ${km(f.halfWidthKm)} km is ${km(f.overKm)} km over the ${km(f.limitKm)} km limit`,
+  ENVELOPE_BELT_LENGTH: (f) =>
+    `Belt axis length ${km(f.axisLengthKm)} km is ${km(f.overKm)} km over the ${km(f.limitKm)} km limit`,
+  ENVELOPE_POLYGON_OUTSIDE: (_f, p) => `Parcel ${p} lies outside the envelope polygon`,
+  ENVELOPE_POLYGON_AREA: (f) =>
+    `Envelope polygon area ${km2(f.areaKm2)} km² is ${km2(f.overKm2)} km² over the ${km2(f.limitKm2)} km² limit`,
+  ENVELOPE_SHAPE: (f) =>
+    f.shape === "none"
+      ? `This rule set requires an envelope (${str(f.allowed)}) but the filing has none`
+      : `Envelope shape '${str(f.shape)}' is not allowed by this rule set (allowed: ${str(f.allowed)})`,
+  OVERLAP: (f, p) => `Parcels ${p} overlap by ${m2(f.areaM2)} m²`,
+  INVALID_GEOMETRY: (f, p) =>
+    `Parcel ${p} has invalid geometry: ${problemEn(str(f.kind))}${where(f, "en")}`,
+  DUPLICATE_ID: (f, p) => `Parcel id '${str(f.id)}' is used ${num(f.count)} times (${p})`,
+  AREA_METHOD_DISAGREES: (f) =>
+    `Ellipsoidal area ${km2(f.totalKm2)} km² and ${str(f.tmCrs)} planar area ${km2(f.tmTotalKm2)} km² fall on different sides of the ${km2(f.capKm2)} km² cap (the verdict uses the ellipsoidal area)`,
+  SIDO_SPAN: (f) => `The zone spans more than one 시·도: ${str(f.shares)}`,
+  SIDO_UNKNOWN: (f) =>
+    `No 시·도 could be found from the embedded boundaries, so the ${km(f.limitKm)} km radius limit applied; name one with --sido`,
+  NO_HUB: () => "No innovation hub lies inside the zone",
+  HUB_PARTIAL: (f) =>
+    `Area hub '${str(f.name)}' is only ${formatNumber(num(f.sharePct), 1)}% inside the zone`,
+};
+
+const PROBLEMS: Record<string, [string, string]> = {
+  UNCLOSED: ["고리가 닫혀 있지 않습니다", "a ring is not closed"],
+  TOO_FEW_POSITIONS: ["고리의 좌표가 4개 미만입니다", "a ring has fewer than 4 positions"],
+  SELF_CROSSING: ["고리가 스스로 교차합니다", "a ring crosses itself"],
+  DEGENERATE: ["고리의 면적이 0입니다", "a ring has no area"],
+  HOLE_OUTSIDE: ["구멍이 바깥 고리 밖에 있습니다", "a hole lies outside its outer ring"],
+  RING_CROSSING: ["구멍이 다른 고리와 교차합니다", "a hole crosses another ring"],
+};
+
+function problemKo(kind: string): string {
+  return PROBLEMS[kind]?.[0] ?? kind;
+}
+function problemEn(kind: string): string {
+  return PROBLEMS[kind]?.[1] ?? kind;
+}
+
+function where(f: Figures, lang: Lang): string {
+  if (f.lon === undefined || f.lat === undefined) return "";
+  const at = `${formatNumber(num(f.lat), 6)}°N ${formatNumber(num(f.lon), 6)}°E`;
+  return lang === "en" ? ` at ${at}` : ` (위치 ${at})`;
+}
+
+/** The message key: a code, refined by the figures' `kind` where one code has several sentences. */
+function key(finding: FindingValue): string {
+  const kind = finding.figures.kind;
+  if ((finding.code === "RADIUS" || finding.code === "ENVELOPE") && typeof kind === "string") {
+    return `${finding.code}_${kind}`;
+  }
+  return finding.code;
+}
+
+/** The sentence for a finding in the given language. */
+export function findingMessage(finding: FindingValue, lang: Lang): string {
+  const table = lang === "en" ? en : ko;
+  const sentence = table[key(finding)];
+  const parcels = finding.parcels.join(", ");
+  if (!sentence) return `${finding.code}${parcels ? `: ${parcels}` : ""}`;
+  return sentence(finding.figures, parcels, lang);
+}
+
+interface SidoFacts {
+  sidoCode: string | null;
+  sidoName?: string;
+  sidoNameEn?: string;
+  sidoFrom: "filing" | "option" | "parcels" | "none";
+  metro: boolean;
+  radiusLimitKm: number;
+}
+
+/** Why this 시·도 and this radius limit applied: the report must say (FILING.md). */
+export function sidoReason(s: SidoFacts, lang: Lang): string {
+  const limit = km(s.radiusLimitKm);
+  if (s.sidoCode === null) {
+    return lang === "en"
+      ? `No 시·도 found from the embedded boundaries: the general ${limit} km radius applies`
+      : `내장 경계로 시·도를 찾지 못해 일반 반경 ${limit}㎞를 적용합니다`;
+  }
+  const fromKo = {
+    filing: "파일의 czd.sido",
+    option: "--sido 옵션",
+    parcels: "지구 면적이 가장 많이 속한 시·도",
+    none: "",
+  }[s.sidoFrom];
+  const fromEn = {
+    filing: "the filing's czd.sido",
+    option: "the --sido option",
+    parcels: "the 시·도 holding most of the parcel area",
+    none: "",
+  }[s.sidoFrom];
+  if (lang === "en") {
+    const why = s.metro
+      ? "a metropolitan city (광역시), so the 10 km rule of MOTIE's 2018 plan"
+      : "not a metropolitan city, so the general radius";
+    return `${s.sidoNameEn ?? s.sidoCode} (${s.sidoCode}) from ${fromEn}; ${why}: ${limit} km`;
+  }
+  const why = s.metro
+    ? "광역시이므로 2018년 육성계획의 광역시 기준"
+    : "광역시가 아니므로 일반 기준";
+  return `${s.sidoName ?? s.sidoCode} (${s.sidoCode}, ${fromKo}): ${why} 반경 ${limit}㎞`;
+}
