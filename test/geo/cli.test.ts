@@ -1,0 +1,164 @@
+import { execFileSync, spawnSync } from "node:child_process";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { main } from "../../geo/cli";
+
+const ROOT = join(__dirname, "../..");
+const EXAMPLES = join(ROOT, "../shared/examples");
+const FIX = join(ROOT, "test/fixtures/cli");
+
+function run(...args: string[]) {
+  let stdout = "";
+  let stderr = "";
+  const code = main(
+    args,
+    (s) => {
+      stdout += s;
+    },
+    (s) => {
+      stderr += s;
+    },
+  );
+  return { code, stdout, stderr };
+}
+
+describe("czd check: exit codes and output", () => {
+  it("exit 0 and a Korean text report for a compliant filing", () => {
+    const r = run("check", join(EXAMPLES, "jinju-two-parcels.geojson"));
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain("클러스터 지구 검토 결과: 적합");
+    expect(r.stdout).toContain("9.5㎢");
+    expect(r.stderr).toBe("");
+  });
+
+  it("exit 1 with the AREA_CAP finding, in English with --lang en", () => {
+    const r = run("check", join(EXAMPLES, "jincheon-cap-15003.geojson"), "--lang", "en");
+    expect(r.code).toBe(1);
+    expect(r.stdout).toContain("Cluster zone review: FAIL");
+    expect(r.stdout).toMatch(
+      /AREA_CAP: Total area 15\.003 km² exceeds the cap of 15 km² by 0\.003 km² \(3,00\d m²\)/,
+    );
+  });
+
+  it("--format json prints the FILING.md report", () => {
+    const r = run("check", join(EXAMPLES, "busan-radius-over.geojson"), "--format", "json");
+    expect(r.code).toBe(1);
+    const report = JSON.parse(r.stdout);
+    expect(Object.keys(report)).toEqual(
+      expect.arrayContaining([
+        "verdict",
+        "ruleSet",
+        "ruleSetVersion",
+        "sido",
+        "area",
+        "envelope",
+        "hubs",
+        "findings",
+      ]),
+    );
+    expect(report.sido.code).toBe("KR-26");
+    expect(report.envelope.limitKm).toBe(10);
+    expect(report.findings[0].code).toBe("RADIUS");
+  });
+
+  it("reads a filing with a legacy crs member and a CSV of hubs", () => {
+    const r = run(
+      "check",
+      join(EXAMPLES, "jinju-epsg5179.geojson"),
+      "--hubs",
+      join(FIX, "hubs-jinju.csv"),
+      "--format",
+      "json",
+    );
+    expect(r.code).toBe(0);
+    const report = JSON.parse(r.stdout);
+    expect(report.area.totalKm2).toBeCloseTo(4, 5);
+    expect(report.hubs.given).toBe(true);
+    expect(report.hubs.counts.total).toBeGreaterThanOrEqual(0);
+  });
+
+  it("--rules phase-3 and a custom --crs are honoured", () => {
+    const r = run(
+      "check",
+      join(EXAMPLES, "jinju-two-parcels.geojson"),
+      "--rules",
+      "phase-3",
+      "--crs",
+      "EPSG:5179",
+      "--format",
+      "json",
+    );
+    const report = JSON.parse(r.stdout);
+    expect(report.ruleSet).toBe("phase-3");
+    expect(report.area.tm.crs).toBe("EPSG:5179");
+    expect(report.area.tm.totalKm2).toBeCloseTo(9.493261, 5);
+  });
+
+  it("a bow-tie ring is a finding (exit 1), not a crash", () => {
+    const r = run("check", join(FIX, "bowtie.geojson"), "--format", "json");
+    expect(r.code).toBe(1);
+    expect(JSON.parse(r.stdout).findings.map((f: { code: string }) => f.code)).toContain(
+      "INVALID_GEOMETRY",
+    );
+  });
+
+  it("--help prints usage in Korean and English", () => {
+    const r = run("--help");
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain("사용법 / usage");
+  });
+});
+
+describe("czd check: unusable input is exit 2 with one clear ko/en line", () => {
+  it.each([
+    ["not JSON", "not-json.geojson", /JSON/],
+    ["an empty collection", "empty.geojson", /empty|비어/i],
+    ["no polygon", "no-polygon.geojson", /polygon|지구/i],
+    ["metres without a crs member", "metres-no-crs.geojson", /crs/i],
+    ["a null coordinate", "nan-coords.geojson", /coordinate|좌표/i],
+    ["string coordinates", "string-coords.geojson", /coordinate|좌표/i],
+    ["an unknown CRS", "unknown-crs.geojson", /2097/],
+    ["a missing file", "does-not-exist.geojson", /does-not-exist/],
+  ])("%s", (_label, file, pattern) => {
+    const r = run("check", join(FIX, file));
+    expect(r.code).toBe(2);
+    expect(r.stdout).toBe("");
+    expect(r.stderr.trim().split("\n")).toHaveLength(1);
+    expect(r.stderr).toMatch(pattern);
+    expect(r.stderr).toMatch(/[가-힣]/);
+    expect(r.stderr).not.toMatch(/\bat .*\.ts:\d+/);
+  });
+
+  it("an unknown option and a bad rules file", () => {
+    expect(run("check", join(EXAMPLES, "jinju-two-parcels.geojson"), "--bogus").code).toBe(2);
+    expect(
+      run(
+        "check",
+        join(EXAMPLES, "jinju-two-parcels.geojson"),
+        "--rules",
+        join(FIX, "empty.geojson"),
+      ).code,
+    ).toBe(2);
+  });
+});
+
+describe("npm run czd as a process", () => {
+  it("exits 1 on a failing filing and 2 with no stack trace on garbage", () => {
+    const fail = spawnSync(
+      "npx",
+      ["tsx", "geo/cli.ts", "check", join(EXAMPLES, "busan-radius-over.geojson")],
+      { cwd: ROOT, encoding: "utf8" },
+    );
+    expect(fail.status).toBe(1);
+    expect(fail.stdout).toContain("부적합");
+    const bad = spawnSync("npx", ["tsx", "geo/cli.ts", "check", join(FIX, "not-json.geojson")], {
+      cwd: ROOT,
+      encoding: "utf8",
+    });
+    expect(bad.status).toBe(2);
+    expect(bad.stderr).not.toContain("    at ");
+    expect(
+      execFileSync("npx", ["tsx", "geo/cli.ts", "--help"], { cwd: ROOT, encoding: "utf8" }),
+    ).toContain("czd");
+  });
+});
