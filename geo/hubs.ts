@@ -7,8 +7,16 @@
  */
 import { area, featureCollection, intersect, union } from "@turf/turf";
 import Flatbush from "flatbush";
-import type { Feature, MultiPolygon, Polygon, Position } from "geojson";
+import type { Feature, MultiPolygon, Polygon } from "geojson";
 import KDBush from "kdbush";
+import {
+  type BandedPolygon,
+  type Bbox,
+  bandPolygons,
+  boundsOf,
+  locatePoint,
+  unionBbox,
+} from "./banded-polygon";
 import { HUB_TYPES, type Hub } from "./types";
 
 /** Built once from a hub list and reused on every check; treat as opaque. */
@@ -29,12 +37,6 @@ export interface HubIndex {
 export interface HubCounts {
   counts: Record<string, number> & { total: number };
   partial: { name: string; type: string; shareInside: number }[];
-}
-
-/** A polygon flattened for ray casting: rings as closed [x0, y0, …, x0, y0] arrays. */
-interface FlatPolygon {
-  bbox: [number, number, number, number];
-  rings: Float64Array[];
 }
 
 /** Index hubs for countHubs: O(n log n) once, so each check only touches nearby hubs. */
@@ -97,17 +99,17 @@ export function countHubs(index: HubIndex, parcels: (Polygon | MultiPolygon)[]):
     counts.total += 1;
   };
 
-  const flat = parcels.map(flattenParcel);
+  const banded = parcels.map(bandPolygons);
   const counted = new Set<number>();
   const { points, pointXY, pointHub } = index;
   if (points !== null) {
-    for (const polygons of flat) {
-      const [minX, minY, maxX, maxY] = unionBbox(polygons);
+    for (const polygons of banded) {
+      const [minX, minY, maxX, maxY] = unionBbox(polygons.map((p) => p.bbox));
       for (const id of points.range(minX, minY, maxX, maxY)) {
         if (counted.has(id)) continue;
         const x = pointXY[2 * id] as number;
         const y = pointXY[2 * id + 1] as number;
-        if (polygons.some((p) => inBbox(x, y, p.bbox) && pointInRings(x, y, p.rings) > 0)) {
+        if (polygons.some((p) => locatePoint(x, y, p) > 0)) {
           counted.add(id);
           tally(index.hubs[pointHub[id] as number]);
         }
@@ -116,7 +118,7 @@ export function countHubs(index: HubIndex, parcels: (Polygon | MultiPolygon)[]):
   }
 
   const partial: HubCounts["partial"] = [];
-  for (const { hub, share } of areaShares(index, parcels, flat)) {
+  for (const { hub, share } of areaShares(index, parcels, banded)) {
     tally(hub);
     const shareInside = Math.round(share * 1000) / 1000;
     if (shareInside < 1) {
@@ -135,13 +137,13 @@ export function countHubs(index: HubIndex, parcels: (Polygon | MultiPolygon)[]):
 function areaShares(
   index: HubIndex,
   parcels: (Polygon | MultiPolygon)[],
-  flat: FlatPolygon[][],
+  banded: BandedPolygon[][],
 ): { hub: Hub; share: number }[] {
   const { areas, areaHub } = index;
   if (areas === null || parcels.length === 0) return [];
   const near = new Map<number, number[]>();
-  flat.forEach((polygons, parcelIndex) => {
-    const [minX, minY, maxX, maxY] = unionBbox(polygons);
+  banded.forEach((polygons, parcelIndex) => {
+    const [minX, minY, maxX, maxY] = unionBbox(polygons.map((p) => p.bbox));
     for (const id of areas.search(minX, minY, maxX, maxY)) {
       const list = near.get(id) ?? [];
       list.push(parcelIndex);
@@ -165,102 +167,9 @@ function areaShares(
   return result;
 }
 
-/**
- * Ray casting over all rings of one polygon (even-odd, so holes subtract): 1 strictly inside,
- * 0 on any ring's boundary, -1 outside. Edges are straight lines in lon/lat. That is what every
- * GIS tool and Turf assume for GeoJSON, and at parcel scale it is exact enough: a 1 km edge at
- * 35°N bows from its geodesic by about a centimetre, far below the accuracy of a drawn parcel.
- */
-function pointInRings(x: number, y: number, rings: Float64Array[]): number {
-  let inside = false;
-  for (const ring of rings) {
-    const n = ring.length;
-    let xi = ring[0] as number;
-    let yi = ring[1] as number;
-    for (let k = 2; k < n; k += 2) {
-      const xj = ring[k] as number;
-      const yj = ring[k + 1] as number;
-      if (yi === y) {
-        if (xi === x) return 0;
-        // A horizontal edge through the point: on it when x lies between its ends.
-        if (yj === y && xi < x !== xj < x) return 0;
-      }
-      // Half-open rule (one end above, the other at or below) counts each vertex once.
-      if (yi > y !== yj > y) {
-        const cross = (xj - xi) * (y - yi) - (x - xi) * (yj - yi);
-        if (cross === 0) return 0;
-        if (cross > 0 === yj > yi) inside = !inside;
-      }
-      xi = xj;
-      yi = yj;
-    }
-  }
-  return inside ? 1 : -1;
-}
-
-function flattenParcel(geometry: Polygon | MultiPolygon): FlatPolygon[] {
+function bboxOf(geometry: Polygon | MultiPolygon): Bbox {
   const polygons = geometry.type === "Polygon" ? [geometry.coordinates] : geometry.coordinates;
-  return polygons.map((rings) => {
-    const flatRings = rings.map(flattenRing);
-    return { bbox: ringBbox(rings[0] ?? []), rings: flatRings };
-  });
-}
-
-/** A ring as a closed flat array; an unclosed ring is closed here so its last edge is tested. */
-function flattenRing(ring: Position[]): Float64Array {
-  const first = ring[0];
-  const last = ring[ring.length - 1];
-  const open =
-    first !== undefined && last !== undefined && (first[0] !== last[0] || first[1] !== last[1]);
-  const out = new Float64Array((ring.length + (open ? 1 : 0)) * 2);
-  ring.forEach((p, i) => {
-    out[2 * i] = p[0] as number;
-    out[2 * i + 1] = p[1] as number;
-  });
-  if (open && first !== undefined) {
-    out[out.length - 2] = first[0] as number;
-    out[out.length - 1] = first[1] as number;
-  }
-  return out;
-}
-
-function ringBbox(ring: Position[]): [number, number, number, number] {
-  let minX = Number.POSITIVE_INFINITY;
-  let minY = Number.POSITIVE_INFINITY;
-  let maxX = Number.NEGATIVE_INFINITY;
-  let maxY = Number.NEGATIVE_INFINITY;
-  for (const [x = Number.NaN, y = Number.NaN] of ring) {
-    if (x < minX) minX = x;
-    if (x > maxX) maxX = x;
-    if (y < minY) minY = y;
-    if (y > maxY) maxY = y;
-  }
-  return [minX, minY, maxX, maxY];
-}
-
-function unionBbox(polygons: FlatPolygon[]): [number, number, number, number] {
-  const out: [number, number, number, number] = [
-    Number.POSITIVE_INFINITY,
-    Number.POSITIVE_INFINITY,
-    Number.NEGATIVE_INFINITY,
-    Number.NEGATIVE_INFINITY,
-  ];
-  for (const { bbox } of polygons) {
-    out[0] = Math.min(out[0], bbox[0]);
-    out[1] = Math.min(out[1], bbox[1]);
-    out[2] = Math.max(out[2], bbox[2]);
-    out[3] = Math.max(out[3], bbox[3]);
-  }
-  return out;
-}
-
-function bboxOf(geometry: Polygon | MultiPolygon): [number, number, number, number] {
-  const outers = geometry.type === "Polygon" ? [geometry.coordinates] : geometry.coordinates;
-  return unionBbox(outers.map((rings) => ({ bbox: ringBbox(rings[0] ?? []), rings: [] })));
-}
-
-function inBbox(x: number, y: number, b: [number, number, number, number]): boolean {
-  return x >= b[0] && x <= b[2] && y >= b[1] && y <= b[3];
+  return unionBbox(polygons.map(boundsOf));
 }
 
 function toFeature(geometry: Polygon | MultiPolygon): Feature<Polygon | MultiPolygon> {
