@@ -1,0 +1,243 @@
+/**
+ * Reading hub files (혁신거점 파일): GeoJSON point/area hubs or a CSV of points.
+ * Every problem is a FilingError("BAD_HUBS") that names the feature or line, so a reviewer can fix
+ * the file instead of guessing.
+ */
+import type { Geometry, MultiPolygon, Point, Polygon, Position } from "geojson";
+import Papa from "papaparse";
+import { normalizeCrs, reprojectGeometry, toLonLat } from "../crs";
+import { FilingError } from "../errors";
+import type { Hub } from "../types";
+
+/** Korean names of the six types, as a Korean spreadsheet would write them. */
+const KOREAN_TYPE_IDS: Record<string, string> = {
+  혁신도시: "innovation_city",
+  산업단지: "industrial_complex",
+  경제자유구역: "free_economic_zone",
+  산업기술단지: "technopark",
+  테크노파크: "technopark",
+  기업도시: "enterprise_city",
+  연구개발특구: "rnd_special_zone",
+};
+
+/** Header aliases (lower case, trimmed) → column role. */
+const COLUMN_ALIASES: Record<string, "name" | "type" | "lon" | "lat" | "x" | "y"> = {
+  name: "name",
+  이름: "name",
+  명칭: "name",
+  type: "type",
+  유형: "type",
+  lon: "lon",
+  lng: "lon",
+  longitude: "lon",
+  경도: "lon",
+  lat: "lat",
+  latitude: "lat",
+  위도: "lat",
+  x: "x",
+  y: "y",
+};
+
+function bad(ko: string, en: string): FilingError {
+  return new FilingError("BAD_HUBS", ko, en);
+}
+
+/**
+ * Hubs from a GeoJSON or CSV file's text, in WGS84 lon/lat. The format follows the extension
+ * (.geojson/.json, .csv), else the first non-space character. `opts.crs` names the CRS of CSV
+ * x,y columns (or of GeoJSON coordinates written in a TM plane).
+ */
+export function readHubs(text: string, fileName: string, opts: { crs?: string } = {}): Hub[] {
+  const body = text.replace(/^\uFEFF/, "");
+  const ext = /\.([a-z]+)$/i.exec(fileName)?.[1]?.toLowerCase();
+  const isJson =
+    ext === "geojson" || ext === "json" ? true : ext === "csv" ? false : /^\s*[{[]/.test(body);
+  return isJson ? readGeoJsonHubs(body, fileName, opts.crs) : readCsvHubs(body, fileName, opts.crs);
+}
+
+function readGeoJsonHubs(text: string, fileName: string, crs: string | undefined): Hub[] {
+  let doc: unknown;
+  try {
+    doc = JSON.parse(text);
+  } catch {
+    throw bad(`${fileName}: JSON으로 읽을 수 없습니다`, `${fileName}: not valid JSON`);
+  }
+  if (!isRecord(doc) || doc.type !== "FeatureCollection" || !Array.isArray(doc.features)) {
+    throw bad(
+      `${fileName}: 거점 파일은 GeoJSON FeatureCollection이어야 합니다`,
+      `${fileName}: a hub file must be a GeoJSON FeatureCollection`,
+    );
+  }
+  const sourceCrs = legacyCrs(doc.crs) ?? crs;
+  const convert = sourceCrs === undefined ? null : toLonLat(sourceCrs);
+  return doc.features.map((feature: unknown, i: number): Hub => {
+    const where = { ko: `${fileName} 피처 ${i}`, en: `${fileName} feature ${i}` };
+    const props = isRecord(feature) && isRecord(feature.properties) ? feature.properties : {};
+    const name = typeof props.name === "string" ? props.name.trim() : "";
+    const type = typeof props.type === "string" ? hubTypeId(props.type) : "";
+    if (name === "" || type === "") {
+      const missing = name === "" ? "name" : "type";
+      throw bad(
+        `${where.ko}: properties.${missing}가 없습니다`,
+        `${where.en}: properties.${missing} is missing`,
+      );
+    }
+    const raw = isRecord(feature) ? feature.geometry : undefined;
+    if (!isHubGeometry(raw)) {
+      throw bad(
+        `${where.ko} (${name}): 도형은 좌표가 올바른 Point, Polygon 또는 MultiPolygon이어야 합니다`,
+        `${where.en} (${name}): geometry must be a Point, Polygon or MultiPolygon with valid coordinates`,
+      );
+    }
+    const geometry = convert === null ? raw : reprojectGeometry(raw, convert);
+    if (!positionsOf(geometry).every(isLonLat)) {
+      throw bad(
+        `${where.ko} (${name}): 경위도 범위를 벗어난 좌표입니다 (TM 좌표라면 --hubs-crs를 주십시오)`,
+        `${where.en} (${name}): coordinates out of lon/lat range (for TM coordinates give --hubs-crs)`,
+      );
+    }
+    return { name, type, geometry };
+  });
+}
+
+function readCsvHubs(text: string, fileName: string, crs: string | undefined): Hub[] {
+  const parsed = Papa.parse<string[]>(text, { skipEmptyLines: false });
+  const firstError = parsed.errors[0];
+  if (firstError !== undefined) {
+    const line = (firstError.row ?? 0) + 1;
+    throw bad(
+      `${fileName} ${line}행: CSV를 읽을 수 없습니다 (${firstError.message})`,
+      `${fileName} line ${line}: unreadable CSV (${firstError.message})`,
+    );
+  }
+  const [header = [], ...rows] = parsed.data;
+  const column = new Map<string, number>();
+  header.forEach((cell, i) => {
+    const role =
+      COLUMN_ALIASES[
+        cell
+          .replace(/^\uFEFF/, "")
+          .trim()
+          .toLowerCase()
+      ];
+    if (role !== undefined && !column.has(role)) column.set(role, i);
+  });
+  const lonLat = column.has("lon") && column.has("lat");
+  const xy = column.has("x") && column.has("y");
+  if (!column.has("name") || !column.has("type") || !(lonLat || xy)) {
+    throw bad(
+      `${fileName} 1행: 머리글에 name,type,lon,lat (또는 이름,유형,경도,위도, 또는 name,type,x,y) 열이 있어야 합니다`,
+      `${fileName} line 1: the header needs name,type,lon,lat (or 이름,유형,경도,위도, or name,type,x,y) columns`,
+    );
+  }
+  if (!lonLat && crs === undefined) {
+    throw bad(
+      `${fileName}: x,y 열의 좌표계를 --hubs-crs EPSG:xxxx로 알려 주십시오`,
+      `${fileName}: x,y columns need their coordinate system: give --hubs-crs EPSG:xxxx`,
+    );
+  }
+  const convert = lonLat ? null : toLonLat(crs as string);
+  const [cx, cy] = lonLat ? ["lon", "lat"] : ["x", "y"];
+  const hubs: Hub[] = [];
+  rows.forEach((row, r) => {
+    const line = r + 2;
+    if (row.every((cell) => cell.trim() === "")) return;
+    const cell = (role: string): string => row[column.get(role) ?? -1]?.trim() ?? "";
+    const name = cell("name");
+    const type = hubTypeId(cell("type"));
+    const x = toNumber(cell(cx as string));
+    const y = toNumber(cell(cy as string));
+    if (name === "" || type === "" || x === null || y === null) {
+      throw bad(
+        `${fileName} ${line}행: 이름, 유형, 좌표가 모두 있어야 하고 좌표는 숫자여야 합니다`,
+        `${fileName} line ${line}: name, type and numeric coordinates are required`,
+      );
+    }
+    const position = convert === null ? [x, y] : convert([x, y]);
+    if (!isLonLat(position)) {
+      throw bad(
+        `${fileName} ${line}행: 경위도 범위를 벗어난 좌표 (${x}, ${y})입니다`,
+        `${fileName} line ${line}: coordinates (${x}, ${y}) are out of lon/lat range`,
+      );
+    }
+    hubs.push({ name, type, geometry: { type: "Point", coordinates: position } });
+  });
+  return hubs;
+}
+
+/** A type id as written, except the six types' Korean names, which map to their ids. */
+function hubTypeId(written: string): string {
+  const trimmed = written.trim();
+  return KOREAN_TYPE_IDS[trimmed] ?? trimmed;
+}
+
+/** The CRS a legacy GeoJSON `crs` member names, if it names one other than WGS84. */
+function legacyCrs(member: unknown): string | undefined {
+  if (!isRecord(member) || !isRecord(member.properties)) return undefined;
+  const name = member.properties.name;
+  if (typeof name !== "string") return undefined;
+  const crs = normalizeCrs(name);
+  if (crs === null) {
+    throw new FilingError(
+      "UNKNOWN_CRS",
+      `거점 파일의 좌표계 ${name}는 지원하지 않습니다`,
+      `The hub file's coordinate system ${name} is not supported`,
+    );
+  }
+  return crs === "EPSG:4326" ? undefined : crs;
+}
+
+function toNumber(s: string): number | null {
+  if (s === "") return null;
+  const n = Number(s);
+  return Number.isFinite(n) ? n : null;
+}
+
+function isRecord(v: unknown): v is Record<string, unknown> {
+  return typeof v === "object" && v !== null && !Array.isArray(v);
+}
+
+function isPosition(v: unknown): v is Position {
+  return (
+    Array.isArray(v) &&
+    v.length >= 2 &&
+    v.every((c: unknown) => typeof c === "number" && Number.isFinite(c))
+  );
+}
+
+function isRing(v: unknown): v is Position[] {
+  if (!Array.isArray(v) || v.length < 4 || !v.every(isPosition)) return false;
+  const first = v[0] as Position;
+  const last = v[v.length - 1] as Position;
+  return first[0] === last[0] && first[1] === last[1];
+}
+
+function isPolygonRings(v: unknown): v is Position[][] {
+  return Array.isArray(v) && v.length > 0 && v.every(isRing);
+}
+
+function isHubGeometry(g: unknown): g is Point | Polygon | MultiPolygon {
+  if (!isRecord(g)) return false;
+  if (g.type === "Point") return isPosition(g.coordinates);
+  if (g.type === "Polygon") return isPolygonRings(g.coordinates);
+  if (g.type === "MultiPolygon") {
+    return (
+      Array.isArray(g.coordinates) &&
+      g.coordinates.length > 0 &&
+      g.coordinates.every(isPolygonRings)
+    );
+  }
+  return false;
+}
+
+function positionsOf(g: Geometry): Position[] {
+  if (g.type === "Point") return [g.coordinates];
+  if (g.type === "Polygon") return g.coordinates.flat();
+  if (g.type === "MultiPolygon") return g.coordinates.flat(2);
+  return [];
+}
+
+function isLonLat(p: Position): boolean {
+  const [lon = Number.NaN, lat = Number.NaN] = p;
+  return Math.abs(lon) <= 180 && Math.abs(lat) <= 90;
+}
