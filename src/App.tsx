@@ -1,0 +1,79 @@
+/** The page: toolbar on top, map in the middle, zones on the left, the live report on the right. */
+import { useEffect } from "react";
+import { useT } from "./i18n";
+import { MapView } from "./map/MapView";
+import { Help } from "./panels/Help";
+import { ImportExport } from "./panels/ImportExport";
+import { Notice } from "./panels/Notice";
+import { StatusBar } from "./panels/StatusBar";
+import { Toolbar } from "./panels/Toolbar";
+import { ValidationPanel } from "./panels/ValidationPanel";
+import { ZoneList } from "./panels/ZoneList";
+import { redo, undo } from "./store/actions";
+import { importFilingText } from "./store/imports";
+import { useAppStore } from "./store/store";
+
+function isTyping(target: EventTarget | null): boolean {
+  return target instanceof HTMLElement && /^(INPUT|SELECT|TEXTAREA)$/.test(target.tagName);
+}
+
+function useShortcuts(): void {
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      if (isTyping(e.target) || !(e.ctrlKey || e.metaKey)) return;
+      const key = e.key.toLowerCase();
+      if (key === "z" && !e.shiftKey) undo(useAppStore);
+      else if ((key === "z" && e.shiftKey) || key === "y") redo(useAppStore);
+      else return;
+      e.preventDefault();
+    };
+    window.addEventListener("keydown", onKey);
+    return () => window.removeEventListener("keydown", onKey);
+  }, []);
+}
+
+/** A filing dropped anywhere on the page is imported like one picked with the file button. */
+function useFileDrop(): void {
+  useEffect(() => {
+    const onDragOver = (e: DragEvent) => e.preventDefault();
+    const onDrop = async (e: DragEvent) => {
+      e.preventDefault();
+      const file = e.dataTransfer?.files[0];
+      if (file) importFilingText(useAppStore, await file.text(), file.name);
+    };
+    window.addEventListener("dragover", onDragOver);
+    window.addEventListener("drop", onDrop);
+    return () => {
+      window.removeEventListener("dragover", onDragOver);
+      window.removeEventListener("drop", onDrop);
+    };
+  }, []);
+}
+
+export function App() {
+  const t = useT();
+  const lang = useAppStore((s) => s.lang);
+  useShortcuts();
+  useFileDrop();
+  useEffect(() => {
+    document.documentElement.lang = lang;
+    document.title = t.appTitle;
+  }, [lang, t]);
+  return (
+    <div className="app">
+      <header>
+        <h1>{t.appTitle}</h1>
+        <ImportExport />
+      </header>
+      <Toolbar />
+      <main>
+        <ZoneList />
+        <MapView />
+        <ValidationPanel />
+      </main>
+      <StatusBar />
+      <Notice />
+      <Help />
+    </div>
+  );
+}

@@ -1,0 +1,51 @@
+/** The React host of the map: creates the adapter once and wires it to the store. */
+import { useEffect, useRef, useState } from "react";
+import { applyDeleted, applyDrawn, applyEdited } from "../store/actions";
+import { useAppStore } from "../store/store";
+import { subscribeMapControls, subscribeScene } from "../store/subscriptions";
+import { type MapHandlers, ZoneMap } from "./zone-map";
+import "maplibre-gl/dist/maplibre-gl.css";
+
+const handlersFor = (onReady: (ms: number) => void): MapHandlers => ({
+  onDrawn: (tool, geometry) => applyDrawn(useAppStore, tool, geometry),
+  onEdited: (id, geometry, final) => applyEdited(useAppStore, id, geometry, final),
+  onDeleted: (id) => applyDeleted(useAppStore, id),
+  onReady,
+  onError: (message) => {
+    // Online tiles failing offline is expected and harmless: the offline basemap stays.
+    if (useAppStore.getState().basemap === "none") console.warn(message);
+  },
+});
+
+export function MapView() {
+  const container = useRef<HTMLDivElement>(null);
+  const [firstRenderMs, setFirstRenderMs] = useState<number | null>(null);
+  const handlers = useRef<MapHandlers>(handlersFor(setFirstRenderMs));
+  handlers.current = handlersFor(setFirstRenderMs);
+
+  useEffect(() => {
+    const el = container.current;
+    if (!el) return;
+    const map = new ZoneMap(el, handlers, {
+      sidoUrl: new URL("data/sido.json", document.baseURI).href,
+      vworldKey: import.meta.env.VITE_VWORLD_KEY,
+    });
+    const offScene = subscribeScene(useAppStore, (diff) => map.render(diff));
+    const offControls = subscribeMapControls(useAppStore, map);
+    return () => {
+      offScene();
+      offControls();
+      map.destroy();
+    };
+  }, []);
+
+  return (
+    <div
+      ref={container}
+      className="map"
+      data-testid="map"
+      data-ready={firstRenderMs !== null}
+      data-first-render-ms={firstRenderMs === null ? undefined : Math.round(firstRenderMs)}
+    />
+  );
+}

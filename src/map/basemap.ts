@@ -1,0 +1,61 @@
+/**
+ * The offline basemap: a background and the 시·도 polygons, no external URL, no glyphs.
+ * Online rasters (OpenStreetMap, VWorld with a key) are in the style but hidden until asked for.
+ */
+import type { FeatureCollection } from "geojson";
+import type { StyleSpecification } from "maplibre-gl";
+import { COLOURS, LAYERS, SOURCES } from "./ids";
+
+const EMPTY: FeatureCollection = { type: "FeatureCollection", features: [] };
+
+export function baseStyle(vworldKey: string | undefined): StyleSpecification {
+  const style: StyleSpecification = {
+    version: 8,
+    sources: {
+      [SOURCES.sido]: { type: "geojson", data: EMPTY },
+      [SOURCES.osm]: {
+        type: "raster",
+        tiles: ["https://tile.openstreetmap.org/{z}/{x}/{y}.png"],
+        tileSize: 256,
+        maxzoom: 19,
+        attribution: "© OpenStreetMap contributors",
+      },
+    },
+    layers: [
+      { id: LAYERS.background, type: "background", paint: { "background-color": COLOURS.sea } },
+      {
+        id: LAYERS.sidoFill,
+        type: "fill",
+        source: SOURCES.sido,
+        paint: { "fill-color": COLOURS.land },
+      },
+      {
+        id: LAYERS.osm,
+        type: "raster",
+        source: SOURCES.osm,
+        layout: { visibility: "none" },
+      },
+      {
+        id: LAYERS.sidoLine,
+        type: "line",
+        source: SOURCES.sido,
+        paint: { "line-color": COLOURS.border, "line-width": 1.2 },
+      },
+    ],
+  };
+  if (vworldKey) {
+    style.sources[SOURCES.vworld] = {
+      type: "raster",
+      tiles: [`https://api.vworld.kr/req/wmts/1.0.0/${vworldKey}/Base/{z}/{y}/{x}.png`],
+      tileSize: 256,
+      attribution: "© VWorld",
+    };
+    style.layers.splice(3, 0, {
+      id: LAYERS.vworld,
+      type: "raster",
+      source: SOURCES.vworld,
+      layout: { visibility: "none" },
+    });
+  }
+  return style;
+}

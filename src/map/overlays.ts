@@ -1,0 +1,76 @@
+/** The zone's own layers over the basemap: envelope, parcels, hubs. */
+import type { ExpressionSpecification, Map as MlMap } from "maplibre-gl";
+import { COLOURS, HUB_COLOURS, LAYERS, OTHER_HUB_COLOUR, SOURCES } from "./ids";
+
+const EMPTY = { type: "FeatureCollection" as const, features: [] };
+
+function hubColour(): ExpressionSpecification {
+  return ["coalesce", ["get", ["get", "type"], ["literal", HUB_COLOURS]], OTHER_HUB_COLOUR];
+}
+
+const lit: ExpressionSpecification = ["==", ["get", "highlighted"], true];
+const isArea: ExpressionSpecification = ["!=", ["geometry-type"], "Point"];
+
+export function addOverlays(map: MlMap): void {
+  map.addSource(SOURCES.envelope, { type: "geojson", data: EMPTY });
+  map.addSource(SOURCES.parcels, { type: "geojson", data: EMPTY });
+  map.addSource(SOURCES.hubs, { type: "geojson", data: EMPTY });
+  map.addLayer({
+    id: LAYERS.envelopeFill,
+    type: "fill",
+    source: SOURCES.envelope,
+    filter: ["==", ["geometry-type"], "Polygon"],
+    paint: { "fill-color": COLOURS.envelope, "fill-opacity": 0.08 },
+  });
+  map.addLayer({
+    id: LAYERS.envelopeLine,
+    type: "line",
+    source: SOURCES.envelope,
+    filter: ["!=", ["geometry-type"], "Point"],
+    paint: { "line-color": COLOURS.envelope, "line-width": 1.5, "line-dasharray": [3, 2] },
+  });
+  map.addLayer({
+    id: LAYERS.envelopeCentre,
+    type: "circle",
+    source: SOURCES.envelope,
+    filter: ["==", ["geometry-type"], "Point"],
+    paint: { "circle-radius": 4, "circle-color": COLOURS.envelope },
+  });
+  map.addLayer({
+    id: LAYERS.hubArea,
+    type: "fill",
+    source: SOURCES.hubs,
+    filter: isArea,
+    paint: { "fill-color": hubColour(), "fill-opacity": 0.3 },
+  });
+  map.addLayer({
+    id: LAYERS.parcelFill,
+    type: "fill",
+    source: SOURCES.parcels,
+    paint: {
+      "fill-color": ["case", lit, COLOURS.highlight, COLOURS.parcel],
+      "fill-opacity": ["case", lit, 0.45, 0.3],
+    },
+  });
+  map.addLayer({
+    id: LAYERS.parcelLine,
+    type: "line",
+    source: SOURCES.parcels,
+    paint: {
+      "line-color": ["case", lit, COLOURS.highlight, COLOURS.parcel],
+      "line-width": ["case", lit, 3, 1.5],
+    },
+  });
+  map.addLayer({
+    id: LAYERS.hubPoint,
+    type: "circle",
+    source: SOURCES.hubs,
+    filter: ["==", ["geometry-type"], "Point"],
+    paint: {
+      "circle-radius": ["interpolate", ["linear"], ["zoom"], 5, 3, 10, 6],
+      "circle-color": hubColour(),
+      "circle-stroke-color": "#ffffff",
+      "circle-stroke-width": 1,
+    },
+  });
+}

@@ -1,0 +1,224 @@
+/**
+ * The map adapter: the only object that talks to MapLibre and terra-draw. It takes scene diffs
+ * to draw and reports what the planner did through handlers it reads from a ref, so React
+ * never calls the map and listeners are bound once.
+ */
+import type { FeatureCollection, Geometry, LineString, Point, Polygon, Position } from "geojson";
+import {
+  type ErrorEvent,
+  type GeoJSONSource,
+  Map as MlMap,
+  NavigationControl,
+  ScaleControl,
+} from "maplibre-gl";
+import type { TerraDraw } from "terra-draw";
+import type { Scene } from "../store/scene";
+import type { Basemap, Lang, ToolId } from "../store/types";
+import { baseStyle } from "./basemap";
+import { createDraw } from "./draw";
+import { LAYERS, SOURCES } from "./ids";
+import { addSidoLabels } from "./labels";
+import { addOverlays } from "./overlays";
+
+export type DrawTool = Exclude<ToolId, "none" | "select">;
+
+export interface MapHandlers {
+  onDrawn: (tool: DrawTool, geometry: Polygon | Point | LineString) => void;
+  onEdited: (parcelId: string, geometry: Polygon, final: boolean) => void;
+  onDeleted: (parcelId: string) => void;
+  onReady: (firstRenderMs: number) => void;
+  onError: (message: string) => void;
+}
+
+export interface ZoneMapOptions {
+  sidoUrl: string;
+  vworldKey?: string;
+}
+
+const DRAW_TOOLS: readonly string[] = [
+  "parcel-polygon",
+  "parcel-circle",
+  "parcel-rectangle",
+  "envelope-circle",
+  "envelope-belt",
+  "envelope-polygon",
+];
+
+export class ZoneMap {
+  private readonly map: MlMap;
+  private draw: TerraDraw | null = null;
+  private pending: Partial<Scene> = {};
+  private shown: Partial<Scene> = {};
+  private tool: ToolId = "none";
+  private syncing = false;
+  private setLabelLang: ((lang: Lang) => void) | null = null;
+  private lang: Lang = "ko";
+
+  constructor(
+    container: HTMLElement,
+    private readonly handlers: { readonly current: MapHandlers },
+    options: ZoneMapOptions,
+  ) {
+    const started = performance.now();
+    this.map = new MlMap({
+      container,
+      style: baseStyle(options.vworldKey),
+      center: [127.8, 36.2],
+      zoom: 6.3,
+      hash: true,
+      attributionControl: { compact: true },
+    });
+    this.map.addControl(new NavigationControl({ showCompass: false }), "top-right");
+    this.map.addControl(new ScaleControl({ unit: "metric" }), "bottom-left");
+    this.map.on("error", (e: ErrorEvent) =>
+      this.handlers.current.onError(String(e.error?.message ?? e)),
+    );
+    this.map.on("load", () => {
+      addOverlays(this.map);
+      void this.loadSido(options.sidoUrl);
+      this.startDraw();
+      this.flush();
+      this.map.once("idle", () => this.handlers.current.onReady(performance.now() - started));
+    });
+  }
+
+  /** Draw what changed; parts not in the diff stay as they are. */
+  render(diff: Partial<Scene>): void {
+    this.pending = { ...this.pending, ...diff };
+    if (this.map.loaded() || this.draw) this.flush();
+  }
+
+  setTool(tool: ToolId): void {
+    if (tool === this.tool) return;
+    const wasSelect = this.tool === "select";
+    this.tool = tool;
+    const draw = this.draw;
+    if (!draw) return;
+    if (wasSelect) this.quietly(() => draw.clear());
+    draw.setMode(tool === "none" ? "static" : tool);
+    if (tool === "select") this.syncEditable();
+  }
+
+  setBasemap(basemap: Basemap): void {
+    const show = (id: string, on: boolean) => {
+      if (this.map.getLayer(id))
+        this.map.setLayoutProperty(id, "visibility", on ? "visible" : "none");
+    };
+    show(LAYERS.osm, basemap === "osm");
+    show(LAYERS.vworld, basemap === "vworld");
+  }
+
+  setLang(lang: Lang): void {
+    this.lang = lang;
+    this.setLabelLang?.(lang);
+  }
+
+  destroy(): void {
+    this.draw?.stop();
+    this.map.remove();
+  }
+
+  private async loadSido(url: string): Promise<void> {
+    try {
+      const res = await fetch(url);
+      const sido = (await res.json()) as FeatureCollection;
+      (this.map.getSource(SOURCES.sido) as GeoJSONSource | undefined)?.setData(sido);
+      this.setLabelLang = addSidoLabels(this.map, sido);
+      this.setLabelLang(this.lang);
+    } catch (e) {
+      this.handlers.current.onError(
+        `시·도 경계를 읽지 못했습니다 / could not read provinces: ${e}`,
+      );
+    }
+  }
+
+  private startDraw(): void {
+    const draw = createDraw(this.map, () => this.snapVertices());
+    draw.start();
+    draw.on("finish", (id, ctx) => {
+      const feature = draw.getSnapshotFeature(id);
+      if (!feature) return;
+      if (DRAW_TOOLS.includes(ctx.mode)) {
+        // Hand the shape to the store and drop terra-draw's copy: the store draws it from now on.
+        setTimeout(() => this.quietly(() => draw.removeFeatures([id])), 0);
+        this.handlers.current.onDrawn(ctx.mode as DrawTool, feature.geometry as Polygon);
+      } else if (ctx.mode === "select" && feature.geometry.type === "Polygon") {
+        this.handlers.current.onEdited(String(id), feature.geometry, true);
+      }
+    });
+    draw.on("change", (ids, type) => {
+      if (this.syncing || this.tool !== "select") return;
+      for (const id of ids) {
+        const key = String(id);
+        if (!this.isParcel(key)) continue;
+        if (type === "delete") this.handlers.current.onDeleted(key);
+        const g = type === "update" ? draw.getSnapshotFeature(id)?.geometry : undefined;
+        if (g?.type === "Polygon") this.handlers.current.onEdited(key, g, false);
+      }
+    });
+    this.draw = draw;
+    if (this.tool !== "none") draw.setMode(this.tool);
+  }
+
+  private isParcel(id: string): boolean {
+    return (this.shown.editable ?? []).some((f) => f.id === id);
+  }
+
+  private snapVertices(): Position[] {
+    const out: Position[] = [];
+    for (const f of this.shown.parcels?.features ?? []) collectVertices(f.geometry, out);
+    return out;
+  }
+
+  private flush(): void {
+    const diff = this.pending;
+    this.pending = {};
+    const set = (id: string, data: FeatureCollection) =>
+      (this.map.getSource(id) as GeoJSONSource | undefined)?.setData(data);
+    if (diff.parcels && diff.parcels !== this.shown.parcels) set(SOURCES.parcels, diff.parcels);
+    if (diff.envelope && diff.envelope !== this.shown.envelope)
+      set(SOURCES.envelope, diff.envelope);
+    if (diff.hubs && diff.hubs !== this.shown.hubs) set(SOURCES.hubs, diff.hubs);
+    this.shown = { ...this.shown, ...diff };
+    if (diff.editable && this.tool === "select") this.syncEditable();
+    if (diff.focus) {
+      const [w, s, e, n] = diff.focus.bbox;
+      this.map.fitBounds([w, s, e, n], { padding: 80, maxZoom: 15, duration: 300 });
+    }
+  }
+
+  /** Make terra-draw hold exactly the store's editable parcels, touching only what differs. */
+  private syncEditable(): void {
+    const draw = this.draw;
+    if (!draw) return;
+    const want = new Map((this.shown.editable ?? []).map((f) => [String(f.id), f]));
+    this.quietly(() => {
+      const stale: string[] = [];
+      for (const f of draw.getSnapshot()) {
+        const id = String(f.id);
+        const w = want.get(id);
+        if (!w) stale.push(id);
+        else if (JSON.stringify(w.geometry) === JSON.stringify(f.geometry)) want.delete(id);
+        else stale.push(id);
+      }
+      if (stale.length > 0) draw.removeFeatures(stale);
+      if (want.size > 0)
+        draw.addFeatures([...want.values()] as Parameters<TerraDraw["addFeatures"]>[0]);
+    });
+  }
+
+  private quietly(fn: () => void): void {
+    this.syncing = true;
+    try {
+      fn();
+    } finally {
+      this.syncing = false;
+    }
+  }
+}
+
+function collectVertices(g: Geometry, out: Position[]): void {
+  if (g.type === "Polygon") for (const ring of g.coordinates) out.push(...ring);
+  else if (g.type === "MultiPolygon")
+    for (const p of g.coordinates) for (const r of p) out.push(...r);
+}

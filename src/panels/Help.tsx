@@ -1,0 +1,39 @@
+/** The help panel: keyboard shortcuts and what the data is. */
+import { useT } from "../i18n";
+import { useAppStore } from "../store/store";
+
+export function Help() {
+  const t = useT();
+  const open = useAppStore((s) => s.helpOpen);
+  const setHelpOpen = useAppStore((s) => s.setHelpOpen);
+  if (!open) return null;
+  const rows: [string, string][] = [
+    ["Ctrl+Z", t.kUndo],
+    ["Ctrl+Shift+Z / Ctrl+Y", t.kRedo],
+    ["Enter", t.kFinish],
+    ["Esc", t.kCancel],
+    ["Delete", t.kDelete],
+  ];
+  return (
+    <div className="help" role="dialog" aria-label={t.help} data-testid="help-panel">
+      <h2>{t.shortcuts}</h2>
+      <table>
+        <tbody>
+          {rows.map(([key, what]) => (
+            <tr key={key}>
+              <td>
+                <kbd>{key}</kbd>
+              </td>
+              <td>{what}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      <p>{t.dataNote}</p>
+      <p>{t.approxNote}</p>
+      <button type="button" onClick={() => setHelpOpen(false)}>
+        {t.close}
+      </button>
+    </div>
+  );
+}

@@ -1,0 +1,101 @@
+/** Tools, undo/redo, rule set, language, basemap and help. */
+import { useStore } from "zustand";
+import { type Messages, useT } from "../i18n";
+import { redo, undo } from "../store/actions";
+import { allRuleSets } from "../store/derive";
+import { activeZone, useAppStore } from "../store/store";
+import type { Basemap, ToolId } from "../store/types";
+
+const TOOL_BUTTONS: { tool: ToolId; label: keyof Messages; icon: string }[] = [
+  { tool: "parcel-polygon", label: "toolParcelPolygon", icon: "⬠" },
+  { tool: "parcel-circle", label: "toolParcelCircle", icon: "◯" },
+  { tool: "parcel-rectangle", label: "toolParcelRectangle", icon: "▭" },
+  { tool: "envelope-circle", label: "toolEnvelopeCircle", icon: "⊙" },
+  { tool: "envelope-belt", label: "toolEnvelopeBelt", icon: "〰" },
+  { tool: "envelope-polygon", label: "toolEnvelopePolygon", icon: "⬡" },
+  { tool: "select", label: "toolSelect", icon: "↖" },
+];
+
+export function Toolbar() {
+  const t = useT();
+  const tool = useAppStore((s) => s.tool);
+  const setTool = useAppStore((s) => s.setTool);
+  const lang = useAppStore((s) => s.lang);
+  const setLang = useAppStore((s) => s.setLang);
+  const basemap = useAppStore((s) => s.basemap);
+  const setBasemap = useAppStore((s) => s.setBasemap);
+  const ruleSetId = useAppStore((s) => activeZone(s).ruleSetId);
+  const custom = useAppStore((s) => s.customRuleSets);
+  const transact = useAppStore((s) => s.transact);
+  const canUndo = useStore(useAppStore.temporal, (s) => s.pastStates.length > 0);
+  const canRedo = useStore(useAppStore.temporal, (s) => s.futureStates.length > 0);
+  const setHelpOpen = useAppStore((s) => s.setHelpOpen);
+
+  return (
+    <div className="toolbar" role="toolbar">
+      {TOOL_BUTTONS.map((b) => (
+        <button
+          key={b.tool}
+          type="button"
+          data-testid={`tool-${b.tool}`}
+          aria-pressed={tool === b.tool}
+          title={t[b.label]}
+          onClick={() => setTool(tool === b.tool ? "none" : b.tool)}
+        >
+          <span aria-hidden="true">{b.icon}</span> {t[b.label]}
+        </button>
+      ))}
+      <span className="sep" />
+      <button
+        type="button"
+        data-testid="undo"
+        disabled={!canUndo}
+        onClick={() => undo(useAppStore)}
+      >
+        ↶ {t.undo}
+      </button>
+      <button
+        type="button"
+        data-testid="redo"
+        disabled={!canRedo}
+        onClick={() => redo(useAppStore)}
+      >
+        ↷ {t.redo}
+      </button>
+      <span className="sep" />
+      <label>
+        {t.ruleSet}{" "}
+        <select
+          data-testid="rule-set"
+          value={ruleSetId}
+          onChange={(e) => transact({ meta: { ruleSetId: e.target.value } })}
+        >
+          {allRuleSets(custom).map((r) => (
+            <option key={r.id} value={r.id}>
+              {lang === "en" ? r.name.en : r.name.ko} ({r.version})
+            </option>
+          ))}
+        </select>
+      </label>
+      <select
+        aria-label={t.osm}
+        value={basemap}
+        onChange={(e) => setBasemap(e.target.value as Basemap)}
+      >
+        <option value="none">{t.dataNote}</option>
+        <option value="osm">{t.osm}</option>
+        {import.meta.env.VITE_VWORLD_KEY ? <option value="vworld">VWorld</option> : null}
+      </select>
+      <button
+        type="button"
+        data-testid="lang-toggle"
+        onClick={() => setLang(lang === "ko" ? "en" : "ko")}
+      >
+        {t.langToggle}
+      </button>
+      <button type="button" data-testid="help" onClick={() => setHelpOpen(true)}>
+        ? {t.help}
+      </button>
+    </div>
+  );
+}

@@ -1,0 +1,84 @@
+/** The live report: areas against the cap, reach against the limit, hubs, findings. */
+import { hubTypeName, type Messages, useT } from "../i18n";
+import { selectReport } from "../store/derive";
+import { useAppStore } from "../store/store";
+import { EnvelopeEditor } from "./EnvelopeEditor";
+import { ParcelList } from "./ParcelList";
+
+const km = (v: number | undefined, digits = 3) => (v === undefined ? "–" : v.toFixed(digits));
+
+function Findings({ t }: { t: Messages }) {
+  const report = useAppStore(selectReport);
+  const lang = useAppStore((s) => s.lang);
+  const focusParcels = useAppStore((s) => s.focusParcels);
+  if (report.findings.length === 0) return <p className="ok">{t.noFindings}</p>;
+  return (
+    <ul className="findings" data-testid="findings">
+      {report.findings.map((f) => (
+        <li key={`${f.code}:${f.parcels.join(",")}:${f.message}`} className={f.severity}>
+          <button
+            type="button"
+            onClick={() => focusParcels(f.parcels)}
+            title={f.parcels.join(", ")}
+          >
+            <strong>{f.code}</strong> {lang === "en" ? f.messageEn : f.message}
+          </button>
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+export function ValidationPanel() {
+  const t = useT();
+  const report = useAppStore(selectReport);
+  const env = report.envelope;
+  const over = report.area.totalKm2 > report.area.capKm2;
+  return (
+    <section className="panel validation" data-testid="validation-panel">
+      <h2>
+        {t.validation}{" "}
+        <span className={`verdict ${report.verdict}`} data-testid="verdict">
+          {report.verdict === "pass" ? t.verdictPass : t.verdictFail}
+        </span>
+      </h2>
+      <p className="small">
+        {report.ruleSet} · {report.ruleSetVersion} · {t.sido}: {report.sido.name ?? "–"}
+      </p>
+      <dl>
+        <dt>{t.totalArea}</dt>
+        <dd className={over ? "bad" : ""}>
+          <span data-testid="total-area">{km(report.area.totalKm2)} km²</span> / {t.cap}{" "}
+          {report.area.capKm2} km²
+        </dd>
+        <dt>{t.tmArea}</dt>
+        <dd>
+          {km(report.area.tm.totalKm2, 4)} km² ({report.area.tm.crs})
+        </dd>
+        <dt>{t.reach}</dt>
+        <dd data-testid="reach">
+          {env.shape === "polygon"
+            ? `${km(env.areaKm2, 1)} km²`
+            : `${km(env.reachKm, 2)} km / ${t.limit} ${km(env.limitKm, 0)} km`}{" "}
+          ({env.shape}
+          {env.given ? "" : "*"})
+        </dd>
+      </dl>
+      <EnvelopeEditor />
+      <ParcelList />
+      <h3>{t.hubs}</h3>
+      <table className="hubs" data-testid="hub-counts">
+        <tbody>
+          {Object.entries(report.hubs.counts).map(([type, n]) => (
+            <tr key={type}>
+              <td>{type === "total" ? t.hubTotal : hubTypeName(t, type)}</td>
+              <td>{n}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      <h3>{t.findings}</h3>
+      <Findings t={t} />
+    </section>
+  );
+}

@@ -1,0 +1,78 @@
+/** The project's zones: pick, rename, set the 시·도, add, remove; and the hub layers. */
+import { SIDO } from "../../geo/index";
+import { useT } from "../i18n";
+import { activeZone, useAppStore } from "../store/store";
+
+export function ZoneList() {
+  const t = useT();
+  const lang = useAppStore((s) => s.lang);
+  const zones = useAppStore((s) => s.zones);
+  const zone = useAppStore(activeZone);
+  const setActiveZone = useAppStore((s) => s.setActiveZone);
+  const addZone = useAppStore((s) => s.addZone);
+  const removeZone = useAppStore((s) => s.removeZone);
+  const transact = useAppStore((s) => s.transact);
+  const layers = useAppStore((s) => s.hubLayers);
+  const toggleHubLayer = useAppStore((s) => s.toggleHubLayer);
+  return (
+    <section className="panel zones" data-testid="zone-list">
+      <h2>{t.zones}</h2>
+      <ul>
+        {zones.map((z) => (
+          <li key={z.id} className={z.id === zone.id ? "active" : ""}>
+            <button
+              type="button"
+              onClick={() => setActiveZone(z.id)}
+              aria-current={z.id === zone.id}
+            >
+              {z.name} ({z.parcels.length})
+            </button>
+            {zones.length > 1 ? (
+              <button type="button" onClick={() => removeZone(z.id)} aria-label={t.removeZone}>
+                ✕
+              </button>
+            ) : null}
+          </li>
+        ))}
+      </ul>
+      <button type="button" onClick={() => addZone()}>
+        + {t.addZone}
+      </button>
+      <label>
+        {t.zoneName}{" "}
+        <input
+          value={zone.name}
+          data-testid="zone-name"
+          onChange={(e) => transact({ meta: { name: e.target.value } })}
+        />
+      </label>
+      <label>
+        {t.sido}{" "}
+        <select
+          value={zone.sido ?? ""}
+          data-testid="sido"
+          onChange={(e) => transact({ meta: { sido: e.target.value || null } })}
+        >
+          <option value="">{t.sidoAuto}</option>
+          {SIDO.map((s) => (
+            <option key={s.code} value={s.code}>
+              {lang === "en" ? s.nameEn : s.name}
+            </option>
+          ))}
+        </select>
+      </label>
+      <h3>{t.hubLayers}</h3>
+      <ul>
+        {layers.map((l) => (
+          <li key={l.id}>
+            <label>
+              <input type="checkbox" checked={l.visible} onChange={() => toggleHubLayer(l.id)} />{" "}
+              {l.name} ({l.hubs.length}){l.approximate ? " *" : ""}
+            </label>
+          </li>
+        ))}
+      </ul>
+      <p className="small">* {t.approxNote}</p>
+    </section>
+  );
+}

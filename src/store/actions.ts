@@ -1,0 +1,85 @@
+/**
+ * What a map gesture means for the zone: each finished gesture is exactly one transact (one undo
+ * step); a drag in progress is only a preview. Kept out of components so tests can drive it.
+ */
+import type { LineString, Point, Polygon } from "geojson";
+import { ruleSetFor } from "./derive";
+import { type AppStore, activeZone } from "./store";
+import type { ToolId } from "./types";
+import { nextParcelId } from "./zone-diff";
+
+type DrawnGeometry = Polygon | Point | LineString;
+
+/** The circle radius the rule set allows for the zone's 시·도 (the rule set lists its 광역시). */
+function defaultRadiusKm(store: AppStore): number {
+  const s = store.getState();
+  const zone = activeZone(s);
+  const rules = ruleSetFor(zone.ruleSetId, s.customRuleSets).envelope.circle;
+  return zone.sido !== null && rules.metroSido.includes(zone.sido)
+    ? rules.metroRadiusKm
+    : rules.radiusKm;
+}
+
+/** A shape the planner finished drawing with a tool. */
+export function applyDrawn(store: AppStore, tool: ToolId, geometry: DrawnGeometry): void {
+  const s = store.getState();
+  const zone = activeZone(s);
+  if (geometry.type === "Polygon" && tool.startsWith("parcel-")) {
+    const id = nextParcelId(zone);
+    s.transact({ put: [{ id, name: id, geometry, properties: { id, name: id } }] });
+  } else if (tool === "envelope-circle" && geometry.type === "Point") {
+    const radiusKm = defaultRadiusKm(store);
+    s.transact({ envelope: { shape: "circle", center: geometry.coordinates, radiusKm } });
+  } else if (tool === "envelope-belt" && geometry.type === "LineString") {
+    const rules = ruleSetFor(zone.ruleSetId, s.customRuleSets).envelope.belt;
+    const halfWidthKm = rules?.halfWidthKm ?? 5;
+    s.transact({ envelope: { shape: "belt", axis: geometry.coordinates, halfWidthKm } });
+  } else if (tool === "envelope-polygon" && geometry.type === "Polygon") {
+    s.transact({ envelope: { shape: "polygon", polygon: geometry } });
+  }
+}
+
+/** A vertex or shape moved with the select tool: a preview while dragging, an edit at the end. */
+export function applyEdited(
+  store: AppStore,
+  parcelId: string,
+  geometry: Polygon,
+  final: boolean,
+): void {
+  const s = store.getState();
+  const zone = activeZone(s);
+  const parcel = zone.parcels.find((p) => p.id === parcelId);
+  if (!parcel) return;
+  const edited = { ...parcel, geometry };
+  if (final) {
+    s.setPreview(null);
+    s.transact({ put: [edited] });
+  } else {
+    s.setPreview({ zoneId: zone.id, parcel: edited });
+  }
+}
+
+export function applyDeleted(store: AppStore, parcelId: string): void {
+  const s = store.getState();
+  s.setPreview(null);
+  s.transact({ remove: [parcelId] });
+}
+
+/** A new envelope size typed as a number; ignored unless it is a positive number. */
+export function setEnvelopeSize(store: AppStore, km: number): void {
+  const s = store.getState();
+  const env = activeZone(s).envelope;
+  if (!env || !Number.isFinite(km) || km <= 0) return;
+  if (env.shape === "circle") s.transact({ envelope: { ...env, radiusKm: km } });
+  if (env.shape === "belt") s.transact({ envelope: { ...env, halfWidthKm: km } });
+}
+
+export function undo(store: AppStore): void {
+  store.getState().setPreview(null);
+  store.temporal.getState().undo();
+}
+
+export function redo(store: AppStore): void {
+  store.getState().setPreview(null);
+  store.temporal.getState().redo();
+}

@@ -1,0 +1,22 @@
+/** UI state: language, tool, highlight, notices. Never undone, never part of a filing. */
+import type { StateCreator } from "zustand";
+import type { AppState, UiSlice } from "./types";
+
+export const createUiSlice: StateCreator<AppState, [], [], UiSlice> = (set, get) => ({
+  lang: "ko",
+  tool: "none",
+  highlight: { parcelIds: [], seq: 0 },
+  notice: null,
+  basemap: "none",
+  helpOpen: false,
+  preview: null,
+  saveState: "idle",
+  setLang: (lang) => set({ lang }),
+  setTool: (tool) => set({ tool, preview: null }),
+  focusParcels: (parcelIds) => set({ highlight: { parcelIds, seq: get().highlight.seq + 1 } }),
+  notify: (notice) => set({ notice }),
+  setBasemap: (basemap) => set({ basemap }),
+  setHelpOpen: (helpOpen) => set({ helpOpen }),
+  setPreview: (preview) => set({ preview }),
+  setSaveState: (saveState) => set({ saveState }),
+});

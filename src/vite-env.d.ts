@@ -1,0 +1,6 @@
+/// <reference types="vite/client" />
+
+interface ImportMetaEnv {
+  /** A VWorld API key; without it the VWorld basemap is not offered. */
+  readonly VITE_VWORLD_KEY?: string;
+}
