@@ -5,7 +5,7 @@
 import type { Polygon, Position } from "geojson";
 import { HUB_TYPES, type Hub } from "../geo/types";
 
-export const CENTER: Position = [128.1, 35.18];
+export const CENTER: [lon: number, lat: number] = [128.1, 35.18];
 const KM_PER_DEG_LAT = 110.95;
 const KM_PER_DEG_LON = 111.32 * Math.cos((CENTER[1] * Math.PI) / 180);
 

@@ -1,0 +1,91 @@
+/**
+ * `npm run bench`: checkFiling (hub index built once) against a plain Turf loop on the same data,
+ * 20 parcels × 256 vertices and 100,000 point hubs. Exits 1 if the two disagree on any count.
+ */
+import { area, featureCollection, point, pointsWithinPolygon } from "@turf/turf";
+import { countHubs, indexHubs } from "../geo/hubs";
+import { checkFiling, loadRuleSet } from "../geo/index";
+import type { Zone } from "../geo/types";
+import { createHubs, createParcels, createRandom } from "./data";
+
+/** Median wall time in ms of `run`, after `warmup` untimed calls. */
+function medianMs(run: () => unknown, reps: number, warmup: number): number {
+  for (let i = 0; i < warmup; i++) run();
+  const times: number[] = [];
+  for (let i = 0; i < reps; i++) {
+    const t0 = performance.now();
+    run();
+    times.push(performance.now() - t0);
+  }
+  times.sort((a, b) => a - b);
+  return times[Math.floor(reps / 2)] as number;
+}
+
+const random = createRandom(20180214);
+const parcels = createParcels(random);
+const hubs = createHubs(random);
+const zone: Zone = {
+  parcels: parcels.map((geometry, i) => ({ id: `P${i + 1}`, geometry, properties: {} })),
+  envelope: null,
+  meta: {},
+  sourceCrs: "EPSG:4326",
+};
+const ruleSet = loadRuleSet("phase-1-2");
+
+const buildMs = medianMs(() => indexHubs(hubs), 5, 1);
+const index = indexHubs(hubs);
+const countMs = medianMs(() => countHubs(index, parcels), 500, 200);
+const checkMs = medianMs(
+  () => checkFiling(zone, { ruleSet, hubs: index, tmCrs: "EPSG:5186" }),
+  300,
+  50,
+);
+
+/** The plain way: Turf's pointsWithinPolygon per parcel, deduplicated by hub number. */
+const hubsFC = featureCollection(
+  hubs.map((h, i) => point(h.geometry.coordinates as [number, number], { i, type: h.type })),
+);
+function turfLoop(): { counts: Record<string, number>; km2: number } {
+  const seen = new Set<number>();
+  const counts: Record<string, number> = { total: 0 };
+  let m2 = 0;
+  for (const parcel of parcels) {
+    for (const f of pointsWithinPolygon(hubsFC, parcel).features) {
+      if (seen.has(f.properties.i)) continue;
+      seen.add(f.properties.i);
+      counts[f.properties.type] = (counts[f.properties.type] ?? 0) + 1;
+      counts.total = (counts.total ?? 0) + 1;
+    }
+    m2 += area(parcel);
+  }
+  return { counts, km2: m2 / 1e6 };
+}
+const turfMs = medianMs(turfLoop, 5, 1);
+
+const report = checkFiling(zone, { ruleSet, hubs: index, tmCrs: "EPSG:5186" });
+const turf = turfLoop();
+const types = [...new Set([...Object.keys(report.hubs.counts), ...Object.keys(turf.counts)])];
+const mismatched = types.filter((t) => (report.hubs.counts[t] ?? 0) !== (turf.counts[t] ?? 0));
+
+const row = (label: string, ms: number): string =>
+  `${label.padEnd(38)}${ms.toFixed(3).padStart(12)} ms`;
+console.log(`20 parcels × 256 vertices (${turf.km2.toFixed(2)} km²), ${hubs.length} point hubs`);
+console.log(row("indexHubs (once, outside timings)", buildMs));
+console.log(row("countHubs", countMs));
+console.log(row("checkFiling (whole report)", checkMs));
+console.log(row("Turf pointsWithinPolygon + area loop", turfMs));
+console.log(
+  `${"speed-up, Turf ÷ checkFiling".padEnd(38)}${(turfMs / checkMs).toFixed(0).padStart(12)} ×`,
+);
+console.log(
+  `${"speed-up, Turf ÷ countHubs".padEnd(38)}${(turfMs / countMs).toFixed(0).padStart(12)} ×`,
+);
+for (const t of types) {
+  console.log(
+    `  ${t.padEnd(22)} checkFiling ${report.hubs.counts[t] ?? 0}  turf ${turf.counts[t] ?? 0}`,
+  );
+}
+if (mismatched.length > 0) {
+  console.error(`hub counts differ for: ${mismatched.join(", ")}`);
+  process.exit(1);
+}
