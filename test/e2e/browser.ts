@@ -1,0 +1,61 @@
+/** Chromium for the browser tests: headless, offline except for the local server. */
+import { mkdtempSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { type BrowserContext, chromium, type Page } from "playwright-core";
+
+export interface AppPage {
+  context: BrowserContext;
+  page: Page;
+  /** Console errors and uncaught exceptions seen so far. */
+  errors: string[];
+  close: () => Promise<void>;
+}
+
+export async function openApp(baseUrl: string): Promise<AppPage> {
+  const context = await chromium.launchPersistentContext(mkdtempSync(join(tmpdir(), "czd-e2e-")), {
+    executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
+    headless: true,
+    acceptDownloads: true,
+    viewport: { width: 1400, height: 900 },
+    args: [
+      "--headless",
+      "--no-sandbox",
+      "--disable-gpu",
+      "--disable-quic",
+      "--no-first-run",
+      "--disable-background-networking",
+      "--disable-component-update",
+      "--disable-sync",
+      // MapLibre needs WebGL; SwiftShader gives it without a GPU.
+      "--use-gl=angle",
+      "--use-angle=swiftshader",
+      "--enable-unsafe-swiftshader",
+    ],
+  });
+  const origin = new URL(baseUrl).origin;
+  // Offline: anything not from the local server is refused, so the basemap must be embedded.
+  await context.route("**/*", (route) =>
+    route.request().url().startsWith(origin) || route.request().url().startsWith("blob:")
+      ? route.continue()
+      : route.abort(),
+  );
+  const page = context.pages()[0] ?? (await context.newPage());
+  const errors: string[] = [];
+  page.on("console", (m) => {
+    if (m.type() === "error") errors.push(m.text());
+  });
+  page.on("pageerror", (e) => errors.push(String(e)));
+  return { context, page, errors, close: () => context.close() };
+}
+
+/** Wait until the map has loaded and rendered once. */
+export async function waitForMap(page: Page): Promise<void> {
+  await page.locator('[data-testid="map"][data-ready="true"]').waitFor({ timeout: 30_000 });
+}
+
+/** The total area the panel shows, in km². */
+export async function panelTotalKm2(page: Page): Promise<number> {
+  const text = (await page.getByTestId("total-area").textContent()) ?? "";
+  return Number.parseFloat(text);
+}
