@@ -46,11 +46,11 @@ function geometryOfType<T extends Geometry>(
 ): T {
   const g = feature.geometry;
   if (!isObject(g) || g.type !== type) {
-    const found = isObject(g) && typeof g.type === "string" ? g.type : "없음/none";
+    const found = isObject(g) && typeof g.type === "string" ? g.type : undefined;
     throw badEnvelope(
       label,
-      `shape "${shape}"의 geometry는 ${type}이어야 합니다 (현재: ${found})`,
-      `shape "${shape}" needs a ${type} geometry (found ${found})`,
+      `shape "${shape}"의 geometry는 ${type}이어야 합니다 (현재: ${found ?? "없음"})`,
+      `shape "${shape}" needs a ${type} geometry (found ${found ?? "none"})`,
     );
   }
   return g as unknown as T;

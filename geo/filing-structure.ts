@@ -27,6 +27,22 @@ function lineColumn(text: string, offset: number): { line: number; column: numbe
   return { line: before.length, column: (before.at(-1)?.length ?? 0) + 1 };
 }
 
+/**
+ * Where JSON.parse stopped, from its message. V8 says "at position N" for most errors; for an
+ * unexpected token it quotes the text from 10 characters before the token (..."snippet"...),
+ * which is found again in the body; a short text is quoted whole, and then no place is given.
+ * Firefox already gives line and column in its message.
+ */
+function errorOffset(body: string, detail: string): number | undefined {
+  const position = /position (\d+)/.exec(detail)?.[1];
+  if (position !== undefined) return Number(position);
+  if (/end of JSON input/i.test(detail)) return body.length;
+  const snippet = /\.\.\."([\s\S]*)"(?:\.\.\.)? is not valid JSON$/.exec(detail)?.[1];
+  if (snippet === undefined) return undefined;
+  const start = body.indexOf(snippet);
+  return start < 0 ? undefined : start + 10;
+}
+
 /** JSON.parse, with a FilingError that says where the text stopped being JSON. */
 export function parseJson(text: string): unknown {
   // Windows tools in Korea often save UTF-8 with a byte-order mark; JSON.parse refuses it.
@@ -38,12 +54,12 @@ export function parseJson(text: string): unknown {
     return JSON.parse(body);
   } catch (e) {
     const detail = e instanceof Error ? e.message : String(e);
-    const offset = /position (\d+)/.exec(detail)?.[1];
+    const offset = errorOffset(body, detail);
     const where =
       offset === undefined
         ? { ko: "", en: "" }
         : (() => {
-            const { line, column } = lineColumn(body, Number(offset));
+            const { line, column } = lineColumn(body, offset);
             return { ko: ` (${line}행 ${column}열)`, en: ` (line ${line}, column ${column})` };
           })();
     throw new FilingError(
