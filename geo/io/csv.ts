@@ -1,0 +1,138 @@
+/**
+ * CSV: out, the table of parcels and their areas a reviewer pastes into a spreadsheet (UTF-8 with
+ * a BOM, which Excel needs to show Hangul, or CP949); in, a list of points (hubs, enterprises)
+ * with 위도/경도, lat/lon or x/y columns, UTF-8 or CP949, every column kept as a property.
+ */
+import type { Feature } from "geojson";
+import Papa from "papaparse";
+import { normalizeCrs, SUPPORTED_CRS, toLonLat } from "../crs";
+import { FilingError } from "../errors";
+import { geodesicAreaM2, tmAreaM2 } from "../measure";
+import type { Zone } from "../types";
+import type { Converter, Imported, ReadOptions, WriteOptions } from "./format";
+import { decodeText, encodeText, type TextEncodingId } from "./text";
+
+export interface CsvWriteOptions extends WriteOptions {
+  encoding?: TextEncodingId;
+  /** The TM plane of the planar area column (default EPSG:5186). */
+  tmCrs?: string;
+}
+
+/** The parcels table: id, name, ellipsoidal area (m², km²) and TM area (m²) with its CRS. */
+export function parcelTableCsv(zone: Zone, opts: CsvWriteOptions = {}): Uint8Array {
+  const tmCrs = opts.tmCrs ?? "EPSG:5186";
+  const rows = zone.parcels.map((p) => {
+    const m2 = geodesicAreaM2(p.geometry);
+    return [
+      p.id,
+      p.name ?? "",
+      m2.toFixed(3),
+      (m2 / 1e6).toFixed(6),
+      tmAreaM2(p.geometry, tmCrs).toFixed(3),
+      tmCrs,
+    ];
+  });
+  const text = Papa.unparse(
+    { fields: ["id", "name", "area_m2", "area_km2", "tm_area_m2", "tm_crs"], data: rows },
+    { newline: "\r\n" },
+  );
+  const encoding = opts.encoding ?? "utf-8";
+  return encodeText(`${text}\r\n`, encoding, encoding === "utf-8");
+}
+
+type Role = "lon" | "lat" | "x" | "y";
+
+const ROLE_HEADERS: Record<Role, readonly string[]> = {
+  lon: ["경도", "lon", "lng", "long", "longitude", "x좌표(경도)"],
+  lat: ["위도", "lat", "latitude", "y좌표(위도)"],
+  x: ["x", "x좌표", "easting", "tm_x"],
+  y: ["y", "y좌표", "northing", "tm_y"],
+};
+
+function column(headers: string[], role: Role): string | undefined {
+  const wanted = ROLE_HEADERS[role];
+  return headers.find((h) => wanted.includes(h.trim().toLowerCase()));
+}
+
+function bad(ko: string, en: string): FilingError {
+  return new FilingError("BAD_FILE", ko, en);
+}
+
+function coordinateColumns(
+  headers: string[],
+  opts: ReadOptions,
+): { lon: string; lat: string; crs: string } {
+  const lon = column(headers, "lon");
+  const lat = column(headers, "lat");
+  if (lon && lat) return { lon, lat, crs: "EPSG:4326" };
+  const x = column(headers, "x");
+  const y = column(headers, "y");
+  if (x && y) {
+    const crs = opts.crs ? normalizeCrs(opts.crs) : "EPSG:4326";
+    if (crs === null) {
+      throw new FilingError(
+        "UNKNOWN_CRS",
+        `좌표계 ${opts.crs}는 지원하지 않습니다 (지원: ${SUPPORTED_CRS.join(", ")})`,
+        `The coordinate reference system ${opts.crs} is not supported (supported: ${SUPPORTED_CRS.join(", ")})`,
+      );
+    }
+    return { lon: x, lat: y, crs };
+  }
+  throw bad(
+    `좌표 열이 없습니다: 위도/경도, lat/lon 또는 x/y 열이 필요합니다 (있는 열: ${headers.join(", ")})`,
+    `No coordinate columns: need 위도/경도, lat/lon or x/y (found: ${headers.join(", ")})`,
+  );
+}
+
+/** Points from CSV text; a row whose coordinates aren't numbers stops the import, naming its line. */
+export function readPointsCsv(text: string, opts: ReadOptions = {}): Imported {
+  const parsed = Papa.parse<Record<string, string>>(text.trim(), {
+    header: true,
+    skipEmptyLines: true,
+  });
+  const headers = parsed.meta.fields ?? [];
+  const cols = coordinateColumns(headers, opts);
+  const convert = toLonLat(cols.crs);
+  const features: Feature[] = parsed.data.map((row, i) => {
+    const a = Number(row[cols.lon]);
+    const b = Number(row[cols.lat]);
+    const line = i + 2;
+    if (
+      !Number.isFinite(a) ||
+      !Number.isFinite(b) ||
+      row[cols.lon] === "" ||
+      row[cols.lat] === ""
+    ) {
+      throw new FilingError(
+        "BAD_COORDINATES",
+        `${line}행의 좌표 (${row[cols.lon] ?? ""}, ${row[cols.lat] ?? ""})가 숫자가 아닙니다`,
+        `Line ${line}: the coordinates (${row[cols.lon] ?? ""}, ${row[cols.lat] ?? ""}) are not numbers`,
+      );
+    }
+    const lonLat = convert([a, b]);
+    const [lon = Number.NaN, lat = Number.NaN] = lonLat;
+    if (Math.abs(lon) > 180 || Math.abs(lat) > 90) {
+      throw new FilingError(
+        "NOT_LONLAT",
+        `${line}행의 좌표 (${a}, ${b})는 경위도가 아닙니다: x/y 열의 좌표계를 지정하십시오`,
+        `Line ${line}: (${a}, ${b}) is not longitude/latitude; name the CRS of the x/y columns`,
+      );
+    }
+    return {
+      type: "Feature",
+      properties: { ...row },
+      geometry: { type: "Point", coordinates: lonLat },
+    };
+  });
+  if (features.length === 0) throw bad("CSV에 데이터 행이 없습니다", "The CSV has no data rows");
+  return { collection: { type: "FeatureCollection", features }, sourceCrs: cols.crs };
+}
+
+export const csv: Converter = {
+  id: "csv",
+  label: { ko: "CSV (지구별 면적표 / 좌표 목록)", en: "CSV (parcel area table / point list)" },
+  extensions: [".csv", ".txt"],
+  mime: "text/csv",
+  read: async (bytes, _name, opts = {}) => readPointsCsv(decodeText(bytes, opts.encoding), opts),
+  write: async (zone, opts) => parcelTableCsv(zone, opts),
+};

@@ -1,0 +1,91 @@
+/**
+ * A dBase III attribute table (.dbf) read into rows. Not shpjs's parsedbf: that decodes with
+ * TextDecoder, whose Node "euc-kr" drops half of CP949 (see cp949.ts), and it ignores the
+ * deletion flag. Field names are decoded too: Korean tables name fields 이름, 면적 ….
+ */
+import { FilingError } from "../errors";
+import { decodeText, type TextEncodingId } from "./text";
+
+export interface DbfTable {
+  fields: { name: string; type: string }[];
+  /** One per record, null for a record flagged deleted. */
+  rows: (Record<string, string | number | boolean | null> | null)[];
+}
+
+export interface DbfHeader {
+  records: number;
+  headerBytes: number;
+  recordBytes: number;
+}
+
+function bad(ko: string, en: string): FilingError {
+  return new FilingError("BAD_FILE", `.dbf 파일: ${ko}`, `.dbf file: ${en}`);
+}
+
+/** The header's record count and sizes; throws when the bytes can't hold what it claims. */
+export function dbfHeader(bytes: Uint8Array): DbfHeader {
+  if (bytes.length < 33) throw bad("머리부가 잘렸습니다", "the header is truncated");
+  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  const header = {
+    records: view.getUint32(4, true),
+    headerBytes: view.getUint16(8, true),
+    recordBytes: view.getUint16(10, true),
+  };
+  const needed = header.headerBytes + header.records * header.recordBytes;
+  if (header.headerBytes < 33 || header.recordBytes < 1 || bytes.length < needed) {
+    throw bad(
+      `레코드 ${header.records}개를 담기에 파일이 짧습니다 (${bytes.length} < ${needed} 바이트)`,
+      `too short for its ${header.records} records (${bytes.length} < ${needed} bytes)`,
+    );
+  }
+  return header;
+}
+
+/** The bytes holding text (field names and records), for encoding detection. */
+export function dbfTextBytes(bytes: Uint8Array): Uint8Array {
+  return bytes.subarray(32);
+}
+
+function value(raw: string, type: string): string | number | boolean | null {
+  const text = raw.replace(/\0/g, "").trim();
+  if (type === "N" || type === "F") {
+    if (text === "" || /^\*+$/.test(text)) return null;
+    const n = Number(text);
+    return Number.isFinite(n) ? n : null;
+  }
+  if (type === "L") return text === "" || text === "?" ? null : /^[TtYy]/.test(text);
+  return text;
+}
+
+/** Reads every record, decoding text in `encoding`. */
+export function readDbf(bytes: Uint8Array, encoding: TextEncodingId): DbfTable {
+  const { records, headerBytes, recordBytes } = dbfHeader(bytes);
+  const layout: { name: string; type: string; offset: number; size: number }[] = [];
+  let offset = 1;
+  for (let at = 32; at + 32 <= headerBytes && bytes[at] !== 0x0d; at += 32) {
+    const nameBytes = bytes.subarray(at, at + 11);
+    const end = nameBytes.indexOf(0);
+    const name = decodeText(end < 0 ? nameBytes : nameBytes.subarray(0, end), encoding).trim();
+    const size = bytes[at + 16] ?? 0;
+    layout.push({ name, type: String.fromCharCode(bytes[at + 11] ?? 67), offset, size });
+    offset += size;
+  }
+  if (offset > recordBytes) {
+    throw bad("필드 정의가 레코드 길이와 맞지 않습니다", "its fields don't fit its record length");
+  }
+  const rows: DbfTable["rows"] = [];
+  for (let r = 0; r < records; r++) {
+    const start = headerBytes + r * recordBytes;
+    if (bytes[start] === 0x2a) {
+      rows.push(null);
+      continue;
+    }
+    const row: Record<string, string | number | boolean | null> = {};
+    for (const f of layout) {
+      const raw = decodeText(bytes.subarray(start + f.offset, start + f.offset + f.size), encoding);
+      row[f.name] = value(raw, f.type);
+    }
+    rows.push(row);
+  }
+  return { fields: layout.map(({ name, type }) => ({ name, type })), rows };
+}

@@ -1,0 +1,41 @@
+/**
+ * The one face every format converter wears (after Placemark's converters): bytes in, features
+ * out; a zone in, bytes or text out. Pure and async (zip libraries are), no file system, so the
+ * browser app and the CLI share them. Adding a format is one module plus a line in registry.ts.
+ */
+import type { FeatureCollection } from "geojson";
+import type { Report, Zone } from "../types";
+import type { TextEncodingId } from "./text";
+
+export interface ReadOptions {
+  /** The CRS of coordinates that don't say theirs: CSV x/y columns, a Shapefile without .prj. */
+  crs?: string;
+  /** Force a text encoding instead of detecting it (CSV, a .dbf without .cpg). */
+  encoding?: TextEncodingId;
+}
+
+export interface WriteOptions {
+  /** The last report, carried in the filing's `czd` member where the format has room for it. */
+  report?: Report;
+  /** Base name of the files inside a zipped Shapefile (default "parcels"). */
+  baseName?: string;
+}
+
+/** What a reader gives back: features in WGS84 lon/lat (RFC 7946), whatever the file was in. */
+export interface Imported {
+  collection: FeatureCollection;
+  /** The CRS the file was written in, e.g. "EPSG:5186". */
+  sourceCrs: string;
+  /** A filing's top-level `czd` member, when the format carries one. */
+  meta?: Record<string, unknown>;
+}
+
+export interface Converter {
+  id: string;
+  label: { ko: string; en: string };
+  /** Lower-case file extensions with the dot, the first being the one written. */
+  extensions: readonly string[];
+  mime: string;
+  read?: (bytes: Uint8Array, name: string, opts?: ReadOptions) => Promise<Imported>;
+  write?: (zone: Zone, opts?: WriteOptions) => Promise<Uint8Array | string>;
+}

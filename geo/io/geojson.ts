@@ -1,0 +1,135 @@
+/**
+ * GeoJSON: RFC 7946 (WGS84 lon/lat) and the older form Korean GIS tools still write, with a
+ * top-level `crs` member naming a TM plane. Reading honours that member (FILING.md); writing
+ * in EPSG:5186 or 5179 adds it, so QGIS and ogrinfo place the file without asking.
+ */
+import type { Feature, FeatureCollection, Geometry } from "geojson";
+import { fromLonLat, normalizeCrs, reprojectGeometry, SUPPORTED_CRS, toLonLat } from "../crs";
+import { FilingError } from "../errors";
+import { zoneToFiling } from "../filing";
+import { geodesicAreaM2 } from "../measure";
+import type { Zone, ZoneMeta } from "../types";
+import type { Converter, Imported, WriteOptions } from "./format";
+import { decodeText } from "./text";
+
+type Json = Record<string, unknown>;
+
+const isObject = (v: unknown): v is Json => typeof v === "object" && v !== null;
+
+function crsName(doc: Json): string | null {
+  const crs = doc.crs;
+  if (crs === undefined || crs === null) return null;
+  const props = isObject(crs) && isObject(crs.properties) ? crs.properties : null;
+  const name = props && typeof props.name === "string" ? props.name : null;
+  if (name === null) {
+    throw new FilingError(
+      "UNKNOWN_CRS",
+      "GeoJSON의 crs 멤버에 좌표계 이름(properties.name)이 없습니다",
+      "The GeoJSON crs member names no coordinate reference system (properties.name)",
+    );
+  }
+  return name;
+}
+
+function asCollection(doc: Json): FeatureCollection {
+  if (doc.type === "FeatureCollection" && Array.isArray(doc.features)) {
+    return doc as unknown as FeatureCollection;
+  }
+  if (doc.type === "Feature")
+    return { type: "FeatureCollection", features: [doc as unknown as Feature] };
+  if (typeof doc.type === "string" && "coordinates" in doc) {
+    const geometry = doc as unknown as Geometry;
+    return {
+      type: "FeatureCollection",
+      features: [{ type: "Feature", properties: {}, geometry }],
+    };
+  }
+  throw new FilingError(
+    "NOT_GEOJSON",
+    "GeoJSON FeatureCollection이 아닙니다",
+    "Not a GeoJSON FeatureCollection",
+  );
+}
+
+/** Parses GeoJSON text; a legacy `crs` member is honoured and the result is WGS84 lon/lat. */
+export function parseGeoJson(text: string): Imported {
+  let doc: unknown;
+  try {
+    doc = JSON.parse(text);
+  } catch (e) {
+    const why = e instanceof Error ? e.message : String(e);
+    throw new FilingError("NOT_JSON", `JSON이 아닙니다 (${why})`, `Not JSON (${why})`);
+  }
+  if (!isObject(doc) || Array.isArray(doc)) {
+    throw new FilingError("NOT_GEOJSON", "GeoJSON 객체가 아닙니다", "Not a GeoJSON object");
+  }
+  const named = crsName(doc);
+  const crs = named === null ? "EPSG:4326" : normalizeCrs(named);
+  if (crs === null) {
+    throw new FilingError(
+      "UNKNOWN_CRS",
+      `좌표계 ${named}는 지원하지 않습니다 (지원: ${SUPPORTED_CRS.join(", ")})`,
+      `The coordinate reference system ${named} is not supported (supported: ${SUPPORTED_CRS.join(", ")})`,
+    );
+  }
+  const source = asCollection(doc);
+  const convert = toLonLat(crs);
+  const collection: FeatureCollection = {
+    type: "FeatureCollection",
+    features: source.features.map((f) =>
+      isObject(f) && isObject(f.geometry) && crs !== "EPSG:4326"
+        ? { ...f, geometry: reprojectGeometry(f.geometry, convert) }
+        : f,
+    ),
+  };
+  const meta = isObject(doc.czd) && !Array.isArray(doc.czd) ? doc.czd : undefined;
+  return meta ? { collection, sourceCrs: crs, meta } : { collection, sourceCrs: crs };
+}
+
+/** The filing of FILING.md for a zone, parcels carrying their ellipsoidal areaKm2. */
+export function filingOf(
+  zone: Zone,
+  opts: WriteOptions = {},
+): FeatureCollection & { czd: ZoneMeta } {
+  const areasKm2 = zone.parcels.map((p) => geodesicAreaM2(p.geometry) / 1e6);
+  return zoneToFiling(zone, { areasKm2, ...(opts.report ? { report: opts.report } : {}) });
+}
+
+function tmFiling(zone: Zone, crs: string, opts: WriteOptions): Json {
+  const filing = filingOf(zone, opts);
+  const convert = fromLonLat(crs);
+  const code = crs.split(":")[1];
+  return {
+    type: "FeatureCollection",
+    crs: { type: "name", properties: { name: `urn:ogc:def:crs:EPSG::${code}` } },
+    features: filing.features.map((f) =>
+      f.geometry ? { ...f, geometry: reprojectGeometry(f.geometry, convert) } : f,
+    ),
+    czd: filing.czd,
+  };
+}
+
+const read = async (bytes: Uint8Array): Promise<Imported> => parseGeoJson(decodeText(bytes));
+
+export const geojson: Converter = {
+  id: "geojson",
+  label: { ko: "GeoJSON (WGS84, RFC 7946)", en: "GeoJSON (WGS84, RFC 7946)" },
+  extensions: [".geojson", ".json"],
+  mime: "application/geo+json",
+  read,
+  write: async (zone, opts) => `${JSON.stringify(filingOf(zone, opts), null, 2)}\n`,
+};
+
+function tmGeoJson(crs: "EPSG:5186" | "EPSG:5179", ko: string, en: string): Converter {
+  return {
+    id: `geojson-${crs.slice(5)}`,
+    label: { ko: `GeoJSON (${crs}, ${ko})`, en: `GeoJSON (${crs}, ${en})` },
+    extensions: [".geojson", ".json"],
+    mime: "application/geo+json",
+    read,
+    write: async (zone, opts = {}) => `${JSON.stringify(tmFiling(zone, crs, opts), null, 2)}\n`,
+  };
+}
+
+export const geojson5186 = tmGeoJson("EPSG:5186", "중부원점 TM", "Central Belt 2010 TM");
+export const geojson5179 = tmGeoJson("EPSG:5179", "UTM-K", "UTM-K");

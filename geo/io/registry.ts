@@ -1,0 +1,142 @@
+/**
+ * Every format the project reads and writes, in one list, and the few functions the app and the
+ * CLI call: pick a converter, import a zone or hubs, export a zone. A failure anywhere throws one
+ * FilingError naming the file, and nothing is returned: never half an import.
+ */
+import { FilingError, isFilingError } from "../errors";
+import { readFiling } from "../filing";
+import type { Hub, Zone } from "../types";
+import { csv } from "./csv";
+import type { Converter, Imported, ReadOptions, WriteOptions } from "./format";
+import { geojson, geojson5179, geojson5186 } from "./geojson";
+import { readHubs } from "./hubs";
+import { shp, shpCp949 } from "./shapefile";
+import { decodeText } from "./text";
+
+/** Readers are tried in this order for an extension, so the first of a kind is its reader. */
+export const CONVERTERS: readonly Converter[] = [
+  geojson,
+  geojson5186,
+  geojson5179,
+  shp,
+  shpCp949,
+  csv,
+];
+
+/** The converter with this id ("geojson", "geojson-5186", "geojson-5179", "shp", "shp-cp949", "csv"). */
+export function converterById(id: string): Converter {
+  const hit = CONVERTERS.find((c) => c.id === id);
+  if (hit) return hit;
+  const ids = CONVERTERS.map((c) => c.id).join(", ");
+  throw new FilingError(
+    "BAD_FILE",
+    `알 수 없는 형식 '${id}' (형식: ${ids})`,
+    `Unknown format '${id}' (formats: ${ids})`,
+  );
+}
+
+/** The reader for a file, by its extension. */
+export function readerFor(name: string): Converter {
+  const lower = name.toLowerCase();
+  const hit = CONVERTERS.find((c) => c.read && c.extensions.some((e) => lower.endsWith(e)));
+  if (hit) return hit;
+  const exts = [...new Set(CONVERTERS.flatMap((c) => c.extensions))].join(", ");
+  throw new FilingError(
+    "BAD_FILE",
+    `'${name}': 읽을 수 없는 파일 형식입니다 (읽는 형식: ${exts})`,
+    `'${name}': not a format that can be read (readable: ${exts})`,
+  );
+}
+
+function baseName(path: string): string {
+  return path.split(/[\\/]/).pop() ?? path;
+}
+
+/** Runs `work`; a FilingError comes back with the file's name in front, anything else as BAD_FILE. */
+async function naming<T>(name: string, work: () => Promise<T>): Promise<T> {
+  try {
+    return await work();
+  } catch (e) {
+    const file = baseName(name);
+    if (isFilingError(e)) throw new FilingError(e.code, `'${file}': ${e.ko}`, `'${file}': ${e.en}`);
+    const why = e instanceof Error ? e.message : String(e);
+    throw new FilingError(
+      "BAD_FILE",
+      `'${file}'을(를) 읽을 수 없습니다 (${why})`,
+      `Cannot read '${file}' (${why})`,
+    );
+  }
+}
+
+/** Features (WGS84) from a file of any readable format. */
+export function importFeatures(
+  bytes: Uint8Array,
+  name: string,
+  opts: ReadOptions = {},
+): Promise<Imported> {
+  return naming(name, async () => {
+    const reader = readerFor(name).read;
+    if (!reader) throw new Error("no reader");
+    return reader(bytes, name, opts);
+  });
+}
+
+/** A zone from a filing in any readable format (GeoJSON in any CRS of FILING.md, zipped Shapefile). */
+export function importZone(bytes: Uint8Array, name: string, opts: ReadOptions = {}): Promise<Zone> {
+  return naming(name, async () => {
+    const reader = readerFor(name);
+    if (reader.id === "csv") {
+      throw new FilingError(
+        "NO_PARCEL",
+        "CSV에는 지구 도형이 없습니다: GeoJSON이나 Shapefile(ZIP)을 여십시오",
+        "A CSV holds no parcel shapes: open a GeoJSON or a zipped Shapefile",
+      );
+    }
+    const imported = await (reader.read as NonNullable<Converter["read"]>)(bytes, name, opts);
+    const zone = readFiling(
+      imported.meta ? { ...imported.collection, czd: imported.meta } : imported.collection,
+    );
+    return { ...zone, sourceCrs: imported.sourceCrs };
+  });
+}
+
+/** Hubs from a GeoJSON, CSV (UTF-8 or CP949; Korean or English headers) or zipped Shapefile. */
+export function importHubs(
+  bytes: Uint8Array,
+  name: string,
+  opts: ReadOptions = {},
+): Promise<Hub[]> {
+  return naming(name, async () => {
+    const reader = readerFor(name);
+    const hubOpts = opts.crs ? { crs: opts.crs } : {};
+    if (reader.id === "csv") return readHubs(decodeText(bytes, opts.encoding), "hubs.csv", hubOpts);
+    const imported = await (reader.read as NonNullable<Converter["read"]>)(bytes, name, opts);
+    return readHubs(JSON.stringify(imported.collection), "hubs.geojson");
+  });
+}
+
+export interface Exported {
+  data: Uint8Array | string;
+  fileName: string;
+  mime: string;
+}
+
+/** The zone written in format `id`; `stem` names the file (e.g. "jinju" → "jinju.zip"). */
+export async function exportZone(
+  zone: Zone,
+  id: string,
+  stem = "zone",
+  opts: WriteOptions = {},
+): Promise<Exported> {
+  const converter = converterById(id);
+  if (!converter.write) {
+    throw new FilingError(
+      "BAD_FILE",
+      `'${id}' 형식으로는 쓸 수 없습니다`,
+      `Cannot write the '${id}' format`,
+    );
+  }
+  const data = await converter.write(zone, { baseName: stem, ...opts });
+  const suffix = id.startsWith("geojson-") ? `-${id.slice(8)}` : id === "shp-cp949" ? "-cp949" : "";
+  return { data, fileName: `${stem}${suffix}${converter.extensions[0]}`, mime: converter.mime };
+}

@@ -1,0 +1,97 @@
+/**
+ * Zipped Shapefiles out, in a Korean TM plane (EPSG:5186 by default): the parcels as one
+ * POLYGON layer (.shp .shx .dbf by @mapbox/shp-write), the .prj GDAL writes for the CRS, and a
+ * .cpg naming the attribute encoding. shp-write's dbf writer stores one byte per UTF-16 unit,
+ * which would mangle Hangul, so text goes in pre-encoded (UTF-8 or CP949) as one char per byte.
+ */
+import { write } from "@mapbox/shp-write";
+import type { Position } from "geojson";
+import JSZip from "jszip";
+import { fromLonLat, reprojectGeometry } from "../crs";
+import { FilingError } from "../errors";
+import { geodesicAreaM2, tmAreaM2 } from "../measure";
+import type { Zone } from "../types";
+import type { WriteOptions } from "./format";
+import { prjFor } from "./prj";
+import { rewind } from "./rewind";
+import { encodeText, type TextEncodingId } from "./text";
+
+export interface ShapefileOptions extends WriteOptions {
+  crs?: string;
+  encoding?: TextEncodingId;
+}
+
+/** dBase C fields hold at most 254 bytes: cut on a character boundary, never mid-Hangul. */
+const FIELD_BYTES = 254;
+
+function byteString(text: string, encoding: TextEncodingId): string {
+  let bytes = encodeText(text, encoding);
+  let cut = text;
+  while (bytes.length > FIELD_BYTES) {
+    cut = [...cut].slice(0, -1).join("");
+    bytes = encodeText(cut, encoding);
+  }
+  return String.fromCharCode(...bytes);
+}
+
+interface Layer {
+  shp: DataView;
+  shx: DataView;
+  dbf: DataView;
+}
+
+/** Runs shp-write's low-level writer, whose callback is called synchronously. */
+function writeLayer(rows: object[], geometries: Position[][][][]): Layer {
+  let layer: Layer | null = null;
+  write(rows, "POLYGON", geometries, (err: unknown, files: Layer) => {
+    if (err) throw err;
+    layer = files;
+  });
+  if (layer === null) throw new Error("shp-write returned nothing");
+  return layer;
+}
+
+const bytesOf = (view: DataView): Uint8Array =>
+  new Uint8Array(view.buffer, view.byteOffset, view.byteLength);
+
+/**
+ * The zone's parcels as a zipped Shapefile. Attributes: id, name, area_m2 (ellipsoidal) and
+ * tm_m2 (planar in the file's CRS), so a GIS office sees both figures the report gives.
+ */
+export async function writeShapefileZip(
+  zone: Zone,
+  opts: ShapefileOptions = {},
+): Promise<Uint8Array> {
+  const crs = opts.crs ?? "EPSG:5186";
+  const encoding = opts.encoding ?? "utf-8";
+  const prj = prjFor(crs);
+  if (prj === null) {
+    throw new FilingError(
+      "UNKNOWN_CRS",
+      `Shapefile을 ${crs} 좌표계로 쓸 수 없습니다`,
+      `Cannot write a Shapefile in ${crs}`,
+    );
+  }
+  const convert = fromLonLat(crs);
+  const geometries: Position[][][][] = [];
+  const rows = zone.parcels.map((p) => {
+    const projected = rewind(reprojectGeometry(p.geometry, convert), true);
+    // A Polygon is written as a one-member MultiPolygon: one record, the same rings.
+    geometries.push(projected.type === "Polygon" ? [projected.coordinates] : projected.coordinates);
+    return {
+      id: byteString(p.id, encoding),
+      name: byteString(p.name ?? "", encoding),
+      area_m2: Number(geodesicAreaM2(p.geometry).toFixed(3)),
+      tm_m2: Number(tmAreaM2(p.geometry, crs).toFixed(3)),
+    };
+  });
+  const layer = writeLayer(rows, geometries);
+  const base = opts.baseName ?? "parcels";
+  const zip = new JSZip();
+  zip.file(`${base}.shp`, bytesOf(layer.shp));
+  zip.file(`${base}.shx`, bytesOf(layer.shx));
+  zip.file(`${base}.dbf`, bytesOf(layer.dbf));
+  zip.file(`${base}.prj`, prj);
+  zip.file(`${base}.cpg`, encoding === "cp949" ? "CP949" : "UTF-8");
+  return zip.generateAsync({ type: "uint8array", compression: "DEFLATE" });
+}

@@ -1,0 +1,62 @@
+/**
+ * Bytes ↔ text for the formats Korean GIS offices exchange: UTF-8 (with or without a BOM) or
+ * CP949. A file that is not valid UTF-8 is taken as CP949, the only other encoding such files
+ * come in; UTF-8 is strict, so CP949 Hangul never passes for it.
+ */
+import { decodeCp949, encodeCp949 } from "./cp949";
+
+export const TEXT_ENCODINGS = ["utf-8", "cp949"] as const;
+export type TextEncodingId = (typeof TEXT_ENCODINGS)[number];
+
+const BOM = [0xef, 0xbb, 0xbf];
+
+function hasBom(bytes: Uint8Array): boolean {
+  return bytes[0] === BOM[0] && bytes[1] === BOM[1] && bytes[2] === BOM[2];
+}
+
+/** true if the bytes are well-formed UTF-8. */
+export function isUtf8(bytes: Uint8Array): boolean {
+  try {
+    new TextDecoder("utf-8", { fatal: true }).decode(bytes);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** The encoding of `bytes`: UTF-8 when they are valid UTF-8, else CP949. */
+export function detectEncoding(bytes: Uint8Array): TextEncodingId {
+  return hasBom(bytes) || isUtf8(bytes) ? "utf-8" : "cp949";
+}
+
+/** Bytes → text, in the given encoding or the detected one; a UTF-8 BOM is dropped. */
+export function decodeText(bytes: Uint8Array, encoding?: TextEncodingId): string {
+  const enc = encoding ?? detectEncoding(bytes);
+  if (enc === "cp949") return decodeCp949(bytes);
+  return new TextDecoder("utf-8").decode(hasBom(bytes) ? bytes.subarray(3) : bytes);
+}
+
+/** Text → bytes; `bom` prefixes UTF-8 with a BOM (Excel needs it to read Korean CSV). */
+export function encodeText(text: string, encoding: TextEncodingId, bom = false): Uint8Array {
+  if (encoding === "cp949") return encodeCp949(text);
+  const body = new TextEncoder().encode(text);
+  if (!bom) return body;
+  const out = new Uint8Array(body.length + 3);
+  out.set(BOM);
+  out.set(body, 3);
+  return out;
+}
+
+/**
+ * A Shapefile .cpg's content → an encoding: "UTF-8", "65001", "CP949", "949", "EUC-KR",
+ * "ANSI 949", "ks_c_5601-1987" …; null for one we can't honour (the caller then detects).
+ */
+export function encodingFromCpg(cpg: string): TextEncodingId | null {
+  const name = cpg
+    .trim()
+    .toUpperCase()
+    .replace(/^ANSI\s*/, "");
+  if (/^(UTF-?8|65001)$/.test(name)) return "utf-8";
+  if (/^(CP|MS|WINDOWS-|X-WINDOWS-)?949$|^EUC-?KR$|^KS_?C_?5601/.test(name)) return "cp949";
+  return null;
+}
