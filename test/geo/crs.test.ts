@@ -283,22 +283,3 @@ describe("reprojectGeometry", () => {
     expect(multi?.type === "MultiPolygon" && multi.coordinates[0]?.[0]?.[1]).toEqual([254.02, 74]);
   });
 });
-
-describe("speed", () => {
-  it("projects 20 parcels × 256 vertices to EPSG:5186 in well under the 1 ms budget's order", () => {
-    const project = fromLonLat("EPSG:5186");
-    const vertices: Position[] = [];
-    for (let i = 0; i < 20 * 256; i++)
-      vertices.push([127.3 + (i % 97) * 1e-4, 36.6 + (i % 89) * 1e-4]);
-    let bestMs = Number.POSITIVE_INFINITY;
-    let sink = 0;
-    for (let run = 0; run < 50; run++) {
-      const start = performance.now();
-      for (const v of vertices) sink += project(v)[0] as number;
-      bestMs = Math.min(bestMs, performance.now() - start);
-    }
-    expect(sink).toBeGreaterThan(0);
-    // Best of 50 so a loaded CI box does not fail it; ~0.4–0.8 ms measured on a shared 2-core VM.
-    expect(bestMs).toBeLessThan(2);
-  });
-});
