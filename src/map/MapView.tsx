@@ -4,6 +4,7 @@ import { applyDeleted, applyDrawn, applyEdited } from "../store/actions";
 import { useAppStore } from "../store/store";
 import { subscribeMapControls, subscribeScene } from "../store/subscriptions";
 import { type MapHandlers, ZoneMap } from "./zone-map";
+import "./worker";
 import "maplibre-gl/dist/maplibre-gl.css";
 
 const handlersFor = (onReady: (ms: number) => void): MapHandlers => ({

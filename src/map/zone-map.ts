@@ -16,6 +16,7 @@ import type { Scene } from "../store/scene";
 import type { Basemap, Lang, ToolId } from "../store/types";
 import { baseStyle } from "./basemap";
 import { createDraw } from "./draw";
+import { bindHash, initialView } from "./hash";
 import { LAYERS, SOURCES } from "./ids";
 import { addSidoLabels } from "./labels";
 import { addOverlays } from "./overlays";
@@ -53,6 +54,7 @@ export class ZoneMap {
   private syncing = false;
   private setLabelLang: ((lang: Lang) => void) | null = null;
   private lang: Lang = "ko";
+  private readonly unbindHash: () => void;
 
   constructor(
     container: HTMLElement,
@@ -63,11 +65,10 @@ export class ZoneMap {
     this.map = new MlMap({
       container,
       style: baseStyle(options.vworldKey),
-      center: [127.8, 36.2],
-      zoom: 6.3,
-      hash: true,
+      ...(initialView() ?? { center: [127.8, 36.2], zoom: 5.3 }),
       attributionControl: { compact: true },
     });
+    this.unbindHash = bindHash(this.map);
     this.map.addControl(new NavigationControl({ showCompass: false }), "top-right");
     this.map.addControl(new ScaleControl({ unit: "metric" }), "bottom-left");
     this.map.on("error", (e: ErrorEvent) =>
@@ -114,6 +115,7 @@ export class ZoneMap {
   }
 
   destroy(): void {
+    this.unbindHash();
     this.draw?.stop();
     this.map.remove();
   }

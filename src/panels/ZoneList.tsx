@@ -17,7 +17,7 @@ export function ZoneList() {
   return (
     <section className="panel zones" data-testid="zone-list">
       <h2>{t.zones}</h2>
-      <ul>
+      <ul data-testid="zones">
         {zones.map((z) => (
           <li key={z.id} className={z.id === zone.id ? "active" : ""}>
             <button

@@ -64,7 +64,7 @@ afterAll(async () => {
 
 describe("the planner's map, offline", () => {
   it("renders the embedded basemap: 시·도 land and sea colours are in the map's pixels", async () => {
-    await page.goto(`${inject("baseUrl")}#6.3/36.2/127.8`);
+    await page.goto(`${inject("baseUrl")}#7.3/36.2/127.8`);
     await waitForMap(page);
     await page.waitForTimeout(500);
     const png = await page.getByTestId("map").screenshot({ path: "test-results/basemap.png" });
@@ -105,7 +105,7 @@ describe("the planner's map, offline", () => {
     const shown = await panelTotalKm2(page);
     const { path } = await exportFiling();
     await page.getByTestId("import-file").setInputFiles(path);
-    await expect.poll(() => page.getByTestId("zone-list").locator("li").count()).toBe(2);
+    await expect.poll(() => page.getByTestId("zones").locator("li").count()).toBe(2);
     expect((await panelTotalKm2(page)).toFixed(3)).toBe(shown.toFixed(3));
   });
 
@@ -116,7 +116,7 @@ describe("the planner's map, offline", () => {
     await waitForMap(page);
     const after = JSON.parse((await exportFiling()).text);
     expect(after.features).toEqual(before.features);
-    expect(await page.getByTestId("zone-list").locator("li").count()).toBe(2);
+    expect(await page.getByTestId("zones").locator("li").count()).toBe(2);
   });
 
   it("undo removes the last edit and redo restores it (buttons and keyboard)", async () => {
@@ -135,7 +135,7 @@ describe("the planner's map, offline", () => {
   it("refuses a broken import with a Korean and English message and changes nothing", async () => {
     await waitSaved();
     const before = (await exportFiling()).text;
-    const zones = await page.getByTestId("zone-list").locator("li").count();
+    const zones = await page.getByTestId("zones").locator("li").count();
     await page.getByTestId("import-file").setInputFiles({
       name: "broken.geojson",
       mimeType: "application/geo+json",
@@ -146,7 +146,7 @@ describe("the planner's map, offline", () => {
     const text = (await notice.textContent()) ?? "";
     expect(text).toMatch(/[가-힣]/);
     expect(text).toMatch(/JSON/);
-    expect(await page.getByTestId("zone-list").locator("li").count()).toBe(zones);
+    expect(await page.getByTestId("zones").locator("li").count()).toBe(zones);
     const after = (await exportFiling()).text;
     expect(JSON.parse(after).features).toEqual(JSON.parse(before).features);
   });

@@ -10,9 +10,12 @@ declare module "vitest" {
 }
 
 export default async function setup(project: TestProject): Promise<() => Promise<void>> {
-  if (!existsSync("dist/index.html"))
-    throw new Error("dist/ is missing: run `npx vite build` first");
-  const server = await serveDir("dist");
+  // CZD_E2E_DIST points at another build folder (e.g. a preview build); dist/ by default.
+  const dir = process.env.CZD_E2E_DIST ?? "dist";
+  if (!existsSync(`${dir}/index.html`)) {
+    throw new Error(`${dir}/index.html is missing: run \`npx vite build\` first`);
+  }
+  const server = await serveDir(dir);
   project.provide("baseUrl", server.url);
   return server.close;
 }

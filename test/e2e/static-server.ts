@@ -7,6 +7,7 @@ import { extname, join, normalize, resolve } from "node:path";
 const TYPES: Record<string, string> = {
   ".html": "text/html; charset=utf-8",
   ".js": "text/javascript",
+  ".mjs": "text/javascript",
   ".css": "text/css",
   ".json": "application/json",
   ".geojson": "application/geo+json",
