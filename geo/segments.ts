@@ -1,10 +1,20 @@
 /**
- * Segment-pair tests for ring validity: how two straight segments meet, and a sort-and-sweep
- * over a set of segments that only tests pairs whose bounding boxes overlap. Coordinates are
- * whatever plane the caller gives (lon/lat degrees here: at parcel scale a crossing in degrees is
- * a crossing on the ground).
+ * Segment tests for ring validity: how two straight segments meet, and a sweep that only tests
+ * pairs whose bounding boxes overlap. Coordinates are whatever plane the caller gives (lon/lat
+ * degrees here: at parcel scale a crossing in degrees is a crossing on the ground).
  */
 import type { Position } from "geojson";
+
+/**
+ * Closed rings as flat coordinates: ring r holds vertices starts[r] … starts[r + 1] - 1, its last
+ * vertex repeating its first. Segment k runs from vertex k to vertex k + 1; the last vertex of a
+ * ring starts no segment.
+ */
+export interface FlatRings {
+  xs: Float64Array;
+  ys: Float64Array;
+  starts: number[];
+}
 
 /** How two segments meet: not at all, at one point, crossing, or along a stretch. */
 export type Contact =
@@ -14,6 +24,11 @@ export type Contact =
   | { kind: "overlap"; at: Position };
 
 const NONE: Contact = { kind: "none" };
+
+/** A coordinate by index; callers pass only indices they built, so it is always there. */
+export function get(a: Float64Array, k: number): number {
+  return a[k] as number;
+}
 
 /** Twice the signed area of triangle abc: > 0 left turn, < 0 right turn, 0 collinear. */
 export function orient(
@@ -31,102 +46,126 @@ function within(a: number, b: number, v: number): boolean {
   return a <= b ? a <= v && v <= b : b <= v && v <= a;
 }
 
-/** Collinear segments: a stretch in common is an overlap, a shared end point is a touch. */
-function collinearContact(
-  px: number,
-  py: number,
-  qx: number,
-  qy: number,
-  rx: number,
-  ry: number,
-  sx: number,
-  sy: number,
-): Contact {
-  // Project on the axis the first segment runs along most, so vertical segments work too.
-  const useX = Math.abs(qx - px) >= Math.abs(qy - py);
-  const p = useX ? px : py;
-  const q = useX ? qx : qy;
-  const r = useX ? rx : ry;
-  const s = useX ? sx : sy;
-  const lo = Math.max(Math.min(p, q), Math.min(r, s));
-  const hi = Math.min(Math.max(p, q), Math.max(r, s));
+/** Collinear segments i and j: a stretch in common is an overlap, a shared end is a touch. */
+function collinearContact(r: FlatRings, i: number, j: number): Contact {
+  const { xs, ys } = r;
+  // Project on the axis segment i runs along most, so vertical segments work too.
+  const alongX = Math.abs(get(xs, i + 1) - get(xs, i)) >= Math.abs(get(ys, i + 1) - get(ys, i));
+  const c = alongX ? xs : ys;
+  const [p, q, s, t] = [get(c, i), get(c, i + 1), get(c, j), get(c, j + 1)];
+  const lo = Math.max(Math.min(p, q), Math.min(s, t));
+  const hi = Math.min(Math.max(p, q), Math.max(s, t));
   if (lo > hi) return NONE;
-  const at: Position = within(r, s, p) ? [px, py] : within(r, s, q) ? [qx, qy] : [rx, ry];
+  const k = within(s, t, p) ? i : within(s, t, q) ? i + 1 : j;
+  const at = [get(xs, k), get(ys, k)];
   return lo === hi ? { kind: "touch", at } : { kind: "overlap", at };
 }
 
-/** How segment pq meets segment rs. */
-export function contact(
-  px: number,
-  py: number,
-  qx: number,
-  qy: number,
-  rx: number,
-  ry: number,
-  sx: number,
-  sy: number,
-): Contact {
-  const d1 = orient(rx, ry, sx, sy, px, py);
-  const d2 = orient(rx, ry, sx, sy, qx, qy);
+/** How segment i meets segment j of the same flat rings. */
+export function contact(r: FlatRings, i: number, j: number): Contact {
+  const { xs, ys } = r;
+  const [px, py, qx, qy] = [get(xs, i), get(ys, i), get(xs, i + 1), get(ys, i + 1)];
+  const [sx, sy, tx, ty] = [get(xs, j), get(ys, j), get(xs, j + 1), get(ys, j + 1)];
+  const d1 = orient(sx, sy, tx, ty, px, py);
+  const d2 = orient(sx, sy, tx, ty, qx, qy);
   if ((d1 > 0 && d2 > 0) || (d1 < 0 && d2 < 0)) return NONE;
-  const d3 = orient(px, py, qx, qy, rx, ry);
-  const d4 = orient(px, py, qx, qy, sx, sy);
+  const d3 = orient(px, py, qx, qy, sx, sy);
+  const d4 = orient(px, py, qx, qy, tx, ty);
   if ((d3 > 0 && d4 > 0) || (d3 < 0 && d4 < 0)) return NONE;
-  if (d1 === 0 && d2 === 0) return collinearContact(px, py, qx, qy, rx, ry, sx, sy);
+  if (d1 === 0 && d2 === 0) return collinearContact(r, i, j);
   if (d1 !== 0 && d2 !== 0 && d3 !== 0 && d4 !== 0) {
     const t = d1 / (d1 - d2);
     return { kind: "cross", at: [px + t * (qx - px), py + t * (qy - py)] };
   }
   // One end lies on the other segment (the sign tests above already bound it to the segment).
-  if (d1 === 0) return { kind: "touch", at: [px, py] };
-  if (d2 === 0) return { kind: "touch", at: [qx, qy] };
-  if (d3 === 0) return { kind: "touch", at: [rx, ry] };
-  return { kind: "touch", at: [sx, sy] };
+  const k = d1 === 0 ? i : d2 === 0 ? i + 1 : d3 === 0 ? j : j + 1;
+  return { kind: "touch", at: [get(xs, k), get(ys, k)] };
 }
 
-/** Segments stored flat: segment k runs (x1[k], y1[k]) → (x2[k], y2[k]). */
-export interface SegmentSet {
-  x1: Float64Array;
-  y1: Float64Array;
-  x2: Float64Array;
-  y2: Float64Array;
-  count: number;
+/** Below this many segments testing every pair is cheaper than building the sweep. */
+const BRUTE_FORCE_MAX = 24;
+
+function boxesMeet(xs: Float64Array, ys: Float64Array, i: number, j: number): boolean {
+  const ax = get(xs, i);
+  const bx = get(xs, i + 1);
+  const cx = get(xs, j);
+  const dx = get(xs, j + 1);
+  if (Math.min(cx, dx) > Math.max(ax, bx) || Math.max(cx, dx) < Math.min(ax, bx)) return false;
+  const ay = get(ys, i);
+  const by = get(ys, i + 1);
+  const cy = get(ys, j);
+  const dy = get(ys, j + 1);
+  return !(Math.min(cy, dy) > Math.max(ay, by) || Math.max(cy, dy) < Math.min(ay, by));
+}
+
+/** Calls each(k) for every segment k: every vertex but the last of each ring. */
+function forEachSegment(starts: number[], each: (k: number) => void): void {
+  for (let r = 0; r + 1 < starts.length; r++) {
+    const end = (starts[r + 1] as number) - 1;
+    for (let k = starts[r] as number; k < end; k++) each(k);
+  }
 }
 
 /**
- * Calls visit(i, j) for every pair i < j (in sweep order) whose bounding boxes overlap or touch.
- * Sorting by min x and sweeping keeps this near O(n log n) for parcel outlines, where a vertical
- * line meets only a few edges; the worst case (every edge spanning the same x) is still O(n²).
+ * Calls visit(i, j) once for every pair of segments whose bounding boxes overlap or touch.
+ * Segments are bucketed by min x with a counting sort (a comparator sort alone cost more than all
+ * the pair tests of a 256-vertex ring) and swept left to right, so a parcel outline, which a
+ * vertical line meets only a few times, costs about O(n). The worst case (every edge spanning
+ * the same x) is still O(n²).
  */
-export function sweepPairs(set: SegmentSet, visit: (i: number, j: number) => void): void {
-  const { x1, y1, x2, y2, count } = set;
-  const minX = new Float64Array(count);
-  const maxX = new Float64Array(count);
-  const minY = new Float64Array(count);
-  const maxY = new Float64Array(count);
-  const order = new Uint32Array(count);
-  for (let k = 0; k < count; k++) {
-    const ax = x1[k] as number;
-    const bx = x2[k] as number;
-    const ay = y1[k] as number;
-    const by = y2[k] as number;
-    minX[k] = Math.min(ax, bx);
-    maxX[k] = Math.max(ax, bx);
-    minY[k] = Math.min(ay, by);
-    maxY[k] = Math.max(ay, by);
-    order[k] = k;
+export function sweepPairs(rings: FlatRings, visit: (i: number, j: number) => void): void {
+  const { xs, ys, starts } = rings;
+  const count = (starts[starts.length - 1] as number) - (starts.length - 1);
+  const order = new Int32Array(count);
+  let n = 0;
+  let left = Infinity;
+  let right = -Infinity;
+  forEachSegment(starts, (k) => {
+    order[n++] = k;
+    left = Math.min(left, get(xs, k));
+    right = Math.max(right, get(xs, k));
+  });
+  if (count <= BRUTE_FORCE_MAX) {
+    for (let a = 0; a < count; a++) {
+      for (let b = a + 1; b < count; b++) {
+        const [i, j] = [get32(order, a), get32(order, b)];
+        if (boxesMeet(xs, ys, i, j)) visit(i, j);
+      }
+    }
+    return;
   }
-  order.sort((a, b) => (minX[a] as number) - (minX[b] as number));
+  const scale = right > left ? (count - 1) / (right - left) : 0;
+  // Clamped: rounding can put the rightmost x one bucket past the end.
+  const bucketOf = (x: number): number => Math.min(Math.floor((x - left) * scale), count - 1);
+  // ends[b] first holds where bucket b starts in `order`; after placing, where it ends.
+  const ends = new Int32Array(count + 1);
+  const buckets = new Int32Array(count);
   for (let a = 0; a < count; a++) {
-    const i = order[a] as number;
-    const right = maxX[i] as number;
-    const lo = minY[i] as number;
-    const hi = maxY[i] as number;
-    for (let b = a + 1; b < count; b++) {
-      const j = order[b] as number;
-      if ((minX[j] as number) > right) break;
-      if ((minY[j] as number) > hi || (maxY[j] as number) < lo) continue;
-      visit(i, j);
+    const k = get32(order, a);
+    const b = bucketOf(Math.min(get(xs, k), get(xs, k + 1)));
+    buckets[a] = b;
+    ends[b + 1] = get32(ends, b + 1) + 1;
+  }
+  for (let b = 1; b < count; b++) ends[b] = get32(ends, b) + get32(ends, b - 1);
+  const sorted = new Int32Array(count);
+  for (let a = 0; a < count; a++) {
+    const b = get32(buckets, a);
+    const at = get32(ends, b);
+    sorted[at] = get32(order, a);
+    ends[b] = at + 1;
+  }
+  for (let a = 0; a < count; a++) {
+    const i = get32(sorted, a);
+    // A segment that can meet i has its min x in a bucket up to that of i's max x; order
+    // within a bucket is loose, so boxesMeet tests x in full.
+    const end = get32(ends, bucketOf(Math.max(get(xs, i), get(xs, i + 1))));
+    for (let b = a + 1; b < end; b++) {
+      const j = get32(sorted, b);
+      if (boxesMeet(xs, ys, i, j)) visit(i, j);
     }
   }
+}
+
+function get32(a: Int32Array, k: number): number {
+  return a[k] as number;
 }

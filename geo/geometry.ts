@@ -1,0 +1,295 @@
+/**
+ * Ring validity and overlaps between parcels. A filing needs closed rings of at least four
+ * positions that don't cross themselves or each other (FILING.md), and parcels that don't share
+ * area: both are checked here, as values, without sentences.
+ */
+import { feature, featureCollection, intersect } from "@turf/turf";
+import Flatbush from "flatbush";
+import type { MultiPolygon, Polygon, Position } from "geojson";
+import { geodesicAreaM2 } from "./measure";
+import { contact, type FlatRings, get, orient, sweepPairs } from "./segments";
+
+export type RingProblemKind =
+  | "UNCLOSED"
+  | "TOO_FEW_POSITIONS"
+  | "SELF_CROSSING"
+  | "DEGENERATE"
+  | "HOLE_OUTSIDE"
+  | "RING_CROSSING";
+
+/** part = polygon index in a MultiPolygon (0 for a Polygon); ring 0 = outer; at = where, if a point says it. */
+export interface RingProblem {
+  kind: RingProblemKind;
+  part: number;
+  ring: number;
+  at?: Position;
+}
+
+function samePosition(a: Position, b: Position): boolean {
+  return a[0] === b[0] && a[1] === b[1];
+}
+
+/**
+ * A ring with no area: fewer than three distinct vertices, or every vertex on one line. The signed
+ * (shoelace) area can't decide this: a symmetric bow-tie sums to zero yet encloses area.
+ */
+function hasNoArea(xs: Float64Array, ys: Float64Array, from: number, to: number): boolean {
+  if (to - from < 4) return true;
+  const [x0, y0] = [get(xs, from), get(ys, from)];
+  let far = from;
+  let farSq = 0;
+  for (let k = from + 1; k < to; k++) {
+    const sq = (get(xs, k) - x0) ** 2 + (get(ys, k) - y0) ** 2;
+    if (sq > farSq) [far, farSq] = [k, sq];
+  }
+  const [fx, fy] = [get(xs, far), get(ys, far)];
+  // Distance off the line through two far-apart vertices, relative to their spacing: collinear
+  // vertices leave only rounding noise there.
+  for (let k = from + 1; k < to; k++) {
+    if (Math.abs(orient(x0, y0, fx, fy, get(xs, k), get(ys, k))) > 1e-10 * farSq) return false;
+  }
+  return true;
+}
+
+/** The rings of one polygon that are fit for crossing tests, flat, with their input ring numbers. */
+interface PartRings extends FlatRings {
+  ringIds: number[];
+}
+
+/**
+ * Structural checks (closed, at least four positions, some area) on every ring of one polygon;
+ * rings that pass are copied flat with consecutive repeated positions dropped.
+ */
+function checkRings(rings: Position[][], part: number, out: RingProblem[]): PartRings {
+  let total = 0;
+  for (const ring of rings) total += ring.length;
+  const xs = new Float64Array(total);
+  const ys = new Float64Array(total);
+  const starts = [0];
+  const ringIds: number[] = [];
+  let n = 0;
+  rings.forEach((ring, index) => {
+    const first = ring[0];
+    const closed = first !== undefined && samePosition(first, ring[ring.length - 1] as Position);
+    if (!closed) out.push({ kind: "UNCLOSED", part, ring: index });
+    if (ring.length < 4) out.push({ kind: "TOO_FEW_POSITIONS", part, ring: index });
+    if (!closed || ring.length < 4) return;
+    const from = n;
+    for (const [x, y] of ring) {
+      if (n > from && get(xs, n - 1) === x && get(ys, n - 1) === y) continue;
+      xs[n] = x as number;
+      ys[n] = y as number;
+      n++;
+    }
+    if (hasNoArea(xs, ys, from, n)) {
+      out.push({ kind: "DEGENERATE", part, ring: index });
+      n = from;
+      return;
+    }
+    starts.push(n);
+    ringIds.push(index);
+  });
+  return { xs, ys, starts, ringIds };
+}
+
+/** Which flat ring holds vertex k. */
+function ringAt(starts: number[], k: number): number {
+  let r = 0;
+  while (k >= (starts[r + 1] as number)) r++;
+  return r;
+}
+
+/** Neighbouring segments a → b share a vertex; they meet elsewhere only if the ring doubles back. */
+function foldsBack(xs: Float64Array, ys: Float64Array, a: number, b: number): boolean {
+  const ax = get(xs, a);
+  const ay = get(ys, a);
+  const bx = get(xs, b);
+  const by = get(ys, b);
+  const cx = get(xs, b + 1);
+  const cy = get(ys, b + 1);
+  return (bx - ax) * (cx - bx) + (by - ay) * (cy - by) < 0 && orient(ax, ay, bx, by, cx, cy) === 0;
+}
+
+/**
+ * Crossings inside one polygon: a ring against itself (SELF_CROSSING) and rings against each
+ * other (RING_CROSSING). Rings may touch each other at a point (OGC allows it); a ring may not
+ * touch itself. Returns the pairs of flat rings that cross, as "a,b" with a < b.
+ */
+function findCrossings(rings: PartRings, part: number, out: RingProblem[]): Set<string> {
+  const crossed = new Set<string>();
+  const { starts, ringIds, xs, ys } = rings;
+  sweepPairs(rings, (i, j) => {
+    const [lo, hi] = i < j ? [i, j] : [j, i];
+    // Segment lo + 1 exists only inside lo's ring, so these two are neighbours there.
+    if (hi - lo === 1) {
+      if (foldsBack(xs, ys, lo, hi))
+        push("SELF_CROSSING", ringAt(starts, lo), [get(xs, hi), get(ys, hi)]);
+      return;
+    }
+    const [rLo, rHi] = [ringAt(starts, lo), ringAt(starts, hi)];
+    if (rLo === rHi && lo === starts[rLo] && hi === (starts[rLo + 1] as number) - 2) {
+      // The ring's last segment runs into its first.
+      if (foldsBack(xs, ys, hi, lo)) push("SELF_CROSSING", rLo, [get(xs, lo), get(ys, lo)]);
+      return;
+    }
+    const c = contact(rings, lo, hi);
+    if (c.kind === "none") return;
+    if (rLo === rHi) {
+      push("SELF_CROSSING", rLo, c.at);
+    } else if (c.kind !== "touch") {
+      push("RING_CROSSING", rHi, c.at);
+      crossed.add(`${rLo},${rHi}`);
+    }
+  });
+  function push(kind: RingProblemKind, flatRing: number, at: Position): void {
+    out.push({ kind, part, ring: ringIds[flatRing] as number, at });
+  }
+  return crossed;
+}
+
+/** Where vertex k lies against flat ring r: 1 inside, -1 outside, 0 on its boundary. */
+function locate(rings: FlatRings, k: number, r: number): -1 | 0 | 1 {
+  const { xs, ys, starts } = rings;
+  const [px, py] = [get(xs, k), get(ys, k)];
+  let inside = false;
+  for (let s = starts[r] as number; s + 1 < (starts[r + 1] as number); s++) {
+    const [ax, ay, bx, by] = [get(xs, s), get(ys, s), get(xs, s + 1), get(ys, s + 1)];
+    const onBox =
+      Math.min(ax, bx) <= px &&
+      px <= Math.max(ax, bx) &&
+      Math.min(ay, by) <= py &&
+      py <= Math.max(ay, by);
+    if (onBox && orient(ax, ay, bx, by, px, py) === 0) return 0;
+    if (ay > py !== by > py && px < ax + ((py - ay) * (bx - ax)) / (by - ay)) inside = !inside;
+  }
+  return inside ? 1 : -1;
+}
+
+/** Where flat ring h lies against flat ring r it doesn't cross: its first vertex off r decides. */
+function ringSide(rings: FlatRings, h: number, r: number): -1 | 0 | 1 {
+  for (let k = rings.starts[h] as number; k < (rings.starts[h + 1] as number); k++) {
+    const side = locate(rings, k, r);
+    if (side !== 0) return side;
+  }
+  return 0;
+}
+
+/**
+ * Holes must lie inside the outer ring and outside every other hole (a hole within a hole sits
+ * in area the polygon already lacks). Pairs that cross are left out: RING_CROSSING says it.
+ */
+function findStrayHoles(
+  rings: PartRings,
+  crossed: Set<string>,
+  part: number,
+  out: RingProblem[],
+): void {
+  const { ringIds } = rings;
+  const hasOuter = ringIds[0] === 0;
+  ringIds.forEach((ring, h) => {
+    if (ring === 0) return;
+    const apart = (g: number): boolean => !crossed.has(`${Math.min(g, h)},${Math.max(g, h)}`);
+    const outside = hasOuter && apart(0) && ringSide(rings, h, 0) === -1;
+    const nested = ringIds.some(
+      (other, g) => other !== 0 && g !== h && apart(g) && ringSide(rings, h, g) === 1,
+    );
+    if (outside || nested) out.push({ kind: "HOLE_OUTSIDE", part, ring });
+  });
+}
+
+function dedupe(problems: RingProblem[]): RingProblem[] {
+  const seen = new Set<string>();
+  return problems.filter((p) => {
+    const key = `${p.kind}|${p.part}|${p.ring}|${p.at?.[0]}|${p.at?.[1]}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}
+
+/**
+ * Everything wrong with the rings of a polygon or multipolygon, in plain lon/lat. An empty list
+ * means the rings are closed, long enough, have area, don't cross themselves or each other, and
+ * every hole sits inside its outer ring. Parts of a MultiPolygon are not tested against each other.
+ */
+export function ringProblems(g: Polygon | MultiPolygon): RingProblem[] {
+  const parts = g.type === "Polygon" ? [g.coordinates] : g.coordinates;
+  const out: RingProblem[] = [];
+  parts.forEach((rings, part) => {
+    if (rings.length === 0) {
+      out.push({ kind: "TOO_FEW_POSITIONS", part, ring: 0 });
+      return;
+    }
+    const flat = checkRings(rings, part, out);
+    const crossed = findCrossings(flat, part, out);
+    findStrayHoles(flat, crossed, part, out);
+  });
+  return out.length > 1 ? dedupe(out) : out;
+}
+
+/** Two parcels that share area: indices into the input, and the shared area in m². */
+export interface Overlap {
+  a: number;
+  b: number;
+  areaM2: number;
+}
+
+/** Shared area below this is rounding where two parcels meet along a boundary, not an overlap. */
+const MIN_OVERLAP_M2 = 0.01;
+
+type Box = [number, number, number, number];
+
+function boxOf(g: Polygon | MultiPolygon): Box {
+  const box: Box = [Infinity, Infinity, -Infinity, -Infinity];
+  const parts = g.type === "Polygon" ? [g.coordinates] : g.coordinates;
+  for (const rings of parts) {
+    for (const [x, y] of rings[0] ?? []) {
+      box[0] = Math.min(box[0], x as number);
+      box[1] = Math.min(box[1], y as number);
+      box[2] = Math.max(box[2], x as number);
+      box[3] = Math.max(box[3], y as number);
+    }
+  }
+  return box;
+}
+
+function sharedAreaM2(a: Polygon | MultiPolygon, b: Polygon | MultiPolygon): number {
+  try {
+    const shared = intersect(featureCollection([feature(a), feature(b)]));
+    return shared === null ? 0 : geodesicAreaM2(shared.geometry);
+  } catch {
+    // The clipper can still choke on input our checks let through; no overlap is claimed then.
+    return 0;
+  }
+}
+
+/**
+ * Pairs of parcels whose interiors share more than 0.01 m² (ellipsoidal area). Parcels that only
+ * touch along an edge or at a corner don't overlap. Parcels with ring problems are skipped: they
+ * are reported as invalid, and clipping them would give a meaningless area.
+ */
+export function findOverlaps(geoms: (Polygon | MultiPolygon)[]): Overlap[] {
+  const usable = geoms.flatMap((g, index) => (ringProblems(g).length === 0 ? [index] : []));
+  if (usable.length < 2) return [];
+  const boxes = usable.map((index) => boxOf(geoms[index] as Polygon | MultiPolygon));
+  const tree = new Flatbush(usable.length);
+  for (const [minX, minY, maxX, maxY] of boxes) tree.add(minX, minY, maxX, maxY);
+  tree.finish();
+  const found: Overlap[] = [];
+  boxes.forEach(([minX, minY, maxX, maxY], k) => {
+    for (const m of tree.search(minX, minY, maxX, maxY)) {
+      const other = boxes[m] as Box;
+      // Boxes that only touch can't hold shared area; the clipper is the slow part, so skip it.
+      if (m <= k || other[0] >= maxX || other[2] <= minX || other[1] >= maxY || other[3] <= minY)
+        continue;
+      const a = usable[k] as number;
+      const b = usable[m] as number;
+      const areaM2 = sharedAreaM2(
+        geoms[a] as Polygon | MultiPolygon,
+        geoms[b] as Polygon | MultiPolygon,
+      );
+      if (areaM2 > MIN_OVERLAP_M2) found.push({ a, b, areaM2 });
+    }
+  });
+  return found.sort((p, q) => p.a - q.a || p.b - q.b);
+}
