@@ -1,0 +1,86 @@
+import { readFileSync } from "node:fs";
+import { describe, expect, it } from "vitest";
+import { loadRuleSet } from "../../geo/index";
+import { applyDrawn, applyEdited } from "../../src/store/actions";
+import { selectReport } from "../../src/store/derive";
+import { exportFiling } from "../../src/store/filing-io";
+import { importFilingText } from "../../src/store/imports";
+import { parseSavedProject, snapshotProject } from "../../src/store/persist";
+import { activeZone, createAppStore } from "../../src/store/store";
+import { createSquare } from "./factories";
+
+const FIXTURES = "test/fixtures/app";
+/** GeographicLib's total for the example filing (shared examples' expected.json), km². */
+const JINJU_TWO_PARCELS_KM2 = 9.500000003622226;
+
+describe("the derived report", () => {
+  it("is the same object while only UI state changes, and a new one after an edit", () => {
+    const store = createAppStore();
+    applyDrawn(store, "parcel-polygon", createSquare(127.9, 37.3, 0.02));
+    const first = selectReport(store.getState());
+    store.getState().setLang("en");
+    store.getState().setHelpOpen(true);
+    expect(selectReport(store.getState())).toBe(first);
+    applyDrawn(store, "parcel-polygon", createSquare(127.95, 37.3, 0.02));
+    expect(selectReport(store.getState())).not.toBe(first);
+    expect(selectReport(store.getState()).area.parcels).toHaveLength(2);
+  });
+
+  it("follows a drag preview before the edit is committed", () => {
+    const store = createAppStore();
+    applyDrawn(store, "parcel-polygon", createSquare(127.9, 37.3, 0.02));
+    const before = selectReport(store.getState()).area.totalKm2;
+    applyEdited(store, "P1", createSquare(127.9, 37.3, 0.04), false);
+    // Twice the side, four times the area (to the report's rounding).
+    expect(selectReport(store.getState()).area.totalKm2 / before).toBeCloseTo(4, 2);
+  });
+});
+
+describe("filings in and out", () => {
+  it("imports an example filing as a new zone with the oracle's total area", () => {
+    const store = createAppStore();
+    const text = readFileSync(`${FIXTURES}/jinju-two-parcels.geojson`, "utf8");
+    expect(importFilingText(store, text, "jinju-two-parcels.geojson")).toBe(true);
+    expect(store.getState().zones).toHaveLength(2);
+    const oracle = JINJU_TWO_PARCELS_KM2;
+    // Within 10 m² of GeographicLib, as the examples' README asks (plus the report's rounding).
+    expect(Math.abs(selectReport(store.getState()).area.totalKm2 - oracle)).toBeLessThan(6e-4);
+  });
+
+  it("leaves the project untouched and says why, in Korean and English, for a broken file", () => {
+    const store = createAppStore();
+    applyDrawn(store, "parcel-polygon", createSquare(127.9, 37.3, 0.02));
+    const zones = store.getState().zones;
+    const undoSteps = store.temporal.getState().pastStates.length;
+    expect(importFilingText(store, "not json at all {", "broken.geojson")).toBe(false);
+    expect(store.getState().zones).toBe(zones);
+    expect(store.temporal.getState().pastStates.length).toBe(undoSteps);
+    const notice = store.getState().notice;
+    expect(notice?.kind).toBe("error");
+    expect(notice?.ko).toMatch(/[가-힣]/);
+    expect(notice?.en).toMatch(/JSON/i);
+  });
+
+  it("stamps an export with the rule set, its version and the data's date", () => {
+    const store = createAppStore();
+    applyDrawn(store, "parcel-polygon", createSquare(127.9, 37.3, 0.02));
+    const s = store.getState();
+    const text = exportFiling(activeZone(s), selectReport(s), loadRuleSet("phase-1-2"));
+    const czd = JSON.parse(text).czd;
+    expect(czd.ruleSet).toBe("phase-1-2");
+    expect(czd.ruleSetVersion).toMatch(/\d/);
+    expect(czd.dataDate).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+  });
+});
+
+describe("the saved project", () => {
+  it("round-trips and refuses what is not a project", () => {
+    const store = createAppStore();
+    applyDrawn(store, "parcel-polygon", createSquare(127.9, 37.3, 0.02));
+    const saved = JSON.parse(JSON.stringify(snapshotProject(store.getState())));
+    expect(parseSavedProject(saved)?.zones).toEqual(store.getState().zones);
+    expect(parseSavedProject(null)).toBeNull();
+    expect(parseSavedProject({ version: 2, zones: [] })).toBeNull();
+    expect(parseSavedProject({ version: 1, zones: [], activeZoneId: "Z1" })).toBeNull();
+  });
+});
