@@ -203,8 +203,8 @@ export function smallestEnclosingCircle(points: Position[]): { center: Position;
     const order = shuffledRange(rimPoints.length);
     for (let step = 0; step < MAX_STEPS; step++) {
       const c = planarCircle(offsetsAbout(center, rimPoints), order);
-      center = moved(center, c);
       if (Math.sqrt(c.x * c.x + c.y * c.y) < STEP_TOLERANCE_M) break;
+      center = moved(center, c);
     }
     // Check the rim guess against every point; add any that stick out and go again.
     xyAll = offsetsAbout(center, points);
