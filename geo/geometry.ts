@@ -3,10 +3,8 @@
  * positions that don't cross themselves or each other (FILING.md), and parcels that don't share
  * area: both are checked here, as values, without sentences.
  */
-import { feature, featureCollection, intersect } from "@turf/turf";
-import Flatbush from "flatbush";
 import type { MultiPolygon, Polygon, Position } from "geojson";
-import { geodesicAreaM2 } from "./measure";
+import { type Overlap, overlapsAmong } from "./overlaps";
 import { contact, type FlatRings, get, orient, sweepPairs } from "./segments";
 
 export type RingProblemKind =
@@ -227,69 +225,15 @@ export function ringProblems(g: Polygon | MultiPolygon): RingProblem[] {
   return out.length > 1 ? dedupe(out) : out;
 }
 
-/** Two parcels that share area: indices into the input, and the shared area in m². */
-export interface Overlap {
-  a: number;
-  b: number;
-  areaM2: number;
-}
-
-/** Shared area below this is rounding where two parcels meet along a boundary, not an overlap. */
-const MIN_OVERLAP_M2 = 0.01;
-
-type Box = [number, number, number, number];
-
-function boxOf(g: Polygon | MultiPolygon): Box {
-  const box: Box = [Infinity, Infinity, -Infinity, -Infinity];
-  const parts = g.type === "Polygon" ? [g.coordinates] : g.coordinates;
-  for (const rings of parts) {
-    for (const [x, y] of rings[0] ?? []) {
-      box[0] = Math.min(box[0], x as number);
-      box[1] = Math.min(box[1], y as number);
-      box[2] = Math.max(box[2], x as number);
-      box[3] = Math.max(box[3], y as number);
-    }
-  }
-  return box;
-}
-
-function sharedAreaM2(a: Polygon | MultiPolygon, b: Polygon | MultiPolygon): number {
-  try {
-    const shared = intersect(featureCollection([feature(a), feature(b)]));
-    return shared === null ? 0 : geodesicAreaM2(shared.geometry);
-  } catch {
-    // The clipper can still choke on input our checks let through; no overlap is claimed then.
-    return 0;
-  }
-}
+export type { Overlap } from "./overlaps";
 
 /**
- * Pairs of parcels whose interiors share more than 0.01 m² (ellipsoidal area). Parcels that only
- * touch along an edge or at a corner don't overlap. Parcels with ring problems are skipped: they
- * are reported as invalid, and clipping them would give a meaningless area.
+ * Pairs of parcels (indices into geoms) whose interiors share more than 0.01 m² of ellipsoidal
+ * area, sorted by a then b. Parcels that only touch along an edge or at a corner don't overlap.
+ * Parcels with ring problems are skipped: they are reported as invalid, and clipping them would
+ * give a meaningless area.
  */
 export function findOverlaps(geoms: (Polygon | MultiPolygon)[]): Overlap[] {
   const usable = geoms.flatMap((g, index) => (ringProblems(g).length === 0 ? [index] : []));
-  if (usable.length < 2) return [];
-  const boxes = usable.map((index) => boxOf(geoms[index] as Polygon | MultiPolygon));
-  const tree = new Flatbush(usable.length);
-  for (const [minX, minY, maxX, maxY] of boxes) tree.add(minX, minY, maxX, maxY);
-  tree.finish();
-  const found: Overlap[] = [];
-  boxes.forEach(([minX, minY, maxX, maxY], k) => {
-    for (const m of tree.search(minX, minY, maxX, maxY)) {
-      const other = boxes[m] as Box;
-      // Boxes that only touch can't hold shared area; the clipper is the slow part, so skip it.
-      if (m <= k || other[0] >= maxX || other[2] <= minX || other[1] >= maxY || other[3] <= minY)
-        continue;
-      const a = usable[k] as number;
-      const b = usable[m] as number;
-      const areaM2 = sharedAreaM2(
-        geoms[a] as Polygon | MultiPolygon,
-        geoms[b] as Polygon | MultiPolygon,
-      );
-      if (areaM2 > MIN_OVERLAP_M2) found.push({ a, b, areaM2 });
-    }
-  });
-  return found.sort((p, q) => p.a - q.a || p.b - q.b);
+  return overlapsAmong(geoms, usable);
 }

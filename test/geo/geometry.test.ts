@@ -265,6 +265,25 @@ describe("findOverlaps", () => {
     expect(Math.abs((overlaps[0]?.areaM2 ?? 0) / 60_000 - 1)).toBeLessThan(0.005);
   });
 
+  it("doesn't count a parcel that sits in another's hole", () => {
+    const holed = rectM(0, 0, 1000, 1000);
+    const hole = rectM(200, 200, 400, 400).coordinates[0] ?? [];
+    holed.coordinates.push([...hole].reverse());
+    expect(findOverlaps([holed, rectM(300, 300, 100, 100)])).toEqual([]);
+    expect(findOverlaps([holed, rectM(100, 300, 100, 100)])).toHaveLength(1);
+  });
+
+  it("finds an overlap with one part of a MultiPolygon", () => {
+    const [far, near] = [rectM(5000, 5000, 100, 100), rectM(0, 0, 1000, 1000)];
+    const multi: MultiPolygon = {
+      type: "MultiPolygon",
+      coordinates: [far.coordinates, near.coordinates],
+    };
+    const overlaps = findOverlaps([multi, rectM(0, 500, 1000, 1000)]);
+    expect(overlaps).toHaveLength(1);
+    expect(Math.abs((overlaps[0]?.areaM2 ?? 0) / 500_000 - 1)).toBeLessThan(0.005);
+  });
+
   it("skips a parcel with bad rings instead of failing", () => {
     const [x0, y0] = [127.43, 36.86];
     const bowTie = polygon([

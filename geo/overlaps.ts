@@ -1,0 +1,121 @@
+/**
+ * Overlaps between parcels: pairs whose interiors share area. A box index and a segment sweep
+ * rule out most pairs cheaply, because Turf's clipper (exact arithmetic) costs milliseconds a pair.
+ */
+import { booleanPointInPolygon, feature, featureCollection, intersect } from "@turf/turf";
+import Flatbush from "flatbush";
+import type { MultiPolygon, Polygon, Position } from "geojson";
+import { geodesicAreaM2 } from "./measure";
+import { contact, type FlatRings, sweepPairs } from "./segments";
+
+/** Two parcels that share area: indices into the input, and the shared area in m². */
+export interface Overlap {
+  a: number;
+  b: number;
+  areaM2: number;
+}
+
+/** Shared area below this is rounding where two parcels meet along a boundary, not an overlap. */
+const MIN_OVERLAP_M2 = 0.01;
+
+type Box = [number, number, number, number];
+
+function ringsOf(g: Polygon | MultiPolygon): Position[][] {
+  return g.type === "Polygon" ? g.coordinates : g.coordinates.flat();
+}
+
+function boxOf(g: Polygon | MultiPolygon): Box {
+  const box: Box = [Infinity, Infinity, -Infinity, -Infinity];
+  for (const [x, y] of ringsOf(g).flat()) {
+    box[0] = Math.min(box[0], x as number);
+    box[1] = Math.min(box[1], y as number);
+    box[2] = Math.max(box[2], x as number);
+    box[3] = Math.max(box[3], y as number);
+  }
+  return box;
+}
+
+/** Every ring of both parcels, flat; vertices from `split` on belong to b. */
+function flatPair(
+  a: Polygon | MultiPolygon,
+  b: Polygon | MultiPolygon,
+): FlatRings & { split: number } {
+  const rings = [...ringsOf(a), ...ringsOf(b)];
+  const total = rings.reduce((n, ring) => n + ring.length, 0);
+  const xs = new Float64Array(total);
+  const ys = new Float64Array(total);
+  const starts = [0];
+  let n = 0;
+  for (const ring of rings) {
+    for (const [x, y] of ring) {
+      xs[n] = x as number;
+      ys[n] = y as number;
+      n++;
+    }
+    starts.push(n);
+  }
+  return { xs, ys, starts, split: ringsOf(a).reduce((k, ring) => k + ring.length, 0) };
+}
+
+/** Whether any edge of a meets (crosses or touches) any edge of b. */
+function boundariesMeet(a: Polygon | MultiPolygon, b: Polygon | MultiPolygon): boolean {
+  const rings = flatPair(a, b);
+  let met = false;
+  sweepPairs(rings, (i, j) => {
+    if (!met && i < rings.split !== j < rings.split) met = contact(rings, i, j).kind !== "none";
+  });
+  return met;
+}
+
+/** Whether the first vertex of a lies inside b (a vertex off b's boundary, as the caller ensures). */
+function firstVertexInside(a: Polygon | MultiPolygon, b: Polygon | MultiPolygon): boolean {
+  const vertex = ringsOf(a)[0]?.[0];
+  return vertex !== undefined && booleanPointInPolygon(vertex, b);
+}
+
+function sharedAreaM2(a: Polygon | MultiPolygon, b: Polygon | MultiPolygon): number {
+  // Boundaries that never meet leave the interiors apart unless one parcel holds the other.
+  if (!boundariesMeet(a, b)) {
+    if (firstVertexInside(a, b)) return geodesicAreaM2(a);
+    if (firstVertexInside(b, a)) return geodesicAreaM2(b);
+    return 0;
+  }
+  try {
+    const shared = intersect(featureCollection([feature(a), feature(b)]));
+    return shared === null ? 0 : geodesicAreaM2(shared.geometry);
+  } catch {
+    // The clipper can still choke on input our checks let through; no overlap is claimed then.
+    return 0;
+  }
+}
+
+/**
+ * Pairs among the parcels at `usable` (indices into geoms) whose interiors share more than
+ * 0.01 m² (ellipsoidal area), sorted by a then b. Touching along an edge or at a corner is not
+ * overlapping. Parts of one MultiPolygon are not compared with each other.
+ */
+export function overlapsAmong(geoms: (Polygon | MultiPolygon)[], usable: number[]): Overlap[] {
+  if (usable.length < 2) return [];
+  const boxes = usable.map((index) => boxOf(geoms[index] as Polygon | MultiPolygon));
+  const tree = new Flatbush(usable.length);
+  for (const [minX, minY, maxX, maxY] of boxes) tree.add(minX, minY, maxX, maxY);
+  tree.finish();
+  const found: Overlap[] = [];
+  boxes.forEach(([minX, minY, maxX, maxY], k) => {
+    for (const m of tree.search(minX, minY, maxX, maxY)) {
+      const other = boxes[m] as Box;
+      // Boxes that only touch can't hold shared area.
+      if (m <= k || other[0] >= maxX || other[2] <= minX || other[1] >= maxY || other[3] <= minY) {
+        continue;
+      }
+      const a = usable[k] as number;
+      const b = usable[m] as number;
+      const areaM2 = sharedAreaM2(
+        geoms[a] as Polygon | MultiPolygon,
+        geoms[b] as Polygon | MultiPolygon,
+      );
+      if (areaM2 > MIN_OVERLAP_M2) found.push({ a, b, areaM2 });
+    }
+  });
+  return found.sort((p, q) => p.a - q.a || p.b - q.b);
+}
