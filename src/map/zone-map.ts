@@ -204,8 +204,14 @@ export class ZoneMap {
         else stale.push(id);
       }
       if (stale.length > 0) draw.removeFeatures(stale);
-      if (want.size > 0)
-        draw.addFeatures([...want.values()] as Parameters<TerraDraw["addFeatures"]>[0]);
+      if (want.size > 0) {
+        // Edited as if drawn with the parcel polygon tool, whose select flags allow vertex edits.
+        const features = [...want.values()].map((f) => ({
+          ...f,
+          properties: { ...f.properties, mode: "parcel-polygon" },
+        }));
+        draw.addFeatures(features as Parameters<TerraDraw["addFeatures"]>[0]);
+      }
     });
   }
 

@@ -79,7 +79,7 @@ export function editableParcels(parcels: Parcel[]): Feature<Polygon>[] {
   const out: Feature<Polygon>[] = [];
   for (const p of parcels) {
     if (p.geometry.type !== "Polygon" || p.geometry.coordinates.length !== 1) continue;
-    out.push({ type: "Feature", id: p.id, properties: { mode: "polygon" }, geometry: p.geometry });
+    out.push({ type: "Feature", id: p.id, properties: { id: p.id }, geometry: p.geometry });
   }
   return out;
 }

@@ -132,6 +132,28 @@ describe("the planner's map, offline", () => {
     await expect.poll(() => parcelCount()).toBe(2);
   });
 
+  it("re-validates while a vertex is dragged with the select tool, and the drag is one undo step", async () => {
+    const box = await page.getByTestId("map").boundingBox();
+    if (!box) throw new Error("no map box");
+    const cx = box.x + box.width / 2;
+    const cy = box.y + box.height / 2;
+    const before = await panelTotalKm2(page);
+    await page.getByTestId("tool-select").click();
+    await page.mouse.click(cx, cy);
+    await page.mouse.move(cx + 50, cy + 50);
+    await page.mouse.down();
+    await page.mouse.move(cx + 90, cy + 90, { steps: 6 });
+    await expect.poll(() => panelTotalKm2(page)).toBeGreaterThan(before + 0.5);
+    await page.mouse.up();
+    await page.getByTestId("tool-select").click();
+    const dragged = await panelTotalKm2(page);
+    expect(dragged).toBeGreaterThan(before + 0.5);
+    await page.getByTestId("undo").click();
+    await expect.poll(() => panelTotalKm2(page)).toBe(before);
+    await page.getByTestId("redo").click();
+    await expect.poll(() => panelTotalKm2(page)).toBe(dragged);
+  });
+
   it("refuses a broken import with a Korean and English message and changes nothing", async () => {
     await waitSaved();
     const before = (await exportFiling()).text;
