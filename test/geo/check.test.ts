@@ -87,14 +87,15 @@ describe("the cap at the square metre: ellipsoidal, not spherical", () => {
 });
 
 describe("the radius that applies depends on the 시·도", () => {
-  // Two 1 km² parcels 24 km apart: the smallest enclosing circle is about 12 km (+ the parcels' own radius).
+  // Two 1 km² parcels 22.8 km apart (NNE–SSW, to fit inside Natural Earth's 대구): the smallest
+  // enclosing circle is 11.4 km + each parcel's own 0.56 km radius.
   const pair = (center: [number, number]) => [
-    createParcel("P1", createGeodesicCircle(offset(center, 0, 11_400), 560)),
-    createParcel("P2", createGeodesicCircle(offset(center, 180, 11_400), 560)),
+    createParcel("P1", createGeodesicCircle(offset(center, 30, 11_400), 560)),
+    createParcel("P2", createGeodesicCircle(offset(center, 210, 11_400), 560)),
   ];
 
   it("a zone in 대구 with a 12 km enclosing circle fails on radius", () => {
-    const report = checkFiling(createZone(pair([128.6, 35.85])), { ruleSet: phase12 });
+    const report = checkFiling(createZone(pair([128.59, 35.91])), { ruleSet: phase12 });
     expect(report.sido.code).toBe("KR-27");
     expect(report.sido.from).toBe("parcels");
     expect(report.envelope.radiusKm).toBeCloseTo(11.96, 1);
