@@ -5,6 +5,8 @@
 import { readFileSync } from "node:fs";
 import { parseArgs } from "node:util";
 import { checkFiling } from "./check";
+import { CONVERT_HELP, runConvert } from "./cli-convert";
+import { REPORT_HELP, runReport } from "./cli-report";
 import { FilingError, isFilingError } from "./errors";
 import { readFiling } from "./filing";
 import { indexHubs } from "./hubs";
@@ -17,6 +19,8 @@ const HELP = `czd — 클러스터 지구 검사기 (Cluster Zone Designer check
 
 사용법 / usage:
   czd check <filing.geojson> [options]
+${CONVERT_HELP}
+${REPORT_HELP}
 
 옵션 / options:
   --rules phase-1-2|phase-3|<rules.json>  규칙 집합 / rule set (default phase-1-2)
@@ -102,7 +106,7 @@ export function main(
   argv: string[],
   out: (s: string) => void = (s) => process.stdout.write(s),
   err: (s: string) => void = (s) => process.stderr.write(s),
-): number {
+): number | Promise<number> {
   const lang: Lang = argv.includes("en") && argv.includes("--lang") ? "en" : "ko";
   const [command, ...rest] = argv;
   try {
@@ -117,6 +121,8 @@ export function main(
       return command ? 0 : 2;
     }
     if (command === "check") return check(rest, out);
+    if (command === "convert") return runConvert(rest, out, err);
+    if (command === "report") return runReport(rest, out, err);
     throw usage(`알 수 없는 명령 '${command}'`, `Unknown command '${command}'`);
   } catch (e) {
     if (isFilingError(e)) {
@@ -130,5 +136,7 @@ export function main(
 }
 
 if (process.argv[1] && /cli\.[jt]s$/.test(process.argv[1])) {
-  process.exitCode = main(process.argv.slice(2));
+  Promise.resolve(main(process.argv.slice(2))).then((code) => {
+    process.exitCode = code;
+  });
 }
