@@ -2,6 +2,7 @@
  * Everything the rules need, measured once per check: ellipsoidal and TM areas, the 시·도 and the
  * radius limit that applies there. Validators read this; none measures again.
  */
+import { type RingProblem, ringProblems } from "./geometry";
 import { geodesicAreaM2, tmAreaM2 } from "./measure";
 import { decideSido, sidoByCode } from "./sido";
 import type { ParcelGeometry, RuleSet, Zone } from "./types";
@@ -11,6 +12,8 @@ export interface CheckContext {
   geoms: ParcelGeometry[];
   ids: string[];
   areasM2: number[];
+  /** Ring problems per parcel, found once: the geometry rule reports them, overlaps skip them. */
+  problems: RingProblem[][];
   totalKm2: number;
   tmCrs: string;
   tmTotalKm2: number;
@@ -52,6 +55,7 @@ export function measureZone(zone: Zone, opts: ContextOptions): CheckContext {
     geoms,
     ids: zone.parcels.map((p) => p.id),
     areasM2,
+    problems: geoms.map(ringProblems),
     totalKm2: areasM2.reduce((a, b) => a + b, 0) / 1e6,
     tmCrs,
     tmTotalKm2: tmTotalM2 / 1e6,

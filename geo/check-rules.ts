@@ -3,8 +3,8 @@
  * hubs. Each is `(ctx) => FindingValue[]`: values only, messages.ts writes the sentences.
  */
 import type { CheckContext } from "./check-context";
-import { findOverlaps, ringProblems } from "./geometry";
 import type { HubCounts } from "./hubs";
+import { overlapsAmong } from "./overlaps";
 import { sidoByCode } from "./sido";
 import type { FindingValue } from "./types";
 
@@ -51,8 +51,8 @@ export function areaMethods(ctx: CheckContext): FindingValue[] {
 export function geometry(ctx: CheckContext): FindingValue[] {
   if (!ctx.ruleSet.validGeometry) return [];
   const findings: FindingValue[] = [];
-  ctx.geoms.forEach((g, i) => {
-    for (const problem of ringProblems(g)) {
+  ctx.problems.forEach((parcelProblems, i) => {
+    for (const problem of parcelProblems) {
       const figures: FindingValue["figures"] = {
         kind: problem.kind,
         part: problem.part,
@@ -75,7 +75,8 @@ export function geometry(ctx: CheckContext): FindingValue[] {
 
 export function overlaps(ctx: CheckContext): FindingValue[] {
   if (ctx.ruleSet.overlapAllowed) return [];
-  return findOverlaps(ctx.geoms).map((o) => ({
+  const usable = ctx.problems.flatMap((p, i) => (p.length === 0 ? [i] : []));
+  return overlapsAmong(ctx.geoms, usable).map((o) => ({
     code: "OVERLAP",
     severity: "error",
     parcels: [ctx.ids[o.a] ?? "", ctx.ids[o.b] ?? ""],
