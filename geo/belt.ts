@@ -21,14 +21,33 @@ function inverse(lat1: number, lon1: number, lat2: number, lon2: number) {
   return { distanceM: r.s12 ?? 0, azimuthDeg: r.azi1 ?? 0 };
 }
 
-/** Shortest geodesic distance (m) from `p` to the geodesic segment a → b. */
-function distanceToSegmentM(p: Position, a: Position, b: Position): number {
+/** One segment of the axis, solved once: GeographicLib's line from its start to its end. */
+interface Segment {
+  a: Position;
+  line: ReturnType<typeof WGS84.InverseLine>;
+}
+
+function segmentsOf(axis: readonly Position[]): Segment[] {
+  const out: Segment[] = [];
+  for (let i = 1; i < axis.length; i++) {
+    const a = axis[i - 1] as Position;
+    const b = axis[i] as Position;
+    out.push({ a, line: WGS84.InverseLine(a[1] ?? 0, a[0] ?? 0, b[1] ?? 0, b[0] ?? 0, LINE_CAPS) });
+  }
+  return out;
+}
+
+/**
+ * Shortest geodesic distance (m) from `p` to a segment, starting the search at `fraction` of
+ * its length.
+ */
+function distanceToSegmentM(p: Position, seg: Segment, fraction: number): number {
   const pLon = p[0] ?? 0;
   const pLat = p[1] ?? 0;
-  const line = WGS84.InverseLine(a[1] ?? 0, a[0] ?? 0, b[1] ?? 0, b[0] ?? 0, LINE_CAPS);
+  const { a, line } = seg;
   const lengthM = line.s13;
   if (!(lengthM > 0)) return inverse(a[1] ?? 0, a[0] ?? 0, pLat, pLon).distanceM;
-  let s = lengthM / 2;
+  let s = lengthM * fraction;
   let distance = 0;
   for (let step = 0; step < MAX_STEPS; step++) {
     const x = line.Position(s, LINE_CAPS);
@@ -49,69 +68,80 @@ function distanceToSegmentM(p: Position, a: Position, b: Position): number {
 export function distanceToLineM(p: Position, axis: Position[]): number {
   const first = axis[0];
   if (first === undefined) return Number.POSITIVE_INFINITY;
-  if (axis.length === 1)
+  if (axis.length === 1) {
     return inverse(first[1] ?? 0, first[0] ?? 0, p[1] ?? 0, p[0] ?? 0).distanceM;
-  let best = Number.POSITIVE_INFINITY;
-  for (let i = 1; i < axis.length; i++) {
-    best = Math.min(best, distanceToSegmentM(p, axis[i - 1] as Position, axis[i] as Position));
   }
-  return best;
-}
-
-/** Planar distance from (x, y) to the polyline `xy` ([x0, y0, …]). */
-function planarDistanceToLine(x: number, y: number, xy: Float64Array): number {
-  let best2 = Number.POSITIVE_INFINITY;
-  const n = xy.length / 2;
-  for (let i = 0; i < Math.max(1, n - 1); i++) {
-    const ax = xy[2 * i] as number;
-    const ay = xy[2 * i + 1] as number;
-    const bx = n > 1 ? (xy[2 * i + 2] as number) : ax;
-    const by = n > 1 ? (xy[2 * i + 3] as number) : ay;
-    const dx = bx - ax;
-    const dy = by - ay;
-    const len2 = dx * dx + dy * dy;
-    const t = len2 > 0 ? Math.min(1, Math.max(0, ((x - ax) * dx + (y - ay) * dy) / len2)) : 0;
-    const ex = x - (ax + t * dx);
-    const ey = y - (ay + t * dy);
-    best2 = Math.min(best2, ex * ex + ey * ey);
-  }
-  return Math.sqrt(best2);
+  return Math.min(...segmentsOf(axis).map((seg) => distanceToSegmentM(p, seg, 0.5)));
 }
 
 /**
  * The farthest distance (m) of any point from the axis. Every point is ranked in a local
  * azimuthal plane about the axis' middle vertex, and only those within the plane's error of
- * the farthest get the exact distance.
+ * the farthest get the exact distance, to the segments that could be nearest, starting from
+ * the plane's foot.
  */
 export function beltReachM(axis: Position[], points: Position[]): number {
   const middle = axis[Math.floor(axis.length / 2)];
   if (middle === undefined || points.length === 0) return 0;
+  if (axis.length === 1) return Math.max(...points.map((p) => distanceToLineM(p, axis)));
   const lon0 = middle[0] ?? 0;
   const lat0 = middle[1] ?? 0;
   const out: LocalOffset = { east: 0, north: 0 };
-  const place = (p: Position): [number, number] => {
-    localOffset(lon0, lat0, p[0] ?? 0, p[1] ?? 0, out);
-    return [out.east, out.north];
-  };
-  const axisXy = Float64Array.from(axis.flatMap(place));
+  const ax = new Float64Array(axis.length);
+  const ay = new Float64Array(axis.length);
   let extentM = 0;
-  const approx = points.map((p) => {
-    const [x, y] = place(p);
-    extentM = Math.max(extentM, Math.hypot(x, y));
-    return planarDistanceToLine(x, y, axisXy);
+  axis.forEach((q, j) => {
+    localOffset(lon0, lat0, q[0] ?? 0, q[1] ?? 0, out);
+    ax[j] = out.east;
+    ay[j] = out.north;
+    extentM = Math.max(extentM, Math.hypot(out.east, out.north));
   });
-  for (let i = 0; i < axisXy.length; i += 2) {
-    extentM = Math.max(extentM, Math.hypot(axisXy[i] as number, axisXy[i + 1] as number));
-  }
-  // The plane's error: the local solution's own (5 mm at 20 km, growing as the cube), the
-  // bending of long geodesics in the plane (~L²d/8R²) and the azimuthal scale (~ρ²/6R²).
+  const nSeg = axis.length - 1;
+  // Per point and segment: planar distance to the segment and the foot's fraction along it.
+  const footD = new Float64Array(points.length * nSeg);
+  const footT = new Float64Array(points.length * nSeg);
+  const approx = new Float64Array(points.length);
+  points.forEach((p, i) => {
+    localOffset(lon0, lat0, p[0] ?? 0, p[1] ?? 0, out);
+    const x = out.east;
+    const y = out.north;
+    extentM = Math.max(extentM, Math.sqrt(x * x + y * y));
+    let nearest = Number.POSITIVE_INFINITY;
+    for (let j = 0; j < nSeg; j++) {
+      const x0 = ax[j] as number;
+      const y0 = ay[j] as number;
+      const dx = (ax[j + 1] as number) - x0;
+      const dy = (ay[j + 1] as number) - y0;
+      const len2 = dx * dx + dy * dy;
+      const t = len2 > 0 ? Math.min(1, Math.max(0, ((x - x0) * dx + (y - y0) * dy) / len2)) : 0;
+      const ex = x - x0 - t * dx;
+      const ey = y - y0 - t * dy;
+      const d = Math.sqrt(ex * ex + ey * ey);
+      footD[i * nSeg + j] = d;
+      footT[i * nSeg + j] = t;
+      if (d < nearest) nearest = d;
+    }
+    approx[i] = nearest;
+  });
+  // The plane's error: the local solution's own (5 mm at 20 km, growing as the cube; ten
+  // times that here), the bending of long geodesics in the plane and its azimuthal scale.
   const k = extentM / 20_000;
-  const slackM = 2 + 0.5 * k * k * k + (extentM * extentM) / 1e10;
+  const slackM = 1 + 0.05 * k * k * k + extentM ** 3 / 3e14;
+  const rough = extentM > 200_000;
   const maxApprox = approx.reduce((m, d) => Math.max(m, d), 0);
-  const cut = extentM > 200_000 ? Number.NEGATIVE_INFINITY : maxApprox - 2 * slackM;
+  const cut = rough ? Number.NEGATIVE_INFINITY : maxApprox - 2 * slackM;
+  const segments = segmentsOf(axis);
   let best = 0;
   points.forEach((p, i) => {
-    if ((approx[i] as number) >= cut) best = Math.max(best, distanceToLineM(p, axis));
+    const nearest = approx[i] as number;
+    if (nearest < cut) return;
+    let exact = Number.POSITIVE_INFINITY;
+    for (let j = 0; j < nSeg; j++) {
+      if (!rough && (footD[i * nSeg + j] as number) > nearest + 2 * slackM) continue;
+      const seg = segments[j] as Segment;
+      exact = Math.min(exact, distanceToSegmentM(p, seg, footT[i * nSeg + j] as number));
+    }
+    best = Math.max(best, exact);
   });
   return best;
 }

@@ -45,28 +45,38 @@ function densify(open: readonly Position[]): Position[] {
 
 /** The envelope's edges, straight in lon/lat, behind a spatial index. */
 class Boundary {
-  private readonly edges: number[] = [];
+  /** Edge k runs from (xy[4k], xy[4k+1]) to (xy[4k+2], xy[4k+3]). */
+  private readonly xy: Float64Array;
   private readonly index: Flatbush;
 
   constructor(rings: readonly Position[][]) {
+    const flat: number[] = [];
     for (const ring of rings.map(densify)) {
       for (let i = 0; i + 1 < ring.length; i++) {
         const a = ring[i] as Position;
         const b = ring[i + 1] as Position;
-        this.edges.push(a[0] ?? 0, a[1] ?? 0, b[0] ?? 0, b[1] ?? 0);
+        flat.push(a[0] ?? 0, a[1] ?? 0, b[0] ?? 0, b[1] ?? 0);
       }
     }
-    this.index = new Flatbush(Math.max(1, this.edges.length / 4));
-    for (let i = 0; i < this.edges.length; i += 4) {
-      const [ax, ay, bx, by] = this.edges.slice(i, i + 4) as [number, number, number, number];
+    this.xy = Float64Array.from(flat);
+    const n = flat.length / 4;
+    this.index = new Flatbush(Math.max(1, n));
+    for (let k = 0; k < n; k++) {
+      const [ax, ay, bx, by] = this.edge(k);
       this.index.add(Math.min(ax, bx), Math.min(ay, by), Math.max(ax, bx), Math.max(ay, by));
     }
-    if (this.edges.length === 0) this.index.add(0, 0, 0, 0);
+    if (n === 0) this.index.add(0, 0, 0, 0);
     this.index.finish();
   }
 
   private edge(k: number): [number, number, number, number] {
-    return this.edges.slice(4 * k, 4 * k + 4) as [number, number, number, number];
+    const xy = this.xy;
+    return [
+      xy[4 * k] as number,
+      xy[4 * k + 1] as number,
+      xy[4 * k + 2] as number,
+      xy[4 * k + 3] as number,
+    ];
   }
 
   /** "on" the boundary (within EPS_DEG), "in" or "out" (even–odd, so holes count). */
@@ -127,6 +137,20 @@ class Boundary {
 }
 
 /**
+ * The checker asks about every parcel against one envelope object, so its densified, indexed
+ * boundary is built once per envelope (envelopes are not mutated: a drag makes a new object).
+ */
+const boundaries = new WeakMap<Polygon, Boundary>();
+
+function boundaryOf(envelope: Polygon): Boundary {
+  const cached = boundaries.get(envelope);
+  if (cached) return cached;
+  const built = new Boundary(envelope.coordinates);
+  boundaries.set(envelope, built);
+  return built;
+}
+
+/**
  * Where q lies, given that p lies `pWhere` (not "out"), or "out" when some point of the
  * segment p → q leaves the closed envelope.
  */
@@ -162,7 +186,7 @@ function segmentEnd(
  * envelope's. An envelope hole that falls wholly inside a parcel also makes it false.
  */
 export function polygonContains(envelope: Polygon, g: Polygon | MultiPolygon): boolean {
-  const boundary = new Boundary(envelope.coordinates);
+  const boundary = boundaryOf(envelope);
   const parts = g.type === "Polygon" ? [g.coordinates] : g.coordinates;
   for (const rings of parts) {
     for (const ring of rings.map(densify)) {
@@ -174,14 +198,15 @@ export function polygonContains(envelope: Polygon, g: Polygon | MultiPolygon): b
       }
       if (where === "out") return false;
     }
-    const part = new Boundary(rings);
-    for (const hole of envelope.coordinates.slice(1)) {
+    const holes = envelope.coordinates.slice(1);
+    const part = holes.length > 0 ? new Boundary(rings) : null;
+    for (const hole of holes) {
       const probes = hole.flatMap((p, i) => {
         const q = hole[i + 1];
         if (q === undefined) return [p];
         return [p, [((p[0] ?? 0) + (q[0] ?? 0)) / 2, ((p[1] ?? 0) + (q[1] ?? 0)) / 2]];
       });
-      if (probes.some((p) => part.locate(p[0] ?? 0, p[1] ?? 0) === "in")) return false;
+      if (probes.some((p) => part?.locate(p[0] ?? 0, p[1] ?? 0) === "in")) return false;
     }
   }
   return true;
