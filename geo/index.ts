@@ -4,9 +4,25 @@ export { fromLonLat, normalizeCrs, SUPPORTED_CRS, toLonLat } from "./crs";
 export { FilingError, type FilingErrorCode, isFilingError } from "./errors";
 export { readFiling, zoneToFiling } from "./filing";
 export { type HubIndex, indexHubs } from "./hubs";
+export type { Converter, Imported, ReadOptions, WriteOptions } from "./io/format";
 export { readHubs } from "./io/hubs";
+export {
+  CONVERTERS,
+  converterById,
+  type Exported,
+  exportZone,
+  importFeatures,
+  importHubs,
+  importZone,
+  readerFor,
+} from "./io/registry";
+export { decodeText, detectEncoding, TEXT_ENCODINGS, type TextEncodingId } from "./io/text";
 export { distanceM, geodesicAreaM2, tmAreaM2 } from "./measure";
 export { findingMessage, type Lang } from "./messages";
+export { REPORT_CSS } from "./report-css";
+export { type ReportHtmlInput, reportBodyHtml, reportHtml } from "./report-html";
+export { reportMapSvg } from "./report-map";
 export { BUILTIN_RULE_SETS, loadRuleSet, parseRuleSet } from "./rules/load";
+export { sha256Hex } from "./sha256";
 export { SIDO, type SidoInfo, sidoByCode } from "./sido";
 export * from "./types";
