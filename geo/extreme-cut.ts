@@ -70,24 +70,28 @@ export function outsideExtremeOctagon(xy: Float64Array): number[] {
   }
   const m = corners.length;
   if (m < 3) return Array.from({ length: n }, (_, i) => i);
-  const ax = new Float64Array(m + 1);
-  const ay = new Float64Array(m + 1);
-  corners.forEach((c, k) => {
-    ax[k] = xy[2 * c] as number;
-    ay[k] = xy[2 * c + 1] as number;
+  // Each edge as a half-plane a·x + b·y + c > 0 (left of it, the octagon running
+  // counter-clockwise), so the test per point is three reads and two products an edge.
+  const half = new Float64Array(3 * m);
+  corners.forEach((c0, k) => {
+    const c1 = corners[(k + 1) % m] as number;
+    const x0 = xy[2 * c0] as number;
+    const y0 = xy[2 * c0 + 1] as number;
+    const ex = (xy[2 * c1] as number) - x0;
+    const ey = (xy[2 * c1 + 1] as number) - y0;
+    half[3 * k] = -ey;
+    half[3 * k + 1] = ex;
+    half[3 * k + 2] = ey * x0 - ex * y0;
   });
-  ax[m] = ax[0] as number;
-  ay[m] = ay[0] as number;
   const kept: number[] = [];
   for (let i = 0; i < n; i++) {
     const x = xy[2 * i] as number;
     const y = xy[2 * i + 1] as number;
     let k = 0;
-    // Left of every counter-clockwise edge, strictly: a point on an edge is kept.
+    // Strictly left of every edge, no tolerance: a point on an edge is kept.
     while (
       k < m &&
-      ((ax[k + 1] as number) - (ax[k] as number)) * (y - (ay[k] as number)) -
-        ((ay[k + 1] as number) - (ay[k] as number)) * (x - (ax[k] as number)) >
+      (half[3 * k] as number) * x + (half[3 * k + 1] as number) * y + (half[3 * k + 2] as number) >
         0
     ) {
       k++;
