@@ -7,9 +7,12 @@
  * and it is also the planar smallest circle there (its support points surround the origin in
  * azimuth). So: project about a guess, take the planar smallest circle (Welzl), move the guess
  * to its centre, repeat; each step shrinks the error by the projection's distortion, ~(r/R)²,
- * and two or three steps leave it under a millimetre. Only the convex hull of the points can
- * touch the circle, so the iteration runs on the hull; the radius is then the exact geodesic
- * reach from the centre over every point.
+ * and two or three steps leave it under a millimetre.
+ *
+ * Speed (5,000 vertices a drag frame): a first circle comes from a rough plane after the
+ * Akl–Toussaint cut; the iteration then runs only on the points near that circle's rim, and
+ * one pass over every point checks none sticks out (any that do join the rim and it runs
+ * again). The radius is the exact geodesic reach (GeographicLib) from the final centre.
  */
 import type { Position } from "geojson";
 import { FilingError } from "./errors";
