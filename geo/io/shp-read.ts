@@ -82,6 +82,14 @@ function parcelProperties(row: Record<string, unknown>): Record<string, unknown>
   for (const [k, v] of Object.entries(row)) {
     if (!DERIVED_FIELDS.has(k) && v !== null && v !== "") props[k] = v;
   }
+  if (props.role === "envelope") {
+    // The envelope layer shp-write.ts writes: dBase's 10-character names back to FILING.md's.
+    if (props.radius_km !== undefined) props.radiusKm = props.radius_km;
+    if (props.half_km !== undefined) props.halfWidthKm = props.half_km;
+    delete props.radius_km;
+    delete props.half_km;
+    return props;
+  }
   const idField = ID_FIELDS.find((f) => props[f] !== undefined);
   if (idField && props.id === undefined) props.id = String(props[idField]);
   const nameField = NAME_FIELDS.find((f) => typeof props[f] === "string");

@@ -10,7 +10,7 @@ import JSZip from "jszip";
 import { fromLonLat, reprojectGeometry } from "../crs";
 import { FilingError } from "../errors";
 import { geodesicAreaM2, tmAreaM2 } from "../measure";
-import type { Zone } from "../types";
+import type { Envelope, Zone } from "../types";
 import type { WriteOptions } from "./format";
 import { prjFor } from "./prj";
 import { rewind } from "./rewind";
@@ -40,10 +40,12 @@ interface Layer {
   dbf: DataView;
 }
 
+type ShapeType = "POINT" | "POLYLINE" | "POLYGON";
+
 /** Runs shp-write's low-level writer, whose callback is called synchronously. */
-function writeLayer(rows: object[], geometries: Position[][][][]): Layer {
+function writeLayer(rows: object[], type: ShapeType, geometries: unknown[]): Layer {
   let layer: Layer | null = null;
-  write(rows, "POLYGON", geometries, (err: unknown, files: Layer) => {
+  write(rows, type, geometries as object[], (err: unknown, files: Layer) => {
     if (err) throw err;
     layer = files;
   });
@@ -85,13 +87,35 @@ export async function writeShapefileZip(
       tm_m2: Number(tmAreaM2(p.geometry, crs).toFixed(3)),
     };
   });
-  const layer = writeLayer(rows, geometries);
   const base = opts.baseName ?? "parcels";
   const zip = new JSZip();
-  zip.file(`${base}.shp`, bytesOf(layer.shp));
-  zip.file(`${base}.shx`, bytesOf(layer.shx));
-  zip.file(`${base}.dbf`, bytesOf(layer.dbf));
-  zip.file(`${base}.prj`, prj);
-  zip.file(`${base}.cpg`, encoding === "cp949" ? "CP949" : "UTF-8");
+  const cpg = encoding === "cp949" ? "CP949" : "UTF-8";
+  const add = (name: string, layer: Layer): void => {
+    zip.file(`${name}.shp`, bytesOf(layer.shp));
+    zip.file(`${name}.shx`, bytesOf(layer.shx));
+    zip.file(`${name}.dbf`, bytesOf(layer.dbf));
+    zip.file(`${name}.prj`, prj);
+    zip.file(`${name}.cpg`, cpg);
+  };
+  add(base, writeLayer(rows, "POLYGON", geometries));
+  if (zone.envelope) add(`${base}_envelope`, envelopeLayer(zone.envelope, convert));
   return zip.generateAsync({ type: "uint8array", compression: "DEFLATE" });
+}
+
+/**
+ * The envelope as a second layer, its own shape type (a Shapefile holds one): the circle's
+ * centre as a POINT with radius_km, the belt's axis as a POLYLINE with half_km, or a POLYGON.
+ * Field names stay within dBase's 10 characters; shp-read.ts maps them back.
+ */
+function envelopeLayer(e: Envelope, convert: (p: Position) => Position): Layer {
+  if (e.shape === "circle") {
+    const row = { role: "envelope", shape: "circle", radius_km: e.radiusKm };
+    return writeLayer([row], "POINT", [convert(e.center)]);
+  }
+  if (e.shape === "belt") {
+    const row = { role: "envelope", shape: "belt", half_km: e.halfWidthKm };
+    return writeLayer([row], "POLYLINE", [[e.axis.map(convert)]]);
+  }
+  const ring = rewind(reprojectGeometry(e.polygon, convert), true).coordinates;
+  return writeLayer([{ role: "envelope", shape: "polygon" }], "POLYGON", [[ring]]);
 }

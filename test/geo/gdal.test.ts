@@ -106,6 +106,39 @@ describe.skipIf(!gdal)("GDAL reads every export", () => {
     });
   });
 
+  it("shp: a circle envelope is a POINT layer in EPSG:5186 with its radius", async () => {
+    const withCircle: Zone = {
+      ...zone,
+      envelope: { shape: "circle", center: [127.49, 36.91], radiusKm: 7.5 },
+    };
+    const e = await exportZone(withCircle, "shp", "ring");
+    const path = join(dir, e.fileName);
+    writeFileSync(path, e.data);
+    const text = ogr(["-al", `/vsizip/${path}`, "ring_envelope"]);
+    expect(text).toMatch(/Geometry: Point/);
+    expect(text).toMatch(/ID\["EPSG",5186\]\]\s*Data axis/);
+    expect(features(text)[0]).toMatchObject({
+      role: "envelope",
+      shape: "circle",
+      radius_km: "7.500",
+    });
+    // PROJ's own projection of the centre: `echo 127.49 36.91 | gdaltransform -s_srs EPSG:4326 -t_srs EPSG:5186`
+    const point = /POINT \(([\d.]+) ([\d.]+)\)/.exec(text);
+    const projected = execFileSync(
+      "gdaltransform",
+      ["-s_srs", "EPSG:4326", "-t_srs", "EPSG:5186", "-output_xy"],
+      {
+        input: "127.49 36.91\n",
+        encoding: "utf8",
+      },
+    )
+      .trim()
+      .split(/\s+/)
+      .map(Number);
+    expect(Math.abs(Number(point?.[1]) - (projected[0] ?? 0))).toBeLessThan(0.01);
+    expect(Math.abs(Number(point?.[2]) - (projected[1] ?? 0))).toBeLessThan(0.01);
+  });
+
   it("csv: GDAL reads the table with Korean names and the oracle's areas", async () => {
     const rows = features(ogr(["-q", "-al", await write("csv")]));
     expect(rows.map((r) => r.name)).toEqual(NAMES);

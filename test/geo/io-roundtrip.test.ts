@@ -4,7 +4,7 @@ import type { Polygon, Position } from "geojson";
 import { describe, expect, it } from "vitest";
 import { exportZone, importZone } from "../../geo/io/registry";
 import { geodesicAreaM2 } from "../../geo/measure";
-import type { Parcel, Zone } from "../../geo/types";
+import type { Envelope, Parcel, Zone } from "../../geo/types";
 
 /** A rectangle with an optional rectangular hole, [lon, lat], counter-clockwise outer ring. */
 function createParcel(
@@ -100,4 +100,58 @@ describe("export then import", () => {
     expect(back.envelope.center[0]).toBeCloseTo(127.105, 9);
     expect(back.envelope.center[1]).toBeCloseTo(36.505, 9);
   });
+
+  const envelopes: Envelope[] = [
+    { shape: "circle", center: [127.105, 36.505], radiusKm: 5.25 },
+    {
+      shape: "belt",
+      axis: [
+        [127.1, 36.5],
+        [127.2, 36.6],
+        [127.3, 36.62],
+      ],
+      halfWidthKm: 4.5,
+    },
+    {
+      shape: "polygon",
+      polygon: {
+        type: "Polygon",
+        coordinates: [
+          [
+            [127, 36.4],
+            [127.2, 36.4],
+            [127.2, 36.6],
+            [127, 36.6],
+            [127, 36.4],
+          ],
+        ],
+      },
+    },
+  ];
+  for (const envelope of envelopes) {
+    it(`keeps a ${envelope.shape} envelope through a Shapefile (its own layer)`, async () => {
+      const zone: Zone = {
+        parcels: [createParcel("A", "가", 127.1, 36.5, 0.01, 0.01, false)],
+        envelope,
+        meta: {},
+        sourceCrs: "EPSG:4326",
+      };
+      const file = await exportZone(zone, "shp-cp949", "z");
+      const back = await importZone(file.data as Uint8Array, file.fileName);
+      const got = back.envelope;
+      expect(got?.shape).toBe(envelope.shape);
+      const flat = (e: Envelope | null): number[] =>
+        e === null
+          ? []
+          : e.shape === "circle"
+            ? [...e.center, e.radiusKm]
+            : e.shape === "belt"
+              ? [...e.axis.flat(), e.halfWidthKm]
+              : e.polygon.coordinates.flat(2);
+      const want = flat(envelope);
+      const have = flat(got ?? null);
+      expect(have).toHaveLength(want.length);
+      have.forEach((v, i) => expect(v).toBeCloseTo(want[i] as number, 9));
+    });
+  }
 });
