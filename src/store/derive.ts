@@ -13,6 +13,7 @@ import {
   type RuleSet,
   type Zone,
 } from "../../geo/index";
+import { fallbackReport } from "./fallback-report";
 import { activeZone } from "./store";
 import type { AppState, DragPreview, HubLayer, ZoneDoc } from "./types";
 
@@ -58,6 +59,15 @@ export function withPreview(zone: ZoneDoc, preview: DragPreview | null): ZoneDoc
   return { ...zone, parcels: zone.parcels.map((p) => (p.id === parcel.id ? parcel : p)) };
 }
 
+function checkOrFallback(zone: ZoneDoc, ruleSet: RuleSet, index: HubIndex): Report {
+  if (zone.parcels.length === 0) return fallbackReport(ruleSet, null);
+  try {
+    return checkFiling(toGeoZone(zone), { ruleSet, hubs: index });
+  } catch (e) {
+    return fallbackReport(ruleSet, e);
+  }
+}
+
 interface ReportMemo {
   zone: ZoneDoc;
   preview: DragPreview | null;
@@ -83,7 +93,7 @@ export function selectReport(s: AppState): Report {
     return m.report;
   }
   const checked = withPreview(zone, s.preview);
-  const report = checkFiling(toGeoZone(checked), { ruleSet, hubs: index });
+  const report = checkOrFallback(checked, ruleSet, index);
   reportMemo = { zone, preview: s.preview, index, ruleSet, report };
   return report;
 }

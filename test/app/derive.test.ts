@@ -84,3 +84,12 @@ describe("the saved project", () => {
     expect(parseSavedProject({ version: 1, zones: [], activeZoneId: "Z1" })).toBeNull();
   });
 });
+
+describe("an empty zone", () => {
+  it("has a report with zero area and no findings, so the panel shows before anything is drawn", () => {
+    const report = selectReport(createAppStore().getState());
+    expect(report.area.totalKm2).toBe(0);
+    expect(report.area.capKm2).toBe(15);
+    expect(report.findings).toEqual([]);
+  });
+});

@@ -2,6 +2,7 @@
  * The planner's path through the built app, offline: draw, read the panel, export, check the
  * file with the geo core, re-import, reload, undo/redo, a broken import, the basemap pixels.
  */
+import { spawnSync } from "node:child_process";
 import { readFileSync } from "node:fs";
 import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
@@ -99,6 +100,21 @@ describe("the planner's map, offline", () => {
     expect(typeof filing.czd.dataDate).toBe("string");
     const report = checkFiling(readFiling(text), { ruleSet: loadRuleSet("phase-1-2") });
     expect(report.area.totalKm2.toFixed(3)).toBe(shown.toFixed(3));
+  });
+
+  it("gives the same total through `czd check` on the downloaded file", async () => {
+    const shown = await panelTotalKm2(page);
+    const { path } = await exportFiling();
+    // `czd check` exits 0 (compliant) or 1 (not); either way it prints the JSON report.
+    const run = spawnSync(
+      "node_modules/.bin/tsx",
+      ["geo/cli.ts", "check", path, "--format", "json"],
+      {
+        encoding: "utf8",
+      },
+    );
+    expect([0, 1]).toContain(run.status);
+    expect(JSON.parse(run.stdout).area.totalKm2.toFixed(3)).toBe(shown.toFixed(3));
   });
 
   it("re-imports the exported filing as a new zone with the same total", async () => {

@@ -1,0 +1,45 @@
+/**
+ * The report when the geo core can't give one: an empty zone (nothing to check yet) or a shape
+ * it refuses mid-edit. The pen is never blocked; the panel shows why there are no figures.
+ */
+import { HUB_TYPES, isFilingError, type Report, type RuleSet } from "../../geo/index";
+
+export function fallbackReport(ruleSet: RuleSet, cause: unknown | null): Report {
+  const counts: Record<string, number> & { total: number } = { total: 0 };
+  for (const t of HUB_TYPES) counts[t] = 0;
+  const findings: Report["findings"] =
+    cause === null
+      ? []
+      : [
+          {
+            code: "INVALID_GEOMETRY",
+            severity: "error",
+            parcels: [],
+            figures: {},
+            message: isFilingError(cause) ? cause.ko : "지구를 검토할 수 없습니다",
+            messageEn: isFilingError(cause) ? cause.en : "The zone can't be checked",
+          },
+        ];
+  return {
+    verdict: cause === null ? "pass" : "fail",
+    ruleSet: ruleSet.id,
+    ruleSetVersion: ruleSet.version,
+    sido: {
+      code: null,
+      name: null,
+      from: "none",
+      metro: false,
+      shares: [],
+      why: { ko: "그린 지구가 없습니다", en: "no parcel drawn" },
+    },
+    area: {
+      totalKm2: 0,
+      parcels: [],
+      tm: { crs: "EPSG:5186", totalKm2: 0 },
+      capKm2: ruleSet.areaCapKm2,
+    },
+    envelope: { shape: "circle", given: false, limitKm: ruleSet.envelope.circle.radiusKm },
+    hubs: { counts, partial: [], given: false },
+    findings,
+  };
+}
