@@ -29,11 +29,14 @@ export function detectEncoding(bytes: Uint8Array): TextEncodingId {
   return hasBom(bytes) || isUtf8(bytes) ? "utf-8" : "cp949";
 }
 
+/** Shared: a .dbf decodes every field separately, and a decoder per call costs more than the field. */
+const utf8 = new TextDecoder("utf-8");
+
 /** Bytes → text, in the given encoding or the detected one; a UTF-8 BOM is dropped. */
 export function decodeText(bytes: Uint8Array, encoding?: TextEncodingId): string {
   const enc = encoding ?? detectEncoding(bytes);
   if (enc === "cp949") return decodeCp949(bytes);
-  return new TextDecoder("utf-8").decode(hasBom(bytes) ? bytes.subarray(3) : bytes);
+  return utf8.decode(hasBom(bytes) ? bytes.subarray(3) : bytes);
 }
 
 /** Text → bytes; `bom` prefixes UTF-8 with a BOM (Excel needs it to read Korean CSV). */
