@@ -151,7 +151,9 @@ describe("export then import", () => {
       const want = flat(envelope);
       const have = flat(got ?? null);
       expect(have).toHaveLength(want.length);
-      have.forEach((v, i) => expect(v).toBeCloseTo(want[i] as number, 9));
+      have.forEach((v, i) => {
+        expect(v).toBeCloseTo(want[i] as number, 9);
+      });
     });
   }
 });
