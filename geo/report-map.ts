@@ -132,7 +132,7 @@ export function reportMapSvg(
   const envelopePath = env
     ? `<path class="envelope" d="${pathOf(env.rings, f)}" />${env.line ? `<path class="axis" d="M${env.line.map((p) => f.project(p).join(",")).join("L")}" />` : ""}`
     : "";
-  return `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${WIDTH} ${f.height}" role="img" aria-label="${escapeXml(title)}"><style>.sido{fill:#f4f4f0;stroke:#888;stroke-width:1.2}.parcel{fill:#d9480f55;stroke:#b02a00;stroke-width:2}.envelope{fill:none;stroke:#1c5fb8;stroke-width:2;stroke-dasharray:10 6}.axis{fill:none;stroke:#1c5fb8;stroke-width:2}.label{font-size:22px;font-weight:700;text-anchor:middle;fill:#000;paint-order:stroke;stroke:#fff;stroke-width:4}.scale path{stroke:#000;stroke-width:3}.scale text{font-size:18px}</style><rect width="100%" height="100%" fill="#e8f1f8" />${sidoPaths(f)}${envelopePath}${parcels}${scaleBar(f)}</svg>`;
+  return `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${WIDTH} ${f.height}" role="img" aria-label="${escapeXml(title)}"><style>.sido{fill:#f4f4f0;stroke:#888;stroke-width:1.2}.parcel{fill:#d9480f55;stroke:#b02a00;stroke-width:2}.envelope{fill:none;stroke:#1c5fb8;stroke-width:2;stroke-dasharray:10 6}.axis{fill:none;stroke:#1c5fb8;stroke-width:2}.label{font-size:30px;font-weight:700;text-anchor:middle;fill:#000;paint-order:stroke;stroke:#fff;stroke-width:4}.scale path{stroke:#000;stroke-width:3}.scale text{font-size:26px}</style><rect width="100%" height="100%" fill="#e8f1f8" />${sidoPaths(f)}${envelopePath}${parcels}${scaleBar(f)}</svg>`;
 }
 
 /** Where a parcel's id goes: the centre of its first outer ring's bounding box. */
