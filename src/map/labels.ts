@@ -1,46 +1,10 @@
 /**
- * 시·도 names without a glyph server: each label is an HTML marker at a point inside the
- * province's largest polygon, so the browser's own fonts draw the Korean text.
+ * 시·도 names without a glyph server: each label is an HTML marker (a DOM element MapLibre keeps
+ * at its position), so the browser's own fonts draw the Korean text and no glyph PBFs are needed.
  */
-import type { Feature, FeatureCollection, Position } from "geojson";
+import type { FeatureCollection } from "geojson";
 import { Marker, type Map as MlMap } from "maplibre-gl";
-
-function ringArea(ring: Position[]): number {
-  let a = 0;
-  for (let i = 0, j = ring.length - 1; i < ring.length; j = i, i += 1) {
-    const [xi = 0, yi = 0] = ring[i] ?? [];
-    const [xj = 0, yj = 0] = ring[j] ?? [];
-    a += xj * yi - xi * yj;
-  }
-  return a / 2;
-}
-
-function ringCentroid(ring: Position[]): Position {
-  let cx = 0;
-  let cy = 0;
-  const a = ringArea(ring);
-  for (let i = 0, j = ring.length - 1; i < ring.length; j = i, i += 1) {
-    const [xi = 0, yi = 0] = ring[i] ?? [];
-    const [xj = 0, yj = 0] = ring[j] ?? [];
-    const f = xj * yi - xi * yj;
-    cx += (xj + xi) * f;
-    cy += (yj + yi) * f;
-  }
-  return a === 0 ? (ring[0] ?? [0, 0]) : [cx / (6 * a), cy / (6 * a)];
-}
-
-/** The centroid of the feature's largest outer ring (good enough for 시·도 shapes). */
-export function labelPoint(feature: Feature): Position | null {
-  const g = feature.geometry;
-  const polys =
-    g.type === "Polygon" ? [g.coordinates] : g.type === "MultiPolygon" ? g.coordinates : [];
-  let best: Position[] | null = null;
-  for (const poly of polys) {
-    const outer = poly[0];
-    if (outer && (!best || Math.abs(ringArea(outer)) > Math.abs(ringArea(best)))) best = outer;
-  }
-  return best ? ringCentroid(best) : null;
-}
+import { labelPoint } from "./label-point";
 
 /** Add one label marker per 시·도; returns a function that switches their language. */
 export function addSidoLabels(map: MlMap, sido: FeatureCollection): (lang: "ko" | "en") => void {

@@ -64,7 +64,7 @@ export class ZoneMap {
     this.map = new MlMap({
       container,
       style: baseStyle(options.vworldKey),
-      ...(initialView() ?? { center: [127.8, 36.2], zoom: 5.3 }),
+      ...(initialView() ?? { center: [127.8, 36.2], zoom: 6.3 }),
       attributionControl: { compact: true },
     });
     this.unbindHash = bindHash(this.map);
