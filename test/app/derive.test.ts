@@ -4,7 +4,7 @@ import { loadRuleSet } from "../../geo/index";
 import { applyDrawn, applyEdited } from "../../src/store/actions";
 import { selectReport } from "../../src/store/derive";
 import { exportFiling } from "../../src/store/filing-io";
-import { importFilingText } from "../../src/store/imports";
+import { importFilingText, importHubsText } from "../../src/store/imports";
 import { parseSavedProject, snapshotProject } from "../../src/store/persist";
 import { activeZone, createAppStore } from "../../src/store/store";
 import { createSquare } from "./factories";
@@ -91,5 +91,29 @@ describe("an empty zone", () => {
     expect(report.area.totalKm2).toBe(0);
     expect(report.area.capKm2).toBe(15);
     expect(report.findings).toEqual([]);
+  });
+});
+
+describe("hub files", () => {
+  it("adds an imported CSV as a visible layer that the report counts", () => {
+    const store = createAppStore();
+    const text = readFileSync("test/fixtures/hubs/points-lonlat.csv", "utf8");
+    expect(importHubsText(store, text, "points-lonlat.csv")).toBe(true);
+    const layer = store.getState().hubLayers.find((l) => l.name === "points-lonlat.csv");
+    expect(layer?.visible).toBe(true);
+    expect(layer?.hubs.length).toBeGreaterThan(0);
+    // A parcel around 진주 혁신도시 (128.134, 35.167) holds that hub and none of the others.
+    applyDrawn(store, "parcel-polygon", createSquare(128.12, 35.155, 0.03));
+    const counts = selectReport(store.getState()).hubs.counts;
+    expect(counts.innovation_city).toBe(1);
+    expect(counts.total).toBe(1);
+  });
+
+  it("refuses a hub file without the name,type,lon,lat header and adds no layer", () => {
+    const store = createAppStore();
+    const text = readFileSync("test/fixtures/hubs/bad-header.csv", "utf8");
+    expect(importHubsText(store, text, "bad-header.csv")).toBe(false);
+    expect(store.getState().hubLayers).toEqual([]);
+    expect(store.getState().notice?.kind).toBe("error");
   });
 });
