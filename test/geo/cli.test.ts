@@ -1,4 +1,6 @@
 import { execFileSync, spawnSync } from "node:child_process";
+import { mkdtempSync } from "node:fs";
+import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { main } from "../../geo/cli";
@@ -7,10 +9,10 @@ const ROOT = join(__dirname, "../..");
 const EXAMPLES = join(ROOT, "../shared/examples");
 const FIX = join(ROOT, "test/fixtures/cli");
 
-function run(...args: string[]) {
+async function run(...args: string[]) {
   let stdout = "";
   let stderr = "";
-  const code = main(
+  const code = await main(
     args,
     (s) => {
       stdout += s;
@@ -23,16 +25,16 @@ function run(...args: string[]) {
 }
 
 describe("czd check: exit codes and output", () => {
-  it("exit 0 and a Korean text report for a compliant filing", () => {
-    const r = run("check", join(EXAMPLES, "jinju-two-parcels.geojson"));
+  it("exit 0 and a Korean text report for a compliant filing", async () => {
+    const r = await run("check", join(EXAMPLES, "jinju-two-parcels.geojson"));
     expect(r.code).toBe(0);
     expect(r.stdout).toContain("클러스터 지구 검토 결과: 적합");
     expect(r.stdout).toContain("9.5㎢");
     expect(r.stderr).toBe("");
   });
 
-  it("exit 1 with the AREA_CAP finding, in English with --lang en", () => {
-    const r = run("check", join(EXAMPLES, "jincheon-cap-15003.geojson"), "--lang", "en");
+  it("exit 1 with the AREA_CAP finding, in English with --lang en", async () => {
+    const r = await run("check", join(EXAMPLES, "jincheon-cap-15003.geojson"), "--lang", "en");
     expect(r.code).toBe(1);
     expect(r.stdout).toContain("Cluster zone review: FAIL");
     expect(r.stdout).toMatch(
@@ -40,8 +42,8 @@ describe("czd check: exit codes and output", () => {
     );
   });
 
-  it("--format json prints the FILING.md report", () => {
-    const r = run("check", join(EXAMPLES, "busan-radius-over.geojson"), "--format", "json");
+  it("--format json prints the FILING.md report", async () => {
+    const r = await run("check", join(EXAMPLES, "busan-radius-over.geojson"), "--format", "json");
     expect(r.code).toBe(1);
     const report = JSON.parse(r.stdout);
     expect(Object.keys(report)).toEqual(
@@ -61,8 +63,8 @@ describe("czd check: exit codes and output", () => {
     expect(report.findings[0].code).toBe("RADIUS");
   });
 
-  it("reads a filing with a legacy crs member and a CSV of hubs", () => {
-    const r = run(
+  it("reads a filing with a legacy crs member and a CSV of hubs", async () => {
+    const r = await run(
       "check",
       join(EXAMPLES, "jinju-epsg5179.geojson"),
       "--hubs",
@@ -77,8 +79,8 @@ describe("czd check: exit codes and output", () => {
     expect(report.hubs.counts.total).toBeGreaterThanOrEqual(0);
   });
 
-  it("--rules phase-3 and a custom --crs are honoured", () => {
-    const r = run(
+  it("--rules phase-3 and a custom --crs are honoured", async () => {
+    const r = await run(
       "check",
       join(EXAMPLES, "jinju-two-parcels.geojson"),
       "--rules",
@@ -94,16 +96,38 @@ describe("czd check: exit codes and output", () => {
     expect(report.area.tm.totalKm2).toBeCloseTo(9.493261, 5);
   });
 
-  it("a bow-tie ring is a finding (exit 1), not a crash", () => {
-    const r = run("check", join(FIX, "bowtie.geojson"), "--format", "json");
+  it("checks a zipped Shapefile and counts hubs from a CP949 CSV with Korean headers", async () => {
+    const zip = join(mkdtempSync(join(tmpdir(), "czd-")), "zone.zip");
+    expect(
+      (await run("convert", join(EXAMPLES, "jinju-two-parcels.geojson"), "--to", "shp", "-o", zip))
+        .code,
+    ).toBe(0);
+    const r = await run(
+      "check",
+      zip,
+      "--hubs",
+      join(ROOT, "test/fixtures/io/hubs-cp949.csv"),
+      "--format",
+      "json",
+    );
+    const report = JSON.parse(r.stdout);
+    expect(Math.abs(report.area.totalKm2 - 9.500000003622226) * 1e6).toBeLessThan(1);
+    expect(report.hubs.given).toBe(true);
+    expect(report.hubs.counts.total).toBe(
+      report.hubs.counts.innovation_city + report.hubs.counts.industrial_complex,
+    );
+  });
+
+  it("a bow-tie ring is a finding (exit 1), not a crash", async () => {
+    const r = await run("check", join(FIX, "bowtie.geojson"), "--format", "json");
     expect(r.code).toBe(1);
     expect(JSON.parse(r.stdout).findings.map((f: { code: string }) => f.code)).toContain(
       "INVALID_GEOMETRY",
     );
   });
 
-  it("--help prints usage in Korean and English", () => {
-    const r = run("--help");
+  it("--help prints usage in Korean and English", async () => {
+    const r = await run("--help");
     expect(r.code).toBe(0);
     expect(r.stdout).toContain("사용법 / usage");
   });
@@ -119,8 +143,8 @@ describe("czd check: unusable input is exit 2 with one clear ko/en line", () => 
     ["string coordinates", "string-coords.geojson", /coordinate|좌표/i],
     ["an unknown CRS", "unknown-crs.geojson", /2097/],
     ["a missing file", "does-not-exist.geojson", /does-not-exist/],
-  ])("%s", (_label, file, pattern) => {
-    const r = run("check", join(FIX, file));
+  ])("%s", async (_label, file, pattern) => {
+    const r = await run("check", join(FIX, file));
     expect(r.code).toBe(2);
     expect(r.stdout).toBe("");
     expect(r.stderr.trim().split("\n")).toHaveLength(1);
@@ -129,21 +153,24 @@ describe("czd check: unusable input is exit 2 with one clear ko/en line", () => 
     expect(r.stderr).not.toMatch(/\bat .*\.ts:\d+/);
   });
 
-  it("an unknown option and a bad rules file", () => {
-    expect(run("check", join(EXAMPLES, "jinju-two-parcels.geojson"), "--bogus").code).toBe(2);
-    expect(
-      run(
-        "check",
-        join(EXAMPLES, "jinju-two-parcels.geojson"),
-        "--rules",
-        join(FIX, "empty.geojson"),
-      ).code,
-    ).toBe(2);
+  it("an unknown option and a bad rules file", async () => {
+    const bogus = await run("check", join(EXAMPLES, "jinju-two-parcels.geojson"), "--bogus");
+    expect(bogus.code).toBe(2);
+    expect(bogus.stderr).toContain("--bogus");
+    const rules = join(FIX, "empty.geojson");
+    const badRules = await run(
+      "check",
+      join(EXAMPLES, "jinju-two-parcels.geojson"),
+      "--rules",
+      rules,
+    );
+    expect(badRules.code).toBe(2);
+    expect(badRules.stderr).toMatch(/규칙 파일.*Rules file/);
   });
 });
 
 describe("npm run czd as a process", () => {
-  it("exits 1 on a failing filing and 2 with no stack trace on garbage", () => {
+  it("exits 1 on a failing filing and 2 with no stack trace on garbage", async () => {
     const fail = spawnSync(
       "npx",
       ["tsx", "geo/cli.ts", "check", join(EXAMPLES, "busan-radius-over.geojson")],
