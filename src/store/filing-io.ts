@@ -4,8 +4,11 @@ import { toGeoZone } from "./derive";
 import type { ZoneDoc } from "./types";
 import { createZone } from "./zone-diff";
 
-/** When the embedded data was compiled (시·도 boundaries, innovation cities); stamped on exports. */
-export const DATA_DATE = "2025-11-25";
+/**
+ * When the embedded data was extracted into public/data (시·도 boundaries from Natural Earth,
+ * innovation cities): the date public/data/README.md gives. Stamped on every export.
+ */
+export const DATA_DATE = "2026-11-25";
 
 /** The filing text of a zone, stamped with the rule set, its version and the data's date. */
 export function exportFiling(
