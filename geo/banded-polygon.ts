@@ -15,6 +15,11 @@ export interface BandedPolygon {
   bbox: Bbox;
   bandCount: number;
   bandHeight: number;
+  /**
+   * Bands per degree of latitude: a band index is floor((y − minY) · bandScale). Multiplying is
+   * monotone in y like the division it replaces, so an edge's bands still hold its points' band.
+   */
+  bandScale: number;
   /** Edges of band k are edge numbers bandStart[k] … bandStart[k + 1] - 1. */
   bandStart: Uint32Array;
   /** Edge e is (x1, y1) → (x2, y2) at edges[4e … 4e + 3]. */
@@ -27,49 +32,118 @@ const EDGES_PER_BAND = 4;
 /** One BandedPolygon per polygon of a Polygon or MultiPolygon (holes go with their polygon). */
 export function bandPolygons(geometry: Polygon | MultiPolygon): BandedPolygon[] {
   const polygons = geometry.type === "Polygon" ? [geometry.coordinates] : geometry.coordinates;
-  return polygons.map(bandPolygon);
+  return polygons.map((rings) => bandInto(rings, emptyBanded()));
 }
 
-function bandPolygon(rings: Position[][]): BandedPolygon {
+/** A BandedPolygon with no room yet, for bandInto to fill. */
+export function emptyBanded(): BandedPolygon {
+  return {
+    bbox: [0, 0, 0, 0],
+    bandCount: 1,
+    bandHeight: 1,
+    bandScale: 1,
+    bandStart: new Uint32Array(0),
+    edges: new Float64Array(0),
+  };
+}
+
+/**
+ * Each vertex's band, shared by the two edges that meet there; a Float64Array so a NaN latitude
+ * stays NaN (its edges then join no band, as before). Grown on demand, never shrunk: scratch
+ * memory only, it carries nothing from one call to the next.
+ */
+let vertexBands = new Float64Array(1024);
+
+/**
+ * Bands the polygon `rings` into `p`, reusing p's arrays when they are large enough (countHubs
+ * bands parcel after parcel into the same few), and returns p.
+ */
+export function bandInto(rings: Position[][], p: BandedPolygon): BandedPolygon {
   const bbox = boundsOf(rings);
   const bandCount = Math.max(1, Math.min(1024, Math.ceil(edgeCount(rings) / EDGES_PER_BAND)));
   const height = (bbox[3] - bbox[1]) / bandCount;
-  const bandStart = new Uint32Array(bandCount + 1);
-  const p: BandedPolygon = {
-    bbox,
-    bandCount,
-    bandHeight: height > 0 ? height : 1,
-    bandStart,
-    edges: new Float64Array(0),
-  };
+  const bandHeight = height > 0 ? height : 1;
+  // Capped so a subnormal height can't make 0 · ∞ = NaN of the lowest vertex.
+  const bandScale = Math.min(1 / bandHeight, Number.MAX_VALUE);
+  const minY = bbox[1];
+  if (p.bandStart.length < bandCount + 1) p.bandStart = new Uint32Array(bandCount + 1);
+  const bandStart = p.bandStart;
+  bandStart.fill(0, 0, bandCount + 1);
 
   // Counting sort, two walks over the edges: count per band, then fill each band from its end,
-  // which leaves bandStart[k] at the start of band k. Two typed arrays in all: this runs per check.
-  forEachEdge(rings, (_x1, y1, _x2, y2) => {
-    const hi = bandOf(p, Math.max(y1, y2));
-    for (let k = bandOf(p, Math.min(y1, y2)); k <= hi; k++) {
-      bandStart[k] = (bandStart[k] as number) + 1;
+  // which leaves bandStart[k] at the start of band k. Plain loops, not a visitor closure: two
+  // closures through one call site kept V8 from inlining either.
+  for (const ring of rings) {
+    const last = fillVertexBands(ring, minY, bandScale, bandCount);
+    const bands = vertexBands;
+    for (let i = 0; i < last; i++) {
+      let lo = bands[i] as number;
+      let hi = bands[i + 1] as number;
+      if (lo > hi) {
+        const swap = lo;
+        lo = hi;
+        hi = swap;
+      }
+      for (let k = lo; k <= hi; k++) bandStart[k] = (bandStart[k] as number) + 1;
     }
-  });
+  }
   for (let k = 1; k < bandCount; k++) {
     bandStart[k] = (bandStart[k] as number) + (bandStart[k - 1] as number);
   }
   const total = bandStart[bandCount - 1] as number;
   bandStart[bandCount] = total;
-  const edges = new Float64Array(4 * total);
-  forEachEdge(rings, (x1, y1, x2, y2) => {
-    const hi = bandOf(p, Math.max(y1, y2));
-    for (let k = bandOf(p, Math.min(y1, y2)); k <= hi; k++) {
-      const at = 4 * ((bandStart[k] as number) - 1);
-      bandStart[k] = at / 4;
-      edges[at] = x1;
-      edges[at + 1] = y1;
-      edges[at + 2] = x2;
-      edges[at + 3] = y2;
+  if (p.edges.length < 4 * total) p.edges = new Float64Array(4 * total);
+  const edges = p.edges;
+  for (const ring of rings) {
+    const n = ring.length;
+    const last = fillVertexBands(ring, minY, bandScale, bandCount);
+    const bands = vertexBands;
+    for (let i = 0; i < last; i++) {
+      const a = ring[i] as Position;
+      const b = ring[i + 1 === n ? 0 : i + 1] as Position;
+      const x1 = a[0] as number;
+      const y1 = a[1] as number;
+      const x2 = b[0] as number;
+      const y2 = b[1] as number;
+      let lo = bands[i] as number;
+      let hi = bands[i + 1] as number;
+      if (lo > hi) {
+        const swap = lo;
+        lo = hi;
+        hi = swap;
+      }
+      for (let k = lo; k <= hi; k++) {
+        const at = (bandStart[k] as number) - 1;
+        bandStart[k] = at;
+        edges[4 * at] = x1;
+        edges[4 * at + 1] = y1;
+        edges[4 * at + 2] = x2;
+        edges[4 * at + 3] = y2;
+      }
     }
-  });
-  p.edges = edges;
+  }
+  p.bbox = bbox;
+  p.bandCount = bandCount;
+  p.bandHeight = bandHeight;
+  p.bandScale = bandScale;
   return p;
+}
+
+/**
+ * Puts the band of each vertex of `ring` in vertexBands, the first again after the last when
+ * the ring is unclosed (its closing edge), and returns the ring's edge count.
+ */
+function fillVertexBands(ring: Position[], minY: number, scale: number, count: number): number {
+  const n = ring.length;
+  if (n < 2) return 0;
+  if (vertexBands.length < n + 1) vertexBands = new Float64Array(2 * n + 2);
+  const bands = vertexBands;
+  for (let i = 0; i < n; i++) {
+    bands[i] = bandIndex((ring[i] as Position)[1] as number, minY, scale, count);
+  }
+  if (isClosed(ring)) return n - 1;
+  bands[n] = bands[0] as number;
+  return n;
 }
 
 /**
@@ -143,8 +217,12 @@ export function boundsOf(rings: Position[][]): Bbox {
 
 /** Band index of latitude y; monotone in y, so an edge's bands always include its points' band. */
 function bandOf(p: BandedPolygon, y: number): number {
-  const k = Math.floor((y - p.bbox[1]) / p.bandHeight);
-  return k < 0 ? 0 : k >= p.bandCount ? p.bandCount - 1 : k;
+  return bandIndex(y, p.bbox[1], p.bandScale, p.bandCount);
+}
+
+function bandIndex(y: number, minY: number, bandScale: number, bandCount: number): number {
+  const k = Math.floor((y - minY) * bandScale);
+  return k < 0 ? 0 : k >= bandCount ? bandCount - 1 : k;
 }
 
 /** Number of edges; an unclosed ring gets its closing edge. */
@@ -152,23 +230,6 @@ function edgeCount(rings: Position[][]): number {
   let n = 0;
   for (const ring of rings) n += ring.length < 2 ? 0 : ring.length - (isClosed(ring) ? 1 : 0);
   return n;
-}
-
-/** Call `visit` with each edge of every ring; an unclosed ring gets its closing edge. */
-function forEachEdge(
-  rings: Position[][],
-  visit: (x1: number, y1: number, x2: number, y2: number) => void,
-): void {
-  for (const ring of rings) {
-    const n = ring.length;
-    if (n < 2) continue;
-    const last = isClosed(ring) ? n - 1 : n;
-    for (let i = 0; i < last; i++) {
-      const a = ring[i] as Position;
-      const b = ring[i + 1 === n ? 0 : i + 1] as Position;
-      visit(a[0] as number, a[1] as number, b[0] as number, b[1] as number);
-    }
-  }
 }
 
 function isClosed(ring: Position[]): boolean {

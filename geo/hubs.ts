@@ -12,8 +12,9 @@ import KDBush from "kdbush";
 import {
   type BandedPolygon,
   type Bbox,
-  bandPolygons,
+  bandInto,
   boundsOf,
+  emptyBanded,
   locatePoint,
   unionBbox,
 } from "./banded-polygon";
@@ -99,26 +100,38 @@ export function countHubs(index: HubIndex, parcels: (Polygon | MultiPolygon)[]):
     counts.total += 1;
   };
 
-  const banded = parcels.map(bandPolygons);
+  // Parcel after parcel banded into the same few buffers (one per part of the largest
+  // MultiPolygon), tested, and dropped: only the boxes outlive the loop, for the area hubs.
+  const pool: BandedPolygon[] = [];
+  const boxes: Bbox[] = [];
   const counted = new Set<number>();
   const { points, pointXY, pointHub } = index;
-  if (points !== null) {
-    for (const polygons of banded) {
-      const [minX, minY, maxX, maxY] = unionBbox(polygons.map((p) => p.bbox));
-      for (const id of points.range(minX, minY, maxX, maxY)) {
-        if (counted.has(id)) continue;
-        const x = pointXY[2 * id] as number;
-        const y = pointXY[2 * id + 1] as number;
-        if (polygons.some((p) => locatePoint(x, y, p) > 0)) {
-          counted.add(id);
-          tally(index.hubs[pointHub[id] as number]);
-        }
+  for (const parcel of parcels) {
+    const parts = parcel.type === "Polygon" ? [parcel.coordinates] : parcel.coordinates;
+    if (points === null) {
+      boxes.push(unionBbox(parts.map(boundsOf)));
+      continue;
+    }
+    const banded = parts.map((rings, j) => {
+      const buffers = pool[j] ?? emptyBanded();
+      pool[j] = buffers;
+      return bandInto(rings, buffers);
+    });
+    const box = unionBbox(banded.map((p) => p.bbox));
+    boxes.push(box);
+    for (const id of points.range(box[0], box[1], box[2], box[3])) {
+      if (counted.has(id)) continue;
+      const x = pointXY[2 * id] as number;
+      const y = pointXY[2 * id + 1] as number;
+      if (insideAny(x, y, banded)) {
+        counted.add(id);
+        tally(index.hubs[pointHub[id] as number]);
       }
     }
   }
 
   const partial: HubCounts["partial"] = [];
-  for (const { hub, share } of areaShares(index, parcels, banded)) {
+  for (const { hub, share } of areaShares(index, parcels, boxes)) {
     tally(hub);
     const shareInside = Math.round(share * 1000) / 1000;
     if (shareInside < 1) {
@@ -137,13 +150,12 @@ export function countHubs(index: HubIndex, parcels: (Polygon | MultiPolygon)[]):
 function areaShares(
   index: HubIndex,
   parcels: (Polygon | MultiPolygon)[],
-  banded: BandedPolygon[][],
+  boxes: Bbox[],
 ): { hub: Hub; share: number }[] {
   const { areas, areaHub } = index;
   if (areas === null || parcels.length === 0) return [];
   const near = new Map<number, number[]>();
-  banded.forEach((polygons, parcelIndex) => {
-    const [minX, minY, maxX, maxY] = unionBbox(polygons.map((p) => p.bbox));
+  boxes.forEach(([minX, minY, maxX, maxY], parcelIndex) => {
     for (const id of areas.search(minX, minY, maxX, maxY)) {
       const list = near.get(id) ?? [];
       list.push(parcelIndex);
@@ -165,6 +177,11 @@ function areaShares(
     if (share > 1e-6) result.push({ hub, share });
   }
   return result;
+}
+
+function insideAny(x: number, y: number, polygons: BandedPolygon[]): boolean {
+  for (const p of polygons) if (locatePoint(x, y, p) > 0) return true;
+  return false;
 }
 
 function bboxOf(geometry: Polygon | MultiPolygon): Bbox {
