@@ -3,7 +3,9 @@
  * file with the geo core, re-import, reload, undo/redo, a broken import, the basemap pixels.
  */
 import { spawnSync } from "node:child_process";
-import { readFileSync } from "node:fs";
+import { mkdtempSync, readFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { checkFiling, loadRuleSet, readFiling } from "../../geo/index";
@@ -44,7 +46,9 @@ async function exportFiling(): Promise<{ path: string; text: string }> {
     page.waitForEvent("download"),
     page.getByTestId("export-geojson").click(),
   ]);
-  const path = await download.path();
+  // Saved under the name the app gives it: `czd check` picks its reader by the extension.
+  const path = join(mkdtempSync(join(tmpdir(), "czd-dl-")), download.suggestedFilename());
+  await download.saveAs(path);
   return { path, text: readFileSync(path, "utf8") };
 }
 
