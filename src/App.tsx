@@ -2,15 +2,17 @@
 import { useEffect } from "react";
 import { useT } from "./i18n";
 import { MapView } from "./map/MapView";
+import { fileBytes } from "./panels/download";
 import { Help } from "./panels/Help";
 import { ImportExport } from "./panels/ImportExport";
 import { Notice } from "./panels/Notice";
+import { ReviewerView } from "./panels/ReviewerView";
 import { StatusBar } from "./panels/StatusBar";
 import { Toolbar } from "./panels/Toolbar";
 import { ValidationPanel } from "./panels/ValidationPanel";
 import { ZoneList } from "./panels/ZoneList";
 import { redo, undo } from "./store/actions";
-import { importFilingText } from "./store/imports";
+import { importDropped } from "./store/imports";
 import { useAppStore } from "./store/store";
 
 function isTyping(target: EventTarget | null): boolean {
@@ -32,14 +34,14 @@ function useShortcuts(): void {
   }, []);
 }
 
-/** A filing dropped anywhere on the page is imported like one picked with the file button. */
+/** A file dropped anywhere on the page is imported like one picked with a file button. */
 function useFileDrop(): void {
   useEffect(() => {
     const onDragOver = (e: DragEvent) => e.preventDefault();
     const onDrop = async (e: DragEvent) => {
       e.preventDefault();
       const file = e.dataTransfer?.files[0];
-      if (file) importFilingText(useAppStore, await file.text(), file.name);
+      if (file) await importDropped(useAppStore, await fileBytes(file), file.name);
     };
     window.addEventListener("dragover", onDragOver);
     window.addEventListener("drop", onDrop);
@@ -53,6 +55,8 @@ function useFileDrop(): void {
 export function App() {
   const t = useT();
   const lang = useAppStore((s) => s.lang);
+  const reviewing = useAppStore((s) => s.reviewing);
+  const setReviewing = useAppStore((s) => s.setReviewing);
   useShortcuts();
   useFileDrop();
   useEffect(() => {
@@ -60,10 +64,19 @@ export function App() {
     document.title = t.appTitle;
   }, [lang, t]);
   return (
-    <div className="app">
+    <div className={reviewing ? "app reviewing" : "app"}>
       <header>
         <h1>{t.appTitle}</h1>
         <ImportExport />
+        <button
+          type="button"
+          className="mode-toggle"
+          data-testid="reviewer-mode"
+          aria-pressed={reviewing}
+          onClick={() => setReviewing(!reviewing)}
+        >
+          {reviewing ? t.planMode : t.reviewerMode}
+        </button>
       </header>
       <Toolbar />
       <main>
@@ -71,6 +84,7 @@ export function App() {
         <MapView />
         <ValidationPanel />
       </main>
+      {reviewing && <ReviewerView />}
       <StatusBar />
       <Notice />
       <Help />

@@ -69,6 +69,26 @@ export const ko = {
   hubType_enterprise_city: "기업도시",
   hubType_rnd_special_zone: "연구개발특구",
   hubTotal: "합계",
+  exportOther: "다른 형식으로 내보내기 ▾",
+  hubsCrs: "거점 CSV의 x/y 좌표계",
+  hubsCrsLonLat: "위도/경도 (WGS84)",
+  reviewerMode: "검토자 모드",
+  planMode: "설계 모드로",
+  reviewOpenFile: "검토할 신청서 열기",
+  reviewCurrent: "현재 지구 검토",
+  printView: "인쇄용 보고서",
+  print: "인쇄",
+  reviewMap: "지구와 지정 범위 지도",
+  reviewHashFile:
+    "연 파일의 바이트 그대로의 SHA-256입니다. 서명한 종이 사본을 이 전자 파일과 맞춰 볼 수 있습니다.",
+  reviewHashCurrent:
+    "아직 저장되지 않은 현재 지구: 지금 내보내기가 쓸 신청서(GeoJSON) 바이트의 SHA-256입니다. 아래에서 바로 그 파일을 받아 제출하십시오.",
+  reviewDownload: "이 해시의 신청서 받기",
+  reviewEllipsoidal: "타원체 면적 (km²)",
+  reviewPlanar: "평면 면적 (km²)",
+  reviewAreas: "면적",
+  reviewPartial: "일부만 지구 안에 있는 거점",
+  reviewSourceCrs: "원본 좌표계",
 };
 
 export type Messages = Record<keyof typeof ko, string>;

@@ -1,29 +1,21 @@
-/** Export the filing; import a filing, a hub file or a rules file. */
-import type { ChangeEvent } from "react";
+/** Export the filing; import a filing, a hub file or a rules file (any format geo/io reads). */
+import { type ChangeEvent, useState } from "react";
+import { SUPPORTED_CRS } from "../../geo/index";
 import { useT } from "../i18n";
 import { ruleSetFor, selectReport } from "../store/derive";
 import { exportFiling, filingFileName } from "../store/filing-io";
-import { importFilingText, importHubsText, importRulesText } from "../store/imports";
+import { importFilingBytes, importHubsBytes, importRulesBytes } from "../store/imports";
 import { activeZone, useAppStore } from "../store/store";
+import { download, fileBytes } from "./download";
+import { ExportMenu } from "./ExportMenu";
 
-type Importer = typeof importFilingText;
-
-function download(text: string, fileName: string): void {
-  const url = URL.createObjectURL(new Blob([text], { type: "application/geo+json" }));
-  const a = document.createElement("a");
-  a.href = url;
-  a.download = fileName;
-  document.body.append(a);
-  a.click();
-  a.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 1000);
-}
+type Importer = (bytes: Uint8Array, fileName: string) => Promise<boolean>;
 
 function onFile(importer: Importer) {
   return async (e: ChangeEvent<HTMLInputElement>) => {
     const input = e.currentTarget;
     const file = input.files?.[0];
-    if (file) importer(useAppStore, await file.text(), file.name);
+    if (file) await importer(await fileBytes(file), file.name);
     input.value = "";
   };
 }
@@ -33,41 +25,64 @@ export function exportActiveZone(): void {
   const zone = activeZone(s);
   const report = selectReport(s);
   const ruleSet = ruleSetFor(zone.ruleSetId, s.customRuleSets);
-  download(exportFiling(zone, report, ruleSet), filingFileName(zone));
+  download(exportFiling(zone, report, ruleSet), filingFileName(zone), "application/geo+json");
 }
+
+/** The CRS of x/y columns in a hub CSV; lon/lat files need none. */
+const XY_CRS = SUPPORTED_CRS.filter((c) => c !== "EPSG:4326");
 
 export function ImportExport() {
   const t = useT();
+  const [hubsCrs, setHubsCrs] = useState("");
+  const importHubs: Importer = (bytes, name) =>
+    importHubsBytes(useAppStore, bytes, name, hubsCrs ? { crs: hubsCrs } : {});
   return (
     <div className="import-export">
       <button type="button" data-testid="export-geojson" onClick={exportActiveZone}>
         ⤓ {t.exportFiling}
       </button>
+      <ExportMenu />
       <label className="file">
         ⤒ {t.importFiling}
         <input
           type="file"
           data-testid="import-file"
-          accept=".geojson,.json,application/geo+json,application/json"
-          onChange={onFile(importFilingText)}
+          accept=".geojson,.json,.zip,.shz,application/geo+json,application/json,application/zip"
+          onChange={onFile((b, n) => importFilingBytes(useAppStore, b, n))}
         />
       </label>
-      <label className="file">
-        {t.importHubs}
-        <input
-          type="file"
-          data-testid="import-hubs"
-          accept=".geojson,.json,.csv"
-          onChange={onFile(importHubsText)}
-        />
-      </label>
+      <span className="hub-import">
+        <label className="file">
+          {t.importHubs}
+          <input
+            type="file"
+            data-testid="import-hubs"
+            accept=".geojson,.json,.csv,.txt,.zip"
+            onChange={onFile(importHubs)}
+          />
+        </label>
+        <select
+          data-testid="hubs-crs"
+          value={hubsCrs}
+          title={t.hubsCrs}
+          aria-label={t.hubsCrs}
+          onChange={(e) => setHubsCrs(e.currentTarget.value)}
+        >
+          <option value="">{t.hubsCrsLonLat}</option>
+          {XY_CRS.map((c) => (
+            <option key={c} value={c}>
+              x/y {c}
+            </option>
+          ))}
+        </select>
+      </span>
       <label className="file">
         {t.importRules}
         <input
           type="file"
           data-testid="import-rules"
           accept=".json"
-          onChange={onFile(importRulesText)}
+          onChange={onFile((b, n) => importRulesBytes(useAppStore, b, n))}
         />
       </label>
     </div>

@@ -1,5 +1,5 @@
 /** The zone to and from the filing of FILING.md: the same geo core the checker uses, both ways. */
-import { type Report, type RuleSet, readFiling, zoneToFiling } from "../../geo/index";
+import { type Report, type RuleSet, type Zone, zoneToFiling } from "../../geo/index";
 import { toGeoZone } from "./derive";
 import type { ZoneDoc } from "./types";
 import { createZone } from "./zone-diff";
@@ -32,9 +32,8 @@ export function exportFiling(
   return `${JSON.stringify(stamped, null, 2)}\n`;
 }
 
-/** A zone from a filing's text; throws the geo core's FilingError when it can't be used. */
-export function importFiling(text: string, id: string, fallbackName: string): ZoneDoc {
-  const zone = readFiling(text);
+/** The store's zone for a zone the geo core read from a filing of any format (always WGS84). */
+export function zoneDocOf(zone: Zone, id: string, fallbackName: string): ZoneDoc {
   const meta = zone.meta;
   return createZone(id, {
     name: typeof meta.name === "string" && meta.name ? meta.name : fallbackName,
@@ -46,8 +45,17 @@ export function importFiling(text: string, id: string, fallbackName: string): Zo
   });
 }
 
-/** A file name for the export: the zone's name made safe for every file system. */
+/** The zone's name made safe for every file system: the stem of every download. */
+export function fileStem(doc: ZoneDoc): string {
+  return doc.name.replace(/[\\/:*?"<>|\s]+/g, "_") || doc.id;
+}
+
+/** A file name for the export. */
 export function filingFileName(doc: ZoneDoc): string {
-  const base = doc.name.replace(/[\\/:*?"<>|\s]+/g, "_") || doc.id;
-  return `${base}.czd.geojson`;
+  return `${fileStem(doc)}.czd.geojson`;
+}
+
+/** A file's name without the extensions of the formats the app reads: a zone's default name. */
+export function nameFromFile(fileName: string): string {
+  return fileName.replace(/\.(czd\.)?(geo)?json$|\.(zip|shz)$/i, "");
 }

@@ -1,15 +1,27 @@
 /**
- * Files the planner brings in: a filing, a hub file, a rules file. A file that can't be used
- * gives a Korean and English notice and leaves the project exactly as it was.
+ * Files the planner brings in: a filing (GeoJSON in any CRS of FILING.md, a zipped Shapefile), a
+ * hub file (GeoJSON, CSV in UTF-8 or CP949), a rules file. All go through the geo core's
+ * converters on the file's bytes; a file that can't be used gives a Korean and English notice
+ * naming it and leaves the project exactly as it was (nothing is added until all is read).
  */
-import { isFilingError, loadRuleSet, readHubs } from "../../geo/index";
-import { importFiling } from "./filing-io";
+import {
+  importHubs,
+  importZone,
+  isFilingError,
+  loadRuleSet,
+  type ReadOptions,
+} from "../../geo/index";
+import { nameFromFile, zoneDocOf } from "./filing-io";
 import type { AppStore } from "./store";
 import type { Notice } from "./types";
 
-function failure(e: unknown, fileName: string): Notice {
+/** The notice for a file that can't be used: the geo core's own words, naming the file once. */
+export function failure(e: unknown, fileName: string): Notice {
   if (isFilingError(e)) {
-    return { kind: "error", ko: `${fileName}: ${e.ko}`, en: `${fileName}: ${e.en}` };
+    const named = e.ko.includes(fileName) && e.en.includes(fileName);
+    return named
+      ? { kind: "error", ko: e.ko, en: e.en }
+      : { kind: "error", ko: `${fileName}: ${e.ko}`, en: `${fileName}: ${e.en}` };
   }
   const detail = e instanceof Error ? e.message : String(e);
   return {
@@ -19,30 +31,43 @@ function failure(e: unknown, fileName: string): Notice {
   };
 }
 
-/** Import a filing as a new zone of the project (one undo step). */
-export function importFilingText(store: AppStore, text: string, fileName: string): boolean {
-  const s = store.getState();
+/** Import a filing of any readable format as a new zone of the project (one undo step). */
+export async function importFilingBytes(
+  store: AppStore,
+  bytes: Uint8Array,
+  fileName: string,
+): Promise<boolean> {
   try {
-    const doc = importFiling(text, "import", fileName.replace(/\.(czd\.)?(geo)?json$/i, ""));
-    const { id: _ignored, ...rest } = doc;
+    const zone = await importZone(bytes, fileName);
+    const { id: _ignored, ...rest } = zoneDocOf(zone, "import", nameFromFile(fileName));
+    const s = store.getState();
     s.addZone(rest);
+    const crs = zone.sourceCrs === "EPSG:4326" ? "" : ` (${zone.sourceCrs} → WGS84)`;
     s.notify({
       kind: "info",
-      ko: `${fileName}: 지구 ${doc.parcels.length}개를 가져왔습니다`,
-      en: `${fileName}: imported ${doc.parcels.length} parcel(s)`,
+      ko: `${fileName}: 지구 ${rest.parcels.length}개를 가져왔습니다${crs}`,
+      en: `${fileName}: imported ${rest.parcels.length} parcel(s)${crs}`,
     });
     return true;
   } catch (e) {
-    s.notify(failure(e, fileName));
+    store.getState().notify(failure(e, fileName));
     return false;
   }
 }
 
-/** Import a hub file (GeoJSON or CSV of FILING.md) as a new hub layer. */
-export function importHubsText(store: AppStore, text: string, fileName: string): boolean {
-  const s = store.getState();
+/**
+ * Import a hub file (GeoJSON, CSV with 위도/경도, lat/lon or x/y columns, zipped Shapefile) as a
+ * new hub layer; `opts.crs` is the CRS of x/y columns, which a CSV can't name itself.
+ */
+export async function importHubsBytes(
+  store: AppStore,
+  bytes: Uint8Array,
+  fileName: string,
+  opts: ReadOptions = {},
+): Promise<boolean> {
   try {
-    const hubs = readHubs(text, fileName);
+    const hubs = await importHubs(bytes, fileName, opts);
+    const s = store.getState();
     s.addHubLayer({
       id: `hubs-${fileName}`,
       name: fileName,
@@ -58,18 +83,22 @@ export function importHubsText(store: AppStore, text: string, fileName: string):
     });
     return true;
   } catch (e) {
-    s.notify(failure(e, fileName));
+    store.getState().notify(failure(e, fileName));
     return false;
   }
 }
 
-/** Load a reviewer's rules file; it becomes selectable for every zone. */
-export function importRulesText(store: AppStore, text: string, fileName: string): boolean {
+/** Load a reviewer's rules file (UTF-8 JSON); it becomes selectable for every zone. */
+export async function importRulesBytes(
+  store: AppStore,
+  bytes: Uint8Array,
+  fileName: string,
+): Promise<boolean> {
   const s = store.getState();
   try {
     let parsed: unknown;
     try {
-      parsed = JSON.parse(text);
+      parsed = JSON.parse(new TextDecoder("utf-8", { fatal: true }).decode(bytes));
     } catch {
       throw new Error("not JSON");
     }
@@ -81,4 +110,15 @@ export function importRulesText(store: AppStore, text: string, fileName: string)
     s.notify(failure(e, fileName));
     return false;
   }
+}
+
+/** A dropped file: a CSV is a hub list, anything else a filing. */
+export function importDropped(
+  store: AppStore,
+  bytes: Uint8Array,
+  fileName: string,
+): Promise<boolean> {
+  return /\.(csv|txt)$/i.test(fileName)
+    ? importHubsBytes(store, bytes, fileName)
+    : importFilingBytes(store, bytes, fileName);
 }

@@ -95,6 +95,8 @@ export interface UiSlice {
   helpOpen: boolean;
   preview: DragPreview | null;
   saveState: SaveState;
+  /** Reviewer mode: a filing and its full report instead of the drawing tools. */
+  reviewing: boolean;
   setLang: (lang: Lang) => void;
   setTool: (tool: ToolId) => void;
   focusParcels: (parcelIds: string[]) => void;
@@ -103,6 +105,7 @@ export interface UiSlice {
   setHelpOpen: (open: boolean) => void;
   setPreview: (preview: DragPreview | null) => void;
   setSaveState: (state: SaveState) => void;
+  setReviewing: (reviewing: boolean) => void;
 }
 
 export type AppState = ZoneSlice & HubsSlice & UiSlice;

@@ -11,6 +11,7 @@ export const createUiSlice: StateCreator<AppState, [], [], UiSlice> = (set, get)
   helpOpen: false,
   preview: null,
   saveState: "idle",
+  reviewing: false,
   setLang: (lang) => set({ lang }),
   setTool: (tool) => set({ tool, preview: null }),
   focusParcels: (parcelIds) => set({ highlight: { parcelIds, seq: get().highlight.seq + 1 } }),
@@ -19,4 +20,5 @@ export const createUiSlice: StateCreator<AppState, [], [], UiSlice> = (set, get)
   setHelpOpen: (helpOpen) => set({ helpOpen }),
   setPreview: (preview) => set({ preview }),
   setSaveState: (saveState) => set({ saveState }),
+  setReviewing: (reviewing) => set({ reviewing, tool: "none", preview: null }),
 });

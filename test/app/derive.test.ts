@@ -4,7 +4,7 @@ import { loadRuleSet } from "../../geo/index";
 import { applyDrawn, applyEdited } from "../../src/store/actions";
 import { selectReport } from "../../src/store/derive";
 import { exportFiling } from "../../src/store/filing-io";
-import { importFilingText, importHubsText } from "../../src/store/imports";
+import { importFilingBytes, importHubsBytes } from "../../src/store/imports";
 import { parseSavedProject, snapshotProject } from "../../src/store/persist";
 import { activeZone, createAppStore } from "../../src/store/store";
 import { createSquare } from "./factories";
@@ -37,22 +37,23 @@ describe("the derived report", () => {
 });
 
 describe("filings in and out", () => {
-  it("imports an example filing as a new zone with the oracle's total area", () => {
+  it("imports an example filing as a new zone with the oracle's total area", async () => {
     const store = createAppStore();
-    const text = readFileSync(`${FIXTURES}/jinju-two-parcels.geojson`, "utf8");
-    expect(importFilingText(store, text, "jinju-two-parcels.geojson")).toBe(true);
+    const bytes = readFileSync(`${FIXTURES}/jinju-two-parcels.geojson`);
+    expect(await importFilingBytes(store, bytes, "jinju-two-parcels.geojson")).toBe(true);
     expect(store.getState().zones).toHaveLength(2);
     const oracle = JINJU_TWO_PARCELS_KM2;
     // Within 10 m² of GeographicLib, as the examples' README asks (plus the report's rounding).
     expect(Math.abs(selectReport(store.getState()).area.totalKm2 - oracle)).toBeLessThan(6e-4);
   });
 
-  it("leaves the project untouched and says why, in Korean and English, for a broken file", () => {
+  it("leaves the project untouched and says why, in Korean and English, for a broken file", async () => {
     const store = createAppStore();
     applyDrawn(store, "parcel-polygon", createSquare(127.9, 37.3, 0.02));
     const zones = store.getState().zones;
     const undoSteps = store.temporal.getState().pastStates.length;
-    expect(importFilingText(store, "not json at all {", "broken.geojson")).toBe(false);
+    const broken = new TextEncoder().encode("not json at all {");
+    expect(await importFilingBytes(store, broken, "broken.geojson")).toBe(false);
     expect(store.getState().zones).toBe(zones);
     expect(store.temporal.getState().pastStates.length).toBe(undoSteps);
     const notice = store.getState().notice;
@@ -95,10 +96,10 @@ describe("an empty zone", () => {
 });
 
 describe("hub files", () => {
-  it("adds an imported CSV as a visible layer that the report counts", () => {
+  it("adds an imported CSV as a visible layer that the report counts", async () => {
     const store = createAppStore();
-    const text = readFileSync("test/fixtures/hubs/points-lonlat.csv", "utf8");
-    expect(importHubsText(store, text, "points-lonlat.csv")).toBe(true);
+    const bytes = readFileSync("test/fixtures/hubs/points-lonlat.csv");
+    expect(await importHubsBytes(store, bytes, "points-lonlat.csv")).toBe(true);
     const layer = store.getState().hubLayers.find((l) => l.name === "points-lonlat.csv");
     expect(layer?.visible).toBe(true);
     expect(layer?.hubs.length).toBeGreaterThan(0);
@@ -109,10 +110,10 @@ describe("hub files", () => {
     expect(counts.total).toBe(1);
   });
 
-  it("refuses a hub file without the name,type,lon,lat header and adds no layer", () => {
+  it("refuses a hub file without the name,type,lon,lat header and adds no layer", async () => {
     const store = createAppStore();
-    const text = readFileSync("test/fixtures/hubs/bad-header.csv", "utf8");
-    expect(importHubsText(store, text, "bad-header.csv")).toBe(false);
+    const bytes = readFileSync("test/fixtures/hubs/bad-header.csv");
+    expect(await importHubsBytes(store, bytes, "bad-header.csv")).toBe(false);
     expect(store.getState().hubLayers).toEqual([]);
     expect(store.getState().notice?.kind).toBe("error");
   });

@@ -1,0 +1,45 @@
+/** The filing in the other formats: GeoJSON in a TM plane, zipped Shapefile, CSV of areas. */
+import { converterById } from "../../geo/index";
+import { useT } from "../i18n";
+import { ruleSetFor, selectReport } from "../store/derive";
+import { EXPORT_FORMATS, type ExportFormat, exportZoneAs } from "../store/exports";
+import { failure } from "../store/imports";
+import { activeZone, useAppStore } from "../store/store";
+import { download } from "./download";
+
+async function exportAs(format: ExportFormat): Promise<void> {
+  const s = useAppStore.getState();
+  const zone = activeZone(s);
+  const ruleSet = ruleSetFor(zone.ruleSetId, s.customRuleSets);
+  try {
+    const out = await exportZoneAs(zone, selectReport(s), ruleSet, format);
+    download(out.data, out.fileName, out.mime);
+  } catch (e) {
+    s.notify(failure(e, zone.name));
+  }
+}
+
+export function ExportMenu() {
+  const t = useT();
+  const lang = useAppStore((s) => s.lang);
+  return (
+    <details className="export-menu" data-testid="export-menu">
+      <summary>{t.exportOther}</summary>
+      <div className="export-menu-items">
+        {EXPORT_FORMATS.map((id) => (
+          <button
+            key={id}
+            type="button"
+            data-testid={`export-${id}`}
+            onClick={(e) => {
+              e.currentTarget.closest("details")?.removeAttribute("open");
+              void exportAs(id);
+            }}
+          >
+            {converterById(id).label[lang]}
+          </button>
+        ))}
+      </div>
+    </details>
+  );
+}

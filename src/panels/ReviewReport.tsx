@@ -1,0 +1,135 @@
+/** Every field of the report for the filing under review: verdict to the last finding. */
+import { tmAreaM2 } from "../../geo/index";
+import { hubTypeName, type Messages, useT } from "../i18n";
+import type { Review } from "../store/review";
+import { useAppStore } from "../store/store";
+
+const fixed = (v: number | undefined, digits: number) =>
+  v === undefined ? "–" : v.toFixed(digits);
+
+function Areas({ review, t }: { review: Review; t: Messages }) {
+  const { area } = review.report;
+  const crs = area.tm.crs;
+  return (
+    <table className="review-areas" data-testid="review-areas">
+      <thead>
+        <tr>
+          <th>{t.parcels}</th>
+          <th>{t.reviewEllipsoidal}</th>
+          <th>
+            {t.reviewPlanar} {crs}
+          </th>
+        </tr>
+      </thead>
+      <tbody>
+        {area.parcels.map((p, k) => {
+          const parcel = review.zone.parcels[k];
+          const tmKm2 = parcel ? tmAreaM2(parcel.geometry, crs) / 1e6 : undefined;
+          return (
+            <tr key={p.id}>
+              <td>
+                {p.id}
+                {p.name && p.name !== p.id ? ` ${p.name}` : ""}
+              </td>
+              <td className="num">{fixed(p.km2, 6)}</td>
+              <td className="num">{fixed(tmKm2, 6)}</td>
+            </tr>
+          );
+        })}
+        <tr className="total">
+          <td>{t.hubTotal}</td>
+          <td className="num" data-testid="review-total">
+            {fixed(area.totalKm2, 6)}
+          </td>
+          <td className="num">{fixed(area.tm.totalKm2, 6)}</td>
+        </tr>
+        <tr>
+          <td>{t.cap}</td>
+          <td className="num" colSpan={2}>
+            {fixed(area.capKm2, 3)} km²
+          </td>
+        </tr>
+      </tbody>
+    </table>
+  );
+}
+
+function Hubs({ review, t }: { review: Review; t: Messages }) {
+  const { hubs } = review.report;
+  return (
+    <>
+      <table className="hubs" data-testid="review-hubs">
+        <tbody>
+          {Object.entries(hubs.counts).map(([type, n]) => (
+            <tr key={type}>
+              <td>{type === "total" ? t.hubTotal : hubTypeName(t, type)}</td>
+              <td className="num">{n}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      {hubs.partial.length > 0 && (
+        <p className="small" data-testid="review-partial">
+          {t.reviewPartial}:{" "}
+          {hubs.partial.map((h) => `${h.name} ${(h.shareInside * 100).toFixed(1)}%`).join(", ")}
+        </p>
+      )}
+    </>
+  );
+}
+
+export function ReviewReport({ review }: { review: Review }) {
+  const t = useT();
+  const lang = useAppStore((s) => s.lang);
+  const { report, ruleSet } = review;
+  const env = report.envelope;
+  return (
+    <section className="panel review-report" data-testid="review-report">
+      <h2>
+        {t.validation}{" "}
+        <span className={`verdict ${report.verdict}`} data-testid="review-verdict">
+          {report.verdict === "pass" ? t.verdictPass : t.verdictFail}
+        </span>
+      </h2>
+      <dl>
+        <dt>{t.ruleSet}</dt>
+        <dd data-testid="review-rules">
+          {ruleSet.name[lang]} ({report.ruleSet} · {report.ruleSetVersion})
+          {ruleSet.published ? "" : ` — ${t.illustrative}`}
+        </dd>
+        <dt>{t.sido}</dt>
+        <dd data-testid="review-sido">
+          {report.sido.name ?? "–"} — {report.sido.why[lang]}
+        </dd>
+        <dt>{t.reviewSourceCrs}</dt>
+        <dd>{review.zone.sourceCrs}</dd>
+        <dt>{t.reach}</dt>
+        <dd data-testid="review-reach">
+          {env.shape}
+          {env.given ? "" : "*"}:{" "}
+          {env.radiusKm !== undefined && `r ${fixed(env.radiusKm, 3)} km · `}
+          {env.halfWidthKm !== undefined && `${t.halfWidthKm} ${fixed(env.halfWidthKm, 3)} · `}
+          {env.areaKm2 !== undefined && `${fixed(env.areaKm2, 3)} km² · `}
+          {t.reach} {fixed(env.reachKm, 3)} km / {t.limit} {fixed(env.limitKm, 0)} km
+        </dd>
+      </dl>
+      <h3>{t.reviewAreas}</h3>
+      <Areas review={review} t={t} />
+      <h3>{t.hubs}</h3>
+      <Hubs review={review} t={t} />
+      <h3>{t.findings}</h3>
+      {report.findings.length === 0 ? (
+        <p className="ok">{t.noFindings}</p>
+      ) : (
+        <ul className="findings" data-testid="review-findings">
+          {report.findings.map((f) => (
+            <li key={`${f.code}:${f.parcels.join(",")}:${f.message}`} className={f.severity}>
+              <strong>{f.code}</strong> [{f.severity}] {f.parcels.join(", ")}{" "}
+              {lang === "en" ? f.messageEn : f.message}
+            </li>
+          ))}
+        </ul>
+      )}
+    </section>
+  );
+}

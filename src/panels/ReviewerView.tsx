@@ -1,0 +1,124 @@
+/**
+ * Reviewer mode: open a filing (or take the zone being edited), see its map beside the full
+ * report and the SHA-256 of the bytes under review, print the A4 report to sign.
+ */
+import { type ChangeEvent, useCallback, useEffect, useRef, useState } from "react";
+import { reportMapSvg } from "../../geo/index";
+import { MESSAGES, useT } from "../i18n";
+import { failure } from "../store/imports";
+import { type Review, reviewCurrent, reviewFile } from "../store/review";
+import { useAppStore } from "../store/store";
+import { download, fileBytes } from "./download";
+import { PrintSheet } from "./PrintSheet";
+import { ReviewReport } from "./ReviewReport";
+import "./review.css";
+
+function ReviewMap({ review }: { review: Review }) {
+  const t = useT();
+  const e = review.report.envelope;
+  const drawn =
+    review.zone.envelope ??
+    (e.center && e.radiusKm !== undefined
+      ? { shape: "circle" as const, center: e.center, radiusKm: e.radiusKm }
+      : null);
+  const svg = reportMapSvg(review.zone, t.reviewMap, drawn);
+  // As an image: the SVG is shown, never run, and its styles stay out of the page.
+  const src = `data:image/svg+xml;charset=utf-8,${encodeURIComponent(svg)}`;
+  return <img className="review-map-svg" src={src} alt={t.reviewMap} data-testid="review-map" />;
+}
+
+function Provenance({ review }: { review: Review }) {
+  const t = useT();
+  return (
+    <div className="review-provenance">
+      <p>
+        <strong data-testid="review-file-name">{review.fileName}</strong>
+      </p>
+      <p>
+        SHA-256: <code data-testid="review-sha256">{review.sha256}</code>
+      </p>
+      <p className="small" data-testid="review-hash-note">
+        {review.source === "file" ? t.reviewHashFile : t.reviewHashCurrent}
+      </p>
+      {review.source === "current" && (
+        <button
+          type="button"
+          data-testid="review-download"
+          onClick={() => download(review.bytes, review.fileName, "application/geo+json")}
+        >
+          ⤓ {t.reviewDownload}
+        </button>
+      )}
+    </div>
+  );
+}
+
+export function ReviewerView() {
+  const t = useT();
+  const [review, setReview] = useState<Review | null>(null);
+  const [printing, setPrinting] = useState(false);
+  // Only the latest request may show: a slow current-zone check must not replace a file.
+  const seq = useRef(0);
+  const show = useCallback(async (make: () => Promise<Review>, name: string) => {
+    const mine = ++seq.current;
+    try {
+      const next = await make();
+      if (mine === seq.current) setReview(next);
+    } catch (e) {
+      useAppStore.getState().notify(failure(e, name));
+    }
+  }, []);
+  // Not bound to the language: a toggle must not replace the filing under review.
+  const openCurrent = useCallback(() => {
+    const s = useAppStore.getState();
+    return show(() => reviewCurrent(s), MESSAGES[s.lang].reviewCurrent);
+  }, [show]);
+  useEffect(() => {
+    void openCurrent();
+  }, [openCurrent]);
+  const onFile = async (ev: ChangeEvent<HTMLInputElement>) => {
+    const input = ev.currentTarget;
+    const file = input.files?.[0];
+    if (file) {
+      const bytes = await fileBytes(file);
+      await show(() => reviewFile(useAppStore.getState(), bytes, file.name), file.name);
+    }
+    input.value = "";
+  };
+  return (
+    <section className="reviewer" data-testid="reviewer">
+      <div className="review-source">
+        <label className="file">
+          ⤒ {t.reviewOpenFile}
+          <input
+            type="file"
+            data-testid="reviewer-file"
+            accept=".geojson,.json,.zip,.shz,application/geo+json,application/json,application/zip"
+            onChange={onFile}
+          />
+        </label>
+        <button type="button" data-testid="review-current" onClick={() => void openCurrent()}>
+          {t.reviewCurrent}
+        </button>
+        <button
+          type="button"
+          data-testid="print-view"
+          disabled={!review}
+          onClick={() => setPrinting(true)}
+        >
+          🖶 {t.printView}
+        </button>
+      </div>
+      {review && (
+        <div className="review-body">
+          <div className="review-left">
+            <Provenance review={review} />
+            <ReviewMap review={review} />
+          </div>
+          <ReviewReport review={review} />
+        </div>
+      )}
+      {printing && review && <PrintSheet review={review} onClose={() => setPrinting(false)} />}
+    </section>
+  );
+}

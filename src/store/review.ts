@@ -1,0 +1,83 @@
+/**
+ * Reviewer mode: a filing opened from a file (or the zone being edited) checked as `czd check`
+ * would, with the SHA-256 of the exact bytes under review so a signed paper copy can be matched
+ * to the digital filing.
+ */
+import {
+  checkFiling,
+  importZone,
+  loadRuleSet,
+  type Report,
+  type RuleSet,
+  sha256Hex,
+  type Zone,
+} from "../../geo/index";
+import { allRuleSets, ruleSetFor, selectHubIndex, selectReport, toGeoZone } from "./derive";
+import { exportFiling, filingFileName } from "./filing-io";
+import { activeZone } from "./store";
+import type { AppState } from "./types";
+
+export interface Review {
+  /** A file the reviewer opened, or the current zone as its export would be written. */
+  source: "file" | "current";
+  fileName: string;
+  /** The bytes the SHA-256 is of (for the current zone: the filing to download and file). */
+  bytes: Uint8Array;
+  sha256: string;
+  zone: Zone;
+  ruleSet: RuleSet;
+  report: Report;
+  /** ISO 8601, printed on the report. */
+  generatedAt: string;
+}
+
+/** The rule set the filing names when the app knows it (built-in or loaded), else phase-1-2. */
+function ruleSetOfFiling(zone: Zone, custom: RuleSet[]): RuleSet {
+  const id = zone.meta.ruleSet;
+  const known = allRuleSets(custom).some((r) => r.id === id);
+  return typeof id === "string" && known ? ruleSetFor(id, custom) : loadRuleSet("phase-1-2");
+}
+
+/** Review a filed file of any readable format; throws the geo core's FilingError if unusable. */
+export async function reviewFile(
+  s: AppState,
+  bytes: Uint8Array,
+  fileName: string,
+  now: Date = new Date(),
+): Promise<Review> {
+  const zone = await importZone(bytes, fileName);
+  const ruleSet = ruleSetOfFiling(zone, s.customRuleSets);
+  const report = checkFiling(zone, { ruleSet, hubs: selectHubIndex(s) });
+  const sha256 = await sha256Hex(bytes);
+  return {
+    source: "file",
+    fileName,
+    bytes,
+    sha256,
+    zone,
+    ruleSet,
+    report,
+    generatedAt: now.toISOString(),
+  };
+}
+
+/**
+ * Review the zone being edited. It has no file yet, so the hash is of the exact bytes the
+ * RFC 7946 export writes at `now`; the reviewer downloads those same bytes to file them.
+ */
+export async function reviewCurrent(s: AppState, now: Date = new Date()): Promise<Review> {
+  const doc = activeZone(s);
+  const report = selectReport(s);
+  const ruleSet = ruleSetFor(doc.ruleSetId, s.customRuleSets);
+  const bytes = new TextEncoder().encode(exportFiling(doc, report, ruleSet, now));
+  return {
+    source: "current",
+    fileName: filingFileName(doc),
+    bytes,
+    sha256: await sha256Hex(bytes),
+    zone: toGeoZone(doc),
+    ruleSet,
+    report,
+    generatedAt: now.toISOString(),
+  };
+}
