@@ -91,5 +91,6 @@ export const en: Messages = {
   reviewPlanar: "Planar (km²)",
   reviewAreas: "Area",
   reviewPartial: "Hubs only partly inside",
+  reviewGiven: "given in the filing",
   reviewSourceCrs: "Source CRS",
 };

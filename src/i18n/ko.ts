@@ -88,6 +88,7 @@ export const ko = {
   reviewPlanar: "평면 면적 (km²)",
   reviewAreas: "면적",
   reviewPartial: "일부만 지구 안에 있는 거점",
+  reviewGiven: "신청서에 지정됨",
   reviewSourceCrs: "원본 좌표계",
 };
 

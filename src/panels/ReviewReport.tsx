@@ -60,12 +60,14 @@ function Hubs({ review, t }: { review: Review; t: Messages }) {
     <>
       <table className="hubs" data-testid="review-hubs">
         <tbody>
-          {Object.entries(hubs.counts).map(([type, n]) => (
-            <tr key={type}>
-              <td>{type === "total" ? t.hubTotal : hubTypeName(t, type)}</td>
-              <td className="num">{n}</td>
-            </tr>
-          ))}
+          {Object.entries(hubs.counts)
+            .sort(([a], [b]) => Number(a === "total") - Number(b === "total"))
+            .map(([type, n]) => (
+              <tr key={type}>
+                <td>{type === "total" ? t.hubTotal : hubTypeName(t, type)}</td>
+                <td className="num">{n}</td>
+              </tr>
+            ))}
         </tbody>
       </table>
       {hubs.partial.length > 0 && (
@@ -98,15 +100,12 @@ export function ReviewReport({ review }: { review: Review }) {
           {ruleSet.published ? "" : ` — ${t.illustrative}`}
         </dd>
         <dt>{t.sido}</dt>
-        <dd data-testid="review-sido">
-          {report.sido.name ?? "–"} — {report.sido.why[lang]}
-        </dd>
+        <dd data-testid="review-sido">{report.sido.why[lang]}</dd>
         <dt>{t.reviewSourceCrs}</dt>
         <dd>{review.zone.sourceCrs}</dd>
         <dt>{t.reach}</dt>
         <dd data-testid="review-reach">
-          {env.shape}
-          {env.given ? "" : "*"}:{" "}
+          {env.shape} ({env.given ? t.reviewGiven : t.envelopeNone}):{" "}
           {env.radiusKm !== undefined && `r ${fixed(env.radiusKm, 3)} km · `}
           {env.halfWidthKm !== undefined && `${t.halfWidthKm} ${fixed(env.halfWidthKm, 3)} · `}
           {env.areaKm2 !== undefined && `${fixed(env.areaKm2, 3)} km² · `}

@@ -106,7 +106,7 @@ export function ReviewerView() {
           disabled={!review}
           onClick={() => setPrinting(true)}
         >
-          🖶 {t.printView}
+          {t.printView}
         </button>
       </div>
       {review && (

@@ -16,7 +16,8 @@ import { createSquareFiling, saveDownload } from "./files";
 
 /** shared/examples/expected.json, jincheon-cap-15003 (GeographicLib): total area, km². */
 const JINCHEON_ORACLE_KM2 = 15.003000005745877;
-const JINCHEON_EXAMPLE = "/work/shared/examples/jincheon-cap-15003.geojson";
+/** The example's geometry with Korean names (test/fixtures/io/README.md). */
+const JINCHEON = "test/fixtures/io/jincheon-korean.geojson";
 const sha256 = (bytes: Uint8Array) => createHash("sha256").update(bytes).digest("hex");
 
 let app: AppPage;
@@ -35,7 +36,7 @@ async function exportText(): Promise<string> {
 beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), "czd-formats-"));
   // A CP949 Shapefile whose names need CP949's extension (똠, 쀍), from the geo core's writer.
-  const zone = readFiling(readFileSync("test/fixtures/io/jincheon-korean.geojson", "utf8"));
+  const zone = readFiling(readFileSync(JINCHEON, "utf8"));
   shpZip = (await exportZone(zone, "shp-cp949", "jincheon")).data as Uint8Array;
   app = await openApp(inject("baseUrl"));
   page = app.page;
@@ -122,10 +123,10 @@ describe("reviewer mode", () => {
   it("shows the opened file's SHA-256, the verdict and every finding beside the map", async () => {
     await page.getByTestId("reviewer-mode").click();
     await page.getByTestId("review-sha256").waitFor();
-    await page.getByTestId("reviewer-file").setInputFiles(JINCHEON_EXAMPLE);
+    await page.getByTestId("reviewer-file").setInputFiles(JINCHEON);
     const name = page.getByTestId("review-file-name");
-    await expect.poll(() => name.textContent()).toBe("jincheon-cap-15003.geojson");
-    const bytes = readFileSync(JINCHEON_EXAMPLE);
+    await expect.poll(() => name.textContent()).toBe("jincheon-korean.geojson");
+    const bytes = readFileSync(JINCHEON);
     expect(await page.getByTestId("review-sha256").textContent()).toBe(sha256(bytes));
     expect(await page.getByTestId("review-verdict").textContent()).toBe("부적합");
     expect(await page.getByTestId("review-findings").textContent()).toContain("AREA_CAP");
@@ -147,8 +148,8 @@ describe("reviewer mode", () => {
   });
 
   it("prints the A4 report with the hash, without the app around it", async () => {
-    await page.getByTestId("reviewer-file").setInputFiles(JINCHEON_EXAMPLE);
-    const hash = sha256(readFileSync(JINCHEON_EXAMPLE));
+    await page.getByTestId("reviewer-file").setInputFiles(JINCHEON);
+    const hash = sha256(readFileSync(JINCHEON));
     await expect.poll(() => page.getByTestId("review-sha256").textContent()).toBe(hash);
     await page.evaluate(() => {
       const w = window as Window & { printCalls?: number };
