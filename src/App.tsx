@@ -34,12 +34,14 @@ function useShortcuts(): void {
   }, []);
 }
 
-/** A file dropped anywhere on the page is imported like one picked with a file button. */
+/** A file dropped on the page is imported like one picked with a file button. */
 function useFileDrop(): void {
   useEffect(() => {
     const onDragOver = (e: DragEvent) => e.preventDefault();
     const onDrop = async (e: DragEvent) => {
       e.preventDefault();
+      // In reviewer mode a dropped filing is opened for review (ReviewerView), not imported.
+      if (useAppStore.getState().reviewing) return;
       const file = e.dataTransfer?.files[0];
       if (file) await importDropped(useAppStore, await fileBytes(file), file.name);
     };

@@ -54,7 +54,7 @@ export const en: Messages = {
   saved: "Saved automatically",
   restored: "Previous work restored",
   saveFailed: "Autosave failed",
-  dropHere: "Drop a filing (GeoJSON) here",
+  dropHere: "Drop a filing (GeoJSON, zipped Shapefile) or a hub CSV here",
   imported: "Filing imported",
   importFailed: "Import failed: your current work is unchanged.",
   shortcuts: "Keyboard shortcuts",

@@ -51,7 +51,7 @@ export const ko = {
   saved: "자동 저장됨",
   restored: "이전 작업을 복원했습니다",
   saveFailed: "자동 저장 실패",
-  dropHere: "신청서(GeoJSON)를 여기에 놓으세요",
+  dropHere: "신청서(GeoJSON, Shapefile ZIP)나 거점 CSV를 여기에 놓으세요",
   imported: "신청서를 가져왔습니다",
   importFailed: "가져오기 실패: 현재 작업은 그대로입니다.",
   shortcuts: "단축키",

@@ -76,13 +76,25 @@ export function ReviewerView() {
   useEffect(() => {
     void openCurrent();
   }, [openCurrent]);
+  const open = useCallback(
+    async (file: File) => {
+      const bytes = await fileBytes(file);
+      await show(() => reviewFile(useAppStore.getState(), bytes, file.name), file.name);
+    },
+    [show],
+  );
+  useEffect(() => {
+    const onDrop = (e: DragEvent) => {
+      const file = e.dataTransfer?.files[0];
+      if (file) void open(file);
+    };
+    window.addEventListener("drop", onDrop);
+    return () => window.removeEventListener("drop", onDrop);
+  }, [open]);
   const onFile = async (ev: ChangeEvent<HTMLInputElement>) => {
     const input = ev.currentTarget;
     const file = input.files?.[0];
-    if (file) {
-      const bytes = await fileBytes(file);
-      await show(() => reviewFile(useAppStore.getState(), bytes, file.name), file.name);
-    }
+    if (file) await open(file);
     input.value = "";
   };
   return (

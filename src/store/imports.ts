@@ -83,7 +83,18 @@ export async function importHubsBytes(
     });
     return true;
   } catch (e) {
-    store.getState().notify(failure(e, fileName));
+    const notice = failure(e, fileName);
+    // The geo core words this for the CLI (--hubs-crs); in the app the CRS is a select.
+    const crsMissing = !opts.crs && notice.en.includes("--hubs-crs");
+    store.getState().notify(
+      crsMissing
+        ? {
+            ...notice,
+            ko: `${notice.ko} — 앱에서는 '거점 파일 가져오기' 옆에서 x/y 좌표계를 고르십시오`,
+            en: `${notice.en} — in the app, choose the x/y CRS next to 'Import hub file'`,
+          }
+        : notice,
+    );
     return false;
   }
 }

@@ -58,9 +58,12 @@ describe("importing bytes", () => {
     expect(hubs[0]?.geometry).toEqual({ type: "Point", coordinates: [128.1178, 35.1656] });
   });
 
-  it("places x/y hubs in the CRS chosen next to the hub import", async () => {
+  it("places x/y hubs in the CRS chosen next to the hub import, and asks for it without", async () => {
     const store = createAppStore();
     const bytes = readFileSync("test/fixtures/io/hubs-5186-xy.csv");
+    expect(await importHubsBytes(store, bytes, "xy.csv")).toBe(false);
+    expect(store.getState().hubLayers).toEqual([]);
+    expect(store.getState().notice?.en).toMatch(/choose the x\/y CRS/);
     expect(await importHubsBytes(store, bytes, "xy.csv", { crs: "EPSG:5186" })).toBe(true);
     const point = store.getState().hubLayers[0]?.hubs[0]?.geometry;
     if (point?.type !== "Point") throw new Error("no point hub");

@@ -147,6 +147,20 @@ describe("reviewer mode", () => {
     expect(sha256(file.bytes)).toBe(shown);
   });
 
+  it("opens a filing dropped in reviewer mode for review, without importing it", async () => {
+    const zones = await zoneCount();
+    const text = createSquareFiling(127.5, 36.9, 0.01).toString("utf8");
+    await page.evaluate((body) => {
+      const data = new DataTransfer();
+      data.items.add(new File([body], "dropped.geojson", { type: "application/geo+json" }));
+      window.dispatchEvent(new DragEvent("drop", { dataTransfer: data, cancelable: true }));
+    }, text);
+    const name = page.getByTestId("review-file-name");
+    await expect.poll(() => name.textContent()).toBe("dropped.geojson");
+    expect(await page.getByTestId("review-sha256").textContent()).toBe(sha256(Buffer.from(text)));
+    expect(await zoneCount()).toBe(zones);
+  });
+
   it("prints the A4 report with the hash, without the app around it", async () => {
     await page.getByTestId("reviewer-file").setInputFiles(JINCHEON);
     const hash = sha256(readFileSync(JINCHEON));
