@@ -117,14 +117,16 @@ function findCrossings(rings: PartRings, part: number, out: RingProblem[]): Set<
   const crossed = new Set<string>();
   const { starts, ringIds, xs, ys } = rings;
   sweepPairs(rings, (i, j) => {
-    const [lo, hi] = i < j ? [i, j] : [j, i];
+    const lo = i < j ? i : j;
+    const hi = i < j ? j : i;
     // Segment lo + 1 exists only inside lo's ring, so these two are neighbours there.
     if (hi - lo === 1) {
       if (foldsBack(xs, ys, lo, hi))
         push("SELF_CROSSING", ringAt(starts, lo), [get(xs, hi), get(ys, hi)]);
       return;
     }
-    const [rLo, rHi] = [ringAt(starts, lo), ringAt(starts, hi)];
+    const rLo = ringAt(starts, lo);
+    const rHi = ringAt(starts, hi);
     if (rLo === rHi && lo === starts[rLo] && hi === (starts[rLo + 1] as number) - 2) {
       // The ring's last segment runs into its first.
       if (foldsBack(xs, ys, hi, lo)) push("SELF_CROSSING", rLo, [get(xs, lo), get(ys, lo)]);

@@ -98,13 +98,15 @@ function boxesMeet(xs: Float64Array, ys: Float64Array, i: number, j: number): bo
   return !(Math.min(cy, dy) > Math.max(ay, by) || Math.max(cy, dy) < Math.min(ay, by));
 }
 
-/** Calls each(k) for every segment k: every vertex but the last of each ring. */
-function forEachSegment(starts: number[], each: (k: number) => void): void {
-  for (let r = 0; r + 1 < starts.length; r++) {
-    const end = (starts[r + 1] as number) - 1;
-    for (let k = starts[r] as number; k < end; k++) each(k);
-  }
-}
+/**
+ * Scratch for sweepPairs (order, buckets, sorted, bucket ends), grown on demand. Four typed
+ * arrays a ring cost more than the sweep itself; `sweeping` guards against a visit that starts
+ * a sweep of its own, which then gets fresh arrays.
+ */
+let scratch = new Int32Array(4 * 256 + 1);
+/** Segment boxes in sweep order, [minX, maxX, minY, maxY] each: the pair test reads them in a row. */
+let boxScratch = new Float64Array(4 * 256);
+let sweeping = false;
 
 /**
  * Calls visit(i, j) once for every pair of segments whose bounding boxes overlap or touch.
@@ -116,54 +118,108 @@ function forEachSegment(starts: number[], each: (k: number) => void): void {
 export function sweepPairs(rings: FlatRings, visit: (i: number, j: number) => void): void {
   const { xs, ys, starts } = rings;
   const count = (starts[starts.length - 1] as number) - (starts.length - 1);
-  const order = new Int32Array(count);
+  const size = 4 * count + 1;
+  const reentered = sweeping;
+  if (!reentered && scratch.length < size) scratch = new Int32Array(2 * size);
+  if (!reentered && boxScratch.length < 4 * count) boxScratch = new Float64Array(8 * count);
+  const work = reentered ? new Int32Array(size) : scratch;
+  const boxes = reentered ? new Float64Array(4 * count) : boxScratch;
+  sweeping = true;
+  try {
+    sweepInto(xs, ys, starts, count, work, boxes, visit);
+  } finally {
+    sweeping = reentered;
+  }
+}
+
+/**
+ * The sweep, with `work` holding order at [0, count), buckets at [count, 2·count), sorted at
+ * [2·count, 3·count) and bucket ends at [3·count, 4·count].
+ */
+function sweepInto(
+  xs: Float64Array,
+  ys: Float64Array,
+  starts: number[],
+  count: number,
+  work: Int32Array,
+  boxes: Float64Array,
+  visit: (i: number, j: number) => void,
+): void {
+  // Every vertex but the last of each ring starts a segment.
   let n = 0;
   let left = Infinity;
   let right = -Infinity;
-  forEachSegment(starts, (k) => {
-    order[n++] = k;
-    left = Math.min(left, get(xs, k));
-    right = Math.max(right, get(xs, k));
-  });
+  for (let r = 0; r + 1 < starts.length; r++) {
+    const end = (starts[r + 1] as number) - 1;
+    for (let k = starts[r] as number; k < end; k++) {
+      work[n++] = k;
+      left = Math.min(left, get(xs, k));
+      right = Math.max(right, get(xs, k));
+    }
+  }
   if (count <= BRUTE_FORCE_MAX) {
     for (let a = 0; a < count; a++) {
       for (let b = a + 1; b < count; b++) {
-        const [i, j] = [get32(order, a), get32(order, b)];
+        const i = get32(work, a);
+        const j = get32(work, b);
         if (boxesMeet(xs, ys, i, j)) visit(i, j);
       }
     }
     return;
   }
   const scale = right > left ? (count - 1) / (right - left) : 0;
-  // Clamped: rounding can put the rightmost x one bucket past the end.
-  const bucketOf = (x: number): number => Math.min(Math.floor((x - left) * scale), count - 1);
+  const bucketsAt = count;
+  const sortedAt = 2 * count;
   // ends[b] first holds where bucket b starts in `order`; after placing, where it ends.
-  const ends = new Int32Array(count + 1);
-  const buckets = new Int32Array(count);
+  const endsAt = 3 * count;
+  work.fill(0, endsAt, endsAt + count + 1);
   for (let a = 0; a < count; a++) {
-    const k = get32(order, a);
-    const b = bucketOf(Math.min(get(xs, k), get(xs, k + 1)));
-    buckets[a] = b;
-    ends[b + 1] = get32(ends, b + 1) + 1;
+    const k = get32(work, a);
+    const b = bucketOf(Math.min(get(xs, k), get(xs, k + 1)), left, scale, count);
+    work[bucketsAt + a] = b;
+    work[endsAt + b + 1] = get32(work, endsAt + b + 1) + 1;
   }
-  for (let b = 1; b < count; b++) ends[b] = get32(ends, b) + get32(ends, b - 1);
-  const sorted = new Int32Array(count);
-  for (let a = 0; a < count; a++) {
-    const b = get32(buckets, a);
-    const at = get32(ends, b);
-    sorted[at] = get32(order, a);
-    ends[b] = at + 1;
+  for (let b = 1; b < count; b++) {
+    work[endsAt + b] = get32(work, endsAt + b) + get32(work, endsAt + b - 1);
   }
   for (let a = 0; a < count; a++) {
-    const i = get32(sorted, a);
+    const b = get32(work, bucketsAt + a);
+    const at = get32(work, endsAt + b);
+    const k = get32(work, a);
+    work[sortedAt + at] = k;
+    work[endsAt + b] = at + 1;
+    boxes[4 * at] = Math.min(get(xs, k), get(xs, k + 1));
+    boxes[4 * at + 1] = Math.max(get(xs, k), get(xs, k + 1));
+    boxes[4 * at + 2] = Math.min(get(ys, k), get(ys, k + 1));
+    boxes[4 * at + 3] = Math.max(get(ys, k), get(ys, k + 1));
+  }
+  for (let a = 0; a < count; a++) {
+    const i = get32(work, sortedAt + a);
+    const minX = get(boxes, 4 * a);
+    const maxX = get(boxes, 4 * a + 1);
+    const minY = get(boxes, 4 * a + 2);
+    const maxY = get(boxes, 4 * a + 3);
     // A segment that can meet i has its min x in a bucket up to that of i's max x; order
-    // within a bucket is loose, so boxesMeet tests x in full.
-    const end = get32(ends, bucketOf(Math.max(get(xs, i), get(xs, i + 1))));
+    // within a bucket is loose, so x is tested in full. Negated tests, as in boxesMeet, so a
+    // NaN box still counts as meeting.
+    const end = get32(work, endsAt + bucketOf(maxX, left, scale, count));
     for (let b = a + 1; b < end; b++) {
-      const j = get32(sorted, b);
-      if (boxesMeet(xs, ys, i, j)) visit(i, j);
+      if (
+        get(boxes, 4 * b) > maxX ||
+        get(boxes, 4 * b + 1) < minX ||
+        get(boxes, 4 * b + 2) > maxY ||
+        get(boxes, 4 * b + 3) < minY
+      ) {
+        continue;
+      }
+      visit(i, get32(work, sortedAt + b));
     }
   }
+}
+
+/** Clamped: rounding can put the rightmost x one bucket past the end. */
+function bucketOf(x: number, left: number, scale: number, count: number): number {
+  return Math.min(Math.floor((x - left) * scale), count - 1);
 }
 
 function get32(a: Int32Array, k: number): number {
