@@ -9,7 +9,7 @@ export const REPORT_CSS = `
 html { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
 body.czd-report { margin: 0; color: #111; font: 9.5pt/1.45 "Noto Sans KR", "Noto Sans CJK KR", "Malgun Gothic", "맑은 고딕", "Apple SD Gothic Neo", sans-serif; }
 .czd-report h1 { font-size: 16pt; margin: 0 0 2mm; }
-.czd-report h2 { font-size: 11.5pt; margin: 5mm 0 1.5mm; border-bottom: 1.5px solid #333; padding-bottom: 0.5mm; }
+.czd-report h2 { font-size: 11.5pt; margin: 5mm 0 1.5mm; border-bottom: 1.5px solid #333; padding-bottom: 0.5mm; break-after: avoid; page-break-after: avoid; }
 .czd-report .en { font-size: 0.82em; color: #555; font-weight: normal; }
 .czd-report table { border-collapse: collapse; width: 100%; }
 .czd-report th, .czd-report td { border: 1px solid #999; padding: 1mm 1.6mm; text-align: left; vertical-align: top; }

@@ -92,8 +92,8 @@ function readGeoJsonHubs(text: string, fileName: string, crs: string | undefined
     const geometry = convert === null ? raw : reprojectGeometry(raw, convert);
     if (!positionsOf(geometry).every(isLonLat)) {
       throw bad(
-        `${where.ko} (${name}): 경위도 범위를 벗어난 좌표입니다 (TM 좌표라면 --hubs-crs를 주십시오)`,
-        `${where.en} (${name}): coordinates out of lon/lat range (for TM coordinates give --hubs-crs)`,
+        `${where.ko} (${name}): 경위도 범위를 벗어난 좌표입니다 (TM 좌표라면 좌표계를 지정하십시오: --hubs-crs, 앱에서는 좌표계 선택)`,
+        `${where.en} (${name}): coordinates out of lon/lat range (for TM coordinates name the CRS: --hubs-crs, or the CRS select in the app)`,
       );
     }
     return { name, type, geometry };
@@ -132,8 +132,8 @@ function readCsvHubs(text: string, fileName: string, crs: string | undefined): H
   }
   if (!lonLat && crs === undefined) {
     throw bad(
-      `${fileName}: x,y 열의 좌표계를 --hubs-crs EPSG:xxxx로 알려 주십시오`,
-      `${fileName}: x,y columns need their coordinate system: give --hubs-crs EPSG:xxxx`,
+      `${fileName}: x,y 열의 좌표계를 알려 주십시오 (--hubs-crs EPSG:xxxx, 앱에서는 좌표계 선택)`,
+      `${fileName}: x,y columns need their coordinate system: give --hubs-crs EPSG:xxxx (in the app, the CRS select)`,
     );
   }
   const convert = lonLat ? null : toLonLat(crs as string);

@@ -35,21 +35,43 @@ export function converterById(id: string): Converter {
   );
 }
 
-/** The reader for a file, by its extension. */
-export function readerFor(name: string): Converter {
-  const lower = name.toLowerCase();
-  const hit = CONVERTERS.find((c) => c.read && c.extensions.some((e) => lower.endsWith(e)));
+const ZIP_MAGIC = [0x50, 0x4b, 0x03, 0x04];
+
+/** What the bytes look like when the name has no known extension: GeoJSON text or a ZIP. */
+function sniff(bytes: Uint8Array): string | null {
+  if (ZIP_MAGIC.every((b, i) => bytes[i] === b)) return ".zip";
+  const head = new TextDecoder()
+    .decode(bytes.subarray(0, 64))
+    .replace(/^\uFEFF/, "")
+    .trimStart();
+  return head.startsWith("{") ? ".geojson" : null;
+}
+
+/**
+ * The reader for a file: by its extension, else (a download saved without one, a pipe) by
+ * sniffing the bytes for GeoJSON or a ZIP.
+ */
+export function readerFor(name: string, bytes?: Uint8Array): Converter {
+  const byExtension = (lower: string) =>
+    CONVERTERS.find((c) => c.read && c.extensions.some((e) => lower.endsWith(e)));
+  const sniffed = bytes ? sniff(bytes) : null;
+  const hit = byExtension(name.toLowerCase()) ?? (sniffed ? byExtension(sniffed) : undefined);
   if (hit) return hit;
   const exts = [...new Set(CONVERTERS.flatMap((c) => c.extensions))].join(", ");
   throw new FilingError(
     "BAD_FILE",
-    `'${name}': 읽을 수 없는 파일 형식입니다 (읽는 형식: ${exts})`,
-    `'${name}': not a format that can be read (readable: ${exts})`,
+    `읽을 수 없는 파일 형식입니다 (읽는 형식: ${exts})`,
+    `not a format that can be read (readable: ${exts})`,
   );
 }
 
 function baseName(path: string): string {
   return path.split(/[\\/]/).pop() ?? path;
+}
+
+/** readHubs picks its parser by extension: keep the user's file name, add the one it needs. */
+function withExtension(file: string, ext: string): string {
+  return file.toLowerCase().endsWith(ext) ? file : `${file}${ext}`;
 }
 
 /** Runs `work`; a FilingError comes back with the file's name in front, anything else as BAD_FILE. */
@@ -58,7 +80,11 @@ async function naming<T>(name: string, work: () => Promise<T>): Promise<T> {
     return await work();
   } catch (e) {
     const file = baseName(name);
-    if (isFilingError(e)) throw new FilingError(e.code, `'${file}': ${e.ko}`, `'${file}': ${e.en}`);
+    if (isFilingError(e)) {
+      // Readers that already name the file (hub CSV lines) are not prefixed twice.
+      if (e.en.includes(file)) throw e;
+      throw new FilingError(e.code, `'${file}': ${e.ko}`, `'${file}': ${e.en}`);
+    }
     const why = e instanceof Error ? e.message : String(e);
     throw new FilingError(
       "BAD_FILE",
@@ -75,7 +101,7 @@ export function importFeatures(
   opts: ReadOptions = {},
 ): Promise<Imported> {
   return naming(name, async () => {
-    const reader = readerFor(name).read;
+    const reader = readerFor(name, bytes).read;
     if (!reader) throw new Error("no reader");
     return reader(bytes, name, opts);
   });
@@ -84,7 +110,7 @@ export function importFeatures(
 /** A zone from a filing in any readable format (GeoJSON in any CRS of FILING.md, zipped Shapefile). */
 export function importZone(bytes: Uint8Array, name: string, opts: ReadOptions = {}): Promise<Zone> {
   return naming(name, async () => {
-    const reader = readerFor(name);
+    const reader = readerFor(name, bytes);
     if (reader.id === "csv") {
       throw new FilingError(
         "NO_PARCEL",
@@ -107,11 +133,14 @@ export function importHubs(
   opts: ReadOptions = {},
 ): Promise<Hub[]> {
   return naming(name, async () => {
-    const reader = readerFor(name);
+    const reader = readerFor(name, bytes);
+    const file = baseName(name);
     const hubOpts = opts.crs ? { crs: opts.crs } : {};
-    if (reader.id === "csv") return readHubs(decodeText(bytes, opts.encoding), "hubs.csv", hubOpts);
+    if (reader.id === "csv") {
+      return readHubs(decodeText(bytes, opts.encoding), withExtension(file, ".csv"), hubOpts);
+    }
     const imported = await (reader.read as NonNullable<Converter["read"]>)(bytes, name, opts);
-    return readHubs(JSON.stringify(imported.collection), "hubs.geojson");
+    return readHubs(JSON.stringify(imported.collection), withExtension(file, ".geojson"));
   });
 }
 

@@ -1,5 +1,5 @@
 import { execFileSync, spawnSync } from "node:child_process";
-import { mkdtempSync } from "node:fs";
+import { copyFileSync, mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
@@ -116,6 +116,33 @@ describe("czd check: exit codes and output", () => {
     expect(report.hubs.counts.total).toBe(
       report.hubs.counts.innovation_city + report.hubs.counts.industrial_complex,
     );
+  });
+
+  it("reads a filing saved without an extension by sniffing GeoJSON or ZIP bytes", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "czd-"));
+    const plain = join(dir, "download");
+    copyFileSync(join(EXAMPLES, "jinju-two-parcels.geojson"), plain);
+    expect((await run("check", plain)).code).toBe(0);
+    const zip = join(dir, "zone.zip");
+    await run("convert", join(EXAMPLES, "busan-radius-over.geojson"), "--to", "shp", "-o", zip);
+    const bare = join(dir, "shapefile-download");
+    copyFileSync(zip, bare);
+    expect((await run("check", bare)).code).toBe(1);
+    const garbage = join(dir, "noext");
+    writeFileSync(garbage, "hello");
+    const r = await run("check", garbage);
+    expect(r.code).toBe(2);
+    expect(r.stderr.split("noext").length - 1).toBe(2);
+  });
+
+  it("names a bad hub file once, with the way to give the CRS", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "czd-"));
+    const hubs = join(dir, "xy-hubs.csv");
+    writeFileSync(hubs, "name,type,x,y\n진주,innovation_city,290000,180000\n");
+    const r = await run("check", join(EXAMPLES, "jinju-two-parcels.geojson"), "--hubs", hubs);
+    expect(r.code).toBe(2);
+    expect(r.stderr.split("xy-hubs.csv").length - 1).toBe(2);
+    expect(r.stderr).toContain("--hubs-crs");
   });
 
   it("a bow-tie ring is a finding (exit 1), not a crash", async () => {

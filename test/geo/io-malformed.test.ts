@@ -106,7 +106,9 @@ describe("malformed GeoJSON and CSV", () => {
     const e = await refusal(
       importHubs(fixture("hubs-missing-columns.csv"), "hubs-missing-columns.csv"),
     );
-    expect(e.ko).toMatch(/^'hubs-missing-columns\.csv': /);
+    // Named first, and once: the hub reader names its file itself, so it is not prefixed again.
+    expect(e.ko).toMatch(/^hubs-missing-columns\.csv 1행: /);
+    expect(e.en.split("hubs-missing-columns.csv")).toHaveLength(2);
     expect(() => readPointsCsv(decodeText(fixture("hubs-missing-columns.csv")))).toThrow(
       /No coordinate columns/,
     );
