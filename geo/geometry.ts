@@ -117,8 +117,8 @@ function findCrossings(rings: PartRings, part: number, out: RingProblem[]): Set<
   const crossed = new Set<string>();
   const { starts, ringIds, xs, ys } = rings;
   sweepPairs(rings, (i, j) => {
-    const lo = i < j ? i : j;
-    const hi = i < j ? j : i;
+    const lo = Math.min(i, j);
+    const hi = Math.max(i, j);
     // Segment lo + 1 exists only inside lo's ring, so these two are neighbours there.
     if (hi - lo === 1) {
       if (foldsBack(xs, ys, lo, hi))
