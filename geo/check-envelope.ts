@@ -36,6 +36,10 @@ function error(code: "RADIUS" | "ENVELOPE", parcels: string[], figures: Figures)
 }
 
 function inferredCircle(ctx: CheckContext): EnvelopeResult {
+  // Nothing drawn yet (the app's new zone): no circle to infer; the NO_PARCEL rule says so.
+  if (ctx.geoms.length === 0) {
+    return { section: { shape: "circle", given: false, limitKm: ctx.radiusLimitKm }, findings: [] };
+  }
   const mec = smallestEnclosingCircle(parcelPositions(ctx.geoms));
   const radiusKm = mec.radiusM / 1000;
   const findings: FindingValue[] = [];

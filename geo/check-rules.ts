@@ -98,7 +98,14 @@ export function duplicateIds(ctx: CheckContext): FindingValue[] {
     }));
 }
 
+/** A zone with no parcel designates nothing: the app's empty zone, never a read filing. */
+export function noParcel(ctx: CheckContext): FindingValue[] {
+  if (ctx.geoms.length > 0) return [];
+  return [{ code: "NO_PARCEL", severity: "error", parcels: [], figures: {} }];
+}
+
 export function sido(ctx: CheckContext): FindingValue[] {
+  if (ctx.geoms.length === 0) return [];
   if (ctx.sidoCode === null) {
     return [
       {

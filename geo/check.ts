@@ -43,8 +43,11 @@ function sidoSection(ctx: CheckContext): Report["sido"] {
 export function checkFiling(zone: Zone, opts: CheckOptions): Report {
   const ctx = measureZone(zone, opts);
   const tally = opts.hubs ? countHubs(opts.hubs, ctx.geoms) : undefined;
+  // With no parcel, NO_PARCEL says it all: no hub warning on top.
+  const hubFindings = ctx.geoms.length > 0 ? rules.hubs(tally) : [];
   const envelope = checkEnvelope(ctx, zone.envelope);
   const values: FindingValue[] = [
+    ...rules.noParcel(ctx),
     ...rules.geometry(ctx),
     ...rules.duplicateIds(ctx),
     ...rules.areaCap(ctx),
@@ -52,7 +55,7 @@ export function checkFiling(zone: Zone, opts: CheckOptions): Report {
     ...rules.overlaps(ctx),
     ...rules.areaMethods(ctx),
     ...rules.sido(ctx),
-    ...rules.hubs(tally),
+    ...hubFindings,
   ];
   values.sort((a, b) => SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity]);
   const findings = values.map((f) => ({

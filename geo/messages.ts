@@ -109,6 +109,7 @@ const ko: Record<string, Sentence> = {
   SIDO_UNKNOWN: (f) =>
     `내장 시·도 경계로 시·도를 정할 수 없어 반경 한도 ${km(f.limitKm)}㎞를 적용했습니다. --sido로 시·도를 지정하십시오`,
   NO_HUB: () => "지구 안에 혁신거점이 하나도 없습니다",
+  NO_PARCEL: () => "지구가 없습니다: 지구를 하나 이상 그리거나 가져오십시오",
   HUB_PARTIAL: (f) =>
     `면형 거점 '${str(f.name)}'은(는) 면적의 ${formatNumber(num(f.sharePct), 1)}%만 지구 안에 있습니다`,
 };
@@ -145,6 +146,7 @@ const en: Record<string, Sentence> = {
   SIDO_UNKNOWN: (f) =>
     `No 시·도 could be found from the embedded boundaries, so the ${km(f.limitKm)} km radius limit applied; name one with --sido`,
   NO_HUB: () => "No innovation hub lies inside the zone",
+  NO_PARCEL: () => "No parcel: draw or import at least one",
   HUB_PARTIAL: (f) =>
     `Area hub '${str(f.name)}' is only ${formatNumber(num(f.sharePct), 1)}% inside the zone`,
 };

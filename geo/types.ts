@@ -77,6 +77,7 @@ export const FINDING_CODES = {
   HUB_PARTIAL: "HUB_PARTIAL",
   ENVELOPE_SHAPE: "ENVELOPE_SHAPE",
   DUPLICATE_ID: "DUPLICATE_ID",
+  NO_PARCEL: "NO_PARCEL",
 } as const;
 export type FindingCode = keyof typeof FINDING_CODES;
 

@@ -60,7 +60,6 @@ export function withPreview(zone: ZoneDoc, preview: DragPreview | null): ZoneDoc
 }
 
 function checkOrFallback(zone: ZoneDoc, ruleSet: RuleSet, index: HubIndex): Report {
-  if (zone.parcels.length === 0) return fallbackReport(ruleSet, null);
   try {
     return checkFiling(toGeoZone(zone), { ruleSet, hubs: index });
   } catch (e) {

@@ -1,27 +1,25 @@
 /**
- * The report when the geo core can't give one: an empty zone (nothing to check yet) or a shape
- * it refuses mid-edit. The pen is never blocked; the panel shows why there are no figures.
+ * The report when the geo core can't give one (a shape it refuses mid-edit): the pen is never
+ * blocked, and the panel shows why there are no figures. An empty zone is the core's own
+ * NO_PARCEL report, not this.
  */
 import { HUB_TYPES, isFilingError, type Report, type RuleSet } from "../../geo/index";
 
-export function fallbackReport(ruleSet: RuleSet, cause: unknown | null): Report {
+export function fallbackReport(ruleSet: RuleSet, cause: unknown): Report {
   const counts: Record<string, number> & { total: number } = { total: 0 };
   for (const t of HUB_TYPES) counts[t] = 0;
-  const findings: Report["findings"] =
-    cause === null
-      ? []
-      : [
-          {
-            code: "INVALID_GEOMETRY",
-            severity: "error",
-            parcels: [],
-            figures: {},
-            message: isFilingError(cause) ? cause.ko : "지구를 검토할 수 없습니다",
-            messageEn: isFilingError(cause) ? cause.en : "The zone can't be checked",
-          },
-        ];
+  const findings: Report["findings"] = [
+    {
+      code: "INVALID_GEOMETRY",
+      severity: "error",
+      parcels: [],
+      figures: {},
+      message: isFilingError(cause) ? cause.ko : "지구를 검토할 수 없습니다",
+      messageEn: isFilingError(cause) ? cause.en : "The zone can't be checked",
+    },
+  ];
   return {
-    verdict: cause === null ? "pass" : "fail",
+    verdict: "fail",
     ruleSet: ruleSet.id,
     ruleSetVersion: ruleSet.version,
     sido: {
@@ -30,7 +28,7 @@ export function fallbackReport(ruleSet: RuleSet, cause: unknown | null): Report 
       from: "none",
       metro: false,
       shares: [],
-      why: { ko: "그린 지구가 없습니다", en: "no parcel drawn" },
+      why: { ko: "지구를 검토할 수 없습니다", en: "the zone can't be checked" },
     },
     area: {
       totalKm2: 0,

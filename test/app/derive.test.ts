@@ -87,11 +87,11 @@ describe("the saved project", () => {
 });
 
 describe("an empty zone", () => {
-  it("has a report with zero area and no findings, so the panel shows before anything is drawn", () => {
+  it("has the core's report with zero area and one NO_PARCEL finding, so the panel shows before anything is drawn", () => {
     const report = selectReport(createAppStore().getState());
     expect(report.area.totalKm2).toBe(0);
     expect(report.area.capKm2).toBe(15);
-    expect(report.findings).toEqual([]);
+    expect(report.findings.map((f) => f.code)).toEqual(["NO_PARCEL"]);
   });
 });
 

@@ -234,3 +234,14 @@ describe("overlaps, geometry, ids and hubs", () => {
     expect(none.verdict).toBe("pass");
   });
 });
+
+describe("an empty zone (the app's new zone)", () => {
+  it("gives a report with a NO_PARCEL error instead of throwing", () => {
+    const r = checkFiling(createZone([]), { ruleSet: phase12, hubs: indexHubs([]) });
+    expect(r.verdict).toBe("fail");
+    expect(r.findings.map((f) => f.code)).toEqual(["NO_PARCEL"]);
+    expect(r.findings[0]?.message).toContain("지구가 없습니다");
+    expect(r.area.totalKm2).toBe(0);
+    expect(r.envelope).toEqual({ shape: "circle", given: false, limitKm: 20 });
+  });
+});
