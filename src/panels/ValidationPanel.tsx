@@ -33,6 +33,7 @@ export function ValidationPanel() {
   const t = useT();
   const report = useAppStore(selectReport);
   const env = report.envelope;
+  const shapeName = { circle: t.shapeCircle, belt: t.shapeBelt, polygon: t.shapePolygon };
   const over = report.area.totalKm2 > report.area.capKm2;
   return (
     <section className="panel validation" data-testid="validation-panel">
@@ -60,8 +61,7 @@ export function ValidationPanel() {
           {env.shape === "polygon"
             ? `${km(env.areaKm2, 1)} km²`
             : `${km(env.reachKm, 2)} km / ${t.limit} ${km(env.limitKm, 0)} km`}{" "}
-          ({env.shape}
-          {env.given ? "" : "*"})
+          ({env.given ? shapeName[env.shape] : t.shapeInferred})
         </dd>
       </dl>
       <EnvelopeEditor />

@@ -42,6 +42,8 @@ export async function importFilingBytes(
     const { id: _ignored, ...rest } = zoneDocOf(zone, "import", nameFromFile(fileName));
     const s = store.getState();
     s.addZone(rest);
+    // Show what came in: the map zooms to the imported parcels.
+    store.getState().focusParcels(rest.parcels.map((p) => p.id));
     const crs = zone.sourceCrs === "EPSG:4326" ? "" : ` (${zone.sourceCrs} → WGS84)`;
     s.notify({
       kind: "info",

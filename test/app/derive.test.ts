@@ -44,7 +44,10 @@ describe("filings in and out", () => {
     expect(store.getState().zones).toHaveLength(2);
     const oracle = JINJU_TWO_PARCELS_KM2;
     // Within 10 m² of GeographicLib, as the examples' README asks (plus the report's rounding).
-    expect(Math.abs(selectReport(store.getState()).area.totalKm2 - oracle)).toBeLessThan(6e-4);
+    expect(Math.abs(selectReport(store.getState()).area.totalKm2 - oracle)).toBeLessThan(1e-5);
+    // The map is asked to zoom to (and highlight) what came in.
+    const imported = store.getState().zones[1]?.parcels.map((p) => p.id);
+    expect(store.getState().highlight.parcelIds).toEqual(imported);
   });
 
   it("leaves the project untouched and says why, in Korean and English, for a broken file", async () => {

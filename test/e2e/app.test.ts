@@ -153,6 +153,11 @@ describe("the planner's map, offline", () => {
   });
 
   it("re-validates while a vertex is dragged with the select tool, and the drag is one undo step", async () => {
+    // An import zooms the map to what came in; go back to the view the square was drawn in.
+    await page.evaluate((hash) => {
+      window.location.hash = hash;
+    }, START);
+    await page.waitForTimeout(500);
     const box = await page.getByTestId("map").boundingBox();
     if (!box) throw new Error("no map box");
     const cx = box.x + box.width / 2;
