@@ -6,7 +6,7 @@ import type { CheckContext } from "./check-context";
 import type { HubCounts } from "./hubs";
 import { overlapsAmong } from "./overlaps";
 import { sidoByCode } from "./sido";
-import type { FindingValue } from "./types";
+import type { FindingValue, Report } from "./types";
 
 const round = (v: number, digits: number): number => Number(v.toFixed(digits));
 
@@ -121,6 +121,33 @@ export function sido(ctx: CheckContext): FindingValue[] {
     .map((s) => `${sidoByCode(s.code)?.name ?? s.code} ${round(s.km2, 3)}㎢`)
     .join(", ");
   return [{ code: "SIDO_SPAN", severity: "warning", parcels: [...ctx.ids], figures: { shares } }];
+}
+
+/**
+ * A circle between the metropolitan and the general radius passes or fails on the 시·도 alone.
+ * When that 시·도 was only inferred from the 1:10m boundaries (which draw several 광역시 far too
+ * small), the reviewer must confirm it: a warning, not a verdict.
+ */
+export function sidoDecidesRadius(ctx: CheckContext, envelope: Report["envelope"]): FindingValue[] {
+  const circle = ctx.ruleSet.envelope.circle;
+  const radiusKm = envelope.radiusKm;
+  if (ctx.sidoFrom !== "parcels" || envelope.shape !== "circle" || radiusKm === undefined)
+    return [];
+  if (radiusKm <= circle.metroRadiusKm || radiusKm > circle.radiusKm) return [];
+  return [
+    {
+      code: "SIDO_DECIDES_RADIUS",
+      severity: "warning",
+      parcels: [],
+      figures: {
+        radiusKm,
+        metroLimitKm: circle.metroRadiusKm,
+        limitKm: circle.radiusKm,
+        sidoName: ctx.sidoName ?? "",
+        sidoNameEn: ctx.sidoNameEn ?? "",
+      },
+    },
+  ];
 }
 
 export function hubs(counts: HubCounts | undefined): FindingValue[] {

@@ -55,6 +55,7 @@ export function checkFiling(zone: Zone, opts: CheckOptions): Report {
     ...rules.overlaps(ctx),
     ...rules.areaMethods(ctx),
     ...rules.sido(ctx),
+    ...rules.sidoDecidesRadius(ctx, envelope.section),
     ...hubFindings,
   ];
   values.sort((a, b) => SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity]);

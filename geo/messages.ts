@@ -108,6 +108,8 @@ const ko: Record<string, Sentence> = {
   SIDO_SPAN: (f) => `지구가 여러 시·도에 걸쳐 있습니다: ${str(f.shares)}`,
   SIDO_UNKNOWN: (f) =>
     `내장 시·도 경계로 시·도를 정할 수 없어 반경 한도 ${km(f.limitKm)}㎞를 적용했습니다. --sido로 시·도를 지정하십시오`,
+  SIDO_DECIDES_RADIUS: (f) =>
+    `반경 ${km(f.radiusKm)}㎞는 광역시라면 한도 ${km(f.metroLimitKm)}㎞를 넘고 도라면 한도 ${km(f.limitKm)}㎞ 안이므로 판정이 시·도에 달려 있습니다. 시·도(${str(f.sidoName)})는 1:10m 근사 경계로 추정한 것이니 czd.sido 또는 --sido로 확인하십시오`,
   NO_HUB: () => "지구 안에 혁신거점이 하나도 없습니다",
   NO_PARCEL: () => "지구가 없습니다: 지구를 하나 이상 그리거나 가져오십시오",
   HUB_PARTIAL: (f) =>
@@ -145,6 +147,8 @@ const en: Record<string, Sentence> = {
   SIDO_SPAN: (f) => `The zone spans more than one 시·도: ${str(f.shares)}`,
   SIDO_UNKNOWN: (f) =>
     `No 시·도 could be found from the embedded boundaries, so the ${km(f.limitKm)} km radius limit applied; name one with --sido`,
+  SIDO_DECIDES_RADIUS: (f) =>
+    `The ${km(f.radiusKm)} km radius is over the ${km(f.metroLimitKm)} km limit of a metropolitan city but within the ${km(f.limitKm)} km general limit, so the verdict turns on the 시·도; ${str(f.sidoNameEn)} was only inferred from approximate 1:10m boundaries: confirm it with czd.sido or --sido`,
   NO_HUB: () => "No innovation hub lies inside the zone",
   NO_PARCEL: () => "No parcel: draw or import at least one",
   HUB_PARTIAL: (f) =>

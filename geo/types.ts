@@ -78,6 +78,7 @@ export const FINDING_CODES = {
   ENVELOPE_SHAPE: "ENVELOPE_SHAPE",
   DUPLICATE_ID: "DUPLICATE_ID",
   NO_PARCEL: "NO_PARCEL",
+  SIDO_DECIDES_RADIUS: "SIDO_DECIDES_RADIUS",
 } as const;
 export type FindingCode = keyof typeof FINDING_CODES;
 

@@ -104,11 +104,19 @@ describe("the radius that applies depends on the 시·도", () => {
     expect(report.sido.why.ko).toContain("광역시");
   });
 
-  it("the same shape in 경북 passes under the 20 km radius", () => {
+  it("the same shape in 경북 passes under the 20 km radius, warning that the inferred 시·도 decides it", () => {
     const report = checkFiling(createZone(pair([128.73, 36.57])), { ruleSet: phase12 });
     expect(report.sido.code).toBe("KR-47");
     expect(report.envelope.limitKm).toBe(20);
     expect(report.verdict).toBe("pass");
+    const warning = report.findings.find((f) => f.code === "SIDO_DECIDES_RADIUS");
+    expect(warning?.severity).toBe("warning");
+    expect(warning?.message).toContain("경상북도");
+    // A named 시·도 is the filer's word: no warning then.
+    const named = checkFiling(createZone(pair([128.73, 36.57]), null, "KR-47"), {
+      ruleSet: phase12,
+    });
+    expect(named.findings.map((f) => f.code)).not.toContain("SIDO_DECIDES_RADIUS");
   });
 
   it("--sido wins over the filing's czd.sido, which wins over the parcels", () => {
