@@ -12,6 +12,7 @@ const HUB_LABELS: Record<string, [string, string]> = {
   technopark: ["산업기술단지", "Technopark"],
   enterprise_city: ["기업도시", "Enterprise city"],
   rnd_special_zone: ["연구개발특구", "R&D special zone"],
+  enterprise: ["기업", "Enterprise"],
 };
 
 export function hubLabel(type: string, lang: Lang): string {

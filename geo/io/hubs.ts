@@ -20,13 +20,21 @@ const KOREAN_TYPE_IDS: Record<string, string> = {
   연구개발특구: "rnd_special_zone",
 };
 
+/** The type of a row in a CSV without a type column: a list of enterprises (기업 목록). */
+export const ENTERPRISE_TYPE = "enterprise";
+
 /** Header aliases (lower case, trimmed) → column role. */
 const COLUMN_ALIASES: Record<string, "name" | "type" | "lon" | "lat" | "x" | "y"> = {
   name: "name",
   이름: "name",
   명칭: "name",
+  기업명: "name",
+  업체명: "name",
+  회사명: "name",
+  company: "name",
   type: "type",
   유형: "type",
+  구분: "type",
   lon: "lon",
   lng: "lon",
   longitude: "lon",
@@ -124,12 +132,15 @@ function readCsvHubs(text: string, fileName: string, crs: string | undefined): H
   });
   const lonLat = column.has("lon") && column.has("lat");
   const xy = column.has("x") && column.has("y");
-  if (!column.has("name") || !column.has("type") || !(lonLat || xy)) {
+  if (!column.has("name") || !(lonLat || xy)) {
     throw bad(
       `${fileName} 1행: 머리글에 name,type,lon,lat (또는 이름,유형,경도,위도, 또는 name,type,x,y) 열이 있어야 합니다`,
       `${fileName} line 1: the header needs name,type,lon,lat (or 이름,유형,경도,위도, or name,type,x,y) columns`,
     );
   }
+  // A list of enterprises (기업명, 위도, 경도) has no type column: each row is an "enterprise",
+  // an id beyond the six hub types, kept and counted under its own key.
+  const defaultType = column.has("type") ? "" : ENTERPRISE_TYPE;
   if (!lonLat && crs === undefined) {
     throw bad(
       `${fileName}: x,y 열의 좌표계를 알려 주십시오 (--hubs-crs EPSG:xxxx, 앱에서는 좌표계 선택)`,
@@ -144,7 +155,7 @@ function readCsvHubs(text: string, fileName: string, crs: string | undefined): H
     if (row.every((cell) => cell.trim() === "")) return;
     const cell = (role: string): string => row[column.get(role) ?? -1]?.trim() ?? "";
     const name = cell("name");
-    const type = hubTypeId(cell("type"));
+    const type = hubTypeId(cell("type")) || defaultType;
     const x = toNumber(cell(cx as string));
     const y = toNumber(cell(cy as string));
     if (name === "" || type === "" || x === null || y === null) {

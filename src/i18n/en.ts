@@ -75,6 +75,7 @@ export const en: Messages = {
   hubType_technopark: "Technopark",
   hubType_enterprise_city: "Enterprise city",
   hubType_rnd_special_zone: "R&D special zone",
+  hubType_enterprise: "Enterprise",
   hubTotal: "Total",
   exportOther: "Export as… ▾",
   hubsCrs: "CRS of x/y columns in a hub CSV",

@@ -72,6 +72,7 @@ export const ko = {
   hubType_technopark: "산업기술단지",
   hubType_enterprise_city: "기업도시",
   hubType_rnd_special_zone: "연구개발특구",
+  hubType_enterprise: "기업",
   hubTotal: "합계",
   exportOther: "다른 형식으로 내보내기 ▾",
   hubsCrs: "거점 CSV의 x/y 좌표계",

@@ -2,6 +2,7 @@ import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { FilingError } from "../../geo/errors";
 import { readHubs } from "../../geo/io/hubs";
+import { importHubs } from "../../geo/io/registry";
 
 const fixture = (name: string): string =>
   readFileSync(new URL(`../fixtures/hubs/${name}`, import.meta.url), "utf8");
@@ -203,6 +204,14 @@ describe("readHubs: CSV", () => {
     const e = errorOf(() => readHubs(fixture("bad-header.csv"), "bad.csv"));
     expect(e.code).toBe("BAD_HUBS");
     expect(e.en).toContain("line 1");
+  });
+
+  it("reads a CP949 list of enterprises (기업명, 위도, 경도; no type column) as 'enterprise' points", async () => {
+    const bytes = readFileSync(new URL("../fixtures/hubs/enterprises-cp949.csv", import.meta.url));
+    const hubs = await importHubs(new Uint8Array(bytes), "enterprises-cp949.csv");
+    expect(hubs.map((h) => h.name)).toEqual(["(주)진주정밀", "남강바이오"]);
+    expect(hubs.every((h) => h.type === "enterprise")).toBe(true);
+    expect(hubs[0]?.geometry).toEqual({ type: "Point", coordinates: [128.1042, 35.1801] });
   });
 
   it("refuses a row with an empty name or type", () => {
