@@ -3,6 +3,7 @@
  * Each returns the report's envelope section and the findings, as values.
  */
 
+import type { Position } from "geojson";
 import type { CheckContext } from "./check-context";
 import {
   beltReachM,
@@ -35,6 +36,49 @@ function error(code: "RADIUS" | "ENVELOPE", parcels: string[], figures: Figures)
   return { code, severity: "error", parcels, figures };
 }
 
+/**
+ * A finding when `value` is over `limit` (a radius, a half-width, an axis length), with the
+ * overshoot in `overKm`; none when it is within.
+ */
+function overLimit(
+  code: "RADIUS" | "ENVELOPE",
+  value: number,
+  limit: number,
+  figures: Figures,
+): FindingValue[] {
+  if (value <= limit + TOLERANCE_KM) return [];
+  return [error(code, [], { ...figures, limitKm: limit, overKm: round(value - limit, 3) })];
+}
+
+/**
+ * Each parcel's reach (by `reachOfM`), the farthest of them in km, and a finding for every parcel
+ * past `allowedKm` when the rule set wants parcels inside the envelope.
+ */
+function parcelReaches(
+  ctx: CheckContext,
+  reachOfM: (positions: Position[]) => number,
+  allowedKm: number,
+  outside: (reachKm: number) => { code: "RADIUS" | "ENVELOPE"; figures: Figures },
+): { reachKm: number; findings: FindingValue[] } {
+  let reachKm = 0;
+  const findings: FindingValue[] = [];
+  ctx.geoms.forEach((g, i) => {
+    const parcelReachKm = reachOfM(parcelPositions([g])) / 1000;
+    reachKm = Math.max(reachKm, parcelReachKm);
+    if (ctx.ruleSet.parcelsInsideEnvelope && parcelReachKm > allowedKm + TOLERANCE_KM) {
+      const { code, figures } = outside(parcelReachKm);
+      findings.push(
+        error(code, [ctx.ids[i] ?? ""], {
+          ...figures,
+          reachKm: round(parcelReachKm, 3),
+          overKm: round(parcelReachKm - allowedKm, 3),
+        }),
+      );
+    }
+  });
+  return { reachKm, findings };
+}
+
 function inferredCircle(ctx: CheckContext): EnvelopeResult {
   // Nothing drawn yet (the app's new zone): no circle to infer; the NO_PARCEL rule says so.
   if (ctx.geoms.length === 0) {
@@ -42,20 +86,16 @@ function inferredCircle(ctx: CheckContext): EnvelopeResult {
   }
   const mec = smallestEnclosingCircle(parcelPositions(ctx.geoms));
   const radiusKm = mec.radiusM / 1000;
-  const findings: FindingValue[] = [];
-  if (radiusKm > ctx.radiusLimitKm + TOLERANCE_KM) {
-    const beyond = ctx.geoms
+  const findings = overLimit("RADIUS", radiusKm, ctx.radiusLimitKm, {
+    ...radiusFigures(ctx),
+    kind: "ENCLOSING",
+    radiusKm: round(radiusKm, 3),
+  });
+  for (const finding of findings) {
+    finding.parcels = ctx.geoms
       .map((g, i) => ({ i, reachKm: reachM(mec.center, parcelPositions([g])) / 1000 }))
       .filter((r) => r.reachKm > ctx.radiusLimitKm + TOLERANCE_KM)
       .map((r) => ctx.ids[r.i] ?? "");
-    findings.push(
-      error("RADIUS", beyond, {
-        ...radiusFigures(ctx),
-        kind: "ENCLOSING",
-        radiusKm: round(radiusKm, 3),
-        overKm: round(radiusKm - ctx.radiusLimitKm, 3),
-      }),
-    );
   }
   const section: Section = {
     shape: "circle",
@@ -72,38 +112,26 @@ function givenCircle(
   ctx: CheckContext,
   env: Extract<Envelope, { shape: "circle" }>,
 ): EnvelopeResult {
-  const findings: FindingValue[] = [];
-  if (env.radiusKm > ctx.radiusLimitKm + TOLERANCE_KM) {
-    findings.push(
-      error("RADIUS", [], {
-        ...radiusFigures(ctx),
-        kind: "GIVEN",
-        radiusKm: env.radiusKm,
-        overKm: round(env.radiusKm - ctx.radiusLimitKm, 3),
-      }),
-    );
-  }
-  let reachKm = 0;
-  ctx.geoms.forEach((g, i) => {
-    const parcelReachKm = reachM(env.center, parcelPositions([g])) / 1000;
-    reachKm = Math.max(reachKm, parcelReachKm);
-    if (ctx.ruleSet.parcelsInsideEnvelope && parcelReachKm > env.radiusKm + TOLERANCE_KM) {
-      findings.push(
-        error("RADIUS", [ctx.ids[i] ?? ""], {
-          kind: "OUTSIDE",
-          radiusKm: env.radiusKm,
-          reachKm: round(parcelReachKm, 3),
-          overKm: round(parcelReachKm - env.radiusKm, 3),
-        }),
-      );
-    }
-  });
+  const reach = parcelReaches(
+    ctx,
+    (positions) => reachM(env.center, positions),
+    env.radiusKm,
+    () => ({ code: "RADIUS", figures: { kind: "OUTSIDE", radiusKm: env.radiusKm } }),
+  );
+  const findings = [
+    ...overLimit("RADIUS", env.radiusKm, ctx.radiusLimitKm, {
+      ...radiusFigures(ctx),
+      kind: "GIVEN",
+      radiusKm: env.radiusKm,
+    }),
+    ...reach.findings,
+  ];
   const section: Section = {
     shape: "circle",
     given: true,
     center: env.center,
     radiusKm: env.radiusKm,
-    reachKm: round(reachKm, 3),
+    reachKm: round(reach.reachKm, 3),
     limitKm: ctx.radiusLimitKm,
   };
   return { section, findings };
@@ -111,49 +139,34 @@ function givenCircle(
 
 function belt(ctx: CheckContext, env: Extract<Envelope, { shape: "belt" }>): EnvelopeResult {
   const limits = ctx.ruleSet.envelope.belt;
-  const findings: FindingValue[] = [];
   const axisLengthKm = lineLengthM(env.axis) / 1000;
-  if (limits && env.halfWidthKm > limits.halfWidthKm + TOLERANCE_KM) {
-    findings.push(
-      error("ENVELOPE", [], {
-        kind: "BELT_WIDTH",
-        halfWidthKm: env.halfWidthKm,
-        limitKm: limits.halfWidthKm,
-        overKm: round(env.halfWidthKm - limits.halfWidthKm, 3),
-      }),
-    );
-  }
-  if (limits && axisLengthKm > limits.axisLengthKm + TOLERANCE_KM) {
-    findings.push(
-      error("ENVELOPE", [], {
-        kind: "BELT_LENGTH",
-        axisLengthKm: round(axisLengthKm, 3),
-        limitKm: limits.axisLengthKm,
-        overKm: round(axisLengthKm - limits.axisLengthKm, 3),
-      }),
-    );
-  }
-  let reachKm = 0;
-  ctx.geoms.forEach((g, i) => {
-    const parcelReachKm = beltReachM(env.axis, parcelPositions([g])) / 1000;
-    reachKm = Math.max(reachKm, parcelReachKm);
-    if (ctx.ruleSet.parcelsInsideEnvelope && parcelReachKm > env.halfWidthKm + TOLERANCE_KM) {
-      findings.push(
-        error("ENVELOPE", [ctx.ids[i] ?? ""], {
-          kind: "BELT_OUTSIDE",
-          halfWidthKm: env.halfWidthKm,
-          reachKm: round(parcelReachKm, 3),
-          overKm: round(parcelReachKm - env.halfWidthKm, 3),
-        }),
-      );
-    }
-  });
+  const reach = parcelReaches(
+    ctx,
+    (positions) => beltReachM(env.axis, positions),
+    env.halfWidthKm,
+    () => ({ code: "ENVELOPE", figures: { kind: "BELT_OUTSIDE", halfWidthKm: env.halfWidthKm } }),
+  );
+  const findings = [
+    ...(limits
+      ? [
+          ...overLimit("ENVELOPE", env.halfWidthKm, limits.halfWidthKm, {
+            kind: "BELT_WIDTH",
+            halfWidthKm: env.halfWidthKm,
+          }),
+          ...overLimit("ENVELOPE", axisLengthKm, limits.axisLengthKm, {
+            kind: "BELT_LENGTH",
+            axisLengthKm: round(axisLengthKm, 3),
+          }),
+        ]
+      : []),
+    ...reach.findings,
+  ];
   const section: Section = {
     shape: "belt",
     given: true,
     halfWidthKm: env.halfWidthKm,
     axisLengthKm: round(axisLengthKm, 3),
-    reachKm: round(reachKm, 3),
+    reachKm: round(reach.reachKm, 3),
   };
   if (limits) section.limitKm = limits.halfWidthKm;
   return { section, findings };
