@@ -97,6 +97,12 @@ describe("envelope tools, by mouse and keyboard", () => {
     await typeEnvelopeSize(page, "2");
     await expect.poll(() => findingCodes(page)).toContain("ENVELOPE");
     expect((await envelopeFeature())?.properties?.halfWidthKm).toBe(2);
+    // One step back is the default half-width again; one step forward the typed one.
+    await page.getByTestId("undo").click();
+    await expect.poll(() => page.getByTestId("envelope-size").inputValue()).toBe("5");
+    expect(await findingCodes(page)).not.toContain("ENVELOPE");
+    await page.getByTestId("redo").click();
+    await expect.poll(() => findingCodes(page)).toContain("ENVELOPE");
 
     await page.getByTestId("rule-set").selectOption("phase-1-2");
     await expect.poll(() => findingCodes(page)).toContain("ENVELOPE_SHAPE");
@@ -111,10 +117,12 @@ describe("envelope tools, by mouse and keyboard", () => {
     const codes = await findingCodes(page);
     expect(codes).not.toContain("ENVELOPE");
     expect(codes).not.toContain("ENVELOPE_SHAPE");
+    expect(await page.getByTestId("verdict").getAttribute("class")).toContain("pass");
 
     await drawWith(page, "envelope-polygon", await squareAt(page, 350, 0, 100));
     await page.getByTestId("tool-envelope-polygon").click();
     await expect.poll(() => findingCodes(page)).toContain("ENVELOPE");
+    expect(await page.getByTestId("verdict").getAttribute("class")).toContain("fail");
   });
 
   it("logged no console errors", () => {

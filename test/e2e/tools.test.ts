@@ -123,7 +123,17 @@ describe("parcel tools, by mouse", () => {
     await page.getByTestId("undo").click();
     await expect.poll(() => parcelCount(page)).toBe(2);
     expect(await panelTotalKm2(page)).toBe(before);
+    // The restored parcel is editable again: picked and deleted once more, then by the list's ✕.
+    await clickAt(page, [cx, cy]);
+    await page.keyboard.press("Delete");
+    await expect.poll(() => parcelCount(page)).toBe(1);
+    await page.getByTestId("undo").click();
+    await expect.poll(() => parcelCount(page)).toBe(2);
     await page.getByTestId("tool-select").click();
+    await page.getByTestId("parcel-list").locator("li").first().getByLabel("delete").click();
+    await expect.poll(() => panelTotalKm2(page)).toBe(after);
+    await page.getByTestId("undo").click();
+    await expect.poll(() => panelTotalKm2(page)).toBe(before);
   });
 
   it("takes the map to a finding's parcels when the finding is clicked", async () => {
