@@ -12,13 +12,16 @@
  * Speed (5,000 vertices a drag frame): a first circle comes from a rough plane after the
  * Akl–Toussaint cut; the iteration then runs only on the points near that circle's rim, and
  * one pass over every point checks none sticks out (any that do join the rim and it runs
- * again). The radius is the exact geodesic reach (GeographicLib) from the final centre.
+ * again). That pass reads the rough plane, whose stretch is bounded (rough-plane.ts), so only
+ * points it can't prove well inside get the local solution. The radius is the exact geodesic
+ * reach (GeographicLib) from the final centre.
  */
 import type { Position } from "geojson";
 import { FilingError } from "./errors";
 import { outsideExtremeOctagon } from "./extreme-cut";
-import { A_M, DEG, E2, WGS84 } from "./geodesic";
-import { offsetsAbout, reachFromOffsetsM } from "./reach";
+import { WGS84 } from "./geodesic";
+import { LOCAL_LIMIT_M, offsetsAbout, rankSlackM, reachFromOffsetsM } from "./reach";
+import { type RoughPlane, roughPlane, stretchBound } from "./rough-plane";
 
 /** Planar circle: centre (x, y) and radius r, in metres. */
 interface PlanarCircle {
@@ -123,25 +126,12 @@ function shuffledRange(n: number): Int32Array {
   return out;
 }
 
-/**
- * Plate carrée about (lon0, lat0) with the local scales, flat [x0, y0, …] in metres: off by up to
- * ~0.3 % over 20 km, which is enough for a first guess at the circle.
- */
-function roughPlane(points: readonly Position[], lon0: number, lat0: number): Float64Array {
-  const sinLat = Math.sin(lat0 * DEG);
-  const w2 = 1 - E2 * sinLat * sinLat;
-  const eastPerDeg = (A_M / Math.sqrt(w2)) * Math.cos(lat0 * DEG) * DEG;
-  const northPerDeg = ((A_M * (1 - E2)) / (w2 * Math.sqrt(w2))) * DEG;
-  const xy = new Float64Array(points.length * 2);
-  for (let i = 0; i < points.length; i++) {
-    const p = points[i] as Position;
-    xy[2 * i] = ((p[0] ?? 0) - lon0) * eastPerDeg;
-    xy[2 * i + 1] = ((p[1] ?? 0) - lat0) * northPerDeg;
-  }
-  return xy;
-}
-
-function boxCentre(points: readonly Position[]): Position {
+/** The centre of the points' lon/lat box, and the box's latitude range. */
+function boxCentre(points: readonly Position[]): {
+  centre: Position;
+  latMin: number;
+  latMax: number;
+} {
   let minLon = Infinity;
   let maxLon = -Infinity;
   let minLat = Infinity;
@@ -154,7 +144,7 @@ function boxCentre(points: readonly Position[]): Position {
     if (lat < minLat) minLat = lat;
     if (lat > maxLat) maxLat = lat;
   }
-  return [(minLon + maxLon) / 2, (minLat + maxLat) / 2];
+  return { centre: [(minLon + maxLon) / 2, (minLat + maxLat) / 2], latMin: minLat, latMax: maxLat };
 }
 
 /** The indices of points lying at least `r − marginM` from (x, y) in `xy`. */
@@ -192,15 +182,18 @@ export function smallestEnclosingCircle(points: Position[]): { center: Position;
       "There are no points to enclose in a circle",
     );
   }
-  let center = boxCentre(points);
-  const rough = roughPlane(points, center[0] ?? 0, center[1] ?? 0);
+  const box = boxCentre(points);
+  let center = box.centre;
+  const plane = roughPlane(points, center[0] ?? 0, center[1] ?? 0);
+  const rough = plane.xy;
   const cut = outsideExtremeOctagon(rough);
   const cutOrder = shuffledRange(cut.length).map((k) => cut[k] as number);
   const first = planarCircle(rough, cutOrder);
   // Only points near the first circle's rim can hold the true one; any the rough plane's
   // distortion hides are caught by the check against every point below.
   let rim = nearRim(rough, first, 5 + 1e-2 * first.r);
-  let xyAll = rough;
+  let near: number[] = [];
+  let xyNear: Float64Array = new Float64Array(0);
   for (let round = 0; round < MAX_ROUNDS; round++) {
     const rimPoints = rim.map((i) => points[i] as Position);
     const order = shuffledRange(rimPoints.length);
@@ -210,11 +203,77 @@ export function smallestEnclosingCircle(points: Position[]): { center: Position;
       center = moved(center, c);
     }
     // Check the rim guess against every point; add any that stick out and go again.
-    xyAll = offsetsAbout(center, points);
-    const radius = planarCircle(offsetsAbout(center, rimPoints), order).r;
-    const outside = nearRim(xyAll, { x: 0, y: 0, r: radius + 0.01 }, 0);
+    const xyRim = offsetsAbout(center, rimPoints);
+    const radius = planarCircle(xyRim, order).r;
+    near = notProvenInside(plane, box, center, points.length, insideBelowM(xyRim, radius));
+    xyNear = offsetsAbout(
+      center,
+      near.map((i) => points[i] as Position),
+    );
+    const outside = nearRim(xyNear, { x: 0, y: 0, r: radius + 0.01 }, 0).map(
+      (k) => near[k] as number,
+    );
     if (outside.length === 0) break;
     rim = [...new Set([...rim, ...outside])];
   }
-  return { center, radiusM: reachFromOffsetsM(center, points, xyAll) };
+  return {
+    center,
+    radiusM: reachFromOffsetsM(
+      center,
+      near.map((i) => points[i] as Position),
+      xyNear,
+    ),
+  };
+}
+
+/**
+ * A distance (m) from the centre below which a point can be left out of the final checks: it is
+ * neither outside the rim's circle (local offset ≥ radius + 1 cm) nor the farthest point. With
+ * rimMax the rim's largest local offset and S the local solution's error bound that reach.ts
+ * ranks by (rankSlackM), a point whose geodesic distance is under min(rimMax, radius) − 3S has
+ * a local offset under radius − 2S, and is nearer than the rim point at rimMax (≥ rimMax − S).
+ * 0 (no skipping) where the local solution is too rough to rank by.
+ */
+function insideBelowM(xyRim: Float64Array, radius: number): number {
+  let rimMax2 = 0;
+  for (let i = 0; i < xyRim.length; i += 2) {
+    const d2 = (xyRim[i] as number) ** 2 + (xyRim[i + 1] as number) ** 2;
+    if (d2 > rimMax2) rimMax2 = d2;
+  }
+  const rimMax = Math.sqrt(rimMax2);
+  const far = Math.max(rimMax, radius);
+  if (!(far < LOCAL_LIMIT_M)) return 0;
+  return Math.min(rimMax, radius) - 3 * rankSlackM(far);
+}
+
+/**
+ * Indices, in order, of the points not proven nearer than `belowM` to `center` (geodesic): a
+ * point is proven nearer when k·d + 1 mm < belowM, d its rough-plane distance from the centre
+ * and k the plane's stretch bound over the latitudes of the points and the centre (see
+ * stretchBound). k is raised by 1e-9 and a millimetre added, far above the rounding of the
+ * plane's coordinates (~1e-15 of them). Skipping only ever drops points, never adds one.
+ */
+function notProvenInside(
+  plane: RoughPlane,
+  box: { latMin: number; latMax: number },
+  center: Position,
+  count: number,
+  belowM: number,
+): number[] {
+  const lon = center[0] ?? 0;
+  const lat = center[1] ?? 0;
+  const k = stretchBound(plane, Math.min(box.latMin, lat), Math.max(box.latMax, lat)) * (1 + 1e-9);
+  const cx = (lon - plane.lon0) * plane.eastPerDeg;
+  const cy = (lat - plane.lat0) * plane.northPerDeg;
+  // k·d + 1 mm < belowM  ⇔  d² < ((belowM − 1 mm)/k)², for belowM above a millimetre.
+  const reach = (belowM - 1e-3) / k;
+  const reach2 = reach > 0 ? reach * reach : -1;
+  const { xy } = plane;
+  const out: number[] = [];
+  for (let i = 0; i < count; i++) {
+    const dx = (xy[2 * i] as number) - cx;
+    const dy = (xy[2 * i + 1] as number) - cy;
+    if (!(dx * dx + dy * dy < reach2)) out.push(i);
+  }
+  return out;
 }

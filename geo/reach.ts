@@ -7,13 +7,13 @@ import type { Position } from "geojson";
 import { Geodesic, type LocalOffset, localOffset, WGS84 } from "./geodesic";
 
 /** Past this the local solution is too rough to rank by (its error grows as the cube). */
-const LOCAL_LIMIT_M = 200_000;
+export const LOCAL_LIMIT_M = 200_000;
 
 /**
  * How far the local solution may be off at distance d (m): it is off by 5 mm at 20 km and the
  * error grows as d³; the bound is 100 times that, plus a metre.
  */
-function rankSlackM(d: number): number {
+export function rankSlackM(d: number): number {
   const r = d / 20_000;
   return 1 + 0.5 * r * r * r;
 }
