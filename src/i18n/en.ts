@@ -96,6 +96,9 @@ export const en: Messages = {
   reviewPlanar: "Planar (km²)",
   reviewAreas: "Area",
   reviewPartial: "Hubs only partly inside",
+  severityError: "error",
+  severityWarning: "warning",
+  severityInfo: "note",
   reviewGiven: "given in the filing",
   reviewSourceCrs: "Source CRS",
 };

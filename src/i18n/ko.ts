@@ -93,6 +93,9 @@ export const ko = {
   reviewPlanar: "평면 면적 (km²)",
   reviewAreas: "면적",
   reviewPartial: "일부만 지구 안에 있는 거점",
+  severityError: "오류",
+  severityWarning: "경고",
+  severityInfo: "참고",
   reviewGiven: "신청서에 지정됨",
   reviewSourceCrs: "원본 좌표계",
 };
