@@ -4,6 +4,7 @@ import { area as turfArea } from "@turf/turf";
 import { describe, expect, it } from "vitest";
 import { checkFiling, indexHubs, loadRuleSet, readFiling } from "../../geo/index";
 import type { Hub } from "../../geo/types";
+import { EXAMPLES } from "../support/paths";
 import {
   createGeodesicCircle,
   createParcel,
@@ -12,7 +13,6 @@ import {
   offset,
 } from "../support/zones";
 
-const EXAMPLES = join(__dirname, "../../../shared/examples");
 const expected: Record<
   string,
   {

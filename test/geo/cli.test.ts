@@ -4,9 +4,9 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { main } from "../../geo/cli";
+import { EXAMPLES } from "../support/paths";
 
 const ROOT = join(__dirname, "../..");
-const EXAMPLES = join(ROOT, "../shared/examples");
 const FIX = join(ROOT, "test/fixtures/cli");
 
 async function run(...args: string[]) {

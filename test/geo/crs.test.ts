@@ -12,8 +12,7 @@ import {
   toLonLat,
 } from "../../geo/crs";
 import { FilingError } from "../../geo/errors";
-
-const EXAMPLES = "/work/shared/examples";
+import { EXAMPLES } from "../support/paths";
 
 /** The PROJ strings epsg.io gives for these codes: an independent implementation to compare with. */
 const EPSG_IO_PROJ4: Record<string, string> = {

@@ -12,8 +12,8 @@ import {
   smallestEnclosingCircle,
 } from "../../geo/envelope";
 import { Geodesic, WGS84 } from "../../geo/geodesic";
+import { EXAMPLES } from "../support/paths";
 
-const EXAMPLES = "/work/shared/examples";
 const expected: Record<string, { mecRadiusKm: number }> = JSON.parse(
   readFileSync(`${EXAMPLES}/expected.json`, "utf8"),
 );

@@ -14,10 +14,10 @@ import {
   ringAreaM2,
   tmAreaM2,
 } from "../../geo/measure";
+import { EXAMPLES } from "../support/paths";
 
 type Parcels = FeatureCollection<Polygon | MultiPolygon> & { crs?: unknown };
 
-const EXAMPLES = "/work/shared/examples";
 const expected: Record<
   string,
   { totalKm2: number; parcelKm2: number[]; tmKm2: Record<string, number> }

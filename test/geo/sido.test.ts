@@ -8,13 +8,12 @@ import { describe, expect, it } from "vitest";
 import { isFilingError } from "../../geo/errors";
 import { decideSido, SIDO, sidoByCode, sidoShares } from "../../geo/sido";
 import boundaries from "../../public/data/sido.json";
+import { EXAMPLES } from "../support/paths";
 
 type GeodesicLib = typeof geodesicNs;
 const lib: GeodesicLib =
   (geodesicNs as GeodesicLib & { default?: GeodesicLib }).default ?? geodesicNs;
 const WGS84 = lib.Geodesic.WGS84;
-
-const EXAMPLES = "/work/shared/examples";
 
 function readPolygons(path: string): Polygon[] {
   const fc = JSON.parse(readFileSync(path, "utf8")) as { features: { geometry: Polygon }[] };
