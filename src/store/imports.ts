@@ -85,18 +85,8 @@ export async function importHubsBytes(
     });
     return true;
   } catch (e) {
-    const notice = failure(e, fileName);
-    // The geo core words this for the CLI (--hubs-crs); in the app the CRS is a select.
-    const crsMissing = !opts.crs && notice.en.includes("--hubs-crs");
-    store.getState().notify(
-      crsMissing
-        ? {
-            ...notice,
-            ko: `${notice.ko} — 앱에서는 '거점 파일 가져오기' 옆에서 x/y 좌표계를 고르십시오`,
-            en: `${notice.en} — in the app, choose the x/y CRS next to 'Import hub file'`,
-          }
-        : notice,
-    );
+    // The core's message names both ways to give an x/y CRS: --hubs-crs and the app's select.
+    store.getState().notify(failure(e, fileName));
     return false;
   }
 }

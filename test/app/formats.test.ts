@@ -63,7 +63,10 @@ describe("importing bytes", () => {
     const bytes = readFileSync("test/fixtures/io/hubs-5186-xy.csv");
     expect(await importHubsBytes(store, bytes, "xy.csv")).toBe(false);
     expect(store.getState().hubLayers).toEqual([]);
-    expect(store.getState().notice?.en).toMatch(/choose the x\/y CRS/);
+    expect(store.getState().notice?.en).toMatch(
+      /x,y columns need their coordinate system.*the CRS select/,
+    );
+    expect(store.getState().notice?.ko).toMatch(/앱에서는 좌표계 선택/);
     expect(await importHubsBytes(store, bytes, "xy.csv", { crs: "EPSG:5186" })).toBe(true);
     const point = store.getState().hubLayers[0]?.hubs[0]?.geometry;
     if (point?.type !== "Point") throw new Error("no point hub");
