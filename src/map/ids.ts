@@ -5,6 +5,7 @@ export const SOURCES = {
   vworld: "czd-vworld",
   parcels: "czd-parcels",
   envelope: "czd-envelope",
+  enclosing: "czd-enclosing",
   hubs: "czd-hubs",
 } as const;
 
@@ -17,6 +18,8 @@ export const LAYERS = {
   envelopeFill: "czd-envelope-fill",
   envelopeLine: "czd-envelope-line",
   envelopeCentre: "czd-envelope-centre",
+  enclosingLine: "czd-enclosing-line",
+  enclosingLimit: "czd-enclosing-limit",
   parcelFill: "czd-parcel-fill",
   parcelLine: "czd-parcel-line",
   hubArea: "czd-hub-area",
@@ -31,6 +34,10 @@ export const COLOURS = {
   parcel: "#d9480f",
   highlight: "#1971c2",
   envelope: "#5f3dc4",
+  /** The smallest enclosing circle within its limit, and over it (far from every hub colour). */
+  enclosingWithin: "#3b5bdb",
+  enclosingOver: "#c92a2a",
+  enclosingLimit: "#495057",
 } as const;
 
 /** One colour per hub type; other types the decree names are grey. */

@@ -1,4 +1,4 @@
-/** The zone's own layers over the basemap: envelope, parcels, hubs. */
+/** The zone's own layers over the basemap: envelope (given or inferred), parcels, hubs. */
 import type { ExpressionSpecification, Map as MlMap } from "maplibre-gl";
 import { COLOURS, HUB_COLOURS, LAYERS, OTHER_HUB_COLOUR, SOURCES } from "./ids";
 
@@ -13,6 +13,7 @@ const isArea: ExpressionSpecification = ["!=", ["geometry-type"], "Point"];
 
 export function addOverlays(map: MlMap): void {
   map.addSource(SOURCES.envelope, { type: "geojson", data: EMPTY });
+  map.addSource(SOURCES.enclosing, { type: "geojson", data: EMPTY });
   map.addSource(SOURCES.parcels, { type: "geojson", data: EMPTY });
   map.addSource(SOURCES.hubs, { type: "geojson", data: EMPTY });
   map.addLayer({
@@ -36,6 +37,7 @@ export function addOverlays(map: MlMap): void {
     filter: ["==", ["geometry-type"], "Point"],
     paint: { "circle-radius": 4, "circle-color": COLOURS.envelope },
   });
+  addEnclosing(map);
   map.addLayer({
     id: LAYERS.hubArea,
     type: "fill",
@@ -71,6 +73,40 @@ export function addOverlays(map: MlMap): void {
       "circle-color": hubColour(),
       "circle-stroke-color": "#ffffff",
       "circle-stroke-width": 1,
+    },
+  });
+}
+
+const role = (r: string): ExpressionSpecification => ["==", ["get", "role"], r];
+
+/** The inferred circle, blue within its limit and red over it, and the faint limit circle. */
+function addEnclosing(map: MlMap): void {
+  map.addLayer({
+    id: LAYERS.enclosingLimit,
+    type: "line",
+    source: SOURCES.enclosing,
+    filter: role("limit"),
+    paint: {
+      "line-color": COLOURS.enclosingLimit,
+      "line-opacity": 0.45,
+      "line-width": 1,
+      "line-dasharray": [2, 3],
+    },
+  });
+  map.addLayer({
+    id: LAYERS.enclosingLine,
+    type: "line",
+    source: SOURCES.enclosing,
+    filter: role("enclosing"),
+    paint: {
+      "line-color": [
+        "case",
+        ["==", ["get", "state"], "over"],
+        COLOURS.enclosingOver,
+        COLOURS.enclosingWithin,
+      ],
+      "line-width": 2,
+      "line-dasharray": [3, 2],
     },
   });
 }

@@ -180,6 +180,8 @@ export class ZoneMap {
     if (diff.parcels && diff.parcels !== this.shown.parcels) set(SOURCES.parcels, diff.parcels);
     if (diff.envelope && diff.envelope !== this.shown.envelope)
       set(SOURCES.envelope, diff.envelope);
+    if (diff.enclosing && diff.enclosing !== this.shown.enclosing)
+      set(SOURCES.enclosing, diff.enclosing);
     if (diff.hubs && diff.hubs !== this.shown.hubs) set(SOURCES.hubs, diff.hubs);
     this.shown = { ...this.shown, ...diff };
     if (diff.editable && this.tool === "select") this.syncEditable();

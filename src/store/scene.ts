@@ -7,6 +7,8 @@ import type { HubLayer } from "./types";
 export interface Scene {
   parcels: FeatureCollection;
   envelope: FeatureCollection;
+  /** The smallest circle holding the parcels and the limit around it, when no envelope is given. */
+  enclosing: FeatureCollection;
   hubs: FeatureCollection;
   /** Parcels the select tool may edit: simple polygons only (terra-draw can't keep holes). */
   editable: Feature<Polygon>[];

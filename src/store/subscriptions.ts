@@ -3,7 +3,7 @@
  * Components never save; they change the store and this file follows.
  */
 import { get as idbGet, set as idbSet } from "idb-keyval";
-import { withPreview } from "./derive";
+import { selectReport, withPreview } from "./derive";
 import { PROJECT_KEY, parseSavedProject, snapshotProject } from "./persist";
 import {
   editableParcels,
@@ -13,6 +13,12 @@ import {
   parcelsCollection,
   type Scene,
 } from "./scene";
+import {
+  type EnclosingKey,
+  enclosingCollection,
+  enclosingKey,
+  sameEnclosing,
+} from "./scene-enclosing";
 import { type AppStore, activeZone } from "./store";
 import type { AppState, ZoneDoc } from "./types";
 
@@ -85,6 +91,7 @@ export function subscribeScene(
     preview: AppState["preview"];
     highlight: AppState["highlight"];
     hubLayers: AppState["hubLayers"];
+    enclosing: EnclosingKey | null;
   } | null = null;
   const update = (s: AppState) => {
     const zone = activeZone(s);
@@ -102,11 +109,15 @@ export function subscribeScene(
     if (!last || last.zone.envelope !== zone.envelope)
       diff.envelope = envelopeCollection(zone.envelope);
     if (!last || last.hubLayers !== s.hubLayers) diff.hubs = hubsCollection(s.hubLayers);
+    // The memoised report: the same object (and no new check) unless the zone or a drag changed.
+    const enclosing = enclosingKey(selectReport(s).envelope);
+    if (!last || !sameEnclosing(last.enclosing, enclosing))
+      diff.enclosing = enclosingCollection(enclosing);
     if (last && last.highlight.seq !== s.highlight.seq) {
       const bbox = parcelsBbox(zone.parcels, s.highlight.parcelIds);
       diff.focus = bbox ? { bbox, seq: s.highlight.seq } : null;
     }
-    last = { zone, preview: s.preview, highlight: s.highlight, hubLayers: s.hubLayers };
+    last = { zone, preview: s.preview, highlight: s.highlight, hubLayers: s.hubLayers, enclosing };
     if (Object.keys(diff).length > 0) render(diff);
   };
   update(store.getState());

@@ -1,0 +1,101 @@
+/**
+ * The map's scene carries the smallest enclosing circle when no envelope is given: its ring lies
+ * at the report's radius around the report's centre (measured with geo's own geodesic distance),
+ * it says whether the radius is within the limit, and it follows a drag preview.
+ */
+import type { Feature, FeatureCollection, Polygon, Position } from "geojson";
+import { describe, expect, it } from "vitest";
+import { distanceM } from "../../geo/index";
+import { applyDrawn, applyEdited } from "../../src/store/actions";
+import { selectReport } from "../../src/store/derive";
+import type { Scene } from "../../src/store/scene";
+import { createAppStore } from "../../src/store/store";
+import { subscribeScene } from "../../src/store/subscriptions";
+import { createSquare } from "./factories";
+
+/** A store whose scene diffs are kept, latest last. */
+function createWatchedStore() {
+  const store = createAppStore();
+  const diffs: Partial<Scene>[] = [];
+  const stop = subscribeScene(store, (d) => diffs.push(d));
+  const latestEnclosing = (): FeatureCollection | undefined =>
+    diffs.findLast((d) => d.enclosing !== undefined)?.enclosing;
+  return { store, diffs, stop, latestEnclosing };
+}
+
+const byRole = (fc: FeatureCollection | undefined, role: string): Feature<Polygon> | undefined =>
+  fc?.features.find((f) => f.properties?.role === role) as Feature<Polygon> | undefined;
+
+/** The largest gap, in metres, between a ring vertex's distance from `center` and `radiusKm`. */
+function worstRadiusErrorM(ring: Position[], center: Position, radiusKm: number): number {
+  return Math.max(...ring.map((p) => Math.abs(distanceM(center, p) - radiusKm * 1000)));
+}
+
+describe("the inferred enclosing circle in the scene", () => {
+  it("is empty for an empty zone and drawn around one parcel, within the limit", () => {
+    const { store, latestEnclosing, stop } = createWatchedStore();
+    expect(latestEnclosing()?.features).toEqual([]);
+    applyDrawn(store, "parcel-polygon", createSquare(127.9, 37.3, 0.02));
+    const env = selectReport(store.getState()).envelope;
+    const { center, radiusKm, limitKm } = env;
+    if (!center || radiusKm === undefined || limitKm === undefined) throw new Error("no circle");
+    const circle = byRole(latestEnclosing(), "enclosing");
+    const ring = circle?.geometry.coordinates[0] ?? [];
+    expect(ring.length).toBeGreaterThanOrEqual(65);
+    expect(ring[0]).toEqual(ring.at(-1));
+    expect(worstRadiusErrorM(ring, center, radiusKm)).toBeLessThan(1);
+    expect(circle?.properties?.state).toBe("within");
+    // The limit circle: same centre, the rule set's radius (20 km outside the metro cities).
+    expect(limitKm).toBe(20);
+    const limitRing = byRole(latestEnclosing(), "limit")?.geometry.coordinates[0] ?? [];
+    expect(worstRadiusErrorM(limitRing, center, 20)).toBeLessThan(1);
+    stop();
+  });
+
+  it("turns 'over' with two parcels a degree of longitude apart (≈ 45 km radius by hand)", () => {
+    const { store, latestEnclosing, stop } = createWatchedStore();
+    applyDrawn(store, "parcel-polygon", createSquare(127.9, 37.3, 0.02));
+    applyDrawn(store, "parcel-polygon", createSquare(128.9, 37.3, 0.02));
+    const { center, radiusKm } = selectReport(store.getState()).envelope;
+    if (!center || radiusKm === undefined) throw new Error("no circle");
+    // 1.02° of longitude at 37.31°N: 1.02 × 111.32 km × cos 37.31° ≈ 90.3 km across.
+    expect(radiusKm).toBeGreaterThan(44);
+    expect(radiusKm).toBeLessThan(46.5);
+    const circle = byRole(latestEnclosing(), "enclosing");
+    expect(circle?.properties?.state).toBe("over");
+    expect(circle?.properties?.radiusKm).toBe(radiusKm);
+    const ring = circle?.geometry.coordinates[0] ?? [];
+    expect(worstRadiusErrorM(ring, center, radiusKm)).toBeLessThan(1);
+    stop();
+  });
+
+  it("follows a vertex drag (the preview) and is not resent while the circle stays the same", () => {
+    const { store, diffs, latestEnclosing, stop } = createWatchedStore();
+    applyDrawn(store, "parcel-polygon", createSquare(127.9, 37.3, 0.02));
+    const before = latestEnclosing();
+    // A drag preview that stretches the parcel to 0.5° a side: the circle grows past 20 km.
+    applyEdited(store, "P1", createSquare(127.9, 37.3, 0.5), false);
+    const dragged = byRole(latestEnclosing(), "enclosing");
+    expect(latestEnclosing()).not.toBe(before);
+    expect(dragged?.properties?.state).toBe("over");
+    const { center, radiusKm } = selectReport(store.getState()).envelope;
+    if (!center || radiusKm === undefined) throw new Error("no circle");
+    expect(
+      worstRadiusErrorM(dragged?.geometry.coordinates[0] ?? [], center, radiusKm),
+    ).toBeLessThan(1);
+    // A UI-only change reports nothing new about the circle.
+    const count = diffs.length;
+    store.getState().setLang("en");
+    expect(diffs.slice(count).some((d) => d.enclosing !== undefined)).toBe(false);
+    stop();
+  });
+
+  it("is gone once an envelope is given", () => {
+    const { store, latestEnclosing, stop } = createWatchedStore();
+    applyDrawn(store, "parcel-polygon", createSquare(127.9, 37.3, 0.02));
+    expect(latestEnclosing()?.features).toHaveLength(2);
+    applyDrawn(store, "envelope-circle", { type: "Point", coordinates: [127.91, 37.31] });
+    expect(latestEnclosing()?.features).toEqual([]);
+    stop();
+  });
+});
