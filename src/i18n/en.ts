@@ -67,6 +67,8 @@ export const en: Messages = {
   kFinish: "Finish polygon or belt",
   kCancel: "Cancel drawing",
   kDelete: "Delete selected parcel or vertex (select tool)",
+  legendEnclosing:
+    "Dashed circle (when no envelope is drawn): the smallest circle holding every parcel, blue while its radius is within the limit and red when over; the faint dashed circle around the same centre is the radius limit.",
   dataNote: "Basemap: Natural Earth provinces (embedded, offline)",
   illustrative: "illustrative limits, not published",
   hubType_innovation_city: "Innovation city",

@@ -64,6 +64,8 @@ export const ko = {
   kFinish: "다각형·띠 완성",
   kCancel: "그리기 취소",
   kDelete: "선택한 지구·꼭짓점 삭제 (선택 도구)",
+  legendEnclosing:
+    "점선 원 (지정 범위를 그리지 않았을 때): 모든 지구를 담는 가장 작은 원입니다. 반경이 한도 안이면 파란색, 넘으면 빨간색이며, 같은 중심의 옅은 점선 원이 반경 한도입니다.",
   dataNote: "배경지도: Natural Earth 시·도 경계 (내장, 오프라인)",
   illustrative: "공표되지 않은 예시 한도",
   hubType_innovation_city: "혁신도시",

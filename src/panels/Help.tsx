@@ -1,4 +1,4 @@
-/** The help panel: keyboard shortcuts and what the data is. */
+/** The help panel: keyboard shortcuts, what the map's dashed circle means, what the data is. */
 import { useT } from "../i18n";
 import { useAppStore } from "../store/store";
 
@@ -29,6 +29,7 @@ export function Help() {
           ))}
         </tbody>
       </table>
+      <p data-testid="legend-enclosing">{t.legendEnclosing}</p>
       <p>{t.dataNote}</p>
       <p>{t.approxNote}</p>
       <button type="button" onClick={() => setHelpOpen(false)}>
