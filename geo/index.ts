@@ -17,7 +17,7 @@ export {
   readerFor,
 } from "./io/registry";
 export { decodeText, detectEncoding, TEXT_ENCODINGS, type TextEncodingId } from "./io/text";
-export { distanceM, geodesicAreaM2, tmAreaM2 } from "./measure";
+export { azimuthDeg, destination, distanceM, geodesicAreaM2, tmAreaM2 } from "./measure";
 export { findingMessage, type Lang } from "./messages";
 export { REPORT_CSS } from "./report-css";
 export { type ReportHtmlInput, reportBodyHtml, reportHtml } from "./report-html";

@@ -110,7 +110,7 @@ export function subscribeScene(
       diff.envelope = envelopeCollection(zone.envelope);
     if (!last || last.hubLayers !== s.hubLayers) diff.hubs = hubsCollection(s.hubLayers);
     // The memoised report: the same object (and no new check) unless the zone or a drag changed.
-    const enclosing = enclosingKey(selectReport(s).envelope);
+    const enclosing = enclosingKey(selectReport(s));
     if (!last || !sameEnclosing(last.enclosing, enclosing))
       diff.enclosing = enclosingCollection(enclosing);
     if (last && last.highlight.seq !== s.highlight.seq) {

@@ -9,6 +9,7 @@ import { distanceM } from "../../geo/index";
 import { applyDrawn, applyEdited } from "../../src/store/actions";
 import { selectReport } from "../../src/store/derive";
 import type { Scene } from "../../src/store/scene";
+import { beltPolygons, circlePolygon } from "../../src/store/scene-shapes";
 import { createAppStore } from "../../src/store/store";
 import { subscribeScene } from "../../src/store/subscriptions";
 import { createSquare } from "./factories";
@@ -97,5 +98,24 @@ describe("the inferred enclosing circle in the scene", () => {
     applyDrawn(store, "envelope-circle", { type: "Point", coordinates: [127.91, 37.31] });
     expect(latestEnclosing()?.features).toEqual([]);
     stop();
+  });
+});
+
+describe("drawn envelope outlines are the checker's geodesic shapes", () => {
+  it("puts every vertex of a 20 km envelope circle 20 km from its centre (within 1 m)", () => {
+    const center: Position = [128.6, 35.87];
+    const ring = circlePolygon(center, 20).coordinates[0] ?? [];
+    expect(ring).toHaveLength(97);
+    for (const p of ring) expect(Math.abs(distanceM(center, p) - 20_000)).toBeLessThan(1);
+  });
+
+  it("offsets a belt's edges by the half-width from the axis ends", () => {
+    const axis: Position[] = [
+      [127.2, 36.3],
+      [127.6, 36.5],
+    ];
+    const quad = beltPolygons(axis, 5).at(-1)?.coordinates[0] ?? [];
+    expect(Math.abs(distanceM(axis[0] as Position, quad[0] as Position) - 5000)).toBeLessThan(1);
+    expect(Math.abs(distanceM(axis[1] as Position, quad[1] as Position) - 5000)).toBeLessThan(1);
   });
 });
