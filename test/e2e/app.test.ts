@@ -10,7 +10,7 @@ import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { checkFiling, loadRuleSet, readFiling } from "../../geo/index";
 import { COLOURS } from "../../src/map/ids";
-import { type AppPage, openApp, panelTotalKm2, waitForMap } from "./browser";
+import { type AppPage, openAppAt, panelTotalKm2, waitForMap } from "./browser";
 import { countColours } from "./pixels";
 
 const START = "#12/37.33/127.955";
@@ -57,10 +57,8 @@ async function waitSaved(): Promise<void> {
 }
 
 beforeAll(async () => {
-  app = await openApp(inject("baseUrl"));
+  app = await openAppAt(inject("baseUrl"), START);
   page = app.page;
-  await page.goto(`${inject("baseUrl")}${START}`);
-  await waitForMap(page);
 });
 
 afterAll(async () => {

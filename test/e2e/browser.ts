@@ -49,6 +49,14 @@ export async function openApp(baseUrl: string): Promise<AppPage> {
   return { context, page, errors, close: () => context.close() };
 }
 
+/** The app opened at a view (`#zoom/lat/lon`), its map loaded: the set-up of every browser test file. */
+export async function openAppAt(baseUrl: string, hash: string): Promise<AppPage> {
+  const app = await openApp(baseUrl);
+  await app.page.goto(`${baseUrl}${hash}`);
+  await waitForMap(app.page);
+  return app;
+}
+
 /** Wait until the map has loaded and rendered once. */
 export async function waitForMap(page: Page): Promise<void> {
   await page.locator('[data-testid="map"][data-ready="true"]').waitFor({ timeout: 30_000 });

@@ -5,7 +5,7 @@
 import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { COLOURS } from "../../src/map/ids";
-import { type AppPage, openApp, waitForMap } from "./browser";
+import { type AppPage, openAppAt } from "./browser";
 import { countColours } from "./pixels";
 import { drawWith, parcelCount, squareAt } from "./tools-helpers";
 
@@ -32,10 +32,8 @@ async function drawParcel(dx: number): Promise<void> {
 }
 
 beforeAll(async () => {
-  app = await openApp(inject("baseUrl"));
+  app = await openAppAt(inject("baseUrl"), WIDE);
   page = app.page;
-  await page.goto(`${inject("baseUrl")}${WIDE}`);
-  await waitForMap(page);
 });
 
 afterAll(async () => {

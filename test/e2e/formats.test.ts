@@ -11,7 +11,7 @@ import { join } from "node:path";
 import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { checkFiling, exportZone, importZone, loadRuleSet, readFiling } from "../../geo/index";
-import { type AppPage, openApp, panelTotalKm2, waitForMap } from "./browser";
+import { type AppPage, openAppAt, panelTotalKm2, waitForMap } from "./browser";
 import { createSquareFiling, saveDownload } from "./files";
 
 /** shared/examples/expected.json, jincheon-cap-15003 (GeographicLib): total area, km². */
@@ -38,10 +38,8 @@ beforeAll(async () => {
   // A CP949 Shapefile whose names need CP949's extension (똠, 쀍), from the geo core's writer.
   const zone = readFiling(readFileSync(JINCHEON, "utf8"));
   shpZip = (await exportZone(zone, "shp-cp949", "jincheon")).data as Uint8Array;
-  app = await openApp(inject("baseUrl"));
+  app = await openAppAt(inject("baseUrl"), "#11/36.9/127.5");
   page = app.page;
-  await page.goto(`${inject("baseUrl")}#11/36.9/127.5`);
-  await waitForMap(page);
 });
 
 afterAll(async () => {

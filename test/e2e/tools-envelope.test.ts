@@ -6,7 +6,7 @@
 import type { Feature } from "geojson";
 import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import { type AppPage, openApp, waitForMap } from "./browser";
+import { type AppPage, openAppAt } from "./browser";
 import {
   clickAt,
   drawWith,
@@ -39,10 +39,8 @@ async function centreParcel(sizePx: number): Promise<void> {
 }
 
 beforeAll(async () => {
-  app = await openApp(inject("baseUrl"));
+  app = await openAppAt(inject("baseUrl"), START);
   page = app.page;
-  await page.goto(`${inject("baseUrl")}${START}`);
-  await waitForMap(page);
 });
 
 afterAll(async () => {

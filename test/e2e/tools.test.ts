@@ -5,7 +5,7 @@
  */
 import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import { type AppPage, openApp, panelTotalKm2, waitForMap } from "./browser";
+import { type AppPage, openAppAt, panelTotalKm2 } from "./browser";
 import {
   clickAt,
   drawWith,
@@ -29,10 +29,8 @@ const km2 = (widthPx: number, heightPx: number) =>
   (widthPx * METRES_PER_PX * heightPx * METRES_PER_PX) / 1e6;
 
 beforeAll(async () => {
-  app = await openApp(inject("baseUrl"));
+  app = await openAppAt(inject("baseUrl"), START);
   page = app.page;
-  await page.goto(`${inject("baseUrl")}${START}`);
-  await waitForMap(page);
 });
 
 afterAll(async () => {
