@@ -13,6 +13,7 @@ import {
 } from "../../geo/envelope";
 import { Geodesic, WGS84 } from "../../geo/geodesic";
 import { EXAMPLES } from "../support/paths";
+import { createPolygon, createRect } from "../support/shapes";
 
 const expected: Record<string, { mecRadiusKm: number }> = JSON.parse(
   readFileSync(`${EXAMPLES}/expected.json`, "utf8"),
@@ -34,20 +35,6 @@ function oracleDistanceM(a: Position, b: Position): number {
 function createDirect(from: Position, azimuthDeg: number, distanceM: number): Position {
   const r = WGS84.Direct(from[1] ?? 0, from[0] ?? 0, azimuthDeg, distanceM);
   return [r.lon2 ?? 0, r.lat2 ?? 0];
-}
-
-function createRect(x0: number, y0: number, x1: number, y1: number): Position[] {
-  return [
-    [x0, y0],
-    [x1, y0],
-    [x1, y1],
-    [x0, y1],
-    [x0, y0],
-  ];
-}
-
-function polygon(...rings: Position[][]): Polygon {
-  return { type: "Polygon", coordinates: rings };
 }
 
 describe("smallestEnclosingCircle", () => {
@@ -191,23 +178,29 @@ describe("parcelPositions", () => {
       type: "MultiPolygon",
       coordinates: [[createRect(128, 35, 128.1, 35.1)]],
     };
-    expect(parcelPositions([polygon(outer, hole), multi])).toHaveLength(10);
+    expect(parcelPositions([createPolygon(outer, hole), multi])).toHaveLength(10);
   });
 });
 
 describe("polygonContains", () => {
-  const envelope = polygon(createRect(127.0, 37.0, 127.2, 37.2));
+  const envelope = createPolygon(createRect(127.0, 37.0, 127.2, 37.2));
 
   it("a parcel well inside is inside; one crossing the edge is not", () => {
-    expect(polygonContains(envelope, polygon(createRect(127.05, 37.05, 127.1, 37.1)))).toBe(true);
-    expect(polygonContains(envelope, polygon(createRect(127.15, 37.05, 127.25, 37.1)))).toBe(false);
-    expect(polygonContains(envelope, polygon(createRect(128, 37.05, 128.1, 37.1)))).toBe(false);
+    expect(polygonContains(envelope, createPolygon(createRect(127.05, 37.05, 127.1, 37.1)))).toBe(
+      true,
+    );
+    expect(polygonContains(envelope, createPolygon(createRect(127.15, 37.05, 127.25, 37.1)))).toBe(
+      false,
+    );
+    expect(polygonContains(envelope, createPolygon(createRect(128, 37.05, 128.1, 37.1)))).toBe(
+      false,
+    );
   });
 
   it("a parcel sharing an envelope edge or corner counts as inside", () => {
     // The envelope carries the parcel's corner (127.05, 37.0), so the shared southern edge is
     // the same geodesic in both; the western edges lie on one meridian.
-    const withVertex = polygon([
+    const withVertex = createPolygon([
       [127.0, 37.0],
       [127.05, 37.0],
       [127.2, 37.0],
@@ -215,16 +208,22 @@ describe("polygonContains", () => {
       [127.0, 37.2],
       [127.0, 37.0],
     ]);
-    expect(polygonContains(withVertex, polygon(createRect(127.0, 37.0, 127.05, 37.05)))).toBe(true);
+    expect(polygonContains(withVertex, createPolygon(createRect(127.0, 37.0, 127.05, 37.05)))).toBe(
+      true,
+    );
     // At the north-east corner: the meridian is shared, and the envelope's 18 km northern
     // geodesic bows farther north than the parcel's 9 km one.
-    expect(polygonContains(envelope, polygon(createRect(127.1, 37.1, 127.2, 37.2)))).toBe(true);
+    expect(polygonContains(envelope, createPolygon(createRect(127.1, 37.1, 127.2, 37.2)))).toBe(
+      true,
+    );
   });
 
   it("a parcel along a long lon/lat-straight edge is judged by the geodesic: outside in the south", () => {
     // The envelope's 18 km southern geodesic bows ~4.7 m north of the parallel 37°N, so a
     // parcel whose edge follows the parallel pokes out.
-    expect(polygonContains(envelope, polygon(createRect(127.0, 37.0, 127.05, 37.05)))).toBe(false);
+    expect(polygonContains(envelope, createPolygon(createRect(127.0, 37.0, 127.05, 37.05)))).toBe(
+      false,
+    );
   });
 
   it("a multipolygon with one part outside is not inside", () => {
@@ -239,17 +238,23 @@ describe("polygonContains", () => {
   });
 
   it("an envelope hole: a parcel in it or around it is not inside", () => {
-    const holed = polygon(
+    const holed = createPolygon(
       createRect(127.0, 37.0, 127.2, 37.2),
       createRect(127.08, 37.08, 127.12, 37.12),
     );
-    expect(polygonContains(holed, polygon(createRect(127.09, 37.09, 127.11, 37.11)))).toBe(false);
-    expect(polygonContains(holed, polygon(createRect(127.05, 37.05, 127.15, 37.15)))).toBe(false);
-    expect(polygonContains(holed, polygon(createRect(127.01, 37.01, 127.05, 37.05)))).toBe(true);
+    expect(polygonContains(holed, createPolygon(createRect(127.09, 37.09, 127.11, 37.11)))).toBe(
+      false,
+    );
+    expect(polygonContains(holed, createPolygon(createRect(127.05, 37.05, 127.15, 37.15)))).toBe(
+      false,
+    );
+    expect(polygonContains(holed, createPolygon(createRect(127.01, 37.01, 127.05, 37.05)))).toBe(
+      true,
+    );
   });
 
   it("follows the geodesic of a 40 km edge, not the straight lon/lat line ~23 m south of it", () => {
-    const big = polygon(createRect(127.0, 36.9, 127.45, 37.2));
+    const big = createPolygon(createRect(127.0, 36.9, 127.45, 37.2));
     // The northern edge's geodesic bows poleward: its midpoint, from GeographicLib.
     const north = WGS84.InverseLine(37.2, 127.45, 37.2, 127.0);
     const mid = north.Position(north.s13 / 2, Geodesic.LATITUDE | Geodesic.LONGITUDE);
@@ -258,11 +263,11 @@ describe("polygonContains", () => {
     // A 10 m square between the straight line and the geodesic.
     const sw = createDirect([mid.lon2 ?? 0, 37.2], 0, 2);
     const ne = createDirect(createDirect(sw, 0, 10), 90, 10);
-    const parcel = polygon(createRect(sw[0] ?? 0, sw[1] ?? 0, ne[0] ?? 0, ne[1] ?? 0));
+    const parcel = createPolygon(createRect(sw[0] ?? 0, sw[1] ?? 0, ne[0] ?? 0, ne[1] ?? 0));
     expect(polygonContains(big, parcel)).toBe(true);
     const beyond = createDirect([mid.lon2 ?? 0, mid.lat2 ?? 0], 0, 3);
     const nePast = createDirect(createDirect(beyond, 0, 10), 90, 10);
-    const past = polygon(
+    const past = createPolygon(
       createRect(beyond[0] ?? 0, beyond[1] ?? 0, nePast[0] ?? 0, nePast[1] ?? 0),
     );
     expect(polygonContains(big, past)).toBe(false);

@@ -5,6 +5,7 @@ import fc from "fast-check";
 import type { Feature, MultiPolygon, Polygon, Position } from "geojson";
 import { describe, expect, it } from "vitest";
 import { findOverlaps, type RingProblemKind, ringProblems } from "../../geo/geometry";
+import { createPolygon } from "../support/shapes";
 
 const FIXTURES = join(__dirname, "../fixtures/geometry");
 
@@ -21,10 +22,6 @@ function gap(a: Position, b: Position): number {
     (a[0] ?? Number.NaN) - (b[0] ?? Number.NaN),
     (a[1] ?? Number.NaN) - (b[1] ?? Number.NaN),
   );
-}
-
-function polygon(...rings: Position[][]): Polygon {
-  return { type: "Polygon", coordinates: rings };
 }
 
 /**
@@ -51,7 +48,7 @@ function rectM(eastM: number, northM: number, widthM: number, heightM: number): 
   const x1 = lon0 + (eastM + widthM) / m.lon;
   const y0 = lat0 + northM / m.lat;
   const y1 = lat0 + (northM + heightM) / m.lat;
-  return polygon([
+  return createPolygon([
     [x0, y0],
     [x1, y0],
     [x1, y1],
@@ -88,7 +85,7 @@ describe("ringProblems", () => {
   const [x, y] = [127.0, 36.5];
 
   it("finds a bow-tie's crossing point", () => {
-    const bowTie = polygon([
+    const bowTie = createPolygon([
       [x, y],
       [x + 0.002, y + 0.002],
       [x + 0.002, y],
@@ -105,7 +102,7 @@ describe("ringProblems", () => {
   it("calls [a, b, a] too few positions and nothing else", () => {
     expect(
       ringProblems(
-        polygon([
+        createPolygon([
           [x, y],
           [x + 0.001, y],
           [x, y],
@@ -115,7 +112,7 @@ describe("ringProblems", () => {
   });
 
   it("calls a ring whose last position isn't its first unclosed", () => {
-    const open = polygon([
+    const open = createPolygon([
       [x, y],
       [x + 0.001, y],
       [x + 0.001, y + 0.001],
@@ -127,7 +124,7 @@ describe("ringProblems", () => {
   it("doesn't count neighbouring edges meeting at their shared vertex", () => {
     expect(
       ringProblems(
-        polygon([
+        createPolygon([
           [x, y],
           [x + 0.001, y],
           [x + 0.001, y + 0.001],
@@ -151,7 +148,9 @@ describe("ringProblems", () => {
       [0, 2],
       [0, 0],
     ];
-    const problems = ringProblems(polygon(ring.map(([u = 0, v = 0]) => [x + u * d, y + v * d])));
+    const problems = ringProblems(
+      createPolygon(ring.map(([u = 0, v = 0]) => [x + u * d, y + v * d])),
+    );
     expect(problems.map((p) => p.kind)).toContain("SELF_CROSSING");
   });
 
@@ -207,7 +206,7 @@ describe("ringProblems properties", () => {
             radii.map((r) => 0.2 + 0.8 * r),
             jitter,
           );
-          expect(ringProblems(polygon(ring))).toEqual([]);
+          expect(ringProblems(createPolygon(ring))).toEqual([]);
         },
       ),
       { numRuns: 300 },
@@ -226,9 +225,11 @@ describe("ringProblems properties", () => {
           const i = Math.min(n - 2, Math.floor(where * (n - 1)));
           [ring[i], ring[i + 1]] = [ring[i + 1] as Position, ring[i] as Position];
           ring.push(ring[0] as Position);
-          const crossings = ringProblems(polygon(ring)).filter((p) => p.kind === "SELF_CROSSING");
+          const crossings = ringProblems(createPolygon(ring)).filter(
+            (p) => p.kind === "SELF_CROSSING",
+          );
           expect(crossings.length).toBeGreaterThan(0);
-          const turfPoints = kinks(polygon(ring)).features.map((f) => f.geometry.coordinates);
+          const turfPoints = kinks(createPolygon(ring)).features.map((f) => f.geometry.coordinates);
           for (const c of crossings) {
             const near = turfPoints.some((t) => c.at !== undefined && gap(t, c.at) < 1e-9);
             expect(near).toBe(true);
@@ -286,14 +287,14 @@ describe("findOverlaps", () => {
 
   it("skips a parcel with bad rings instead of failing", () => {
     const [x0, y0] = [127.43, 36.86];
-    const bowTie = polygon([
+    const bowTie = createPolygon([
       [x0, y0],
       [x0 + 0.01, y0 + 0.01],
       [x0 + 0.01, y0],
       [x0, y0 + 0.01],
       [x0, y0],
     ]);
-    const unclosed = polygon([
+    const unclosed = createPolygon([
       [x0, y0],
       [x0 + 0.01, y0],
       [x0, y0 + 0.01],

@@ -4,20 +4,7 @@ import type { MultiPolygon, Polygon, Position } from "geojson";
 import { describe, expect, it } from "vitest";
 import { countHubs, indexHubs } from "../../geo/hubs";
 import type { Hub } from "../../geo/types";
-
-function createRect(x0: number, y0: number, x1: number, y1: number): Position[] {
-  return [
-    [x0, y0],
-    [x1, y0],
-    [x1, y1],
-    [x0, y1],
-    [x0, y0],
-  ];
-}
-
-function createPoly(...rings: Position[][]): Polygon {
-  return { type: "Polygon", coordinates: rings };
-}
+import { createPolygon, createRect } from "../support/shapes";
 
 function createPoint(name: string, type: string, lon: number, lat: number): Hub {
   return { name, type, geometry: { type: "Point", coordinates: [lon, lat] } };
@@ -28,7 +15,7 @@ function createAreaHub(name: string, type: string, geometry: Polygon | MultiPoly
 }
 
 /** The 0.1° square [128, 35]–[128.1, 35.1] near 진주. */
-const square = createPoly(createRect(128, 35, 128.1, 35.1));
+const square = createPolygon(createRect(128, 35, 128.1, 35.1));
 
 describe("countHubs: point hubs", () => {
   it("counts a hub strictly inside and reports all six types plus total", () => {
@@ -58,7 +45,7 @@ describe("countHubs: point hubs", () => {
   });
 
   it("does not count a hub on a slanted edge", () => {
-    const triangle = createPoly([
+    const triangle = createPolygon([
       [128, 35],
       [129, 36],
       [129, 35],
@@ -73,7 +60,7 @@ describe("countHubs: point hubs", () => {
   });
 
   it("does not count a hub in a hole or on the hole's edge", () => {
-    const holed = createPoly(
+    const holed = createPolygon(
       createRect(128, 35, 128.1, 35.1),
       createRect(128.04, 35.04, 128.06, 35.06),
     );
@@ -88,7 +75,7 @@ describe("countHubs: point hubs", () => {
   });
 
   it("counts a hub in two overlapping parcels once", () => {
-    const other = createPoly(createRect(128.05, 35.05, 128.2, 35.2));
+    const other = createPolygon(createRect(128.05, 35.05, 128.2, 35.2));
     const index = indexHubs([createPoint("shared", "innovation_city", 128.07, 35.07)]);
     const { counts } = countHubs(index, [square, other]);
     expect(counts.innovation_city).toBe(1);
@@ -96,7 +83,7 @@ describe("countHubs: point hubs", () => {
   });
 
   it("counts a hub on one parcel's edge that lies inside another", () => {
-    const other = createPoly(createRect(128.05, 35.05, 128.2, 35.2));
+    const other = createPolygon(createRect(128.05, 35.05, 128.2, 35.2));
     const index = indexHubs([createPoint("edge of square", "technopark", 128.1, 35.07)]);
     expect(countHubs(index, [square, other]).counts.total).toBe(1);
   });
@@ -141,7 +128,7 @@ describe("countHubs: area hubs", () => {
     const hub = createAreaHub(
       "반쯤 산단",
       "industrial_complex",
-      createPoly(createRect(128.05, 35.02, 128.15, 35.04)),
+      createPolygon(createRect(128.05, 35.02, 128.15, 35.04)),
     );
     const { counts, partial } = countHubs(indexHubs([hub]), [square]);
     expect(counts.industrial_complex).toBe(1);
@@ -156,7 +143,7 @@ describe("countHubs: area hubs", () => {
     const hub = createAreaHub(
       "산단",
       "industrial_complex",
-      createPoly(createRect(128.02, 35.02, 128.04, 35.04)),
+      createPolygon(createRect(128.02, 35.02, 128.04, 35.04)),
     );
     expect(countHubs(indexHubs([hub]), [square])).toMatchObject({
       counts: { industrial_complex: 1, total: 1 },
@@ -170,9 +157,9 @@ describe("countHubs: area hubs", () => {
     const hub = createAreaHub(
       "산단",
       "industrial_complex",
-      createPoly(createRect(128.08, 35.02, 128.12, 35.04)),
+      createPolygon(createRect(128.08, 35.02, 128.12, 35.04)),
     );
-    const other = createPoly(createRect(128.09, 35, 128.2, 35.1));
+    const other = createPolygon(createRect(128.09, 35, 128.2, 35.1));
     const result = countHubs(indexHubs([hub]), [square, other]);
     expect(result.counts.total).toBe(1);
     expect(result.partial).toEqual([]);
@@ -182,10 +169,10 @@ describe("countHubs: area hubs", () => {
     const touching = createAreaHub(
       "touching",
       "industrial_complex",
-      createPoly(createRect(128.1, 35.02, 128.2, 35.04)),
+      createPolygon(createRect(128.1, 35.02, 128.2, 35.04)),
     );
     // L-shaped parcel; the hub sits in the notch, inside the bbox but outside the land.
-    const lShape = createPoly([
+    const lShape = createPolygon([
       [128, 35],
       [128.1, 35],
       [128.1, 35.05],
@@ -197,7 +184,7 @@ describe("countHubs: area hubs", () => {
     const notch = createAreaHub(
       "notch",
       "technopark",
-      createPoly(createRect(128.07, 35.07, 128.09, 35.09)),
+      createPolygon(createRect(128.07, 35.07, 128.09, 35.09)),
     );
     expect(countHubs(indexHubs([touching]), [square]).counts.total).toBe(0);
     expect(countHubs(indexHubs([notch]), [lShape]).counts.total).toBe(0);
@@ -224,7 +211,7 @@ const starArb = fc
     };
     const outer = ring((i) => radii[i] as number, radii.length, false);
     // Every edge of the outer ring stays ≥ 4·cos(60°) = 2 from the centre; a hole of radius 1.5 fits.
-    return createPoly(...(hole ? [outer, ring(() => 1.5, 7, true)] : [outer]));
+    return createPolygon(...(hole ? [outer, ring(() => 1.5, 7, true)] : [outer]));
   });
 
 /** Axis-aligned integer rectangles: points on their edges and corners happen often, and exactly. */
@@ -235,7 +222,7 @@ const rectArb = fc
     fc.integer({ min: 1, max: 20 }),
     fc.integer({ min: 1, max: 20 }),
   )
-  .map(([x, y, w, h]) => createPoly(createRect(x, y, x + w, y + h)));
+  .map(([x, y, w, h]) => createPolygon(createRect(x, y, x + w, y + h)));
 
 const hubTypeArb = fc.constantFrom("innovation_city", "technopark", "happy_city");
 const pointArb = fc.oneof(

@@ -15,6 +15,7 @@ import {
   tmAreaM2,
 } from "../../geo/measure";
 import { EXAMPLES } from "../support/paths";
+import { createPolygon } from "../support/shapes";
 
 type Parcels = FeatureCollection<Polygon | MultiPolygon> & { crs?: unknown };
 
@@ -62,10 +63,6 @@ function createRegularRing(center: Position, radiusM: number, n: number): Positi
     radiusM,
     Array.from({ length: n }, (_, i) => (i * 360) / n),
   );
-}
-
-function polygon(...rings: Position[][]): Polygon {
-  return { type: "Polygon", coordinates: rings };
 }
 
 describe("geodesicAreaM2 against the oracle examples", () => {
@@ -148,7 +145,7 @@ describe("geodesicAreaM2 agrees with GeographicLib's PolygonArea", () => {
     const parcels = Array.from({ length: 20 }, (_, k) =>
       createRegularRing([127.0 + 0.03 * k, 36.5 + 0.01 * k], 488.6, 256),
     );
-    const mine = parcels.reduce((s, ring) => s + geodesicAreaM2(polygon(ring)), 0);
+    const mine = parcels.reduce((s, ring) => s + geodesicAreaM2(createPolygon(ring)), 0);
     const oracle = parcels.reduce((s, ring) => s + oracleRingM2(ring), 0);
     expect(oracle).toBeGreaterThan(14.9e6);
     expect(Math.abs(mine - oracle)).toBeLessThan(0.01);
@@ -190,10 +187,10 @@ describe("geodesicAreaM2 properties", () => {
         (c, r, az) => {
           const outer = createRing(c, r, az);
           const hole = createRegularRing(c, r / 4, 12);
-          const withHole = geodesicAreaM2(polygon(outer, hole));
+          const withHole = geodesicAreaM2(createPolygon(outer, hole));
           const expectedM2 = oracleRingM2(outer) - oracleRingM2(hole);
           expect(Math.abs(withHole - expectedM2)).toBeLessThan(0.01);
-          const flipped = geodesicAreaM2(polygon([...outer].reverse(), [...hole].reverse()));
+          const flipped = geodesicAreaM2(createPolygon([...outer].reverse(), [...hole].reverse()));
           expect(Math.abs(flipped - withHole)).toBeLessThan(1e-6);
         },
       ),
