@@ -1,6 +1,6 @@
 /** Every field of the report for the filing under review: verdict to the last finding. */
 import { tmAreaM2 } from "../../geo/index";
-import { hubTypeName, type Messages, useT } from "../i18n";
+import { hubTypeName, type Messages, severityName, shapeName, useT } from "../i18n";
 import type { Review } from "../store/review";
 import { useAppStore } from "../store/store";
 
@@ -82,7 +82,6 @@ function Hubs({ review, t }: { review: Review; t: Messages }) {
 
 export function ReviewReport({ review }: { review: Review }) {
   const t = useT();
-  const severityName = { error: t.severityError, warning: t.severityWarning, info: t.severityInfo };
   const lang = useAppStore((s) => s.lang);
   const { report, ruleSet } = review;
   const env = report.envelope;
@@ -106,8 +105,7 @@ export function ReviewReport({ review }: { review: Review }) {
         <dd>{review.zone.sourceCrs}</dd>
         <dt>{t.reach}</dt>
         <dd data-testid="review-reach">
-          {{ circle: t.shapeCircle, belt: t.shapeBelt, polygon: t.shapePolygon }[env.shape]} (
-          {env.given ? t.reviewGiven : t.envelopeNone}):{" "}
+          {shapeName(t, env.shape)} ({env.given ? t.reviewGiven : t.envelopeNone}):{" "}
           {env.radiusKm !== undefined && `r ${fixed(env.radiusKm, 3)} km · `}
           {env.halfWidthKm !== undefined && `${t.halfWidthKm} ${fixed(env.halfWidthKm, 3)} · `}
           {env.areaKm2 !== undefined && `${fixed(env.areaKm2, 3)} km² · `}
@@ -125,7 +123,7 @@ export function ReviewReport({ review }: { review: Review }) {
         <ul className="findings" data-testid="review-findings">
           {report.findings.map((f) => (
             <li key={`${f.code}:${f.parcels.join(",")}:${f.message}`} className={f.severity}>
-              <strong>{f.code}</strong> [{severityName[f.severity]}] {f.parcels.join(", ")}{" "}
+              <strong>{f.code}</strong> [{severityName(t, f.severity)}] {f.parcels.join(", ")}{" "}
               {lang === "en" ? f.messageEn : f.message}
             </li>
           ))}

@@ -1,5 +1,5 @@
 /** The live report: areas against the cap, reach against the limit, hubs, findings. */
-import { hubTypeName, type Messages, useT } from "../i18n";
+import { hubTypeName, type Messages, shapeName, useT } from "../i18n";
 import { selectReport } from "../store/derive";
 import { useAppStore } from "../store/store";
 import { EnvelopeEditor } from "./EnvelopeEditor";
@@ -33,7 +33,6 @@ export function ValidationPanel() {
   const t = useT();
   const report = useAppStore(selectReport);
   const env = report.envelope;
-  const shapeName = { circle: t.shapeCircle, belt: t.shapeBelt, polygon: t.shapePolygon };
   const over = report.area.totalKm2 > report.area.capKm2;
   return (
     <section className="panel validation" data-testid="validation-panel">
@@ -61,7 +60,7 @@ export function ValidationPanel() {
           {env.shape === "polygon"
             ? `${km(env.areaKm2, 1)} km²`
             : `${km(env.reachKm, 2)} km / ${t.limit} ${km(env.limitKm, 0)} km`}{" "}
-          ({env.given ? shapeName[env.shape] : t.shapeInferred})
+          ({env.given ? shapeName(t, env.shape) : t.shapeInferred})
         </dd>
       </dl>
       <EnvelopeEditor />
