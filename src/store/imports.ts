@@ -31,46 +31,59 @@ export function failure(e: unknown, fileName: string): Notice {
   };
 }
 
+/**
+ * Runs one import: `work` reads everything, then changes the store and returns the notice to
+ * show. Any failure becomes one ko/en notice naming the file, and the project stays as it was.
+ */
+async function importing(
+  store: AppStore,
+  fileName: string,
+  work: () => Promise<Notice>,
+): Promise<boolean> {
+  try {
+    store.getState().notify(await work());
+    return true;
+  } catch (e) {
+    // For x/y hub columns the core's message names both --hubs-crs and the app's CRS select.
+    store.getState().notify(failure(e, fileName));
+    return false;
+  }
+}
+
 /** Import a filing of any readable format as a new zone of the project (one undo step). */
-export async function importFilingBytes(
+export function importFilingBytes(
   store: AppStore,
   bytes: Uint8Array,
   fileName: string,
 ): Promise<boolean> {
-  try {
+  return importing(store, fileName, async () => {
     const zone = await importZone(bytes, fileName);
     const { id: _ignored, ...rest } = zoneDocOf(zone, "import", nameFromFile(fileName));
-    const s = store.getState();
-    s.addZone(rest);
+    store.getState().addZone(rest);
     // Show what came in: the map zooms to the imported parcels.
     store.getState().focusParcels(rest.parcels.map((p) => p.id));
     const crs = zone.sourceCrs === "EPSG:4326" ? "" : ` (${zone.sourceCrs} → WGS84)`;
-    s.notify({
+    return {
       kind: "info",
       ko: `${fileName}: 지구 ${rest.parcels.length}개를 가져왔습니다${crs}`,
       en: `${fileName}: imported ${rest.parcels.length} parcel(s)${crs}`,
-    });
-    return true;
-  } catch (e) {
-    store.getState().notify(failure(e, fileName));
-    return false;
-  }
+    };
+  });
 }
 
 /**
  * Import a hub file (GeoJSON, CSV with 위도/경도, lat/lon or x/y columns, zipped Shapefile) as a
  * new hub layer; `opts.crs` is the CRS of x/y columns, which a CSV can't name itself.
  */
-export async function importHubsBytes(
+export function importHubsBytes(
   store: AppStore,
   bytes: Uint8Array,
   fileName: string,
   opts: ReadOptions = {},
 ): Promise<boolean> {
-  try {
+  return importing(store, fileName, async () => {
     const hubs = await importHubs(bytes, fileName, opts);
-    const s = store.getState();
-    s.addHubLayer({
+    store.getState().addHubLayer({
       id: `hubs-${fileName}`,
       name: fileName,
       hubs,
@@ -78,27 +91,21 @@ export async function importHubsBytes(
       builtin: false,
       visible: true,
     });
-    s.notify({
+    return {
       kind: "info",
       ko: `${fileName}: 거점 ${hubs.length}개`,
       en: `${fileName}: ${hubs.length} hub(s)`,
-    });
-    return true;
-  } catch (e) {
-    // The core's message names both ways to give an x/y CRS: --hubs-crs and the app's select.
-    store.getState().notify(failure(e, fileName));
-    return false;
-  }
+    };
+  });
 }
 
 /** Load a reviewer's rules file (UTF-8 JSON); it becomes selectable for every zone. */
-export async function importRulesBytes(
+export function importRulesBytes(
   store: AppStore,
   bytes: Uint8Array,
   fileName: string,
 ): Promise<boolean> {
-  const s = store.getState();
-  try {
+  return importing(store, fileName, async () => {
     let parsed: unknown;
     try {
       parsed = JSON.parse(new TextDecoder("utf-8", { fatal: true }).decode(bytes));
@@ -106,13 +113,9 @@ export async function importRulesBytes(
       throw new Error("not JSON");
     }
     const ruleSet = loadRuleSet(parsed);
-    s.addRuleSet(ruleSet);
-    s.notify({ kind: "info", ko: `규칙 ${ruleSet.name.ko}`, en: `Rule set ${ruleSet.name.en}` });
-    return true;
-  } catch (e) {
-    s.notify(failure(e, fileName));
-    return false;
-  }
+    store.getState().addRuleSet(ruleSet);
+    return { kind: "info", ko: `규칙 ${ruleSet.name.ko}`, en: `Rule set ${ruleSet.name.en}` };
+  });
 }
 
 /** A dropped file: a CSV is a hub list, anything else a filing. */
