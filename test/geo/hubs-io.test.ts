@@ -1,10 +1,9 @@
 import { readFileSync } from "node:fs";
-import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { FilingError } from "../../geo/errors";
 import { readHubs } from "../../geo/io/hubs";
 import { importHubs } from "../../geo/io/registry";
-import { SHARED } from "../support/paths";
+import { EMBEDDED_HUBS } from "../support/paths";
 
 const fixture = (name: string): string =>
   readFileSync(new URL(`../fixtures/hubs/${name}`, import.meta.url), "utf8");
@@ -25,7 +24,7 @@ const featureCollection = (features: unknown[]): string =>
 
 describe("readHubs: GeoJSON", () => {
   it("reads the twelve innovation cities as twelve point hubs", () => {
-    const text = readFileSync(join(SHARED, "data/innovation-cities.geojson"), "utf8");
+    const text = readFileSync(EMBEDDED_HUBS, "utf8");
     const hubs = readHubs(text, "innovation-cities.geojson");
     expect(hubs).toHaveLength(12);
     expect(hubs.every((h) => h.type === "innovation_city" && h.geometry.type === "Point")).toBe(
