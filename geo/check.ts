@@ -65,8 +65,8 @@ export function checkFiling(zone: Zone, opts: CheckOptions): Report {
     messageEn: findingMessage(f, "en"),
   }));
   const hubs: Report["hubs"] = tally
-    ? { counts: tally.counts, partial: tally.partial, given: true }
-    : { counts: emptyCounts(), partial: [], given: false };
+    ? { counts: tally.counts, partial: tally.partial, given: true, sources: tally.sources }
+    : { counts: emptyCounts(), partial: [], given: false, sources: [] };
   return {
     verdict: findings.some((f) => f.severity === "error") ? "fail" : "pass",
     ruleSet: opts.ruleSet.id,

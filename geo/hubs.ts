@@ -18,7 +18,7 @@ import {
   locatePoint,
   unionBbox,
 } from "./banded-polygon";
-import { HUB_TYPES, type Hub } from "./types";
+import { HUB_TYPES, type Hub, type HubSourceCount } from "./types";
 
 /** Built once from a hub list and reused on every check; treat as opaque. */
 export interface HubIndex {
@@ -33,11 +33,34 @@ export interface HubIndex {
   readonly areas: Flatbush | null;
   /** Flatbush item id → index into `hubs`. */
   readonly areaHub: Uint32Array;
+  /** The named sources the hubs came from (empty for indexHubs), and each hub's source. */
+  readonly sourceNames: readonly string[];
+  readonly hubSource: Uint32Array;
+}
+
+/** Hubs from one layer or file, under the name the report gives it (hubSourceName). */
+export interface HubSource {
+  name: string;
+  hubs: Hub[];
 }
 
 export interface HubCounts {
   counts: Record<string, number> & { total: number };
   partial: { name: string; type: string; shareInside: number }[];
+  /** Per named source, how many of its hubs counted (every source listed, 0 included). */
+  sources: HubSourceCount[];
+}
+
+/** Index hubs from named sources, so the report can say what it counted and from where. */
+export function indexHubSources(sources: readonly HubSource[]): HubIndex {
+  const hubs = sources.flatMap((s) => s.hubs);
+  const hubSource = new Uint32Array(hubs.length);
+  let at = 0;
+  sources.forEach((s, k) => {
+    hubSource.fill(k, at, at + s.hubs.length);
+    at += s.hubs.length;
+  });
+  return { ...indexHubs(hubs), sourceNames: sources.map((s) => s.name), hubSource };
 }
 
 /** Index hubs for countHubs: O(n log n) once, so each check only touches nearby hubs. */
@@ -82,6 +105,8 @@ export function indexHubs(hubs: Hub[]): HubIndex {
     pointXY,
     areas,
     areaHub: Uint32Array.from(areaIds),
+    sourceNames: [],
+    hubSource: new Uint32Array(hubs.length),
   };
 }
 
@@ -94,10 +119,14 @@ export function indexHubs(hubs: Hub[]): HubIndex {
 export function countHubs(index: HubIndex, parcels: (Polygon | MultiPolygon)[]): HubCounts {
   const counts: Record<string, number> & { total: number } = { total: 0 };
   for (const type of HUB_TYPES) counts[type] = 0;
-  const tally = (hub: Hub | undefined): void => {
+  const bySource = index.sourceNames.map(() => 0);
+  const tally = (hubId: number): void => {
+    const hub = index.hubs[hubId];
     if (hub === undefined) return;
     counts[hub.type] = (counts[hub.type] ?? 0) + 1;
     counts.total += 1;
+    const source = index.hubSource[hubId] ?? 0;
+    if (source < bySource.length) bySource[source] = (bySource[source] ?? 0) + 1;
   };
 
   // Parcel after parcel banded into the same few buffers (one per part of the largest
@@ -125,21 +154,22 @@ export function countHubs(index: HubIndex, parcels: (Polygon | MultiPolygon)[]):
       const y = pointXY[2 * id + 1] as number;
       if (insideAny(x, y, banded)) {
         counted.add(id);
-        tally(index.hubs[pointHub[id] as number]);
+        tally(pointHub[id] as number);
       }
     }
   }
 
   const partial: HubCounts["partial"] = [];
-  for (const { hub, share } of areaShares(index, parcels, boxes)) {
-    tally(hub);
+  for (const { hubId, hub, share } of areaShares(index, parcels, boxes)) {
+    tally(hubId);
     const shareInside = Math.round(share * 1000) / 1000;
     if (shareInside < 1) {
       // A hub that is in at all never reads as 0% in: the reviewer sees "0.1%", not "none".
       partial.push({ name: hub.name, type: hub.type, shareInside: Math.max(shareInside, 0.001) });
     }
   }
-  return { counts, partial };
+  const sources = index.sourceNames.map((name, k) => ({ name, count: bySource[k] ?? 0 }));
+  return { counts, partial, sources };
 }
 
 /**
@@ -151,7 +181,7 @@ function areaShares(
   index: HubIndex,
   parcels: (Polygon | MultiPolygon)[],
   boxes: Bbox[],
-): { hub: Hub; share: number }[] {
+): { hubId: number; hub: Hub; share: number }[] {
   const { areas, areaHub } = index;
   if (areas === null || parcels.length === 0) return [];
   const near = new Map<number, number[]>();
@@ -163,9 +193,10 @@ function areaShares(
     }
   });
 
-  const result: { hub: Hub; share: number }[] = [];
+  const result: { hubId: number; hub: Hub; share: number }[] = [];
   for (const [id, parcelIndexes] of [...near].sort((a, b) => a[0] - b[0])) {
-    const hub = index.hubs[areaHub[id] as number];
+    const hubId = areaHub[id] as number;
+    const hub = index.hubs[hubId];
     if (hub === undefined || hub.geometry.type === "Point") continue;
     const hubArea = area(hub.geometry);
     if (!(hubArea > 0)) continue;
@@ -174,7 +205,7 @@ function areaShares(
     if (zone === undefined || zone === null) continue;
     const inside = intersect(featureCollection([toFeature(hub.geometry), zone]));
     const share = inside === null ? 0 : Math.min(1, area(inside) / hubArea);
-    if (share > 1e-6) result.push({ hub, share });
+    if (share > 1e-6) result.push({ hubId, hub, share });
   }
   return result;
 }

@@ -3,7 +3,13 @@ export { type CheckOptions, checkFiling } from "./check";
 export { fromLonLat, normalizeCrs, SUPPORTED_CRS, toLonLat } from "./crs";
 export { FilingError, type FilingErrorCode, isFilingError } from "./errors";
 export { readFiling, zoneToFiling } from "./filing";
-export { type HubIndex, indexHubs } from "./hubs";
+export {
+  EMBEDDED_HUBS_FILE,
+  embeddedHubSource,
+  type HubOrigin,
+  hubSourceName,
+} from "./hub-sources";
+export { type HubIndex, type HubSource, indexHubSources, indexHubs } from "./hubs";
 export type { Converter, Imported, ReadOptions, WriteOptions } from "./io/format";
 export { readHubs } from "./io/hubs";
 export {
@@ -21,8 +27,10 @@ export { azimuthDeg, destination, distanceM, geodesicAreaM2, tmAreaM2 } from "./
 export { findingMessage, type Lang } from "./messages";
 export { REPORT_CSS } from "./report-css";
 export { type ReportHtmlInput, reportBodyHtml, reportHtml } from "./report-html";
+export { reportJson } from "./report-json";
 export { reportMapSvg } from "./report-map";
 export { BUILTIN_RULE_SETS, loadRuleSet, parseRuleSet } from "./rules/load";
+export { CLI_RULES_HINT, type RulesHint, ruleSetForStamp } from "./rules/resolve";
 export { sha256Hex } from "./sha256";
 export { SIDO, type SidoInfo, sidoByCode } from "./sido";
 export * from "./types";

@@ -125,6 +125,14 @@ export interface HubTally {
   partial: { name: string; type: string; shareInside: number }[];
   /** false when no hub file was given: the counts are then zero by construction. */
   given: boolean;
+  /** What was counted: each hub layer or file consulted, with how many of its hubs counted. */
+  sources: HubSourceCount[];
+}
+
+/** One hub source of a report, named by hubSourceName (geo/hub-sources.ts). */
+export interface HubSourceCount {
+  name: string;
+  count: number;
 }
 
 /** The compliance report of FILING.md. */

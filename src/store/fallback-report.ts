@@ -37,7 +37,7 @@ export function fallbackReport(ruleSet: RuleSet, cause: unknown): Report {
       capKm2: ruleSet.areaCapKm2,
     },
     envelope: { shape: "circle", given: false, limitKm: ruleSet.envelope.circle.radiusKm },
-    hubs: { counts, partial: [], given: false },
+    hubs: { counts, partial: [], given: false, sources: [] },
     findings,
   };
 }

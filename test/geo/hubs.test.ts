@@ -2,7 +2,7 @@ import { booleanPointInPolygon } from "@turf/turf";
 import fc from "fast-check";
 import type { MultiPolygon, Polygon, Position } from "geojson";
 import { describe, expect, it } from "vitest";
-import { countHubs, indexHubs } from "../../geo/hubs";
+import { countHubs, indexHubSources, indexHubs } from "../../geo/hubs";
 import type { Hub } from "../../geo/types";
 import { createPolygon, createRect } from "../support/shapes";
 
@@ -31,6 +31,7 @@ describe("countHubs: point hubs", () => {
         total: 1,
       },
       partial: [],
+      sources: [],
     });
   });
 
@@ -260,5 +261,32 @@ describe("countHubs: agrees with Turf's booleanPointInPolygon", () => {
       ),
       { numRuns: 300 },
     );
+  });
+});
+
+describe("countHubs: named sources (the report's hubs.sources)", () => {
+  it("says how many hubs of each source counted, listing a source with none", () => {
+    const index = indexHubSources([
+      { name: "a.csv", hubs: [createPoint("in", "technopark", 128.05, 35.05)] },
+      { name: "b.geojson", hubs: [createPoint("out", "technopark", 129, 36)] },
+      {
+        name: "c.zip",
+        hubs: [
+          createPoint("in too", "innovation_city", 128.02, 35.02),
+          createAreaHub(
+            "half",
+            "industrial_complex",
+            createPolygon(createRect(128.09, 35, 128.11, 35.01)),
+          ),
+        ],
+      },
+    ]);
+    const tally = countHubs(index, [square]);
+    expect(tally.counts.total).toBe(3);
+    expect(tally.sources).toEqual([
+      { name: "a.csv", count: 1 },
+      { name: "b.geojson", count: 0 },
+      { name: "c.zip", count: 2 },
+    ]);
   });
 });
