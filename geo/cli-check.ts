@@ -5,18 +5,20 @@
 import { parseArgs } from "node:util";
 import { checkFiling } from "./check";
 import { readBytes, runCommand, usage, type Writer } from "./cli-files";
-import { indexHubs } from "./hubs";
-import { importHubs, importZone } from "./io/registry";
+import { hubsFromArgs } from "./cli-hubs";
+import { importZone } from "./io/registry";
 import { decodeText } from "./io/text";
 import type { Lang } from "./messages";
+import { reportJson } from "./report-json";
 import { formatReportText } from "./report-text";
-import { loadRuleSet } from "./rules/load";
+import { BUILTIN_RULE_SETS, loadRuleSet } from "./rules/load";
+import { ruleSetForStamp } from "./rules/resolve";
 import type { Report, RuleSet, Zone } from "./types";
 
 /** The options `check` and `report` both take. */
 export const CHECK_OPTIONS = {
   rules: { type: "string" },
-  hubs: { type: "string" },
+  hubs: { type: "string", multiple: true },
   "hubs-crs": { type: "string" },
   crs: { type: "string" },
   sido: { type: "string" },
@@ -25,7 +27,7 @@ export const CHECK_OPTIONS = {
 
 export interface CheckValues {
   rules?: string | undefined;
-  hubs?: string | undefined;
+  hubs?: string[] | undefined;
   "hubs-crs"?: string | undefined;
   crs?: string | undefined;
   sido?: string | undefined;
@@ -38,8 +40,10 @@ export interface Checked {
   report: Report;
 }
 
-function ruleSetOf(arg: string | undefined): RuleSet {
-  if (!arg || arg === "phase-1-2" || arg === "phase-3") return loadRuleSet(arg ?? "phase-1-2");
+/** `--rules`, else the rule set the filing is stamped with, else phase-1-2 (FILING.md). */
+function ruleSetOf(arg: string | undefined, zone: Zone): RuleSet {
+  if (!arg) return ruleSetForStamp(zone.meta.ruleSet, BUILTIN_RULE_SETS);
+  if (BUILTIN_RULE_SETS.some((r) => r.id === arg)) return loadRuleSet(arg);
   return loadRuleSet(decodeText(readBytes(arg, { ko: "규칙", en: "rules" })));
 }
 
@@ -47,16 +51,8 @@ function ruleSetOf(arg: string | undefined): RuleSet {
 export async function loadAndCheck(file: string, values: CheckValues): Promise<Checked> {
   const bytes = readBytes(file, { ko: "지구", en: "filing" });
   const zone = await importZone(bytes, file);
-  const ruleSet = ruleSetOf(values.rules);
-  const hubsPath = values.hubs;
-  const hubsCrs = values["hubs-crs"];
-  const hubs = hubsPath
-    ? indexHubs(
-        await importHubs(readBytes(hubsPath, { ko: "거점", en: "hub" }), hubsPath, {
-          ...(hubsCrs ? { crs: hubsCrs } : {}),
-        }),
-      )
-    : undefined;
+  const ruleSet = ruleSetOf(values.rules, zone);
+  const hubs = await hubsFromArgs(values.hubs, values["hubs-crs"]);
   const report = checkFiling(zone, {
     ruleSet,
     ...(hubs ? { hubs } : {}),
@@ -78,11 +74,7 @@ async function check(args: string[], out: Writer, lang: Lang): Promise<number> {
     throw usage("--format은 text 또는 json입니다", "--format is text or json");
   }
   const { report } = await loadAndCheck(file, values);
-  out(
-    values.format === "json"
-      ? `${JSON.stringify(report, null, 2)}\n`
-      : formatReportText(report, lang),
-  );
+  out(values.format === "json" ? reportJson(report) : formatReportText(report, lang));
   return report.verdict === "pass" ? 0 : 1;
 }
 

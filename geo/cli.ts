@@ -15,11 +15,13 @@ ${CONVERT_HELP}
 ${REPORT_HELP}
 
 옵션 / options:
-  --rules phase-1-2|phase-3|<rules.json>  규칙 집합 / rule set (default phase-1-2)
-  --hubs <hubs.geojson|hubs.csv>          혁신거점 파일 / hub file
+  --rules phase-1-2|phase-3|<rules.json>  규칙 집합 / rule set
+      (기본: 신청서의 czd.ruleSet, 없으면 phase-1-2 / default: the filing's czd.ruleSet, else phase-1-2)
+  --hubs <hubs.geojson|hubs.csv|hubs.zip>  혁신거점 파일, 여러 번 가능 / hub file, repeatable
+      (기본: 내장 혁신도시 층 / default: the embedded 혁신도시 layer; --hubs none: 세지 않음 / count none)
   --hubs-crs EPSG:xxxx                    CSV의 x,y 좌표계 / CRS of x,y columns in a hub CSV
   --crs EPSG:5186                         평면 면적의 TM 좌표계 / TM plane for planar area
-  --sido KR-xx                            시·도 지정 / name the 시·도 (ISO 3166-2:KR)
+  --sido KR-xx                            시·도 지정 / name the 시·도 (default: the filing's czd.sido)
   --format text|json                      출력 형식 / output format (default text)
   --lang ko|en                            언어 / language (default ko)
   -h, --help                              이 도움말 / this help

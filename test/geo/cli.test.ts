@@ -1,4 +1,4 @@
-import { execFileSync, spawnSync } from "node:child_process";
+import { spawnSync } from "node:child_process";
 import { copyFileSync, mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -196,23 +196,32 @@ describe("czd check: unusable input is exit 2 with one clear ko/en line", () => 
   });
 });
 
-describe("npm run czd as a process", () => {
-  it("exits 1 on a failing filing and 2 with no stack trace on garbage", async () => {
-    const fail = spawnSync(
-      "npx",
-      ["tsx", "geo/cli.ts", "check", join(EXAMPLES, "busan-radius-over.geojson")],
-      { cwd: ROOT, encoding: "utf8" },
-    );
-    expect(fail.status).toBe(1);
-    expect(fail.stdout).toContain("부적합");
-    const bad = spawnSync("npx", ["tsx", "geo/cli.ts", "check", join(FIX, "not-json.geojson")], {
+describe("the built czd (dist-cli/czd.mjs, npm run build:cli) as a process", () => {
+  const czd = (...args: string[]) =>
+    spawnSync(process.execPath, [join(ROOT, "dist-cli/czd.mjs"), ...args], {
       cwd: ROOT,
       encoding: "utf8",
     });
+
+  it("exits 1 on a failing filing and 2 with no stack trace on garbage", () => {
+    const fail = czd("check", join(EXAMPLES, "busan-radius-over.geojson"));
+    expect(fail.status).toBe(1);
+    expect(fail.stdout).toContain("부적합");
+    const bad = czd("check", join(FIX, "not-json.geojson"));
     expect(bad.status).toBe(2);
     expect(bad.stderr).not.toContain("    at ");
-    expect(
-      execFileSync("npx", ["tsx", "geo/cli.ts", "--help"], { cwd: ROOT, encoding: "utf8" }),
-    ).toContain("czd");
+    const help = czd("--help");
+    expect(help.status).toBe(0);
+    expect(help.stdout).toContain("--hubs none");
+  });
+
+  it("prints the same JSON report as the CLI run in-process, embedded hubs included", async () => {
+    const file = join(EXAMPLES, "jinju-two-parcels.geojson");
+    const built = czd("check", file, "--format", "json");
+    expect(built.status).toBe(0);
+    expect(built.stdout).toBe((await run("check", file, "--format", "json")).stdout);
+    expect(JSON.parse(built.stdout).hubs.sources).toEqual([
+      { name: "혁신도시 (embedded, approximate)", count: 1 },
+    ]);
   });
 });

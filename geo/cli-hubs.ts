@@ -1,0 +1,34 @@
+/**
+ * The hubs `czd check` and `czd report` count: the embedded 혁신도시 layer (the app's built-in
+ * one, bundled into the CLI) unless `--hubs` names files (repeatable) or is `none`.
+ */
+import embeddedText from "../public/data/innovation-cities.geojson";
+import { readBytes, usage } from "./cli-files";
+import { embeddedHubSource, hubSourceName } from "./hub-sources";
+import { type HubIndex, type HubSource, indexHubSources } from "./hubs";
+import { importHubs } from "./io/registry";
+
+/** `--hubs none` counts nothing (the report then has no hub sources and `given: false`). */
+export const NO_HUBS = "none";
+
+/** The hub index the `--hubs` values name, or undefined for `--hubs none`. */
+export async function hubsFromArgs(
+  paths: readonly string[] | undefined,
+  hubsCrs: string | undefined,
+): Promise<HubIndex | undefined> {
+  if (!paths || paths.length === 0) return indexHubSources([embeddedHubSource(embeddedText)]);
+  if (paths.includes(NO_HUBS)) {
+    if (paths.length === 1) return undefined;
+    throw usage(
+      "--hubs none은 거점 파일과 함께 쓸 수 없습니다",
+      "--hubs none can't go with hub files",
+    );
+  }
+  const sources: HubSource[] = [];
+  for (const path of paths) {
+    const bytes = readBytes(path, { ko: "거점", en: "hub" });
+    const hubs = await importHubs(bytes, path, hubsCrs ? { crs: hubsCrs } : {});
+    sources.push({ name: hubSourceName({ file: path }), hubs });
+  }
+  return indexHubSources(sources);
+}
