@@ -1,23 +1,17 @@
 /** Boot: built-in hubs, then the saved project, then autosave, then the page. */
 import { StrictMode } from "react";
 import { createRoot } from "react-dom/client";
-import { readHubs } from "../geo/index";
+import { EMBEDDED_HUBS_FILE } from "../geo/index";
 import { App } from "./App";
+import { builtinHubLayer } from "./store/builtin-hubs";
 import { useAppStore } from "./store/store";
 import { restoreProject, subscribeAutosave } from "./store/subscriptions";
 import "./app.css";
 
 async function loadBuiltinHubs(): Promise<void> {
-  const url = new URL("data/innovation-cities.geojson", document.baseURI);
+  const url = new URL(`data/${EMBEDDED_HUBS_FILE}`, document.baseURI);
   const text = await (await fetch(url)).text();
-  useAppStore.getState().addHubLayer({
-    id: "builtin-innovation-cities",
-    name: "혁신도시 Innovation cities",
-    hubs: readHubs(text, "innovation-cities.geojson"),
-    approximate: true,
-    builtin: true,
-    visible: true,
-  });
+  useAppStore.getState().addHubLayer(builtinHubLayer(text));
 }
 
 async function boot(): Promise<void> {

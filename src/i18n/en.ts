@@ -94,6 +94,9 @@ export const en: Messages = {
   reviewHashCurrent:
     "The current zone is not saved yet: this is the SHA-256 of the filing (GeoJSON) bytes the export would write now. Download exactly that file below to file it.",
   reviewDownload: "Download the filing with this hash",
+  reviewJson: "Download the JSON report",
+  reviewHubSources: "Hubs counted from",
+  reviewHubSourcesNone: "none",
   reviewEllipsoidal: "Ellipsoidal (km²)",
   reviewPlanar: "Planar (km²)",
   reviewAreas: "Area",

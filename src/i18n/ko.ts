@@ -91,6 +91,9 @@ export const ko = {
   reviewHashCurrent:
     "아직 저장되지 않은 현재 지구: 지금 내보내기가 쓸 신청서(GeoJSON) 바이트의 SHA-256입니다. 아래에서 바로 그 파일을 받아 제출하십시오.",
   reviewDownload: "이 해시의 신청서 받기",
+  reviewJson: "JSON 보고서 받기",
+  reviewHubSources: "센 거점",
+  reviewHubSourcesNone: "없음",
   reviewEllipsoidal: "타원체 면적 (km²)",
   reviewPlanar: "평면 면적 (km²)",
   reviewAreas: "면적",

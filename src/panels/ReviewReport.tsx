@@ -76,6 +76,12 @@ function Hubs({ review, t }: { review: Review; t: Messages }) {
           {hubs.partial.map((h) => `${h.name} ${(h.shareInside * 100).toFixed(1)}%`).join(", ")}
         </p>
       )}
+      <p className="small" data-testid="review-hub-sources">
+        {t.reviewHubSources}:{" "}
+        {hubs.sources.length > 0
+          ? hubs.sources.map((s) => `${s.name} ${s.count}`).join(", ")
+          : t.reviewHubSourcesNone}
+      </p>
     </>
   );
 }

@@ -3,7 +3,7 @@
  * report and the SHA-256 of the bytes under review, print the A4 report to sign.
  */
 import { type ChangeEvent, useCallback, useEffect, useRef, useState } from "react";
-import { reportMapSvg } from "../../geo/index";
+import { reportJson, reportMapSvg } from "../../geo/index";
 import { MESSAGES, useT } from "../i18n";
 import { failure } from "../store/imports";
 import { type Review, reviewCurrent, reviewFile } from "../store/review";
@@ -27,6 +27,11 @@ function ReviewMap({ review }: { review: Review }) {
   return <img className="review-map-svg" src={src} alt={t.reviewMap} data-testid="review-map" />;
 }
 
+/** `jinju.geojson` → `jinju.report.json`: the report beside the filing it is of. */
+function reportFileName(review: Review): string {
+  return `${review.fileName.replace(/\.[^.]*$/, "")}.report.json`;
+}
+
 function Provenance({ review }: { review: Review }) {
   const t = useT();
   return (
@@ -40,6 +45,15 @@ function Provenance({ review }: { review: Review }) {
       <p className="small" data-testid="review-hash-note">
         {review.source === "file" ? t.reviewHashFile : t.reviewHashCurrent}
       </p>
+      <button
+        type="button"
+        data-testid="review-json"
+        onClick={() =>
+          download(reportJson(review.report), reportFileName(review), "application/json")
+        }
+      >
+        ⤓ {t.reviewJson}
+      </button>
       {review.source === "current" && (
         <button
           type="button"

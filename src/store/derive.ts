@@ -5,17 +5,24 @@
 import {
   BUILTIN_RULE_SETS,
   checkFiling,
-  type Hub,
   type HubIndex,
-  indexHubs,
-  loadRuleSet,
+  hubSourceName,
+  indexHubSources,
   type Report,
   type RuleSet,
+  type RulesHint,
+  ruleSetForStamp,
   type Zone,
 } from "../../geo/index";
 import { fallbackReport } from "./fallback-report";
 import { activeZone } from "./store";
 import type { AppState, DragPreview, HubLayer, ZoneDoc } from "./types";
+
+/** What the app asks for when a filing's rule set is unknown (the CLI says `--rules`). */
+export const APP_RULES_HINT: RulesHint = {
+  ko: "그 규칙 파일을 먼저 불러오십시오",
+  en: "load its rules file first",
+};
 
 /** The geo core's Zone for a zone of the store (always WGS84). */
 export function toGeoZone(doc: ZoneDoc): Zone {
@@ -38,17 +45,31 @@ export function allRuleSets(custom: RuleSet[]): RuleSet[] {
   return [...BUILTIN_RULE_SETS, ...custom.filter((r) => !builtinIds.has(r.id))];
 }
 
-export function ruleSetFor(id: string, custom: RuleSet[]): RuleSet {
-  return custom.find((r) => r.id === id) ?? loadRuleSet(id);
+/**
+ * The rule set a zone or filing is stamped with, decided as `czd check` decides it without
+ * `--rules` (geo/rules/resolve.ts); a loaded rules file stands in for the CLI's `--rules` file.
+ */
+export function ruleSetFor(id: unknown, custom: RuleSet[]): RuleSet {
+  // A loaded rules file wins over a built-in set of the same id, as it always has here.
+  const customIds = new Set(custom.map((r) => r.id));
+  const known = [...custom, ...BUILTIN_RULE_SETS.filter((r) => !customIds.has(r.id))];
+  return ruleSetForStamp(id, known, APP_RULES_HINT);
 }
 
-let hubMemo: { layers: HubLayer[]; index: HubIndex; hubs: Hub[] } | null = null;
+/** The report's name for a layer: the built-in one is the CLI's embedded layer, others files. */
+function layerSourceName(layer: HubLayer): string {
+  return hubSourceName(layer.builtin ? { embedded: true } : { file: layer.name });
+}
+
+let hubMemo: { layers: HubLayer[]; index: HubIndex } | null = null;
 
 /** One index over every visible hub layer, rebuilt only when the layers change. */
 export function selectHubIndex(s: Pick<AppState, "hubLayers">): HubIndex {
   if (hubMemo && hubMemo.layers === s.hubLayers) return hubMemo.index;
-  const hubs = s.hubLayers.filter((l) => l.visible).flatMap((l) => l.hubs);
-  hubMemo = { layers: s.hubLayers, index: indexHubs(hubs), hubs };
+  const sources = s.hubLayers
+    .filter((l) => l.visible)
+    .map((l) => ({ name: layerSourceName(l), hubs: l.hubs }));
+  hubMemo = { layers: s.hubLayers, index: indexHubSources(sources) };
   return hubMemo.index;
 }
 

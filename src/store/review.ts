@@ -6,13 +6,12 @@
 import {
   checkFiling,
   importZone,
-  loadRuleSet,
   type Report,
   type RuleSet,
   sha256Hex,
   type Zone,
 } from "../../geo/index";
-import { allRuleSets, ruleSetFor, selectHubIndex, selectReport, toGeoZone } from "./derive";
+import { ruleSetFor, selectHubIndex, selectReport, toGeoZone } from "./derive";
 import { exportFiling, filingFileName } from "./filing-io";
 import { activeZone } from "./store";
 import type { AppState } from "./types";
@@ -31,14 +30,12 @@ export interface Review {
   generatedAt: string;
 }
 
-/** The rule set the filing names when the app knows it (built-in or loaded), else phase-1-2. */
-function ruleSetOfFiling(zone: Zone, custom: RuleSet[]): RuleSet {
-  const id = zone.meta.ruleSet;
-  const known = allRuleSets(custom).some((r) => r.id === id);
-  return typeof id === "string" && known ? ruleSetFor(id, custom) : loadRuleSet("phase-1-2");
-}
-
-/** Review a filed file of any readable format; throws the geo core's FilingError if unusable. */
+/**
+ * Review a filed file of any readable format as `czd check` does with no options: the stamped
+ * rule set (else phase-1-2) and the visible hub layers (by default the built-in one, which is the
+ * CLI's embedded layer), so both give the identical report. Throws the geo core's FilingError if
+ * the file is unusable or stamped with a rule set the app doesn't know.
+ */
 export async function reviewFile(
   s: AppState,
   bytes: Uint8Array,
@@ -46,7 +43,7 @@ export async function reviewFile(
   now: Date = new Date(),
 ): Promise<Review> {
   const zone = await importZone(bytes, fileName);
-  const ruleSet = ruleSetOfFiling(zone, s.customRuleSets);
+  const ruleSet = ruleSetFor(zone.meta.ruleSet, s.customRuleSets);
   const report = checkFiling(zone, { ruleSet, hubs: selectHubIndex(s) });
   const sha256 = await sha256Hex(bytes);
   return {

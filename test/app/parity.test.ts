@@ -1,0 +1,100 @@
+/**
+ * App = CLI (FILING.md, "The checker"): the reviewer mode and the panel of an app booted as
+ * src/main.tsx boots it (the built-in hub layer) give, for the same file, exactly the report
+ * `czd check --format json` prints with no options: the stamped rule set, the embedded hubs,
+ * the same `hubs.sources`.
+ */
+import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { exportZone, importZone, type Report, reportJson } from "../../geo/index";
+import { builtinHubLayer } from "../../src/store/builtin-hubs";
+import { selectReport } from "../../src/store/derive";
+import { importFilingBytes } from "../../src/store/imports";
+import { reviewFile } from "../../src/store/review";
+import { createAppStore } from "../../src/store/store";
+import { runCzd } from "../support/czd";
+import { EMBEDDED_HUBS, EXAMPLES, ROOT } from "../support/paths";
+
+const PHASE3_BELT = join(ROOT, "test/fixtures/parity/jinju-belt-phase3.geojson");
+
+/** A store as src/main.tsx makes it: the built-in 혁신도시 layer from the file the app fetches. */
+function bootedStore() {
+  const store = createAppStore();
+  store.getState().addHubLayer(builtinHubLayer(readFileSync(EMBEDDED_HUBS, "utf8")));
+  return store;
+}
+
+/** The CLI's report for a file, with no options (exit 0 or 1: a report either way). */
+function cliReport(path: string): string {
+  const r = runCzd("check", path, "--format", "json");
+  expect(r.stderr).toBe("");
+  expect([0, 1]).toContain(r.status);
+  return r.stdout;
+}
+
+const files: [string, string][] = [
+  ...[
+    "jinju-two-parcels.geojson",
+    "jincheon-cap-15003.geojson",
+    "busan-radius-over.geojson",
+    "jinju-epsg5179.geojson",
+  ].map((f): [string, string] => [f, join(EXAMPLES, f)]),
+  ["phase-3 belt filing", PHASE3_BELT],
+];
+
+/** The phase-3 filing as a zipped Shapefile: no czd member survives, so phase-1-2 applies. */
+async function zippedShapefile(): Promise<string> {
+  const zone = await importZone(readFileSync(PHASE3_BELT), "belt.geojson");
+  const shp = await exportZone(zone, "shp", "jinju-belt");
+  const path = join(mkdtempSync(join(tmpdir(), "czd-parity-")), shp.fileName);
+  writeFileSync(path, shp.data);
+  return path;
+}
+
+describe("reviewer mode and czd check give the identical JSON report", () => {
+  it.each(files)("%s", async (_label, path) => {
+    await expectParity(path);
+  });
+
+  it("a zipped Shapefile", async () => {
+    const report = await expectParity(await zippedShapefile());
+    expect(report.ruleSet).toBe("phase-1-2");
+  });
+});
+
+async function expectParity(path: string): Promise<Report> {
+  const cli = cliReport(path);
+  const bytes = new Uint8Array(readFileSync(path));
+  const name = path.split("/").pop() as string;
+  const review = await reviewFile(bootedStore().getState(), bytes, name);
+  // Field by field (a readable diff), then byte for byte (what a reviewer would hash).
+  expect(JSON.parse(reportJson(review.report))).toEqual(JSON.parse(cli));
+  expect(reportJson(review.report)).toBe(cli);
+  // The panel, once the same file is imported to edit, shows that report too.
+  const store = bootedStore();
+  expect(await importFilingBytes(store, bytes, name)).toBe(true);
+  expect(reportJson(selectReport(store.getState()))).toBe(cli);
+  return review.report;
+}
+
+describe("the defaults both sides share", () => {
+  it("a filing stamped phase-3 is checked with phase-3, counting the embedded 혁신도시", async () => {
+    const report = await expectParity(PHASE3_BELT);
+    expect(report.ruleSet).toBe("phase-3");
+    expect(report.verdict).toBe("pass");
+    expect(report.hubs.sources).toEqual([{ name: "혁신도시 (embedded, approximate)", count: 1 }]);
+  });
+
+  it("a rule set the filing names but nobody knows is refused by both, naming it", async () => {
+    const path = join(ROOT, "test/fixtures/parity/unknown-rules-stamp.geojson");
+    const cli = runCzd("check", path);
+    expect(cli.status).toBe(2);
+    expect(cli.stderr).toContain("'phase-9'");
+    const bytes = new Uint8Array(readFileSync(path));
+    await expect(reviewFile(bootedStore().getState(), bytes, "x.geojson")).rejects.toThrow(
+      /'phase-9' is unknown \(known: phase-1-2, phase-3\)/,
+    );
+  });
+});
