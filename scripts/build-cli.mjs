@@ -4,7 +4,7 @@
  * Runs on install (`prepare`), so `npx czd` works right after `npm ci`. Plain .mjs rather than
  * .ts: it runs before anything could load TypeScript.
  */
-import { chmodSync } from "node:fs";
+import { chmodSync, readFileSync } from "node:fs";
 import { build } from "esbuild";
 
 const outfile = "dist-cli/czd.mjs";
@@ -18,7 +18,13 @@ await build({
   target: "node20",
   minify: true,
   legalComments: "none",
-  loader: { ".geojson": "text" },
+  charset: "utf8",
+  // The embedded hub layer goes in as its text, the very text the app fetches (geo/cli-hubs.ts).
+  define: {
+    CZD_EMBEDDED_HUBS: JSON.stringify(
+      readFileSync("public/data/innovation-cities.geojson", "utf8"),
+    ),
+  },
   banner: {
     // The CommonJS dependencies (proj4, jszip, papaparse) call require(); ESM has none of its own.
     js: [
