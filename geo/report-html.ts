@@ -105,7 +105,7 @@ function envelope(i: ReportHtmlInput, L: Label, lang: Lang): string {
 function hubs(i: ReportHtmlInput, L: Label, lang: Lang): string {
   const h = i.report.hubs;
   if (!h.given) {
-    return `<section class="keep"><h2>${L("혁신거점", "Hubs")}</h2><p>${L("거점 파일이 주어지지 않았습니다.", "No hub file was given.")}</p></section>`;
+    return `<section class="keep"><h2>${L("혁신거점", "Hubs")}</h2><p>${L("거점을 세지 않았습니다.", "No hubs were counted.")}</p></section>`;
   }
   const counts = Object.entries(h.counts)
     .filter(([k]) => k !== "total")
@@ -114,7 +114,10 @@ function hubs(i: ReportHtmlInput, L: Label, lang: Lang): string {
   const partial = h.partial.length
     ? `<p class="note">${L("일부만 지구 안에 있는 거점", "Hubs only partly inside")}: ${h.partial.map((p) => `${esc(p.name)} ${formatNumber(p.shareInside * 100, 1)}%`).join(", ")}</p>`
     : "";
-  return `<section class="keep"><h2>${L("혁신거점", "Hubs")}</h2><table><thead><tr><th>${L("유형", "Type")}</th><th>${L("개수", "Count")}</th></tr></thead><tbody>${counts}<tr class="total"><td>${L("합계", "Total")}</td><td class="num">${h.counts.total}</td></tr></tbody></table>${partial}</section>`;
+  const sources = h.sources.length
+    ? `<p class="note">${L("센 거점", "Counted from")}: ${h.sources.map((s) => `${esc(s.name)} ${s.count}`).join(", ")}</p>`
+    : "";
+  return `<section class="keep"><h2>${L("혁신거점", "Hubs")}</h2><table><thead><tr><th>${L("유형", "Type")}</th><th>${L("개수", "Count")}</th></tr></thead><tbody>${counts}<tr class="total"><td>${L("합계", "Total")}</td><td class="num">${h.counts.total}</td></tr></tbody></table>${partial}${sources}</section>`;
 }
 
 function findings(i: ReportHtmlInput, L: Label, lang: Lang): string {

@@ -47,7 +47,8 @@ const L = {
     halfWidth: "반폭",
     axis: "축 길이",
     hubs: "혁신거점",
-    noHubs: "거점 파일 없음 (--hubs)",
+    noHubs: "세지 않음 (--hubs none)",
+    sources: "센 거점",
     findings: "지적 사항",
     none: "없음",
     severity: { error: "오류", warning: "경고", info: "참고" },
@@ -72,7 +73,8 @@ const L = {
     halfWidth: "half-width",
     axis: "axis length",
     hubs: "Hubs",
-    noHubs: "no hub file (--hubs)",
+    noHubs: "none counted (--hubs none)",
+    sources: "counted from",
     findings: "Findings",
     none: "none",
     severity: { error: "error", warning: "warning", info: "note" },
@@ -122,6 +124,8 @@ export function formatReportText(r: Report, lang: Lang = "ko"): string {
       .map(([k, v]) => `${hubLabel(k, lang)} ${v}`)
       .join(", ");
     out.push(`${t.hubs}: ${r.hubs.counts.total} (${counts})`);
+    const sources = r.hubs.sources.map((s) => `${s.name} ${s.count}`).join(", ");
+    if (sources) out.push(`  ${t.sources}: ${sources}`);
   } else {
     out.push(`${t.hubs}: ${t.noHubs}`);
   }

@@ -96,5 +96,10 @@ describe("the defaults both sides share", () => {
     await expect(reviewFile(bootedStore().getState(), bytes, "x.geojson")).rejects.toThrow(
       /'phase-9' is unknown \(known: phase-1-2, phase-3\)/,
     );
+    const store = bootedStore();
+    const zones = store.getState().zones.length;
+    expect(await importFilingBytes(store, bytes, "x.geojson")).toBe(false);
+    expect(store.getState().zones).toHaveLength(zones);
+    expect(store.getState().notice?.en).toContain("'phase-9' is unknown");
   });
 });
