@@ -11,6 +11,7 @@ import { decodeText } from "./io/text";
 import type { Lang } from "./messages";
 import { formatReportText } from "./report-text";
 import { loadRuleSet } from "./rules/load";
+import { loadEmbeddedSigungu } from "./sigungu-embedded";
 import type { Report, RuleSet, Zone } from "./types";
 
 /** The options `check` and `report` both take. */
@@ -57,6 +58,7 @@ export async function loadAndCheck(file: string, values: CheckValues): Promise<C
         }),
       )
     : undefined;
+  loadEmbeddedSigungu();
   const report = checkFiling(zone, {
     ruleSet,
     ...(hubs ? { hubs } : {}),
