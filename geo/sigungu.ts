@@ -81,3 +81,17 @@ export function sigunguShares(
   }
   return out.sort((a, b) => b.km2 - a.km2 || a.code.localeCompare(b.code));
 }
+
+const byGeometry = new WeakMap<ParcelGeometry, { version: number; names: string[] }>();
+
+/**
+ * The names of the 시·군·구 one parcel lies in, largest share first (memoised on the geometry
+ * object, for the app's parcel list); empty before the boundaries are provided or at sea.
+ */
+export function sigunguNamesOf(g: ParcelGeometry): string[] {
+  const hit = byGeometry.get(g);
+  if (hit && hit.version === version) return hit.names;
+  const names = (sigunguShares([g]) ?? []).map((s) => s.name);
+  byGeometry.set(g, { version, names });
+  return names;
+}

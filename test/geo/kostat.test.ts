@@ -7,6 +7,7 @@ import { readFileSync } from "node:fs";
 import type { Polygon } from "geojson";
 import { beforeAll, describe, expect, it } from "vitest";
 import { checkFiling } from "../../geo/check";
+import { formatReportText } from "../../geo/report-text";
 import { loadRuleSet } from "../../geo/rules/load";
 import { loadEmbeddedSigungu } from "../../geo/sigungu-embedded";
 import type { Report } from "../../geo/types";
@@ -69,6 +70,8 @@ describe("parcels inside real 광역시 (KOSTAT 2018, 군위군 in 대구)", () 
     expect(report.sido.code).toBe("KR-27");
     expect(report.sido.sigungu?.map((s) => s.name)).toEqual(["달성군"]);
     expect(report.envelope.radiusKm).toBeGreaterThan(12);
+    expect(formatReportText(report)).toMatch(/시·군·구: 달성군 \(22310\) 0\.32\d㎢/);
+    expect(formatReportText(report, "en")).toContain("시·군·구 (districts): 달성군 (22310)");
     expect(report.verdict).toBe("fail");
     expect(codes(report)).toContain("error:RADIUS");
   });
