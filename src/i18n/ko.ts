@@ -66,7 +66,12 @@ export const ko = {
   kDelete: "선택한 지구·꼭짓점 삭제 (선택 도구)",
   legendEnclosing:
     "점선 원 (지정 범위를 그리지 않았을 때): 모든 지구를 담는 가장 작은 원입니다. 반경이 한도 안이면 파란색, 넘으면 빨간색이며, 같은 중심의 옅은 점선 원이 반경 한도입니다.",
-  dataNote: "배경지도: Natural Earth 시·도 경계 (내장, 오프라인)",
+  dataNote: "배경지도: 통계청 SGIS 2018 시·도·시·군·구 경계 (내장, 오프라인)",
+  basemapFailed: "온라인 지도 타일을 불러올 수 없어 내장 지도(시·도·시·군·구 경계)로 바꿨습니다",
+  sigungu: "시·군·구",
+  sigunguLoading: "시·군·구 경계를 불러오는 중…",
+  hubLegend: "거점 종류",
+  hubPartialShare: "일부만 지구 안 (면적 비율)",
   illustrative: "공표되지 않은 예시 한도",
   hubType_innovation_city: "혁신도시",
   hubType_industrial_complex: "산업단지",

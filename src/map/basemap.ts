@@ -1,10 +1,11 @@
 /**
- * The offline basemap: a background and the 시·도 polygons, no external URL, no glyphs.
- * Online rasters (OpenStreetMap, VWorld with a key) are in the style but hidden until asked for.
+ * The offline basemap: a background, the 시·도 polygons and, from zoom 8 on, the 시·군·구 borders
+ * (KOSTAT 2018), no external URL, no glyphs. Online rasters (OpenStreetMap, VWorld with a key)
+ * are in the style, hidden until the UI asks for one; the planner's map asks for one at start.
  */
 import type { FeatureCollection } from "geojson";
 import type { StyleSpecification } from "maplibre-gl";
-import { COLOURS, LAYERS, SOURCES } from "./ids";
+import { COLOURS, KOSTAT_ATTRIBUTION, LAYERS, SIGUNGU_MINZOOM, SOURCES } from "./ids";
 
 const EMPTY: FeatureCollection = { type: "FeatureCollection", features: [] };
 
@@ -12,7 +13,8 @@ export function baseStyle(vworldKey: string | undefined): StyleSpecification {
   const style: StyleSpecification = {
     version: 8,
     sources: {
-      [SOURCES.sido]: { type: "geojson", data: EMPTY },
+      [SOURCES.sido]: { type: "geojson", data: EMPTY, attribution: KOSTAT_ATTRIBUTION },
+      [SOURCES.sigungu]: { type: "geojson", data: EMPTY },
       [SOURCES.osm]: {
         type: "raster",
         tiles: ["https://tile.openstreetmap.org/{z}/{x}/{y}.png"],
@@ -34,6 +36,13 @@ export function baseStyle(vworldKey: string | undefined): StyleSpecification {
         type: "raster",
         source: SOURCES.osm,
         layout: { visibility: "none" },
+      },
+      {
+        id: LAYERS.sigunguLine,
+        type: "line",
+        source: SOURCES.sigungu,
+        minzoom: SIGUNGU_MINZOOM,
+        paint: { "line-color": COLOURS.sigunguBorder, "line-width": 0.8 },
       },
       {
         id: LAYERS.sidoLine,

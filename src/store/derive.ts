@@ -13,6 +13,7 @@ import {
   type RuleSet,
   type Zone,
 } from "../../geo/index";
+import { sigunguVersion } from "../../geo/sigungu";
 import { fallbackReport } from "./fallback-report";
 import { activeZone } from "./store";
 import type { AppState, DragPreview, HubLayer, ZoneDoc } from "./types";
@@ -72,6 +73,8 @@ interface ReportMemo {
   preview: DragPreview | null;
   index: HubIndex;
   ruleSet: RuleSet;
+  /** The 시·군·구 boundaries the report was made with (none until they arrive). */
+  sigungu: number;
   report: Report;
 }
 let reportMemo: ReportMemo | null = null;
@@ -87,12 +90,13 @@ export function selectReport(s: AppState): Report {
     m.zone === zone &&
     m.preview === s.preview &&
     m.index === index &&
-    m.ruleSet === ruleSet
+    m.ruleSet === ruleSet &&
+    m.sigungu === sigunguVersion()
   ) {
     return m.report;
   }
   const checked = withPreview(zone, s.preview);
   const report = checkOrFallback(checked, ruleSet, index);
-  reportMemo = { zone, preview: s.preview, index, ruleSet, report };
+  reportMemo = { zone, preview: s.preview, index, ruleSet, sigungu: sigunguVersion(), report };
   return report;
 }
