@@ -60,6 +60,7 @@ export class ZoneMap {
   private syncing = false;
   private setLabelLang: ((lang: Lang) => void) | null = null;
   private lang: Lang = "ko";
+  private basemap: Basemap = "none";
   private readonly unbindHash: () => void;
 
   constructor(
@@ -82,6 +83,7 @@ export class ZoneMap {
     });
     this.map.on("load", () => {
       addOverlays(this.map);
+      this.setBasemap(this.basemap);
       void this.loadSido(options.sidoUrl).then(() => this.loadSigungu(options.loadSigungu));
       this.startDraw();
       this.flush();
@@ -108,6 +110,7 @@ export class ZoneMap {
   }
 
   setBasemap(basemap: Basemap): void {
+    this.basemap = basemap;
     const show = (id: string, on: boolean) => {
       if (this.map.getLayer(id))
         this.map.setLayoutProperty(id, "visibility", on ? "visible" : "none");

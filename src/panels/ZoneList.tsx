@@ -62,7 +62,7 @@ export function ZoneList() {
         </select>
       </label>
       <h3>{t.hubLayers}</h3>
-      <ul>
+      <ul data-testid="hub-layers">
         {layers.map((l) => (
           <li key={l.id}>
             <label>
