@@ -72,6 +72,9 @@ export const en: Messages = {
   dataNote: "Basemap: KOSTAT SGIS 2018 provinces and districts (embedded, offline)",
   basemapFailed:
     "Online map tiles could not load: switched to the embedded map (시·도 and 시·군·구 borders)",
+  vworldBase: "VWorld base map (online)",
+  vworldSatellite: "VWorld satellite (online)",
+  vworldHybrid: "VWorld satellite with labels (online)",
   sigungu: "Districts (시·군·구)",
   sigunguLoading: "Loading the 시·군·구 boundaries…",
   hubLegend: "Hub types",

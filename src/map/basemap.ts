@@ -53,17 +53,25 @@ export function baseStyle(vworldKey: string | undefined): StyleSpecification {
     ],
   };
   if (vworldKey) {
-    style.sources[SOURCES.vworld] = {
-      type: "raster",
-      tiles: [`https://api.vworld.kr/req/wmts/1.0.0/${vworldKey}/Base/{z}/{y}/{x}.png`],
-      tileSize: 256,
-      attribution: "© VWorld",
-    };
-    style.layers.splice(3, 0, {
-      id: LAYERS.vworld,
-      type: "raster",
-      source: SOURCES.vworld,
-      layout: { visibility: "none" },
+    // VWorld's WMTS: Base (roads and places), Satellite, and Hybrid (labels over the satellite).
+    const vworld = [
+      [SOURCES.vworld, LAYERS.vworld, "Base", "png"],
+      [SOURCES.vworldSatellite, LAYERS.vworldSatellite, "Satellite", "jpeg"],
+      [SOURCES.vworldHybrid, LAYERS.vworldHybrid, "Hybrid", "png"],
+    ] as const;
+    vworld.forEach(([source, layer, name, ext], i) => {
+      style.sources[source] = {
+        type: "raster",
+        tiles: [`https://api.vworld.kr/req/wmts/1.0.0/${vworldKey}/${name}/{z}/{y}/{x}.${ext}`],
+        tileSize: 256,
+        attribution: "© VWorld",
+      };
+      style.layers.splice(3 + i, 0, {
+        id: layer,
+        type: "raster",
+        source,
+        layout: { visibility: "none" },
+      });
     });
   }
   return style;

@@ -40,7 +40,12 @@ export interface ZoneMapOptions {
   vworldKey?: string;
 }
 
-const ONLINE_SOURCES: readonly string[] = [SOURCES.osm, SOURCES.vworld];
+const ONLINE_SOURCES: readonly string[] = [
+  SOURCES.osm,
+  SOURCES.vworld,
+  SOURCES.vworldSatellite,
+  SOURCES.vworldHybrid,
+];
 
 const DRAW_TOOLS: readonly string[] = [
   "parcel-polygon",
@@ -117,6 +122,8 @@ export class ZoneMap {
     };
     show(LAYERS.osm, basemap === "osm");
     show(LAYERS.vworld, basemap === "vworld");
+    show(LAYERS.vworldSatellite, basemap === "vworld-satellite" || basemap === "vworld-hybrid");
+    show(LAYERS.vworldHybrid, basemap === "vworld-hybrid");
   }
 
   setLang(lang: Lang): void {

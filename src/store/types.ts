@@ -69,8 +69,8 @@ export type ToolId = (typeof TOOLS)[keyof typeof TOOLS];
 
 export type Lang = "ko" | "en";
 
-/** The offline basemap alone, or with an online raster under the borders. */
-export type Basemap = "none" | "osm" | "vworld";
+/** The offline basemap alone, or with an online raster under the borders (VWorld needs a key). */
+export type Basemap = "none" | "osm" | "vworld" | "vworld-satellite" | "vworld-hybrid";
 
 export interface Notice {
   kind: "error" | "info";
