@@ -7,6 +7,7 @@ import { readFileSync } from "node:fs";
 import type { Polygon } from "geojson";
 import { beforeAll, describe, expect, it } from "vitest";
 import { checkFiling } from "../../geo/check";
+import { reportBodyHtml } from "../../geo/report-html";
 import { formatReportText } from "../../geo/report-text";
 import { loadRuleSet } from "../../geo/rules/load";
 import { loadEmbeddedSigungu } from "../../geo/sigungu-embedded";
@@ -60,18 +61,25 @@ describe("parcels inside real 광역시 (KOSTAT 2018, 군위군 in 대구)", () 
   );
 
   it("puts two parcels at either end of 달성군 in 대구, where they fail the 10 km radius", () => {
-    const report = checkFiling(
-      createZone([
-        createParcel("P1", square(128.64, 35.77)),
-        createParcel("P2", square(128.41, 35.63)),
-      ]),
-      { ruleSet: phase12 },
-    );
+    const zone = createZone([
+      createParcel("P1", square(128.64, 35.77)),
+      createParcel("P2", square(128.41, 35.63)),
+    ]);
+    const report = checkFiling(zone, { ruleSet: phase12 });
     expect(report.sido.code).toBe("KR-27");
     expect(report.sido.sigungu?.map((s) => s.name)).toEqual(["달성군"]);
     expect(report.envelope.radiusKm).toBeGreaterThan(12);
     expect(formatReportText(report)).toMatch(/시·군·구: 달성군 \(22310\) 0\.32\d㎢/);
     expect(formatReportText(report, "en")).toContain("시·군·구 (districts): 달성군 (22310)");
+    const html = reportBodyHtml({
+      report,
+      zone,
+      ruleSet: phase12,
+      fileName: "dalseong.geojson",
+      sha256: "0".repeat(64),
+      generatedAt: "2026-11-25T00:00:00Z",
+    });
+    expect(html).toMatch(/<td>시·군·구<\/td><td>달성군 \(22310\) 0\.32\d km²<\/td>/);
     expect(report.verdict).toBe("fail");
     expect(codes(report)).toContain("error:RADIUS");
   });
