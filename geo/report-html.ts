@@ -62,7 +62,7 @@ function sigunguRow(i: ReportHtmlInput, L: Label): string {
   const list = i.report.sido.sigungu;
   if (!list?.length) return "";
   const text = list.map((s) => `${esc(s.name)} (${esc(s.code)}) ${km2(s.km2, 3)} km²`).join(", ");
-  return row(L("시·군·구", "시·군·구 (districts)"), text);
+  return row(L("시·군·구", "Districts"), text);
 }
 
 function rules(i: ReportHtmlInput, L: Label, lang: Lang): string {

@@ -79,7 +79,9 @@ describe("parcels inside real 광역시 (KOSTAT 2018, 군위군 in 대구)", () 
       sha256: "0".repeat(64),
       generatedAt: "2026-11-25T00:00:00Z",
     });
-    expect(html).toMatch(/<td>시·군·구<\/td><td>달성군 \(22310\) 0\.32\d km²<\/td>/);
+    expect(html).toMatch(
+      /<td>시·군·구 <span class="en">Districts<\/span><\/td><td>달성군 \(22310\) 0\.32\d km²/,
+    );
     expect(report.verdict).toBe("fail");
     expect(codes(report)).toContain("error:RADIUS");
   });
