@@ -82,32 +82,52 @@ export function parcelsNearOtherSido(
     }
     const padX = withinM / mx;
     const padY = withinM / my;
-    let best: { k: number; d: number } | undefined;
-    const edges = ix.tree.search(minX - padX, minY - padY, maxX + padX, maxY + padY);
-    for (const e of edges) {
+    // Candidate edges in metres with their boxes, so most parcel segments are rejected by four
+    // comparisons against the best distance found so far.
+    const cand: number[] = [];
+    const owners: number[] = [];
+    for (const e of ix.tree.search(minX - padX, minY - padY, maxX + padX, maxY + padY)) {
       const k = ix.owner[e] ?? 0;
       if (k === own) continue;
       const ax = (ix.xy[4 * e] ?? 0) * mx;
       const ay = (ix.xy[4 * e + 1] ?? 0) * my;
       const bx = (ix.xy[4 * e + 2] ?? 0) * mx;
       const by = (ix.xy[4 * e + 3] ?? 0) * my;
-      let d = Infinity;
-      for (const ring of rings(g)) {
-        for (let i = 0; i + 1 < ring.length; i++) {
-          const px = (ring[i]?.[0] ?? 0) * mx;
-          const py = (ring[i]?.[1] ?? 0) * my;
-          const qx = (ring[i + 1]?.[0] ?? 0) * mx;
-          const qy = (ring[i + 1]?.[1] ?? 0) * my;
-          if (crosses(px, py, qx, qy, ax, ay, bx, by)) d = 0;
-          d = Math.min(
-            d,
-            pointSegment(px, py, ax, ay, bx, by),
-            pointSegment(ax, ay, px, py, qx, qy),
-            pointSegment(bx, by, px, py, qx, qy),
-          );
+      cand.push(ax, ay, bx, by);
+      owners.push(k);
+    }
+    let best: { k: number; d: number } | undefined;
+    let bound = withinM;
+    for (const ring of rings(g)) {
+      for (let i = 0; i + 1 < ring.length; i++) {
+        const px = (ring[i]?.[0] ?? 0) * mx;
+        const py = (ring[i]?.[1] ?? 0) * my;
+        const qx = (ring[i + 1]?.[0] ?? 0) * mx;
+        const qy = (ring[i + 1]?.[1] ?? 0) * my;
+        const sx0 = Math.min(px, qx) - bound;
+        const sx1 = Math.max(px, qx) + bound;
+        const sy0 = Math.min(py, qy) - bound;
+        const sy1 = Math.max(py, qy) + bound;
+        for (let c = 0; c < owners.length; c++) {
+          const ax = cand[4 * c] ?? 0;
+          const ay = cand[4 * c + 1] ?? 0;
+          const bx = cand[4 * c + 2] ?? 0;
+          const by = cand[4 * c + 3] ?? 0;
+          if (Math.max(ax, bx) < sx0 || Math.min(ax, bx) > sx1) continue;
+          if (Math.max(ay, by) < sy0 || Math.min(ay, by) > sy1) continue;
+          const d = crosses(px, py, qx, qy, ax, ay, bx, by)
+            ? 0
+            : Math.min(
+                pointSegment(px, py, ax, ay, bx, by),
+                pointSegment(ax, ay, px, py, qx, qy),
+                pointSegment(bx, by, px, py, qx, qy),
+              );
+          if (d <= bound && (!best || d < best.d)) {
+            best = { k: owners[c] ?? 0, d };
+            bound = d;
+          }
         }
       }
-      if (d <= withinM && (!best || d < best.d)) best = { k, d };
     }
     const other = best ? ix.sido[best.k]?.code : undefined;
     if (best && other) out.push({ parcel, code: other, distanceM: best.d });
