@@ -1,7 +1,8 @@
-/** The project's zones: pick, rename, set the 시·도, add, remove; and the hub layers. */
+/** The project's zones: pick, rename, set the 시·도, add, remove; and the hub layers with legends. */
 import { SIDO } from "../../geo/index";
 import { useT } from "../i18n";
 import { activeZone, useAppStore } from "../store/store";
+import { HubLayerLegend } from "./HubLayerLegend";
 
 export function ZoneList() {
   const t = useT();
@@ -69,6 +70,7 @@ export function ZoneList() {
               <input type="checkbox" checked={l.visible} onChange={() => toggleHubLayer(l.id)} />{" "}
               {l.name} ({l.hubs.length}){l.approximate ? " *" : ""}
             </label>
+            <HubLayerLegend t={t} hubs={l.hubs} />
           </li>
         ))}
       </ul>
