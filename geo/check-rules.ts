@@ -175,7 +175,14 @@ export function eligibility(ctx: CheckContext): FindingValue[] {
   const eligible = ctx.ruleSet.eligibleSido;
   if (ctx.geoms.length === 0 || eligible === undefined) return [];
   if (ctx.sidoCode === null) {
-    return [{ code: "REGION_NOT_ELIGIBLE", severity: "error", parcels: [...ctx.ids], figures: {} }];
+    return [
+      {
+        code: "REGION_NOT_ELIGIBLE",
+        severity: "error",
+        parcels: [...ctx.ids],
+        figures: { eligibleCount: eligible.length },
+      },
+    ];
   }
   if (!eligible.includes(ctx.sidoCode)) {
     return [
@@ -186,6 +193,7 @@ export function eligibility(ctx: CheckContext): FindingValue[] {
         figures: {
           sidoName: ctx.sidoName ?? ctx.sidoCode,
           sidoNameEn: ctx.sidoNameEn ?? ctx.sidoCode,
+          eligibleCount: eligible.length,
         },
       },
     ];

@@ -110,6 +110,7 @@ describe("eligibility (the rule set's eligibleSido)", () => {
     expect(finding).toMatchObject({ severity: "error", parcels: ["P1"] });
     expect(finding?.message).toContain(sidoName);
     expect(finding?.messageEn).toContain("capital region");
+    expect(finding?.message).toContain("14개 시·도");
     expect(report.sido.sigungu?.[0]?.name).toBe(sigungu);
   });
 
