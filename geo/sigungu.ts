@@ -95,3 +95,14 @@ export function sigunguNamesOf(g: ParcelGeometry): string[] {
   byGeometry.set(g, { version, names });
   return names;
 }
+
+/** The provided 시·군·구 outlines (for the report's map); none before they are provided. */
+export function sigunguOutlines(): { code: string; name: string; geometry: ParcelGeometry }[] {
+  const d = data;
+  if (!d) return [];
+  return d.index.sido.map((s, k) => ({
+    code: s.code,
+    name: d.names[k] ?? s.code,
+    geometry: s.geometry,
+  }));
+}

@@ -82,6 +82,10 @@ describe("parcels inside real 광역시 (KOSTAT 2018, 군위군 in 대구)", () 
     expect(html).toMatch(
       /<td>시·군·구 <span class="en">Districts<\/span><\/td><td>달성군 \(22310\) 0\.32\d km²/,
     );
+    // The map draws the 시·군·구 outlines in view, named, with the source's attribution.
+    expect(html).toContain('<path class="sigungu"');
+    expect(html).toContain("<title>달성군</title>");
+    expect(html).toContain("통계청 통계지리정보서비스(SGIS), 2018");
     expect(report.verdict).toBe("fail");
     expect(codes(report)).toContain("error:RADIUS");
   });
