@@ -5,6 +5,7 @@
 import { type RingProblem, ringProblems } from "./geometry";
 import { geodesicAreaM2, tmAreaM2 } from "./measure";
 import { decideSido, sidoByCode } from "./sido";
+import { type SigunguShare, sigunguShares } from "./sigungu";
 import type { ParcelGeometry, RuleSet, Zone } from "./types";
 
 export interface CheckContext {
@@ -23,6 +24,8 @@ export interface CheckContext {
   sidoFrom: "filing" | "option" | "parcels" | "none";
   sidoShares: { code: string; km2: number }[];
   sidoSpans: boolean;
+  /** Parcel area in each 시·군·구; undefined until the 시·군·구 boundaries are provided. */
+  sigungu?: SigunguShare[];
   /** The 시·도 is one of the rule set's metropolitan cities, so the smaller radius applies. */
   metro: boolean;
   radiusLimitKm: number;
@@ -66,6 +69,8 @@ export function measureZone(zone: Zone, opts: ContextOptions): CheckContext {
     metro,
     radiusLimitKm: metro ? circle.metroRadiusKm : circle.radiusKm,
   };
+  const sigungu = sigunguShares(geoms, areasM2);
+  if (sigungu) ctx.sigungu = sigungu;
   if (info) {
     ctx.sidoName = info.name;
     ctx.sidoNameEn = info.nameEn;

@@ -6,6 +6,7 @@ import type { CheckContext } from "./check-context";
 import type { HubCounts } from "./hubs";
 import { overlapsAmong } from "./overlaps";
 import { sidoByCode } from "./sido";
+import { parcelsNearOtherSido } from "./sido-near";
 import type { FindingValue, Report } from "./types";
 
 const round = (v: number, digits: number): number => Number(v.toFixed(digits));
@@ -106,7 +107,8 @@ export function noParcel(ctx: CheckContext): FindingValue[] {
 
 export function sido(ctx: CheckContext): FindingValue[] {
   if (ctx.geoms.length === 0) return [];
-  if (ctx.sidoCode === null) {
+  // With eligibility in the rule set, a zone in no 시·도 is REGION_NOT_ELIGIBLE instead.
+  if (ctx.sidoCode === null && ctx.ruleSet.eligibleSido === undefined) {
     return [
       {
         code: "SIDO_UNKNOWN",
@@ -116,38 +118,97 @@ export function sido(ctx: CheckContext): FindingValue[] {
       },
     ];
   }
-  if (!ctx.sidoSpans) return [];
+  if (ctx.sidoCode === null || !ctx.sidoSpans) return [];
   const shares = ctx.sidoShares
     .map((s) => `${sidoByCode(s.code)?.name ?? s.code} ${round(s.km2, 3)}㎢`)
     .join(", ");
   return [{ code: "SIDO_SPAN", severity: "warning", parcels: [...ctx.ids], figures: { shares } }];
 }
 
+/** A parcel this close to another 시·도 may lie in it: the embedded borders are simplified. */
+export const NEAR_BORDER_M = 500;
+
 /**
  * A circle between the metropolitan and the general radius passes or fails on the 시·도 alone.
- * When that 시·도 was only inferred from the 1:10m boundaries (which draw several 광역시 far too
- * small), the reviewer must confirm it: a warning, not a verdict.
+ * When that 시·도 was only inferred from the embedded boundaries and a parcel lies within
+ * NEAR_BORDER_M of another 시·도, the reviewer must confirm it: a warning, with the distance.
  */
 export function sidoDecidesRadius(ctx: CheckContext, envelope: Report["envelope"]): FindingValue[] {
   const circle = ctx.ruleSet.envelope.circle;
   const radiusKm = envelope.radiusKm;
   if (ctx.sidoFrom !== "parcels" || envelope.shape !== "circle" || radiusKm === undefined)
     return [];
-  if (radiusKm <= circle.metroRadiusKm || radiusKm > circle.radiusKm) return [];
+  if (radiusKm <= circle.metroRadiusKm || radiusKm > circle.radiusKm || ctx.sidoCode === null)
+    return [];
+  const near = parcelsNearOtherSido(ctx.geoms, ctx.sidoCode, NEAR_BORDER_M);
+  const [nearest] = near;
+  if (!nearest) return [];
+  const other = sidoByCode(nearest.code);
   return [
     {
       code: "SIDO_DECIDES_RADIUS",
       severity: "warning",
-      parcels: [],
+      parcels: near.map((n) => ctx.ids[n.parcel] ?? String(n.parcel)),
       figures: {
         radiusKm,
         metroLimitKm: circle.metroRadiusKm,
         limitKm: circle.radiusKm,
         sidoName: ctx.sidoName ?? "",
         sidoNameEn: ctx.sidoNameEn ?? "",
+        nearest: ctx.ids[nearest.parcel] ?? "",
+        distanceM: Math.round(nearest.distanceM),
+        otherName: other?.name ?? nearest.code,
+        otherNameEn: other?.nameEn ?? nearest.code,
+        count: near.length,
+        withinM: NEAR_BORDER_M,
       },
     },
   ];
+}
+
+/**
+ * The programme is for the rule set's `eligibleSido` (the 14 outside the capital region): a zone
+ * elsewhere, or in no 시·도 at all, fails. A zone in no 시·도 whose filing or `--sido` names an
+ * eligible one (reclaimed land newer than the 2018 boundaries) gets a warning instead.
+ */
+export function eligibility(ctx: CheckContext): FindingValue[] {
+  const eligible = ctx.ruleSet.eligibleSido;
+  if (ctx.geoms.length === 0 || eligible === undefined) return [];
+  if (ctx.sidoCode === null) {
+    return [
+      {
+        code: "REGION_NOT_ELIGIBLE",
+        severity: "error",
+        parcels: [...ctx.ids],
+        figures: { eligibleCount: eligible.length },
+      },
+    ];
+  }
+  if (!eligible.includes(ctx.sidoCode)) {
+    return [
+      {
+        code: "REGION_NOT_ELIGIBLE",
+        severity: "error",
+        parcels: [...ctx.ids],
+        figures: {
+          sidoName: ctx.sidoName ?? ctx.sidoCode,
+          sidoNameEn: ctx.sidoNameEn ?? ctx.sidoCode,
+          eligibleCount: eligible.length,
+        },
+      },
+    ];
+  }
+  if (ctx.sidoFrom !== "parcels" && ctx.sidoShares.length === 0) {
+    return [
+      {
+        code: "SIDO_OUTSIDE_BOUNDARIES",
+        severity: "warning",
+        parcels: [...ctx.ids],
+        figures: { sidoName: ctx.sidoName ?? "", sidoNameEn: ctx.sidoNameEn ?? "" },
+      },
+    ];
+  }
+  return [];
 }
 
 export function hubs(counts: HubCounts | undefined): FindingValue[] {

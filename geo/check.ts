@@ -29,7 +29,7 @@ function emptyCounts(): Report["hubs"]["counts"] {
 }
 
 function sidoSection(ctx: CheckContext): Report["sido"] {
-  return {
+  const section: Report["sido"] = {
     code: ctx.sidoCode,
     name: ctx.sidoName ?? null,
     from: ctx.sidoFrom,
@@ -37,6 +37,14 @@ function sidoSection(ctx: CheckContext): Report["sido"] {
     shares: ctx.sidoShares.map((s) => ({ code: s.code, km2: round(s.km2, 6) })),
     why: { ko: sidoReason(ctx, "ko"), en: sidoReason(ctx, "en") },
   };
+  if (ctx.sigungu) {
+    section.sigungu = ctx.sigungu.map((s) => ({
+      code: s.code,
+      name: s.name,
+      km2: round(s.km2, 6),
+    }));
+  }
+  return section;
 }
 
 /** Checks a zone against a rule set and returns the compliance report (areas in km², ellipsoidal). */
@@ -55,6 +63,7 @@ export function checkFiling(zone: Zone, opts: CheckOptions): Report {
     ...rules.overlaps(ctx),
     ...rules.areaMethods(ctx),
     ...rules.sido(ctx),
+    ...rules.eligibility(ctx),
     ...rules.sidoDecidesRadius(ctx, envelope.section),
     ...hubFindings,
   ];

@@ -13,6 +13,7 @@ import { reportJson } from "./report-json";
 import { formatReportText } from "./report-text";
 import { BUILTIN_RULE_SETS, loadRuleSet } from "./rules/load";
 import { ruleSetForStamp } from "./rules/resolve";
+import { loadEmbeddedSigungu } from "./sigungu-embedded";
 import type { Report, RuleSet, Zone } from "./types";
 
 /** The options `check` and `report` both take. */
@@ -53,6 +54,7 @@ export async function loadAndCheck(file: string, values: CheckValues): Promise<C
   const zone = await importZone(bytes, file);
   const ruleSet = ruleSetOf(values.rules, zone);
   const hubs = await hubsFromArgs(values.hubs, values["hubs-crs"]);
+  loadEmbeddedSigungu();
   const report = checkFiling(zone, {
     ruleSet,
     ...(hubs ? { hubs } : {}),

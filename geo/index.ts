@@ -33,4 +33,5 @@ export { BUILTIN_RULE_SETS, loadRuleSet, parseRuleSet } from "./rules/load";
 export { CLI_RULES_HINT, type RulesHint, ruleSetForStamp } from "./rules/resolve";
 export { sha256Hex } from "./sha256";
 export { SIDO, type SidoInfo, sidoByCode } from "./sido";
+export { provideSigungu, sigunguNamesOf, sigunguVersion } from "./sigungu";
 export * from "./types";

@@ -109,7 +109,13 @@ const ko: Record<string, Sentence> = {
   SIDO_UNKNOWN: (f) =>
     `내장 시·도 경계로 시·도를 정할 수 없어 반경 한도 ${km(f.limitKm)}㎞를 적용했습니다. --sido로 시·도를 지정하십시오`,
   SIDO_DECIDES_RADIUS: (f) =>
-    `반경 ${km(f.radiusKm)}㎞는 광역시라면 한도 ${km(f.metroLimitKm)}㎞를 넘고 도라면 한도 ${km(f.limitKm)}㎞ 안이므로 판정이 시·도에 달려 있습니다. 시·도(${str(f.sidoName)})는 1:10m 근사 경계로 추정한 것이니 czd.sido 또는 --sido로 확인하십시오`,
+    `반경 ${km(f.radiusKm)}㎞는 광역시라면 한도 ${km(f.metroLimitKm)}㎞를 넘고 도라면 한도 ${km(f.limitKm)}㎞ 안이므로 판정이 시·도에 달려 있습니다. 시·도(${str(f.sidoName)})는 내장 경계로 추정한 것인데 ${nearKo(f)} czd.sido 또는 --sido로 확인하십시오`,
+  REGION_NOT_ELIGIBLE: (f) =>
+    f.sidoName === undefined
+      ? `지구가 어느 시·도에도 속하지 않습니다(국외 또는 바다). 사업 대상은 규칙 집합의 ${num(f.eligibleCount)}개 시·도입니다. 새 매립지라면 czd.sido 또는 --sido로 시·도를 지정하십시오`
+      : `지구가 ${str(f.sidoName)}에 있습니다: 사업 대상은 규칙 집합의 ${num(f.eligibleCount)}개 시·도이며 수도권(서울·인천·경기)은 제외됩니다`,
+  SIDO_OUTSIDE_BOUNDARIES: (f) =>
+    `필지가 내장된 2018년 시·도 경계 밖에 있어 지정된 시·도(${str(f.sidoName)})를 그대로 적용했습니다. 새 매립지가 아니라면 좌표를 확인하십시오`,
   NO_HUB: () => "지구 안에 혁신거점이 하나도 없습니다",
   NO_PARCEL: () => "지구가 없습니다: 지구를 하나 이상 그리거나 가져오십시오",
   HUB_PARTIAL: (f) =>
@@ -148,12 +154,33 @@ const en: Record<string, Sentence> = {
   SIDO_UNKNOWN: (f) =>
     `No 시·도 could be found from the embedded boundaries, so the ${km(f.limitKm)} km radius limit applied; name one with --sido`,
   SIDO_DECIDES_RADIUS: (f) =>
-    `The ${km(f.radiusKm)} km radius is over the ${km(f.metroLimitKm)} km limit of a metropolitan city but within the ${km(f.limitKm)} km general limit, so the verdict turns on the 시·도; ${str(f.sidoNameEn)} was only inferred from approximate 1:10m boundaries: confirm it with czd.sido or --sido`,
+    `The ${km(f.radiusKm)} km radius is over the ${km(f.metroLimitKm)} km limit of a metropolitan city but within the ${km(f.limitKm)} km general limit, so the verdict turns on the 시·도; ${str(f.sidoNameEn)} was inferred from the embedded boundaries, and ${nearEn(f)}: confirm it with czd.sido or --sido`,
+  REGION_NOT_ELIGIBLE: (f) =>
+    f.sidoNameEn === undefined
+      ? `The zone lies in no 시·도 (abroad or at sea); the programme is for the rule set's ${num(f.eligibleCount)} eligible 시·도. For new reclaimed land, name the 시·도 with czd.sido or --sido`
+      : `The zone lies in ${str(f.sidoNameEn)}: the programme is for the rule set's ${num(f.eligibleCount)} eligible 시·도, and the capital region (Seoul, Incheon, Gyeonggi) is excluded`,
+  SIDO_OUTSIDE_BOUNDARIES: (f) =>
+    `The parcels lie outside the embedded 2018 시·도 boundaries, so the named 시·도 (${str(f.sidoNameEn)}) applies as given; unless this is new reclaimed land, check the coordinates`,
   NO_HUB: () => "No innovation hub lies inside the zone",
   NO_PARCEL: () => "No parcel: draw or import at least one",
   HUB_PARTIAL: (f) =>
     `Area hub '${str(f.name)}' is only ${formatNumber(num(f.sharePct), 1)}% inside the zone`,
 };
+
+/** Which parcels lie near another 시·도, and how near (SIDO_DECIDES_RADIUS). */
+function nearKo(f: Figures): string {
+  const d = formatNumber(num(f.distanceM), 0);
+  return num(f.count) > 1
+    ? `필지 ${formatNumber(num(f.count), 0)}개가 ${str(f.otherName)} 경계에서 ${formatNumber(num(f.withinM), 0)}m 안에 있습니다(가장 가까운 ${str(f.nearest)}: ${d}m).`
+    : `필지 ${str(f.nearest)}이(가) ${str(f.otherName)} 경계에서 ${d}m 거리에 있습니다.`;
+}
+
+function nearEn(f: Figures): string {
+  const d = formatNumber(num(f.distanceM), 0);
+  return num(f.count) > 1
+    ? `${formatNumber(num(f.count), 0)} parcels lie within ${formatNumber(num(f.withinM), 0)} m of ${str(f.otherNameEn)} (nearest ${str(f.nearest)}: ${d} m)`
+    : `parcel ${str(f.nearest)} lies ${d} m from ${str(f.otherNameEn)}`;
+}
 
 const PROBLEMS: Record<string, [string, string]> = {
   UNCLOSED: ["고리가 닫혀 있지 않습니다", "a ring is not closed"],

@@ -57,13 +57,21 @@ function header(i: ReportHtmlInput, L: Label): string {
 <table class="meta">${row(L("판정", "Verdict"), `<span class="verdict ${r.verdict}">${verdict}</span>`)}${name ? row(L("지구 이름", "Zone"), esc(name)) : ""}${row(L("제출 파일", "Filed file"), esc(i.fileName))}${row("SHA-256", `<span class="hash">${esc(i.sha256)}</span>`)}${row(L("좌표계 (원본)", "Source CRS"), esc(i.zone.sourceCrs))}${row(L("작성 일시", "Generated"), esc(i.generatedAt))}</table>`;
 }
 
+/** The 시·군·구 the parcels lie in, with the area in each (`sido.sigungu`). */
+function sigunguRow(i: ReportHtmlInput, L: Label): string {
+  const list = i.report.sido.sigungu;
+  if (!list?.length) return "";
+  const text = list.map((s) => `${esc(s.name)} (${esc(s.code)}) ${km2(s.km2, 3)} km²`).join(", ");
+  return row(L("시·군·구", "Districts"), text);
+}
+
 function rules(i: ReportHtmlInput, L: Label, lang: Lang): string {
   const rs = i.ruleSet;
   const note = rs.note ? `<p class="note">${esc(lang === "en" ? rs.note.en : rs.note.ko)}</p>` : "";
   const status = rs.published
     ? L("공표된 기준", "published")
     : L("예시 기준 (미공표)", "illustrative (not published)");
-  return `<section class="keep"><h2>${L("규칙 집합", "Rule set")}</h2><table class="meta">${row(L("이름", "Name"), esc(lang === "en" ? rs.name.en : rs.name.ko))}${row("ID", esc(rs.id))}${row(L("버전", "Version"), esc(i.report.ruleSetVersion))}${row(L("상태", "Status"), status)}${row(L("면적 상한", "Area cap"), `${km2(rs.areaCapKm2, 3)} km²`)}${row(L("시·도", "Province"), esc(i.report.sido.why[lang]))}</table>${note}</section>`;
+  return `<section class="keep"><h2>${L("규칙 집합", "Rule set")}</h2><table class="meta">${row(L("이름", "Name"), esc(lang === "en" ? rs.name.en : rs.name.ko))}${row("ID", esc(rs.id))}${row(L("버전", "Version"), esc(i.report.ruleSetVersion))}${row(L("상태", "Status"), status)}${row(L("면적 상한", "Area cap"), `${km2(rs.areaCapKm2, 3)} km²`)}${row(L("시·도", "Province"), esc(i.report.sido.why[lang]))}${sigunguRow(i, L)}</table>${note}</section>`;
 }
 
 function areas(i: ReportHtmlInput, L: Label): string {
@@ -151,7 +159,7 @@ export function reportBodyHtml(i: ReportHtmlInput): string {
     (e.center && e.radiusKm !== undefined
       ? { shape: "circle", center: e.center, radiusKm: e.radiusKm }
       : null);
-  return `<main class="czd-report">${header(i, L)}<section class="keep"><h2>${L("지도", "Map")}</h2><div class="map">${reportMapSvg(i.zone, mapTitle, drawn)}</div><p class="note">${L("주황: 지구, 파랑 점선: 지정 범위, 회색: 시·도 경계 (1:10m, 개략).", "Orange: parcels; blue dashes: envelope; grey: 시·도 boundaries (1:10m, approximate).")}</p></section>${rules(i, L, lang)}${areas(i, L)}${envelope(i, L, lang)}${hubs(i, L, lang)}${findings(i, L, lang)}${signature(L)}</main>`;
+  return `<main class="czd-report">${header(i, L)}<section class="keep"><h2>${L("지도", "Map")}</h2><div class="map">${reportMapSvg(i.zone, mapTitle, drawn)}</div><p class="note">${L("주황: 지구, 파랑 점선: 지정 범위, 회색: 시·도 경계, 가는 선: 시·군·구 경계 (통계청 통계지리정보서비스(SGIS), 2018, 공공누리 제1유형).", "Orange: parcels; blue dashes: envelope; grey: 시·도 boundaries; thin lines: 시·군·구 (KOSTAT SGIS, 2018, KOGL Type 1).")}</p></section>${rules(i, L, lang)}${areas(i, L)}${envelope(i, L, lang)}${hubs(i, L, lang)}${findings(i, L, lang)}${signature(L)}</main>`;
 }
 
 /** The standalone A4 HTML page. */

@@ -1,12 +1,13 @@
 /**
- * The report's map: an inline SVG of the parcels, the envelope and the 시·도 outlines, so the
- * printed page needs no tiles, fonts or network. Equirectangular scaled by cos(latitude) at the
+ * The report's map: an inline SVG of the parcels, the envelope and the 시·도 (and, once provided,
+ * 시·군·구) outlines, so the printed page needs no tiles, fonts or network. Equirectangular scaled by cos(latitude) at the
  * map's centre: at zone scale (tens of km) that keeps shapes true to well under a percent,
  * which is all a paper map for matching a filing needs. Pure: zone in, SVG text out.
  */
 import type { MultiPolygon, Polygon, Position } from "geojson";
 import boundaries from "../public/data/sido.json";
 import { destination } from "./measure";
+import { sigunguOutlines } from "./sigungu";
 import type { Envelope, Zone } from "./types";
 
 const WIDTH = 1000;
@@ -96,6 +97,21 @@ function sidoPaths(f: Frame): string {
   return out.join("");
 }
 
+/** The 시·군·구 outlines in view, when the boundaries have been provided (thin, under the 시·도). */
+function sigunguPaths(f: Frame): string {
+  const out: string[] = [];
+  for (const s of sigunguOutlines()) {
+    const rings = ringsOf(s.geometry);
+    const b: Bbox = [Infinity, Infinity, -Infinity, -Infinity];
+    for (const ring of rings) for (const p of ring) extend(b, p);
+    if (b[2] < f.view[0] || b[0] > f.view[2] || b[3] < f.view[1] || b[1] > f.view[3]) continue;
+    out.push(
+      `<path class="sigungu" d="${pathOf(rings, f)}"><title>${escapeXml(s.name)}</title></path>`,
+    );
+  }
+  return out.join("");
+}
+
 /** A scale bar of a round length near a fifth of the map's width. */
 function scaleBar(f: Frame): string {
   const targetKm = (WIDTH / 5) * f.kmPerUnit;
@@ -132,7 +148,7 @@ export function reportMapSvg(
   const envelopePath = env
     ? `<path class="envelope" d="${pathOf(env.rings, f)}" />${env.line ? `<path class="axis" d="M${env.line.map((p) => f.project(p).join(",")).join("L")}" />` : ""}`
     : "";
-  return `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${WIDTH} ${f.height}" role="img" aria-label="${escapeXml(title)}"><style>.sido{fill:#f4f4f0;stroke:#888;stroke-width:1.2}.parcel{fill:#d9480f55;stroke:#b02a00;stroke-width:2}.envelope{fill:none;stroke:#1c5fb8;stroke-width:2;stroke-dasharray:10 6}.axis{fill:none;stroke:#1c5fb8;stroke-width:2}.label{font-size:30px;font-weight:700;text-anchor:middle;fill:#000;paint-order:stroke;stroke:#fff;stroke-width:4}.scale path{stroke:#000;stroke-width:3}.scale text{font-size:26px}</style><rect width="100%" height="100%" fill="#e8f1f8" />${sidoPaths(f)}${envelopePath}${parcels}${scaleBar(f)}</svg>`;
+  return `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${WIDTH} ${f.height}" role="img" aria-label="${escapeXml(title)}"><style>.sido{fill:#f4f4f0;stroke:#888;stroke-width:1.2}.sigungu{fill:none;stroke:#b0a890;stroke-width:0.8}.parcel{fill:#d9480f55;stroke:#b02a00;stroke-width:2}.envelope{fill:none;stroke:#1c5fb8;stroke-width:2;stroke-dasharray:10 6}.axis{fill:none;stroke:#1c5fb8;stroke-width:2}.label{font-size:30px;font-weight:700;text-anchor:middle;fill:#000;paint-order:stroke;stroke:#fff;stroke-width:4}.scale path{stroke:#000;stroke-width:3}.scale text{font-size:26px}</style><rect width="100%" height="100%" fill="#e8f1f8" />${sidoPaths(f)}${sigunguPaths(f)}${envelopePath}${parcels}${scaleBar(f)}</svg>`;
 }
 
 /** Where a parcel's id goes: the centre of its first outer ring's bounding box. */

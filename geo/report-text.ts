@@ -33,6 +33,7 @@ const L = {
     fail: "부적합",
     rules: "규칙 집합",
     sido: "시·도",
+    sigungu: "시·군·구",
     area: "면적 (타원체)",
     total: "합계",
     tm: "평면 면적",
@@ -59,6 +60,7 @@ const L = {
     fail: "FAIL",
     rules: "Rule set",
     sido: "시·도",
+    sigungu: "시·군·구 (districts)",
     area: "Area (ellipsoidal)",
     total: "total",
     tm: "Planar area",
@@ -110,6 +112,10 @@ export function formatReportText(r: Report, lang: Lang = "ko"): string {
   out.push(`${t.title}: ${r.verdict === "pass" ? t.pass : t.fail}`);
   out.push(`${t.rules}: ${r.ruleSet} (${r.ruleSetVersion})`);
   out.push(`${t.sido}: ${r.sido.why[lang]}`);
+  if (r.sido.sigungu?.length) {
+    const list = r.sido.sigungu.map((s) => `${s.name} (${s.code}) ${n(s.km2, 3)}${km2}`);
+    out.push(`  ${t.sigungu}: ${list.join(", ")}`);
+  }
   out.push(
     `${t.area}: ${t.total} ${n(r.area.totalKm2, 6)}${km2} / ${t.cap} ${n(r.area.capKm2)}${km2}`,
   );

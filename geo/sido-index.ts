@@ -1,5 +1,5 @@
 /**
- * The embedded 시·도 boundaries as a segment index: every boundary edge in one Flatbush, so a
+ * The embedded 시·도 boundaries (KOSTAT 2018, public/data/README.md) as a segment index: every boundary edge in one Flatbush, so a
  * parcel whose bounding box meets no edge lies wholly in one 시·도 (or wholly at sea), which one
  * ray cast from one vertex tells. Only parcels that straddle a border or the coast are split.
  */
@@ -16,11 +16,11 @@ export interface SidoBoundary {
   geometry: Area;
 }
 
-interface SidoIndex {
+export interface SidoIndex {
   sido: SidoBoundary[];
   /** Edge i runs from (xy[4i], xy[4i+1]) to (xy[4i+2], xy[4i+3]), lon/lat degrees. */
   xy: Float64Array;
-  /** Which 시·도 edge i bounds. */
+  /** Which area edge i bounds (at most 256 areas: 17 시·도, or the 250 시·군·구). */
   owner: Uint8Array;
   tree: Flatbush;
 }
@@ -38,10 +38,10 @@ function isBoundary(f: unknown): f is { properties: { code: string }; geometry: 
 }
 
 /** The boundaries file, checked once: a malformed file is a build error, not a filing error. */
-export function readBoundaries(data: unknown): SidoBoundary[] {
+export function readBoundaries(data: unknown, file = "public/data/sido.json"): SidoBoundary[] {
   const features = (data as { features?: unknown } | null)?.features;
   if (!Array.isArray(features) || !features.every(isBoundary)) {
-    throw new Error("public/data/sido.json is not a FeatureCollection of 시·도 polygons");
+    throw new Error(`${file} is not a FeatureCollection of coded polygons`);
   }
   return features.map((f) => ({ code: f.properties.code, geometry: f.geometry }));
 }
@@ -50,7 +50,9 @@ function rings(g: Area): Position[][] {
   return g.type === "Polygon" ? g.coordinates : g.coordinates.flat();
 }
 
-function buildIndex(sido: SidoBoundary[]): SidoIndex {
+/** The edge index of any set of coded areas (the 시·군·구 reuse it). */
+export function buildIndex(sido: SidoBoundary[]): SidoIndex {
+  if (sido.length > 256) throw new Error(`${sido.length} areas: the index holds at most 256`);
   const edges: number[] = [];
   const owners: number[] = [];
   sido.forEach((s, k) => {

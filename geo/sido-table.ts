@@ -1,6 +1,6 @@
 /**
  * The 17 시·도 (first-level divisions of South Korea) as a small table, so names and codes work
- * without loading the boundaries. Codes are ISO 3166-2:KR as Natural Earth carries them.
+ * without loading the boundaries. Codes are ISO 3166-2:KR (the KOSTAT codes are mapped to them in scripts/build-boundaries.ts).
  */
 
 export interface SidoInfo {
@@ -33,7 +33,7 @@ export const SIDO: readonly SidoInfo[] = Object.freeze([
   row("KR-30", "대전광역시", "Daejeon", true),
   row("KR-31", "울산광역시", "Ulsan", true),
   row("KR-41", "경기도", "Gyeonggi-do", false, true),
-  // Renamed 강원특별자치도 in 2023 and 전북특별자치도 in 2024; Natural Earth keeps the old
+  // Renamed 강원특별자치도 in 2023 and 전북특별자치도 in 2024; the boundaries keep the old
   // codes KR-42 and KR-45, so they stay canonical here and KR-51 / KR-52 are aliases.
   row("KR-42", "강원특별자치도", "Gangwon State"),
   row("KR-43", "충청북도", "Chungcheongbuk-do"),

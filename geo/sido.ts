@@ -1,7 +1,7 @@
 /**
  * Which 시·도 a zone belongs to: the one the filing names, else the one holding most parcel
- * area, from the embedded Natural Earth 1:10m boundaries (public/data/README.md says how rough
- * they are, and why the answer is a best guess the report explains).
+ * area, from the embedded KOSTAT (SGIS) 2018 boundaries with 군위군 in 대구 (public/data/README.md
+ * says how they were built and how far to trust them; the report explains its answer).
  */
 import { FilingError } from "./errors";
 import { addParcelShares, sidoIndex } from "./sido-index";
@@ -25,8 +25,8 @@ export interface SidoDecision {
 }
 
 /**
- * Shares under 0.1% of the parcel area don't count as spanning: the 1:10m boundaries are off by
- * up to hundreds of metres, so a parcel drawn up to a real border often pokes a sliver across
+ * Shares under 0.1% of the parcel area don't count as spanning: the embedded boundaries are
+ * simplified to about 150 m, so a parcel drawn up to a real border often pokes a sliver across
  * the drawn one.
  */
 export const SLIVER_SHARE = 0.001;

@@ -79,6 +79,8 @@ export const FINDING_CODES = {
   DUPLICATE_ID: "DUPLICATE_ID",
   NO_PARCEL: "NO_PARCEL",
   SIDO_DECIDES_RADIUS: "SIDO_DECIDES_RADIUS",
+  REGION_NOT_ELIGIBLE: "REGION_NOT_ELIGIBLE",
+  SIDO_OUTSIDE_BOUNDARIES: "SIDO_OUTSIDE_BOUNDARIES",
 } as const;
 export type FindingCode = keyof typeof FINDING_CODES;
 
@@ -117,6 +119,11 @@ export interface RuleSet {
   parcelsInsideEnvelope: boolean;
   overlapAllowed: boolean;
   validGeometry: boolean;
+  /**
+   * The 시·도 (ISO 3166-2:KR) where a zone may lie: the 14 outside the capital region. The loader
+   * fills it in for a rules file without it; absent on a hand-made RuleSet, every 시·도 is eligible.
+   */
+  eligibleSido?: string[];
 }
 
 export interface HubTally {
@@ -148,6 +155,11 @@ export interface Report {
     shares: { code: string; km2: number }[];
     /** Which 시·도 and radius applied, and why, in Korean and English. */
     why: { ko: string; en: string };
+    /**
+     * The 시·군·구 the parcels lie in (KOSTAT code, name), with the parcel area in each, km²,
+     * largest first; absent while the app has not loaded the 시·군·구 boundaries yet.
+     */
+    sigungu?: { code: string; name: string; km2: number }[];
   };
   area: {
     totalKm2: number;

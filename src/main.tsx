@@ -3,6 +3,7 @@ import { StrictMode } from "react";
 import { createRoot } from "react-dom/client";
 import { EMBEDDED_HUBS_FILE } from "../geo/index";
 import { App } from "./App";
+import { loadSigungu } from "./sigungu-data";
 import { builtinHubLayer } from "./store/builtin-hubs";
 import { useAppStore } from "./store/store";
 import { restoreProject, subscribeAutosave } from "./store/subscriptions";
@@ -18,6 +19,10 @@ async function boot(): Promise<void> {
   await loadBuiltinHubs().catch((e: unknown) => console.warn("innovation cities not loaded", e));
   await restoreProject(useAppStore);
   subscribeAutosave(useAppStore);
+  // Not awaited: the page draws first; the report names the 시·군·구 once they arrive.
+  loadSigungu()
+    .then(() => useAppStore.getState().setSigunguLoaded())
+    .catch((e: unknown) => console.warn("시·군·구 not loaded", e));
   const root = document.getElementById("root");
   if (!root) throw new Error("no #root element");
   createRoot(root).render(

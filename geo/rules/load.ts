@@ -3,6 +3,7 @@
  * field, so a typo in a limit is an error that names the field rather than a silent default.
  */
 import { FilingError } from "../errors";
+import { SIDO, sidoByCode } from "../sido-table";
 import { ENVELOPE_SHAPES, type EnvelopeShape, type RuleSet } from "../types";
 import phase12 from "./phase-1-2.json";
 import phase3 from "./phase-3.json";
@@ -65,6 +66,23 @@ function shapes(v: unknown): EnvelopeShape[] {
   return v as EnvelopeShape[];
 }
 
+/**
+ * The 시·도 a zone may lie in (FILING.md: the 14 outside the capital region, which is also the
+ * default for a rules file without the field); KR-51 / KR-52 are read as 강원 / 전북.
+ */
+function eligibleSido(v: unknown): string[] {
+  if (v === undefined) return SIDO.filter((s) => !s.capital).map((s) => s.code);
+  const codes = Array.isArray(v) ? v.map((c) => sidoByCode(String(c))?.code) : [];
+  if (!Array.isArray(v) || v.length === 0 || codes.some((c) => c === undefined)) {
+    throw bad(
+      "eligibleSido",
+      "ISO 3166-2:KR 시·도 코드(예: KR-27) 목록이어야 합니다",
+      "must list ISO 3166-2:KR 시·도 codes such as KR-27",
+    );
+  }
+  return codes.filter((c): c is string => c !== undefined);
+}
+
 /** Validates a parsed rules object and returns it as a RuleSet; throws FilingError BAD_RULES. */
 export function parseRuleSet(raw: unknown): RuleSet {
   if (!isObject(raw)) throw bad("(root)", "JSON 객체여야 합니다", "must be a JSON object");
@@ -95,6 +113,7 @@ export function parseRuleSet(raw: unknown): RuleSet {
     parcelsInsideEnvelope: flag(raw, "parcelsInsideEnvelope", true),
     overlapAllowed: flag(raw, "overlapAllowed", false),
     validGeometry: flag(raw, "validGeometry", true),
+    eligibleSido: eligibleSido(raw.eligibleSido),
   };
   if (raw.note !== undefined) ruleSet.note = bilingual(raw.note, "note");
   if (allowed.includes("belt")) {

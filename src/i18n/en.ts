@@ -69,7 +69,16 @@ export const en: Messages = {
   kDelete: "Delete selected parcel or vertex (select tool)",
   legendEnclosing:
     "Dashed circle (when no envelope is drawn): the smallest circle holding every parcel, blue while its radius is within the limit and red when over; the faint dashed circle around the same centre is the radius limit.",
-  dataNote: "Basemap: Natural Earth provinces (embedded, offline)",
+  dataNote: "Basemap: KOSTAT SGIS 2018 provinces and districts (embedded, offline)",
+  basemapFailed:
+    "Online map tiles could not load: switched to the embedded map (시·도 and 시·군·구 borders)",
+  vworldBase: "VWorld base map (online)",
+  vworldSatellite: "VWorld satellite (online)",
+  vworldHybrid: "VWorld satellite with labels (online)",
+  sigungu: "Districts (시·군·구)",
+  sigunguLoading: "Loading the 시·군·구 boundaries…",
+  hubLegend: "Hub types",
+  hubPartialShare: "Partly inside (share of area)",
   illustrative: "illustrative limits, not published",
   hubType_innovation_city: "Innovation city",
   hubType_industrial_complex: "Industrial complex",

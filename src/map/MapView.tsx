@@ -1,5 +1,6 @@
 /** The React host of the map: creates the adapter once and wires it to the store. */
 import { useEffect, useRef, useState } from "react";
+import { loadSigungu } from "../sigungu-data";
 import { applyDeleted, applyDrawn, applyEdited } from "../store/actions";
 import { useAppStore } from "../store/store";
 import { subscribeMapControls, subscribeScene } from "../store/subscriptions";
@@ -12,10 +13,8 @@ const handlersFor = (onReady: (ms: number) => void): MapHandlers => ({
   onEdited: (id, geometry, final) => applyEdited(useAppStore, id, geometry, final),
   onDeleted: (id) => applyDeleted(useAppStore, id),
   onReady,
-  onError: (message) => {
-    // Online tiles failing offline is expected and harmless: the offline basemap stays.
-    if (useAppStore.getState().basemap === "none") console.warn(message);
-  },
+  onError: (message) => console.warn(message),
+  onTilesFailed: () => useAppStore.getState().fallBackToEmbedded(),
 });
 
 export function MapView() {
@@ -29,6 +28,7 @@ export function MapView() {
     if (!el) return;
     const map = new ZoneMap(el, handlers, {
       sidoUrl: new URL("data/sido.json", document.baseURI).href,
+      loadSigungu,
       vworldKey: import.meta.env.VITE_VWORLD_KEY,
     });
     const offScene = subscribeScene(useAppStore, (diff) => map.render(diff));

@@ -1,8 +1,11 @@
 /** Every source and layer id the map uses, in one place. */
 export const SOURCES = {
   sido: "czd-sido",
+  sigungu: "czd-sigungu",
   osm: "czd-osm",
   vworld: "czd-vworld",
+  vworldSatellite: "czd-vworld-satellite",
+  vworldHybrid: "czd-vworld-hybrid",
   parcels: "czd-parcels",
   envelope: "czd-envelope",
   enclosing: "czd-enclosing",
@@ -13,8 +16,11 @@ export const LAYERS = {
   background: "czd-background",
   sidoFill: "czd-sido-fill",
   sidoLine: "czd-sido-line",
+  sigunguLine: "czd-sigungu-line",
   osm: "czd-osm",
   vworld: "czd-vworld",
+  vworldSatellite: "czd-vworld-satellite",
+  vworldHybrid: "czd-vworld-hybrid",
   envelopeFill: "czd-envelope-fill",
   envelopeLine: "czd-envelope-line",
   envelopeCentre: "czd-envelope-centre",
@@ -26,11 +32,19 @@ export const LAYERS = {
   hubPoint: "czd-hub-point",
 } as const;
 
+/** MapLibre zoom (512-px tiles; the URL's 256-px zoom 8) from which the 시·군·구 are drawn. */
+export const SIGUNGU_MINZOOM = 7;
+
+/** The attribution the KOSTAT boundaries require (공공누리 제1유형), shown by the map. */
+export const KOSTAT_ATTRIBUTION = "통계청 통계지리정보서비스(SGIS), 2018 (공공누리 제1유형)";
+
 /** The basemap colours; the browser test looks for them in a screenshot. */
 export const COLOURS = {
   sea: "#bcd7e8",
   land: "#f3efe2",
   border: "#8c7f66",
+  /** 시·군·구 borders: finer and lighter than the 시·도 ones. */
+  sigunguBorder: "#b3a78d",
   parcel: "#d9480f",
   highlight: "#1971c2",
   envelope: "#5f3dc4",

@@ -24,3 +24,55 @@ export function addSidoLabels(map: MlMap, sido: FeatureCollection): (lang: "ko" 
     for (const item of items) item.el.textContent = lang === "en" ? item.en : item.ko;
   };
 }
+
+interface Placed {
+  at: [number, number];
+  ko: string;
+  en: string;
+  marker: Marker | null;
+}
+
+/**
+ * 시·군·구 names as HTML labels from `minZoom` on, only those in view (250 markers moving with
+ * every frame would cost more than the map). Returns a function that switches their language.
+ */
+export function addSigunguLabels(
+  map: MlMap,
+  sigungu: FeatureCollection,
+  minZoom: number,
+): (lang: "ko" | "en") => void {
+  let lang: "ko" | "en" = "ko";
+  const items: Placed[] = [];
+  for (const f of sigungu.features) {
+    const at = labelPoint(f);
+    const ko = String(f.properties?.name ?? "");
+    if (!at || !ko) continue;
+    const [lon = 0, lat = 0] = at;
+    items.push({ at: [lon, lat], ko, en: String(f.properties?.nameEn ?? ko), marker: null });
+  }
+  const update = () => {
+    const show = map.getZoom() >= minZoom;
+    const bounds = map.getBounds();
+    for (const item of items) {
+      const want = show && bounds.contains(item.at);
+      if (want && !item.marker) {
+        const el = document.createElement("div");
+        el.className = "sigungu-label";
+        el.textContent = lang === "en" ? item.en : item.ko;
+        item.marker = new Marker({ element: el }).setLngLat(item.at).addTo(map);
+      } else if (!want && item.marker) {
+        item.marker.remove();
+        item.marker = null;
+      }
+    }
+  };
+  map.on("moveend", update);
+  update();
+  return (next) => {
+    lang = next;
+    for (const item of items) {
+      const el = item.marker?.getElement();
+      if (el) el.textContent = next === "en" ? item.en : item.ko;
+    }
+  };
+}

@@ -17,8 +17,8 @@ import type { Basemap, Lang, ToolId } from "../store/types";
 import { baseStyle } from "./basemap";
 import { createDraw } from "./draw";
 import { bindHash, initialView } from "./hash";
-import { LAYERS, SOURCES } from "./ids";
-import { addSidoLabels } from "./labels";
+import { LAYERS, SIGUNGU_MINZOOM, SOURCES } from "./ids";
+import { addSidoLabels, addSigunguLabels } from "./labels";
 import { addOverlays } from "./overlays";
 
 export type DrawTool = Exclude<ToolId, "none" | "select">;
@@ -29,12 +29,23 @@ export interface MapHandlers {
   onDeleted: (parcelId: string) => void;
   onReady: (firstRenderMs: number) => void;
   onError: (message: string) => void;
+  /** An online raster's tiles failed to load: the UI falls back to the embedded map. */
+  onTilesFailed: () => void;
 }
 
 export interface ZoneMapOptions {
   sidoUrl: string;
+  /** The 시·군·구 boundaries, fetched once for the map and the report alike. */
+  loadSigungu: () => Promise<FeatureCollection>;
   vworldKey?: string;
 }
+
+const ONLINE_SOURCES: readonly string[] = [
+  SOURCES.osm,
+  SOURCES.vworld,
+  SOURCES.vworldSatellite,
+  SOURCES.vworldHybrid,
+];
 
 const DRAW_TOOLS: readonly string[] = [
   "parcel-polygon",
@@ -54,6 +65,7 @@ export class ZoneMap {
   private syncing = false;
   private setLabelLang: ((lang: Lang) => void) | null = null;
   private lang: Lang = "ko";
+  private basemap: Basemap = "none";
   private readonly unbindHash: () => void;
 
   constructor(
@@ -70,12 +82,14 @@ export class ZoneMap {
     this.unbindHash = bindHash(this.map);
     this.map.addControl(new NavigationControl({ showCompass: false }), "top-right");
     this.map.addControl(new ScaleControl({ unit: "metric" }), "bottom-left");
-    this.map.on("error", (e: ErrorEvent) =>
-      this.handlers.current.onError(String(e.error?.message ?? e)),
-    );
+    this.map.on("error", (e: ErrorEvent & { sourceId?: string }) => {
+      if (e.sourceId && ONLINE_SOURCES.includes(e.sourceId)) this.handlers.current.onTilesFailed();
+      else this.handlers.current.onError(String(e.error?.message ?? e));
+    });
     this.map.on("load", () => {
       addOverlays(this.map);
-      void this.loadSido(options.sidoUrl);
+      this.setBasemap(this.basemap);
+      void this.loadSido(options.sidoUrl).then(() => this.loadSigungu(options.loadSigungu));
       this.startDraw();
       this.flush();
       // Time since navigation start: what the planner waits for, script loading included.
@@ -101,12 +115,15 @@ export class ZoneMap {
   }
 
   setBasemap(basemap: Basemap): void {
+    this.basemap = basemap;
     const show = (id: string, on: boolean) => {
       if (this.map.getLayer(id))
         this.map.setLayoutProperty(id, "visibility", on ? "visible" : "none");
     };
     show(LAYERS.osm, basemap === "osm");
     show(LAYERS.vworld, basemap === "vworld");
+    show(LAYERS.vworldSatellite, basemap === "vworld-satellite" || basemap === "vworld-hybrid");
+    show(LAYERS.vworldHybrid, basemap === "vworld-hybrid");
   }
 
   setLang(lang: Lang): void {
@@ -130,6 +147,24 @@ export class ZoneMap {
     } catch (e) {
       this.handlers.current.onError(
         `시·도 경계를 읽지 못했습니다 / could not read provinces: ${e}`,
+      );
+    }
+  }
+
+  private async loadSigungu(load: () => Promise<FeatureCollection>): Promise<void> {
+    try {
+      const sigungu = await load();
+      (this.map.getSource(SOURCES.sigungu) as GeoJSONSource | undefined)?.setData(sigungu);
+      const setLang = addSigunguLabels(this.map, sigungu, SIGUNGU_MINZOOM);
+      const setSidoLang = this.setLabelLang;
+      this.setLabelLang = (lang) => {
+        setSidoLang?.(lang);
+        setLang(lang);
+      };
+      this.setLabelLang(this.lang);
+    } catch (e) {
+      this.handlers.current.onError(
+        `시·군·구 경계를 읽지 못했습니다 / could not read the 시·군·구: ${e}`,
       );
     }
   }

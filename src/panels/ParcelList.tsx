@@ -1,5 +1,9 @@
-/** Each parcel's area, its holes and parts (kept from an import), with zoom and delete. */
+/**
+ * Each parcel's area, the 시·군·구 it lies in, its holes and parts (kept from an import), with
+ * zoom and delete.
+ */
 import type { Parcel } from "../../geo/index";
+import { sigunguNamesOf } from "../../geo/index";
 import { useT } from "../i18n";
 import { selectReport } from "../store/derive";
 import { activeZone, useAppStore } from "../store/store";
@@ -31,6 +35,9 @@ export function ParcelList() {
                 {p.name ?? p.id}
               </button>{" "}
               {(areaById.get(p.id) ?? 0).toFixed(3)} km²
+              <span className="small" data-testid="parcel-sigungu">
+                {sigunguNamesOf(p.geometry).map((n) => ` · ${n}`)}
+              </span>
               {parts > 1 ? ` · ${parts} ${t.parts}` : ""}
               {holes > 0 ? ` · ${holes} ${t.holes}` : ""}{" "}
               <button

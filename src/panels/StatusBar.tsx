@@ -1,10 +1,14 @@
-/** Autosave state, so the planner (and the browser test) knows the work is safe. */
+/**
+ * Autosave state, so the planner (and the browser test) knows the work is safe, and a notice when
+ * the online basemap failed and the embedded one took over.
+ */
 import { useT } from "../i18n";
 import { useAppStore } from "../store/store";
 
 export function StatusBar() {
   const t = useT();
   const saveState = useAppStore((s) => s.saveState);
+  const basemapFailed = useAppStore((s) => s.basemapFailed);
   const text = {
     idle: "",
     pending: t.saving,
@@ -17,6 +21,11 @@ export function StatusBar() {
       <span data-testid="save-status" data-state={saveState}>
         {text}
       </span>
+      {basemapFailed ? (
+        <span className="basemap-notice" data-testid="basemap-notice" role="status">
+          {t.basemapFailed}
+        </span>
+      ) : null}
       <span className="small">{t.dataNote}</span>
     </footer>
   );

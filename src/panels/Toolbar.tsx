@@ -84,7 +84,13 @@ export function Toolbar() {
       >
         <option value="none">{t.dataNote}</option>
         <option value="osm">{t.osm}</option>
-        {import.meta.env.VITE_VWORLD_KEY ? <option value="vworld">VWorld</option> : null}
+        {import.meta.env.VITE_VWORLD_KEY ? (
+          <>
+            <option value="vworld">{t.vworldBase}</option>
+            <option value="vworld-satellite">{t.vworldSatellite}</option>
+            <option value="vworld-hybrid">{t.vworldHybrid}</option>
+          </>
+        ) : null}
       </select>
       <button
         type="button"

@@ -1,8 +1,9 @@
 /** The live report: areas against the cap, reach against the limit, hubs, findings. */
-import { hubTypeName, type Messages, shapeName, useT } from "../i18n";
+import { type Messages, shapeName, useT } from "../i18n";
 import { selectReport } from "../store/derive";
 import { useAppStore } from "../store/store";
 import { EnvelopeEditor } from "./EnvelopeEditor";
+import { HubTable } from "./HubTable";
 import { ParcelList } from "./ParcelList";
 
 const km = (v: number | undefined, digits = 3) => (v === undefined ? "–" : v.toFixed(digits));
@@ -29,6 +30,21 @@ function Findings({ t }: { t: Messages }) {
   );
 }
 
+/** The 시·군·구 the parcels lie in, with the parcel area in each (`sido.sigungu`). */
+function Sigungu({ t }: { t: Messages }) {
+  const sigungu = useAppStore(selectReport).sido.sigungu;
+  return (
+    <p className="small" data-testid="sigungu">
+      {t.sigungu}:{" "}
+      {sigungu === undefined
+        ? t.sigunguLoading
+        : sigungu.length === 0
+          ? "–"
+          : sigungu.map((s) => `${s.name} ${km(s.km2)} km²`).join(", ")}
+    </p>
+  );
+}
+
 export function ValidationPanel() {
   const t = useT();
   const report = useAppStore(selectReport);
@@ -45,6 +61,7 @@ export function ValidationPanel() {
       <p className="small">
         {report.ruleSet} · {report.ruleSetVersion} · {t.sido}: {report.sido.name ?? "–"}
       </p>
+      <Sigungu t={t} />
       <dl>
         <dt>{t.totalArea}</dt>
         <dd className={over ? "bad" : ""}>
@@ -66,16 +83,7 @@ export function ValidationPanel() {
       <EnvelopeEditor />
       <ParcelList />
       <h3>{t.hubs}</h3>
-      <table className="hubs" data-testid="hub-counts">
-        <tbody>
-          {Object.entries(report.hubs.counts).map(([type, n]) => (
-            <tr key={type}>
-              <td>{type === "total" ? t.hubTotal : hubTypeName(t, type)}</td>
-              <td>{n}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+      <HubTable t={t} />
       <h3>{t.findings}</h3>
       <Findings t={t} />
     </section>

@@ -1,7 +1,8 @@
-/** The project's zones: pick, rename, set the 시·도, add, remove; and the hub layers. */
+/** The project's zones: pick, rename, set the 시·도, add, remove; and the hub layers with legends. */
 import { SIDO } from "../../geo/index";
 import { useT } from "../i18n";
 import { activeZone, useAppStore } from "../store/store";
+import { HubLayerLegend } from "./HubLayerLegend";
 
 export function ZoneList() {
   const t = useT();
@@ -62,13 +63,14 @@ export function ZoneList() {
         </select>
       </label>
       <h3>{t.hubLayers}</h3>
-      <ul>
+      <ul data-testid="hub-layers">
         {layers.map((l) => (
           <li key={l.id}>
             <label>
               <input type="checkbox" checked={l.visible} onChange={() => toggleHubLayer(l.id)} />{" "}
               {l.name} ({l.hubs.length}){l.approximate ? " *" : ""}
             </label>
+            <HubLayerLegend t={t} hubs={l.hubs} />
           </li>
         ))}
       </ul>

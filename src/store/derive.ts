@@ -12,6 +12,7 @@ import {
   type RuleSet,
   type RulesHint,
   ruleSetForStamp,
+  sigunguVersion,
   type Zone,
 } from "../../geo/index";
 import { fallbackReport } from "./fallback-report";
@@ -93,6 +94,8 @@ interface ReportMemo {
   preview: DragPreview | null;
   index: HubIndex;
   ruleSet: RuleSet;
+  /** The 시·군·구 boundaries the report was made with (none until they arrive). */
+  sigungu: number;
   report: Report;
 }
 let reportMemo: ReportMemo | null = null;
@@ -108,12 +111,13 @@ export function selectReport(s: AppState): Report {
     m.zone === zone &&
     m.preview === s.preview &&
     m.index === index &&
-    m.ruleSet === ruleSet
+    m.ruleSet === ruleSet &&
+    m.sigungu === sigunguVersion()
   ) {
     return m.report;
   }
   const checked = withPreview(zone, s.preview);
   const report = checkOrFallback(checked, ruleSet, index);
-  reportMemo = { zone, preview: s.preview, index, ruleSet, report };
+  reportMemo = { zone, preview: s.preview, index, ruleSet, sigungu: sigunguVersion(), report };
   return report;
 }

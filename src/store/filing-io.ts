@@ -5,7 +5,7 @@ import type { ZoneDoc } from "./types";
 import { createZone } from "./zone-diff";
 
 /**
- * When the embedded data was extracted into public/data (시·도 boundaries from Natural Earth,
+ * When the embedded data was built into public/data (시·도 and 시·군·구 boundaries from KOSTAT,
  * innovation cities): the date public/data/README.md gives. Stamped on every export.
  */
 export const DATA_DATE = "2026-11-25";

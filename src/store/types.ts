@@ -69,8 +69,8 @@ export type ToolId = (typeof TOOLS)[keyof typeof TOOLS];
 
 export type Lang = "ko" | "en";
 
-/** The offline basemap alone, or with an online raster under the borders. */
-export type Basemap = "none" | "osm" | "vworld";
+/** The offline basemap alone, or with an online raster under the borders (VWorld needs a key). */
+export type Basemap = "none" | "osm" | "vworld" | "vworld-satellite" | "vworld-hybrid";
 
 export interface Notice {
   kind: "error" | "info";
@@ -92,6 +92,10 @@ export interface UiSlice {
   highlight: { parcelIds: string[]; seq: number };
   notice: Notice | null;
   basemap: Basemap;
+  /** The online basemap failed to load tiles, so the embedded one is shown (the status bar says). */
+  basemapFailed: boolean;
+  /** The 시·군·구 boundaries have arrived: the report now names them. */
+  sigunguLoaded: boolean;
   helpOpen: boolean;
   preview: DragPreview | null;
   saveState: SaveState;
@@ -102,6 +106,9 @@ export interface UiSlice {
   focusParcels: (parcelIds: string[]) => void;
   notify: (notice: Notice | null) => void;
   setBasemap: (basemap: Basemap) => void;
+  /** Online tiles failed: show the embedded map and say so. */
+  fallBackToEmbedded: () => void;
+  setSigunguLoaded: () => void;
   setHelpOpen: (open: boolean) => void;
   setPreview: (preview: DragPreview | null) => void;
   setSaveState: (state: SaveState) => void;

@@ -7,7 +7,10 @@ export const createUiSlice: StateCreator<AppState, [], [], UiSlice> = (set, get)
   tool: "none",
   highlight: { parcelIds: [], seq: 0 },
   notice: null,
-  basemap: "none",
+  // Online by default (roads and places to draw against); the embedded map when tiles fail.
+  basemap: import.meta.env.VITE_VWORLD_KEY ? "vworld" : "osm",
+  basemapFailed: false,
+  sigunguLoaded: false,
   helpOpen: false,
   preview: null,
   saveState: "idle",
@@ -16,7 +19,11 @@ export const createUiSlice: StateCreator<AppState, [], [], UiSlice> = (set, get)
   setTool: (tool) => set({ tool, preview: null }),
   focusParcels: (parcelIds) => set({ highlight: { parcelIds, seq: get().highlight.seq + 1 } }),
   notify: (notice) => set({ notice }),
-  setBasemap: (basemap) => set({ basemap }),
+  setBasemap: (basemap) => set({ basemap, basemapFailed: false }),
+  fallBackToEmbedded: () => {
+    if (get().basemap !== "none") set({ basemap: "none", basemapFailed: true });
+  },
+  setSigunguLoaded: () => set({ sigunguLoaded: true }),
   setHelpOpen: (helpOpen) => set({ helpOpen }),
   setPreview: (preview) => set({ preview }),
   setSaveState: (saveState) => set({ saveState }),

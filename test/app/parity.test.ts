@@ -8,7 +8,7 @@ import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { exportZone, importZone, type Report, reportJson } from "../../geo/index";
+import { exportZone, importZone, provideSigungu, type Report, reportJson } from "../../geo/index";
 import { builtinHubLayer } from "../../src/store/builtin-hubs";
 import { selectReport } from "../../src/store/derive";
 import { importFilingBytes } from "../../src/store/imports";
@@ -19,8 +19,12 @@ import { EMBEDDED_HUBS, EXAMPLES, ROOT } from "../support/paths";
 
 const PHASE3_BELT = join(ROOT, "test/fixtures/parity/jinju-belt-phase3.geojson");
 
-/** A store as src/main.tsx makes it: the built-in 혁신도시 layer from the file the app fetches. */
+/**
+ * A store as src/main.tsx makes it: the built-in 혁신도시 layer and the 시·군·구 from the files
+ * the app fetches.
+ */
 function bootedStore() {
+  provideSigungu(JSON.parse(readFileSync(join(ROOT, "public/data/sigungu.json"), "utf8")));
   const store = createAppStore();
   store.getState().addHubLayer(builtinHubLayer(readFileSync(EMBEDDED_HUBS, "utf8")));
   return store;

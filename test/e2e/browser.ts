@@ -43,7 +43,11 @@ export async function openApp(baseUrl: string): Promise<AppPage> {
   const page = context.pages()[0] ?? (await context.newPage());
   const errors: string[] = [];
   page.on("console", (m) => {
-    if (m.type() === "error") errors.push(m.text());
+    // The requests refused above (online map tiles) are the offline case the app must handle,
+    // not errors of the app: Chromium reports each as a failed resource at its own URL.
+    const refused =
+      m.text().startsWith("Failed to load resource") && !m.location().url.startsWith(origin);
+    if (m.type() === "error" && !refused) errors.push(m.text());
   });
   page.on("pageerror", (e) => errors.push(String(e)));
   return { context, page, errors, close: () => context.close() };

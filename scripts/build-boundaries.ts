@@ -1,0 +1,154 @@
+/**
+ * Builds the embedded boundaries from the KOSTAT (SGIS) 2018 시·군·구 kept in scripts/kostat/source/
+ * (공공누리 제1유형, see its README.md and LICENSE.md):
+ *
+ *   public/data/sido.json     the 17 시·도, for inferring a zone's 시·도 and for the basemap
+ *   public/data/sigungu.json  the 250 시·군·구, for the report's `sido.sigungu` and the basemap
+ *
+ *   npm run data:boundaries              # writes public/data/
+ *   npm run data:boundaries -- some/dir  # writes some/dir/ (the reproducibility test does this)
+ *
+ * Both layers come from the municipalities alone, so a 시·도 is exactly the union of its 시·군·구:
+ * mapshaper cleans the source (it has overlapping parts and slivers), the script applies what
+ * changed since 2018 (군위군 → 대구, 2023-07; today's 시·도 names from geo/sido-table.ts), then
+ * each layer is simplified on the shared topology (no gaps or overlaps open between neighbours)
+ * and written with one feature a line, in code order. Nothing depends on time or randomness, and
+ * the mapshaper version is pinned, so a rerun writes the same bytes.
+ */
+import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import type { Feature, FeatureCollection, MultiPolygon, Polygon } from "geojson";
+import mapshaper from "mapshaper";
+import { SIDO } from "../geo/sido-table";
+
+const SOURCE = "scripts/kostat/source/skorea-municipalities-2018-topo.json";
+/** Simplification tolerance, metres: the 시·군·구 for the report and the map at zoom 8–12. */
+const SIGUNGU_INTERVAL_M = 100;
+/** Coarser for the 시·도, which every check loads: about 400 kB. */
+const SIDO_INTERVAL_M = 150;
+/** Decimal degrees kept: 0.0001° is about 10 m, finer than the 100 m simplification. */
+const PRECISION = 0.0001;
+
+/** KOSTAT's 2-digit 시·도 codes → ISO 3166-2:KR (the source README's table). */
+const KOSTAT_SIDO: Readonly<Record<string, string>> = {
+  "11": "KR-11",
+  "21": "KR-26",
+  "22": "KR-27",
+  "23": "KR-28",
+  "24": "KR-29",
+  "25": "KR-30",
+  "26": "KR-31",
+  "29": "KR-50",
+  "31": "KR-41",
+  "32": "KR-42",
+  "33": "KR-43",
+  "34": "KR-44",
+  "35": "KR-45",
+  "36": "KR-46",
+  "37": "KR-47",
+  "38": "KR-48",
+  "39": "KR-49",
+};
+
+/** 시·군·구 that moved to another 시·도 since 2018, by KOSTAT code (they keep their 2018 code). */
+const MOVED: Readonly<Record<string, string>> = {
+  "37310": "KR-27", // 군위군: 경상북도 → 대구광역시, 2023-07-01
+};
+
+interface SourceProps {
+  code: string;
+  name: string;
+  name_eng: string;
+}
+
+interface Topology {
+  objects: Record<string, { geometries: { properties: SourceProps & { sido?: string } }[] }>;
+}
+
+function sidoOf(code: string): string {
+  const iso = MOVED[code] ?? KOSTAT_SIDO[code.slice(0, 2)];
+  if (!iso) throw new Error(`KOSTAT code ${code} names no 시·도 the script knows`);
+  return iso;
+}
+
+/** "수원시장안구" → "수원시 장안구": KOSTAT writes a 일반구 glued to its 시. */
+function spacedName(code: string, name: string): string {
+  const m = /^(.+시)(.+구)$/.exec(name);
+  return m && !code.endsWith("0") ? `${m[1]} ${m[2]}` : name;
+}
+
+type Area = Feature<Polygon | MultiPolygon>;
+
+async function simplified(topo: Topology, interval: number, dissolve: boolean): Promise<Area[]> {
+  const steps = [
+    "-i source.json",
+    "-clean",
+    `-simplify interval=${interval} keep-shapes`,
+    dissolve ? "-dissolve sido" : "",
+    `-o out.json format=geojson precision=${PRECISION}`,
+  ];
+  const out = await mapshaper.applyCommands(steps.join(" "), {
+    "source.json": JSON.stringify(topo),
+  });
+  const fc = JSON.parse(String(out["out.json"])) as FeatureCollection;
+  return fc.features.filter(
+    (f): f is Area => f.geometry?.type === "Polygon" || f.geometry?.type === "MultiPolygon",
+  );
+}
+
+function byCode(a: Feature, b: Feature): number {
+  return String(a.properties?.code).localeCompare(String(b.properties?.code));
+}
+
+/** One feature a line: compact, yet a diff shows which 시·군·구 changed. */
+function layout(features: Feature[]): string {
+  const lines = features.map((f) => JSON.stringify(f));
+  return `{"type":"FeatureCollection","features":[\n${lines.join(",\n")}\n]}\n`;
+}
+
+export async function buildBoundaries(outDir: string): Promise<{ sido: number; sigungu: number }> {
+  const topo = JSON.parse(readFileSync(SOURCE, "utf8")) as Topology;
+  for (const layer of Object.values(topo.objects)) {
+    for (const g of layer.geometries) g.properties.sido = sidoOf(g.properties.code);
+  }
+  const sigungu = (await simplified(topo, SIGUNGU_INTERVAL_M, false))
+    .map((f): Area => {
+      const p = f.properties as SourceProps & { sido: string };
+      return {
+        type: "Feature",
+        properties: {
+          code: p.code,
+          name: spacedName(p.code, p.name),
+          nameEn: p.name_eng,
+          sido: p.sido,
+        },
+        geometry: f.geometry,
+      };
+    })
+    .sort(byCode);
+  const sido = (await simplified(topo, SIDO_INTERVAL_M, true))
+    .map((f): Area => {
+      const code = String(f.properties?.sido);
+      const info = SIDO.find((s) => s.code === code);
+      if (!info) throw new Error(`no 시·도 ${code} in geo/sido-table.ts`);
+      const { name, nameEn, metro, capital } = info;
+      return {
+        type: "Feature",
+        properties: { code, name, nameEn, metro, capital },
+        geometry: f.geometry,
+      };
+    })
+    .sort(byCode);
+  if (sido.length !== SIDO.length)
+    throw new Error(`${sido.length} 시·도 built, not ${SIDO.length}`);
+  mkdirSync(outDir, { recursive: true });
+  writeFileSync(join(outDir, "sido.json"), layout(sido));
+  writeFileSync(join(outDir, "sigungu.json"), layout(sigungu));
+  return { sido: sido.length, sigungu: sigungu.length };
+}
+
+if (process.argv[1]?.endsWith("build-boundaries.ts")) {
+  const dir = process.argv[2] ?? "public/data";
+  const n = await buildBoundaries(dir);
+  console.log(`${dir}: ${n.sido} 시·도 (sido.json), ${n.sigungu} 시·군·구 (sigungu.json)`);
+}
