@@ -1,6 +1,6 @@
 /** The React host of the map: creates the adapter once and wires it to the store. */
 import { useEffect, useRef, useState } from "react";
-import { applyDeleted, applyDrawn, applyEdited } from "../store/actions";
+import { applyDeleted, applyDrawn, applyEdited, bindSketch, cancelEdit } from "../store/actions";
 import { useAppStore } from "../store/store";
 import { subscribeMapControls, subscribeScene } from "../store/subscriptions";
 import { type MapHandlers, ZoneMap } from "./zone-map";
@@ -11,6 +11,7 @@ const handlersFor = (onReady: (ms: number) => void): MapHandlers => ({
   onDrawn: (tool, geometry) => applyDrawn(useAppStore, tool, geometry),
   onEdited: (id, geometry, final) => applyEdited(useAppStore, id, geometry, final),
   onDeleted: (id) => applyDeleted(useAppStore, id),
+  onEditCancelled: () => cancelEdit(useAppStore),
   onReady,
   onError: (message) => {
     // Online tiles failing offline is expected and harmless: the offline basemap stays.
@@ -33,7 +34,9 @@ export function MapView() {
     });
     const offScene = subscribeScene(useAppStore, (diff) => map.render(diff));
     const offControls = subscribeMapControls(useAppStore, map);
+    const offSketch = bindSketch(useAppStore, map);
     return () => {
+      offSketch();
       offScene();
       offControls();
       map.destroy();

@@ -2,7 +2,7 @@
 import { type ChangeEvent, useState } from "react";
 import { SUPPORTED_CRS } from "../../geo/index";
 import { useT } from "../i18n";
-import { ruleSetFor, selectReport } from "../store/derive";
+import { ruleSetFor, selectCommittedReport } from "../store/derive";
 import { exportFiling, filingFileName } from "../store/filing-io";
 import { importFilingBytes, importHubsBytes, importRulesBytes } from "../store/imports";
 import { activeZone, useAppStore } from "../store/store";
@@ -23,7 +23,7 @@ function onFile(importer: Importer) {
 export function exportActiveZone(): void {
   const s = useAppStore.getState();
   const zone = activeZone(s);
-  const report = selectReport(s);
+  const report = selectCommittedReport(s);
   const ruleSet = ruleSetFor(zone.ruleSetId, s.customRuleSets);
   download(exportFiling(zone, report, ruleSet), filingFileName(zone), "application/geo+json");
 }

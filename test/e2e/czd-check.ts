@@ -1,0 +1,32 @@
+/** `czd check` run in-process on a file a browser test saved: the reviewer's view of an export. */
+import { main } from "../../geo/cli";
+import type { Report } from "../../geo/index";
+
+/** The JSON report `czd check <path> --format json` prints, with its exit code. */
+export async function czdCheckJson(
+  path: string,
+  extraArgs: string[] = [],
+): Promise<{ code: number; report: Report }> {
+  let stdout = "";
+  let stderr = "";
+  const code = await main(
+    ["check", path, "--format", "json", ...extraArgs],
+    (s) => {
+      stdout += s;
+    },
+    (s) => {
+      stderr += s;
+    },
+  );
+  if (code !== 0 && code !== 1) throw new Error(`czd check exited ${code}: ${stderr}`);
+  return { code, report: JSON.parse(stdout) as Report };
+}
+
+/** The parts of two reports that a filing's numbers are judged by: area, parcels, verdict. */
+export function reportFigures(r: Report) {
+  return {
+    totalKm2: r.area.totalKm2,
+    parcels: r.area.parcels.map((p) => ({ id: p.id, km2: p.km2 })),
+    verdict: r.verdict,
+  };
+}
