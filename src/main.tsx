@@ -4,7 +4,7 @@ import { createRoot } from "react-dom/client";
 import { readHubs } from "../geo/index";
 import { App } from "./App";
 import { useAppStore } from "./store/store";
-import { restoreProject, subscribeAutosave } from "./store/subscriptions";
+import { startPersistence } from "./store/subscriptions";
 import "./app.css";
 
 async function loadBuiltinHubs(): Promise<void> {
@@ -22,8 +22,7 @@ async function loadBuiltinHubs(): Promise<void> {
 
 async function boot(): Promise<void> {
   await loadBuiltinHubs().catch((e: unknown) => console.warn("innovation cities not loaded", e));
-  await restoreProject(useAppStore);
-  subscribeAutosave(useAppStore);
+  await startPersistence(useAppStore);
   const root = document.getElementById("root");
   if (!root) throw new Error("no #root element");
   createRoot(root).render(
