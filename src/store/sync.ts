@@ -6,6 +6,7 @@
  * read it back. Nothing here touches the DOM: storage and channel are passed in.
  */
 import { applyRemote, pushUndoStep } from "./history";
+import { isJournalKey, type Journal, journalKey, parseJournal, replayJournals } from "./journal";
 import {
   META_KEY,
   metaOf,
@@ -63,6 +64,8 @@ export function createSync(
 ): Sync {
   const known = new Map<string, Known>();
   const dirty = new Set<string>();
+  /** Zones being written now: still in the journal until their write is done. */
+  const inFlight = new Set<string>();
   let metaDirty = false;
   let seen = store.getState().zones;
   let queue: Promise<void> = Promise.resolve();
@@ -75,6 +78,20 @@ export function createSync(
     return queue;
   };
   const nextOrder = () => Date.now() + (orderSeq++ % 1000) / 1000;
+
+  /** The zones not yet settled, put in this tab's journal at once (see journal.ts). */
+  const writeJournal = () => {
+    const s = store.getState();
+    const ids = new Set([...dirty, ...inFlight]);
+    const entries = [...ids].map((id) => {
+      const k = known.get(id);
+      return { id, baseRev: k?.rev ?? 0, base: k?.zone ?? null, zone: zoneIn(s, id) };
+    });
+    const journal: Journal = { version: 2, tab, entries };
+    records.journal(journalKey(tab), entries.length > 0 ? journal : null).catch(() => {
+      store.getState().setSaveState("failed");
+    });
+  };
 
   const schedule = () => {
     if (scheduled) return;
@@ -150,9 +167,12 @@ export function createSync(
   const writeDirty = async () => {
     const ids = [...dirty];
     dirty.clear();
+    for (const id of ids) inFlight.add(id);
     const withMeta = metaDirty;
     metaDirty = false;
     const zones = await Promise.all(ids.map(write));
+    inFlight.clear();
+    if (ids.length > 0 && dirty.size === 0) await records.journal(journalKey(tab), null);
     if (withMeta) await records.set(META_KEY, metaOf(store.getState()));
     if (zones.length > 0 || withMeta) channel.post({ tab, zones, meta: withMeta });
     if (dirty.size === 0 && !metaDirty && !scheduled) store.getState().setSaveState("saved");
@@ -177,6 +197,7 @@ export function createSync(
       metaDirty = true;
     }
     if (dirty.size === 0 && !metaDirty) return;
+    if (dirty.size > 0) writeJournal();
     if (s.saveState !== "pending") s.setSaveState("pending");
     schedule();
   };
@@ -208,20 +229,45 @@ export function createSync(
     });
   };
 
-  const readAll = async (): Promise<{ zones: [string, ZoneRecord][]; meta: unknown }> => {
-    const zones: [string, ZoneRecord][] = [];
-    let meta: unknown = null;
+  interface Saved {
+    zones: [string, ZoneRecord][];
+    meta: unknown;
+    journals: [string, Journal][];
+  }
+  const readAll = async (): Promise<Saved> => {
+    const saved: Saved = { zones: [], meta: null, journals: [] };
     for (const [key, value] of await records.entries()) {
       const id = zoneIdOfKey(key);
       const rec = id === null ? null : parseZoneRecord(value);
-      if (id !== null && rec) zones.push([id, rec]);
-      if (key === META_KEY) meta = value;
+      const journal = isJournalKey(key) ? parseJournal(value) : null;
+      if (id !== null && rec) saved.zones.push([id, rec]);
+      if (isJournalKey(key) && journal) saved.journals.push([key, journal]);
+      if (key === META_KEY) saved.meta = value;
     }
-    return { zones, meta };
+    return saved;
+  };
+
+  /** Settle the journals tabs left behind (closed or crashed right after an edit). */
+  const replay = async (
+    saved: Saved,
+  ): Promise<Saved & { kept: ReturnType<typeof replayJournals>["kept"] }> => {
+    const byId = new Map(saved.zones);
+    const { writes, kept } = replayJournals(
+      saved.journals.map(([, j]) => j),
+      byId,
+      tab,
+      nextOrder,
+    );
+    if (writes.size > 0) {
+      await records.setMany([...writes].map(([id, rec]): [string, unknown] => [zoneKey(id), rec]));
+    }
+    for (const [key] of saved.journals) await records.del(key);
+    for (const [id, rec] of writes) byId.set(id, rec);
+    return { ...saved, zones: [...byId], journals: [], kept };
   };
 
   /** The v1 single-blob project, rewritten as v2 records (then the blob is deleted). */
-  const migrate = async (): Promise<{ zones: [string, ZoneRecord][]; meta: unknown } | null> => {
+  const migrate = async (): Promise<Saved | null> => {
     const legacy = parseSavedProject(await records.get(PROJECT_KEY));
     if (!legacy) return null;
     const zones = legacy.zones.map((zone, order): [string, ZoneRecord] => [
@@ -235,13 +281,13 @@ export function createSync(
       [META_KEY, meta],
     ]);
     await records.del(PROJECT_KEY);
-    return { zones, meta };
+    return { zones, meta, journals: [] };
   };
 
   const restore = async (): Promise<boolean> => {
     try {
-      let saved = await readAll();
-      if (saved.zones.length === 0) saved = (await migrate()) ?? saved;
+      const read = await readAll();
+      const saved = await replay(read.zones.length === 0 ? ((await migrate()) ?? read) : read);
       for (const [id, rec] of saved.zones) {
         known.set(id, { rev: rec.rev, order: rec.order, zone: rec.zone });
       }
@@ -263,6 +309,10 @@ export function createSync(
         saveState: "restored",
       });
       store.temporal.getState().clear();
+      for (const { id, merged } of saved.kept) {
+        pushUndoStep(store, id, merged.theirsKept);
+        store.getState().notify(conflictNotice(merged.zone?.name ?? id, merged.conflicts));
+      }
       seen = store.getState().zones;
       return true;
     } catch {
