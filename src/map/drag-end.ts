@@ -27,10 +27,11 @@ export function watchDrags(canvas: HTMLElement, hooks: DragHooks): DragWatch {
   // After a drag ended here, the button's real release over the map must not become a click.
   let swallowUp = false;
 
-  const end = () => {
+  /** Finish terra-draw's drag; `held`: the button may still be down (its release is no click). */
+  const end = (held: boolean) => {
     down = false;
     if (!last) return;
-    swallowUp = true;
+    swallowUp = held;
     canvas.dispatchEvent(
       new PointerEvent("pointerup", {
         bubbles: true,
@@ -43,13 +44,15 @@ export function watchDrags(canvas: HTMLElement, hooks: DragHooks): DragWatch {
       }),
     );
   };
-  const commit = () => {
-    if (down && hooks.isEditing()) end();
+  const commit = (held: boolean) => {
+    if (down && hooks.isEditing()) end(held);
     down = false;
   };
+  const released = () => commit(false);
+  const blurred = () => commit(true);
   const cancel = (): boolean => {
     if (!down || !hooks.isEditing()) return false;
-    hooks.cancelling(end);
+    hooks.cancelling(() => end(true));
     hooks.onCancelled();
     return true;
   };
@@ -71,25 +74,25 @@ export function watchDrags(canvas: HTMLElement, hooks: DragHooks): DragWatch {
       down = false;
       return;
     }
-    commit();
+    released();
   };
   const onWindowMove = (e: PointerEvent) => {
     // The button was let go where no pointerup reached the page (outside the window).
-    if (e.isTrusted && down && e.buttons === 0) commit();
+    if (e.isTrusted && down && e.buttons === 0) released();
   };
   const onKey = (e: KeyboardEvent) => {
     if (e.key === "Escape" && cancel()) e.preventDefault();
   };
   const onHidden = () => {
-    if (document.visibilityState === "hidden") commit();
+    if (document.visibilityState === "hidden") blurred();
   };
 
   canvas.addEventListener("pointerdown", onCanvasDown, true);
   canvas.addEventListener("pointermove", onCanvasMove, true);
   window.addEventListener("pointerup", onWindowUp, true);
-  window.addEventListener("pointercancel", commit, true);
+  window.addEventListener("pointercancel", released, true);
   window.addEventListener("pointermove", onWindowMove, true);
-  window.addEventListener("blur", commit);
+  window.addEventListener("blur", blurred);
   window.addEventListener("keydown", onKey, true);
   document.addEventListener("visibilitychange", onHidden);
   return {
@@ -98,9 +101,9 @@ export function watchDrags(canvas: HTMLElement, hooks: DragHooks): DragWatch {
       canvas.removeEventListener("pointerdown", onCanvasDown, true);
       canvas.removeEventListener("pointermove", onCanvasMove, true);
       window.removeEventListener("pointerup", onWindowUp, true);
-      window.removeEventListener("pointercancel", commit, true);
+      window.removeEventListener("pointercancel", released, true);
       window.removeEventListener("pointermove", onWindowMove, true);
-      window.removeEventListener("blur", commit);
+      window.removeEventListener("blur", blurred);
       window.removeEventListener("keydown", onKey, true);
       document.removeEventListener("visibilitychange", onHidden);
     },
