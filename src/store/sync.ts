@@ -5,6 +5,8 @@
  * own (zone-merge.ts) instead of overwriting it, and tells the other tabs what it wrote so they
  * read it back. Nothing here touches the DOM: storage and channel are passed in.
  */
+import { en } from "../i18n/en";
+import { ko } from "../i18n/ko";
 import { applyRemote, pushUndoStep } from "./history";
 import { isJournalKey, type Journal, journalKey, parseJournal, replayJournals } from "./journal";
 import {
@@ -48,12 +50,9 @@ function zoneIn(s: AppState, id: string): ZoneDoc | null {
 
 /** Both tabs changed the same things: one version is shown, the other is one undo step back. */
 export function conflictNotice(zoneName: string, what: string[]): Notice {
-  const list = what.join(", ");
-  return {
-    kind: "info",
-    ko: `다른 탭과 동시에 고친 곳이 있습니다 (${zoneName}: ${list}). 한 판을 보여 주며, 다른 판은 되돌리기(Ctrl+Z) 한 번으로 돌아갈 수 있습니다.`,
-    en: `Changed in another tab at the same time (${zoneName}: ${list}). One version is shown; Undo (Ctrl+Z) once brings back the other.`,
-  };
+  const fill = (text: string) =>
+    text.replace("{zone}", zoneName).replace("{what}", what.join(", "));
+  return { kind: "info", ko: fill(ko.syncConflict), en: fill(en.syncConflict) };
 }
 
 export function createSync(
