@@ -335,6 +335,10 @@ export function createSync(
 
   const start = () => {
     seen = store.getState().zones;
+    // A zone no record holds yet (the first one of a new project) is written now, so that a
+    // second tab starts from the same base and a later edit of it in both is seen as such.
+    for (const z of seen) if (!known.has(z.id)) dirty.add(z.id);
+    if (dirty.size > 0) schedule();
     const unsubscribe = store.subscribe(onChange);
     const unlisten = channel.listen(receive);
     return () => {

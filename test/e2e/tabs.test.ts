@@ -20,8 +20,20 @@ afterAll(async () => {
   await app?.close();
 });
 
-async function openTab(): Promise<Page> {
+/** Another tab; `lateMs`: messages from other tabs reach it that much later (a busy tab). */
+async function openTab(lateMs = 0): Promise<Page> {
   const page = await context.newPage();
+  if (lateMs > 0) {
+    // A plain script (not a function, which the test's transpiler may decorate) run before the app.
+    await page.addInitScript(`{
+      const Channel = window.BroadcastChannel;
+      window.BroadcastChannel = class extends Channel {
+        addEventListener(type, listener) {
+          super.addEventListener(type, (e) => setTimeout(() => listener(e), ${lateMs}));
+        }
+      };
+    }`);
+  }
   page.on("pageerror", (e) => app.errors.push(String(e)));
   await page.goto(`${baseUrl()}${START}`);
   await waitForMap(page);
@@ -65,6 +77,30 @@ describe("two tabs of one project", () => {
     await expect.poll(() => parcelCount(b), { timeout: 1000 }).toBe(before + 1);
     // B's parcel is still there in both tabs.
     expect(await parcelCount(a)).toBe(before + 1);
+    await b.close();
+  });
+
+  it("resolves an edit both tabs made at once visibly: a notice, and the other version one undo back", async () => {
+    const a = app.page;
+    const name = (p: Page) => p.getByTestId("zone-name").inputValue();
+    await a.getByTestId("zone-name").fill("지구 가");
+    await a.locator('[data-testid="save-status"][data-state="saved"]').waitFor();
+    const b = await openTab(3000);
+    expect(await name(b)).toBe("지구 가");
+    await a.getByTestId("zone-name").fill("A안");
+    // B has not heard of A's edit yet when it makes its own.
+    await b.getByTestId("zone-name").fill("B안");
+    await expect.poll(() => b.getByTestId("notice").textContent()).toMatch(/동시에/);
+    await expect.poll(() => name(a), { timeout: 1000 }).toBe("B안");
+    expect(await a.getByTestId("notice").textContent()).toMatch(/동시에/);
+    // Neither is lost: in the tab that resolved it, A's version is one undo step back, and
+    // undo and redo there reach the other tab too.
+    await b.getByTestId("undo").click();
+    await expect.poll(() => name(b)).toBe("A안");
+    await expect.poll(() => name(a), { timeout: 1000 }).toBe("A안");
+    await b.getByTestId("redo").click();
+    await expect.poll(() => name(b)).toBe("B안");
+    await expect.poll(() => name(a), { timeout: 1000 }).toBe("B안");
     await b.close();
   });
 
