@@ -100,6 +100,8 @@ export class ZoneMap {
     if (tool === this.tool) return;
     const wasSelect = this.tool === "select";
     this.tool = tool;
+    // A tool switch ends any drag (the store's preview goes with it): nothing is left to finish.
+    this.editing = false;
     const draw = this.draw;
     if (!draw) return;
     if (wasSelect) this.quietly(() => draw.clear());
