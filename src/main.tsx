@@ -6,7 +6,7 @@ import { App } from "./App";
 import { loadSigungu } from "./sigungu-data";
 import { builtinHubLayer } from "./store/builtin-hubs";
 import { useAppStore } from "./store/store";
-import { restoreProject, subscribeAutosave } from "./store/subscriptions";
+import { startPersistence } from "./store/subscriptions";
 import "./app.css";
 
 async function loadBuiltinHubs(): Promise<void> {
@@ -17,8 +17,7 @@ async function loadBuiltinHubs(): Promise<void> {
 
 async function boot(): Promise<void> {
   await loadBuiltinHubs().catch((e: unknown) => console.warn("innovation cities not loaded", e));
-  await restoreProject(useAppStore);
-  subscribeAutosave(useAppStore);
+  await startPersistence(useAppStore);
   // Not awaited: the page draws first; the report names the 시·군·구 once they arrive.
   loadSigungu()
     .then(() => useAppStore.getState().setSigunguLoaded())

@@ -20,3 +20,14 @@ export function loadSigungu(): Promise<FeatureCollection> {
     });
   return pending;
 }
+
+/**
+ * Resolves once the 시·군·구 are in (or could not be had): what anything writing or showing a
+ * full report awaits, so an export's embedded report names the 시·군·구 as `czd check` does.
+ */
+export function sigunguSettled(): Promise<void> {
+  return loadSigungu().then(
+    () => undefined,
+    (e: unknown) => console.warn("시·군·구 not loaded", e),
+  );
+}

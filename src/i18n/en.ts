@@ -58,6 +58,8 @@ export const en: Messages = {
   saved: "Saved automatically",
   restored: "Previous work restored",
   saveFailed: "Autosave failed",
+  syncConflict:
+    "Changed in another tab at the same time ({zone}: {what}). One version is shown; Undo (Ctrl+Z) once brings back the other.",
   dropHere: "Drop a filing (GeoJSON, zipped Shapefile) or a hub CSV here",
   imported: "Filing imported",
   importFailed: "Import failed: your current work is unchanged.",

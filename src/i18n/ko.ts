@@ -55,6 +55,8 @@ export const ko = {
   saved: "자동 저장됨",
   restored: "이전 작업을 복원했습니다",
   saveFailed: "자동 저장 실패",
+  syncConflict:
+    "다른 탭과 동시에 고친 곳이 있습니다 ({zone}: {what}). 한 판을 보여 주며, 다른 판은 되돌리기(Ctrl+Z) 한 번으로 돌아갈 수 있습니다.",
   dropHere: "신청서(GeoJSON, Shapefile ZIP)나 거점 CSV를 여기에 놓으세요",
   imported: "신청서를 가져왔습니다",
   importFailed: "가져오기 실패: 현재 작업은 그대로입니다.",

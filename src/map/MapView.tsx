@@ -1,7 +1,7 @@
 /** The React host of the map: creates the adapter once and wires it to the store. */
 import { useEffect, useRef, useState } from "react";
 import { loadSigungu } from "../sigungu-data";
-import { applyDeleted, applyDrawn, applyEdited } from "../store/actions";
+import { applyDeleted, applyDrawn, applyEdited, bindSketch, cancelEdit } from "../store/actions";
 import { useAppStore } from "../store/store";
 import { subscribeMapControls, subscribeScene } from "../store/subscriptions";
 import { type MapHandlers, ZoneMap } from "./zone-map";
@@ -12,6 +12,7 @@ const handlersFor = (onReady: (ms: number) => void): MapHandlers => ({
   onDrawn: (tool, geometry) => applyDrawn(useAppStore, tool, geometry),
   onEdited: (id, geometry, final) => applyEdited(useAppStore, id, geometry, final),
   onDeleted: (id) => applyDeleted(useAppStore, id),
+  onEditCancelled: () => cancelEdit(useAppStore),
   onReady,
   onError: (message) => console.warn(message),
   onTilesFailed: () => useAppStore.getState().fallBackToEmbedded(),
@@ -33,7 +34,9 @@ export function MapView() {
     });
     const offScene = subscribeScene(useAppStore, (diff) => map.render(diff));
     const offControls = subscribeMapControls(useAppStore, map);
+    const offSketch = bindSketch(useAppStore, map);
     return () => {
+      offSketch();
       offScene();
       offControls();
       map.destroy();

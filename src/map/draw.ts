@@ -10,6 +10,7 @@ import {
   TerraDraw,
   TerraDrawCircleMode,
   TerraDrawLineStringMode,
+  TerraDrawModeUndoRedo,
   TerraDrawPointMode,
   TerraDrawPolygonMode,
   TerraDrawRectangleMode,
@@ -53,6 +54,8 @@ export function createDraw(map: MlMap, vertices: () => Position[]): TerraDraw {
   const envelopeStyles = { fillColor: COLOURS.envelope, outlineColor: COLOURS.envelope } as const;
   return new TerraDraw({
     adapter: new TerraDrawMapLibreGLAdapter({ map }),
+    // Vertex-level undo inside a shape being drawn; the app's undo asks it first (ZoneMap.undoSketch).
+    undoRedo: { modeLevel: new TerraDrawModeUndoRedo() },
     // Parcel ids ("P1") are used as feature ids in select mode, so any non-empty string is valid.
     idStrategy: {
       isValidId: (id) => typeof id === "string" && id.length > 0,

@@ -15,6 +15,7 @@ import type { TerraDraw } from "terra-draw";
 import type { Scene } from "../store/scene";
 import type { Basemap, Lang, ToolId } from "../store/types";
 import { baseStyle } from "./basemap";
+import { type DragWatch, watchDrags } from "./drag-end";
 import { createDraw } from "./draw";
 import { bindHash, initialView } from "./hash";
 import { LAYERS, SIGUNGU_MINZOOM, SOURCES } from "./ids";
@@ -27,6 +28,8 @@ export interface MapHandlers {
   onDrawn: (tool: DrawTool, geometry: Polygon | Point | LineString) => void;
   onEdited: (parcelId: string, geometry: Polygon, final: boolean) => void;
   onDeleted: (parcelId: string) => void;
+  /** A drag was cancelled (Esc, or undo during it): the preview goes, the store stays. */
+  onEditCancelled: () => void;
   onReady: (firstRenderMs: number) => void;
   onError: (message: string) => void;
   /** An online raster's tiles failed to load: the UI falls back to the embedded map. */
@@ -63,6 +66,10 @@ export class ZoneMap {
   private shown: Partial<Scene> = {};
   private tool: ToolId = "none";
   private syncing = false;
+  /** A select-tool drag has moved a parcel and not yet finished. */
+  private editing = false;
+  private ignoreFinish = false;
+  private drag: DragWatch | null = null;
   private setLabelLang: ((lang: Lang) => void) | null = null;
   private lang: Lang = "ko";
   private basemap: Basemap = "none";
@@ -107,6 +114,8 @@ export class ZoneMap {
     if (tool === this.tool) return;
     const wasSelect = this.tool === "select";
     this.tool = tool;
+    // A tool switch ends any drag (the store's preview goes with it): nothing is left to finish.
+    this.editing = false;
     const draw = this.draw;
     if (!draw) return;
     if (wasSelect) this.quietly(() => draw.clear());
@@ -131,7 +140,29 @@ export class ZoneMap {
     this.setLabelLang?.(lang);
   }
 
+  /**
+   * Undo inside the shape being drawn: a drag is cancelled, a polygon or line loses its last
+   * vertex (the shape is cancelled when none is left), a circle or rectangle is cancelled.
+   * False when nothing is being drawn, so undo goes to the store's history instead.
+   */
+  undoSketch(): boolean {
+    if (this.drag?.cancel()) return true;
+    const draw = this.draw;
+    if (!draw || !DRAW_TOOLS.includes(this.tool) || draw.getModeState() !== "drawing") return false;
+    if (draw.canUndo() && draw.undo()) return true;
+    draw.setMode(this.tool);
+    return true;
+  }
+
+  /** Redo a vertex undone in the shape being drawn; false when there is none to redo. */
+  redoSketch(): boolean {
+    const draw = this.draw;
+    if (!draw) return false;
+    return draw.getModeState() === "drawing" && draw.canRedo() && draw.redo();
+  }
+
   destroy(): void {
+    this.drag?.destroy();
     this.unbindHash();
     this.draw?.stop();
     this.map.remove();
@@ -177,10 +208,13 @@ export class ZoneMap {
       if (!feature) return;
       if (DRAW_TOOLS.includes(ctx.mode)) {
         // Hand the shape to the store and drop terra-draw's copy: the store draws it from now on.
-        setTimeout(() => this.quietly(() => draw.removeFeatures([id])), 0);
+        setTimeout(() => {
+          if (draw.hasFeature(id)) this.quietly(() => draw.removeFeatures([id]));
+        }, 0);
         this.handlers.current.onDrawn(ctx.mode as DrawTool, feature.geometry as Polygon);
       } else if (ctx.mode === "select" && feature.geometry.type === "Polygon") {
-        this.handlers.current.onEdited(String(id), feature.geometry, true);
+        this.editing = false;
+        if (!this.ignoreFinish) this.handlers.current.onEdited(String(id), feature.geometry, true);
       }
     });
     draw.on("change", (ids, type) => {
@@ -190,8 +224,24 @@ export class ZoneMap {
         if (!this.isParcel(key)) continue;
         if (type === "delete") this.handlers.current.onDeleted(key);
         const g = type === "update" ? draw.getSnapshotFeature(id)?.geometry : undefined;
-        if (g?.type === "Polygon") this.handlers.current.onEdited(key, g, false);
+        if (g?.type === "Polygon") {
+          this.editing = true;
+          this.handlers.current.onEdited(key, g, false);
+        }
       }
+    });
+    this.drag = watchDrags(this.map.getCanvas(), {
+      isEditing: () => this.editing,
+      cancelling: (end) => {
+        this.ignoreFinish = true;
+        this.quietly(end);
+        this.ignoreFinish = false;
+        this.editing = false;
+      },
+      onCancelled: () => {
+        this.handlers.current.onEditCancelled();
+        this.syncEditable();
+      },
     });
     this.draw = draw;
     if (this.tool !== "none") draw.setMode(this.tool);
@@ -234,6 +284,8 @@ export class ZoneMap {
     this.quietly(() => {
       const stale: string[] = [];
       for (const f of draw.getSnapshot()) {
+        // Selection and midpoint handles are terra-draw's own; removing them breaks its select mode.
+        if (f.properties.mode !== "parcel-polygon") continue;
         const id = String(f.id);
         const w = want.get(id);
         if (!w) stale.push(id);

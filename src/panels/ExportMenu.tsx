@@ -1,18 +1,20 @@
 /** The filing in the other formats: GeoJSON in a TM plane, zipped Shapefile, CSV of areas. */
 import { converterById } from "../../geo/index";
 import { useT } from "../i18n";
-import { ruleSetFor, selectReport } from "../store/derive";
+import { sigunguSettled } from "../sigungu-data";
+import { ruleSetFor, selectCommittedReport } from "../store/derive";
 import { EXPORT_FORMATS, type ExportFormat, exportZoneAs } from "../store/exports";
 import { failure } from "../store/imports";
 import { activeZone, useAppStore } from "../store/store";
 import { download } from "./download";
 
 async function exportAs(format: ExportFormat): Promise<void> {
+  await sigunguSettled();
   const s = useAppStore.getState();
   const zone = activeZone(s);
   const ruleSet = ruleSetFor(zone.ruleSetId, s.customRuleSets);
   try {
-    const out = await exportZoneAs(zone, selectReport(s), ruleSet, format);
+    const out = await exportZoneAs(zone, selectCommittedReport(s), ruleSet, format);
     download(out.data, out.fileName, out.mime);
   } catch (e) {
     s.notify(failure(e, zone.name));

@@ -2,7 +2,8 @@
 import { type ChangeEvent, useState } from "react";
 import { SUPPORTED_CRS } from "../../geo/index";
 import { useT } from "../i18n";
-import { ruleSetFor, selectReport } from "../store/derive";
+import { sigunguSettled } from "../sigungu-data";
+import { ruleSetFor, selectCommittedReport } from "../store/derive";
 import { exportFiling, filingFileName } from "../store/filing-io";
 import { importFilingBytes, importHubsBytes, importRulesBytes } from "../store/imports";
 import { activeZone, useAppStore } from "../store/store";
@@ -20,10 +21,11 @@ function onFile(importer: Importer) {
   };
 }
 
-export function exportActiveZone(): void {
+export async function exportActiveZone(): Promise<void> {
+  await sigunguSettled();
   const s = useAppStore.getState();
   const zone = activeZone(s);
-  const report = selectReport(s);
+  const report = selectCommittedReport(s);
   const ruleSet = ruleSetFor(zone.ruleSetId, s.customRuleSets);
   download(exportFiling(zone, report, ruleSet), filingFileName(zone), "application/geo+json");
 }
@@ -38,7 +40,7 @@ export function ImportExport() {
     importHubsBytes(useAppStore, bytes, name, hubsCrs ? { crs: hubsCrs } : {});
   return (
     <div className="import-export">
-      <button type="button" data-testid="export-geojson" onClick={exportActiveZone}>
+      <button type="button" data-testid="export-geojson" onClick={() => void exportActiveZone()}>
         ⤓ {t.exportFiling}
       </button>
       <ExportMenu />

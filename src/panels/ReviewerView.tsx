@@ -5,6 +5,7 @@
 import { type ChangeEvent, useCallback, useEffect, useRef, useState } from "react";
 import { reportJson, reportMapSvg } from "../../geo/index";
 import { MESSAGES, useT } from "../i18n";
+import { sigunguSettled } from "../sigungu-data";
 import { failure } from "../store/imports";
 import { type Review, reviewCurrent, reviewFile } from "../store/review";
 import { useAppStore } from "../store/store";
@@ -76,6 +77,7 @@ export function ReviewerView() {
   const show = useCallback(async (make: () => Promise<Review>, name: string) => {
     const mine = ++seq.current;
     try {
+      await sigunguSettled();
       const next = await make();
       if (mine === seq.current) setReview(next);
     } catch (e) {
@@ -85,7 +87,7 @@ export function ReviewerView() {
   // Not bound to the language: a toggle must not replace the filing under review.
   const openCurrent = useCallback(() => {
     const s = useAppStore.getState();
-    return show(() => reviewCurrent(s), MESSAGES[s.lang].reviewCurrent);
+    return show(() => reviewCurrent(useAppStore.getState()), MESSAGES[s.lang].reviewCurrent);
   }, [show]);
   useEffect(() => {
     void openCurrent();

@@ -74,12 +74,39 @@ export function setEnvelopeSize(store: AppStore, km: number): void {
   if (env.shape === "belt") s.transact({ envelope: { ...env, halfWidthKm: km } });
 }
 
+/** A drag ended without an edit (Esc): the preview goes, the zone stays as it was. */
+export function cancelEdit(store: AppStore): void {
+  store.getState().setPreview(null);
+}
+
+/** The shape being drawn on the map, which undo and redo reach before the store's history. */
+export interface Sketch {
+  undoSketch: () => boolean;
+  redoSketch: () => boolean;
+}
+
+const sketches = new WeakMap<AppStore, Sketch>();
+
+/** Let undo and redo reach the map's shape in progress first. Returns unbind. */
+export function bindSketch(store: AppStore, sketch: Sketch): () => void {
+  sketches.set(store, sketch);
+  return () => {
+    if (sketches.get(store) === sketch) sketches.delete(store);
+  };
+}
+
+/**
+ * Undo: inside a shape being drawn, its last vertex (never an earlier parcel, and the redo
+ * stack is left alone); otherwise the last edit of the zones.
+ */
 export function undo(store: AppStore): void {
+  if (sketches.get(store)?.undoSketch()) return;
   store.getState().setPreview(null);
   store.temporal.getState().undo();
 }
 
 export function redo(store: AppStore): void {
+  if (sketches.get(store)?.redoSketch()) return;
   store.getState().setPreview(null);
   store.temporal.getState().redo();
 }

@@ -81,12 +81,23 @@ export function withPreview(zone: ZoneDoc, preview: DragPreview | null): ZoneDoc
   return { ...zone, parcels: zone.parcels.map((p) => (p.id === parcel.id ? parcel : p)) };
 }
 
+/** The zone each report was computed from: an export takes only a report of what it writes. */
+const checkedZones = new WeakMap<Report, ZoneDoc>();
+
+/** True when `report` was computed from exactly `zone` (not a drag preview, not other geometry). */
+export function isReportOf(report: Report, zone: ZoneDoc): boolean {
+  return checkedZones.get(report) === zone;
+}
+
 function checkOrFallback(zone: ZoneDoc, ruleSet: RuleSet, index: HubIndex): Report {
+  let report: Report;
   try {
-    return checkFiling(toGeoZone(zone), { ruleSet, hubs: index });
+    report = checkFiling(toGeoZone(zone), { ruleSet, hubs: index });
   } catch (e) {
-    return fallbackReport(ruleSet, e);
+    report = fallbackReport(ruleSet, e);
   }
+  checkedZones.set(report, zone);
+  return report;
 }
 
 interface ReportMemo {
@@ -99,6 +110,14 @@ interface ReportMemo {
   report: Report;
 }
 let reportMemo: ReportMemo | null = null;
+
+/**
+ * The report of the active zone as the store holds it, without a drag preview: what an export
+ * writes beside the geometry. The same object as selectReport's while nothing is being dragged.
+ */
+export function selectCommittedReport(s: AppState): Report {
+  return selectReport(s.preview ? { ...s, preview: null } : s);
+}
 
 /** The live report of the active zone (memoised; the same object while nothing changed). */
 export function selectReport(s: AppState): Report {

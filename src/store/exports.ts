@@ -5,7 +5,7 @@
  */
 import { type Exported, exportZone, type Report, type RuleSet } from "../../geo/index";
 import { toGeoZone } from "./derive";
-import { DATA_DATE, fileStem } from "./filing-io";
+import { assertReportOf, DATA_DATE, fileStem } from "./filing-io";
 import type { ZoneDoc } from "./types";
 
 /** Converter ids of the export menu, after the RFC 7946 filing (its own button). */
@@ -20,6 +20,7 @@ export function exportZoneAs(
   format: ExportFormat,
   now: Date = new Date(),
 ): Promise<Exported> {
+  assertReportOf(report, doc);
   const zone = toGeoZone(doc);
   const meta = {
     ...zone.meta,

@@ -1,6 +1,6 @@
 /** The zone to and from the filing of FILING.md: the same geo core the checker uses, both ways. */
 import { type Report, type RuleSet, type Zone, zoneToFiling } from "../../geo/index";
-import { toGeoZone } from "./derive";
+import { isReportOf, toGeoZone } from "./derive";
 import type { ZoneDoc } from "./types";
 import { createZone } from "./zone-diff";
 
@@ -10,6 +10,17 @@ import { createZone } from "./zone-diff";
  */
 export const DATA_DATE = "2026-11-25";
 
+/**
+ * Refuse a report that was not computed from exactly this zone (a drag preview's, an older
+ * version's): a filing whose areaKm2 and embedded report contradict its geometry must never be
+ * written, since `czd check` on it would disagree with what it claims.
+ */
+export function assertReportOf(report: Report, doc: ZoneDoc): void {
+  if (!isReportOf(report, doc)) {
+    throw new Error(`export of zone ${doc.id}: the report is not of the geometry being written`);
+  }
+}
+
 /** The filing text of a zone, stamped with the rule set, its version and the data's date. */
 export function exportFiling(
   doc: ZoneDoc,
@@ -17,6 +28,7 @@ export function exportFiling(
   ruleSet: RuleSet,
   now: Date = new Date(),
 ): string {
+  assertReportOf(report, doc);
   const areasKm2 = report.area.parcels.map((p) => p.km2);
   const filing = zoneToFiling(toGeoZone(doc), { report, areasKm2 });
   const stamped = {

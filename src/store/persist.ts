@@ -1,29 +1,92 @@
-/** What autosave writes to IndexedDB and how it is read back: plain data, versioned. */
+/**
+ * What autosave writes to IndexedDB and how it is read back: plain data, versioned. One record a
+ * zone, with a revision, so an edit writes only its zone and two tabs can tell whose write came
+ * first; one small record for the rest of the project. The v1 single-blob record is migrated.
+ */
 import type { RuleSet } from "../../geo/index";
 import type { AppState, HubLayer, ZoneDoc } from "./types";
 
+/** The v1 record: the whole project in one value (read once, migrated, then deleted). */
 export const PROJECT_KEY = "czd-project-v1";
+export const META_KEY = "czd-meta-v2";
+const ZONE_PREFIX = "czd-zone-v2:";
 
-export interface SavedProject {
-  version: 1;
-  zones: ZoneDoc[];
+export function zoneKey(zoneId: string): string {
+  return `${ZONE_PREFIX}${zoneId}`;
+}
+
+/** The zone id of a zone record's key, or null for any other key. */
+export function zoneIdOfKey(key: unknown): string | null {
+  return typeof key === "string" && key.startsWith(ZONE_PREFIX)
+    ? key.slice(ZONE_PREFIX.length)
+    : null;
+}
+
+export interface ZoneRecord {
+  version: 2;
+  /** Raised by one at every write of the zone, by whichever tab writes it. */
+  rev: number;
+  /** Where the zone sits in the list (when it was first written). */
+  order: number;
+  /** null once the zone was removed, so other tabs remove it too. */
+  zone: ZoneDoc | null;
+  /** The tab that wrote this revision. */
+  tab: string;
+}
+
+export interface MetaRecord {
+  version: 2;
   activeZoneId: string;
   customRuleSets: RuleSet[];
   /** Imported hub layers only; the built-in ones ship with the app. */
   hubLayers: HubLayer[];
 }
 
-export function snapshotProject(s: AppState): SavedProject {
+export function parseZoneRecord(value: unknown): ZoneRecord | null {
+  if (typeof value !== "object" || value === null) return null;
+  const v = value as Partial<ZoneRecord>;
+  if (v.version !== 2 || typeof v.rev !== "number" || typeof v.order !== "number") return null;
+  const zone = v.zone;
+  const zoneOk = zone === null || (typeof zone === "object" && Array.isArray(zone?.parcels));
+  if (!zoneOk || zone === undefined) return null;
+  return { version: 2, rev: v.rev, order: v.order, zone, tab: String(v.tab ?? "") };
+}
+
+export function metaOf(s: AppState): MetaRecord {
   return {
-    version: 1,
-    zones: s.zones,
+    version: 2,
     activeZoneId: s.activeZoneId,
     customRuleSets: s.customRuleSets,
     hubLayers: s.hubLayers.filter((l) => !l.builtin),
   };
 }
 
-/** A saved project, or null when the value is not one (an older or foreign record). */
+export function parseMetaRecord(value: unknown): MetaRecord | null {
+  if (typeof value !== "object" || value === null) return null;
+  const v = value as Partial<MetaRecord>;
+  if (v.version !== 2) return null;
+  return {
+    version: 2,
+    activeZoneId: typeof v.activeZoneId === "string" ? v.activeZoneId : "",
+    customRuleSets: Array.isArray(v.customRuleSets) ? v.customRuleSets : [],
+    hubLayers: Array.isArray(v.hubLayers) ? v.hubLayers : [],
+  };
+}
+
+/** The v1 record's shape. */
+export interface SavedProject {
+  version: 1;
+  zones: ZoneDoc[];
+  activeZoneId: string;
+  customRuleSets: RuleSet[];
+  hubLayers: HubLayer[];
+}
+
+export function snapshotProject(s: AppState): SavedProject {
+  return { ...metaOf(s), version: 1, zones: s.zones };
+}
+
+/** A v1 saved project, or null when the value is not one (an older or foreign record). */
 export function parseSavedProject(value: unknown): SavedProject | null {
   if (typeof value !== "object" || value === null) return null;
   const v = value as Partial<SavedProject>;

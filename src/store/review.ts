@@ -11,7 +11,7 @@ import {
   sha256Hex,
   type Zone,
 } from "../../geo/index";
-import { ruleSetFor, selectHubIndex, selectReport, toGeoZone } from "./derive";
+import { ruleSetFor, selectCommittedReport, selectHubIndex, toGeoZone } from "./derive";
 import { exportFiling, filingFileName } from "./filing-io";
 import { activeZone } from "./store";
 import type { AppState } from "./types";
@@ -64,7 +64,8 @@ export async function reviewFile(
  */
 export async function reviewCurrent(s: AppState, now: Date = new Date()): Promise<Review> {
   const doc = activeZone(s);
-  const report = selectReport(s);
+  // The saved zone, not a drag in progress: the hash is of the filing its export writes.
+  const report = selectCommittedReport(s);
   const ruleSet = ruleSetFor(doc.ruleSetId, s.customRuleSets);
   const bytes = new TextEncoder().encode(exportFiling(doc, report, ruleSet, now));
   return {

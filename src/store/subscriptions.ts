@@ -1,10 +1,9 @@
 /**
- * Side effects of the store, all in one place: autosave to IndexedDB and restore on load.
+ * Side effects of the store, all in one place: autosave and tab sync, the map's scene and controls.
  * Components never save; they change the store and this file follows.
  */
-import { get as idbGet, set as idbSet } from "idb-keyval";
 import { selectReport, withPreview } from "./derive";
-import { PROJECT_KEY, parseSavedProject, snapshotProject } from "./persist";
+import { broadcastChannel, idbRecords } from "./record-store";
 import {
   editableParcels,
   envelopeCollection,
@@ -20,65 +19,25 @@ import {
   sameEnclosing,
 } from "./scene-enclosing";
 import { type AppStore, activeZone } from "./store";
+import { createSync, type Sync } from "./sync";
 import type { AppState, ZoneDoc } from "./types";
 
-const SAVE_DELAY_MS = 250;
-
-/** Read the saved project into the store (undo history starts empty). */
-export async function restoreProject(store: AppStore): Promise<boolean> {
-  try {
-    const saved = parseSavedProject(await idbGet(PROJECT_KEY));
-    if (!saved) return false;
-    const builtin = store.getState().hubLayers.filter((l) => l.builtin);
-    store.setState({
-      zones: saved.zones,
-      activeZoneId: saved.activeZoneId,
-      customRuleSets: saved.customRuleSets,
-      hubLayers: [...builtin, ...saved.hubLayers],
-      saveState: "restored",
-    });
-    store.temporal.getState().clear();
-    return true;
-  } catch {
-    store.setState({ saveState: "failed" });
-    return false;
-  }
-}
-
-/** Save the project shortly after every change of what the planner made. Returns unsubscribe. */
-export function subscribeAutosave(store: AppStore): () => void {
-  let timer: ReturnType<typeof setTimeout> | null = null;
-  const save = async () => {
-    timer = null;
-    try {
-      await idbSet(PROJECT_KEY, snapshotProject(store.getState()));
-      if (timer === null) store.getState().setSaveState("saved");
-    } catch {
-      store.getState().setSaveState("failed");
-    }
+/**
+ * Autosave to IndexedDB and sync with the other tabs of the project: restore the saved project,
+ * then write every edit and take in other tabs' (told by BroadcastChannel, and read again
+ * whenever this tab comes back into view, in case a message was missed while it was frozen).
+ */
+export async function startPersistence(store: AppStore): Promise<Sync> {
+  const tab = crypto.randomUUID();
+  const sync = createSync(store, idbRecords, broadcastChannel("czd-project"), tab);
+  await sync.restore();
+  sync.start();
+  const pull = () => {
+    if (document.visibilityState === "visible") void sync.pull();
   };
-  const unsubscribe = store.subscribe((s, prev) => {
-    const changed =
-      s.zones !== prev.zones ||
-      s.activeZoneId !== prev.activeZoneId ||
-      s.customRuleSets !== prev.customRuleSets ||
-      s.hubLayers !== prev.hubLayers;
-    if (!changed) return;
-    if (timer !== null) clearTimeout(timer);
-    if (s.saveState !== "pending") s.setSaveState("pending");
-    timer = setTimeout(save, SAVE_DELAY_MS);
-  });
-  const flush = () => {
-    if (timer !== null) {
-      clearTimeout(timer);
-      void save();
-    }
-  };
-  window.addEventListener("pagehide", flush);
-  return () => {
-    unsubscribe();
-    window.removeEventListener("pagehide", flush);
-  };
+  window.addEventListener("focus", pull);
+  document.addEventListener("visibilitychange", pull);
+  return sync;
 }
 
 /** Redraw the map from the store: each part of the scene is rebuilt only when its inputs change. */

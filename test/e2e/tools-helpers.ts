@@ -5,6 +5,7 @@ import { join } from "node:path";
 import type { FeatureCollection } from "geojson";
 import type { Page } from "playwright-core";
 import { expect } from "vitest";
+import { expectCheckedAsEmbedded } from "./czd-check";
 
 /** The view the tests draw in: hash zoom 12 (256-px tiles) near 37.33°N. */
 export const START = "#12/37.33/127.955";
@@ -122,5 +123,7 @@ export async function exportFiling(page: Page): Promise<FeatureCollection> {
   ]);
   const path = join(mkdtempSync(join(tmpdir(), "czd-tools-")), download.suggestedFilename());
   await download.saveAs(path);
-  return JSON.parse(readFileSync(path, "utf8")) as FeatureCollection;
+  const filing = JSON.parse(readFileSync(path, "utf8")) as FeatureCollection;
+  await expectCheckedAsEmbedded(path, filing);
+  return filing;
 }
