@@ -16,6 +16,7 @@ import {
   type Json,
   parseJson,
 } from "./filing-structure";
+import { excerpt } from "./sanitize";
 import type { Parcel, ParcelGeometry, Zone, ZoneMeta } from "./types";
 
 export { zoneToFiling } from "./filing-write";
@@ -70,10 +71,11 @@ function crsOf(root: Json): string {
   const crs = normalizeCrs(text);
   if (crs === null) {
     const list = SUPPORTED_CRS.join(", ");
+    const shown = excerpt(text, 60);
     throw new FilingError(
       "UNKNOWN_CRS",
-      `crs 멤버의 좌표계 ${text}는 지원하지 않습니다. 지원하는 좌표계: ${list}`,
-      `The crs member names ${text}, which is not supported. Supported: ${list}`,
+      `crs 멤버의 좌표계 ${shown}는 지원하지 않습니다. 지원하는 좌표계: ${list}`,
+      `The crs member names ${shown}, which is not supported. Supported: ${list}`,
     );
   }
   return crs;
@@ -87,7 +89,7 @@ function parcelGeometry(geometry: Geometry): ParcelGeometry | null {
   for (const member of geometry.geometries) {
     const g = parcelGeometry(member);
     if (g?.type === "Polygon") polygons.push(g.coordinates);
-    if (g?.type === "MultiPolygon") polygons.push(...g.coordinates);
+    if (g?.type === "MultiPolygon") for (const p of g.coordinates) polygons.push(p);
   }
   if (polygons.length === 0) return null;
   if (polygons.length === 1) return { type: "Polygon", coordinates: polygons[0] as Position[][] };

@@ -3,6 +3,7 @@
  * Pure: report in, text out.
  */
 import { formatNumber, type Lang } from "./messages";
+import { stripControls } from "./sanitize";
 import type { Report } from "./types";
 
 const HUB_LABELS: Record<string, [string, string]> = {
@@ -32,6 +33,7 @@ const L = {
     pass: "적합",
     fail: "부적합",
     rules: "규칙 집합",
+    custom: " — 사용자 규칙 (내장 규칙 아님)",
     sido: "시·도",
     area: "면적 (타원체)",
     total: "합계",
@@ -57,6 +59,7 @@ const L = {
     pass: "PASS",
     fail: "FAIL",
     rules: "Rule set",
+    custom: " — custom rules (not built-in)",
     sido: "시·도",
     area: "Area (ellipsoidal)",
     total: "total",
@@ -106,7 +109,7 @@ export function formatReportText(r: Report, lang: Lang = "ko"): string {
   const km2 = unit(lang, "㎢", "km²");
   const out: string[] = [];
   out.push(`${t.title}: ${r.verdict === "pass" ? t.pass : t.fail}`);
-  out.push(`${t.rules}: ${r.ruleSet} (${r.ruleSetVersion})`);
+  out.push(`${t.rules}: ${r.ruleSet} (${r.ruleSetVersion})${r.ruleSetCustom ? t.custom : ""}`);
   out.push(`${t.sido}: ${r.sido.why[lang]}`);
   out.push(
     `${t.area}: ${t.total} ${n(r.area.totalKm2, 6)}${km2} / ${t.cap} ${n(r.area.capKm2)}${km2}`,
@@ -129,5 +132,6 @@ export function formatReportText(r: Report, lang: Lang = "ko"): string {
   for (const f of r.findings) {
     out.push(`  [${t.severity[f.severity]}] ${f.code}: ${lang === "en" ? f.messageEn : f.message}`);
   }
-  return `${out.join("\n")}\n`;
+  // Ids, names and rule-set labels come from the file: no escape code or line break gets through.
+  return `${out.map(stripControls).join("\n")}\n`;
 }

@@ -34,7 +34,9 @@ export function parcelTableCsv(zone: Zone, opts: CsvWriteOptions = {}): Uint8Arr
   });
   const text = Papa.unparse(
     { fields: ["id", "name", "area_m2", "area_km2", "tm_area_m2", "tm_crs"], data: rows },
-    { newline: "\r\n" },
+    // OWASP's rule against formula injection: a cell starting = + - @, tab or CR gets a leading
+    // quote, so a spreadsheet shows the parcel id "=cmd|…" instead of running it.
+    { newline: "\r\n", escapeFormulae: /^[=+\-@\t\r]/ },
   );
   const encoding = opts.encoding ?? "utf-8";
   return encodeText(`${text}\r\n`, encoding, encoding === "utf-8");

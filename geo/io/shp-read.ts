@@ -162,7 +162,7 @@ export async function readShapefileZip(
   for (const name of names) {
     const parts = layers.get(name) ?? {};
     crsSet.add(layerCrs(name, parts.prj, opts));
-    features.push(...layerFeatures(name, parts, opts));
+    for (const f of layerFeatures(name, parts, opts)) features.push(f);
   }
   const collection: FeatureCollection = { type: "FeatureCollection", features };
   return { collection, sourceCrs: [...crsSet].join(", ") };
