@@ -22,7 +22,16 @@ export { findingMessage, type Lang } from "./messages";
 export { REPORT_CSS } from "./report-css";
 export { type ReportHtmlInput, reportBodyHtml, reportHtml } from "./report-html";
 export { reportMapSvg } from "./report-map";
-export { BUILTIN_RULE_SETS, loadRuleSet, parseRuleSet } from "./rules/load";
+export {
+  BUILTIN_RULE_SETS,
+  isBuiltinId,
+  isBuiltinRuleSet,
+  isUnknownRuleSet,
+  loadRuleSet,
+  parseCustomRuleSet,
+  parseRuleSet,
+  ruleSetById,
+} from "./rules/load";
 export { sha256Hex } from "./sha256";
 export { SIDO, type SidoInfo, sidoByCode } from "./sido";
 export * from "./types";

@@ -132,6 +132,8 @@ export interface Report {
   verdict: "pass" | "fail";
   ruleSet: string;
   ruleSetVersion: string;
+  /** true when the rule set is not a shipped one exactly (a reviewer's file): reports say "custom". */
+  ruleSetCustom?: boolean;
   sido: {
     code: string | null;
     name: string | null;

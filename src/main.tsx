@@ -3,6 +3,7 @@ import { StrictMode } from "react";
 import { createRoot } from "react-dom/client";
 import { readHubs } from "../geo/index";
 import { App } from "./App";
+import { Recovery, RecoveryPanel } from "./Recovery";
 import { useAppStore } from "./store/store";
 import { restoreProject, subscribeAutosave } from "./store/subscriptions";
 import "./app.css";
@@ -22,13 +23,21 @@ async function loadBuiltinHubs(): Promise<void> {
 
 async function boot(): Promise<void> {
   await loadBuiltinHubs().catch((e: unknown) => console.warn("innovation cities not loaded", e));
-  await restoreProject(useAppStore);
-  subscribeAutosave(useAppStore);
   const root = document.getElementById("root");
   if (!root) throw new Error("no #root element");
+  try {
+    await restoreProject(useAppStore);
+  } catch (e) {
+    // No autosave then: the stored project stays as it was until the planner chooses.
+    createRoot(root).render(<RecoveryPanel error={e} />);
+    return;
+  }
+  subscribeAutosave(useAppStore);
   createRoot(root).render(
     <StrictMode>
-      <App />
+      <Recovery>
+        <App />
+      </Recovery>
     </StrictMode>,
   );
 }

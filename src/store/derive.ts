@@ -8,9 +8,9 @@ import {
   type Hub,
   type HubIndex,
   indexHubs,
-  loadRuleSet,
   type Report,
   type RuleSet,
+  ruleSetById,
   type Zone,
 } from "../../geo/index";
 import { fallbackReport } from "./fallback-report";
@@ -39,7 +39,9 @@ export function allRuleSets(custom: RuleSet[]): RuleSet[] {
 }
 
 export function ruleSetFor(id: string, custom: RuleSet[]): RuleSet {
-  return custom.find((r) => r.id === id) ?? loadRuleSet(id);
+  // Built-in ids first: a loaded file never shadows them; an unknown id gets a stand-in the
+  // checker refuses with a message, so the zone stays open and its planner picks a rule set.
+  return ruleSetById(id, custom);
 }
 
 let hubMemo: { layers: HubLayer[]; index: HubIndex; hubs: Hub[] } | null = null;
