@@ -5,6 +5,8 @@
 import type { Geometry, LineString, Point, Polygon } from "geojson";
 import { FilingError } from "./errors";
 import { checkCoordinates, checkPosition, isObject, type Json } from "./filing-structure";
+import { ringProblems } from "./geometry";
+import { ringProblemText } from "./messages";
 import type { Envelope } from "./types";
 
 function badEnvelope(label: string, ko: string, en: string): FilingError {
@@ -93,7 +95,17 @@ export function readEnvelope(
   if (shape === "polygon") {
     const polygon = geometryOfType<Polygon>(feature, "Polygon", shape, label);
     asEnvelopeError(label, () => checkCoordinates(polygon, label));
-    return { shape, polygon: toLonLat(polygon) };
+    const lonLat = toLonLat(polygon);
+    // The envelope's ring is held to the parcels' rules: an unclosed or crossing ring has no inside.
+    const problem = ringProblems(lonLat)[0];
+    if (problem) {
+      throw badEnvelope(
+        label,
+        `다각형이 올바르지 않습니다: ${ringProblemText(problem.kind, "ko")}`,
+        `the polygon is invalid: ${ringProblemText(problem.kind, "en")}`,
+      );
+    }
+    return { shape, polygon: lonLat };
   }
   throw badEnvelope(
     label,

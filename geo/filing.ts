@@ -8,6 +8,7 @@ import type { Geometry, Position } from "geojson";
 import { normalizeCrs, reprojectGeometry, SUPPORTED_CRS, toLonLat } from "./crs";
 import { FilingError } from "./errors";
 import { readEnvelope } from "./filing-envelope";
+import { checkDepth, checkOnGlobe } from "./filing-limits";
 import {
   checkCoordinates,
   checkGeometryObject,
@@ -172,6 +173,7 @@ function featureLabel(feature: Json, index: number): string {
  */
 export function readFiling(input: string | unknown): Zone {
   const root = typeof input === "string" ? parseJson(input) : input;
+  checkDepth(root);
   const features = featuresOf(root);
   const top = root as Json;
   if (features.length === 0) {
@@ -207,7 +209,9 @@ export function readFiling(input: string | unknown): Zone {
     if (!polygonal) return;
     checkCoordinates(polygonal, label);
     if (isLonLat) checkLonLat(polygonal, label);
-    parcels.push(toParcel(feature, reprojectGeometry(polygonal, convert), parcels.length + 1));
+    const lonLat = reprojectGeometry(polygonal, convert);
+    checkOnGlobe(lonLat, label);
+    parcels.push(toParcel(feature, lonLat, parcels.length + 1));
   });
 
   if (parcels.length === 0) {
@@ -228,7 +232,9 @@ export function readFiling(input: string | unknown): Zone {
   const envelope = envelopeEntry
     ? readEnvelope(envelopeEntry.feature, envelopeEntry.label, (g) => {
         if (isLonLat) checkLonLat(g, envelopeEntry.label);
-        return reprojectGeometry(g, convert);
+        const lonLat = reprojectGeometry(g, convert);
+        checkOnGlobe(lonLat, envelopeEntry.label);
+        return lonLat;
       })
     : null;
   const meta: ZoneMeta = isObject(top.czd) ? { ...top.czd } : {};

@@ -4,7 +4,7 @@
  * area: both are checked here, as values, without sentences.
  */
 import type { MultiPolygon, Polygon, Position } from "geojson";
-import { type Overlap, overlapsAmong } from "./overlaps";
+import { type Overlap, overlapsAmong, searchOverlaps } from "./overlaps";
 import { contact, type FlatRings, get, orient, sweepPairs } from "./segments";
 
 export type RingProblemKind =
@@ -13,7 +13,8 @@ export type RingProblemKind =
   | "SELF_CROSSING"
   | "DEGENERATE"
   | "HOLE_OUTSIDE"
-  | "RING_CROSSING";
+  | "RING_CROSSING"
+  | "PARTS_OVERLAP";
 
 /** part = polygon index in a MultiPolygon (0 for a Polygon); ring 0 = outer; at = where, if a point says it. */
 export interface RingProblem {
@@ -208,9 +209,29 @@ function dedupe(problems: RingProblem[]): RingProblem[] {
 }
 
 /**
+ * Parts of one MultiPolygon that share area (or repeat each other): the area would be counted
+ * twice, so each later part of such a pair is a problem, at its first vertex.
+ */
+function overlappingParts(g: MultiPolygon, out: RingProblem[]): void {
+  const parts: Polygon[] = g.coordinates.map((coordinates) => ({ type: "Polygon", coordinates }));
+  const search = searchOverlaps(
+    parts,
+    parts.map((_, i) => i),
+  );
+  const flagged = new Set(search.overlaps.map((o) => o.b));
+  if (!search.complete) flagged.add(parts.length - 1);
+  for (const part of flagged) {
+    const at = g.coordinates[part]?.[0]?.[0];
+    out.push(
+      at ? { kind: "PARTS_OVERLAP", part, ring: 0, at } : { kind: "PARTS_OVERLAP", part, ring: 0 },
+    );
+  }
+}
+
+/**
  * Everything wrong with the rings of a polygon or multipolygon, in plain lon/lat. An empty list
  * means the rings are closed, long enough, have area, don't cross themselves or each other, and
- * every hole sits inside its outer ring. Parts of a MultiPolygon are not tested against each other.
+ * every hole sits inside its outer ring, and no two parts of a MultiPolygon share area.
  */
 export function ringProblems(g: Polygon | MultiPolygon): RingProblem[] {
   const parts = g.type === "Polygon" ? [g.coordinates] : g.coordinates;
@@ -224,6 +245,7 @@ export function ringProblems(g: Polygon | MultiPolygon): RingProblem[] {
     const crossed = findCrossings(flat, part, out);
     findStrayHoles(flat, crossed, part, out);
   });
+  if (g.type === "MultiPolygon" && out.length === 0) overlappingParts(g, out);
   return out.length > 1 ? dedupe(out) : out;
 }
 

@@ -4,7 +4,7 @@
  * stops the moment an entry grows past what it declared (a ZIP bomb), and every entry's CRC-32
  * is checked. Stored and deflated entries only: what GIS tools and the OS write.
  */
-import { Inflate } from "pako";
+import pako from "pako";
 import { FilingError } from "../errors";
 import { excerpt } from "../sanitize";
 import { decodeText } from "./text";
@@ -125,7 +125,7 @@ function crc32(bytes: Uint8Array): number {
 function inflate(data: Uint8Array, entry: DirectoryEntry): Uint8Array {
   const out = new Uint8Array(entry.size);
   let length = 0;
-  const inflater = new Inflate({ raw: true, chunkSize: 64 * 1024 });
+  const inflater = new pako.Inflate({ raw: true, chunkSize: 64 * 1024 });
   inflater.onData = (chunk) => {
     if (length + chunk.length > out.length) {
       throw bad(
