@@ -185,4 +185,22 @@ describe("huge and deep input", () => {
     }
     expect(codes).toEqual([0, 1, 2]);
   });
+
+  it("a 5-million-character parcel name converts to a Shapefile (cut to its 254-byte field)", async () => {
+    const named = {
+      type: "Feature",
+      properties: { id: "P1", name: "가".repeat(5_000_000) },
+      geometry: createGeodesicCircle([128.15, 35.17], 500, 16),
+    };
+    const out = tempFile("named.zip", "");
+    const run = await runCli([
+      "convert",
+      tempFile("named.geojson", JSON.stringify(named)),
+      "--to",
+      "shp-cp949",
+      "-o",
+      out,
+    ]);
+    expect(run).toEqual({ code: 0, stdout: "", stderr: "" });
+  });
 });
