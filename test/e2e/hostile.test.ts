@@ -145,3 +145,14 @@ describe("200 overlapping parcels", () => {
     expect(await verdictClass()).toContain("fail");
   });
 });
+
+describe("a 150,000-vertex parcel", () => {
+  it("reloads with its area, not 0 km² and INVALID_GEOMETRY (a spread once overflowed the stack)", async () => {
+    const huge = createGeodesicCircle([128.17, 35.16], 2000, 150_000);
+    await importFiling(writeFiling("huge.geojson", [huge]));
+    await expect.poll(() => panelTotalKm2(page), { timeout: 20_000 }).toBeCloseTo(12.566, 2);
+    await reload();
+    await expect.poll(() => panelTotalKm2(page), { timeout: 20_000 }).toBeCloseTo(12.566, 2);
+    expect(await page.getByTestId("findings").textContent()).not.toContain("INVALID_GEOMETRY");
+  });
+});
