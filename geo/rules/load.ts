@@ -3,7 +3,7 @@
  * field, so a typo in a limit is an error that names the field rather than a silent default.
  */
 import { FilingError } from "../errors";
-import { excerpt } from "../sanitize";
+import { excerpt, stripControls } from "../sanitize";
 import { ENVELOPE_SHAPES, type EnvelopeShape, type RuleSet } from "../types";
 import phase12 from "./phase-1-2.json";
 import phase3 from "./phase-3.json";
@@ -30,10 +30,20 @@ function positive(obj: Json, key: string, path: string): number {
   return v;
 }
 
+/** Longest id or version: they are echoed in every report line and the app's rule-set list. */
+const MAX_LABEL = 100;
+
 function text(obj: Json, key: string, path: string): string {
   const v = obj[key];
   if (typeof v !== "string" || v.trim() === "") {
     throw bad(`${path}${key}`, "비어 있지 않은 문자열이어야 합니다", "must be a non-empty string");
+  }
+  if (v.length > MAX_LABEL || stripControls(v) !== v) {
+    throw bad(
+      `${path}${key}`,
+      `제어 문자 없이 ${MAX_LABEL}자 이하여야 합니다`,
+      `must be at most ${MAX_LABEL} characters, without control characters`,
+    );
   }
   return v;
 }

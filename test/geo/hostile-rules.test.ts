@@ -64,3 +64,14 @@ describe("an unknown stamped rule set", () => {
     expect(ruleSetById("phase-4")).toBe(ruleSetById("phase-4"));
   });
 });
+
+describe("rule-set labels are short and clean", () => {
+  it("refuses an id with an escape code or of 10,000 characters", () => {
+    for (const id of ["\u001b[2Jphase", "x".repeat(10_000)]) {
+      const e = errorOf(() => loadRuleSet({ ...phase12, id }));
+      expect(e.en).toContain(
+        "field id: must be at most 100 characters, without control characters",
+      );
+    }
+  });
+});
