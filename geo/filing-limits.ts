@@ -74,3 +74,24 @@ export function checkOnGlobe(g: Geometry, label: string): void {
     }
   }
 }
+
+/**
+ * Whether every position under `value` (a feature list, unvalidated) lies within ±180, ±90: in
+ * a file whose crs member names a metre plane, that is degrees mislabelled, not metres. Walked
+ * with a stack; a value without positions is not "degrees".
+ */
+export function looksLikeDegrees(value: unknown): boolean {
+  const stack: unknown[] = [value];
+  let positions = 0;
+  while (stack.length > 0) {
+    const v = stack.pop();
+    if (Array.isArray(v) && typeof v[0] === "number") {
+      const [x, y] = v as number[];
+      if (!(Math.abs(x ?? Number.NaN) <= 180 && Math.abs(y ?? Number.NaN) <= 90)) return false;
+      positions++;
+    } else if (typeof v === "object" && v !== null) {
+      for (const child of Object.values(v)) if (typeof child === "object") stack.push(child);
+    }
+  }
+  return positions > 0;
+}

@@ -7,7 +7,7 @@ import type { Feature, FeatureCollection, Geometry, Position } from "geojson";
 import { fromLonLat, normalizeCrs, reprojectGeometry, SUPPORTED_CRS, toLonLat } from "../crs";
 import { FilingError } from "../errors";
 import { zoneToFiling } from "../filing";
-import { checkDepth } from "../filing-limits";
+import { checkDepth, looksLikeDegrees } from "../filing-limits";
 import { geodesicAreaM2 } from "../measure";
 import { excerpt } from "../sanitize";
 import type { Zone, ZoneMeta } from "../types";
@@ -88,6 +88,15 @@ export function parseGeoJson(text: string): Imported {
     );
   }
   const source = asCollection(doc);
+  if (crs !== "EPSG:4326" && looksLikeDegrees(source.features.map((f) => f?.geometry))) {
+    // Every projected CRS of FILING.md is in metres: a zone in Korea lies 100 km and more from
+    // their origins, so coordinates all within ±180, ±90 are degrees under the wrong label.
+    throw new FilingError(
+      "NOT_LONLAT",
+      `crs 멤버는 ${crs}(미터)인데 좌표가 모두 경위도처럼 보입니다: crs 멤버를 지우거나 좌표계를 바로잡으십시오`,
+      `The crs member names ${crs} (metres) but every coordinate looks like degrees: remove the crs member or correct it`,
+    );
+  }
   const convert = toLonLat(crs);
   const collection: FeatureCollection = {
     type: "FeatureCollection",

@@ -5,7 +5,9 @@
 import type { Position } from "geojson";
 import { describe, expect, it } from "vitest";
 import { checkFiling } from "../../geo/check";
+import { FilingError } from "../../geo/errors";
 import { readFiling } from "../../geo/filing";
+import { importZone } from "../../geo/io/registry";
 import { searchOverlaps } from "../../geo/overlaps";
 import { loadRuleSet } from "../../geo/rules/load";
 import { expectFilingError } from "../support/filing";
@@ -123,5 +125,33 @@ describe("the overlap search is bounded", () => {
     const limit = report.findings.find((f) => f.code === "OVERLAP_LIMIT");
     expect(limit?.severity).toBe("error");
     expect(limit?.messageEn).toContain("the rest went unchecked");
+  });
+});
+
+describe("degrees under a metre CRS member", () => {
+  it("are refused, not read as metres somewhere at sea", async () => {
+    const filing = {
+      type: "FeatureCollection",
+      crs: { type: "name", properties: { name: "urn:ogc:def:crs:EPSG::5186" } },
+      features: [
+        {
+          type: "Feature",
+          properties: { id: "P1" },
+          geometry: createGeodesicCircle([127.5, 36.5], 1000, 16),
+        },
+      ],
+    };
+    const e = await importZone(
+      new TextEncoder().encode(JSON.stringify(filing)),
+      "deg.geojson",
+    ).then(
+      () => null,
+      (err: unknown) => err,
+    );
+    expect(e).toBeInstanceOf(FilingError);
+    expect((e as FilingError).code).toBe("NOT_LONLAT");
+    expect((e as FilingError).en).toContain(
+      "EPSG:5186 (metres) but every coordinate looks like degrees",
+    );
   });
 });
