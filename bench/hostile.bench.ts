@@ -2,7 +2,8 @@
  * `npm run bench` (issue 8): the worst inputs a hostile file can bring, each against a plain
  * baseline measured in the same run. Overlapping parcels against as many disjoint ones (the
  * overlap search is capped, so the ratio stays bounded however many overlap), ZIP bombs against
- * reading an ordinary zipped Shapefile, and a 150,000-vertex parcel against Turf's area of it.
+ * reading an ordinary zipped Shapefile, and a 150,000-vertex parcel and a parcel of 14,400 holes
+ * against Turf's area of each.
  * Exits 1 if a bomb is not refused or a capped check passes.
  */
 import { createDeflateRaw } from "node:zlib";
@@ -140,6 +141,40 @@ const turfMs = await medianMs(() => area(huge));
 const hugeMs = await medianMs(() => checkFiling(createZone([huge]), { ruleSet }));
 console.log(row("Turf area of a 150,000-vertex parcel (baseline)", turfMs, turfMs));
 console.log(row("checkFiling of it (whole report)", hugeMs, turfMs));
+
+/** A square with n × n small square holes: every hole checked against the others. */
+function createHoled(n: number): Polygon {
+  const step = 0.5 / (n + 1);
+  const rings: Position[][] = [
+    [
+      [127, 36],
+      [127.5, 36],
+      [127.5, 36.5],
+      [127, 36.5],
+      [127, 36],
+    ],
+  ];
+  for (let i = 0; i < n; i++) {
+    for (let j = 0; j < n; j++) {
+      const x = 127 + step * (i + 0.5);
+      const y = 36 + step * (j + 0.5);
+      const d = step / 4;
+      rings.push([
+        [x, y],
+        [x, y + d],
+        [x + d, y + d],
+        [x + d, y],
+        [x, y],
+      ]);
+    }
+  }
+  return { type: "Polygon", coordinates: rings };
+}
+const holed = createHoled(120);
+const holedTurfMs = await medianMs(() => area(holed));
+const holedMs = await medianMs(() => checkFiling(createZone([holed]), { ruleSet }));
+console.log(row("Turf area of a parcel of 14,400 holes (baseline)", holedTurfMs, holedTurfMs));
+console.log(row("checkFiling of it (whole report)", holedMs, holedTurfMs));
 
 if (failures.length > 0) {
   console.error(failures.join("; "));

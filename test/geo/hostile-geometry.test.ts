@@ -7,6 +7,7 @@ import { describe, expect, it } from "vitest";
 import { checkFiling } from "../../geo/check";
 import { FilingError } from "../../geo/errors";
 import { readFiling } from "../../geo/filing";
+import { ringProblems } from "../../geo/geometry";
 import { importZone } from "../../geo/io/registry";
 import { searchOverlaps } from "../../geo/overlaps";
 import { loadRuleSet } from "../../geo/rules/load";
@@ -153,5 +154,33 @@ describe("degrees under a metre CRS member", () => {
     expect((e as FilingError).en).toContain(
       "EPSG:5186 (metres) but every coordinate looks like degrees",
     );
+  });
+});
+
+describe("a polygon of many holes", () => {
+  /** A square at [127, 36] with n × n small square holes, plus `extra` rings. */
+  function createHoled(n: number, extra: Position[][]): Position[][] {
+    const step = 0.5 / (n + 1);
+    const holes: Position[][] = [];
+    for (let i = 0; i < n; i++) {
+      for (let j = 0; j < n; j++) {
+        const x = 127 + step * (i + 0.5);
+        const y = 36 + step * (j + 0.5);
+        holes.push(createRect(x, y, x + step / 2, y + step / 2).reverse());
+      }
+    }
+    return [createRect(127, 36, 127.5, 36.5), ...holes, ...extra];
+  }
+
+  it("finds the one hole inside another and the one outside, among 2,500", () => {
+    const step = 0.5 / 51;
+    const inner = createRect(127 + step * 0.6, 36 + step * 0.6, 127 + step * 0.7, 36 + step * 0.7);
+    const outside = createRect(128, 36, 128.01, 36.01);
+    const rings = createHoled(50, [inner, outside]);
+    const problems = ringProblems({ type: "Polygon", coordinates: rings });
+    expect(problems.map((p) => [p.kind, p.ring])).toEqual([
+      ["HOLE_OUTSIDE", 2501],
+      ["HOLE_OUTSIDE", 2502],
+    ]);
   });
 });
