@@ -9,6 +9,9 @@ import { ringProblems } from "./geometry";
 import { ringProblemText } from "./messages";
 import type { Envelope } from "./types";
 
+/** Most positions a belt's axis may have: a corridor drawn by a planner has tens. */
+export const MAX_AXIS_POSITIONS = 1000;
+
 function badEnvelope(label: string, ko: string, en: string): FilingError {
   return new FilingError(
     "BAD_ENVELOPE",
@@ -82,6 +85,14 @@ export function readEnvelope(
         label,
         "띠(belt)의 축 LineString에는 위치가 두 개 이상 있어야 합니다",
         "a belt's axis LineString needs at least two positions",
+      );
+    }
+    if (line.coordinates.length > MAX_AXIS_POSITIONS) {
+      // Reach is exact per axis segment: a 50,000-position zigzag axis took minutes.
+      throw badEnvelope(
+        label,
+        `띠(belt)의 축에 위치가 ${line.coordinates.length}개입니다: ${MAX_AXIS_POSITIONS}개 이하로 단순화하십시오`,
+        `a belt's axis has ${line.coordinates.length} positions: simplify it to at most ${MAX_AXIS_POSITIONS}`,
       );
     }
     asEnvelopeError(label, () => {

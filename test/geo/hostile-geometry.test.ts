@@ -184,3 +184,19 @@ describe("a polygon of many holes", () => {
     ]);
   });
 });
+
+describe("a belt axis of thousands of positions", () => {
+  it("is refused with a message asking to simplify it", () => {
+    const axis = Array.from({ length: 1001 }, (_, i) => [127.3 + i * 1e-4, 36.4 + (i % 2) * 1e-5]);
+    const belt = {
+      type: "Feature",
+      properties: { role: "envelope", shape: "belt", halfWidthKm: 5 },
+      geometry: { type: "LineString", coordinates: axis },
+    };
+    const e = expectFilingError(
+      filingOf(createGeodesicCircle([127.35, 36.4], 500, 16), belt),
+      "BAD_ENVELOPE",
+    );
+    expect(e.en).toContain("has 1001 positions: simplify it to at most 1000");
+  });
+});
