@@ -83,6 +83,33 @@ describe("fuzz: zipped Shapefiles", () => {
     expect(seen.has(2) && (seen.has(0) || seen.has(1))).toBe(true);
   });
 
+  it("czd convert of damaged Shapefiles writes a whole file or says why in one line", async () => {
+    const parts = await createParts();
+    const damage = fc.tuple(
+      fc.constantFrom("zone.shp", "zone.dbf", "zone.prj", "zone.cpg"),
+      changes(64),
+      fc.constantFrom("geojson", "csv", "shp-cp949"),
+    );
+    await fc.assert(
+      fc.asyncProperty(damage, async ([target, edits, to]) => {
+        const entries = parts.map(([name, data]) => ({
+          name,
+          data:
+            name === target
+              ? mutate(
+                  data,
+                  edits.map(([at, v]) => [at % data.length, v]),
+                )
+              : data,
+        }));
+        const input = tempFile("convert.zip", createZip(entries));
+        const run = await runCli(["convert", input, "--to", to, "-o", tempFile(`out.${to}`, "")]);
+        expectHonest(run, { report: false });
+      }),
+      { numRuns: 150, seed: 5179 },
+    );
+  });
+
   it("bombs and lying sizes are refused in one line", async () => {
     const big = new Uint8Array(20_000_000);
     const bombs = [

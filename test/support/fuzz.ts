@@ -54,8 +54,11 @@ function hasControl(text: string): boolean {
   return false;
 }
 
-/** Asserts the run ended honestly; returns the report for exits 0 and 1 (`--format json`). */
-export function expectHonest(run: CliRun): Report | null {
+/**
+ * Asserts the run ended honestly; returns the report for exits 0 and 1 (`--format json`).
+ * With `report: false` (`czd convert -o`), exit 0 must be silent instead.
+ */
+export function expectHonest(run: CliRun, { report: expected = true } = {}): Report | null {
   expect([0, 1, 2]).toContain(run.code);
   if (run.code === 2) {
     expect(run.stdout).toBe("");
@@ -67,6 +70,10 @@ export function expectHonest(run: CliRun): Report | null {
     return null;
   }
   expect(run.stderr).toBe("");
+  if (!expected) {
+    expect(run).toEqual({ code: 0, stdout: "", stderr: "" });
+    return null;
+  }
   const report = JSON.parse(run.stdout) as Report;
   expect(report.verdict).toBe(run.code === 0 ? "pass" : "fail");
   expect(Number.isFinite(report.area.totalKm2)).toBe(true);
