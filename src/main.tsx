@@ -1,9 +1,14 @@
 /** Boot: built-in hubs, then the saved project, then autosave, then the page. */
+
+import { get as idbGet } from "idb-keyval";
 import { StrictMode } from "react";
 import { createRoot } from "react-dom/client";
 import { readHubs } from "../geo/index";
 import { App } from "./App";
+import { en } from "./i18n/en";
+import { ko } from "./i18n/ko";
 import { Recovery, RecoveryPanel } from "./Recovery";
+import { PROJECT_KEY, parseSavedProject } from "./store/persist";
 import { useAppStore } from "./store/store";
 import { restoreProject, subscribeAutosave } from "./store/subscriptions";
 import "./app.css";
@@ -21,11 +26,25 @@ async function loadBuiltinHubs(): Promise<void> {
   });
 }
 
+/** Whether something is stored under the project key that is not a project this app reads. */
+async function storedButUnreadable(): Promise<boolean> {
+  try {
+    const stored: unknown = await idbGet(PROJECT_KEY);
+    return stored !== undefined && parseSavedProject(stored) === null;
+  } catch {
+    // No IndexedDB (a private window): nothing stored to lose.
+    return false;
+  }
+}
+
 async function boot(): Promise<void> {
   await loadBuiltinHubs().catch((e: unknown) => console.warn("innovation cities not loaded", e));
   const root = document.getElementById("root");
   if (!root) throw new Error("no #root element");
   try {
+    // A record this version can't read would be replaced by a fresh project at the first edit.
+    if (await storedButUnreadable())
+      throw new Error(`${ko.recoveryUnreadable} / ${en.recoveryUnreadable}`);
     await restoreProject(useAppStore);
   } catch (e) {
     // No autosave then: the stored project stays as it was until the planner chooses.

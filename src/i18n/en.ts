@@ -77,6 +77,7 @@ export const en: Messages = {
     "Something went wrong reading the project saved in this browser. Download what is stored as a file to keep it, then start fresh.",
   recoveryExport: "Download what is stored",
   recoveryFresh: "Start fresh",
+  recoveryUnreadable: "the saved project is in a form this version can't read",
   recoveryConfirm: "This deletes the saved project and starts fresh. Did you download it first?",
   unknownRules: "unknown rule set: pick another",
   hubType_innovation_city: "Innovation city",

@@ -74,6 +74,7 @@ export const ko = {
     "이 브라우저에 저장된 프로젝트를 읽다가 문제가 생겼습니다. 저장된 내용을 파일로 내려받아 보관한 뒤 새로 시작할 수 있습니다.",
   recoveryExport: "저장된 내용 내려받기",
   recoveryFresh: "새로 시작",
+  recoveryUnreadable: "저장된 프로젝트가 이 버전에서 읽을 수 없는 형식입니다",
   recoveryConfirm: "저장된 프로젝트를 지우고 새로 시작합니다. 먼저 내려받으셨습니까?",
   unknownRules: "알 수 없는 규칙 집합: 다른 규칙을 고르십시오",
   hubType_innovation_city: "혁신도시",

@@ -101,24 +101,39 @@ describe("an unknown stamped rule set", () => {
   });
 });
 
+/** Puts `value` where autosave keeps the project, as a damaged or foreign record would be. */
+async function store(value: unknown, appRunning = true): Promise<void> {
+  // Let autosave finish first, or it writes the good project over the broken one.
+  if (appRunning) await page.locator('[data-testid="save-status"][data-state="saved"]').waitFor();
+  await page.evaluate(
+    (record) =>
+      new Promise<void>((resolve, reject) => {
+        const open = indexedDB.open("keyval-store");
+        open.onsuccess = () => {
+          const tx = open.result.transaction("keyval", "readwrite");
+          tx.objectStore("keyval").put(record, "czd-project-v1");
+          tx.oncomplete = () => resolve();
+          tx.onerror = () => reject(tx.error);
+        };
+        open.onerror = () => reject(open.error);
+      }),
+    value,
+  );
+}
+
 describe("a stored project the app can't show", () => {
+  it("a record of another version is kept and offered, not replaced at the first edit", async () => {
+    await store({ version: 99, zones: "from the future" });
+    await page.reload();
+    await page.getByTestId("recovery").waitFor({ timeout: 30_000 });
+    expect(await page.getByTestId("recovery").textContent()).toContain("can't read");
+    const saved = await saveDownload(page, dir, () => page.getByTestId("recovery-export").click());
+    expect(JSON.parse(readFileSync(saved.path, "utf8")).version).toBe(99);
+  });
+
   it("offers to download what is stored, and to start fresh", async () => {
-    // Let autosave finish first, or it writes the good project over the broken one.
-    await page.locator('[data-testid="save-status"][data-state="saved"]').waitFor();
-    await page.evaluate(
-      () =>
-        new Promise<void>((resolve, reject) => {
-          const open = indexedDB.open("keyval-store");
-          open.onsuccess = () => {
-            const tx = open.result.transaction("keyval", "readwrite");
-            const broken = { version: 1, zones: [{ id: "Z1", parcels: 42 }], activeZoneId: "Z1" };
-            tx.objectStore("keyval").put(broken, "czd-project-v1");
-            tx.oncomplete = () => resolve();
-            tx.onerror = () => reject(tx.error);
-          };
-          open.onerror = () => reject(open.error);
-        }),
-    );
+    // The recovery page of the test above is open: no autosave runs there.
+    await store({ version: 1, zones: [{ id: "Z1", parcels: 42 }], activeZoneId: "Z1" }, false);
     await page.reload();
     await page.getByTestId("recovery").waitFor({ timeout: 30_000 });
     const saved = await saveDownload(page, dir, () => page.getByTestId("recovery-export").click());
