@@ -1,6 +1,7 @@
 /** Rule sets can't pose as the published ones, and an unknown one is a message (issue 8). */
 import { describe, expect, it } from "vitest";
 import { checkFiling } from "../../geo/check";
+import { reportHtml } from "../../geo/report-html";
 import { formatReportText } from "../../geo/report-text";
 import {
   BUILTIN_RULE_SETS,
@@ -42,6 +43,19 @@ describe("a rules file can't pose as a built-in rule set", () => {
     const builtin = checkFiling(zone, { ruleSet: loadRuleSet("phase-1-2") });
     expect(builtin.ruleSetCustom).toBe(false);
     expect(formatReportText(builtin, "en")).not.toContain("custom");
+    const html = (r: typeof report, ruleSet: typeof mine) =>
+      reportHtml({
+        report: r,
+        zone,
+        ruleSet,
+        fileName: "z.geojson",
+        sha256: "0",
+        generatedAt: "t",
+        lang: "en",
+      });
+    expect(html(report, { ...mine, published: true })).toContain("custom (not built-in)");
+    expect(html(report, { ...mine, published: true })).not.toContain(">published<");
+    expect(html(builtin, loadRuleSet("phase-1-2"))).toContain(">published<");
   });
 
   it("a copy of a built-in with one limit changed is not built-in", () => {
