@@ -7,6 +7,7 @@ import type { Feature } from "geojson";
 import Papa from "papaparse";
 import { normalizeCrs, SUPPORTED_CRS, toLonLat } from "../crs";
 import { FilingError } from "../errors";
+import { MAX_POSITIONS, tooManyPositions } from "../filing-limits";
 import { geodesicAreaM2, tmAreaM2 } from "../measure";
 import type { Zone } from "../types";
 import type { Converter, Imported, ReadOptions, WriteOptions } from "./format";
@@ -91,7 +92,10 @@ export function readPointsCsv(text: string, opts: ReadOptions = {}): Imported {
   const parsed = Papa.parse<Record<string, string>>(text.trim(), {
     header: true,
     skipEmptyLines: true,
+    // Parsing stops one row past the limit: a bigger list is refused without being read whole.
+    preview: MAX_POSITIONS + 1,
   });
+  if (parsed.data.length > MAX_POSITIONS) throw tooManyPositions();
   const headers = parsed.meta.fields ?? [];
   const cols = coordinateColumns(headers, opts);
   const convert = toLonLat(cols.crs);

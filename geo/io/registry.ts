@@ -75,17 +75,24 @@ function withExtension(file: string, ext: string): string {
   return file.toLowerCase().endsWith(ext) ? file : `${file}${ext}`;
 }
 
-/** The largest file any reader takes: the bound a ZIP's contents are held to, too. */
+/** The largest ZIP any reader takes: the bound its contents are held to, too. */
 export const MAX_FILE_BYTES = ZIP_LIMITS.maxTotalBytes;
 
-/** Refuses a file past MAX_FILE_BYTES before any reader parses it (time and memory bounded). */
-function checkSize(bytes: Uint8Array): void {
-  if (bytes.length <= MAX_FILE_BYTES) return;
+/**
+ * The largest text file (GeoJSON, CSV): parsed whole into objects, 64 MB of coordinates
+ * already take over a gigabyte of heap, and a million positions fit in some 30 MB.
+ */
+export const MAX_TEXT_BYTES = 64 * 1024 * 1024;
+
+/** Refuses a file past its format's limit before any reader parses it (time and memory bounded). */
+function checkSize(bytes: Uint8Array, name: string): void {
+  const limit = readerFor(name, bytes).id.startsWith("shp") ? MAX_FILE_BYTES : MAX_TEXT_BYTES;
+  if (bytes.length <= limit) return;
   const mb = (n: number) => (n / 1024 / 1024).toFixed(1);
   throw new FilingError(
     "BAD_FILE",
-    `파일이 ${mb(bytes.length)} MB로 한도 ${mb(MAX_FILE_BYTES)} MB를 넘습니다`,
-    `The file is ${mb(bytes.length)} MB, over the limit of ${mb(MAX_FILE_BYTES)} MB`,
+    `파일이 ${mb(bytes.length)} MB로 한도 ${mb(limit)} MB를 넘습니다`,
+    `The file is ${mb(bytes.length)} MB, over the limit of ${mb(limit)} MB`,
   );
 }
 
@@ -95,7 +102,7 @@ function checkSize(bytes: Uint8Array): void {
  */
 async function naming<T>(name: string, work: () => Promise<T>, bytes?: Uint8Array): Promise<T> {
   try {
-    if (bytes) checkSize(bytes);
+    if (bytes) checkSize(bytes, name);
     return await work();
   } catch (e) {
     const file = baseName(name);

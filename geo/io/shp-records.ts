@@ -7,6 +7,7 @@
  */
 import type { Geometry, Position } from "geojson";
 import { FilingError } from "../errors";
+import { MAX_POSITIONS, tooManyPositions } from "../filing-limits";
 
 /** Where a record lies in the .shp: byte offset of its header and its content length. */
 export interface ShpRecordSpan {
@@ -197,6 +198,7 @@ export function readShpRecords(layer: string, shp: Uint8Array): ShpRecords {
   }
   const geometries: Geometry[] = [];
   const spans: ShpRecordSpan[] = [];
+  let points = 0;
   for (let offset = 100, k = 1; offset < shp.length; k++) {
     const remaining = shp.length - offset - 8;
     const contentBytes = remaining >= 0 ? view.getInt32(offset + 4) * 2 : -1;
@@ -208,6 +210,9 @@ export function readShpRecords(layer: string, shp: Uint8Array): ShpRecords {
         `the record is cut off or its length (${contentBytes} bytes) is wrong`,
       );
     }
+    // Every point takes 16 bytes of content: a bound on what this record will make.
+    points += Math.max(1, Math.floor(contentBytes / 16));
+    if (points > MAX_POSITIONS * 2) throw tooManyPositions();
     geometries.push(shapeOf(layer, k, view, offset + 8, contentBytes));
     spans.push({ offset, contentBytes });
     offset += 8 + contentBytes;

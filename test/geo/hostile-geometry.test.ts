@@ -31,6 +31,12 @@ describe("big and deep input", () => {
     expect(report.findings.map((f) => f.code)).not.toContain("INVALID_GEOMETRY");
   });
 
+  it("refuses more than a million positions before measuring any", () => {
+    const ring = Array.from({ length: 1_000_001 }, (_, i) => [127 + i * 1e-7, 36]);
+    const e = expectFilingError(filingOf({ type: "Polygon", coordinates: [ring] }), "BAD_FILE");
+    expect(e.en).toContain("more than 1,000,000 positions");
+  });
+
   it("refuses nesting 100,000 deep with one message, not a stack overflow", () => {
     let deep: unknown = [127, 36];
     for (let i = 0; i < 100_000; i++) deep = [deep];
