@@ -71,7 +71,9 @@ export function distanceToLineM(p: Position, axis: Position[]): number {
   if (axis.length === 1) {
     return inverse(first[1] ?? 0, first[0] ?? 0, p[1] ?? 0, p[0] ?? 0).distanceM;
   }
-  return Math.min(...segmentsOf(axis).map((seg) => distanceToSegmentM(p, seg, 0.5)));
+  let nearest = Number.POSITIVE_INFINITY;
+  for (const seg of segmentsOf(axis)) nearest = Math.min(nearest, distanceToSegmentM(p, seg, 0.5));
+  return nearest;
 }
 
 /**
@@ -83,7 +85,12 @@ export function distanceToLineM(p: Position, axis: Position[]): number {
 export function beltReachM(axis: Position[], points: Position[]): number {
   const middle = axis[Math.floor(axis.length / 2)];
   if (middle === undefined || points.length === 0) return 0;
-  if (axis.length === 1) return Math.max(...points.map((p) => distanceToLineM(p, axis)));
+  if (axis.length === 1) {
+    // A loop, not Math.max(...): a spread of 150k arguments overflows the stack.
+    let farthest = 0;
+    for (const p of points) farthest = Math.max(farthest, distanceToLineM(p, axis));
+    return farthest;
+  }
   const lon0 = middle[0] ?? 0;
   const lat0 = middle[1] ?? 0;
   const out: LocalOffset = { east: 0, north: 0 };

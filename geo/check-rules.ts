@@ -4,7 +4,7 @@
  */
 import type { CheckContext } from "./check-context";
 import type { HubCounts } from "./hubs";
-import { overlapsAmong } from "./overlaps";
+import { searchOverlaps } from "./overlaps";
 import { sidoByCode } from "./sido";
 import { parcelsNearOtherSido } from "./sido-near";
 import type { FindingValue, Report } from "./types";
@@ -77,12 +77,23 @@ export function geometry(ctx: CheckContext): FindingValue[] {
 export function overlaps(ctx: CheckContext): FindingValue[] {
   if (ctx.ruleSet.overlapAllowed) return [];
   const usable = ctx.problems.flatMap((p, i) => (p.length === 0 ? [i] : []));
-  return overlapsAmong(ctx.geoms, usable).map((o) => ({
+  const search = searchOverlaps(ctx.geoms, usable);
+  const findings: FindingValue[] = search.overlaps.map((o) => ({
     code: "OVERLAP",
     severity: "error",
     parcels: [ctx.ids[o.a] ?? "", ctx.ids[o.b] ?? ""],
     figures: { areaM2: Math.round(o.areaM2 * 100) / 100 },
   }));
+  if (!search.complete) {
+    // Not every pair was compared, so no one can say the parcels don't overlap: an error.
+    findings.push({
+      code: "OVERLAP_LIMIT",
+      severity: "error",
+      parcels: [],
+      figures: { checkedPairs: search.checkedPairs, found: search.overlaps.length },
+    });
+  }
+  return findings;
 }
 
 /** Ids must be unique (FILING.md): a reviewer could not tell two parcels of one id apart. */

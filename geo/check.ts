@@ -7,6 +7,7 @@ import { checkEnvelope } from "./check-envelope";
 import * as rules from "./check-rules";
 import { countHubs, type HubIndex } from "./hubs";
 import { findingMessage, sidoReason } from "./messages";
+import { isBuiltinRuleSet, isUnknownRuleSet, unknownRuleSetError } from "./rules/load";
 import { type FindingValue, HUB_TYPES, type Report, type RuleSet, type Zone } from "./types";
 
 export interface CheckOptions {
@@ -49,6 +50,7 @@ function sidoSection(ctx: CheckContext): Report["sido"] {
 
 /** Checks a zone against a rule set and returns the compliance report (areas in km², ellipsoidal). */
 export function checkFiling(zone: Zone, opts: CheckOptions): Report {
+  if (isUnknownRuleSet(opts.ruleSet)) throw unknownRuleSetError(opts.ruleSet.id);
   const ctx = measureZone(zone, opts);
   const tally = opts.hubs ? countHubs(opts.hubs, ctx.geoms) : undefined;
   // With no parcel, NO_PARCEL says it all: no hub warning on top.
@@ -80,6 +82,7 @@ export function checkFiling(zone: Zone, opts: CheckOptions): Report {
     verdict: findings.some((f) => f.severity === "error") ? "fail" : "pass",
     ruleSet: opts.ruleSet.id,
     ruleSetVersion: opts.ruleSet.version,
+    ruleSetCustom: !isBuiltinRuleSet(opts.ruleSet),
     sido: sidoSection(ctx),
     area: {
       totalKm2: round(ctx.totalKm2, 6),

@@ -20,7 +20,8 @@ export function parcelPositions(geoms: (Polygon | MultiPolygon)[]): Position[] {
     const parts = g.type === "Polygon" ? [g.coordinates] : g.coordinates;
     for (const rings of parts) {
       const outer = rings[0];
-      if (outer !== undefined) out.push(...outer);
+      // One push per position: spreading a 150k-vertex ring into push() overflows the stack.
+      if (outer !== undefined) for (const p of outer) out.push(p);
     }
   }
   return out;

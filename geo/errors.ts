@@ -2,6 +2,8 @@
  * Input that can't be used. The CLI maps every FilingError to exit 2 with one line on stderr;
  * the app shows `ko` (or `en`) and keeps what the planner drew.
  */
+import { oneLine } from "./sanitize";
+
 export const FILING_ERROR_CODES = [
   "NOT_JSON",
   "NOT_GEOJSON",
@@ -24,11 +26,12 @@ export class FilingError extends Error {
   readonly en: string;
 
   constructor(code: FilingErrorCode, ko: string, en: string) {
-    super(en);
+    // Messages quote input (a crs name, a file name): one safe line, whatever the input held.
+    super(oneLine(en));
     this.name = "FilingError";
     this.code = code;
-    this.ko = ko;
-    this.en = en;
+    this.ko = oneLine(ko);
+    this.en = oneLine(en);
   }
 
   /** The message in the asked language. */

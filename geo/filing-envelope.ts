@@ -5,7 +5,12 @@
 import type { Geometry, LineString, Point, Polygon } from "geojson";
 import { FilingError } from "./errors";
 import { checkCoordinates, checkPosition, isObject, type Json } from "./filing-structure";
+import { ringProblems } from "./geometry";
+import { ringProblemText } from "./messages";
 import type { Envelope } from "./types";
+
+/** Most positions a belt's axis may have: a corridor drawn by a planner has tens. */
+export const MAX_AXIS_POSITIONS = 1000;
 
 function badEnvelope(label: string, ko: string, en: string): FilingError {
   return new FilingError(
@@ -82,6 +87,14 @@ export function readEnvelope(
         "a belt's axis LineString needs at least two positions",
       );
     }
+    if (line.coordinates.length > MAX_AXIS_POSITIONS) {
+      // Reach is exact per axis segment: a 50,000-position zigzag axis took minutes.
+      throw badEnvelope(
+        label,
+        `띠(belt)의 축에 위치가 ${line.coordinates.length}개입니다: ${MAX_AXIS_POSITIONS}개 이하로 단순화하십시오`,
+        `a belt's axis has ${line.coordinates.length} positions: simplify it to at most ${MAX_AXIS_POSITIONS}`,
+      );
+    }
     asEnvelopeError(label, () => {
       line.coordinates.forEach((p, i) => {
         checkPosition(p, label, `coordinates[${i}]`);
@@ -93,7 +106,17 @@ export function readEnvelope(
   if (shape === "polygon") {
     const polygon = geometryOfType<Polygon>(feature, "Polygon", shape, label);
     asEnvelopeError(label, () => checkCoordinates(polygon, label));
-    return { shape, polygon: toLonLat(polygon) };
+    const lonLat = toLonLat(polygon);
+    // The envelope's ring is held to the parcels' rules: an unclosed or crossing ring has no inside.
+    const problem = ringProblems(lonLat)[0];
+    if (problem) {
+      throw badEnvelope(
+        label,
+        `다각형이 올바르지 않습니다: ${ringProblemText(problem.kind, "ko")}`,
+        `the polygon is invalid: ${ringProblemText(problem.kind, "en")}`,
+      );
+    }
+    return { shape, polygon: lonLat };
   }
   throw badEnvelope(
     label,

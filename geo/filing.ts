@@ -8,6 +8,7 @@ import type { Geometry, Position } from "geojson";
 import { normalizeCrs, reprojectGeometry, SUPPORTED_CRS, toLonLat } from "./crs";
 import { FilingError } from "./errors";
 import { readEnvelope } from "./filing-envelope";
+import { checkDepth, checkOnGlobe } from "./filing-limits";
 import {
   checkCoordinates,
   checkGeometryObject,
@@ -16,6 +17,7 @@ import {
   type Json,
   parseJson,
 } from "./filing-structure";
+import { excerpt } from "./sanitize";
 import type { Parcel, ParcelGeometry, Zone, ZoneMeta } from "./types";
 
 export { zoneToFiling } from "./filing-write";
@@ -70,10 +72,11 @@ function crsOf(root: Json): string {
   const crs = normalizeCrs(text);
   if (crs === null) {
     const list = SUPPORTED_CRS.join(", ");
+    const shown = excerpt(text, 60);
     throw new FilingError(
       "UNKNOWN_CRS",
-      `crs 멤버의 좌표계 ${text}는 지원하지 않습니다. 지원하는 좌표계: ${list}`,
-      `The crs member names ${text}, which is not supported. Supported: ${list}`,
+      `crs 멤버의 좌표계 ${shown}는 지원하지 않습니다. 지원하는 좌표계: ${list}`,
+      `The crs member names ${shown}, which is not supported. Supported: ${list}`,
     );
   }
   return crs;
@@ -87,7 +90,7 @@ function parcelGeometry(geometry: Geometry): ParcelGeometry | null {
   for (const member of geometry.geometries) {
     const g = parcelGeometry(member);
     if (g?.type === "Polygon") polygons.push(g.coordinates);
-    if (g?.type === "MultiPolygon") polygons.push(...g.coordinates);
+    if (g?.type === "MultiPolygon") for (const p of g.coordinates) polygons.push(p);
   }
   if (polygons.length === 0) return null;
   if (polygons.length === 1) return { type: "Polygon", coordinates: polygons[0] as Position[][] };
@@ -170,6 +173,7 @@ function featureLabel(feature: Json, index: number): string {
  */
 export function readFiling(input: string | unknown): Zone {
   const root = typeof input === "string" ? parseJson(input) : input;
+  checkDepth(root);
   const features = featuresOf(root);
   const top = root as Json;
   if (features.length === 0) {
@@ -205,7 +209,9 @@ export function readFiling(input: string | unknown): Zone {
     if (!polygonal) return;
     checkCoordinates(polygonal, label);
     if (isLonLat) checkLonLat(polygonal, label);
-    parcels.push(toParcel(feature, reprojectGeometry(polygonal, convert), parcels.length + 1));
+    const lonLat = reprojectGeometry(polygonal, convert);
+    checkOnGlobe(lonLat, label);
+    parcels.push(toParcel(feature, lonLat, parcels.length + 1));
   });
 
   if (parcels.length === 0) {
@@ -226,7 +232,9 @@ export function readFiling(input: string | unknown): Zone {
   const envelope = envelopeEntry
     ? readEnvelope(envelopeEntry.feature, envelopeEntry.label, (g) => {
         if (isLonLat) checkLonLat(g, envelopeEntry.label);
-        return reprojectGeometry(g, convert);
+        const lonLat = reprojectGeometry(g, convert);
+        checkOnGlobe(lonLat, envelopeEntry.label);
+        return lonLat;
       })
     : null;
   const meta: ZoneMeta = isObject(top.czd) ? { ...top.czd } : {};

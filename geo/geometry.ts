@@ -4,7 +4,8 @@
  * area: both are checked here, as values, without sentences.
  */
 import type { MultiPolygon, Polygon, Position } from "geojson";
-import { type Overlap, overlapsAmong } from "./overlaps";
+import { type Overlap, overlapsAmong, searchOverlaps } from "./overlaps";
+import { indexRingSides } from "./ring-sides";
 import { contact, type FlatRings, get, orient, sweepPairs } from "./segments";
 
 export type RingProblemKind =
@@ -13,7 +14,8 @@ export type RingProblemKind =
   | "SELF_CROSSING"
   | "DEGENERATE"
   | "HOLE_OUTSIDE"
-  | "RING_CROSSING";
+  | "RING_CROSSING"
+  | "PARTS_OVERLAP";
 
 /** part = polygon index in a MultiPolygon (0 for a Polygon); ring 0 = outer; at = where, if a point says it. */
 export interface RingProblem {
@@ -90,11 +92,15 @@ function checkRings(rings: Position[][], part: number, out: RingProblem[]): Part
   return { xs, ys, starts, ringIds };
 }
 
-/** Which flat ring holds vertex k. */
-function ringAt(starts: number[], k: number): number {
-  let r = 0;
-  while (k >= (starts[r + 1] as number)) r++;
-  return r;
+/**
+ * Which flat ring holds each vertex: a lookup, since scanning `starts` for every pair the sweep
+ * meets made a polygon of many holes quadratic.
+ */
+function ringsOfVertices(starts: number[]): Int32Array {
+  const last = starts[starts.length - 1] ?? 0;
+  const ringOf = new Int32Array(last);
+  for (let r = 0; r + 1 < starts.length; r++) ringOf.fill(r, starts[r], starts[r + 1]);
+  return ringOf;
 }
 
 /** Neighbouring segments a → b share a vertex; they meet elsewhere only if the ring doubles back. */
@@ -116,17 +122,18 @@ function foldsBack(xs: Float64Array, ys: Float64Array, a: number, b: number): bo
 function findCrossings(rings: PartRings, part: number, out: RingProblem[]): Set<string> {
   const crossed = new Set<string>();
   const { starts, ringIds, xs, ys } = rings;
+  const ringOf = ringsOfVertices(starts);
   sweepPairs(rings, (i, j) => {
     const lo = Math.min(i, j);
     const hi = Math.max(i, j);
     // Segment lo + 1 exists only inside lo's ring, so these two are neighbours there.
     if (hi - lo === 1) {
       if (foldsBack(xs, ys, lo, hi))
-        push("SELF_CROSSING", ringAt(starts, lo), [get(xs, hi), get(ys, hi)]);
+        push("SELF_CROSSING", ringOf[lo] as number, [get(xs, hi), get(ys, hi)]);
       return;
     }
-    const rLo = ringAt(starts, lo);
-    const rHi = ringAt(starts, hi);
+    const rLo = ringOf[lo] as number;
+    const rHi = ringOf[hi] as number;
     if (rLo === rHi && lo === starts[rLo] && hi === (starts[rLo + 1] as number) - 2) {
       // The ring's last segment runs into its first.
       if (foldsBack(xs, ys, hi, lo)) push("SELF_CROSSING", rLo, [get(xs, lo), get(ys, lo)]);
@@ -147,33 +154,6 @@ function findCrossings(rings: PartRings, part: number, out: RingProblem[]): Set<
   return crossed;
 }
 
-/** Where vertex k lies against flat ring r: 1 inside, -1 outside, 0 on its boundary. */
-function locate(rings: FlatRings, k: number, r: number): -1 | 0 | 1 {
-  const { xs, ys, starts } = rings;
-  const [px, py] = [get(xs, k), get(ys, k)];
-  let inside = false;
-  for (let s = starts[r] as number; s + 1 < (starts[r + 1] as number); s++) {
-    const [ax, ay, bx, by] = [get(xs, s), get(ys, s), get(xs, s + 1), get(ys, s + 1)];
-    const onBox =
-      Math.min(ax, bx) <= px &&
-      px <= Math.max(ax, bx) &&
-      Math.min(ay, by) <= py &&
-      py <= Math.max(ay, by);
-    if (onBox && orient(ax, ay, bx, by, px, py) === 0) return 0;
-    if (ay > py !== by > py && px < ax + ((py - ay) * (bx - ax)) / (by - ay)) inside = !inside;
-  }
-  return inside ? 1 : -1;
-}
-
-/** Where flat ring h lies against flat ring r it doesn't cross: its first vertex off r decides. */
-function ringSide(rings: FlatRings, h: number, r: number): -1 | 0 | 1 {
-  for (let k = rings.starts[h] as number; k < (rings.starts[h + 1] as number); k++) {
-    const side = locate(rings, k, r);
-    if (side !== 0) return side;
-  }
-  return 0;
-}
-
 /**
  * Holes must lie inside the outer ring and outside every other hole (a hole within a hole sits
  * in area the polygon already lacks). Pairs that cross are left out: RING_CROSSING says it.
@@ -184,15 +164,26 @@ function findStrayHoles(
   part: number,
   out: RingProblem[],
 ): void {
-  const { ringIds } = rings;
+  const { ringIds, starts } = rings;
   const hasOuter = ringIds[0] === 0;
+  if (ringIds.length < 2) return;
+  const sides = indexRingSides(rings);
+  /** Where flat ring h lies against flat ring r it doesn't cross: its first vertex off r decides. */
+  const ringSide = (h: number, r: number): -1 | 0 | 1 => {
+    for (let k = starts[h] as number; k < (starts[h + 1] as number); k++) {
+      const side = sides.locate(k, r);
+      if (side !== 0) return side;
+    }
+    return 0;
+  };
   ringIds.forEach((ring, h) => {
     if (ring === 0) return;
     const apart = (g: number): boolean => !crossed.has(`${Math.min(g, h)},${Math.max(g, h)}`);
-    const outside = hasOuter && apart(0) && ringSide(rings, h, 0) === -1;
-    const nested = ringIds.some(
-      (other, g) => other !== 0 && g !== h && apart(g) && ringSide(rings, h, g) === 1,
-    );
+    const outside = hasOuter && apart(0) && ringSide(h, 0) === -1;
+    // Only rings whose boxes hold the hole's first vertex can hold the hole.
+    const nested = sides
+      .ringsAround(starts[h] as number)
+      .some((g) => ringIds[g] !== 0 && g !== h && apart(g) && ringSide(h, g) === 1);
     if (outside || nested) out.push({ kind: "HOLE_OUTSIDE", part, ring });
   });
 }
@@ -208,9 +199,29 @@ function dedupe(problems: RingProblem[]): RingProblem[] {
 }
 
 /**
+ * Parts of one MultiPolygon that share area (or repeat each other): the area would be counted
+ * twice, so each later part of such a pair is a problem, at its first vertex.
+ */
+function overlappingParts(g: MultiPolygon, out: RingProblem[]): void {
+  const parts: Polygon[] = g.coordinates.map((coordinates) => ({ type: "Polygon", coordinates }));
+  const search = searchOverlaps(
+    parts,
+    parts.map((_, i) => i),
+  );
+  const flagged = new Set(search.overlaps.map((o) => o.b));
+  if (!search.complete) flagged.add(parts.length - 1);
+  for (const part of flagged) {
+    const at = g.coordinates[part]?.[0]?.[0];
+    out.push(
+      at ? { kind: "PARTS_OVERLAP", part, ring: 0, at } : { kind: "PARTS_OVERLAP", part, ring: 0 },
+    );
+  }
+}
+
+/**
  * Everything wrong with the rings of a polygon or multipolygon, in plain lon/lat. An empty list
  * means the rings are closed, long enough, have area, don't cross themselves or each other, and
- * every hole sits inside its outer ring. Parts of a MultiPolygon are not tested against each other.
+ * every hole sits inside its outer ring, and no two parts of a MultiPolygon share area.
  */
 export function ringProblems(g: Polygon | MultiPolygon): RingProblem[] {
   const parts = g.type === "Polygon" ? [g.coordinates] : g.coordinates;
@@ -224,6 +235,7 @@ export function ringProblems(g: Polygon | MultiPolygon): RingProblem[] {
     const crossed = findCrossings(flat, part, out);
     findStrayHoles(flat, crossed, part, out);
   });
+  if (g.type === "MultiPolygon" && out.length === 0) overlappingParts(g, out);
   return out.length > 1 ? dedupe(out) : out;
 }
 

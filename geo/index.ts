@@ -29,7 +29,16 @@ export { REPORT_CSS } from "./report-css";
 export { type ReportHtmlInput, reportBodyHtml, reportHtml } from "./report-html";
 export { reportJson } from "./report-json";
 export { reportMapSvg } from "./report-map";
-export { BUILTIN_RULE_SETS, loadRuleSet, parseRuleSet } from "./rules/load";
+export {
+  BUILTIN_RULE_SETS,
+  isBuiltinId,
+  isBuiltinRuleSet,
+  isUnknownRuleSet,
+  loadRuleSet,
+  parseCustomRuleSet,
+  parseRuleSet,
+  ruleSetById,
+} from "./rules/load";
 export { CLI_RULES_HINT, type RulesHint, ruleSetForStamp } from "./rules/resolve";
 export { sha256Hex } from "./sha256";
 export { SIDO, type SidoInfo, sidoByCode } from "./sido";

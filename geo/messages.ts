@@ -100,6 +100,8 @@ const ko: Record<string, Sentence> = {
       ? `이 규칙 집합은 지정 범위(${str(f.allowed)})를 요구하지만 파일에 지정 범위가 없습니다`
       : `지정 범위 모양 '${str(f.shape)}'은(는) 이 규칙 집합에서 허용되지 않습니다 (허용: ${str(f.allowed)})`,
   OVERLAP: (f, p) => `지구 ${p}이(가) ${m2(f.areaM2)}㎡ 겹칩니다`,
+  OVERLAP_LIMIT: (f) =>
+    `겹치는 지구 쌍이 너무 많아 ${m2(f.checkedPairs)}쌍만 비교하고 멈췄습니다(겹침 ${m2(f.found)}쌍 발견): 나머지는 검사하지 못했으므로 적합으로 볼 수 없습니다. 겹친 지구를 정리하십시오`,
   INVALID_GEOMETRY: (f, p) =>
     `지구 ${p}의 도형이 올바르지 않습니다: ${problemKo(str(f.kind))}${where(f, "ko")}`,
   DUPLICATE_ID: (f, p) => `지구 ID '${str(f.id)}'가 ${num(f.count)}번 쓰였습니다 (${p})`,
@@ -145,6 +147,8 @@ const en: Record<string, Sentence> = {
       ? `This rule set requires an envelope (${str(f.allowed)}) but the filing has none`
       : `Envelope shape '${str(f.shape)}' is not allowed by this rule set (allowed: ${str(f.allowed)})`,
   OVERLAP: (f, p) => `Parcels ${p} overlap by ${m2(f.areaM2)} m²`,
+  OVERLAP_LIMIT: (f) =>
+    `So many parcels overlap that the check stopped after comparing ${m2(f.checkedPairs)} pairs (${m2(f.found)} overlapping): the rest went unchecked, so the zone can't pass. Remove the overlapping parcels`,
   INVALID_GEOMETRY: (f, p) =>
     `Parcel ${p} has invalid geometry: ${problemEn(str(f.kind))}${where(f, "en")}`,
   DUPLICATE_ID: (f, p) => `Parcel id '${str(f.id)}' is used ${num(f.count)} times (${p})`,
@@ -189,7 +193,16 @@ const PROBLEMS: Record<string, [string, string]> = {
   DEGENERATE: ["고리의 면적이 0입니다", "a ring has no area"],
   HOLE_OUTSIDE: ["구멍이 바깥 고리 밖에 있습니다", "a hole lies outside its outer ring"],
   RING_CROSSING: ["구멍이 다른 고리와 교차합니다", "a hole crosses another ring"],
+  PARTS_OVERLAP: [
+    "멀티폴리곤의 부분끼리 겹칩니다 (겹친 면적이 두 번 계산됩니다)",
+    "parts of the multipolygon overlap (the shared area would count twice)",
+  ],
 };
+
+/** What is wrong with a ring, as a phrase: "a ring is not closed". */
+export function ringProblemText(kind: string, lang: Lang): string {
+  return lang === "en" ? problemEn(kind) : problemKo(kind);
+}
 
 function problemKo(kind: string): string {
   return PROBLEMS[kind]?.[0] ?? kind;

@@ -68,9 +68,11 @@ function sigunguRow(i: ReportHtmlInput, L: Label): string {
 function rules(i: ReportHtmlInput, L: Label, lang: Lang): string {
   const rs = i.ruleSet;
   const note = rs.note ? `<p class="note">${esc(lang === "en" ? rs.note.en : rs.note.ko)}</p>` : "";
-  const status = rs.published
-    ? L("공표된 기준", "published")
-    : L("예시 기준 (미공표)", "illustrative (not published)");
+  const status = i.report.ruleSetCustom
+    ? L("사용자 규칙 (내장 규칙 아님)", "custom (not built-in)")
+    : rs.published
+      ? L("공표된 기준", "published")
+      : L("예시 기준 (미공표)", "illustrative (not published)");
   return `<section class="keep"><h2>${L("규칙 집합", "Rule set")}</h2><table class="meta">${row(L("이름", "Name"), esc(lang === "en" ? rs.name.en : rs.name.ko))}${row("ID", esc(rs.id))}${row(L("버전", "Version"), esc(i.report.ruleSetVersion))}${row(L("상태", "Status"), status)}${row(L("면적 상한", "Area cap"), `${km2(rs.areaCapKm2, 3)} km²`)}${row(L("시·도", "Province"), esc(i.report.sido.why[lang]))}${sigunguRow(i, L)}</table>${note}</section>`;
 }
 

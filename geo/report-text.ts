@@ -3,6 +3,7 @@
  * Pure: report in, text out.
  */
 import { formatNumber, type Lang } from "./messages";
+import { stripControls } from "./sanitize";
 import type { Report } from "./types";
 
 const HUB_LABELS: Record<string, [string, string]> = {
@@ -32,6 +33,7 @@ const L = {
     pass: "적합",
     fail: "부적합",
     rules: "규칙 집합",
+    custom: " — 사용자 규칙 (내장 규칙 아님)",
     sido: "시·도",
     sigungu: "시·군·구",
     area: "면적 (타원체)",
@@ -59,6 +61,7 @@ const L = {
     pass: "PASS",
     fail: "FAIL",
     rules: "Rule set",
+    custom: " — custom rules (not built-in)",
     sido: "시·도",
     sigungu: "시·군·구 (districts)",
     area: "Area (ellipsoidal)",
@@ -110,7 +113,7 @@ export function formatReportText(r: Report, lang: Lang = "ko"): string {
   const km2 = unit(lang, "㎢", "km²");
   const out: string[] = [];
   out.push(`${t.title}: ${r.verdict === "pass" ? t.pass : t.fail}`);
-  out.push(`${t.rules}: ${r.ruleSet} (${r.ruleSetVersion})`);
+  out.push(`${t.rules}: ${r.ruleSet} (${r.ruleSetVersion})${r.ruleSetCustom ? t.custom : ""}`);
   out.push(`${t.sido}: ${r.sido.why[lang]}`);
   if (r.sido.sigungu?.length) {
     const list = r.sido.sigungu.map((s) => `${s.name} (${s.code}) ${n(s.km2, 3)}${km2}`);
@@ -139,5 +142,6 @@ export function formatReportText(r: Report, lang: Lang = "ko"): string {
   for (const f of r.findings) {
     out.push(`  [${t.severity[f.severity]}] ${f.code}: ${lang === "en" ? f.messageEn : f.message}`);
   }
-  return `${out.join("\n")}\n`;
+  // Ids, names and rule-set labels come from the file: no escape code or line break gets through.
+  return `${out.map(stripControls).join("\n")}\n`;
 }

@@ -69,6 +69,8 @@ export const FINDING_CODES = {
   RADIUS: "RADIUS",
   ENVELOPE: "ENVELOPE",
   OVERLAP: "OVERLAP",
+  /** The overlap search ran out of its work budget (thousands of overlapping parcels). */
+  OVERLAP_LIMIT: "OVERLAP_LIMIT",
   INVALID_GEOMETRY: "INVALID_GEOMETRY",
   AREA_METHOD_DISAGREES: "AREA_METHOD_DISAGREES",
   SIDO_SPAN: "SIDO_SPAN",
@@ -147,6 +149,8 @@ export interface Report {
   verdict: "pass" | "fail";
   ruleSet: string;
   ruleSetVersion: string;
+  /** true when the rule set is not a shipped one exactly (a reviewer's file): reports say "custom". */
+  ruleSetCustom?: boolean;
   sido: {
     code: string | null;
     name: string | null;

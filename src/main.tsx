@@ -1,11 +1,16 @@
-/** Boot: built-in hubs, then the saved project, then autosave, then the page. */
+/** Boot: built-in hubs, then the saved project, then autosave and tab sync, then the page. */
+import { entries as idbEntries } from "idb-keyval";
 import { StrictMode } from "react";
 import { createRoot } from "react-dom/client";
 import { EMBEDDED_HUBS_FILE } from "../geo/index";
 import { App } from "./App";
+import { en } from "./i18n/en";
+import { ko } from "./i18n/ko";
+import { Recovery, RecoveryPanel } from "./Recovery";
 import { loadSigungu } from "./sigungu-data";
 import { builtinHubLayer } from "./store/builtin-hubs";
 import { useAppStore } from "./store/store";
+import { isUnreadableRecord } from "./store/stored-records";
 import { startPersistence } from "./store/subscriptions";
 import "./app.css";
 
@@ -15,18 +20,38 @@ async function loadBuiltinHubs(): Promise<void> {
   useAppStore.getState().addHubLayer(builtinHubLayer(text));
 }
 
+/** Whether the project holds a record this version can't read (and autosave would replace). */
+async function storedButUnreadable(): Promise<boolean> {
+  try {
+    return (await idbEntries()).some(([key, value]) => isUnreadableRecord(key, value));
+  } catch {
+    // No IndexedDB (a private window): nothing stored to lose.
+    return false;
+  }
+}
+
 async function boot(): Promise<void> {
   await loadBuiltinHubs().catch((e: unknown) => console.warn("innovation cities not loaded", e));
-  await startPersistence(useAppStore);
+  const root = document.getElementById("root");
+  if (!root) throw new Error("no #root element");
+  try {
+    if (await storedButUnreadable())
+      throw new Error(`${ko.recoveryUnreadable} / ${en.recoveryUnreadable}`);
+    await startPersistence(useAppStore);
+  } catch (e) {
+    // No autosave then: the stored project stays as it was until the planner chooses.
+    createRoot(root).render(<RecoveryPanel error={e} />);
+    return;
+  }
   // Not awaited: the page draws first; the report names the 시·군·구 once they arrive.
   loadSigungu()
     .then(() => useAppStore.getState().setSigunguLoaded())
     .catch((e: unknown) => console.warn("시·군·구 not loaded", e));
-  const root = document.getElementById("root");
-  if (!root) throw new Error("no #root element");
   createRoot(root).render(
     <StrictMode>
-      <App />
+      <Recovery>
+        <App />
+      </Recovery>
     </StrictMode>,
   );
 }

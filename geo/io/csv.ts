@@ -7,6 +7,7 @@ import type { Feature } from "geojson";
 import Papa from "papaparse";
 import { normalizeCrs, SUPPORTED_CRS, toLonLat } from "../crs";
 import { FilingError } from "../errors";
+import { MAX_POSITIONS, tooManyPositions } from "../filing-limits";
 import { geodesicAreaM2, tmAreaM2 } from "../measure";
 import type { Zone } from "../types";
 import type { Converter, Imported, ReadOptions, WriteOptions } from "./format";
@@ -34,7 +35,9 @@ export function parcelTableCsv(zone: Zone, opts: CsvWriteOptions = {}): Uint8Arr
   });
   const text = Papa.unparse(
     { fields: ["id", "name", "area_m2", "area_km2", "tm_area_m2", "tm_crs"], data: rows },
-    { newline: "\r\n" },
+    // OWASP's rule against formula injection: a cell starting = + - @, tab or CR gets a leading
+    // quote, so a spreadsheet shows the parcel id "=cmd|…" instead of running it.
+    { newline: "\r\n", escapeFormulae: /^[=+\-@\t\r]/ },
   );
   const encoding = opts.encoding ?? "utf-8";
   return encodeText(`${text}\r\n`, encoding, encoding === "utf-8");
@@ -89,7 +92,10 @@ export function readPointsCsv(text: string, opts: ReadOptions = {}): Imported {
   const parsed = Papa.parse<Record<string, string>>(text.trim(), {
     header: true,
     skipEmptyLines: true,
+    // Parsing stops one row past the limit: a bigger list is refused without being read whole.
+    preview: MAX_POSITIONS + 1,
   });
+  if (parsed.data.length > MAX_POSITIONS) throw tooManyPositions();
   const headers = parsed.meta.fields ?? [];
   const cols = coordinateColumns(headers, opts);
   const convert = toLonLat(cols.crs);

@@ -3,11 +3,13 @@
  * top-level `crs` member naming a TM plane. Reading honours that member (FILING.md); writing
  * in EPSG:5186 or 5179 adds it, so QGIS and ogrinfo place the file without asking.
  */
-import type { Feature, FeatureCollection, Geometry } from "geojson";
+import type { Feature, FeatureCollection, Geometry, Position } from "geojson";
 import { fromLonLat, normalizeCrs, reprojectGeometry, SUPPORTED_CRS, toLonLat } from "../crs";
 import { FilingError } from "../errors";
 import { zoneToFiling } from "../filing";
+import { checkDepth, looksLikeDegrees } from "../filing-limits";
 import { geodesicAreaM2 } from "../measure";
+import { excerpt } from "../sanitize";
 import type { Zone, ZoneMeta } from "../types";
 import type { Converter, Imported, WriteOptions } from "./format";
 import { decodeText } from "./text";
@@ -51,6 +53,18 @@ function asCollection(doc: Json): FeatureCollection {
   );
 }
 
+/**
+ * The geometry reprojected, or as it was when its coordinates can't be walked (an object where
+ * an array belongs): readFiling then refuses it with a message naming the feature.
+ */
+function reprojectOrKeep(g: Geometry, convert: (p: Position) => Position): Geometry {
+  try {
+    return reprojectGeometry(g, convert);
+  } catch {
+    return g;
+  }
+}
+
 /** Parses GeoJSON text; a legacy `crs` member is honoured and the result is WGS84 lon/lat. */
 export function parseGeoJson(text: string): Imported {
   let doc: unknown;
@@ -63,22 +77,32 @@ export function parseGeoJson(text: string): Imported {
   if (!isObject(doc) || Array.isArray(doc)) {
     throw new FilingError("NOT_GEOJSON", "GeoJSON 객체가 아닙니다", "Not a GeoJSON object");
   }
+  checkDepth(doc);
   const named = crsName(doc);
   const crs = named === null ? "EPSG:4326" : normalizeCrs(named);
   if (crs === null) {
     throw new FilingError(
       "UNKNOWN_CRS",
-      `좌표계 ${named}는 지원하지 않습니다 (지원: ${SUPPORTED_CRS.join(", ")})`,
-      `The coordinate reference system ${named} is not supported (supported: ${SUPPORTED_CRS.join(", ")})`,
+      `좌표계 ${excerpt(named, 60)}는 지원하지 않습니다 (지원: ${SUPPORTED_CRS.join(", ")})`,
+      `The coordinate reference system ${excerpt(named, 60)} is not supported (supported: ${SUPPORTED_CRS.join(", ")})`,
     );
   }
   const source = asCollection(doc);
+  if (crs !== "EPSG:4326" && looksLikeDegrees(source.features.map((f) => f?.geometry))) {
+    // Every projected CRS of FILING.md is in metres: a zone in Korea lies 100 km and more from
+    // their origins, so coordinates all within ±180, ±90 are degrees under the wrong label.
+    throw new FilingError(
+      "NOT_LONLAT",
+      `crs 멤버는 ${crs}(미터)인데 좌표가 모두 경위도처럼 보입니다: crs 멤버를 지우거나 좌표계를 바로잡으십시오`,
+      `The crs member names ${crs} (metres) but every coordinate looks like degrees: remove the crs member or correct it`,
+    );
+  }
   const convert = toLonLat(crs);
   const collection: FeatureCollection = {
     type: "FeatureCollection",
     features: source.features.map((f) =>
       isObject(f) && isObject(f.geometry) && crs !== "EPSG:4326"
-        ? { ...f, geometry: reprojectGeometry(f.geometry, convert) }
+        ? { ...f, geometry: reprojectOrKeep(f.geometry as unknown as Geometry, convert) }
         : f,
     ),
   };

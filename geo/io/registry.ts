@@ -12,6 +12,7 @@ import { geojson, geojson5179, geojson5186 } from "./geojson";
 import { readHubs } from "./hubs";
 import { shp, shpCp949 } from "./shapefile";
 import { decodeText } from "./text";
+import { ZIP_LIMITS } from "./zip-read";
 
 /** Readers are tried in this order for an extension, so the first of a kind is its reader. */
 export const CONVERTERS: readonly Converter[] = [
@@ -74,9 +75,34 @@ function withExtension(file: string, ext: string): string {
   return file.toLowerCase().endsWith(ext) ? file : `${file}${ext}`;
 }
 
-/** Runs `work`; a FilingError comes back with the file's name in front, anything else as BAD_FILE. */
-async function naming<T>(name: string, work: () => Promise<T>): Promise<T> {
+/** The largest ZIP any reader takes: the bound its contents are held to, too. */
+export const MAX_FILE_BYTES = ZIP_LIMITS.maxTotalBytes;
+
+/**
+ * The largest text file (GeoJSON, CSV): parsed whole into objects, 64 MB of coordinates
+ * already take over a gigabyte of heap, and a million positions fit in some 30 MB.
+ */
+export const MAX_TEXT_BYTES = 64 * 1024 * 1024;
+
+/** Refuses a file past its format's limit before any reader parses it (time and memory bounded). */
+function checkSize(bytes: Uint8Array, name: string): void {
+  const limit = readerFor(name, bytes).id.startsWith("shp") ? MAX_FILE_BYTES : MAX_TEXT_BYTES;
+  if (bytes.length <= limit) return;
+  const mb = (n: number) => (n / 1024 / 1024).toFixed(1);
+  throw new FilingError(
+    "BAD_FILE",
+    `파일이 ${mb(bytes.length)} MB로 한도 ${mb(limit)} MB를 넘습니다`,
+    `The file is ${mb(bytes.length)} MB, over the limit of ${mb(limit)} MB`,
+  );
+}
+
+/**
+ * Runs `work`; a FilingError comes back with the file's name in front, anything else as BAD_FILE.
+ * `bytes`, when given, is size-checked first.
+ */
+async function naming<T>(name: string, work: () => Promise<T>, bytes?: Uint8Array): Promise<T> {
   try {
+    if (bytes) checkSize(bytes, name);
     return await work();
   } catch (e) {
     const file = baseName(name);
@@ -100,30 +126,38 @@ export function importFeatures(
   name: string,
   opts: ReadOptions = {},
 ): Promise<Imported> {
-  return naming(name, async () => {
-    const reader = readerFor(name, bytes).read;
-    if (!reader) throw new Error("no reader");
-    return reader(bytes, name, opts);
-  });
+  return naming(
+    name,
+    async () => {
+      const reader = readerFor(name, bytes).read;
+      if (!reader) throw new Error("no reader");
+      return reader(bytes, name, opts);
+    },
+    bytes,
+  );
 }
 
 /** A zone from a filing in any readable format (GeoJSON in any CRS of FILING.md, zipped Shapefile). */
 export function importZone(bytes: Uint8Array, name: string, opts: ReadOptions = {}): Promise<Zone> {
-  return naming(name, async () => {
-    const reader = readerFor(name, bytes);
-    if (reader.id === "csv") {
-      throw new FilingError(
-        "NO_PARCEL",
-        "CSV에는 지구 도형이 없습니다: GeoJSON이나 Shapefile(ZIP)을 여십시오",
-        "A CSV holds no parcel shapes: open a GeoJSON or a zipped Shapefile",
+  return naming(
+    name,
+    async () => {
+      const reader = readerFor(name, bytes);
+      if (reader.id === "csv") {
+        throw new FilingError(
+          "NO_PARCEL",
+          "CSV에는 지구 도형이 없습니다: GeoJSON이나 Shapefile(ZIP)을 여십시오",
+          "A CSV holds no parcel shapes: open a GeoJSON or a zipped Shapefile",
+        );
+      }
+      const imported = await (reader.read as NonNullable<Converter["read"]>)(bytes, name, opts);
+      const zone = readFiling(
+        imported.meta ? { ...imported.collection, czd: imported.meta } : imported.collection,
       );
-    }
-    const imported = await (reader.read as NonNullable<Converter["read"]>)(bytes, name, opts);
-    const zone = readFiling(
-      imported.meta ? { ...imported.collection, czd: imported.meta } : imported.collection,
-    );
-    return { ...zone, sourceCrs: imported.sourceCrs };
-  });
+      return { ...zone, sourceCrs: imported.sourceCrs };
+    },
+    bytes,
+  );
 }
 
 /** Hubs from a GeoJSON, CSV (UTF-8 or CP949; Korean or English headers) or zipped Shapefile. */
@@ -132,16 +166,20 @@ export function importHubs(
   name: string,
   opts: ReadOptions = {},
 ): Promise<Hub[]> {
-  return naming(name, async () => {
-    const reader = readerFor(name, bytes);
-    const file = baseName(name);
-    const hubOpts = opts.crs ? { crs: opts.crs } : {};
-    if (reader.id === "csv") {
-      return readHubs(decodeText(bytes, opts.encoding), withExtension(file, ".csv"), hubOpts);
-    }
-    const imported = await (reader.read as NonNullable<Converter["read"]>)(bytes, name, opts);
-    return readHubs(JSON.stringify(imported.collection), withExtension(file, ".geojson"));
-  });
+  return naming(
+    name,
+    async () => {
+      const reader = readerFor(name, bytes);
+      const file = baseName(name);
+      const hubOpts = opts.crs ? { crs: opts.crs } : {};
+      if (reader.id === "csv") {
+        return readHubs(decodeText(bytes, opts.encoding), withExtension(file, ".csv"), hubOpts);
+      }
+      const imported = await (reader.read as NonNullable<Converter["read"]>)(bytes, name, opts);
+      return readHubs(JSON.stringify(imported.collection), withExtension(file, ".geojson"));
+    },
+    bytes,
+  );
 }
 
 export interface Exported {

@@ -1,19 +1,19 @@
 /**
- * Zipped Shapefiles in: every layer's .shp geometry (shpjs's parser), its .dbf attributes
+ * Zipped Shapefiles in: every layer's .shp geometry (record by record, shp-records.ts), its .dbf attributes
  * decoded as the .cpg says, else UTF-8 when valid, else CP949 (Korean offices' default), and
  * its .prj matched to a CRS of FILING.md, then reprojected to WGS84 lon/lat. Anything missing
  * or inconsistent stops the whole import with a message naming the part.
  */
-import type { Feature, FeatureCollection, Geometry } from "geojson";
-import JSZip from "jszip";
-import { parseShp } from "shpjs";
+import type { Feature, FeatureCollection } from "geojson";
 import { normalizeCrs, reprojectGeometry, SUPPORTED_CRS, toLonLat } from "../crs";
 import { FilingError } from "../errors";
 import { dbfHeader, dbfTextBytes, readDbf } from "./dbf-read";
 import type { Imported, ReadOptions } from "./format";
 import { crsFromPrj } from "./prj";
 import { rewind } from "./rewind";
+import { checkShx, readShpRecords } from "./shp-records";
 import { decodeText, detectEncoding, encodingFromCpg } from "./text";
+import { readZip } from "./zip-read";
 
 type Parts = Partial<Record<"shp" | "shx" | "dbf" | "prj" | "cpg", Uint8Array>>;
 
@@ -21,32 +21,16 @@ function bad(ko: string, en: string): FilingError {
   return new FilingError("BAD_FILE", ko, en);
 }
 
-async function unzip(bytes: Uint8Array): Promise<Map<string, Parts>> {
-  let zip: JSZip;
-  try {
-    zip = await JSZip.loadAsync(bytes);
-  } catch (e) {
-    const why = e instanceof Error ? e.message : String(e);
-    throw bad(
-      `올바른 ZIP 파일이 아닙니다 (잘렸거나 손상됨: ${why})`,
-      `Not a valid ZIP file (truncated or damaged: ${why})`,
-    );
-  }
+/** The Shapefile parts in the ZIP, by layer; sizes, entry count and CRCs checked by readZip. */
+function unzip(bytes: Uint8Array): Map<string, Parts> {
   const layers = new Map<string, Parts>();
-  for (const entry of Object.values(zip.files)) {
-    if (entry.dir || entry.name.includes("__MACOSX")) continue;
-    const m = /^(.*)\.(shp|shx|dbf|prj|cpg)$/i.exec(entry.name);
+  const part = (name: string) => /^(.*)\.(shp|shx|dbf|prj|cpg)$/i.exec(name);
+  const wanted = (name: string) => !name.includes("__MACOSX") && part(name) !== null;
+  for (const entry of readZip(bytes, wanted)) {
+    const m = part(entry.name);
     if (!m?.[1] || !m[2]) continue;
     const parts = layers.get(m[1]) ?? {};
-    try {
-      parts[m[2].toLowerCase() as keyof Parts] = await entry.async("uint8array");
-    } catch (e) {
-      const why = e instanceof Error ? e.message : String(e);
-      throw bad(
-        `ZIP 안의 ${entry.name}을(를) 풀 수 없습니다 (${why})`,
-        `Cannot unpack ${entry.name} (${why})`,
-      );
-    }
+    parts[m[2].toLowerCase() as keyof Parts] = entry.bytes;
     layers.set(m[1], parts);
   }
   return layers;
@@ -97,32 +81,12 @@ function parcelProperties(row: Record<string, unknown>): Record<string, unknown>
   return props;
 }
 
-/** Checks the .shp header's length field against the bytes: a cut-off file says so here. */
-function shpGeometries(layer: string, shp: Uint8Array): (Geometry | null)[] {
-  const view = new DataView(shp.buffer, shp.byteOffset, shp.byteLength);
-  if (shp.length < 100 || view.getInt32(0) !== 9994) {
-    throw bad(`${layer}.shp는 Shapefile이 아닙니다`, `${layer}.shp is not a Shapefile`);
-  }
-  const declared = view.getInt32(24) * 2;
-  if (declared !== shp.length) {
-    throw bad(
-      `${layer}.shp가 잘렸거나 손상되었습니다 (머리부 ${declared} 바이트, 실제 ${shp.length} 바이트)`,
-      `${layer}.shp is truncated or damaged (header says ${declared} bytes, file has ${shp.length})`,
-    );
-  }
-  try {
-    return parseShp(view, false);
-  } catch (e) {
-    const why = e instanceof Error ? e.message : String(e);
-    throw bad(`${layer}.shp를 읽을 수 없습니다 (${why})`, `Cannot read ${layer}.shp (${why})`);
-  }
-}
-
 function layerFeatures(layer: string, parts: Parts, opts: ReadOptions): Feature[] {
   if (!parts.shp) throw bad(`${layer}.shp가 없습니다`, `${layer}.shp is missing`);
   if (!parts.dbf) throw bad(`${layer}.dbf가 없습니다`, `${layer}.dbf is missing`);
   const crs = layerCrs(layer, parts.prj, opts);
-  const geometries = shpGeometries(layer, parts.shp);
+  const { geometries, spans } = readShpRecords(layer, parts.shp);
+  if (parts.shx) checkShx(layer, parts.shx, spans);
   const { records } = dbfHeader(parts.dbf);
   if (records !== geometries.length) {
     throw bad(
@@ -137,7 +101,13 @@ function layerFeatures(layer: string, parts: Parts, opts: ReadOptions): Feature[
   const features: Feature[] = [];
   geometries.forEach((g, i) => {
     const row = rows[i];
-    if (!g || !row) return;
+    if (!row) {
+      // A row flagged deleted whose shape is still there: which of the two is meant is unknown.
+      throw bad(
+        `${layer}.dbf의 ${i + 1}번째 행은 삭제 표시가 있지만 ${layer}.shp에는 도형이 남아 있습니다`,
+        `${layer}.dbf, row ${i + 1} is flagged deleted but ${layer}.shp still holds its shape`,
+      );
+    }
     features.push({
       type: "Feature",
       properties: parcelProperties(row),
@@ -152,7 +122,7 @@ export async function readShapefileZip(
   bytes: Uint8Array,
   opts: ReadOptions = {},
 ): Promise<Imported> {
-  const layers = await unzip(bytes);
+  const layers = unzip(bytes);
   const names = [...layers.entries()].filter(([, p]) => p.shp).map(([n]) => n);
   if (names.length === 0) {
     throw bad("ZIP 안에 .shp 파일이 없습니다", "The ZIP holds no .shp file");
@@ -162,7 +132,7 @@ export async function readShapefileZip(
   for (const name of names) {
     const parts = layers.get(name) ?? {};
     crsSet.add(layerCrs(name, parts.prj, opts));
-    features.push(...layerFeatures(name, parts, opts));
+    for (const f of layerFeatures(name, parts, opts)) features.push(f);
   }
   const collection: FeatureCollection = { type: "FeatureCollection", features };
   return { collection, sourceCrs: [...crsSet].join(", ") };

@@ -25,8 +25,11 @@ export interface ShapefileOptions extends WriteOptions {
 const FIELD_BYTES = 254;
 
 function byteString(text: string, encoding: TextEncodingId): string {
-  let bytes = encodeText(text, encoding);
-  let cut = text;
+  // Every character takes at least one byte: start from 254 of them, so a 10 MB name costs a
+  // few steps instead of one re-encoding per character dropped.
+  let cut =
+    text.length > FIELD_BYTES ? text.slice(0, FIELD_BYTES).replace(/[\uD800-\uDBFF]$/, "") : text;
+  let bytes = encodeText(cut, encoding);
   while (bytes.length > FIELD_BYTES) {
     cut = [...cut].slice(0, -1).join("");
     bytes = encodeText(cut, encoding);

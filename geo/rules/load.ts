@@ -3,6 +3,7 @@
  * field, so a typo in a limit is an error that names the field rather than a silent default.
  */
 import { FilingError } from "../errors";
+import { excerpt, stripControls } from "../sanitize";
 import { SIDO, sidoByCode } from "../sido-table";
 import { ENVELOPE_SHAPES, type EnvelopeShape, type RuleSet } from "../types";
 import phase12 from "./phase-1-2.json";
@@ -30,10 +31,20 @@ function positive(obj: Json, key: string, path: string): number {
   return v;
 }
 
+/** Longest id or version: they are echoed in every report line and the app's rule-set list. */
+const MAX_LABEL = 100;
+
 function text(obj: Json, key: string, path: string): string {
   const v = obj[key];
   if (typeof v !== "string" || v.trim() === "") {
     throw bad(`${path}${key}`, "비어 있지 않은 문자열이어야 합니다", "must be a non-empty string");
+  }
+  if (v.length > MAX_LABEL || stripControls(v) !== v) {
+    throw bad(
+      `${path}${key}`,
+      `제어 문자 없이 ${MAX_LABEL}자 이하여야 합니다`,
+      `must be at most ${MAX_LABEL} characters, without control characters`,
+    );
   }
   return v;
 }
@@ -135,9 +146,90 @@ export function parseRuleSet(raw: unknown): RuleSet {
 
 export const BUILTIN_RULE_SETS: readonly RuleSet[] = [parseRuleSet(phase12), parseRuleSet(phase3)];
 
+/** An id as a reader would see it: "PHASE-1-2 " and a full-width "ｐhase-1-2" are phase-1-2. */
+function idKey(id: string): string {
+  return id.normalize("NFKC").trim().toLowerCase();
+}
+
+/** Whether `id` is (or reads as) the id of a shipped rule set. */
+export function isBuiltinId(id: string): boolean {
+  const key = idKey(id);
+  return BUILTIN_RULE_SETS.some((r) => idKey(r.id) === key);
+}
+
+/**
+ * Whether `ruleSet` is a shipped one exactly: same id and every limit the same. Anything else,
+ * a reviewer's file or a stored copy that was altered, is custom and reports say so.
+ */
+export function isBuiltinRuleSet(ruleSet: RuleSet): boolean {
+  return BUILTIN_RULE_SETS.some(
+    (b) => b === ruleSet || (b.id === ruleSet.id && JSON.stringify(b) === JSON.stringify(ruleSet)),
+  );
+}
+
+/**
+ * A reviewer's rules: validated, and refused when it takes a shipped id, so a file can never
+ * pose as the published rules (a 1,000 km² cap under the id phase-1-2).
+ */
+export function parseCustomRuleSet(raw: unknown): RuleSet {
+  const ruleSet = parseRuleSet(raw);
+  if (isBuiltinId(ruleSet.id)) {
+    const id = excerpt(ruleSet.id, 40);
+    throw new FilingError(
+      "BAD_RULES",
+      `규칙 파일의 id '${id}'는 내장 규칙 집합의 id입니다: 내장 규칙은 바꿀 수 없으니 다른 id를 쓰십시오`,
+      `The rules file's id '${id}' is a built-in rule set's id: built-in rules can't be replaced, so give the file another id`,
+    );
+  }
+  return ruleSet;
+}
+
+/** Stand-ins for unknown ids, one per id so a memoised report sees the same object. */
+const unknownRuleSets = new Map<string, RuleSet>();
+
+/**
+ * The rule set a zone names: shipped first (a loaded file never shadows one), then loaded ones,
+ * else a stand-in that checkFiling refuses with UNKNOWN_RULE_SET's message, so a filing stamped
+ * "phase-4" keeps its parcels and its planner picks a rule set instead of losing the page.
+ */
+export function ruleSetById(id: string, custom: readonly RuleSet[] = []): RuleSet {
+  const builtin = BUILTIN_RULE_SETS.find((r) => r.id === id);
+  if (builtin) return builtin;
+  const loaded = custom.find((r) => r.id === id && !isBuiltinId(r.id));
+  if (loaded) return loaded;
+  const known = unknownRuleSets.get(id);
+  if (known) return known;
+  const base = BUILTIN_RULE_SETS[0] as RuleSet;
+  const standIn: RuleSet = {
+    ...base,
+    id,
+    version: "?",
+    name: { ko: id, en: id },
+    published: false,
+  };
+  if (unknownRuleSets.size > 100) unknownRuleSets.clear();
+  unknownRuleSets.set(id, standIn);
+  return standIn;
+}
+
+/** Whether `ruleSet` is a stand-in for an id no shipped or loaded rule set has. */
+export function isUnknownRuleSet(ruleSet: RuleSet): boolean {
+  return unknownRuleSets.get(ruleSet.id) === ruleSet;
+}
+
+/** The error for a zone whose rule set is unknown: pick one (app) or name one (CLI). */
+export function unknownRuleSetError(id: string): FilingError {
+  const shown = excerpt(id, 40);
+  return new FilingError(
+    "BAD_RULES",
+    `이 지구의 규칙 집합 '${shown}'을(를) 알 수 없습니다: 규칙 집합을 고르거나 규칙 파일을 불러오십시오 (내장: phase-1-2, phase-3)`,
+    `This zone's rule set '${shown}' is unknown: pick a rule set or load its rules file (built-in: phase-1-2, phase-3)`,
+  );
+}
+
 /**
  * A shipped rule set by id ("phase-1-2", "phase-3"), or a reviewer's rules given as JSON text or
- * an already parsed object.
+ * an already parsed object (refused when it takes a shipped id: see parseCustomRuleSet).
  */
 export function loadRuleSet(idOrRules: string | unknown): RuleSet {
   if (typeof idOrRules === "string") {
@@ -149,11 +241,11 @@ export function loadRuleSet(idOrRules: string | unknown): RuleSet {
     } catch {
       throw new FilingError(
         "BAD_RULES",
-        `규칙 집합 "${idOrRules.slice(0, 40)}"을(를) 찾을 수 없습니다. phase-1-2, phase-3 또는 규칙 JSON 파일을 주십시오`,
-        `Unknown rule set "${idOrRules.slice(0, 40)}": give phase-1-2, phase-3 or a rules JSON file`,
+        `규칙 집합 "${excerpt(idOrRules, 40)}"을(를) 찾을 수 없습니다. phase-1-2, phase-3 또는 규칙 JSON 파일을 주십시오`,
+        `Unknown rule set "${excerpt(idOrRules, 40)}": give phase-1-2, phase-3 or a rules JSON file`,
       );
     }
-    return parseRuleSet(parsed);
+    return parseCustomRuleSet(parsed);
   }
-  return parseRuleSet(idOrRules);
+  return parseCustomRuleSet(idOrRules);
 }

@@ -63,7 +63,15 @@ export function labelPoint(feature: Feature, grid = 24): Position | null {
   if (!rings || !outer) return null;
   const xs = outer.map((p) => p[0] ?? 0);
   const ys = outer.map((p) => p[1] ?? 0);
-  const [x0, x1, y0, y1] = [Math.min(...xs), Math.max(...xs), Math.min(...ys), Math.max(...ys)];
+  // Reduced, not Math.min(...xs): spreading a 150k-vertex ring into a call overflows the stack.
+  const lo = (a: number, b: number) => Math.min(a, b);
+  const hi = (a: number, b: number) => Math.max(a, b);
+  const [x0, x1, y0, y1] = [
+    xs.reduce(lo, Infinity),
+    xs.reduce(hi, -Infinity),
+    ys.reduce(lo, Infinity),
+    ys.reduce(hi, -Infinity),
+  ];
   let best: Position = outer[0] ?? [x0, y0];
   let bestD = -1;
   for (let i = 0; i <= grid; i += 1) {

@@ -315,7 +315,7 @@ export class ZoneMap {
 }
 
 function collectVertices(g: Geometry, out: Position[]): void {
-  if (g.type === "Polygon") for (const ring of g.coordinates) out.push(...ring);
-  else if (g.type === "MultiPolygon")
-    for (const p of g.coordinates) for (const r of p) out.push(...r);
+  const rings =
+    g.type === "Polygon" ? g.coordinates : g.type === "MultiPolygon" ? g.coordinates.flat() : [];
+  for (const ring of rings) for (const p of ring) out.push(p);
 }

@@ -103,7 +103,11 @@ export function ReviewReport({ review }: { review: Review }) {
         <dt>{t.ruleSet}</dt>
         <dd data-testid="review-rules">
           {ruleSet.name[lang]} ({report.ruleSet} · {report.ruleSetVersion})
-          {ruleSet.published ? "" : ` — ${t.illustrative}`}
+          {report.ruleSetCustom
+            ? ` — ${t.customRules}`
+            : ruleSet.published
+              ? ""
+              : ` — ${t.illustrative}`}
         </dd>
         <dt>{t.sido}</dt>
         <dd data-testid="review-sido">{report.sido.why[lang]}</dd>

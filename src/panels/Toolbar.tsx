@@ -1,5 +1,6 @@
 /** Tools, undo/redo, rule set, language, basemap and help. */
 import { useStore } from "zustand";
+import { isBuiltinRuleSet } from "../../geo/index";
 import { type Messages, useT } from "../i18n";
 import { redo, undo } from "../store/actions";
 import { allRuleSets } from "../store/derive";
@@ -73,8 +74,15 @@ export function Toolbar() {
           {allRuleSets(custom).map((r) => (
             <option key={r.id} value={r.id}>
               {lang === "en" ? r.name.en : r.name.ko} ({r.version})
+              {isBuiltinRuleSet(r) ? "" : ` — ${t.customRules}`}
             </option>
           ))}
+          {/* A filing stamped with a rule set this app doesn't know: shown, so picking another is a change. */}
+          {allRuleSets(custom).some((r) => r.id === ruleSetId) ? null : (
+            <option value={ruleSetId}>
+              {ruleSetId} — {t.unknownRules}
+            </option>
+          )}
         </select>
       </label>
       <select

@@ -59,7 +59,8 @@ export function ValidationPanel() {
         </span>
       </h2>
       <p className="small">
-        {report.ruleSet} · {report.ruleSetVersion} · {t.sido}: {report.sido.name ?? "–"}
+        {report.ruleSet} · {report.ruleSetVersion}
+        {report.ruleSetCustom ? ` (${t.customRules})` : ""} · {t.sido}: {report.sido.name ?? "–"}
       </p>
       <Sigungu t={t} />
       <dl>

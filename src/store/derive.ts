@@ -11,6 +11,7 @@ import {
   type Report,
   type RuleSet,
   type RulesHint,
+  ruleSetById,
   ruleSetForStamp,
   sigunguVersion,
   type Zone,
@@ -47,14 +48,22 @@ export function allRuleSets(custom: RuleSet[]): RuleSet[] {
 }
 
 /**
- * The rule set a zone or filing is stamped with, decided as `czd check` decides it without
- * `--rules` (geo/rules/resolve.ts); a loaded rules file stands in for the CLI's `--rules` file.
+ * The rule set a zone of the project names: built-in ids first (a loaded file never shadows
+ * one), then loaded ones; an unknown id gets a stand-in the checker refuses with a message, so
+ * the zone stays open and its planner picks a rule set (issue 8).
  */
-export function ruleSetFor(id: unknown, custom: RuleSet[]): RuleSet {
-  // A loaded rules file wins over a built-in set of the same id, as it always has here.
-  const customIds = new Set(custom.map((r) => r.id));
-  const known = [...custom, ...BUILTIN_RULE_SETS.filter((r) => !customIds.has(r.id))];
-  return ruleSetForStamp(id, known, APP_RULES_HINT);
+export function ruleSetFor(id: string, custom: RuleSet[]): RuleSet {
+  return ruleSetById(id, custom);
+}
+
+/**
+ * The rule set a filed file is checked with, decided as `czd check` decides it without
+ * `--rules` (geo/rules/resolve.ts): its stamp, else phase-1-2; a stamp neither built in nor
+ * loaded is refused with a message, never checked against other rules. A loaded rules file
+ * stands in for the CLI's `--rules` file.
+ */
+export function ruleSetOfFiling(stamp: unknown, custom: RuleSet[]): RuleSet {
+  return ruleSetForStamp(stamp, allRuleSets(custom), APP_RULES_HINT);
 }
 
 /** The report's name for a layer: the built-in one is the CLI's embedded layer, others files. */

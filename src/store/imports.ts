@@ -11,7 +11,6 @@ import {
   loadRuleSet,
   type ReadOptions,
 } from "../../geo/index";
-import { ruleSetFor } from "./derive";
 import { nameFromFile, zoneDocOf } from "./filing-io";
 import type { AppStore } from "./store";
 import type { Notice } from "./types";
@@ -59,8 +58,6 @@ export function importFilingBytes(
 ): Promise<boolean> {
   return importing(store, fileName, async () => {
     const zone = await importZone(bytes, fileName);
-    // A rule set stamp the app doesn't know is refused here, as `czd check` refuses it.
-    ruleSetFor(zone.meta.ruleSet, store.getState().customRuleSets);
     const { id: _ignored, ...rest } = zoneDocOf(zone, "import", nameFromFile(fileName));
     store.getState().addZone(rest);
     // Show what came in: the map zooms to the imported parcels.

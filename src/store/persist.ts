@@ -42,13 +42,19 @@ export interface MetaRecord {
   hubLayers: HubLayer[];
 }
 
+/** Whether a stored zone has the shape the app draws from: an id and a list of parcels. */
+function isZoneShaped(zone: unknown): zone is ZoneDoc {
+  if (typeof zone !== "object" || zone === null) return false;
+  const z = zone as Partial<ZoneDoc>;
+  return typeof z.id === "string" && Array.isArray(z.parcels);
+}
+
 export function parseZoneRecord(value: unknown): ZoneRecord | null {
   if (typeof value !== "object" || value === null) return null;
   const v = value as Partial<ZoneRecord>;
   if (v.version !== 2 || typeof v.rev !== "number" || typeof v.order !== "number") return null;
   const zone = v.zone;
-  const zoneOk = zone === null || (typeof zone === "object" && Array.isArray(zone?.parcels));
-  if (!zoneOk || zone === undefined) return null;
+  if (zone === undefined || (zone !== null && !isZoneShaped(zone))) return null;
   return { version: 2, rev: v.rev, order: v.order, zone, tab: String(v.tab ?? "") };
 }
 
@@ -91,7 +97,8 @@ export function parseSavedProject(value: unknown): SavedProject | null {
   if (typeof value !== "object" || value === null) return null;
   const v = value as Partial<SavedProject>;
   if (v.version !== 1 || !Array.isArray(v.zones) || v.zones.length === 0) return null;
-  if (typeof v.activeZoneId !== "string") return null;
+  // A zone of another shape is not migrated: the recovery page offers the record as it is.
+  if (typeof v.activeZoneId !== "string" || !v.zones.every(isZoneShaped)) return null;
   return {
     version: 1,
     zones: v.zones,

@@ -11,7 +11,13 @@ import {
   sha256Hex,
   type Zone,
 } from "../../geo/index";
-import { ruleSetFor, selectCommittedReport, selectHubIndex, toGeoZone } from "./derive";
+import {
+  ruleSetFor,
+  ruleSetOfFiling,
+  selectCommittedReport,
+  selectHubIndex,
+  toGeoZone,
+} from "./derive";
 import { exportFiling, filingFileName } from "./filing-io";
 import { activeZone } from "./store";
 import type { AppState } from "./types";
@@ -43,7 +49,7 @@ export async function reviewFile(
   now: Date = new Date(),
 ): Promise<Review> {
   const zone = await importZone(bytes, fileName);
-  const ruleSet = ruleSetFor(zone.meta.ruleSet, s.customRuleSets);
+  const ruleSet = ruleSetOfFiling(zone.meta.ruleSet, s.customRuleSets);
   const report = checkFiling(zone, { ruleSet, hubs: selectHubIndex(s) });
   const sha256 = await sha256Hex(bytes);
   return {

@@ -1,5 +1,6 @@
 /** The zone slice: the project's zones, changed only through these actions (each one undo step). */
 import type { StateCreator } from "zustand";
+import { isBuiltinId } from "../../geo/index";
 import type { AppState, ZoneSlice } from "./types";
 import { applyDiff, createZone } from "./zone-diff";
 
@@ -40,6 +41,8 @@ export const createZoneSlice: StateCreator<AppState, [], [], ZoneSlice> = (set, 
     if (get().zones.some((z) => z.id === zoneId)) set({ activeZoneId: zoneId });
   },
   addRuleSet: (ruleSet) => {
+    // The published rules can't be replaced (imports refuse such a file with a message).
+    if (isBuiltinId(ruleSet.id)) return;
     const others = get().customRuleSets.filter((r) => r.id !== ruleSet.id);
     set({ customRuleSets: [...others, ruleSet] });
   },

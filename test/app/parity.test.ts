@@ -91,7 +91,7 @@ describe("the defaults both sides share", () => {
     expect(report.hubs.sources).toEqual([{ name: "혁신도시 (embedded, approximate)", count: 1 }]);
   });
 
-  it("a rule set the filing names but nobody knows is refused by both, naming it", async () => {
+  it("a rule set the filing names but nobody knows gets no report from either, naming it", async () => {
     const path = join(ROOT, "test/fixtures/parity/unknown-rules-stamp.geojson");
     const cli = runCzd("check", path);
     expect(cli.status).toBe(2);
@@ -100,10 +100,14 @@ describe("the defaults both sides share", () => {
     await expect(reviewFile(bootedStore().getState(), bytes, "x.geojson")).rejects.toThrow(
       /'phase-9' is unknown \(known: phase-1-2, phase-3\)/,
     );
+    // Imported to edit, the zone keeps its parcels (issue 8: a state the planner recovers from
+    // by picking a rule set) and the panel says why it has no verdict, never phase-1-2's.
     const store = bootedStore();
     const zones = store.getState().zones.length;
-    expect(await importFilingBytes(store, bytes, "x.geojson")).toBe(false);
-    expect(store.getState().zones).toHaveLength(zones);
-    expect(store.getState().notice?.en).toContain("'phase-9' is unknown");
+    expect(await importFilingBytes(store, bytes, "x.geojson")).toBe(true);
+    expect(store.getState().zones).toHaveLength(zones + 1);
+    const panel = selectReport(store.getState());
+    expect(panel.area.totalKm2).toBe(0);
+    expect(panel.findings.map((f) => f.messageEn).join()).toContain("'phase-9' is unknown");
   });
 });

@@ -133,9 +133,11 @@ describe("eligibility (the rule set's eligibleSido)", () => {
   });
 
   it("defaults a reviewer's rules file without the field to the 14, and refuses unknown codes", () => {
-    const { eligibleSido: _drop, ...rest } = JSON.parse(
+    const { eligibleSido: _drop, ...published } = JSON.parse(
       readFileSync("geo/rules/phase-1-2.json", "utf8"),
     ) as Record<string, unknown>;
+    // A reviewer's own copy: a built-in id is refused (issue 8), so it takes its own.
+    const rest = { ...published, id: "reviewer-copy" };
     expect(loadRuleSet(rest).eligibleSido).toEqual(phase12.eligibleSido);
     expect(loadRuleSet({ ...rest, eligibleSido: ["KR-51"] }).eligibleSido).toEqual(["KR-42"]);
     expect(() => loadRuleSet({ ...rest, eligibleSido: ["KR-99"] })).toThrow(/eligibleSido/);

@@ -1,0 +1,216 @@
+/**
+ * A ZIP reader that accounts for every byte: the central directory is read first, so the entry
+ * count and the sizes the entries declare are bounded before anything is inflated; inflating
+ * stops the moment an entry grows past what it declared (a ZIP bomb), and every entry's CRC-32
+ * is checked. Stored and deflated entries only: what GIS tools and the OS write.
+ */
+import pako from "pako";
+import { FilingError } from "../errors";
+import { excerpt } from "../sanitize";
+import { decodeText } from "./text";
+
+export interface ZipLimits {
+  /** Entries in the central directory (every one, read or not). */
+  maxEntries: number;
+  /** Bytes the read entries may inflate to, together. */
+  maxTotalBytes: number;
+}
+
+/** Far above any real filing (a zone's Shapefile is kilobytes; a 시·군·구 layer a few MB). */
+export const ZIP_LIMITS: ZipLimits = { maxEntries: 1000, maxTotalBytes: 200 * 1024 * 1024 };
+
+export interface ZipEntry {
+  name: string;
+  bytes: Uint8Array;
+}
+
+interface DirectoryEntry {
+  name: string;
+  flags: number;
+  method: number;
+  crc: number;
+  compressedSize: number;
+  size: number;
+  localOffset: number;
+}
+
+function bad(ko: string, en: string): FilingError {
+  return new FilingError("BAD_FILE", ko, en);
+}
+
+const damaged = (ko: string, en: string): FilingError =>
+  bad(
+    `올바른 ZIP 파일이 아닙니다 (잘렸거나 손상됨: ${ko})`,
+    `Not a valid ZIP file (truncated or damaged: ${en})`,
+  );
+
+const mb = (bytes: number): string => (bytes / 1024 / 1024).toFixed(1);
+
+/** The end-of-central-directory record: the last 22 bytes, or up to 64 KB earlier with a comment. */
+function findEnd(view: DataView): number {
+  const last = view.byteLength - 22;
+  for (let at = last; at >= 0 && at >= last - 0xffff; at--) {
+    if (view.getUint32(at, true) === 0x06054b50) return at;
+  }
+  throw damaged("끝 레코드가 없습니다", "no end-of-central-directory record");
+}
+
+function directory(bytes: Uint8Array, limits: ZipLimits): DirectoryEntry[] {
+  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  if (bytes.length < 22) throw damaged("파일이 너무 짧습니다", "the file is too short");
+  const end = findEnd(view);
+  const count = view.getUint16(end + 10, true);
+  const size = view.getUint32(end + 12, true);
+  const offset = view.getUint32(end + 16, true);
+  if (count === 0xffff || offset === 0xffffffff) {
+    throw bad(
+      "ZIP64 형식은 지원하지 않습니다 (지구 파일에는 필요 없는 크기입니다)",
+      "ZIP64 archives are not supported (no zone filing is that large)",
+    );
+  }
+  if (count > limits.maxEntries) {
+    throw bad(
+      `ZIP 안의 항목이 ${count}개로 한도 ${limits.maxEntries}개를 넘습니다`,
+      `The ZIP holds ${count} entries, over the limit of ${limits.maxEntries}`,
+    );
+  }
+  if (offset + size > end)
+    throw damaged("중앙 디렉터리가 잘렸습니다", "the central directory is cut off");
+  const entries: DirectoryEntry[] = [];
+  let at = offset;
+  for (let k = 0; k < count; k++) {
+    if (at + 46 > end || view.getUint32(at, true) !== 0x02014b50) {
+      throw damaged(
+        `중앙 디렉터리 항목 ${k + 1}이(가) 손상되었습니다`,
+        `central directory entry ${k + 1} is damaged`,
+      );
+    }
+    const nameLength = view.getUint16(at + 28, true);
+    const next =
+      at + 46 + nameLength + view.getUint16(at + 30, true) + view.getUint16(at + 32, true);
+    if (next > end) throw damaged("중앙 디렉터리가 잘렸습니다", "the central directory is cut off");
+    entries.push({
+      name: decodeText(bytes.subarray(at + 46, at + 46 + nameLength)),
+      flags: view.getUint16(at + 8, true),
+      method: view.getUint16(at + 10, true),
+      crc: view.getUint32(at + 16, true),
+      compressedSize: view.getUint32(at + 20, true),
+      size: view.getUint32(at + 24, true),
+      localOffset: view.getUint32(at + 42, true),
+    });
+    at = next;
+  }
+  return entries;
+}
+
+const CRC_TABLE = (() => {
+  const table = new Uint32Array(256);
+  for (let n = 0; n < 256; n++) {
+    let c = n;
+    for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
+    table[n] = c >>> 0;
+  }
+  return table;
+})();
+
+function crc32(bytes: Uint8Array): number {
+  let c = 0xffffffff;
+  for (let i = 0; i < bytes.length; i++) {
+    c = (CRC_TABLE[(c ^ (bytes[i] as number)) & 0xff] as number) ^ (c >>> 8);
+  }
+  return (c ^ 0xffffffff) >>> 0;
+}
+
+/** Raw deflate, refusing to grow past `size` bytes: a bomb stops at its declared size. */
+function inflate(data: Uint8Array, entry: DirectoryEntry): Uint8Array {
+  const out = new Uint8Array(entry.size);
+  let length = 0;
+  const inflater = new pako.Inflate({ raw: true, chunkSize: 64 * 1024 });
+  inflater.onData = (chunk) => {
+    if (length + chunk.length > out.length) {
+      throw bad(
+        `ZIP 안의 ${excerpt(entry.name)}이(가) 밝힌 크기 ${entry.size} 바이트보다 크게 풀립니다 (손상되었거나 ZIP 폭탄)`,
+        `${excerpt(entry.name)} in the ZIP inflates past the ${entry.size} bytes it declares (damaged, or a ZIP bomb)`,
+      );
+    }
+    out.set(chunk, length);
+    length += chunk.length;
+  };
+  inflater.onEnd = () => undefined;
+  const step = 256 * 1024;
+  for (let at = 0; at < data.length && !inflater.ended; at += step) {
+    inflater.push(data.subarray(at, at + step), at + step >= data.length);
+  }
+  if (inflater.err || !inflater.ended || length !== entry.size) {
+    throw damaged(
+      `${excerpt(entry.name)}을(를) 풀 수 없습니다`,
+      `${excerpt(entry.name)} can't be inflated`,
+    );
+  }
+  return out;
+}
+
+function entryBytes(bytes: Uint8Array, entry: DirectoryEntry): Uint8Array {
+  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  const at = entry.localOffset;
+  if (at + 30 > bytes.length || view.getUint32(at, true) !== 0x04034b50) {
+    throw damaged(
+      `${excerpt(entry.name)}의 머리부가 없습니다`,
+      `${excerpt(entry.name)} has no local header`,
+    );
+  }
+  const start = at + 30 + view.getUint16(at + 26, true) + view.getUint16(at + 28, true);
+  if (start + entry.compressedSize > bytes.length) {
+    throw damaged(`${excerpt(entry.name)}이(가) 잘렸습니다`, `${excerpt(entry.name)} is cut off`);
+  }
+  const data = bytes.subarray(start, start + entry.compressedSize);
+  if (entry.method === 0) {
+    if (data.length !== entry.size) {
+      throw damaged(
+        `${excerpt(entry.name)}의 크기가 맞지 않습니다`,
+        `${excerpt(entry.name)} has the wrong size`,
+      );
+    }
+    return data;
+  }
+  if (entry.method === 8) return inflate(data, entry);
+  throw bad(
+    `ZIP 안의 ${excerpt(entry.name)}은(는) 지원하지 않는 압축 방식(${entry.method})입니다: 일반 ZIP(deflate)으로 다시 압축하십시오`,
+    `${excerpt(entry.name)} in the ZIP uses compression method ${entry.method}, which is not supported: zip it again with plain deflate`,
+  );
+}
+
+/**
+ * The entries whose names `wanted` accepts, inflated and checked (size, CRC-32). Throws BAD_FILE
+ * when the ZIP is damaged, encrypted, or bigger than `limits`, before inflating anything big.
+ */
+export function readZip(
+  bytes: Uint8Array,
+  wanted: (name: string) => boolean,
+  limits: ZipLimits = ZIP_LIMITS,
+): ZipEntry[] {
+  const entries = directory(bytes, limits).filter((e) => wanted(e.name));
+  const total = entries.reduce((sum, e) => sum + e.size, 0);
+  if (total > limits.maxTotalBytes) {
+    throw bad(
+      `ZIP 안의 파일이 풀면 ${mb(total)} MB로 한도 ${mb(limits.maxTotalBytes)} MB를 넘습니다`,
+      `The files in the ZIP inflate to ${mb(total)} MB, over the limit of ${mb(limits.maxTotalBytes)} MB`,
+    );
+  }
+  return entries.map((entry) => {
+    if (entry.flags & 1) {
+      throw bad(
+        `ZIP 안의 ${excerpt(entry.name)}이(가) 암호화되어 있습니다`,
+        `${excerpt(entry.name)} in the ZIP is encrypted`,
+      );
+    }
+    const data = entryBytes(bytes, entry);
+    if (crc32(data) !== entry.crc) {
+      throw damaged(
+        `${excerpt(entry.name)}의 CRC가 맞지 않습니다`,
+        `the CRC of ${excerpt(entry.name)} does not match`,
+      );
+    }
+    return { name: entry.name, bytes: data };
+  });
+}
