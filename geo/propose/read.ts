@@ -1,0 +1,83 @@
+/**
+ * Firms from a file: any point file the converters read (CSV with 위도/경도, lat/lon or x/y and
+ * a CRS, UTF-8 or CP949; GeoJSON Points; a zipped Shapefile of points), each weighing 1 or the
+ * number in a named column (종업원수, 매출액, …). A weight that is not a number stops the import
+ * naming its row, as a bad coordinate does.
+ */
+import type { Feature } from "geojson";
+import { FilingError } from "../errors";
+import type { ReadOptions } from "../io/format";
+import { importFeatures } from "../io/registry";
+import type { Firms } from "./firms";
+
+export interface FirmReadOptions extends ReadOptions {
+  /** The column (property) holding each firm's weight; absent: every firm weighs 1. */
+  weight?: string;
+}
+
+function bad(ko: string, en: string): FilingError {
+  return new FilingError("BAD_FILE", ko, en);
+}
+
+/** A weight cell as a number: thousands separators and spaces allowed ("1,200"); empty is 0. */
+export function parseWeight(value: unknown): number {
+  if (typeof value === "number") return value;
+  if (value === undefined || value === null) return 0;
+  const text = String(value).replace(/[,\s]/g, "");
+  return text === "" ? 0 : Number(text);
+}
+
+/** Firms from features: Points (and each point of a MultiPoint); other geometries are refused. */
+export function firmsFromFeatures(features: readonly Feature[], weight?: string): Firms {
+  if (weight !== undefined && !features.some((f) => f.properties && weight in f.properties)) {
+    const columns = Object.keys(features[0]?.properties ?? {}).join(", ");
+    throw bad(
+      `가중치 열 '${weight}'이(가) 없습니다 (있는 열: ${columns})`,
+      `No weight column '${weight}' (found: ${columns})`,
+    );
+  }
+  const lon: number[] = [];
+  const lat: number[] = [];
+  const wt: number[] = [];
+  features.forEach((f, i) => {
+    const g = f.geometry;
+    const points =
+      g?.type === "Point" ? [g.coordinates] : g?.type === "MultiPoint" ? g.coordinates : null;
+    if (points === null) {
+      throw bad(
+        `${i + 1}번째 지물이 점이 아닙니다 (${g?.type ?? "도형 없음"}): 기업은 점으로 주십시오`,
+        `Feature ${i + 1} is not a point (${g?.type ?? "no geometry"}): give firms as points`,
+      );
+    }
+    const w = weight === undefined ? 1 : parseWeight(f.properties?.[weight]);
+    if (!Number.isFinite(w) || w < 0) {
+      const raw = String(f.properties?.[weight ?? ""] ?? "");
+      throw bad(
+        `${i + 1}번째 기업의 가중치 '${raw}'가 0 이상의 숫자가 아닙니다`,
+        `Firm ${i + 1}: the weight '${raw}' is not a number ≥ 0`,
+      );
+    }
+    for (const p of points) {
+      lon.push(p[0] ?? 0);
+      lat.push(p[1] ?? 0);
+      wt.push(w);
+    }
+  });
+  if (lon.length === 0) throw bad("기업이 하나도 없습니다", "The file holds no firms");
+  return {
+    lon: Float64Array.from(lon),
+    lat: Float64Array.from(lat),
+    weight: Float64Array.from(wt),
+  };
+}
+
+/** Firms from a file's bytes; `name` picks the format (.csv, .geojson, .zip). */
+export async function readFirms(
+  bytes: Uint8Array,
+  name: string,
+  opts: FirmReadOptions = {},
+): Promise<Firms> {
+  const { weight, ...readOpts } = opts;
+  const imported = await importFeatures(bytes, name, readOpts);
+  return firmsFromFeatures(imported.collection.features, weight);
+}
