@@ -81,9 +81,9 @@ export function proposeCircle(firms: Firms, opts: CircleOptions): CircleProposal
     const latLo = toLat(plane, c.y - c.half);
     const latHi = toLat(plane, c.y + c.half);
     const h = halfDiagonalM(plane, latLo, latHi, c.half, c.half);
-    // Coarse cells take the cheap bound (whole rim cells count); fine ones the exact one.
-    const exact = c.half < 4 * g.cell;
-    return weightWithin(g, toLon(plane, c.x), toLat(plane, c.y), radiusM + h, exact);
+    // Coarse cells take the cheap bound (whole rim cells count), fine ones the ellipse's.
+    const mode = c.half < 4 * g.cell ? "ellipse" : "cells";
+    return weightWithin(g, toLon(plane, c.x), toLat(plane, c.y), radiusM + h, mode);
   };
   const push = (c: Cell): void => {
     const b = boundOf(c);
@@ -100,7 +100,7 @@ export function proposeCircle(firms: Firms, opts: CircleOptions): CircleProposal
     const c = heap.pop() as Cell;
     const lon = toLon(plane, c.x);
     const lat = toLat(plane, c.y);
-    const v = weightWithin(g, lon, lat, radiusM, true);
+    const v = weightWithin(g, lon, lat, radiusM);
     if (v > best) {
       best = v;
       center = [lon, lat];

@@ -26,15 +26,19 @@ function within(g: FirmGrid, lon: number, lat: number, reachM: number, j: number
 }
 
 /**
- * Firm weight within geodesic `reachM` of (lon, lat). `exact` false gives an upper bound instead:
- * every firm in a cell the outer ellipse meets counts, which skips all distances.
+ * How `weightWithin` counts: `exact` is the weight within the geodesic reach; `ellipse` an upper
+ * bound (every firm inside the outer ellipse, no distances); `cells` a cheaper, looser one
+ * (every firm in a cell the outer ellipse meets).
  */
+export type WithinMode = "exact" | "ellipse" | "cells";
+
+/** Firm weight within geodesic `reachM` of (lon, lat), or an upper bound on it (`mode`). */
 export function weightWithin(
   g: FirmGrid,
   lon: number,
   lat: number,
   reachM: number,
-  exact = true,
+  mode: WithinMode = "exact",
 ): number {
   const e = ellipseAt(g.plane, lat, reachM);
   const q = {
@@ -45,7 +49,18 @@ export function weightWithin(
     inner: reachM / e.hi,
     outer: reachM / e.lo,
   };
-  return scanEllipse(g, q, exact ? (j) => within(g, lon, lat, reachM, j) : null);
+  if (mode === "cells") return scanEllipse(g, q, null);
+  const inner2 = q.inner * q.inner;
+  const outer2 = q.outer * q.outer;
+  // The firm's own place in the ellipse settles most rim firms before any distance.
+  return scanEllipse(g, q, (j) => {
+    const dx = q.sx * ((g.x[j] as number) - q.cx);
+    const dy = q.sy * ((g.y[j] as number) - q.cy);
+    const r2 = dx * dx + dy * dy;
+    if (r2 <= inner2) return true;
+    if (r2 > outer2) return false;
+    return mode === "ellipse" || within(g, lon, lat, reachM, j);
+  });
 }
 
 /** Sorted indices of the firms within geodesic `reachM` of (lon, lat). */

@@ -162,6 +162,11 @@ export function scanEllipse(
       }
     }
     const rowStart = r * cols;
+    if (test === null) {
+      const base = r * (cols + 1);
+      sum += (g.prefix[base + c1 + 1] as number) - (g.prefix[base + c0] as number);
+      continue;
+    }
     const from = g.start[rowStart + c0] as number;
     const to = g.start[rowStart + c1 + 1] as number;
     const skipFrom = i0 <= i1 ? (g.start[rowStart + i0] as number) : to;
