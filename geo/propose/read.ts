@@ -28,7 +28,11 @@ export function parseWeight(value: unknown): number {
 }
 
 /** Firms from features: Points (and each point of a MultiPoint); other geometries are refused. */
-export function firmsFromFeatures(features: readonly Feature[], weight?: string): Firms {
+export function firmsFromFeatures(
+  features: readonly Feature[],
+  weight?: string,
+  firstIndex = 0,
+): Firms {
   if (weight !== undefined && !features.some((f) => f.properties && weight in f.properties)) {
     const columns = Object.keys(features[0]?.properties ?? {}).join(", ");
     throw bad(
@@ -45,16 +49,16 @@ export function firmsFromFeatures(features: readonly Feature[], weight?: string)
       g?.type === "Point" ? [g.coordinates] : g?.type === "MultiPoint" ? g.coordinates : null;
     if (points === null) {
       throw bad(
-        `${i + 1}번째 지물이 점이 아닙니다 (${g?.type ?? "도형 없음"}): 기업은 점으로 주십시오`,
-        `Feature ${i + 1} is not a point (${g?.type ?? "no geometry"}): give firms as points`,
+        `${firstIndex + i + 1}번째 지물이 점이 아닙니다 (${g?.type ?? "도형 없음"}): 기업은 점으로 주십시오`,
+        `Feature ${firstIndex + i + 1} is not a point (${g?.type ?? "no geometry"}): give firms as points`,
       );
     }
     const w = weight === undefined ? 1 : parseWeight(f.properties?.[weight]);
     if (!Number.isFinite(w) || w < 0) {
       const raw = String(f.properties?.[weight ?? ""] ?? "");
       throw bad(
-        `${i + 1}번째 기업의 가중치 '${raw}'가 0 이상의 숫자가 아닙니다`,
-        `Firm ${i + 1}: the weight '${raw}' is not a number ≥ 0`,
+        `${firstIndex + i + 1}번째 기업의 가중치 '${raw}'가 0 이상의 숫자가 아닙니다`,
+        `Firm ${firstIndex + i + 1}: the weight '${raw}' is not a number ≥ 0`,
       );
     }
     for (const p of points) {

@@ -1,6 +1,7 @@
 /** The React host of the map: creates the adapter once and wires it to the store. */
 import { useEffect, useRef, useState } from "react";
 import { applyDeleted, applyDrawn, applyEdited } from "../store/actions";
+import { subscribeFirms } from "../store/firms-subscriptions";
 import { useAppStore } from "../store/store";
 import { subscribeMapControls, subscribeScene } from "../store/subscriptions";
 import { type MapHandlers, ZoneMap } from "./zone-map";
@@ -33,9 +34,11 @@ export function MapView() {
     });
     const offScene = subscribeScene(useAppStore, (diff) => map.render(diff));
     const offControls = subscribeMapControls(useAppStore, map);
+    const offFirms = subscribeFirms(useAppStore, map.firms);
     return () => {
       offScene();
       offControls();
+      offFirms();
       map.destroy();
     };
   }, []);

@@ -50,3 +50,13 @@ export const HUB_COLOURS: Record<string, string> = {
   rnd_special_zone: "#0c8599",
 };
 export const OTHER_HUB_COLOUR = "#868e96";
+
+/** The firms overlay (src/map/firms-layer.ts): a heatmap at low zoom, points at high zoom. */
+export const FIRMS_IDS = {
+  heatSource: "czd-firms-heat",
+  pointSource: "czd-firms-points",
+  heat: "czd-firms-heat",
+  points: "czd-firms-points",
+} as const;
+
+export const FIRMS_COLOURS = { point: "#364fc7", pointStroke: "#ffffff" } as const;

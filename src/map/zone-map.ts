@@ -16,6 +16,7 @@ import type { Scene } from "../store/scene";
 import type { Basemap, Lang, ToolId } from "../store/types";
 import { baseStyle } from "./basemap";
 import { createDraw } from "./draw";
+import { FirmsLayer } from "./firms-layer";
 import { bindHash, initialView } from "./hash";
 import { LAYERS, SOURCES } from "./ids";
 import { addSidoLabels } from "./labels";
@@ -55,6 +56,8 @@ export class ZoneMap {
   private setLabelLang: ((lang: Lang) => void) | null = null;
   private lang: Lang = "ko";
   private readonly unbindHash: () => void;
+  /** The firms overlay (heatmap and points), drawn by firms-layer.ts. */
+  readonly firms = new FirmsLayer();
 
   constructor(
     container: HTMLElement,
@@ -75,6 +78,7 @@ export class ZoneMap {
     );
     this.map.on("load", () => {
       addOverlays(this.map);
+      this.firms.attach(this.map);
       void this.loadSido(options.sidoUrl);
       this.startDraw();
       this.flush();
