@@ -55,14 +55,27 @@ function signedArea(ring: [number, number][]): number {
   return a / 2;
 }
 
+/** The ring without the vertices in the middle of a straight run (closed ring in, closed out). */
+function straightened(ring: [number, number][]): [number, number][] {
+  const open = ring.slice(0, -1);
+  const kept = open.filter((v, k) => {
+    const a = open[(k + open.length - 1) % open.length] as [number, number];
+    const b = open[(k + 1) % open.length] as [number, number];
+    return (v[0] - a[0]) * (b[1] - v[1]) - (v[1] - a[1]) * (b[0] - v[0]) !== 0;
+  });
+  return [...kept, kept[0] as [number, number]];
+}
+
 /**
  * One component's polygon, its vertices mapped by `corner(i, j)` (grid vertex → [lon, lat]).
  * Every grid vertex on the outline is kept, so each edge is one cell side long and the
- * polygon's geodesic area is exactly the sum of its cells'.
+ * polygon's geodesic area is exactly the sum of its cells'; `straighten` keeps only the corners
+ * (few vertices, for an envelope, whose long edges then bow slightly as geodesics do).
  */
 export function outlinePolygon(
   comp: readonly CellKey[],
   corner: (i: number, j: number) => Position,
+  straighten = false,
 ): Polygon {
   const cells = new Set(comp);
   const next = new Map<CellKey, CellKey>();
@@ -87,7 +100,7 @@ export function outlinePolygon(
       v = next.get(v) as CellKey;
     } while (v !== start && v !== undefined);
     ring.push(cellOf(start));
-    rings.push(ring);
+    rings.push(straighten ? straightened(ring) : ring);
   }
   rings.sort((a, b) => signedArea(b) - signedArea(a));
   return {
