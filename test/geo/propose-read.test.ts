@@ -1,0 +1,55 @@
+import { describe, expect, it } from "vitest";
+import { encodeText } from "../../geo/io/text";
+import { firmsFromCsvText } from "../../geo/propose/csv-chunks";
+import { parseWeight, readFirms } from "../../geo/propose/read";
+import { createFirmRows, firmCsv, JINJU_CLUMPS } from "../support/firms";
+
+describe("reading firms", () => {
+  it("reads a CSV in chunks exactly as in one piece", async () => {
+    const csv = firmCsv(createFirmRows(9, 2_345, JINJU_CLUMPS));
+    const shares: number[] = [];
+    const chunked = firmsFromCsvText(csv, {
+      weight: "종업원수",
+      rows: 500,
+      onProgress: (s) => shares.push(s),
+    });
+    const whole = await readFirms(new TextEncoder().encode(csv), "firms.csv", {
+      weight: "종업원수",
+    });
+    expect(chunked.lon).toEqual(whole.lon);
+    expect(chunked.lat).toEqual(whole.lat);
+    expect(chunked.weight).toEqual(whole.weight);
+    expect(shares).toHaveLength(5);
+    expect(shares.at(-1)).toBe(1);
+    expect([...shares].sort((a, b) => a - b)).toEqual(shares);
+  });
+
+  it("names the line of a bad row in the whole file, not in its chunk", () => {
+    const rows = createFirmRows(1, 30, JINJU_CLUMPS);
+    const lines = firmCsv(rows).trimEnd().split("\n");
+    lines[25] = "기업25,35.1,동쪽,10";
+    expect(() => firmsFromCsvText(`${lines.join("\n")}\n`, { rows: 10 })).toThrow(/Line 26/);
+    lines[25] = "기업25,35.1,128.1,많음";
+    expect(() =>
+      firmsFromCsvText(`${lines.join("\n")}\n`, { rows: 10, weight: "종업원수" }),
+    ).toThrow(/Firm 25/);
+  });
+
+  it("reads CP949 and x/y columns in a TM plane", async () => {
+    const csv = "기업명,x,y,종업원수\n진주기업,250000,280000,12\n";
+    const firms = await readFirms(encodeText(csv, "cp949"), "tm.csv", {
+      crs: "EPSG:5186",
+      weight: "종업원수",
+    });
+    expect(firms.weight[0]).toBe(12);
+    expect(firms.lon[0]).toBeGreaterThan(127);
+    expect(firms.lat[0]).toBeGreaterThan(34);
+  });
+
+  it("takes thousands separators and empty cells in a weight column", () => {
+    expect(parseWeight("1,200")).toBe(1200);
+    expect(parseWeight("")).toBe(0);
+    expect(parseWeight(" 7 ")).toBe(7);
+    expect(Number.isNaN(parseWeight("many"))).toBe(true);
+  });
+});
