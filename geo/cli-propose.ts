@@ -25,13 +25,14 @@ function ruleSetOf(arg: string | undefined): RuleSet {
   return loadRuleSet(decodeText(readBytes(id, { ko: "규칙", en: "rules" })));
 }
 
-/** The JSON summary of FILING.md (plus parcel weight and the 시·도). */
+/** The JSON summary of FILING.md (plus firm counts, parcel weight, the 시·도 and the verdict). */
 export function proposalSummary(p: Proposal): Record<string, unknown> {
   return {
     shape: p.shape,
     envelope: p.envelope,
     weight: p.weight,
-    parcels: p.parcels,
+    firms: p.firms,
+    parcels: { count: p.parcels.count, km2: p.parcels.km2, weight: p.parcels.weight },
     hubs: p.hubs,
     optimality: p.optimality,
     sido: p.report.sido.code,

@@ -93,13 +93,19 @@ function axisThrough(c: Position, azimuthDeg: number, s: number, lengthM: number
 }
 
 /** Firm weight within `halfWidthM` of the axis: the local plane settles all but the rim. */
-function coveredBy(near: Near, axis: Position[], c: Position, halfWidthM: number): number {
+function coveredBy(
+  near: Near,
+  axis: Position[],
+  c: Position,
+  halfWidthM: number,
+): { weight: number; count: number } {
   const out: LocalOffset = { east: 0, north: 0 };
   const pts = axis.map((p) => {
     localOffset(c[0] ?? 0, c[1] ?? 0, p[0] ?? 0, p[1] ?? 0, out);
     return [out.east, out.north] as const;
   });
   let sum = 0;
+  let count = 0;
   for (let k = 0; k < near.east.length; k++) {
     const x = near.east[k] as number;
     const y = near.north[k] as number;
@@ -120,9 +126,12 @@ function coveredBy(near: Near, axis: Position[], c: Position, halfWidthM: number
       d <= halfWidthM - slack ||
       (d <= halfWidthM + slack &&
         distanceToLineM([near.lon[k] as number, near.lat[k] as number], axis) <= halfWidthM);
-    if (inside) sum += near.weight[k] as number;
+    if (inside) {
+      sum += near.weight[k] as number;
+      count++;
+    }
   }
-  return sum;
+  return { weight: sum, count };
 }
 
 export function proposeBelt(firms: Firms, ruleSet: RuleSet, ratio?: number): ShapeProposal {
@@ -154,11 +163,12 @@ export function proposeBelt(firms: Firms, ruleSet: RuleSet, ratio?: number): Sha
     if (win.weight > best.weight) best = { azimuth, s: win.s, weight: win.weight };
   }
   const axis = axisThrough(c, best.azimuth, best.s, lengthM);
-  const covered = coveredBy(near, axis, c, halfWidthM);
+  const { weight: covered, count } = coveredBy(near, axis, c, halfWidthM);
   const outer = proposeCircle(firms, { radiusM: limitM / 2 + halfWidthM, grid: g, ...ratioOpt });
   return {
     envelope: { shape: "belt", axis, halfWidthKm: limits.halfWidthKm },
     covered,
+    coveredFirms: count,
     bound: Math.max(covered, outer.bound),
     method: "disk-of-radius-half-axis-plus-half-width",
     inside: (corners) =>

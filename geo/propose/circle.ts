@@ -9,7 +9,7 @@
  * until the best centre found covers at least `ratio` of the highest bound still open.
  */
 import { DEG } from "../geodesic";
-import { weightWithin } from "./disk";
+import { firmsWithin, weightWithin } from "./disk";
 import type { Firms } from "./firms";
 import { buildGrid, type FirmGrid } from "./grid";
 import { MaxHeap } from "./heap";
@@ -28,6 +28,8 @@ export interface CircleProposal {
   radiusM: number;
   /** Firm weight within the circle (geodesic, exact). */
   covered: number;
+  /** How many firms lie within the circle. */
+  coveredFirms: number;
   /** Proven: no circle of this radius anywhere covers more weight. */
   bound: number;
   total: number;
@@ -54,7 +56,7 @@ export function proposeCircle(firms: Firms, opts: CircleOptions): CircleProposal
   const radiusM = opts.radiusM;
   const ratio = opts.ratio ?? 0.99;
   if (firms.lon.length === 0) {
-    return { center: [0, 0], radiusM, covered: 0, bound: 0, total: 0, cells: 0 };
+    return { center: [0, 0], radiusM, covered: 0, coveredFirms: 0, bound: 0, total: 0, cells: 0 };
   }
   const g = opts.grid ?? buildGrid(firms, gridCellFor(radiusM));
   const { plane } = g;
@@ -121,5 +123,14 @@ export function proposeCircle(firms: Firms, opts: CircleOptions): CircleProposal
     }
   }
   const bound = Math.min(g.total, Math.max(best, heap.peekKey(), unresolved));
-  return { center, radiusM, covered: Math.max(best, 0), bound, total: g.total, cells };
+  const coveredFirms = firmsWithin(g, center[0], center[1], radiusM).length;
+  return {
+    center,
+    radiusM,
+    covered: Math.max(best, 0),
+    coveredFirms,
+    bound,
+    total: g.total,
+    cells,
+  };
 }

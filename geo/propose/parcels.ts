@@ -25,6 +25,8 @@ export interface ParcelChoice {
   km2: number;
   /** Firm weight inside the parcels. */
   weight: number;
+  /** The coverage curve: [km², weight] after each cell chosen, heaviest first. */
+  curve: [number, number][];
 }
 
 /** A piece next to the chosen ones counts this share of the mean cell weight extra. */
@@ -76,6 +78,7 @@ export function chooseParcels(firms: Firms, opts: ParcelOptions): ParcelChoice {
     has(i + 1, j) || has(i - 1, j) || has(i, j + 1) || has(i, j - 1);
   let km2 = 0;
   let covered = 0;
+  const curve: [number, number][] = [[0, 0]];
   const room = opts.capKm2 - CAP_MARGIN_KM2;
   for (;;) {
     let pick: CellKey | undefined;
@@ -96,9 +99,10 @@ export function chooseParcels(firms: Firms, opts: ParcelOptions): ParcelChoice {
     chosen.add(pick);
     km2 += areaKm2.get(pick) ?? 0;
     covered += weight.get(pick) ?? 0;
+    curve.push([km2, covered]);
   }
   const polygons = components(chosen)
     .sort((a, b) => b.length - a.length)
     .map((comp) => outlinePolygon(comp, corner));
-  return { polygons, km2, weight: covered };
+  return { polygons, km2, weight: covered, curve };
 }

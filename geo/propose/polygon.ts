@@ -50,9 +50,10 @@ function hull(points: number[][]): number[][] {
   return [...ring, ring[0] as number[]];
 }
 
-/** Firm weight inside a polygon (lon/lat ray cast, even-odd over every ring, so holes count out). */
-export function weightInPolygon(firms: Firms, polygon: Polygon): number {
+/** Firm weight and count inside a polygon (lon/lat ray cast, even-odd over every ring, so holes count out). */
+export function weightInPolygon(firms: Firms, polygon: Polygon): { weight: number; count: number } {
   let sum = 0;
+  let count = 0;
   for (let k = 0; k < firms.lon.length; k++) {
     const x = firms.lon[k] as number;
     const y = firms.lat[k] as number;
@@ -64,9 +65,12 @@ export function weightInPolygon(firms: Firms, polygon: Polygon): number {
         if (yi > y !== yj > y && x < ((xj - xi) * (y - yi)) / (yj - yi) + xi) inside = !inside;
       }
     }
-    if (inside) sum += firms.weight[k] as number;
+    if (inside) {
+      sum += firms.weight[k] as number;
+      count++;
+    }
   }
-  return sum;
+  return { weight: sum, count };
 }
 
 /** Each cell's weight summed over the (2·reach + 1)² cells about it: a smoothed density. */
@@ -188,11 +192,13 @@ export function proposePolygon(firms: Firms, ruleSet: RuleSet, ratio?: number): 
   ];
   let polygon = candidates[0] as Polygon;
   let covered = -1;
+  let coveredFirms = 0;
   for (const c of candidates) {
     const w = weightInPolygon(firms, c);
-    if (w > covered) {
+    if (w.weight > covered) {
       polygon = c;
-      covered = w;
+      covered = w.weight;
+      coveredFirms = w.count;
     }
   }
   const outer = polygon.coordinates[0] ?? [];
@@ -201,6 +207,7 @@ export function proposePolygon(firms: Firms, ruleSet: RuleSet, ratio?: number): 
   return {
     envelope: { shape: "polygon", polygon },
     covered,
+    coveredFirms,
     bound: totalWeight(firms),
     method: "total-weight",
     inside: (corners) =>

@@ -30,7 +30,9 @@ export interface Proposal {
   shape: EnvelopeShape;
   envelope: Report["envelope"];
   weight: { covered: number; total: number; share: number };
-  parcels: { count: number; km2: number; weight: number };
+  /** How many firms: inside the envelope, and counted in all. */
+  firms: { covered: number; total: number };
+  parcels: { count: number; km2: number; weight: number; curve: [number, number][] };
   hubs: { total: number };
   optimality: { bound: number; method: string };
   zone: Zone;
@@ -97,7 +99,13 @@ function build(firms: Firms, total: number, opts: ProposeOptions, radiusKm: numb
     shape: opts.shape,
     envelope: report.envelope,
     weight: { covered: shaped.covered, total, share: total > 0 ? shaped.covered / total : 0 },
-    parcels: { count: zone.parcels.length, km2: report.area.totalKm2, weight: choice.weight },
+    firms: { covered: shaped.coveredFirms, total: firms.lon.length },
+    parcels: {
+      count: zone.parcels.length,
+      km2: report.area.totalKm2,
+      weight: choice.weight,
+      curve: choice.curve,
+    },
     hubs: { total: report.hubs.counts.total },
     optimality: { bound: shaped.bound, method: shaped.method },
     zone,

@@ -15,6 +15,8 @@ import { proposePolygon } from "./polygon";
 export interface ShapeProposal {
   envelope: Envelope;
   covered: number;
+  /** How many firms lie inside the envelope. */
+  coveredFirms: number;
   bound: number;
   method: string;
   inside: (corners: Position[]) => boolean;
@@ -28,6 +30,7 @@ function circleShape(firms: Firms, radiusKm: number, ratio?: number): ShapePropo
   return {
     envelope: { shape: "circle", center, radiusKm },
     covered: p.covered,
+    coveredFirms: p.coveredFirms,
     bound: p.bound,
     method: "branch-and-bound:disk-cells",
     inside: (corners) => corners.every((c) => distanceM(center, c) <= radiusM - RIM_MARGIN_M),

@@ -15,6 +15,7 @@ import {
 } from "../store/firms-actions";
 import { useAppStore } from "../store/store";
 import type { ProposalView } from "../workers/firms-protocol";
+import { CoverageChart } from "./CoverageChart";
 import { fileBytes } from "./download";
 import "./proposals.css";
 
@@ -101,7 +102,7 @@ function Row({ p, f }: { p: ProposalView; f: FirmsMessages }) {
     return (
       <tr data-shape={p.shape}>
         <th>{shapeName(t, p.shape)}</th>
-        <td colSpan={7}>{lang === "en" ? p.error.en : p.error.ko}</td>
+        <td colSpan={8}>{lang === "en" ? p.error.en : p.error.ko}</td>
       </tr>
     );
   }
@@ -110,6 +111,7 @@ function Row({ p, f }: { p: ProposalView; f: FirmsMessages }) {
     <tr data-shape={p.shape} title={p.method}>
       <th>{shapeName(t, p.shape)}</th>
       <td>{num(p.covered)}</td>
+      <td>{num(p.coveredFirms)}</td>
       <td>{pct(p.share)}</td>
       <td>{p.bound > 0 ? pct(p.covered / p.bound) : "–"}</td>
       <td>
@@ -140,6 +142,7 @@ function ProposalTable({ f }: { f: FirmsMessages }) {
           <tr>
             <th>{f.shape}</th>
             <th>{f.covered}</th>
+            <th>{f.firmsIn}</th>
             <th>{f.share}</th>
             <th>{f.ofBound}</th>
             <th>{f.parcels}</th>
@@ -154,6 +157,7 @@ function ProposalTable({ f }: { f: FirmsMessages }) {
           ))}
         </tbody>
       </table>
+      <CoverageChart proposals={proposals} label={f.curve} />
       <p className="small">{f.boundNote}</p>
     </>
   );

@@ -28,6 +28,10 @@ export interface ProposalView {
   covered: number;
   total: number;
   share: number;
+  coveredFirms: number;
+  totalFirms: number;
+  /** Weight in the parcels against their area: [km², weight] as cells are added. */
+  curve: [number, number][];
   bound: number;
   method: string;
   parcelsCount: number;

@@ -96,6 +96,8 @@ describe("proposals from a firm CSV", () => {
     await page.getByTestId("proposals").waitFor({ timeout: 60_000 });
     const rows = page.getByTestId("proposals").locator("tbody tr");
     expect(await rows.count()).toBe(3);
+    // The coverage curve: one line per shape.
+    expect(await page.getByTestId("coverage-chart").locator("polyline").count()).toBe(3);
     for (const shape of ["circle", "belt", "polygon"]) {
       expect(await page.getByTestId(`accept-${shape}`).count()).toBe(1);
     }
