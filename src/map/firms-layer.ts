@@ -75,7 +75,7 @@ export class FirmsLayer {
         maxzoom: 12,
         paint: {
           "heatmap-weight": ["/", ["get", "w"], ["literal", this.maxHeat]],
-          "heatmap-intensity": ["interpolate", ["linear"], ["zoom"], 5, 1, 11, 3],
+          "heatmap-intensity": ["interpolate", ["linear"], ["zoom"], 5, 0.6, 11, 2],
           "heatmap-radius": ["interpolate", ["linear"], ["zoom"], 5, 8, 11, 30],
           "heatmap-opacity": ["interpolate", ["linear"], ["zoom"], 10, 0.8, 12, 0],
         },
