@@ -10,13 +10,13 @@ import { zoneToFiling } from "./filing-write";
 import { decodeText } from "./io/text";
 import type { Lang } from "./messages";
 import { type Proposal, propose } from "./propose/index";
-import { readFirms } from "./propose/read";
+import { readFirms, readSites } from "./propose/read";
 import { BUILTIN_RULE_SETS, loadRuleSet } from "./rules/load";
 import { ENVELOPE_SHAPES, type EnvelopeShape, type RuleSet } from "./types";
 
 export const PROPOSE_HELP = `  czd propose <firms.csv|firms.geojson|firms.zip> --shape circle|belt|polygon
       [--rules phase-3] [--weight <열 column>] [--crs EPSG:xxxx] [--sido KR-xx] [--cap-km2 15]
-      [--hubs <file>|none] [--format text|json] [-o proposal.geojson]
+      [--sites <sites.geojson|sites.zip>] [--hubs <file>|none] [--format text|json] [-o proposal.geojson]
       기업 분포로 지구 제안 / propose a zone from the firms' distribution`;
 
 function ruleSetOf(arg: string | undefined): RuleSet {
@@ -62,6 +62,7 @@ async function proposeCommand(args: string[], out: Writer, lang: Lang): Promise<
       sido: { type: "string" },
       "cap-km2": { type: "string" },
       hubs: { type: "string", multiple: true },
+      sites: { type: "string" },
       format: { type: "string", default: "text" },
       lang: { type: "string", default: "ko" },
       o: { type: "string", short: "o" },
@@ -87,12 +88,20 @@ async function proposeCommand(args: string[], out: Writer, lang: Lang): Promise<
     ...(values.crs ? { crs: values.crs } : {}),
   });
   const hubs = await hubsFromArgs(values.hubs, undefined);
+  const sites = values.sites
+    ? await readSites(
+        readBytes(values.sites, { ko: "후보지", en: "sites" }),
+        values.sites,
+        values.crs ? { crs: values.crs } : {},
+      )
+    : undefined;
   const proposal = propose(firms, {
     shape: shape as EnvelopeShape,
     ruleSet,
     ...(values.sido ? { sido: values.sido } : {}),
     ...(cap !== undefined ? { capKm2: cap } : {}),
     ...(hubs ? { hubs } : {}),
+    ...(sites ? { sites } : {}),
   });
   const filing = `${JSON.stringify(
     zoneToFiling(proposal.zone, { areasKm2: proposal.report.area.parcels.map((p) => p.km2) }),

@@ -8,6 +8,7 @@
  */
 import type { Position } from "geojson";
 import { distanceToLineM } from "../belt";
+import { parcelPositions } from "../envelope";
 import { type LocalOffset, localOffset } from "../geodesic";
 import { destination } from "../measure";
 import { rankSlackM } from "../reach";
@@ -171,8 +172,8 @@ export function proposeBelt(firms: Firms, ruleSet: RuleSet, ratio?: number): Sha
     coveredFirms: count,
     bound: Math.max(covered, outer.bound),
     method: "disk-of-radius-half-axis-plus-half-width",
-    inside: (corners) =>
-      corners.every((p) => distanceToLineM(p, axis) <= halfWidthM - RIM_MARGIN_M),
+    inside: (g) =>
+      parcelPositions([g]).every((p) => distanceToLineM(p, axis) <= halfWidthM - RIM_MARGIN_M),
     bbox: padBox(axis, halfWidthM),
   };
 }

@@ -3,4 +3,5 @@ export { type CircleOptions, type CircleProposal, proposeCircle } from "./circle
 export { type CsvChunkOptions, firmsFromCsvText } from "./csv-chunks";
 export { createFirms, type Firms, filterFirms, totalWeight } from "./firms";
 export { type Proposal, type ProposeOptions, propose, radiusLimitKm } from "./propose";
-export { type FirmReadOptions, firmsFromFeatures, parseWeight, readFirms } from "./read";
+export { type FirmReadOptions, firmsFromFeatures, parseWeight, readFirms, readSites } from "./read";
+export type { Site } from "./sites";

@@ -11,8 +11,8 @@ import { type CellKey, cellKey, cellOf, components, outlinePolygon } from "./out
 import { planeAbout, toLat, toLon, toX, toY } from "./plane";
 
 export interface ParcelOptions {
-  /** Whether a cell with these corners ([lon, lat], counter-clockwise) lies inside the envelope. */
-  inside: (corners: Position[]) => boolean;
+  /** Whether a parcel of this geometry lies inside the envelope. */
+  inside: (g: Polygon) => boolean;
   /** The envelope's bounding box [west, south, east, north], degrees. */
   bbox: [number, number, number, number];
   capKm2: number;
@@ -56,11 +56,9 @@ export function chooseParcels(firms: Firms, opts: ParcelOptions): ParcelChoice {
     if (w <= 0) continue;
     const [i, j] = cellOf(key);
     const ring = [corner(i, j), corner(i + 1, j), corner(i + 1, j + 1), corner(i, j + 1)];
-    if (!opts.inside(ring)) continue;
-    areaKm2.set(
-      key,
-      geodesicAreaM2({ type: "Polygon", coordinates: [[...ring, ring[0] as Position]] }) / 1e6,
-    );
+    const cell: Polygon = { type: "Polygon", coordinates: [[...ring, ring[0] as Position]] };
+    if (!opts.inside(cell)) continue;
+    areaKm2.set(key, geodesicAreaM2(cell) / 1e6);
     candidates.push(key);
   }
   const meanWeight =

@@ -210,11 +210,7 @@ export function proposePolygon(firms: Firms, ruleSet: RuleSet, ratio?: number): 
     coveredFirms,
     bound: totalWeight(firms),
     method: "total-weight",
-    inside: (corners) =>
-      polygonContains(polygon, {
-        type: "Polygon",
-        coordinates: [[...corners, corners[0] as Position]],
-      }),
+    inside: (g) => polygonContains(polygon, g),
     bbox: [Math.min(...lons), Math.min(...lats), Math.max(...lons), Math.max(...lats)],
   };
 }

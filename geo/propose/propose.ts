@@ -12,6 +12,7 @@ import { type Firms, totalWeight } from "./firms";
 import { chooseParcels, type ParcelChoice } from "./parcels";
 import { firmsForRegion } from "./region";
 import { proposeShape, type ShapeProposal } from "./shapes";
+import { chooseSites, type Site, type SiteChoice } from "./sites";
 
 export interface ProposeOptions {
   shape: EnvelopeShape;
@@ -23,6 +24,8 @@ export interface ProposeOptions {
   hubs?: HubIndex;
   /** Stop the search once within this share of the bound (default 0.99). */
   ratio?: number;
+  /** Candidate sites: when given, the parcels are whole sites instead of grid cells. */
+  sites?: readonly Site[];
 }
 
 /** What `czd propose --format json` prints (FILING.md), plus the zone and its report. */
@@ -49,22 +52,34 @@ export function radiusLimitKm(ruleSet: RuleSet, sido: string | null): number {
   return sido !== null && c.metroSido.includes(sido) ? c.metroRadiusKm : c.radiusKm;
 }
 
-function zoneOf(
-  envelope: Envelope,
-  choice: ParcelChoice,
-  opts: ProposeOptions,
-  sido?: string,
-): Zone {
-  const parcels: Parcel[] = choice.polygons.map((geometry, i) => ({
+interface Pieces {
+  pieces: Site[];
+  weight: number;
+  curve: [number, number][];
+}
+
+function zoneOf(envelope: Envelope, choice: Pieces, opts: ProposeOptions, sido?: string): Zone {
+  const parcels: Parcel[] = choice.pieces.map((piece, i) => ({
     id: `P${i + 1}`,
-    name: `제안 구역 ${i + 1}`,
-    geometry,
+    name: piece.name ?? `제안 구역 ${i + 1}`,
+    geometry: piece.geometry,
     properties: {},
   }));
   const meta: Zone["meta"] = { name: `${opts.shape} 제안`, ruleSet: opts.ruleSet.id };
   if (sido) meta.sido = sido;
   return { parcels, envelope, meta, sourceCrs: "EPSG:4326" };
 }
+
+const fromSites = (c: SiteChoice): Pieces => ({
+  pieces: c.sites,
+  weight: c.weight,
+  curve: c.curve,
+});
+const fromCells = (c: ParcelChoice): Pieces => ({
+  pieces: c.polygons.map((geometry) => ({ geometry })),
+  weight: c.weight,
+  curve: c.curve,
+});
 
 function checkShape(opts: ProposeOptions): void {
   if (!opts.ruleSet.envelope.shapes.includes(opts.shape)) {
@@ -85,11 +100,10 @@ function checkShape(opts: ProposeOptions): void {
 
 function build(firms: Firms, total: number, opts: ProposeOptions, radiusKm: number): Proposal {
   const shaped: ShapeProposal = proposeShape(firms, opts, radiusKm);
-  const choice = chooseParcels(firms, {
-    inside: shaped.inside,
-    bbox: shaped.bbox,
-    capKm2: opts.capKm2 ?? opts.ruleSet.areaCapKm2,
-  });
+  const capKm2 = opts.capKm2 ?? opts.ruleSet.areaCapKm2;
+  const choice = opts.sites
+    ? fromSites(chooseSites(firms, opts.sites, shaped.inside, capKm2))
+    : fromCells(chooseParcels(firms, { inside: shaped.inside, bbox: shaped.bbox, capKm2 }));
   const zone = zoneOf(shaped.envelope, choice, opts, opts.sido);
   const report = checkFiling(zone, {
     ruleSet: opts.ruleSet,

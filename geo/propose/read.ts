@@ -9,6 +9,7 @@ import { FilingError } from "../errors";
 import type { ReadOptions } from "../io/format";
 import { importFeatures } from "../io/registry";
 import type { Firms } from "./firms";
+import type { Site } from "./sites";
 
 export interface FirmReadOptions extends ReadOptions {
   /** The column (property) holding each firm's weight; absent: every firm weighs 1. */
@@ -84,4 +85,30 @@ export async function readFirms(
   const { weight, ...readOpts } = opts;
   const imported = await importFeatures(bytes, name, readOpts);
   return firmsFromFeatures(imported.collection.features, weight);
+}
+
+const SITE_NAME_KEYS = ["name", "NAME", "이름", "명칭", "단지명", "site"];
+
+/** Candidate sites from a file of polygons (GeoJSON, zipped Shapefile), named by their name column. */
+export async function readSites(
+  bytes: Uint8Array,
+  name: string,
+  opts: ReadOptions = {},
+): Promise<Site[]> {
+  const imported = await importFeatures(bytes, name, opts);
+  const sites = imported.collection.features.map((f, i): Site => {
+    const g = f.geometry;
+    if (g?.type !== "Polygon" && g?.type !== "MultiPolygon") {
+      throw bad(
+        `후보지 ${i + 1}번이 다각형이 아닙니다 (${g?.type ?? "도형 없음"})`,
+        `Candidate site ${i + 1} is not a polygon (${g?.type ?? "no geometry"})`,
+      );
+    }
+    const key = SITE_NAME_KEYS.find((k) => typeof f.properties?.[k] === "string");
+    const siteName = key ? String(f.properties?.[key]) : undefined;
+    return siteName ? { name: siteName, geometry: g } : { geometry: g };
+  });
+  if (sites.length === 0)
+    throw bad("후보지가 하나도 없습니다", "The file holds no candidate sites");
+  return sites;
 }

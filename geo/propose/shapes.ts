@@ -3,9 +3,9 @@
  * proven bound and how that bound was found (`method`, an id README.md explains), and says which
  * grid cells the parcels may use.
  */
-import type { Position } from "geojson";
+import { parcelPositions } from "../envelope";
 import { distanceM } from "../measure";
-import type { Envelope, EnvelopeShape, RuleSet } from "../types";
+import type { Envelope, EnvelopeShape, ParcelGeometry, RuleSet } from "../types";
 import { proposeBelt } from "./belt";
 import { padBox, RIM_MARGIN_M } from "./box";
 import { proposeCircle } from "./circle";
@@ -19,7 +19,8 @@ export interface ShapeProposal {
   coveredFirms: number;
   bound: number;
   method: string;
-  inside: (corners: Position[]) => boolean;
+  /** Whether a parcel of this geometry would lie inside the envelope (as the checker judges it, with a margin). */
+  inside: (g: ParcelGeometry) => boolean;
   bbox: [number, number, number, number];
 }
 
@@ -33,7 +34,8 @@ function circleShape(firms: Firms, radiusKm: number, ratio?: number): ShapePropo
     coveredFirms: p.coveredFirms,
     bound: p.bound,
     method: "branch-and-bound:disk-cells",
-    inside: (corners) => corners.every((c) => distanceM(center, c) <= radiusM - RIM_MARGIN_M),
+    inside: (g) =>
+      parcelPositions([g]).every((c) => distanceM(center, c) <= radiusM - RIM_MARGIN_M),
     bbox: padBox([center], radiusM),
   };
 }

@@ -128,6 +128,62 @@ describe("czd propose", () => {
     expect((JSON.parse(r.stdout) as Summary).parcels.km2).toBeLessThanOrEqual(5);
   });
 
+  it("proposes whole candidate sites with --sites: inside, under the cap, never overlapping", async () => {
+    const square = (name: string, lon: number, lat: number, size: number) => ({
+      type: "Feature",
+      properties: { name },
+      geometry: {
+        type: "Polygon",
+        coordinates: [
+          [
+            [lon, lat],
+            [lon + size, lat],
+            [lon + size, lat + size],
+            [lon, lat + size],
+            [lon, lat],
+          ],
+        ],
+      },
+    });
+    const sites = {
+      type: "FeatureCollection",
+      features: [
+        square("진주산단", 128.09, 35.17, 0.015),
+        square("진주산단 확장", 128.097, 35.175, 0.015),
+        square("사천산단", 128.06, 35.07, 0.015),
+        square("먼 단지", 129.3, 36.0, 0.015),
+        square("큰 단지", 128.05, 35.1, 0.05),
+      ],
+    };
+    const out = join(mkdtempSync(join(tmpdir(), "czd-propose-")), "sites.geojson");
+    const r = await run(
+      "propose",
+      jinju(),
+      "--shape",
+      "circle",
+      "--sites",
+      tempFile("sites.geojson", JSON.stringify(sites)),
+      "--format",
+      "json",
+      "-o",
+      out,
+    );
+    expect(r.stderr).toBe("");
+    const names = (
+      JSON.parse(readFileSync(out, "utf8")) as {
+        features: { properties: { name?: string; role?: string } }[];
+      }
+    ).features
+      .filter((f) => f.properties.role !== "envelope")
+      .map((f) => f.properties.name)
+      .sort();
+    expect(names).toHaveLength(2);
+    expect(names).toContain("사천산단");
+    expect(names.filter((n) => n?.startsWith("진주산단"))).toHaveLength(1);
+    expect((JSON.parse(r.stdout) as Summary).parcels.km2).toBeLessThan(15);
+    expect((await run("check", out)).code).toBe(0);
+  });
+
   it("prints the filing on stdout without -o", async () => {
     const r = await run("propose", jinju(), "--shape", "circle");
     expect(r.code).toBe(0);
