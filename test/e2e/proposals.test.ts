@@ -10,7 +10,7 @@ import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { main } from "../../geo/cli";
 import { createFirmRows, firmCsv, JINJU_CLUMPS } from "../support/firms";
-import { type AppPage, openAppAt } from "./browser";
+import { type AppPage, openAppAt, waitForMap } from "./browser";
 import { saveDownload } from "./files";
 
 let app: AppPage;
@@ -61,6 +61,8 @@ const parcelCount = () => page.getByTestId("parcel-list").locator("li").count();
 beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), "czd-proposals-"));
   writeFileSync(join(dir, "firms.csv"), firmCsv(createFirmRows(5, FIRMS, JINJU_CLUMPS)));
+  // Big enough that the read is still going when cancel is clicked, however busy the machine.
+  writeFileSync(join(dir, "many.csv"), firmCsv(createFirmRows(6, 800_000, JINJU_CLUMPS)));
   app = await openAppAt(inject("baseUrl"), "#9/35.15/128.3");
   page = app.page;
 });
@@ -73,9 +75,9 @@ describe("proposals from a firm CSV", () => {
   it("reads the CSV in the Worker with a progress bar, and a cancelled read changes nothing", async () => {
     await page.getByTestId("proposals-panel").locator("summary").click();
     await page.getByTestId("firms-weight").fill("종업원수");
-    await page.getByTestId("import-firms").setInputFiles(join(dir, "firms.csv"));
+    await page.getByTestId("import-firms").setInputFiles(join(dir, "many.csv"));
     await page.getByTestId("firms-progress").waitFor({ state: "visible" });
-    await page.getByTestId("firms-cancel").click();
+    await page.getByTestId("firms-cancel").click({ timeout: 5_000 });
     await expect.poll(() => page.getByTestId("firms-progress").count()).toBe(0);
     expect(await page.getByTestId("firms-summary").count()).toBe(0);
 
@@ -123,5 +125,13 @@ describe("proposals from a firm CSV", () => {
     await expect.poll(listText).not.toBe(accepted);
     await page.keyboard.press("Control+z");
     await expect.poll(listText).toBe(accepted);
+  });
+
+  it("keeps the firms with the project in IndexedDB across a reload", async () => {
+    await page.reload();
+    await waitForMap(page);
+    await page.getByTestId("proposals-panel").locator("summary").click();
+    await page.getByTestId("firms-summary").waitFor();
+    expect(await page.getByTestId("firms-summary").getAttribute("data-count")).toBe(String(FIRMS));
   });
 });
