@@ -37,8 +37,13 @@ export function totalWeight(firms: Firms): number {
 
 /** Only the firms `keep` says yes to, in order. */
 export function filterFirms(firms: Firms, keep: (i: number) => boolean): Firms {
-  const ids: number[] = [];
-  for (let i = 0; i < firms.lon.length; i++) if (keep(i)) ids.push(i);
-  const pick = (a: Float64Array) => Float64Array.from(ids, (i) => a[i] ?? 0);
+  const ids = new Uint32Array(firms.lon.length);
+  let n = 0;
+  for (let i = 0; i < firms.lon.length; i++) if (keep(i)) ids[n++] = i;
+  const pick = (a: Float64Array) => {
+    const out = new Float64Array(n);
+    for (let k = 0; k < n; k++) out[k] = a[ids[k] as number] as number;
+    return out;
+  };
   return { lon: pick(firms.lon), lat: pick(firms.lat), weight: pick(firms.weight) };
 }

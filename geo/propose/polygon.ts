@@ -54,9 +54,14 @@ function hull(points: number[][]): number[][] {
 export function weightInPolygon(firms: Firms, polygon: Polygon): { weight: number; count: number } {
   let sum = 0;
   let count = 0;
+  const outer = polygon.coordinates[0] ?? [];
+  const xs = outer.map((p) => p[0] ?? 0);
+  const ys = outer.map((p) => p[1] ?? 0);
+  const [x0, x1, y0, y1] = [Math.min(...xs), Math.max(...xs), Math.min(...ys), Math.max(...ys)];
   for (let k = 0; k < firms.lon.length; k++) {
     const x = firms.lon[k] as number;
     const y = firms.lat[k] as number;
+    if (x < x0 || x > x1 || y < y0 || y > y1) continue;
     let inside = false;
     for (const ring of polygon.coordinates) {
       for (let i = 0, j = ring.length - 2; i < ring.length - 1; j = i++) {
@@ -95,7 +100,7 @@ function smoothed(weight: Map<CellKey, number>, reach: number): Map<CellKey, num
 function growth(weight: Map<CellKey, number>, seed: CellKey, limit: number): CellKey[] {
   // Near and far surroundings: the far one leads across gaps wider than the near one sees.
   const near = smoothed(weight, 3);
-  const far = smoothed(weight, 12);
+  const far = smoothed(weight, 8);
   const order: CellKey[] = [seed];
   const inBlob = new Set([seed]);
   const has = (i: number, j: number) => inBlob.has(cellKey(i, j));

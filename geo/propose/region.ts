@@ -31,18 +31,19 @@ function square(i: number, j: number): Polygon {
 
 /** Each firm's 시·도 code (null at sea or abroad). */
 export function firmSido(firms: Firms): (string | null)[] {
-  const bySquare = new Map<string, string | null>();
-  const codes: (string | null)[] = [];
+  const bySquare = new Map<number, string | null>();
+  const codes: (string | null)[] = new Array(firms.lon.length);
   for (let k = 0; k < firms.lon.length; k++) {
     const i = Math.floor((firms.lon[k] as number) / SQUARE_DEG);
     const j = Math.floor((firms.lat[k] as number) / SQUARE_DEG);
-    const key = `${i},${j}`;
+    // Squares are indexed from -9000 to 9000 in each direction: one number is key enough.
+    const key = (i + 10_000) * 20_000 + (j + 10_000);
     let code = bySquare.get(key);
     if (code === undefined) {
       code = decideSido([square(i, j)]).code;
       bySquare.set(key, code);
     }
-    codes.push(code);
+    codes[k] = code;
   }
   return codes;
 }
@@ -54,9 +55,18 @@ export function firmSido(firms: Firms): (string | null)[] {
 export function firmsForRegion(firms: Firms, sido?: string): Firms {
   const codes = firmSido(firms);
   const wanted = sido === undefined ? undefined : sidoByCode(sido)?.code;
+  const capital = new Map<string, boolean>();
+  const isCapital = (code: string): boolean => {
+    let c = capital.get(code);
+    if (c === undefined) {
+      c = sidoByCode(code)?.capital === true;
+      capital.set(code, c);
+    }
+    return c;
+  };
   return filterFirms(firms, (k) => {
     const code = codes[k] ?? null;
     if (wanted !== undefined) return code === wanted;
-    return code === null || sidoByCode(code)?.capital !== true;
+    return code === null || !isCapital(code);
   });
 }
