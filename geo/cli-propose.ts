@@ -10,12 +10,12 @@ import { zoneToFiling } from "./filing-write";
 import { decodeText } from "./io/text";
 import type { Lang } from "./messages";
 import { type Proposal, propose } from "./propose/index";
-import { readFirms, readSites } from "./propose/read";
+import { parseIndustry, readFirms, readSites } from "./propose/read";
 import { BUILTIN_RULE_SETS, loadRuleSet } from "./rules/load";
 import { ENVELOPE_SHAPES, type EnvelopeShape, type RuleSet } from "./types";
 
 export const PROPOSE_HELP = `  czd propose <firms.csv|firms.geojson|firms.zip> --shape circle|belt|polygon
-      [--rules phase-3] [--weight <열 column>] [--crs EPSG:xxxx] [--sido KR-xx] [--cap-km2 15]
+      [--rules phase-3] [--weight <열 column>] [--industry 열=값[,값]] [--crs EPSG:xxxx] [--sido KR-xx] [--cap-km2 15]
       [--sites <sites.geojson|sites.zip>] [--hubs <file>|none] [--format text|json] [-o proposal.geojson]
       기업 분포로 지구 제안 / propose a zone from the firms' distribution`;
 
@@ -58,6 +58,7 @@ async function proposeCommand(args: string[], out: Writer, lang: Lang): Promise<
       shape: { type: "string" },
       rules: { type: "string" },
       weight: { type: "string" },
+      industry: { type: "string" },
       crs: { type: "string" },
       sido: { type: "string" },
       "cap-km2": { type: "string" },
@@ -85,6 +86,7 @@ async function proposeCommand(args: string[], out: Writer, lang: Lang): Promise<
   const bytes = readBytes(file, { ko: "기업", en: "firms" });
   const firms = await readFirms(bytes, file, {
     ...(values.weight ? { weight: values.weight } : {}),
+    ...(values.industry ? { industry: parseIndustry(values.industry) } : {}),
     ...(values.crs ? { crs: values.crs } : {}),
   });
   const hubs = await hubsFromArgs(values.hubs, undefined);

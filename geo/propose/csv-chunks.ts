@@ -7,7 +7,7 @@ import { FilingError, isFilingError } from "../errors";
 import { readPointsCsv } from "../io/csv";
 import type { ReadOptions } from "../io/format";
 import type { Firms } from "./firms";
-import { firmsFromFeatures } from "./read";
+import { type FirmPick, firmsFromFeatures, noFirms } from "./read";
 
 /** Ends of the lines of `text` from `from`, newlines inside quotes skipped (RFC 4180). */
 function lineEnds(text: string, from: number, rows: number): number {
@@ -50,8 +50,7 @@ function concat(parts: Firms[]): Firms {
   return out;
 }
 
-export interface CsvChunkOptions extends ReadOptions {
-  weight?: string;
+export interface CsvChunkOptions extends ReadOptions, FirmPick {
   /** Rows per chunk (default 20,000). */
   rows?: number;
   /** Called after each chunk with the share of the text read (0–1). */
@@ -65,6 +64,10 @@ export function firmsFromCsvText(text: string, opts: CsvChunkOptions = {}): Firm
   const header = body.slice(0, headerEnd).replace(/\r?\n?$/, "\n");
   const rows = opts.rows ?? 20_000;
   const readOpts: ReadOptions = opts.crs ? { crs: opts.crs } : {};
+  const pick: FirmPick = {
+    ...(opts.weight ? { weight: opts.weight } : {}),
+    ...(opts.industry ? { industry: opts.industry } : {}),
+  };
   const parts: Firms[] = [];
   let done = 0;
   let at = headerEnd;
@@ -75,7 +78,7 @@ export function firmsFromCsvText(text: string, opts: CsvChunkOptions = {}): Firm
       try {
         const imported = readPointsCsv(header + chunk, readOpts);
         const features = imported.collection.features;
-        parts.push(firmsFromFeatures(features, opts.weight, 0));
+        parts.push(firmsFromFeatures(features, pick, 0));
         done += features.length;
       } catch (e) {
         throw isFilingError(e) ? shifted(e, done) : e;
@@ -85,5 +88,7 @@ export function firmsFromCsvText(text: string, opts: CsvChunkOptions = {}): Firm
     opts.onProgress?.(at / body.length);
   }
   if (parts.length === 0) readPointsCsv(header, readOpts);
-  return concat(parts);
+  const firms = concat(parts);
+  if (firms.lon.length === 0) throw noFirms(pick);
+  return firms;
 }

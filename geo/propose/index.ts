@@ -3,5 +3,13 @@ export { type CircleOptions, type CircleProposal, proposeCircle } from "./circle
 export { type CsvChunkOptions, firmsFromCsvText } from "./csv-chunks";
 export { createFirms, type Firms, filterFirms, totalWeight } from "./firms";
 export { type Proposal, type ProposeOptions, propose, radiusLimitKm } from "./propose";
-export { type FirmReadOptions, firmsFromFeatures, parseWeight, readFirms, readSites } from "./read";
+export {
+  type FirmPick,
+  type FirmReadOptions,
+  firmsFromFeatures,
+  parseIndustry,
+  parseWeight,
+  readFirms,
+  readSites,
+} from "./read";
 export type { Site } from "./sites";

@@ -11,9 +11,56 @@ import { importFeatures } from "../io/registry";
 import type { Firms } from "./firms";
 import type { Site } from "./sites";
 
-export interface FirmReadOptions extends ReadOptions {
+/** Which firms to take and what each weighs. */
+export interface FirmPick {
   /** The column (property) holding each firm's weight; absent: every firm weighs 1. */
   weight?: string;
+  /** Only firms whose `column` holds one of `values` (업종 = 제조업, say), compared trimmed. */
+  industry?: { column: string; values: string[] };
+}
+
+export interface FirmReadOptions extends ReadOptions, FirmPick {}
+
+/** `column=value[,value…]` as an industry filter, or a usage error. */
+export function parseIndustry(arg: string): { column: string; values: string[] } {
+  const at = arg.indexOf("=");
+  const column = arg.slice(0, at).trim();
+  const values = arg
+    .slice(at + 1)
+    .split(",")
+    .map((v) => v.trim())
+    .filter((v) => v !== "");
+  if (at < 1 || column === "" || values.length === 0) {
+    throw bad(
+      `업종 조건 '${arg}'은(는) 열=값[,값…] 꼴이어야 합니다 (예: 업종=제조업)`,
+      `The industry filter '${arg}' must read column=value[,value…] (e.g. 업종=제조업)`,
+    );
+  }
+  return { column, values };
+}
+
+function hasColumn(
+  features: readonly Feature[],
+  column: string,
+  what: { ko: string; en: string },
+): void {
+  if (features.some((f) => f.properties && column in f.properties)) return;
+  const columns = Object.keys(features[0]?.properties ?? {}).join(", ");
+  throw bad(
+    `${what.ko} 열 '${column}'이(가) 없습니다 (있는 열: ${columns})`,
+    `No ${what.en} column '${column}' (found: ${columns})`,
+  );
+}
+
+/** The error for a file (or a filter) that leaves no firm. */
+export function noFirms(pick: FirmPick): FilingError {
+  const f = pick.industry;
+  return f
+    ? bad(
+        `${f.column}이(가) ${f.values.join(", ")}인 기업이 없습니다`,
+        `No firm has ${f.column} = ${f.values.join(", ")}`,
+      )
+    : bad("기업이 하나도 없습니다", "The file holds no firms");
 }
 
 function bad(ko: string, en: string): FilingError {
@@ -31,20 +78,21 @@ export function parseWeight(value: unknown): number {
 /** Firms from features: Points (and each point of a MultiPoint); other geometries are refused. */
 export function firmsFromFeatures(
   features: readonly Feature[],
-  weight?: string,
+  pick: FirmPick = {},
   firstIndex = 0,
 ): Firms {
-  if (weight !== undefined && !features.some((f) => f.properties && weight in f.properties)) {
-    const columns = Object.keys(features[0]?.properties ?? {}).join(", ");
-    throw bad(
-      `가중치 열 '${weight}'이(가) 없습니다 (있는 열: ${columns})`,
-      `No weight column '${weight}' (found: ${columns})`,
-    );
-  }
+  const { weight, industry } = pick;
+  if (features.length > 0 && weight !== undefined)
+    hasColumn(features, weight, { ko: "가중치", en: "weight" });
+  if (features.length > 0 && industry)
+    hasColumn(features, industry.column, { ko: "업종", en: "industry" });
+  const wanted = industry ? new Set(industry.values) : null;
   const lon: number[] = [];
   const lat: number[] = [];
   const wt: number[] = [];
   features.forEach((f, i) => {
+    if (wanted && industry && !wanted.has(String(f.properties?.[industry.column] ?? "").trim()))
+      return;
     const g = f.geometry;
     const points =
       g?.type === "Point" ? [g.coordinates] : g?.type === "MultiPoint" ? g.coordinates : null;
@@ -68,7 +116,6 @@ export function firmsFromFeatures(
       wt.push(w);
     }
   });
-  if (lon.length === 0) throw bad("기업이 하나도 없습니다", "The file holds no firms");
   return {
     lon: Float64Array.from(lon),
     lat: Float64Array.from(lat),
@@ -82,9 +129,12 @@ export async function readFirms(
   name: string,
   opts: FirmReadOptions = {},
 ): Promise<Firms> {
-  const { weight, ...readOpts } = opts;
+  const { weight, industry, ...readOpts } = opts;
   const imported = await importFeatures(bytes, name, readOpts);
-  return firmsFromFeatures(imported.collection.features, weight);
+  const pick: FirmPick = { ...(weight ? { weight } : {}), ...(industry ? { industry } : {}) };
+  const firms = firmsFromFeatures(imported.collection.features, pick);
+  if (firms.lon.length === 0) throw noFirms(pick);
+  return firms;
 }
 
 const SITE_NAME_KEYS = ["name", "NAME", "이름", "명칭", "단지명", "site"];

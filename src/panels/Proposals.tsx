@@ -35,13 +35,18 @@ function envelopeKm2(e: Report["envelope"]): number | undefined {
 function FirmImport({ f }: { f: FirmsMessages }) {
   const [weight, setWeight] = useState("");
   const [crs, setCrs] = useState("");
+  const [industry, setIndustry] = useState("");
   const busy = useAppStore((s) => s.firmsImport);
   const onFile = async (e: ChangeEvent<HTMLInputElement>) => {
     const input = e.currentTarget;
     const file = input.files?.[0];
     input.value = "";
     if (!file) return;
-    const opts = { ...(weight.trim() ? { weight: weight.trim() } : {}), ...(crs ? { crs } : {}) };
+    const opts = {
+      ...(weight.trim() ? { weight: weight.trim() } : {}),
+      ...(industry.trim() ? { industry: industry.trim() } : {}),
+      ...(crs ? { crs } : {}),
+    };
     await importFirmsFile(useAppStore, await fileBytes(file), file.name, opts);
   };
   return (
@@ -53,6 +58,15 @@ function FirmImport({ f }: { f: FirmsMessages }) {
           value={weight}
           placeholder={f.weightHint}
           onChange={(e) => setWeight(e.currentTarget.value)}
+        />
+      </label>
+      <label>
+        {f.industry}{" "}
+        <input
+          data-testid="firms-industry"
+          value={industry}
+          placeholder={f.industryHint}
+          onChange={(e) => setIndustry(e.currentTarget.value)}
         />
       </label>
       <label>

@@ -65,7 +65,7 @@ export async function importFirmsFile(
   store: AppStore,
   bytes: Uint8Array,
   name: string,
-  opts: { weight?: string; crs?: string },
+  opts: { weight?: string; industry?: string; crs?: string },
 ): Promise<boolean> {
   const s = store.getState();
   s.setFirmsImport({ busy: true, share: 0, name });

@@ -58,7 +58,7 @@ function request(
 export async function importFirmsInWorker(
   bytes: Uint8Array,
   name: string,
-  opts: { weight?: string; crs?: string },
+  opts: { weight?: string; industry?: string; crs?: string },
   onProgress: (share: number) => void,
 ): Promise<Firms> {
   const id = nextId++;

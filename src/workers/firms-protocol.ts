@@ -7,6 +7,8 @@ export interface ImportRequest {
   bytes: Uint8Array;
   name: string;
   weight?: string;
+  /** `column=value[,value…]`: only those firms. */
+  industry?: string;
   crs?: string;
 }
 

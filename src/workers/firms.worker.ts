@@ -9,6 +9,7 @@ import {
   firmsFromCsvText,
   indexHubs,
   isFilingError,
+  parseIndustry,
   propose,
   readFirms,
 } from "../../geo/index";
@@ -33,6 +34,7 @@ function errorOf(e: unknown): { ko: string; en: string } {
 async function readFile(req: ImportRequest): Promise<Firms> {
   const opts = {
     ...(req.weight ? { weight: req.weight } : {}),
+    ...(req.industry ? { industry: parseIndustry(req.industry) } : {}),
     ...(req.crs ? { crs: req.crs } : {}),
   };
   if (/\.(csv|txt)$/i.test(req.name)) {

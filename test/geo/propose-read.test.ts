@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { encodeText } from "../../geo/io/text";
 import { firmsFromCsvText } from "../../geo/propose/csv-chunks";
-import { parseWeight, readFirms } from "../../geo/propose/read";
+import { parseIndustry, parseWeight, readFirms } from "../../geo/propose/read";
 import { createFirmRows, firmCsv, JINJU_CLUMPS } from "../support/firms";
 
 describe("reading firms", () => {
@@ -51,5 +51,23 @@ describe("reading firms", () => {
     expect(parseWeight("")).toBe(0);
     expect(parseWeight(" 7 ")).toBe(7);
     expect(Number.isNaN(parseWeight("many"))).toBe(true);
+  });
+
+  it("keeps only the firms of the industries asked for, in every chunk", async () => {
+    const rows = createFirmRows(4, 1_000, JINJU_CLUMPS);
+    const industries = ["제조업", "정보통신업", "도소매업"];
+    const csv = `기업명,위도,경도,업종\n${rows.map((r, i) => `기업${i},${r.lat},${r.lon},${industries[i % 3]}`).join("\n")}\n`;
+    const industry = parseIndustry("업종=제조업, 정보통신업");
+    const chunked = firmsFromCsvText(csv, { industry, rows: 100 });
+    expect(chunked.lon.length).toBe(667);
+    const whole = await readFirms(new TextEncoder().encode(csv), "f.csv", { industry });
+    expect(whole.lon).toEqual(chunked.lon);
+    expect(() => firmsFromCsvText(csv, { industry: parseIndustry("업종=광업") })).toThrow(
+      /No firm has 업종 = 광업/,
+    );
+    expect(() => firmsFromCsvText(csv, { industry: parseIndustry("산업=제조업") })).toThrow(
+      /No industry column '산업'/,
+    );
+    expect(() => parseIndustry("제조업")).toThrow(/column=value/);
   });
 });
