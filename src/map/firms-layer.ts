@@ -6,7 +6,7 @@
 import type { Feature, FeatureCollection, Point } from "geojson";
 import type { GeoJSONSource, Map as MlMap } from "maplibre-gl";
 import type { FirmSet } from "../store/firms-slice";
-import { FIRMS_COLOURS, FIRMS_IDS, LAYERS } from "./ids";
+import { FIRMS_COLOURS, FIRMS_IDS, LAYERS, PROPOSAL_COLOURS } from "./ids";
 
 const HEAT_BIN_DEG = 0.02;
 const POINT_BIN_DEG = 0.001;
@@ -60,12 +60,14 @@ export class FirmsLayer {
   private heat: FeatureCollection = EMPTY;
   private points: FeatureCollection = EMPTY;
   private maxHeat = 1;
+  private proposals: FeatureCollection = EMPTY;
 
   /** Adds the sources and layers (once the style has loaded) and draws any firms already set. */
   attach(map: MlMap): void {
     this.map = map;
     map.addSource(FIRMS_IDS.heatSource, { type: "geojson", data: this.heat });
     map.addSource(FIRMS_IDS.pointSource, { type: "geojson", data: this.points });
+    map.addSource(FIRMS_IDS.proposalSource, { type: "geojson", data: this.proposals });
     const before = map.getLayer(LAYERS.envelopeFill) ? LAYERS.envelopeFill : undefined;
     map.addLayer(
       {
@@ -97,7 +99,34 @@ export class FirmsLayer {
       },
       before,
     );
+    map.addLayer({
+      id: FIRMS_IDS.proposals,
+      type: "line",
+      source: FIRMS_IDS.proposalSource,
+      filter: ["!=", ["geometry-type"], "Point"],
+      paint: {
+        "line-color": [
+          "match",
+          ["get", "proposal"],
+          "belt",
+          PROPOSAL_COLOURS.belt,
+          "polygon",
+          PROPOSAL_COLOURS.polygon,
+          PROPOSAL_COLOURS.circle,
+        ],
+        "line-width": 2,
+        "line-dasharray": [1, 1.5],
+      },
+    });
     this.draw();
+  }
+
+  /** The proposals' envelopes, each feature with `proposal` = its shape; empty hides them. */
+  setProposals(proposals: FeatureCollection | null): void {
+    this.proposals = proposals ?? EMPTY;
+    (this.map?.getSource(FIRMS_IDS.proposalSource) as GeoJSONSource | undefined)?.setData(
+      this.proposals,
+    );
   }
 
   setFirms(firms: FirmSet | null): void {

@@ -4,16 +4,13 @@
  */
 import type { EnvelopeShape } from "../../geo/index";
 import { shapeName, useT } from "../i18n";
+import { PROPOSAL_COLOURS } from "../map/ids";
 import type { ProposalView } from "../workers/firms-protocol";
 
 const W = 260;
 const H = 90;
 const PAD = 4;
-const COLOURS: Record<EnvelopeShape, string> = {
-  circle: "#5f3dc4",
-  belt: "#e8590c",
-  polygon: "#2b8a3e",
-};
+const COLOURS: Record<EnvelopeShape, string> = PROPOSAL_COLOURS;
 
 export function CoverageChart({ proposals, label }: { proposals: ProposalView[]; label: string }) {
   const t = useT();
