@@ -15,7 +15,7 @@ import { BUILTIN_RULE_SETS, loadRuleSet } from "./rules/load";
 import { ENVELOPE_SHAPES, type EnvelopeShape, type RuleSet } from "./types";
 
 export const PROPOSE_HELP = `  czd propose <firms.csv|firms.geojson|firms.zip> --shape circle|belt|polygon
-      [--rules phase-3] [--weight <열 column>] [--industry 열=값[,값]] [--crs EPSG:xxxx] [--sido KR-xx] [--cap-km2 15]
+      [--rules phase-3] [--weight <열 column>] [--industry 열=값[,값]] [--crs EPSG:xxxx] [--sido KR-xx] [--cap-km2 15] [--max-pieces 10]
       [--sites <sites.geojson|sites.zip>] [--hubs <file>|none] [--format text|json] [-o proposal.geojson]
       기업 분포로 지구 제안 / propose a zone from the firms' distribution`;
 
@@ -62,6 +62,7 @@ async function proposeCommand(args: string[], out: Writer, lang: Lang): Promise<
       crs: { type: "string" },
       sido: { type: "string" },
       "cap-km2": { type: "string" },
+      "max-pieces": { type: "string" },
       hubs: { type: "string", multiple: true },
       sites: { type: "string" },
       format: { type: "string", default: "text" },
@@ -81,6 +82,10 @@ async function proposeCommand(args: string[], out: Writer, lang: Lang): Promise<
   const cap = values["cap-km2"] === undefined ? undefined : Number(values["cap-km2"]);
   if (cap !== undefined && !Number.isFinite(cap)) {
     throw usage("--cap-km2는 숫자입니다", "--cap-km2 is a number");
+  }
+  const maxPieces = values["max-pieces"] === undefined ? undefined : Number(values["max-pieces"]);
+  if (maxPieces !== undefined && !(Number.isInteger(maxPieces) && maxPieces >= 1)) {
+    throw usage("--max-pieces는 1 이상의 정수입니다", "--max-pieces is a whole number ≥ 1");
   }
   const ruleSet = ruleSetOf(values.rules);
   const bytes = readBytes(file, { ko: "기업", en: "firms" });
@@ -102,6 +107,7 @@ async function proposeCommand(args: string[], out: Writer, lang: Lang): Promise<
     ruleSet,
     ...(values.sido ? { sido: values.sido } : {}),
     ...(cap !== undefined ? { capKm2: cap } : {}),
+    ...(maxPieces !== undefined ? { maxPieces } : {}),
     ...(hubs ? { hubs } : {}),
     ...(sites ? { sites } : {}),
   });

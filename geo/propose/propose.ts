@@ -24,6 +24,8 @@ export interface ProposeOptions {
   hubs?: HubIndex;
   /** Stop the search once within this share of the bound (default 0.99). */
   ratio?: number;
+  /** Grid-cell parcels in at most this many pieces when the firms allow (default 10). */
+  maxPieces?: number;
   /** Candidate sites: when given, the parcels are whole sites instead of grid cells. */
   sites?: readonly Site[];
 }
@@ -103,7 +105,14 @@ function build(firms: Firms, total: number, opts: ProposeOptions, radiusKm: numb
   const capKm2 = opts.capKm2 ?? opts.ruleSet.areaCapKm2;
   const choice = opts.sites
     ? fromSites(chooseSites(firms, opts.sites, shaped.inside, capKm2))
-    : fromCells(chooseParcels(firms, { inside: shaped.inside, bbox: shaped.bbox, capKm2 }));
+    : fromCells(
+        chooseParcels(firms, {
+          inside: shaped.inside,
+          bbox: shaped.bbox,
+          capKm2,
+          ...(opts.maxPieces ? { maxPieces: opts.maxPieces } : {}),
+        }),
+      );
   const zone = zoneOf(shaped.envelope, choice, opts, opts.sido);
   const report = checkFiling(zone, {
     ruleSet: opts.ruleSet,

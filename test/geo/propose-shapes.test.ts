@@ -58,3 +58,20 @@ describe("every proposal's filing passes checkFiling", () => {
     expect(poly.weight.covered).toBeGreaterThanOrEqual(0.98 * circle.covered);
   });
 });
+
+describe("parcels", () => {
+  it("come in at most --max-pieces pieces when the firms allow, trading some weight", () => {
+    const rows = createFirmRows(5, 8_000, JINJU_CLUMPS);
+    const firms = createFirms(
+      rows.map((r) => [r.lon, r.lat]),
+      rows.map((r) => r.staff),
+    );
+    const few = propose(firms, { shape: "circle", ruleSet: phase3, maxPieces: 3 });
+    const many = propose(firms, { shape: "circle", ruleSet: phase3, maxPieces: 100 });
+    expect(few.parcels.count).toBeLessThanOrEqual(3);
+    expect(many.parcels.count).toBeGreaterThan(3);
+    expect(few.parcels.weight).toBeLessThanOrEqual(many.parcels.weight);
+    expect(few.parcels.weight).toBeGreaterThan(0.6 * many.parcels.weight);
+    expect(checkFiling(few.zone, { ruleSet: phase3 }).verdict).toBe("pass");
+  });
+});
