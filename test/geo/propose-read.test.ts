@@ -1,4 +1,7 @@
+import { write } from "@mapbox/shp-write";
+import JSZip from "jszip";
 import { describe, expect, it } from "vitest";
+import { prjFor } from "../../geo/io/prj";
 import { encodeText } from "../../geo/io/text";
 import { firmsFromCsvText } from "../../geo/propose/csv-chunks";
 import { parseIndustry, parseWeight, readFirms } from "../../geo/propose/read";
@@ -69,5 +72,33 @@ describe("reading firms", () => {
       /No industry column '산업'/,
     );
     expect(() => parseIndustry("제조업")).toThrow(/column=value/);
+  });
+});
+
+describe("reading firms from a zipped Shapefile", () => {
+  it("takes its points and a numeric weight field", async () => {
+    const rows = createFirmRows(8, 50, JINJU_CLUMPS);
+    let layer: { shp: DataView; shx: DataView; dbf: DataView } | null = null;
+    write(
+      rows.map((r) => ({ staff: r.staff })),
+      "POINT",
+      rows.map((r) => [r.lon, r.lat]),
+      (err: unknown, files: { shp: DataView; shx: DataView; dbf: DataView }) => {
+        if (err) throw err;
+        layer = files;
+      },
+    );
+    const files = layer as unknown as { shp: DataView; shx: DataView; dbf: DataView };
+    const bytes = (v: DataView) => new Uint8Array(v.buffer, v.byteOffset, v.byteLength);
+    const zip = new JSZip();
+    zip.file("firms.shp", bytes(files.shp));
+    zip.file("firms.shx", bytes(files.shx));
+    zip.file("firms.dbf", bytes(files.dbf));
+    zip.file("firms.prj", prjFor("EPSG:4326") ?? "");
+    const data = await zip.generateAsync({ type: "uint8array" });
+    const firms = await readFirms(data, "firms.zip", { weight: "staff" });
+    expect(firms.lon.length).toBe(50);
+    expect([...firms.weight]).toEqual(rows.map((r) => r.staff));
+    expect(firms.lon[3]).toBeCloseTo(rows[3]?.lon ?? 0, 9);
   });
 });
