@@ -1,6 +1,7 @@
 /**
- * The belt proposal: the best disk of the belt's half-width (the circle search), then a straight
- * axis through its centre, turned and slid to cover the most weight within the axis length.
+ * The belt proposal: the best disk of the belt's half-width (the circle search), then an axis
+ * through its centre — straight, turned and slid, or bent there into two arms (belt-bend.ts) —
+ * covering the most weight within the axis length.
  * The centre stays a vertex of the axis, so the belt holds that disk and covers at least its
  * weight. The bound: a belt whose axis is at most L long lies in the disk of radius L/2 + w about
  * the axis' midpoint (along the axis), so no belt covers more than the best such disk, whose
@@ -13,6 +14,7 @@ import { type LocalOffset, localOffset } from "../geodesic";
 import { destination } from "../measure";
 import { rankSlackM } from "../reach";
 import type { RuleSet } from "../types";
+import { bentAxes } from "./belt-bend";
 import { padBox, RIM_MARGIN_M } from "./box";
 import { gridCellFor, proposeCircle } from "./circle";
 import { firmsWithin } from "./disk";
@@ -163,8 +165,22 @@ export function proposeBelt(firms: Firms, ruleSet: RuleSet, ratio?: number): Sha
     const win = bestWindow(t, w, lengthM);
     if (win.weight > best.weight) best = { azimuth, s: win.s, weight: win.weight };
   }
-  const axis = axisThrough(c, best.azimuth, best.s, lengthM);
-  const { weight: covered, count } = coveredBy(near, axis, c, halfWidthM);
+  // The straight axis and the most promising bent ones, each measured exactly.
+  const axes = [axisThrough(c, best.azimuth, best.s, lengthM)];
+  for (const bend of bentAxes(near, halfWidthM, lengthM)) {
+    const arm = (az: number, len: number) => (len > 0 ? [destination(c, az, len)] : []);
+    axes.push([...arm(bend.az1, bend.a), c, ...arm(bend.az2, bend.b)]);
+  }
+  let axis = axes[0] as Position[];
+  let measured = coveredBy(near, axis, c, halfWidthM);
+  for (const other of axes.slice(1)) {
+    const m = coveredBy(near, other, c, halfWidthM);
+    if (m.weight > measured.weight) {
+      axis = other;
+      measured = m;
+    }
+  }
+  const { weight: covered, count } = measured;
   const outer = proposeCircle(firms, { radiusM: limitM / 2 + halfWidthM, grid: g, ...ratioOpt });
   return {
     envelope: { shape: "belt", axis, halfWidthKm: limits.halfWidthKm },
