@@ -39,6 +39,15 @@ function ensureWorker(): Worker {
     if (msg.kind === "error") p.reject(new FilingError("BAD_FILE", msg.ko, msg.en));
     else p.resolve(msg);
   };
+  // A Worker that fails to load or crashes answers nothing: fail what waited for it.
+  w.onerror = (e: ErrorEvent) => {
+    e.preventDefault();
+    const why = e.message || "worker error";
+    for (const p of pending.values())
+      p.reject(new FilingError("BAD_FILE", `작업자 오류 (${why})`, `Worker failed (${why})`));
+    pending.clear();
+    worker = null;
+  };
   worker = w;
   return w;
 }
