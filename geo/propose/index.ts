@@ -1,4 +1,6 @@
 /** The proposals' face: firms in, an envelope and parcels out, with a proven bound (FILING.md, "Phase 3 proposals"). */
+
+export { binFirms, type FirmBins, firmBins } from "./bins";
 export { type CircleOptions, type CircleProposal, proposeCircle } from "./circle";
 export { type CsvChunkOptions, firmsFromCsvText } from "./csv-chunks";
 export { createFirms, type Firms, filterFirms, totalWeight } from "./firms";

@@ -4,7 +4,14 @@
  * active zone as one transact — one undo step, checked like anything drawn.
  */
 import { get as idbGet, set as idbSet } from "idb-keyval";
-import { type EnvelopeShape, type Firms, loadRuleSet, totalWeight } from "../../geo/index";
+import {
+  type EnvelopeShape,
+  type FirmBins,
+  type Firms,
+  firmBins,
+  loadRuleSet,
+  totalWeight,
+} from "../../geo/index";
 import {
   Cancelled,
   cancelWorker,
@@ -22,8 +29,14 @@ export const FIRMS_KEY = "czd-firms-v1";
 
 export const PROPOSAL_SHAPES: readonly EnvelopeShape[] = ["circle", "belt", "polygon"];
 
-function firmSet(firms: Firms, name: string, weightColumn: string | null): FirmSet {
-  return { ...firms, name, weightColumn, total: totalWeight(firms) };
+function firmSet(
+  firms: Firms,
+  name: string,
+  weightColumn: string | null,
+  bins?: FirmBins,
+): FirmSet {
+  // Firms saved before bins were kept get them here, once, on the page's thread.
+  return { ...firms, name, weightColumn, total: totalWeight(firms), bins: bins ?? firmBins(firms) };
 }
 
 function isFirmSet(v: unknown): v is FirmSet {
@@ -45,7 +58,7 @@ export async function restoreFirms(store: AppStore): Promise<void> {
   try {
     const saved: unknown = await idbGet(FIRMS_KEY);
     if (isFirmSet(saved) && store.getState().firms === null) {
-      store.getState().setFirms(firmSet(saved, saved.name, saved.weightColumn ?? null));
+      store.getState().setFirms(firmSet(saved, saved.name, saved.weightColumn ?? null, saved.bins));
     }
   } catch {
     store.getState().setSaveState("failed");
@@ -70,10 +83,10 @@ export async function importFirmsFile(
   const s = store.getState();
   s.setFirmsImport({ busy: true, share: 0, name });
   try {
-    const firms = await importFirmsInWorker(bytes, name, opts, (share) =>
+    const { firms, bins } = await importFirmsInWorker(bytes, name, opts, (share) =>
       store.getState().setFirmsImport({ busy: true, share, name }),
     );
-    const set = firmSet(firms, name, opts.weight ?? null);
+    const set = firmSet(firms, name, opts.weight ?? null, bins);
     store.getState().setFirms(set);
     store.getState().setFirmsImport({ busy: false, share: 1, name });
     const n = firms.lon.length.toLocaleString();

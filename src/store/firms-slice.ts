@@ -3,7 +3,7 @@
  * when a proposal is accepted) and saved under their own IndexedDB key (firms-actions.ts).
  */
 import type { StateCreator } from "zustand";
-import type { Firms } from "../../geo/index";
+import type { FirmBins, Firms } from "../../geo/index";
 import type { ProposalView } from "../workers/firms-protocol";
 import type { AppState } from "./types";
 
@@ -12,6 +12,8 @@ export interface FirmSet extends Firms {
   name: string;
   weightColumn: string | null;
   total: number;
+  /** What the map draws (made with the firms, in the Worker). */
+  bins: FirmBins;
 }
 
 export interface FirmsImport {

@@ -3,7 +3,7 @@
  * Cancelling terminates the Worker outright (a parse in progress can't be interrupted more
  * gently), and the next request starts a fresh one.
  */
-import { FilingError, type Firms } from "../../geo/index";
+import { FilingError, type FirmBins, type Firms } from "../../geo/index";
 import type { ProposalView, WorkerReply, WorkerRequest } from "./firms-protocol";
 
 type Pending = {
@@ -69,7 +69,7 @@ export async function importFirmsInWorker(
   name: string,
   opts: { weight?: string; industry?: string; crs?: string },
   onProgress: (share: number) => void,
-): Promise<Firms> {
+): Promise<{ firms: Firms; bins: FirmBins }> {
   const id = nextId++;
   const reply = await request(
     { kind: "import", id, bytes, name, ...opts },
@@ -77,7 +77,7 @@ export async function importFirmsInWorker(
     onProgress,
   );
   if (reply.kind !== "firms") throw new Error("unexpected reply");
-  return reply.firms;
+  return { firms: reply.firms, bins: reply.bins };
 }
 
 /** Computes the proposals in the Worker. */

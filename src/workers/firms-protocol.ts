@@ -1,5 +1,5 @@
 /** Messages between the app and the firms Worker (structured-clone values only). */
-import type { EnvelopeShape, Firms, Hub, Report, RuleSet, Zone } from "../../geo/index";
+import type { EnvelopeShape, FirmBins, Firms, Hub, Report, RuleSet, Zone } from "../../geo/index";
 
 export interface ImportRequest {
   kind: "import";
@@ -48,6 +48,6 @@ export interface ProposalView {
 
 export type WorkerReply =
   | { kind: "progress"; id: number; share: number }
-  | { kind: "firms"; id: number; firms: Firms }
+  | { kind: "firms"; id: number; firms: Firms; bins: FirmBins }
   | { kind: "proposals"; id: number; proposals: ProposalView[] }
   | { kind: "error"; id: number; ko: string; en: string };

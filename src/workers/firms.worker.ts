@@ -6,6 +6,7 @@ import {
   decodeText,
   type EnvelopeShape,
   type Firms,
+  firmBins,
   firmsFromCsvText,
   indexHubs,
   isFilingError,
@@ -106,7 +107,7 @@ self.onmessage = async (e: MessageEvent<WorkerRequest>) => {
     if (req.kind === "import") {
       const firms = await readFile(req);
       reply({ kind: "progress", id: req.id, share: 1 });
-      reply({ kind: "firms", id: req.id, firms }, [
+      reply({ kind: "firms", id: req.id, firms, bins: firmBins(firms) }, [
         firms.lon.buffer,
         firms.lat.buffer,
         firms.weight.buffer,
