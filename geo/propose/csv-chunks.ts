@@ -78,7 +78,7 @@ export function firmsFromCsvText(text: string, opts: CsvChunkOptions = {}): Firm
       try {
         const imported = readPointsCsv(header + chunk, readOpts);
         const features = imported.collection.features;
-        parts.push(firmsFromFeatures(features, pick, 0));
+        parts.push(firmsFromFeatures(features, pick));
         done += features.length;
       } catch (e) {
         throw isFilingError(e) ? shifted(e, done) : e;

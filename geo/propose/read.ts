@@ -76,11 +76,7 @@ export function parseWeight(value: unknown): number {
 }
 
 /** Firms from features: Points (and each point of a MultiPoint); other geometries are refused. */
-export function firmsFromFeatures(
-  features: readonly Feature[],
-  pick: FirmPick = {},
-  firstIndex = 0,
-): Firms {
+export function firmsFromFeatures(features: readonly Feature[], pick: FirmPick = {}): Firms {
   const { weight, industry } = pick;
   if (features.length > 0 && weight !== undefined)
     hasColumn(features, weight, { ko: "가중치", en: "weight" });
@@ -98,16 +94,16 @@ export function firmsFromFeatures(
       g?.type === "Point" ? [g.coordinates] : g?.type === "MultiPoint" ? g.coordinates : null;
     if (points === null) {
       throw bad(
-        `${firstIndex + i + 1}번째 지물이 점이 아닙니다 (${g?.type ?? "도형 없음"}): 기업은 점으로 주십시오`,
-        `Feature ${firstIndex + i + 1} is not a point (${g?.type ?? "no geometry"}): give firms as points`,
+        `${i + 1}번째 지물이 점이 아닙니다 (${g?.type ?? "도형 없음"}): 기업은 점으로 주십시오`,
+        `Feature ${i + 1} is not a point (${g?.type ?? "no geometry"}): give firms as points`,
       );
     }
     const w = weight === undefined ? 1 : parseWeight(f.properties?.[weight]);
     if (!Number.isFinite(w) || w < 0) {
       const raw = String(f.properties?.[weight ?? ""] ?? "");
       throw bad(
-        `${firstIndex + i + 1}번째 기업의 가중치 '${raw}'가 0 이상의 숫자가 아닙니다`,
-        `Firm ${firstIndex + i + 1}: the weight '${raw}' is not a number ≥ 0`,
+        `${i + 1}번째 기업의 가중치 '${raw}'가 0 이상의 숫자가 아닙니다`,
+        `Firm ${i + 1}: the weight '${raw}' is not a number ≥ 0`,
       );
     }
     for (const p of points) {
