@@ -3,9 +3,10 @@
  * through its centre — straight, turned and slid, or bent there into two arms (belt-bend.ts) —
  * covering the most weight within the axis length.
  * The centre stays a vertex of the axis, so the belt holds that disk and covers at least its
- * weight. The bound: a belt whose axis is at most L long lies in the disk of radius L/2 + w about
- * the axis' midpoint (along the axis), so no belt covers more than the best such disk, whose
- * bound the circle search proves.
+ * weight. The bound is the smaller of two proven ones: a belt whose axis is at most L long lies
+ * in the disk of radius L/2 + w about the axis' midpoint (along the axis), so no belt covers more
+ * than the best such disk, whose bound the circle search proves; and no belt covers more than
+ * the heaviest cells it could meet (belt-bound.ts).
  */
 import type { Position } from "geojson";
 import { distanceToLineM } from "../belt";
@@ -15,6 +16,7 @@ import { destination } from "../measure";
 import { rankSlackM } from "../reach";
 import type { RuleSet } from "../types";
 import { bentAxes } from "./belt-bend";
+import { beltCellBound } from "./belt-bound";
 import { padBox, RIM_MARGIN_M } from "./box";
 import { gridCellFor, proposeCircle } from "./circle";
 import { firmsWithin } from "./disk";
@@ -186,8 +188,8 @@ export function proposeBelt(firms: Firms, ruleSet: RuleSet, ratio?: number): Sha
     envelope: { shape: "belt", axis, halfWidthKm: limits.halfWidthKm },
     covered,
     coveredFirms: count,
-    bound: Math.max(covered, outer.bound),
-    method: "disk-of-radius-half-axis-plus-half-width",
+    bound: Math.max(covered, Math.min(outer.bound, beltCellBound(firms, halfWidthM, limitM))),
+    method: "min(disk-of-radius-half-axis-plus-half-width,heaviest-cells-a-belt-meets)",
     inside: (g) =>
       parcelPositions([g]).every((p) => distanceToLineM(p, axis) <= halfWidthM - RIM_MARGIN_M),
     bbox: padBox(axis, halfWidthM),

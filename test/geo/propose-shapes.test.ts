@@ -2,6 +2,7 @@ import type { Position } from "geojson";
 import { describe, expect, it } from "vitest";
 import { distanceToLineM } from "../../geo/belt";
 import { checkFiling } from "../../geo/check";
+import { beltCellBound } from "../../geo/propose/belt-bound";
 import { proposeCircle } from "../../geo/propose/circle";
 import { createFirms } from "../../geo/propose/firms";
 import { propose } from "../../geo/propose/propose";
@@ -36,6 +37,25 @@ describe("belt proposal", () => {
       proposeCircle(firms, { radiusM: 5_000 }).covered,
     );
     expect(p.optimality.bound).toBeGreaterThanOrEqual(p.weight.covered);
+  });
+});
+
+describe("belt bound", () => {
+  it("is below the total where firms spread wide, and never below what the belt covers", () => {
+    let seed = 99;
+    const rand = () => {
+      seed = (Math.imul(seed, 1664525) + 1013904223) >>> 0;
+      return seed / 2 ** 32;
+    };
+    const points: Position[] = Array.from({ length: 6_000 }, () => [
+      126.8 + 2.5 * rand(),
+      35 + 2.5 * rand(),
+    ]);
+    const firms = createFirms(points);
+    const p = propose(firms, { shape: "belt", ruleSet: phase3 });
+    expect(p.optimality.bound).toBeLessThan(p.weight.total);
+    expect(p.optimality.bound).toBeGreaterThanOrEqual(p.weight.covered);
+    expect(beltCellBound(firms, 5_000, 100_000)).toBeGreaterThanOrEqual(p.weight.covered);
   });
 });
 
