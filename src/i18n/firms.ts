@@ -29,7 +29,7 @@ const ko = {
   accept: "채택",
   noFirms: "기업 파일을 여십시오. 히트맵과 점으로 지도에 보입니다.",
   boundNote:
-    "상한: 어떤 같은 모양·크기의 범위도 넘을 수 없는 가중치 (원형은 분기한정법으로 증명, 벨트형은 반경 축/2+반폭 원의 상한, 다각형은 전체 가중치)",
+    "상한: 어떤 같은 모양·크기의 범위도 넘을 수 없는 가중치 (원형은 분기한정법으로 증명, 벨트형은 반경 축/2+반폭 원의 상한과 벨트가 걸칠 수 있는 가장 무거운 1㎞ 칸들 가운데 작은 것, 다각형은 전체 가중치)",
 };
 
 export type FirmsMessages = typeof ko;
@@ -61,7 +61,7 @@ const en: FirmsMessages = {
   accept: "Accept",
   noFirms: "Open a firm file: it shows on the map as a heatmap and as points.",
   boundNote:
-    "Bound: weight no envelope of that shape and size can exceed (circle: proven by branch and bound; belt: the bound for a disk of radius axis/2 + half-width; polygon: the total weight)",
+    "Bound: weight no envelope of that shape and size can exceed (circle: proven by branch and bound; belt: the smaller of the bound for a disk of radius axis/2 + half-width and the heaviest 1 km cells a belt can meet; polygon: the total weight)",
 };
 
 export const FIRMS_MESSAGES: Record<Lang, FirmsMessages> = { ko, en };
