@@ -147,8 +147,12 @@ export function propose(allFirms: Firms, opts: ProposeOptions): Proposal {
   const total = totalWeight(firms);
   if (firms.lon.length === 0 || total <= 0) {
     throw bad(
-      "제안할 기업이 없습니다 (그 시·도에 기업이 없거나 가중치가 모두 0입니다)",
-      "No firms to propose from (none in that 시·도, or every weight is 0)",
+      named
+        ? `제안할 기업이 없습니다: ${named}에 기업이 없거나 가중치가 모두 0입니다`
+        : "제안할 기업이 없습니다: 모두 수도권(서울·인천·경기)에 있거나 가중치가 모두 0입니다",
+      named
+        ? `No firms to propose from: none in ${named}, or every weight is 0`
+        : "No firms to propose from: all are in the capital region (서울, 인천, 경기), which the programme leaves out, or every weight is 0",
     );
   }
   const sidoOpts = named ? { ...opts, sido: named } : opts;

@@ -198,6 +198,7 @@ describe("czd propose", () => {
       ["propose", jinju(), "--shape", "circle", "--cap-km2", "20"],
       ["propose", jinju(), "--shape", "circle", "--sido", "KR-99"],
       ["propose", tempFile("empty.csv", "위도,경도\n"), "--shape", "circle"],
+      ["propose", tempFile("seoul.csv", "위도,경도\n37.56,126.97\n"), "--shape", "circle"],
       [
         "propose",
         tempFile("bad.csv", "위도,경도,종업원수\n35.1,128.1,많음\n"),
