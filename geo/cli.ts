@@ -4,6 +4,7 @@
  */
 import { runCheck } from "./cli-check";
 import { CONVERT_HELP, runConvert } from "./cli-convert";
+import { PROPOSE_HELP, runPropose } from "./cli-propose";
 import { REPORT_HELP, runReport } from "./cli-report";
 import type { Lang } from "./messages";
 
@@ -13,6 +14,7 @@ const HELP = `czd — 클러스터 지구 검사기 (Cluster Zone Designer check
   czd check <filing.geojson> [options]
 ${CONVERT_HELP}
 ${REPORT_HELP}
+${PROPOSE_HELP}
 
 옵션 / options:
   --rules phase-1-2|phase-3|<rules.json>  규칙 집합 / rule set
@@ -50,6 +52,7 @@ export function main(
   if (command === "check") return runCheck(rest, out, err, lang);
   if (command === "convert") return runConvert(rest, out, err);
   if (command === "report") return runReport(rest, out, err);
+  if (command === "propose") return runPropose(rest, out, err, lang);
   err(`czd: 알 수 없는 명령 '${command}' / Unknown command '${command}' (czd --help)\n`);
   return Promise.resolve(2);
 }

@@ -25,6 +25,7 @@ export {
 export { decodeText, detectEncoding, TEXT_ENCODINGS, type TextEncodingId } from "./io/text";
 export { azimuthDeg, destination, distanceM, geodesicAreaM2, tmAreaM2 } from "./measure";
 export { findingMessage, type Lang } from "./messages";
+export * from "./propose/index";
 export { REPORT_CSS } from "./report-css";
 export { type ReportHtmlInput, reportBodyHtml, reportHtml } from "./report-html";
 export { reportJson } from "./report-json";

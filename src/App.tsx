@@ -6,6 +6,7 @@ import { fileBytes } from "./panels/download";
 import { Help } from "./panels/Help";
 import { ImportExport } from "./panels/ImportExport";
 import { Notice } from "./panels/Notice";
+import { Proposals } from "./panels/Proposals";
 import { ReviewerView } from "./panels/ReviewerView";
 import { StatusBar } from "./panels/StatusBar";
 import { Toolbar } from "./panels/Toolbar";
@@ -90,6 +91,7 @@ export function App() {
       <StatusBar />
       <Notice />
       <Help />
+      <Proposals />
     </div>
   );
 }

@@ -2,6 +2,7 @@
 import { useEffect, useRef, useState } from "react";
 import { loadSigungu } from "../sigungu-data";
 import { applyDeleted, applyDrawn, applyEdited, bindSketch, cancelEdit } from "../store/actions";
+import { subscribeFirms } from "../store/firms-subscriptions";
 import { useAppStore } from "../store/store";
 import { subscribeMapControls, subscribeScene } from "../store/subscriptions";
 import { type MapHandlers, ZoneMap } from "./zone-map";
@@ -35,10 +36,12 @@ export function MapView() {
     const offScene = subscribeScene(useAppStore, (diff) => map.render(diff));
     const offControls = subscribeMapControls(useAppStore, map);
     const offSketch = bindSketch(useAppStore, map);
+    const offFirms = subscribeFirms(useAppStore, map.firms);
     return () => {
       offSketch();
       offScene();
       offControls();
+      offFirms();
       map.destroy();
     };
   }, []);

@@ -64,3 +64,18 @@ export const HUB_COLOURS: Record<string, string> = {
   rnd_special_zone: "#0c8599",
 };
 export const OTHER_HUB_COLOUR = "#868e96";
+
+/** The firms overlay (src/map/firms-layer.ts): a heatmap at low zoom, points at high zoom. */
+export const FIRMS_IDS = {
+  heatSource: "czd-firms-heat",
+  pointSource: "czd-firms-points",
+  heat: "czd-firms-heat",
+  points: "czd-firms-points",
+  proposalSource: "czd-proposals",
+  proposals: "czd-proposals-line",
+} as const;
+
+export const FIRMS_COLOURS = { point: "#364fc7", pointStroke: "#ffffff" } as const;
+
+/** One colour per proposal shape, on the map and in the panel's coverage chart alike. */
+export const PROPOSAL_COLOURS = { circle: "#5f3dc4", belt: "#e8590c", polygon: "#2b8a3e" } as const;

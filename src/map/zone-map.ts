@@ -17,6 +17,7 @@ import type { Basemap, Lang, ToolId } from "../store/types";
 import { baseStyle } from "./basemap";
 import { type DragWatch, watchDrags } from "./drag-end";
 import { createDraw } from "./draw";
+import { FirmsLayer } from "./firms-layer";
 import { bindHash, initialView } from "./hash";
 import { LAYERS, SIGUNGU_MINZOOM, SOURCES } from "./ids";
 import { addSidoLabels, addSigunguLabels } from "./labels";
@@ -74,6 +75,8 @@ export class ZoneMap {
   private lang: Lang = "ko";
   private basemap: Basemap = "none";
   private readonly unbindHash: () => void;
+  /** The firms overlay (heatmap and points), drawn by firms-layer.ts. */
+  readonly firms = new FirmsLayer();
 
   constructor(
     container: HTMLElement,
@@ -95,6 +98,7 @@ export class ZoneMap {
     });
     this.map.on("load", () => {
       addOverlays(this.map);
+      this.firms.attach(this.map);
       this.setBasemap(this.basemap);
       void this.loadSido(options.sidoUrl).then(() => this.loadSigungu(options.loadSigungu));
       this.startDraw();

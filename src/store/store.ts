@@ -4,6 +4,7 @@
  */
 import { temporal } from "zundo";
 import { create } from "zustand";
+import { createFirmsSlice } from "./firms-slice";
 import { createHubsSlice } from "./hubs-slice";
 import type { AppState, ZoneDoc } from "./types";
 import { createUiSlice } from "./ui-slice";
@@ -22,6 +23,7 @@ export function createAppStore() {
         ...createZoneSlice(...a),
         ...createHubsSlice(...a),
         ...createUiSlice(...a),
+        ...createFirmsSlice(...a),
       }),
       {
         partialize: (s): UndoState => ({ zones: s.zones, activeZoneId: s.activeZoneId }),

@@ -1,5 +1,6 @@
 /** The shapes the store holds: what the planner drew, never what is derived from it. */
 import type { Envelope, Hub, Parcel, RuleSet } from "../../geo/index";
+import type { FirmsSlice } from "./firms-slice";
 
 /** One zone of the project, as the planner edits it. */
 export interface ZoneDoc {
@@ -115,4 +116,4 @@ export interface UiSlice {
   setReviewing: (reviewing: boolean) => void;
 }
 
-export type AppState = ZoneSlice & HubsSlice & UiSlice;
+export type AppState = ZoneSlice & HubsSlice & UiSlice & FirmsSlice;

@@ -1,0 +1,17 @@
+/** The proposals' face: firms in, an envelope and parcels out, with a proven bound (FILING.md, "Phase 3 proposals"). */
+
+export { binFirms, type FirmBins, firmBins } from "./bins";
+export { type CircleOptions, type CircleProposal, proposeCircle } from "./circle";
+export { type CsvChunkOptions, firmsFromCsvText } from "./csv-chunks";
+export { createFirms, type Firms, filterFirms, totalWeight } from "./firms";
+export { type Proposal, type ProposeOptions, propose, radiusLimitKm } from "./propose";
+export {
+  type FirmPick,
+  type FirmReadOptions,
+  firmsFromFeatures,
+  parseIndustry,
+  parseWeight,
+  readFirms,
+  readSites,
+} from "./read";
+export type { Site } from "./sites";

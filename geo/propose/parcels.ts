@@ -1,0 +1,153 @@
+/**
+ * Parcels inside an envelope: square grid cells chosen for the most firm weight, totalling at
+ * most the area cap, in few pieces. Cells are taken heaviest first, a cell next to the chosen
+ * ones counting a bonus (a share of the mean weight of the best cells); the bonus is raised from
+ * none until the pieces number at most `maxPieces`, so the proposal covers the most weight that
+ * few pieces allow. Cells that would touch the chosen ones only at a corner are skipped, so
+ * every piece is a simple polygon the checker accepts.
+ */
+import type { Polygon, Position } from "geojson";
+import { geodesicAreaM2 } from "../measure";
+import type { Firms } from "./firms";
+import { type CellKey, cellKey, cellOf, components, outlinePolygon } from "./outline";
+import { planeAbout, toLat, toLon, toX, toY } from "./plane";
+
+export interface ParcelOptions {
+  /** Whether a parcel of this geometry lies inside the envelope. */
+  inside: (g: Polygon) => boolean;
+  /** The envelope's bounding box [west, south, east, north], degrees. */
+  bbox: [number, number, number, number];
+  capKm2: number;
+  /** Cell side, m (default: 1/60 of the cap, ≈ 500 m for 15 km²). */
+  cellM?: number;
+  /** At most this many pieces when the firms allow (default 10). */
+  maxPieces?: number;
+}
+
+export interface ParcelChoice {
+  polygons: Polygon[];
+  km2: number;
+  /** Firm weight inside the parcels. */
+  weight: number;
+  /** The coverage curve: [km², weight] after each cell chosen, heaviest first. */
+  curve: [number, number][];
+}
+
+/** The bonuses tried for joining a piece, as shares of the best cells' mean weight. */
+const JOIN_BONUSES = [0, 0.1, 0.2, 0.35, 0.5, 0.75, 1, 1.5, 2, 4];
+/** Leave this much of the cap unused (km²): the checker's TM area and rounding stay under it. */
+const CAP_MARGIN_KM2 = 0.005;
+const DEFAULT_MAX_PIECES = 10;
+
+interface Cells {
+  weight: Map<CellKey, number>;
+  areaKm2: Map<CellKey, number>;
+  candidates: CellKey[];
+  corner: (i: number, j: number) => Position;
+  /** Mean weight of as many of the heaviest cells as fill the cap. */
+  topMean: number;
+}
+
+function cellsInside(firms: Firms, opts: ParcelOptions): Cells {
+  const [west, south, east, north] = opts.bbox;
+  const plane = planeAbout((west + east) / 2, (south + north) / 2);
+  const side = opts.cellM ?? Math.sqrt((opts.capKm2 * 1e6) / 60);
+  const corner = (i: number, j: number): Position => [
+    toLon(plane, i * side),
+    toLat(plane, j * side),
+  ];
+  const weight = new Map<CellKey, number>();
+  for (let k = 0; k < firms.lon.length; k++) {
+    const lon = firms.lon[k] as number;
+    const lat = firms.lat[k] as number;
+    if (lon < west || lon > east || lat < south || lat > north) continue;
+    const key = cellKey(Math.floor(toX(plane, lon) / side), Math.floor(toY(plane, lat) / side));
+    weight.set(key, (weight.get(key) ?? 0) + (firms.weight[k] as number));
+  }
+  const areaKm2 = new Map<CellKey, number>();
+  const candidates: CellKey[] = [];
+  for (const [key, w] of weight) {
+    if (w <= 0) continue;
+    const [i, j] = cellOf(key);
+    const ring = [corner(i, j), corner(i + 1, j), corner(i + 1, j + 1), corner(i, j + 1)];
+    const cell: Polygon = { type: "Polygon", coordinates: [[...ring, ring[0] as Position]] };
+    if (!opts.inside(cell)) continue;
+    areaKm2.set(key, geodesicAreaM2(cell) / 1e6);
+    candidates.push(key);
+  }
+  const slots = Math.max(1, Math.round((opts.capKm2 * 1e6) / (side * side)));
+  const best = candidates
+    .map((k) => weight.get(k) ?? 0)
+    .sort((a, b) => b - a)
+    .slice(0, slots);
+  const topMean = best.reduce((a, w) => a + w, 0) / Math.max(1, best.length);
+  return { weight, areaKm2, candidates, corner, topMean };
+}
+
+interface Greedy {
+  chosen: Set<CellKey>;
+  km2: number;
+  weight: number;
+  curve: [number, number][];
+}
+
+function greedy(cells: Cells, bonus: number, room: number): Greedy {
+  const chosen = new Set<CellKey>();
+  const has = (i: number, j: number) => chosen.has(cellKey(i, j));
+  const cornerOnly = (i: number, j: number): boolean =>
+    [
+      [1, 1],
+      [1, -1],
+      [-1, 1],
+      [-1, -1],
+    ].some(([di = 0, dj = 0]) => has(i + di, j + dj) && !has(i + di, j) && !has(i, j + dj));
+  const joins = (i: number, j: number) =>
+    has(i + 1, j) || has(i - 1, j) || has(i, j + 1) || has(i, j - 1);
+  const out: Greedy = { chosen, km2: 0, weight: 0, curve: [[0, 0]] };
+  for (;;) {
+    let pick: CellKey | undefined;
+    let pickScore = 0;
+    for (const key of cells.candidates) {
+      if (chosen.has(key) || out.km2 + (cells.areaKm2.get(key) ?? 0) > room) continue;
+      const [i, j] = cellOf(key);
+      if (cornerOnly(i, j)) continue;
+      const score = (cells.weight.get(key) ?? 0) + (joins(i, j) ? bonus * cells.topMean : 0);
+      if (score > pickScore) {
+        pick = key;
+        pickScore = score;
+      }
+    }
+    if (pick === undefined) return out;
+    chosen.add(pick);
+    out.km2 += cells.areaKm2.get(pick) ?? 0;
+    out.weight += cells.weight.get(pick) ?? 0;
+    out.curve.push([out.km2, out.weight]);
+  }
+}
+
+export function chooseParcels(firms: Firms, opts: ParcelOptions): ParcelChoice {
+  const cells = cellsInside(firms, opts);
+  const room = opts.capKm2 - CAP_MARGIN_KM2;
+  const maxPieces = opts.maxPieces ?? DEFAULT_MAX_PIECES;
+  let best: { g: Greedy; pieces: CellKey[][] } | undefined;
+  for (const bonus of JOIN_BONUSES) {
+    const g = greedy(cells, bonus, room);
+    const pieces = components(g.chosen);
+    const fits = pieces.length <= maxPieces;
+    const bestFits = best !== undefined && best.pieces.length <= maxPieces;
+    // Among choices within the piece limit the heaviest; until one fits, the fewest pieces.
+    if (
+      best === undefined ||
+      (fits && (!bestFits || g.weight > best.g.weight)) ||
+      (!fits && !bestFits && pieces.length < best.pieces.length)
+    ) {
+      best = { g, pieces };
+    }
+    if (fits) break;
+  }
+  const chosen = best ?? { g: greedy(cells, 0, room), pieces: [] };
+  const polygons = chosen.pieces
+    .sort((a, b) => b.length - a.length)
+    .map((comp) => outlinePolygon(comp, cells.corner));
+  return { polygons, km2: chosen.g.km2, weight: chosen.g.weight, curve: chosen.g.curve };
+}

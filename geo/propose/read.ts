@@ -1,0 +1,160 @@
+/**
+ * Firms from a file: any point file the converters read (CSV with 위도/경도, lat/lon or x/y and
+ * a CRS, UTF-8 or CP949; GeoJSON Points; a zipped Shapefile of points), each weighing 1 or the
+ * number in a named column (종업원수, 매출액, …). A weight that is not a number stops the import
+ * naming its row, as a bad coordinate does.
+ */
+import type { Feature } from "geojson";
+import { FilingError } from "../errors";
+import type { ReadOptions } from "../io/format";
+import { importFeatures } from "../io/registry";
+import type { Firms } from "./firms";
+import type { Site } from "./sites";
+
+/** Which firms to take and what each weighs. */
+export interface FirmPick {
+  /** The column (property) holding each firm's weight; absent: every firm weighs 1. */
+  weight?: string;
+  /** Only firms whose `column` holds one of `values` (업종 = 제조업, say), compared trimmed. */
+  industry?: { column: string; values: string[] };
+}
+
+export interface FirmReadOptions extends ReadOptions, FirmPick {}
+
+/** `column=value[,value…]` as an industry filter, or a usage error. */
+export function parseIndustry(arg: string): { column: string; values: string[] } {
+  const at = arg.indexOf("=");
+  const column = arg.slice(0, at).trim();
+  const values = arg
+    .slice(at + 1)
+    .split(",")
+    .map((v) => v.trim())
+    .filter((v) => v !== "");
+  if (at < 1 || column === "" || values.length === 0) {
+    throw bad(
+      `업종 조건 '${arg}'은(는) 열=값[,값…] 꼴이어야 합니다 (예: 업종=제조업)`,
+      `The industry filter '${arg}' must read column=value[,value…] (e.g. 업종=제조업)`,
+    );
+  }
+  return { column, values };
+}
+
+function hasColumn(
+  features: readonly Feature[],
+  column: string,
+  what: { ko: string; en: string },
+): void {
+  if (features.some((f) => f.properties && column in f.properties)) return;
+  const columns = Object.keys(features[0]?.properties ?? {}).join(", ");
+  throw bad(
+    `${what.ko} 열 '${column}'이(가) 없습니다 (있는 열: ${columns})`,
+    `No ${what.en} column '${column}' (found: ${columns})`,
+  );
+}
+
+/** The error for a file (or a filter) that leaves no firm. */
+export function noFirms(pick: FirmPick): FilingError {
+  const f = pick.industry;
+  return f
+    ? bad(
+        `${f.column}이(가) ${f.values.join(", ")}인 기업이 없습니다`,
+        `No firm has ${f.column} = ${f.values.join(", ")}`,
+      )
+    : bad("기업이 하나도 없습니다", "The file holds no firms");
+}
+
+function bad(ko: string, en: string): FilingError {
+  return new FilingError("BAD_FILE", ko, en);
+}
+
+/** A weight cell as a number: thousands separators and spaces allowed ("1,200"); empty is 0. */
+export function parseWeight(value: unknown): number {
+  if (typeof value === "number") return value;
+  if (value === undefined || value === null) return 0;
+  const text = String(value).replace(/[,\s]/g, "");
+  return text === "" ? 0 : Number(text);
+}
+
+/** Firms from features: Points (and each point of a MultiPoint); other geometries are refused. */
+export function firmsFromFeatures(features: readonly Feature[], pick: FirmPick = {}): Firms {
+  const { weight, industry } = pick;
+  if (features.length > 0 && weight !== undefined)
+    hasColumn(features, weight, { ko: "가중치", en: "weight" });
+  if (features.length > 0 && industry)
+    hasColumn(features, industry.column, { ko: "업종", en: "industry" });
+  const wanted = industry ? new Set(industry.values) : null;
+  const lon: number[] = [];
+  const lat: number[] = [];
+  const wt: number[] = [];
+  features.forEach((f, i) => {
+    if (wanted && industry && !wanted.has(String(f.properties?.[industry.column] ?? "").trim()))
+      return;
+    const g = f.geometry;
+    const points =
+      g?.type === "Point" ? [g.coordinates] : g?.type === "MultiPoint" ? g.coordinates : null;
+    if (points === null) {
+      throw bad(
+        `${i + 1}번째 지물이 점이 아닙니다 (${g?.type ?? "도형 없음"}): 기업은 점으로 주십시오`,
+        `Feature ${i + 1} is not a point (${g?.type ?? "no geometry"}): give firms as points`,
+      );
+    }
+    const w = weight === undefined ? 1 : parseWeight(f.properties?.[weight]);
+    if (!Number.isFinite(w) || w < 0) {
+      const raw = String(f.properties?.[weight ?? ""] ?? "");
+      throw bad(
+        `${i + 1}번째 기업의 가중치 '${raw}'가 0 이상의 숫자가 아닙니다`,
+        `Firm ${i + 1}: the weight '${raw}' is not a number ≥ 0`,
+      );
+    }
+    for (const p of points) {
+      lon.push(p[0] ?? 0);
+      lat.push(p[1] ?? 0);
+      wt.push(w);
+    }
+  });
+  return {
+    lon: Float64Array.from(lon),
+    lat: Float64Array.from(lat),
+    weight: Float64Array.from(wt),
+  };
+}
+
+/** Firms from a file's bytes; `name` picks the format (.csv, .geojson, .zip). */
+export async function readFirms(
+  bytes: Uint8Array,
+  name: string,
+  opts: FirmReadOptions = {},
+): Promise<Firms> {
+  const { weight, industry, ...readOpts } = opts;
+  const imported = await importFeatures(bytes, name, readOpts);
+  const pick: FirmPick = { ...(weight ? { weight } : {}), ...(industry ? { industry } : {}) };
+  const firms = firmsFromFeatures(imported.collection.features, pick);
+  if (firms.lon.length === 0) throw noFirms(pick);
+  return firms;
+}
+
+const SITE_NAME_KEYS = ["name", "NAME", "이름", "명칭", "단지명", "site"];
+
+/** Candidate sites from a file of polygons (GeoJSON, zipped Shapefile), named by their name column. */
+export async function readSites(
+  bytes: Uint8Array,
+  name: string,
+  opts: ReadOptions = {},
+): Promise<Site[]> {
+  const imported = await importFeatures(bytes, name, opts);
+  const sites = imported.collection.features.map((f, i): Site => {
+    const g = f.geometry;
+    if (g?.type !== "Polygon" && g?.type !== "MultiPolygon") {
+      throw bad(
+        `후보지 ${i + 1}번이 다각형이 아닙니다 (${g?.type ?? "도형 없음"})`,
+        `Candidate site ${i + 1} is not a polygon (${g?.type ?? "no geometry"})`,
+      );
+    }
+    const key = SITE_NAME_KEYS.find((k) => typeof f.properties?.[k] === "string");
+    const siteName = key ? String(f.properties?.[key]) : undefined;
+    return siteName ? { name: siteName, geometry: g } : { geometry: g };
+  });
+  if (sites.length === 0)
+    throw bad("후보지가 하나도 없습니다", "The file holds no candidate sites");
+  return sites;
+}
