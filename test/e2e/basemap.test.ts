@@ -91,6 +91,12 @@ describe("the report and hub layers", () => {
     expect(await legends.first().textContent()).toContain("혁신도시 12");
     // The parcel in 달성군 came back too, and its report names the 시·군·구 again.
     await expect.poll(() => page.getByTestId("sigungu").textContent()).toContain("달성군");
+    // The report names what it counted: the restored layer beside the embedded 혁신도시.
+    await page.getByTestId("reviewer-mode").click();
+    const sources = page.getByTestId("review-hub-sources");
+    await expect.poll(() => sources.textContent()).toContain("hubs-cp949");
+    expect(await sources.textContent()).toContain("혁신도시");
+    await page.getByTestId("reviewer-mode").click();
   });
 
   it("logged no console errors", () => {

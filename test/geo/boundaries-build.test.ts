@@ -12,9 +12,10 @@ const dir = mkdtempSync(join(tmpdir(), "czd-boundaries-"));
 
 describe("scripts/build-boundaries.ts", () => {
   let counts: { sido: number; sigungu: number };
+  // The whole build (about 5 s alone, far longer on a busy 2-core machine): not a speed test.
   beforeAll(async () => {
     counts = await buildBoundaries(dir);
-  });
+  }, 180_000);
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
   it("builds the 17 시·도 and the 250 시·군·구", () => {
