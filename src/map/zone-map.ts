@@ -12,7 +12,6 @@ import {
   ScaleControl,
 } from "maplibre-gl";
 import type { TerraDraw } from "terra-draw";
-import type { Scene } from "../store/scene";
 import type { Basemap, Lang, ToolId } from "../store/types";
 import { baseStyle } from "./basemap";
 import { type DragWatch, watchDrags } from "./drag-end";
@@ -22,6 +21,7 @@ import { bindHash, initialView } from "./hash";
 import { LAYERS, SIGUNGU_MINZOOM, SOURCES } from "./ids";
 import { addSidoLabels, addSigunguLabels } from "./labels";
 import { addOverlays } from "./overlays";
+import type { Scene } from "./scene";
 
 export type DrawTool = Exclude<ToolId, "none" | "select">;
 

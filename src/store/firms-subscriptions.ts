@@ -1,8 +1,8 @@
 /** The firms' side effects: the map's firm overlay and proposal outlines follow the store. */
 import type { FeatureCollection } from "geojson";
+import { envelopeCollection } from "../map/scene";
 import type { ProposalView } from "../workers/firms-protocol";
 import type { FirmSet } from "./firms-slice";
-import { envelopeCollection } from "./scene";
 import type { AppStore } from "./store";
 
 export interface FirmsView {

@@ -2,8 +2,7 @@
  * Side effects of the store, all in one place: autosave and tab sync, the map's scene and controls.
  * Components never save; they change the store and this file follows.
  */
-import { selectReport, withPreview } from "./derive";
-import { broadcastChannel, idbRecords } from "./record-store";
+
 import {
   editableParcels,
   envelopeCollection,
@@ -11,13 +10,15 @@ import {
   parcelsBbox,
   parcelsCollection,
   type Scene,
-} from "./scene";
+} from "../map/scene";
 import {
   type EnclosingKey,
   enclosingCollection,
   enclosingKey,
   sameEnclosing,
-} from "./scene-enclosing";
+} from "../map/scene-enclosing";
+import { selectReport, withPreview } from "./derive";
+import { broadcastChannel, idbRecords } from "./record-store";
 import { type AppStore, activeZone } from "./store";
 import { createSync, type Sync } from "./sync";
 import type { AppState, ZoneDoc } from "./types";

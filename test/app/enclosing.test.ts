@@ -6,10 +6,10 @@
 import type { Feature, FeatureCollection, Polygon, Position } from "geojson";
 import { describe, expect, it } from "vitest";
 import { distanceM } from "../../geo/index";
+import type { Scene } from "../../src/map/scene";
+import { beltPolygons, circlePolygon } from "../../src/map/scene-shapes";
 import { applyDrawn, applyEdited } from "../../src/store/actions";
 import { selectReport } from "../../src/store/derive";
-import type { Scene } from "../../src/store/scene";
-import { beltPolygons, circlePolygon } from "../../src/store/scene-shapes";
 import { createAppStore } from "../../src/store/store";
 import { subscribeScene } from "../../src/store/subscriptions";
 import { createSquare } from "./factories";

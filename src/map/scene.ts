@@ -1,8 +1,8 @@
 /** What the map shows, as plain GeoJSON built from the store; the map adapter only draws it. */
 import type { Feature, FeatureCollection, Polygon, Position } from "geojson";
 import type { Envelope, Parcel } from "../../geo/index";
+import type { HubLayer } from "../store/types";
 import { beltPolygons, circlePolygon } from "./scene-shapes";
-import type { HubLayer } from "./types";
 
 export interface Scene {
   parcels: FeatureCollection;
