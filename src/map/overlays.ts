@@ -1,14 +1,16 @@
 /** The zone's own layers over the basemap: envelope (given or inferred), parcels, hubs. */
 import type { ExpressionSpecification, Map as MlMap } from "maplibre-gl";
+import type { EnclosingProps, HubProps, ParcelProps } from "./contract";
+import { get, propIs } from "./get";
 import { COLOURS, HUB_COLOURS, LAYERS, OTHER_HUB_COLOUR, SOURCES } from "./ids";
 
 const EMPTY = { type: "FeatureCollection" as const, features: [] };
 
 function hubColour(): ExpressionSpecification {
-  return ["coalesce", ["get", ["get", "type"], ["literal", HUB_COLOURS]], OTHER_HUB_COLOUR];
+  return ["coalesce", ["get", get<HubProps>("type"), ["literal", HUB_COLOURS]], OTHER_HUB_COLOUR];
 }
 
-const lit: ExpressionSpecification = ["==", ["get", "highlighted"], true];
+const lit = propIs<ParcelProps, "highlighted">("highlighted", true);
 const isArea: ExpressionSpecification = ["!=", ["geometry-type"], "Point"];
 
 export function addOverlays(map: MlMap): void {
@@ -77,7 +79,7 @@ export function addOverlays(map: MlMap): void {
   });
 }
 
-const role = (r: string): ExpressionSpecification => ["==", ["get", "role"], r];
+const role = (r: EnclosingProps["role"]) => propIs<EnclosingProps, "role">("role", r);
 
 /** The inferred circle, blue within its limit and red over it, and the faint limit circle. */
 function addEnclosing(map: MlMap): void {
@@ -101,7 +103,7 @@ function addEnclosing(map: MlMap): void {
     paint: {
       "line-color": [
         "case",
-        ["==", ["get", "state"], "over"],
+        propIs<EnclosingProps, "state">("state", "over"),
         COLOURS.enclosingOver,
         COLOURS.enclosingWithin,
       ],

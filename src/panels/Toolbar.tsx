@@ -2,10 +2,10 @@
 import { useStore } from "zustand";
 import { isBuiltinRuleSet } from "../../geo/index";
 import { type Messages, useT } from "../i18n";
+import type { Basemap, ToolId } from "../map/contract";
 import { redo, undo } from "../store/actions";
 import { allRuleSets } from "../store/derive";
 import { activeZone, useAppStore } from "../store/store";
-import type { Basemap, ToolId } from "../store/types";
 
 const TOOL_BUTTONS: { tool: ToolId; label: keyof Messages; icon: string }[] = [
   { tool: "parcel-polygon", label: "toolParcelPolygon", icon: "⬠" },

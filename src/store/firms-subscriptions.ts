@@ -1,28 +1,25 @@
 /** The firms' side effects: the map's firm overlay and proposal outlines follow the store. */
 import type { FeatureCollection } from "geojson";
+import type { EnvelopeProps, FirmsView } from "../map/contract";
 import { envelopeCollection } from "../map/scene";
 import type { ProposalView } from "../workers/firms-protocol";
-import type { FirmSet } from "./firms-slice";
 import type { AppStore } from "./store";
-
-export interface FirmsView {
-  setFirms: (firms: FirmSet | null) => void;
-  setProposals: (proposals: FeatureCollection | null) => void;
-}
 
 /** Every proposal's envelope outline, as the zone's own is drawn, tagged with its shape. */
 export function proposalOutlines(proposals: ProposalView[] | null): FeatureCollection | null {
   if (!proposals) return null;
   return {
     type: "FeatureCollection",
-    features: proposals.flatMap((p) =>
-      p.error
-        ? []
-        : envelopeCollection(p.zone.envelope).features.map((f) => ({
-            ...f,
-            properties: { ...f.properties, proposal: p.shape },
-          })),
-    ),
+    features: proposals.flatMap((p) => {
+      const envelope = p.error ? null : p.zone.envelope;
+      if (!envelope) return [];
+      const properties: EnvelopeProps = {
+        role: "envelope",
+        shape: envelope.shape,
+        proposal: p.shape,
+      };
+      return envelopeCollection(envelope).features.map((f) => ({ ...f, properties }));
+    }),
   };
 }
 

@@ -3,13 +3,13 @@
  * Components never save; they change the store and this file follows.
  */
 
+import type { MapControls, Scene } from "../map/contract";
 import {
   editableParcels,
   envelopeCollection,
   hubsCollection,
   parcelsBbox,
   parcelsCollection,
-  type Scene,
 } from "../map/scene";
 import {
   type EnclosingKey,
@@ -82,12 +82,6 @@ export function subscribeScene(
   };
   update(store.getState());
   return store.subscribe(update);
-}
-
-export interface MapControls {
-  setTool: (tool: AppState["tool"]) => void;
-  setBasemap: (basemap: AppState["basemap"]) => void;
-  setLang: (lang: AppState["lang"]) => void;
 }
 
 /** Keep the map's tool, basemap and label language in step with the UI slice. */

@@ -6,7 +6,7 @@
 import type { Feature, FeatureCollection, Polygon, Position } from "geojson";
 import { describe, expect, it } from "vitest";
 import { distanceM } from "../../geo/index";
-import type { Scene } from "../../src/map/scene";
+import type { Scene } from "../../src/map/contract";
 import { beltPolygons, circlePolygon } from "../../src/map/scene-shapes";
 import { applyDrawn, applyEdited } from "../../src/store/actions";
 import { selectReport } from "../../src/store/derive";
