@@ -1,11 +1,11 @@
 /** Export the filing; import a filing, a hub file or a rules file (any format geo/io reads). */
 import { type ChangeEvent, useState } from "react";
 import { SUPPORTED_CRS } from "../../geo/index";
+import { exportFiling, filingFileName } from "../actions/filing-io";
+import { importFilingBytes, importHubsBytes, importRulesBytes } from "../actions/imports";
 import { useT } from "../i18n";
 import { sigunguSettled } from "../sigungu-data";
 import { ruleSetFor, selectCommittedReport } from "../store/derive";
-import { exportFiling, filingFileName } from "../store/filing-io";
-import { importFilingBytes, importHubsBytes, importRulesBytes } from "../store/imports";
 import { activeZone, useAppStore } from "../store/store";
 import { download, fileBytes } from "./download";
 import { ExportMenu } from "./ExportMenu";

@@ -4,15 +4,15 @@
  */
 import { type ChangeEvent, useEffect, useState } from "react";
 import { type Report, SUPPORTED_CRS } from "../../geo/index";
-import { shapeName, useT } from "../i18n";
-import { type FirmsMessages, useFirmsT } from "../i18n/firms";
 import {
   acceptProposal,
   cancelFirmsWork,
   importFirmsFile,
   restoreFirms,
   runProposals,
-} from "../store/firms-actions";
+} from "../actions/firms-actions";
+import { shapeName, useT } from "../i18n";
+import { type FirmsMessages, useFirmsT } from "../i18n/firms";
 import { useAppStore } from "../store/store";
 import type { ProposalView } from "../workers/firms-protocol";
 import { CoverageChart } from "./CoverageChart";

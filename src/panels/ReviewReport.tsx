@@ -1,7 +1,7 @@
 /** Every field of the report for the filing under review: verdict to the last finding. */
 import { tmAreaM2 } from "../../geo/index";
+import type { Review } from "../actions/review";
 import { hubTypeName, type Messages, severityName, shapeName, useT } from "../i18n";
-import type { Review } from "../store/review";
 import { useAppStore } from "../store/store";
 
 const fixed = (v: number | undefined, digits: number) =>

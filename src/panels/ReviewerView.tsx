@@ -4,10 +4,10 @@
  */
 import { type ChangeEvent, useCallback, useEffect, useRef, useState } from "react";
 import { reportJson, reportMapSvg } from "../../geo/index";
+import { failure } from "../actions/imports";
+import { type Review, reviewCurrent, reviewFile } from "../actions/review";
 import { MESSAGES, useT } from "../i18n";
 import { sigunguSettled } from "../sigungu-data";
-import { failure } from "../store/imports";
-import { type Review, reviewCurrent, reviewFile } from "../store/review";
 import { useAppStore } from "../store/store";
 import { download, fileBytes } from "./download";
 import { PrintSheet } from "./PrintSheet";

@@ -1,9 +1,9 @@
 /** Tools, undo/redo, rule set, language, basemap and help. */
 import { useStore } from "zustand";
 import { isBuiltinRuleSet } from "../../geo/index";
+import { redo, undo } from "../actions/actions";
 import { type Messages, useT } from "../i18n";
 import type { Basemap, ToolId } from "../map/contract";
-import { redo, undo } from "../store/actions";
 import { allRuleSets } from "../store/derive";
 import { activeZone, useAppStore } from "../store/store";
 

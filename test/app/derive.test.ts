@@ -1,11 +1,11 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { loadRuleSet } from "../../geo/index";
-import { applyDrawn, applyEdited } from "../../src/store/actions";
+import { applyDrawn, applyEdited } from "../../src/actions/actions";
+import { exportFiling } from "../../src/actions/filing-io";
+import { importFilingBytes, importHubsBytes } from "../../src/actions/imports";
+import { parseSavedProject, snapshotProject } from "../../src/persistence/persist";
 import { selectReport } from "../../src/store/derive";
-import { exportFiling } from "../../src/store/filing-io";
-import { importFilingBytes, importHubsBytes } from "../../src/store/imports";
-import { parseSavedProject, snapshotProject } from "../../src/store/persist";
 import { activeZone, createAppStore } from "../../src/store/store";
 import { createSquare } from "./factories";
 

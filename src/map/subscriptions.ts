@@ -3,25 +3,25 @@
  * Components never save; they change the store and this file follows.
  */
 
-import type { MapControls, Scene } from "../map/contract";
+import { broadcastChannel, idbRecords } from "../persistence/record-store";
+import { createSync, type Sync } from "../persistence/sync";
+import { selectReport, withPreview } from "../store/derive";
+import { type AppStore, activeZone } from "../store/store";
+import type { AppState, ZoneDoc } from "../store/types";
+import type { MapControls, Scene } from "./contract";
 import {
   editableParcels,
   envelopeCollection,
   hubsCollection,
   parcelsBbox,
   parcelsCollection,
-} from "../map/scene";
+} from "./scene";
 import {
   type EnclosingKey,
   enclosingCollection,
   enclosingKey,
   sameEnclosing,
-} from "../map/scene-enclosing";
-import { selectReport, withPreview } from "./derive";
-import { broadcastChannel, idbRecords } from "./record-store";
-import { type AppStore, activeZone } from "./store";
-import { createSync, type Sync } from "./sync";
-import type { AppState, ZoneDoc } from "./types";
+} from "./scene-enclosing";
 
 /**
  * Autosave to IndexedDB and sync with the other tabs of the project: restore the saved project,

@@ -1,9 +1,9 @@
 /** The firms' side effects: the map's firm overlay and proposal outlines follow the store. */
 import type { FeatureCollection } from "geojson";
-import type { EnvelopeProps, FirmsView } from "../map/contract";
-import { envelopeCollection } from "../map/scene";
+import type { AppStore } from "../store/store";
 import type { ProposalView } from "../workers/firms-protocol";
-import type { AppStore } from "./store";
+import type { EnvelopeProps, FirmsView } from "./contract";
+import { envelopeCollection } from "./scene";
 
 /** Every proposal's envelope outline, as the zone's own is drawn, tagged with its shape. */
 export function proposalOutlines(proposals: ProposalView[] | null): FeatureCollection | null {

@@ -4,9 +4,9 @@
  */
 import type { LineString, Point, Polygon } from "geojson";
 import type { ToolId } from "../map/contract";
-import { ruleSetFor } from "./derive";
-import { type AppStore, activeZone } from "./store";
-import { nextParcelId } from "./zone-diff";
+import { ruleSetFor } from "../store/derive";
+import { type AppStore, activeZone } from "../store/store";
+import { nextParcelId } from "../store/zone-diff";
 
 type DrawnGeometry = Polygon | Point | LineString;
 
