@@ -6,7 +6,7 @@ import { EMBEDDED_HUBS_FILE } from "../geo/index";
 import { App } from "./App";
 import { en } from "./i18n/en";
 import { ko } from "./i18n/ko";
-import { startPersistence } from "./map/subscriptions";
+import { startPersistence } from "./persistence/autosave";
 import { isUnreadableRecord } from "./persistence/stored-records";
 import { Recovery, RecoveryPanel } from "./Recovery";
 import { loadSigungu } from "./sigungu-data";
