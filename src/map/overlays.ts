@@ -47,24 +47,7 @@ export function addOverlays(map: MlMap): void {
     filter: isArea,
     paint: { "fill-color": hubColour(), "fill-opacity": 0.3 },
   });
-  map.addLayer({
-    id: LAYERS.parcelFill,
-    type: "fill",
-    source: SOURCES.parcels,
-    paint: {
-      "fill-color": ["case", lit, COLOURS.highlight, COLOURS.parcel],
-      "fill-opacity": ["case", lit, 0.45, 0.3],
-    },
-  });
-  map.addLayer({
-    id: LAYERS.parcelLine,
-    type: "line",
-    source: SOURCES.parcels,
-    paint: {
-      "line-color": ["case", lit, COLOURS.highlight, COLOURS.parcel],
-      "line-width": ["case", lit, 3, 1.5],
-    },
-  });
+  addParcels(map);
   map.addLayer({
     id: LAYERS.hubPoint,
     type: "circle",
@@ -76,6 +59,32 @@ export function addOverlays(map: MlMap): void {
       "circle-stroke-color": "#ffffff",
       "circle-stroke-width": 1,
     },
+  });
+}
+
+/** A parcel's paint value: `on` when it is highlighted, else `off`. */
+const whenLit = (on: string | number, off: string | number): ExpressionSpecification => [
+  "case",
+  lit,
+  on,
+  off,
+];
+
+/** The parcels, filled and outlined, in the highlight colour when a finding points at them. */
+function addParcels(map: MlMap): void {
+  const colour = whenLit(COLOURS.highlight, COLOURS.parcel);
+  const source = SOURCES.parcels;
+  map.addLayer({
+    id: LAYERS.parcelFill,
+    type: "fill",
+    source,
+    paint: { "fill-color": colour, "fill-opacity": whenLit(0.45, 0.3) },
+  });
+  map.addLayer({
+    id: LAYERS.parcelLine,
+    type: "line",
+    source,
+    paint: { "line-color": colour, "line-width": whenLit(3, 1.5) },
   });
 }
 
