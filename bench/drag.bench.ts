@@ -6,7 +6,7 @@
  */
 import type { Polygon, Position } from "geojson";
 import { checkFiling, loadRuleSet } from "../geo/index";
-import { applyEdited } from "../src/store/actions";
+import { applyEdited } from "../src/actions/actions";
 import { selectHubIndex, selectReport, toGeoZone } from "../src/store/derive";
 import { activeZone, createAppStore } from "../src/store/store";
 import { createZone } from "../src/store/zone-diff";

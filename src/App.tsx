@@ -1,5 +1,7 @@
 /** The page: toolbar on top, map in the middle, zones on the left, the live report on the right. */
 import { useEffect } from "react";
+import { redo, undo } from "./actions/actions";
+import { importDropped } from "./actions/imports";
 import { useT } from "./i18n";
 import { MapView } from "./map/MapView";
 import { fileBytes } from "./panels/download";
@@ -12,8 +14,6 @@ import { StatusBar } from "./panels/StatusBar";
 import { Toolbar } from "./panels/Toolbar";
 import { ValidationPanel } from "./panels/ValidationPanel";
 import { ZoneList } from "./panels/ZoneList";
-import { redo, undo } from "./store/actions";
-import { importDropped } from "./store/imports";
 import { useAppStore } from "./store/store";
 
 function isTyping(target: EventTarget | null): boolean {

@@ -8,7 +8,7 @@ import { Component, type ReactNode } from "react";
 import { en } from "./i18n/en";
 import { ko } from "./i18n/ko";
 import { download } from "./panels/download";
-import { isProjectKey } from "./store/stored-records";
+import { isProjectKey } from "./persistence/stored-records";
 
 /** The project's records as they are stored: key → value. */
 async function storedRecords(): Promise<[IDBValidKey, unknown][]> {

@@ -6,12 +6,12 @@ import { EMBEDDED_HUBS_FILE } from "../geo/index";
 import { App } from "./App";
 import { en } from "./i18n/en";
 import { ko } from "./i18n/ko";
+import { startPersistence } from "./persistence/autosave";
+import { isUnreadableRecord } from "./persistence/stored-records";
 import { Recovery, RecoveryPanel } from "./Recovery";
 import { loadSigungu } from "./sigungu-data";
 import { builtinHubLayer } from "./store/builtin-hubs";
 import { useAppStore } from "./store/store";
-import { isUnreadableRecord } from "./store/stored-records";
-import { startPersistence } from "./store/subscriptions";
 import "./app.css";
 
 async function loadBuiltinHubs(): Promise<void> {

@@ -1,6 +1,7 @@
 /** The proposals panel's words, ko (default) and en, apart from the shared message tables. */
+
+import type { Lang } from "../map/contract";
 import { useAppStore } from "../store/store";
-import type { Lang } from "../store/types";
 
 const ko = {
   title: "기업 분포 제안",

@@ -1,8 +1,8 @@
 /** The current language's messages for components. */
 
 import type { EnvelopeShape, Severity } from "../../geo/index";
+import type { Lang } from "../map/contract";
 import { useAppStore } from "../store/store";
-import type { Lang } from "../store/types";
 import { en } from "./en";
 import { ko, type Messages } from "./ko";
 

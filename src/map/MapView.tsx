@@ -1,10 +1,9 @@
 /** The React host of the map: creates the adapter once and wires it to the store. */
 import { useEffect, useRef, useState } from "react";
+import { applyDeleted, applyDrawn, applyEdited, bindSketch, cancelEdit } from "../actions/actions";
 import { loadSigungu } from "../sigungu-data";
-import { applyDeleted, applyDrawn, applyEdited, bindSketch, cancelEdit } from "../store/actions";
-import { subscribeFirms } from "../store/firms-subscriptions";
 import { useAppStore } from "../store/store";
-import { subscribeMapControls, subscribeScene } from "../store/subscriptions";
+import { subscribeFirms, subscribeMapControls, subscribeScene } from "./subscriptions";
 import { type MapHandlers, ZoneMap } from "./zone-map";
 import "./worker";
 import "maplibre-gl/dist/maplibre-gl.css";

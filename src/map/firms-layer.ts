@@ -5,7 +5,8 @@
  */
 import type { FeatureCollection } from "geojson";
 import type { GeoJSONSource, Map as MlMap } from "maplibre-gl";
-import type { FirmSet } from "../store/firms-slice";
+import type { EnvelopeProps, FirmBinProps, MapFirms } from "./contract";
+import { get } from "./get";
 import { FIRMS_COLOURS, FIRMS_IDS, LAYERS, PROPOSAL_COLOURS } from "./ids";
 
 const EMPTY: FeatureCollection = { type: "FeatureCollection", features: [] };
@@ -31,7 +32,7 @@ export class FirmsLayer {
         source: FIRMS_IDS.heatSource,
         maxzoom: 12,
         paint: {
-          "heatmap-weight": ["/", ["get", "w"], ["literal", this.maxHeat]],
+          "heatmap-weight": ["/", get<FirmBinProps>("w"), ["literal", this.maxHeat]],
           "heatmap-intensity": ["interpolate", ["linear"], ["zoom"], 5, 0.6, 11, 2],
           "heatmap-radius": ["interpolate", ["linear"], ["zoom"], 5, 8, 11, 30],
           "heatmap-opacity": ["interpolate", ["linear"], ["zoom"], 10, 0.8, 12, 0],
@@ -62,7 +63,7 @@ export class FirmsLayer {
       paint: {
         "line-color": [
           "match",
-          ["get", "proposal"],
+          get<EnvelopeProps>("proposal"),
           "belt",
           PROPOSAL_COLOURS.belt,
           "polygon",
@@ -84,7 +85,7 @@ export class FirmsLayer {
     );
   }
 
-  setFirms(firms: FirmSet | null): void {
+  setFirms(firms: MapFirms | null): void {
     this.heat = firms?.bins.heat ?? EMPTY;
     this.points = firms?.bins.points ?? EMPTY;
     this.maxHeat = firms?.bins.maxHeat ?? 1;
@@ -99,7 +100,7 @@ export class FirmsLayer {
     if (map.getLayer(FIRMS_IDS.heat)) {
       map.setPaintProperty(FIRMS_IDS.heat, "heatmap-weight", [
         "/",
-        ["get", "w"],
+        get<FirmBinProps>("w"),
         ["literal", this.maxHeat],
       ]);
     }

@@ -1,11 +1,17 @@
 /** Every source and layer id the map uses, in one place. */
-export const SOURCES = {
-  sido: "czd-sido",
-  sigungu: "czd-sigungu",
+
+/** The online rasters: each one source drawn by one layer of the same id. */
+const RASTERS = {
   osm: "czd-osm",
   vworld: "czd-vworld",
   vworldSatellite: "czd-vworld-satellite",
   vworldHybrid: "czd-vworld-hybrid",
+} as const;
+
+export const SOURCES = {
+  sido: "czd-sido",
+  sigungu: "czd-sigungu",
+  ...RASTERS,
   parcels: "czd-parcels",
   envelope: "czd-envelope",
   enclosing: "czd-enclosing",
@@ -17,10 +23,7 @@ export const LAYERS = {
   sidoFill: "czd-sido-fill",
   sidoLine: "czd-sido-line",
   sigunguLine: "czd-sigungu-line",
-  osm: "czd-osm",
-  vworld: "czd-vworld",
-  vworldSatellite: "czd-vworld-satellite",
-  vworldHybrid: "czd-vworld-hybrid",
+  ...RASTERS,
   envelopeFill: "czd-envelope-fill",
   envelopeLine: "czd-envelope-line",
   envelopeCentre: "czd-envelope-centre",

@@ -1,14 +1,16 @@
 /** The zone's own layers over the basemap: envelope (given or inferred), parcels, hubs. */
 import type { ExpressionSpecification, Map as MlMap } from "maplibre-gl";
+import type { EnclosingProps, HubProps, ParcelProps } from "./contract";
+import { get, propIs } from "./get";
 import { COLOURS, HUB_COLOURS, LAYERS, OTHER_HUB_COLOUR, SOURCES } from "./ids";
 
 const EMPTY = { type: "FeatureCollection" as const, features: [] };
 
 function hubColour(): ExpressionSpecification {
-  return ["coalesce", ["get", ["get", "type"], ["literal", HUB_COLOURS]], OTHER_HUB_COLOUR];
+  return ["coalesce", ["get", get<HubProps>("type"), ["literal", HUB_COLOURS]], OTHER_HUB_COLOUR];
 }
 
-const lit: ExpressionSpecification = ["==", ["get", "highlighted"], true];
+const lit = propIs<ParcelProps, "highlighted">("highlighted", true);
 const isArea: ExpressionSpecification = ["!=", ["geometry-type"], "Point"];
 
 export function addOverlays(map: MlMap): void {
@@ -45,24 +47,7 @@ export function addOverlays(map: MlMap): void {
     filter: isArea,
     paint: { "fill-color": hubColour(), "fill-opacity": 0.3 },
   });
-  map.addLayer({
-    id: LAYERS.parcelFill,
-    type: "fill",
-    source: SOURCES.parcels,
-    paint: {
-      "fill-color": ["case", lit, COLOURS.highlight, COLOURS.parcel],
-      "fill-opacity": ["case", lit, 0.45, 0.3],
-    },
-  });
-  map.addLayer({
-    id: LAYERS.parcelLine,
-    type: "line",
-    source: SOURCES.parcels,
-    paint: {
-      "line-color": ["case", lit, COLOURS.highlight, COLOURS.parcel],
-      "line-width": ["case", lit, 3, 1.5],
-    },
-  });
+  addParcels(map);
   map.addLayer({
     id: LAYERS.hubPoint,
     type: "circle",
@@ -77,7 +62,33 @@ export function addOverlays(map: MlMap): void {
   });
 }
 
-const role = (r: string): ExpressionSpecification => ["==", ["get", "role"], r];
+/** A parcel's paint value: `on` when it is highlighted, else `off`. */
+const whenLit = (on: string | number, off: string | number): ExpressionSpecification => [
+  "case",
+  lit,
+  on,
+  off,
+];
+
+/** The parcels, filled and outlined, in the highlight colour when a finding points at them. */
+function addParcels(map: MlMap): void {
+  const colour = whenLit(COLOURS.highlight, COLOURS.parcel);
+  const source = SOURCES.parcels;
+  map.addLayer({
+    id: LAYERS.parcelFill,
+    type: "fill",
+    source,
+    paint: { "fill-color": colour, "fill-opacity": whenLit(0.45, 0.3) },
+  });
+  map.addLayer({
+    id: LAYERS.parcelLine,
+    type: "line",
+    source,
+    paint: { "line-color": colour, "line-width": whenLit(3, 1.5) },
+  });
+}
+
+const role = (r: EnclosingProps["role"]) => propIs<EnclosingProps, "role">("role", r);
 
 /** The inferred circle, blue within its limit and red over it, and the faint limit circle. */
 function addEnclosing(map: MlMap): void {
@@ -101,7 +112,7 @@ function addEnclosing(map: MlMap): void {
     paint: {
       "line-color": [
         "case",
-        ["==", ["get", "state"], "over"],
+        propIs<EnclosingProps, "state">("state", "over"),
         COLOURS.enclosingOver,
         COLOURS.enclosingWithin,
       ],

@@ -12,9 +12,8 @@ import {
   ScaleControl,
 } from "maplibre-gl";
 import type { TerraDraw } from "terra-draw";
-import type { Scene } from "../store/scene";
-import type { Basemap, Lang, ToolId } from "../store/types";
 import { baseStyle } from "./basemap";
+import { type Basemap, type DrawTool, type Lang, type Scene, TOOLS, type ToolId } from "./contract";
 import { type DragWatch, watchDrags } from "./drag-end";
 import { createDraw } from "./draw";
 import { FirmsLayer } from "./firms-layer";
@@ -22,8 +21,6 @@ import { bindHash, initialView } from "./hash";
 import { LAYERS, SIGUNGU_MINZOOM, SOURCES } from "./ids";
 import { addSidoLabels, addSigunguLabels } from "./labels";
 import { addOverlays } from "./overlays";
-
-export type DrawTool = Exclude<ToolId, "none" | "select">;
 
 export interface MapHandlers {
   onDrawn: (tool: DrawTool, geometry: Polygon | Point | LineString) => void;
@@ -51,14 +48,9 @@ const ONLINE_SOURCES: readonly string[] = [
   SOURCES.vworldHybrid,
 ];
 
-const DRAW_TOOLS: readonly string[] = [
-  "parcel-polygon",
-  "parcel-circle",
-  "parcel-rectangle",
-  "envelope-circle",
-  "envelope-belt",
-  "envelope-polygon",
-];
+const DRAW_TOOLS: readonly string[] = Object.values(TOOLS).filter(
+  (t) => t !== TOOLS.none && t !== TOOLS.select,
+);
 
 export class ZoneMap {
   private readonly map: MlMap;

@@ -1,7 +1,7 @@
 /** The envelope's size as a number: the circle's radius or the belt's half-width. */
 import { useEffect, useState } from "react";
+import { setEnvelopeSize } from "../actions/actions";
 import { useT } from "../i18n";
-import { setEnvelopeSize } from "../store/actions";
 import { activeZone, useAppStore } from "../store/store";
 
 /**

@@ -1,10 +1,10 @@
 /** The filing in the other formats: GeoJSON in a TM plane, zipped Shapefile, CSV of areas. */
 import { converterById } from "../../geo/index";
+import { EXPORT_FORMATS, type ExportFormat, exportZoneAs } from "../actions/exports";
+import { failure } from "../actions/imports";
 import { useT } from "../i18n";
 import { sigunguSettled } from "../sigungu-data";
 import { ruleSetFor, selectCommittedReport } from "../store/derive";
-import { EXPORT_FORMATS, type ExportFormat, exportZoneAs } from "../store/exports";
-import { failure } from "../store/imports";
 import { activeZone, useAppStore } from "../store/store";
 import { download } from "./download";
 

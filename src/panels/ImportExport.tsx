@@ -1,25 +1,20 @@
 /** Export the filing; import a filing, a hub file or a rules file (any format geo/io reads). */
-import { type ChangeEvent, useState } from "react";
-import { SUPPORTED_CRS } from "../../geo/index";
+import { useState } from "react";
+import { exportFiling, filingFileName } from "../actions/filing-io";
+import { importFilingBytes, importHubsBytes, importRulesBytes } from "../actions/imports";
 import { useT } from "../i18n";
 import { sigunguSettled } from "../sigungu-data";
 import { ruleSetFor, selectCommittedReport } from "../store/derive";
-import { exportFiling, filingFileName } from "../store/filing-io";
-import { importFilingBytes, importHubsBytes, importRulesBytes } from "../store/imports";
 import { activeZone, useAppStore } from "../store/store";
 import { download, fileBytes } from "./download";
 import { ExportMenu } from "./ExportMenu";
+import { FILING_ACCEPT, FilePicker, XY_CRS } from "./FilePicker";
 
 type Importer = (bytes: Uint8Array, fileName: string) => Promise<boolean>;
 
-function onFile(importer: Importer) {
-  return async (e: ChangeEvent<HTMLInputElement>) => {
-    const input = e.currentTarget;
-    const file = input.files?.[0];
-    if (file) await importer(await fileBytes(file), file.name);
-    input.value = "";
-  };
-}
+/** Reads a picked file and hands its bytes to an importer. */
+const onFile = (importer: Importer) => async (file: File) =>
+  importer(await fileBytes(file), file.name);
 
 export async function exportActiveZone(): Promise<void> {
   await sigunguSettled();
@@ -29,9 +24,6 @@ export async function exportActiveZone(): Promise<void> {
   const ruleSet = ruleSetFor(zone.ruleSetId, s.customRuleSets);
   download(exportFiling(zone, report, ruleSet), filingFileName(zone), "application/geo+json");
 }
-
-/** The CRS of x/y columns in a hub CSV; lon/lat files need none. */
-const XY_CRS = SUPPORTED_CRS.filter((c) => c !== "EPSG:4326");
 
 export function ImportExport() {
   const t = useT();
@@ -44,25 +36,19 @@ export function ImportExport() {
         ⤓ {t.exportFiling}
       </button>
       <ExportMenu />
-      <label className="file">
-        ⤒ {t.importFiling}
-        <input
-          type="file"
-          data-testid="import-file"
-          accept=".geojson,.json,.zip,.shz,application/geo+json,application/json,application/zip"
-          onChange={onFile((b, n) => importFilingBytes(useAppStore, b, n))}
-        />
-      </label>
+      <FilePicker
+        label={`⤒ ${t.importFiling}`}
+        testId="import-file"
+        accept={FILING_ACCEPT}
+        onFile={onFile((b, n) => importFilingBytes(useAppStore, b, n))}
+      />
       <span className="hub-import">
-        <label className="file">
-          {t.importHubs}
-          <input
-            type="file"
-            data-testid="import-hubs"
-            accept=".geojson,.json,.csv,.txt,.zip"
-            onChange={onFile(importHubs)}
-          />
-        </label>
+        <FilePicker
+          label={t.importHubs}
+          testId="import-hubs"
+          accept=".geojson,.json,.csv,.txt,.zip"
+          onFile={onFile(importHubs)}
+        />
         <select
           data-testid="hubs-crs"
           value={hubsCrs}
@@ -78,15 +64,12 @@ export function ImportExport() {
           ))}
         </select>
       </span>
-      <label className="file">
-        {t.importRules}
-        <input
-          type="file"
-          data-testid="import-rules"
-          accept=".json"
-          onChange={onFile((b, n) => importRulesBytes(useAppStore, b, n))}
-        />
-      </label>
+      <FilePicker
+        label={t.importRules}
+        testId="import-rules"
+        accept=".json"
+        onFile={onFile((b, n) => importRulesBytes(useAppStore, b, n))}
+      />
     </div>
   );
 }

@@ -5,8 +5,8 @@
 import { useEffect, useRef } from "react";
 import { createPortal } from "react-dom";
 import { REPORT_CSS, reportBodyHtml } from "../../geo/index";
+import type { Review } from "../actions/review";
 import { useT } from "../i18n";
-import type { Review } from "../store/review";
 import { useAppStore } from "../store/store";
 
 /**

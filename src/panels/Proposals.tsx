@@ -2,24 +2,24 @@
  * Firms in, proposals out: import a firm file (read in a Worker, with progress and cancel), then
  * compare the circle, belt and polygon proposals side by side and accept one into the zone.
  */
-import { type ChangeEvent, useEffect, useState } from "react";
-import { type Report, SUPPORTED_CRS } from "../../geo/index";
-import { shapeName, useT } from "../i18n";
-import { type FirmsMessages, useFirmsT } from "../i18n/firms";
+import { useEffect, useState } from "react";
+import type { Report } from "../../geo/index";
 import {
   acceptProposal,
   cancelFirmsWork,
   importFirmsFile,
   restoreFirms,
   runProposals,
-} from "../store/firms-actions";
+} from "../actions/firms-actions";
+import { shapeName, useT } from "../i18n";
+import { type FirmsMessages, useFirmsT } from "../i18n/firms";
 import { useAppStore } from "../store/store";
 import type { ProposalView } from "../workers/firms-protocol";
 import { CoverageChart } from "./CoverageChart";
 import { fileBytes } from "./download";
+import { FilePicker, XY_CRS } from "./FilePicker";
 import "./proposals.css";
 
-const XY_CRS = SUPPORTED_CRS.filter((c) => c !== "EPSG:4326");
 const pct = (v: number) => `${(100 * v).toFixed(1)}%`;
 const num = (v: number) => Math.round(v).toLocaleString();
 
@@ -32,16 +32,34 @@ function envelopeKm2(e: Report["envelope"]): number | undefined {
   return e.areaKm2;
 }
 
+interface TextFieldProps {
+  label: string;
+  testId: string;
+  value: string;
+  hint: string;
+  onChange: (value: string) => void;
+}
+
+function TextField({ label, testId, value, hint, onChange }: TextFieldProps) {
+  return (
+    <label>
+      {label}{" "}
+      <input
+        data-testid={testId}
+        value={value}
+        placeholder={hint}
+        onChange={(e) => onChange(e.currentTarget.value)}
+      />
+    </label>
+  );
+}
+
 function FirmImport({ f }: { f: FirmsMessages }) {
   const [weight, setWeight] = useState("");
   const [crs, setCrs] = useState("");
   const [industry, setIndustry] = useState("");
   const busy = useAppStore((s) => s.firmsImport);
-  const onFile = async (e: ChangeEvent<HTMLInputElement>) => {
-    const input = e.currentTarget;
-    const file = input.files?.[0];
-    input.value = "";
-    if (!file) return;
+  const onFile = async (file: File) => {
     const opts = {
       ...(weight.trim() ? { weight: weight.trim() } : {}),
       ...(industry.trim() ? { industry: industry.trim() } : {}),
@@ -51,24 +69,20 @@ function FirmImport({ f }: { f: FirmsMessages }) {
   };
   return (
     <div className="firm-import">
-      <label>
-        {f.weightColumn}{" "}
-        <input
-          data-testid="firms-weight"
-          value={weight}
-          placeholder={f.weightHint}
-          onChange={(e) => setWeight(e.currentTarget.value)}
-        />
-      </label>
-      <label>
-        {f.industry}{" "}
-        <input
-          data-testid="firms-industry"
-          value={industry}
-          placeholder={f.industryHint}
-          onChange={(e) => setIndustry(e.currentTarget.value)}
-        />
-      </label>
+      <TextField
+        label={f.weightColumn}
+        testId="firms-weight"
+        value={weight}
+        hint={f.weightHint}
+        onChange={setWeight}
+      />
+      <TextField
+        label={f.industry}
+        testId="firms-industry"
+        value={industry}
+        hint={f.industryHint}
+        onChange={setIndustry}
+      />
       <label>
         {f.xyCrs}{" "}
         <select data-testid="firms-crs" value={crs} onChange={(e) => setCrs(e.currentTarget.value)}>
@@ -80,16 +94,13 @@ function FirmImport({ f }: { f: FirmsMessages }) {
           ))}
         </select>
       </label>
-      <label className="file">
-        ⤒ {f.importFirms}
-        <input
-          type="file"
-          data-testid="import-firms"
-          accept=".csv,.txt,.geojson,.json,.zip"
-          onChange={onFile}
-          disabled={busy?.busy === true}
-        />
-      </label>
+      <FilePicker
+        label={`⤒ ${f.importFirms}`}
+        testId="import-firms"
+        accept=".csv,.txt,.geojson,.json,.zip"
+        onFile={onFile}
+        disabled={busy?.busy === true}
+      />
       {busy && (
         <div className="firm-progress">
           <progress data-testid="firms-progress" value={busy.share} max={1} />

@@ -1,11 +1,9 @@
 /** Every field of the report for the filing under review: verdict to the last finding. */
 import { tmAreaM2 } from "../../geo/index";
+import type { Review } from "../actions/review";
 import { hubTypeName, type Messages, severityName, shapeName, useT } from "../i18n";
-import type { Review } from "../store/review";
 import { useAppStore } from "../store/store";
-
-const fixed = (v: number | undefined, digits: number) =>
-  v === undefined ? "–" : v.toFixed(digits);
+import { fixed, VerdictHeading } from "./Verdict";
 
 function Areas({ review, t }: { review: Review; t: Messages }) {
   const { area } = review.report;
@@ -93,12 +91,7 @@ export function ReviewReport({ review }: { review: Review }) {
   const env = report.envelope;
   return (
     <section className="panel review-report" data-testid="review-report">
-      <h2>
-        {t.validation}{" "}
-        <span className={`verdict ${report.verdict}`} data-testid="review-verdict">
-          {report.verdict === "pass" ? t.verdictPass : t.verdictFail}
-        </span>
-      </h2>
+      <VerdictHeading t={t} verdict={report.verdict} testId="review-verdict" />
       <dl>
         <dt>{t.ruleSet}</dt>
         <dd data-testid="review-rules">

@@ -2,14 +2,15 @@
  * Reviewer mode: open a filing (or take the zone being edited), see its map beside the full
  * report and the SHA-256 of the bytes under review, print the A4 report to sign.
  */
-import { type ChangeEvent, useCallback, useEffect, useRef, useState } from "react";
+import { useCallback, useEffect, useRef, useState } from "react";
 import { reportJson, reportMapSvg } from "../../geo/index";
+import { failure } from "../actions/imports";
+import { type Review, reviewCurrent, reviewFile } from "../actions/review";
 import { MESSAGES, useT } from "../i18n";
 import { sigunguSettled } from "../sigungu-data";
-import { failure } from "../store/imports";
-import { type Review, reviewCurrent, reviewFile } from "../store/review";
 import { useAppStore } from "../store/store";
 import { download, fileBytes } from "./download";
+import { FILING_ACCEPT, FilePicker } from "./FilePicker";
 import { PrintSheet } from "./PrintSheet";
 import { ReviewReport } from "./ReviewReport";
 import "./review.css";
@@ -107,24 +108,15 @@ export function ReviewerView() {
     window.addEventListener("drop", onDrop);
     return () => window.removeEventListener("drop", onDrop);
   }, [open]);
-  const onFile = async (ev: ChangeEvent<HTMLInputElement>) => {
-    const input = ev.currentTarget;
-    const file = input.files?.[0];
-    if (file) await open(file);
-    input.value = "";
-  };
   return (
     <section className="reviewer" data-testid="reviewer">
       <div className="review-source">
-        <label className="file">
-          ⤒ {t.reviewOpenFile}
-          <input
-            type="file"
-            data-testid="reviewer-file"
-            accept=".geojson,.json,.zip,.shz,application/geo+json,application/json,application/zip"
-            onChange={onFile}
-          />
-        </label>
+        <FilePicker
+          label={`⤒ ${t.reviewOpenFile}`}
+          testId="reviewer-file"
+          accept={FILING_ACCEPT}
+          onFile={open}
+        />
         <button type="button" data-testid="review-current" onClick={() => void openCurrent()}>
           {t.reviewCurrent}
         </button>

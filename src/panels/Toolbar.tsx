@@ -1,11 +1,11 @@
 /** Tools, undo/redo, rule set, language, basemap and help. */
 import { useStore } from "zustand";
 import { isBuiltinRuleSet } from "../../geo/index";
+import { redo, undo } from "../actions/actions";
 import { type Messages, useT } from "../i18n";
-import { redo, undo } from "../store/actions";
+import type { Basemap, ToolId } from "../map/contract";
 import { allRuleSets } from "../store/derive";
 import { activeZone, useAppStore } from "../store/store";
-import type { Basemap, ToolId } from "../store/types";
 
 const TOOL_BUTTONS: { tool: ToolId; label: keyof Messages; icon: string }[] = [
   { tool: "parcel-polygon", label: "toolParcelPolygon", icon: "⬠" },

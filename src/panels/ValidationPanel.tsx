@@ -5,8 +5,7 @@ import { useAppStore } from "../store/store";
 import { EnvelopeEditor } from "./EnvelopeEditor";
 import { HubTable } from "./HubTable";
 import { ParcelList } from "./ParcelList";
-
-const km = (v: number | undefined, digits = 3) => (v === undefined ? "–" : v.toFixed(digits));
+import { fixed, VerdictHeading } from "./Verdict";
 
 function Findings({ t }: { t: Messages }) {
   const report = useAppStore(selectReport);
@@ -40,7 +39,7 @@ function Sigungu({ t }: { t: Messages }) {
         ? t.sigunguLoading
         : sigungu.length === 0
           ? "–"
-          : sigungu.map((s) => `${s.name} ${km(s.km2)} km²`).join(", ")}
+          : sigungu.map((s) => `${s.name} ${fixed(s.km2, 3)} km²`).join(", ")}
     </p>
   );
 }
@@ -52,12 +51,7 @@ export function ValidationPanel() {
   const over = report.area.totalKm2 > report.area.capKm2;
   return (
     <section className="panel validation" data-testid="validation-panel">
-      <h2>
-        {t.validation}{" "}
-        <span className={`verdict ${report.verdict}`} data-testid="verdict">
-          {report.verdict === "pass" ? t.verdictPass : t.verdictFail}
-        </span>
-      </h2>
+      <VerdictHeading t={t} verdict={report.verdict} testId="verdict" />
       <p className="small">
         {report.ruleSet} · {report.ruleSetVersion}
         {report.ruleSetCustom ? ` (${t.customRules})` : ""} · {t.sido}: {report.sido.name ?? "–"}
@@ -66,18 +60,18 @@ export function ValidationPanel() {
       <dl>
         <dt>{t.totalArea}</dt>
         <dd className={over ? "bad" : ""}>
-          <span data-testid="total-area">{km(report.area.totalKm2)} km²</span> / {t.cap}{" "}
+          <span data-testid="total-area">{fixed(report.area.totalKm2, 3)} km²</span> / {t.cap}{" "}
           {report.area.capKm2} km²
         </dd>
         <dt>{t.tmArea}</dt>
         <dd>
-          {km(report.area.tm.totalKm2, 4)} km² ({report.area.tm.crs})
+          {fixed(report.area.tm.totalKm2, 4)} km² ({report.area.tm.crs})
         </dd>
         <dt>{t.reach}</dt>
         <dd data-testid="reach">
           {env.shape === "polygon"
-            ? `${km(env.areaKm2, 1)} km²`
-            : `${km(env.reachKm, 2)} km / ${t.limit} ${km(env.limitKm, 0)} km`}{" "}
+            ? `${fixed(env.areaKm2, 1)} km²`
+            : `${fixed(env.reachKm, 2)} km / ${t.limit} ${fixed(env.limitKm, 0)} km`}{" "}
           ({env.given ? shapeName(t, env.shape) : t.shapeInferred})
         </dd>
       </dl>

@@ -133,19 +133,21 @@ export function selectReport(s: AppState): Report {
   const zone = activeZone(s);
   const index = selectHubIndex(s);
   const ruleSet = ruleSetFor(zone.ruleSetId, s.customRuleSets);
+  // A preview of another zone (dragged there, then that zone left) changes nothing here.
+  const preview = s.preview?.zoneId === zone.id ? s.preview : null;
   const m = reportMemo;
   if (
     m &&
     m.zone === zone &&
-    m.preview === s.preview &&
+    m.preview === preview &&
     m.index === index &&
     m.ruleSet === ruleSet &&
     m.sigungu === sigunguVersion()
   ) {
     return m.report;
   }
-  const checked = withPreview(zone, s.preview);
+  const checked = withPreview(zone, preview);
   const report = checkOrFallback(checked, ruleSet, index);
-  reportMemo = { zone, preview: s.preview, index, ruleSet, sigungu: sigunguVersion(), report };
+  reportMemo = { zone, preview, index, ruleSet, sigungu: sigunguVersion(), report };
   return report;
 }

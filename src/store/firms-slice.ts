@@ -1,6 +1,7 @@
 /**
  * The firms the planner imported and the proposals drawn from them. Not undone (the zone is,
- * when a proposal is accepted) and saved under their own IndexedDB key (firms-actions.ts).
+ * when a proposal is accepted) and saved under their own IndexedDB key
+ * (src/actions/firms-actions.ts).
  */
 import type { StateCreator } from "zustand";
 import type { FirmBins, Firms } from "../../geo/index";

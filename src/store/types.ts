@@ -1,5 +1,6 @@
 /** The shapes the store holds: what the planner drew, never what is derived from it. */
 import type { Envelope, Hub, Parcel, RuleSet } from "../../geo/index";
+import type { Basemap, Lang, ToolId } from "../map/contract";
 import type { FirmsSlice } from "./firms-slice";
 
 /** One zone of the project, as the planner edits it. */
@@ -55,23 +56,6 @@ export interface HubsSlice {
   toggleHubLayer: (id: string) => void;
   removeHubLayer: (id: string) => void;
 }
-
-export const TOOLS = {
-  none: "none",
-  parcelPolygon: "parcel-polygon",
-  parcelCircle: "parcel-circle",
-  parcelRectangle: "parcel-rectangle",
-  envelopeCircle: "envelope-circle",
-  envelopeBelt: "envelope-belt",
-  envelopePolygon: "envelope-polygon",
-  select: "select",
-} as const;
-export type ToolId = (typeof TOOLS)[keyof typeof TOOLS];
-
-export type Lang = "ko" | "en";
-
-/** The offline basemap alone, or with an online raster under the borders (VWorld needs a key). */
-export type Basemap = "none" | "osm" | "vworld" | "vworld-satellite" | "vworld-hybrid";
 
 export interface Notice {
   kind: "error" | "info";

@@ -1,11 +1,11 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { loadRuleSet } from "../../geo/index";
-import { applyDrawn, applyEdited } from "../../src/store/actions";
-import { selectReport } from "../../src/store/derive";
-import { exportFiling } from "../../src/store/filing-io";
-import { importFilingBytes, importHubsBytes } from "../../src/store/imports";
-import { parseSavedProject, snapshotProject } from "../../src/store/persist";
+import { applyDrawn, applyEdited } from "../../src/actions/actions";
+import { exportFiling } from "../../src/actions/filing-io";
+import { importFilingBytes, importHubsBytes } from "../../src/actions/imports";
+import { parseSavedProject, snapshotProject } from "../../src/persistence/persist";
+import { selectCommittedReport, selectReport } from "../../src/store/derive";
 import { activeZone, createAppStore } from "../../src/store/store";
 import { createSquare } from "./factories";
 
@@ -33,6 +33,18 @@ describe("the derived report", () => {
     applyEdited(store, "P1", createSquare(127.9, 37.3, 0.04), false);
     // Twice the side, four times the area (to the report's rounding).
     expect(selectReport(store.getState()).area.totalKm2 / before).toBeCloseTo(4, 2);
+  });
+
+  it("is the committed report when the drag preview belongs to a zone no longer active", () => {
+    // Found by edits.property.test.ts: draw, drag without release, add a zone, draw there.
+    const store = createAppStore();
+    applyDrawn(store, "parcel-polygon", createSquare(127.9, 37.3, 0.02));
+    applyEdited(store, "P1", createSquare(127.9, 37.3, 0.04), false);
+    store.getState().addZone();
+    applyDrawn(store, "parcel-polygon", createSquare(127.9, 37.3, 0.02));
+    const s = store.getState();
+    expect(s.preview).not.toBeNull();
+    expect(selectReport(s)).toBe(selectCommittedReport(s));
   });
 });
 

@@ -14,17 +14,17 @@ import {
   cancelEdit,
   redo,
   undo,
-} from "../../src/store/actions";
+} from "../../src/actions/actions";
+import { exportFiling } from "../../src/actions/filing-io";
+import { parseZoneRecord, zoneIdOfKey } from "../../src/persistence/persist";
+import { createSync } from "../../src/persistence/sync";
 import {
   ruleSetFor,
   selectCommittedReport,
   selectHubIndex,
   selectReport,
 } from "../../src/store/derive";
-import { exportFiling } from "../../src/store/filing-io";
-import { parseZoneRecord, zoneIdOfKey } from "../../src/store/persist";
 import { type AppStore, activeZone, createAppStore } from "../../src/store/store";
-import { createSync } from "../../src/store/sync";
 import type { AppState, ZoneDoc } from "../../src/store/types";
 import { createSquare } from "./factories";
 import { createChannelHub, createMemoryRecords } from "./memory-records";

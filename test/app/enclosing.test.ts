@@ -6,12 +6,12 @@
 import type { Feature, FeatureCollection, Polygon, Position } from "geojson";
 import { describe, expect, it } from "vitest";
 import { distanceM } from "../../geo/index";
-import { applyDrawn, applyEdited } from "../../src/store/actions";
+import { applyDrawn, applyEdited } from "../../src/actions/actions";
+import type { Scene } from "../../src/map/contract";
+import { beltPolygons, circlePolygon } from "../../src/map/scene-shapes";
+import { subscribeScene } from "../../src/map/subscriptions";
 import { selectReport } from "../../src/store/derive";
-import type { Scene } from "../../src/store/scene";
-import { beltPolygons, circlePolygon } from "../../src/store/scene-shapes";
 import { createAppStore } from "../../src/store/store";
-import { subscribeScene } from "../../src/store/subscriptions";
 import { createSquare } from "./factories";
 
 /** A store whose scene diffs are kept, latest last. */

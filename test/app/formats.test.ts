@@ -3,11 +3,11 @@ import { createHash } from "node:crypto";
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { exportZone, loadRuleSet, readFiling } from "../../geo/index";
-import { applyDrawn } from "../../src/store/actions";
+import { applyDrawn } from "../../src/actions/actions";
+import { exportZoneAs } from "../../src/actions/exports";
+import { importFilingBytes, importHubsBytes } from "../../src/actions/imports";
+import { reviewCurrent, reviewFile } from "../../src/actions/review";
 import { selectReport } from "../../src/store/derive";
-import { exportZoneAs } from "../../src/store/exports";
-import { importFilingBytes, importHubsBytes } from "../../src/store/imports";
-import { reviewCurrent, reviewFile } from "../../src/store/review";
 import { activeZone, createAppStore } from "../../src/store/store";
 import { createSquare } from "./factories";
 

@@ -1,5 +1,5 @@
 /** In-memory stand-ins for IndexedDB and BroadcastChannel: tabs of one project inside one test. */
-import type { RecordStore, SyncChannel, SyncMessage } from "../../src/store/record-store";
+import type { RecordStore, SyncChannel, SyncMessage } from "../../src/persistence/record-store";
 
 /** A record store over a Map; values are cloned in and out, as IndexedDB would. */
 export function createMemoryRecords(): RecordStore & { data: Map<string, unknown> } {

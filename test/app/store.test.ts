@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { applyDeleted, applyDrawn, applyEdited, redo, undo } from "../../src/store/actions";
-import { editableParcels } from "../../src/store/scene";
+import { applyDeleted, applyDrawn, applyEdited, redo, undo } from "../../src/actions/actions";
+import { editableParcels } from "../../src/map/scene";
 import { activeZone, createAppStore } from "../../src/store/store";
 import { applyDiff, createZone, nextParcelId } from "../../src/store/zone-diff";
 import { createParcel, createSquare } from "./factories";

@@ -4,10 +4,10 @@
  * other one undo step back, with a notice), the v1 record is migrated, a journal is replayed.
  */
 import { describe, expect, it } from "vitest";
-import { redo, undo } from "../../src/store/actions";
-import { PROJECT_KEY, parseZoneRecord, zoneIdOfKey } from "../../src/store/persist";
+import { redo, undo } from "../../src/actions/actions";
+import { PROJECT_KEY, parseZoneRecord, zoneIdOfKey } from "../../src/persistence/persist";
+import { createSync, type Sync } from "../../src/persistence/sync";
 import { type AppStore, activeZone, createAppStore } from "../../src/store/store";
-import { createSync, type Sync } from "../../src/store/sync";
 import type { ZoneDoc } from "../../src/store/types";
 import { createZone } from "../../src/store/zone-diff";
 import { createParcel, createSquare } from "./factories";

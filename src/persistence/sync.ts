@@ -7,6 +7,8 @@
  */
 import { en } from "../i18n/en";
 import { ko } from "../i18n/ko";
+import type { AppStore } from "../store/store";
+import type { AppState, Notice, ZoneDoc } from "../store/types";
 import { applyRemote, pushUndoStep } from "./history";
 import { isJournalKey, type Journal, journalKey, parseJournal, replayJournals } from "./journal";
 import {
@@ -21,8 +23,6 @@ import {
   zoneKey,
 } from "./persist";
 import type { RecordStore, SyncChannel, SyncMessage } from "./record-store";
-import type { AppStore } from "./store";
-import type { AppState, Notice, ZoneDoc } from "./types";
 import { type Merged, mergeZones, zoneChange } from "./zone-merge";
 
 interface Known {

@@ -4,10 +4,8 @@
  */
 import type { Feature, FeatureCollection, Position } from "geojson";
 import type { Report } from "../../geo/index";
+import type { EnclosingProps, EnclosingState } from "./contract";
 import { circlePolygon } from "./scene-shapes";
-
-/** Whether the inferred circle's radius is within the rule set's limit. */
-export type EnclosingState = "within" | "over";
 
 /** Vertices of a drawn circle: at 50 km radius a chord strays 15 m from the arc, under a pixel. */
 const RING_VERTICES = 128;
@@ -48,9 +46,9 @@ export function sameEnclosing(a: EnclosingKey | null, b: EnclosingKey | null): b
 export function enclosingCollection(key: EnclosingKey | null): FeatureCollection {
   if (!key) return { type: "FeatureCollection", features: [] };
   const { state } = key;
-  const circle = (role: string, radiusKm: number): Feature => ({
+  const circle = (role: EnclosingProps["role"], radiusKm: number): Feature => ({
     type: "Feature",
-    properties: { role, state, radiusKm, limitKm: key.limitKm },
+    properties: { role, state, radiusKm, limitKm: key.limitKm } satisfies EnclosingProps,
     geometry: circlePolygon(key.center, radiusKm, RING_VERTICES),
   });
   return {

@@ -17,10 +17,10 @@ import {
   selectCommittedReport,
   selectHubIndex,
   toGeoZone,
-} from "./derive";
+} from "../store/derive";
+import { activeZone } from "../store/store";
+import type { AppState } from "../store/types";
 import { exportFiling, filingFileName } from "./filing-io";
-import { activeZone } from "./store";
-import type { AppState } from "./types";
 
 export interface Review {
   /** A file the reviewer opened, or the current zone as its export would be written. */

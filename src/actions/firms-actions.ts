@@ -12,6 +12,9 @@ import {
   loadRuleSet,
   totalWeight,
 } from "../../geo/index";
+import { ruleSetFor } from "../store/derive";
+import type { FirmSet } from "../store/firms-slice";
+import { type AppStore, activeZone } from "../store/store";
 import {
   Cancelled,
   cancelWorker,
@@ -19,10 +22,7 @@ import {
   proposeInWorker,
 } from "../workers/firms-client";
 import type { ProposalView } from "../workers/firms-protocol";
-import { ruleSetFor } from "./derive";
-import type { FirmSet } from "./firms-slice";
 import { failure } from "./imports";
-import { type AppStore, activeZone } from "./store";
 
 /** The IndexedDB key of the project's firms, apart from the project itself. */
 export const FIRMS_KEY = "czd-firms-v1";

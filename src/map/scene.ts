@@ -1,19 +1,9 @@
-/** What the map shows, as plain GeoJSON built from the store; the map adapter only draws it. */
+/** The scene (contract.ts) built from the store as plain GeoJSON; the map adapter only draws it. */
 import type { Feature, FeatureCollection, Polygon, Position } from "geojson";
 import type { Envelope, Parcel } from "../../geo/index";
+import type { HubLayer } from "../store/types";
+import type { EnvelopeProps, HubProps, ParcelProps } from "./contract";
 import { beltPolygons, circlePolygon } from "./scene-shapes";
-import type { HubLayer } from "./types";
-
-export interface Scene {
-  parcels: FeatureCollection;
-  envelope: FeatureCollection;
-  /** The smallest circle holding the parcels and the limit around it, when no envelope is given. */
-  enclosing: FeatureCollection;
-  hubs: FeatureCollection;
-  /** Parcels the select tool may edit: simple polygons only (terra-draw can't keep holes). */
-  editable: Feature<Polygon>[];
-  focus: { bbox: [number, number, number, number]; seq: number } | null;
-}
 
 const collection = (features: Feature[]): FeatureCollection => ({
   type: "FeatureCollection",
@@ -25,7 +15,11 @@ export function parcelsCollection(parcels: Parcel[], highlighted: string[]): Fea
   return collection(
     parcels.map((p) => ({
       type: "Feature",
-      properties: { id: p.id, name: p.name ?? p.id, highlighted: lit.has(p.id) },
+      properties: {
+        id: p.id,
+        name: p.name ?? p.id,
+        highlighted: lit.has(p.id),
+      } satisfies ParcelProps,
       geometry: p.geometry,
     })),
   );
@@ -33,7 +27,7 @@ export function parcelsCollection(parcels: Parcel[], highlighted: string[]): Fea
 
 export function envelopeCollection(envelope: Envelope | null): FeatureCollection {
   if (!envelope) return collection([]);
-  const props = { role: "envelope", shape: envelope.shape };
+  const props: EnvelopeProps = { role: "envelope", shape: envelope.shape };
   if (envelope.shape === "circle") {
     return collection([
       {
@@ -69,7 +63,11 @@ export function hubsCollection(layers: HubLayer[]): FeatureCollection {
     for (const hub of layer.hubs) {
       features.push({
         type: "Feature",
-        properties: { name: hub.name, type: hub.type, approximate: layer.approximate },
+        properties: {
+          name: hub.name,
+          type: hub.type,
+          approximate: layer.approximate,
+        } satisfies HubProps,
         geometry: hub.geometry,
       });
     }

@@ -4,9 +4,9 @@
  * All written by the geo core's converters, stamped like the RFC 7946 filing, named after the zone.
  */
 import { type Exported, exportZone, type Report, type RuleSet } from "../../geo/index";
-import { toGeoZone } from "./derive";
+import { toGeoZone } from "../store/derive";
+import type { ZoneDoc } from "../store/types";
 import { assertReportOf, DATA_DATE, fileStem } from "./filing-io";
-import type { ZoneDoc } from "./types";
 
 /** Converter ids of the export menu, after the RFC 7946 filing (its own button). */
 export const EXPORT_FORMATS = ["geojson-5186", "geojson-5179", "shp", "shp-cp949", "csv"] as const;

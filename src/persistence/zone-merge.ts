@@ -5,8 +5,8 @@
  * Pure functions over ZoneDoc; nothing here touches storage or the store.
  */
 import type { Parcel } from "../../geo/index";
-import type { ZoneDoc } from "./types";
-import { nextParcelId } from "./zone-diff";
+import type { ZoneDoc } from "../store/types";
+import { nextParcelId } from "../store/zone-diff";
 
 /** A change of one zone from a base version to another, replayable on any version of it. */
 export type ZoneChange = (zone: ZoneDoc | null) => ZoneDoc | null;

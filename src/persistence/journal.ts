@@ -4,8 +4,9 @@
  * later. The next start of the app replays journals left behind into the zone records, through
  * the same merge as two tabs' writes: a journal never overwrites what another tab wrote since.
  */
+
+import type { ZoneDoc } from "../store/types";
 import type { ZoneRecord } from "./persist";
-import type { ZoneDoc } from "./types";
 import { type Merged, mergeZones } from "./zone-merge";
 
 const JOURNAL_PREFIX = "czd-journal-v2:";

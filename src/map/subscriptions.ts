@@ -1,16 +1,21 @@
 /**
- * Side effects of the store, all in one place: autosave and tab sync, the map's scene and controls.
- * Components never save; they change the store and this file follows.
+ * The map follows the store, all in one place: the scene, the controls, the firms and proposals.
+ * Components never draw; they change the store and this file follows (autosave and tab sync
+ * follow it in src/persistence/autosave.ts).
  */
-import { selectReport, withPreview } from "./derive";
-import { broadcastChannel, idbRecords } from "./record-store";
+
+import type { FeatureCollection } from "geojson";
+import { selectReport, withPreview } from "../store/derive";
+import { type AppStore, activeZone } from "../store/store";
+import type { AppState, ZoneDoc } from "../store/types";
+import type { ProposalView } from "../workers/firms-protocol";
+import type { EnvelopeProps, FirmsView, MapControls, Scene } from "./contract";
 import {
   editableParcels,
   envelopeCollection,
   hubsCollection,
   parcelsBbox,
   parcelsCollection,
-  type Scene,
 } from "./scene";
 import {
   type EnclosingKey,
@@ -18,27 +23,6 @@ import {
   enclosingKey,
   sameEnclosing,
 } from "./scene-enclosing";
-import { type AppStore, activeZone } from "./store";
-import { createSync, type Sync } from "./sync";
-import type { AppState, ZoneDoc } from "./types";
-
-/**
- * Autosave to IndexedDB and sync with the other tabs of the project: restore the saved project,
- * then write every edit and take in other tabs' (told by BroadcastChannel, and read again
- * whenever this tab comes back into view, in case a message was missed while it was frozen).
- */
-export async function startPersistence(store: AppStore): Promise<Sync> {
-  const tab = crypto.randomUUID();
-  const sync = createSync(store, idbRecords, broadcastChannel("czd-project"), tab);
-  await sync.restore();
-  sync.start();
-  const pull = () => {
-    if (document.visibilityState === "visible") void sync.pull();
-  };
-  window.addEventListener("focus", pull);
-  document.addEventListener("visibilitychange", pull);
-  return sync;
-}
 
 /** Redraw the map from the store: each part of the scene is rebuilt only when its inputs change. */
 export function subscribeScene(
@@ -83,12 +67,6 @@ export function subscribeScene(
   return store.subscribe(update);
 }
 
-export interface MapControls {
-  setTool: (tool: AppState["tool"]) => void;
-  setBasemap: (basemap: AppState["basemap"]) => void;
-  setLang: (lang: AppState["lang"]) => void;
-}
-
 /** Keep the map's tool, basemap and label language in step with the UI slice. */
 export function subscribeMapControls(store: AppStore, map: MapControls): () => void {
   const apply = (s: AppState) => {
@@ -99,5 +77,33 @@ export function subscribeMapControls(store: AppStore, map: MapControls): () => v
   apply(store.getState());
   return store.subscribe((s, prev) => {
     if (s.tool !== prev.tool || s.basemap !== prev.basemap || s.lang !== prev.lang) apply(s);
+  });
+}
+
+/** Every proposal's envelope outline, as the zone's own is drawn, tagged with its shape. */
+export function proposalOutlines(proposals: ProposalView[] | null): FeatureCollection | null {
+  if (!proposals) return null;
+  return {
+    type: "FeatureCollection",
+    features: proposals.flatMap((p) => {
+      const envelope = p.error ? null : p.zone.envelope;
+      if (!envelope) return [];
+      const properties: EnvelopeProps = {
+        role: "envelope",
+        shape: envelope.shape,
+        proposal: p.shape,
+      };
+      return envelopeCollection(envelope).features.map((f) => ({ ...f, properties }));
+    }),
+  };
+}
+
+/** Draws the firms and proposals now and whenever they change. Returns unsubscribe. */
+export function subscribeFirms(store: AppStore, view: FirmsView): () => void {
+  view.setFirms(store.getState().firms);
+  view.setProposals(proposalOutlines(store.getState().proposals));
+  return store.subscribe((s, prev) => {
+    if (s.firms !== prev.firms) view.setFirms(s.firms);
+    if (s.proposals !== prev.proposals) view.setProposals(proposalOutlines(s.proposals));
   });
 }

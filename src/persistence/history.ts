@@ -3,8 +3,8 @@
  * edit arriving from another tab is replayed on every snapshot (as if it had come first): undo
  * then takes back this tab's own edits without undoing the other tab's.
  */
-import type { AppStore, UndoState } from "./store";
-import type { ZoneDoc } from "./types";
+import type { AppStore, UndoState } from "../store/store";
+import type { ZoneDoc } from "../store/types";
 import type { ZoneChange } from "./zone-merge";
 
 /** The zones with zone `id` replaced (added at the end, or removed when null). */

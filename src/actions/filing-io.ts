@@ -1,8 +1,8 @@
 /** The zone to and from the filing of FILING.md: the same geo core the checker uses, both ways. */
 import { type Report, type RuleSet, type Zone, zoneToFiling } from "../../geo/index";
-import { isReportOf, toGeoZone } from "./derive";
-import type { ZoneDoc } from "./types";
-import { createZone } from "./zone-diff";
+import { isReportOf, toGeoZone } from "../store/derive";
+import type { ZoneDoc } from "../store/types";
+import { createZone } from "../store/zone-diff";
 
 /**
  * When the embedded data was built into public/data (시·도 and 시·군·구 boundaries from KOSTAT,

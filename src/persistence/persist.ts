@@ -4,7 +4,7 @@
  * first; one small record for the rest of the project. The v1 single-blob record is migrated.
  */
 import type { RuleSet } from "../../geo/index";
-import type { AppState, HubLayer, ZoneDoc } from "./types";
+import type { AppState, HubLayer, ZoneDoc } from "../store/types";
 
 /** The v1 record: the whole project in one value (read once, migrated, then deleted). */
 export const PROJECT_KEY = "czd-project-v1";

@@ -11,9 +11,9 @@ import {
   loadRuleSet,
   type ReadOptions,
 } from "../../geo/index";
+import type { AppStore } from "../store/store";
+import type { Notice } from "../store/types";
 import { nameFromFile, zoneDocOf } from "./filing-io";
-import type { AppStore } from "./store";
-import type { Notice } from "./types";
 
 /** The notice for a file that can't be used: the geo core's own words, naming the file once. */
 export function failure(e: unknown, fileName: string): Notice {

@@ -3,10 +3,10 @@
  * step); a drag in progress is only a preview. Kept out of components so tests can drive it.
  */
 import type { LineString, Point, Polygon } from "geojson";
-import { ruleSetFor } from "./derive";
-import { type AppStore, activeZone } from "./store";
-import type { ToolId } from "./types";
-import { nextParcelId } from "./zone-diff";
+import type { ToolId } from "../map/contract";
+import { ruleSetFor } from "../store/derive";
+import { type AppStore, activeZone } from "../store/store";
+import { nextParcelId } from "../store/zone-diff";
 
 type DrawnGeometry = Polygon | Point | LineString;
 

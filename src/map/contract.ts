@@ -1,0 +1,95 @@
+/**
+ * The map adapter's contract: what the rest of the app hands it (tools, basemap, label language,
+ * the scene to draw) and the properties each scene source's features carry, which the builders
+ * (scene*.ts) write and the overlays' expressions read. Types only: no maplibre-gl here.
+ */
+import type { Feature, FeatureCollection, Polygon } from "geojson";
+import type { EnvelopeShape, FirmBins } from "../../geo/index";
+
+export const TOOLS = {
+  none: "none",
+  parcelPolygon: "parcel-polygon",
+  parcelCircle: "parcel-circle",
+  parcelRectangle: "parcel-rectangle",
+  envelopeCircle: "envelope-circle",
+  envelopeBelt: "envelope-belt",
+  envelopePolygon: "envelope-polygon",
+  select: "select",
+} as const;
+export type ToolId = (typeof TOOLS)[keyof typeof TOOLS];
+export type DrawTool = Exclude<ToolId, "none" | "select">;
+
+export type Lang = "ko" | "en";
+
+/** The offline basemap alone, or with an online raster under the borders (VWorld needs a key). */
+export type Basemap = "none" | "osm" | "vworld" | "vworld-satellite" | "vworld-hybrid";
+
+/** What the map shows, as plain GeoJSON built from the store; the map adapter only draws it. */
+export interface Scene {
+  parcels: FeatureCollection;
+  envelope: FeatureCollection;
+  /** The smallest circle holding the parcels and the limit around it, when no envelope is given. */
+  enclosing: FeatureCollection;
+  hubs: FeatureCollection;
+  /** Parcels the select tool may edit: simple polygons only (terra-draw can't keep holes). */
+  editable: Feature<Polygon>[];
+  focus: { bbox: [number, number, number, number]; seq: number } | null;
+}
+
+/** The tool, basemap and label language the UI chose. */
+export interface MapControls {
+  setTool: (tool: ToolId) => void;
+  setBasemap: (basemap: Basemap) => void;
+  setLang: (lang: Lang) => void;
+}
+
+/** The firms the map draws: only the bins made for it. */
+export interface MapFirms {
+  bins: FirmBins;
+}
+
+/** The firms overlay and the proposals' outlines (outlines: envelope features with `proposal`). */
+export interface FirmsView {
+  setFirms: (firms: MapFirms | null) => void;
+  setProposals: (proposals: FeatureCollection | null) => void;
+}
+
+/** A parcel (source `parcels`). */
+export interface ParcelProps {
+  id: string;
+  name: string;
+  highlighted: boolean;
+}
+
+/** A part of the envelope (source `envelope`), and of a proposal's outline with its shape. */
+export interface EnvelopeProps {
+  role: "envelope";
+  shape: EnvelopeShape;
+  proposal?: EnvelopeShape;
+}
+
+/** Whether the inferred circle's radius is within the rule set's limit. */
+export type EnclosingState = "within" | "over";
+
+/** The inferred circle or the limit circle around it (source `enclosing`). */
+export interface EnclosingProps {
+  role: "enclosing" | "limit";
+  state: EnclosingState;
+  radiusKm: number;
+  limitKm: number;
+}
+
+/** A hub (source `hubs`). */
+export interface HubProps {
+  name: string;
+  type: string;
+  approximate: boolean;
+}
+
+/** A bin of firms (the firms overlay's sources), as geo/propose/bins.ts writes it. */
+export interface FirmBinProps {
+  /** The bin's weight. */
+  w: number;
+  /** How many firms it holds. */
+  n: number;
+}
