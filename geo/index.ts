@@ -1,16 +1,15 @@
 /** The public face of the geo core: the app and the CLI import from here and nowhere else in geo/. */
-export { type CheckOptions, checkFiling } from "./check";
-export { fromLonLat, normalizeCrs, SUPPORTED_CRS, toLonLat } from "./crs";
+export { type CheckOptions, checkFiling } from "./check/check";
 export { FilingError, type FilingErrorCode, isFilingError } from "./errors";
-export { readFiling, zoneToFiling } from "./filing";
+export { readFiling, zoneToFiling } from "./filing/filing";
+export { type HubIndex, type HubSource, indexHubSources, indexHubs } from "./hubs";
+export type { Converter, Imported, ReadOptions, WriteOptions } from "./io/format";
 export {
   EMBEDDED_HUBS_FILE,
   embeddedHubSource,
   type HubOrigin,
   hubSourceName,
-} from "./hub-sources";
-export { type HubIndex, type HubSource, indexHubSources, indexHubs } from "./hubs";
-export type { Converter, Imported, ReadOptions, WriteOptions } from "./io/format";
+} from "./io/hub-sources";
 export { readHubs } from "./io/hubs";
 export {
   CONVERTERS,
@@ -23,13 +22,15 @@ export {
   readerFor,
 } from "./io/registry";
 export { decodeText, detectEncoding, TEXT_ENCODINGS, type TextEncodingId } from "./io/text";
-export { azimuthDeg, destination, distanceM, geodesicAreaM2, tmAreaM2 } from "./measure";
+export { fromLonLat, normalizeCrs, SUPPORTED_CRS, toLonLat } from "./measure/crs";
+export { azimuthDeg, destination, distanceM, geodesicAreaM2, tmAreaM2 } from "./measure/measure";
 export { findingMessage, type Lang } from "./messages";
 export * from "./propose/index";
-export { REPORT_CSS } from "./report-css";
-export { type ReportHtmlInput, reportBodyHtml, reportHtml } from "./report-html";
-export { reportJson } from "./report-json";
-export { reportMapSvg } from "./report-map";
+export { REPORT_CSS } from "./report/css";
+export { type ReportHtmlInput, reportBodyHtml, reportHtml } from "./report/html";
+export { reportJson } from "./report/json";
+export { reportMapSvg } from "./report/map";
+export { sha256Hex } from "./report/sha256";
 export {
   BUILTIN_RULE_SETS,
   isBuiltinId,
@@ -41,7 +42,6 @@ export {
   ruleSetById,
 } from "./rules/load";
 export { CLI_RULES_HINT, type RulesHint, ruleSetForStamp } from "./rules/resolve";
-export { sha256Hex } from "./sha256";
-export { SIDO, type SidoInfo, sidoByCode } from "./sido";
-export { provideSigungu, sigunguNamesOf, sigunguVersion } from "./sigungu";
+export { SIDO, type SidoInfo, sidoByCode } from "./sido/sido";
+export { provideSigungu, sigunguNamesOf, sigunguVersion } from "./sido/sigungu";
 export * from "./types";

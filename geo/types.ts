@@ -103,7 +103,7 @@ export interface Finding extends FindingValue {
   messageEn: string;
 }
 
-/** A rule set: data a reviewer can write, interpreted by check.ts (see FILING.md). */
+/** A rule set: data a reviewer can write, interpreted by check/ (see FILING.md). */
 export interface RuleSet {
   id: string;
   version: string;
@@ -138,7 +138,7 @@ export interface HubTally {
   sources: HubSourceCount[];
 }
 
-/** One hub source of a report, named by hubSourceName (geo/hub-sources.ts). */
+/** One hub source of a report, named by hubSourceName (geo/io/hub-sources.ts). */
 export interface HubSourceCount {
   name: string;
   count: number;

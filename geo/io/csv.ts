@@ -5,10 +5,10 @@
  */
 import type { Feature } from "geojson";
 import Papa from "papaparse";
-import { normalizeCrs, SUPPORTED_CRS, toLonLat } from "../crs";
 import { FilingError } from "../errors";
-import { MAX_POSITIONS, tooManyPositions } from "../filing-limits";
-import { geodesicAreaM2, tmAreaM2 } from "../measure";
+import { MAX_POSITIONS, tooManyPositions } from "../filing/limits";
+import { normalizeCrs, SUPPORTED_CRS, toLonLat } from "../measure/crs";
+import { geodesicAreaM2, tmAreaM2 } from "../measure/measure";
 import type { Zone } from "../types";
 import type { Converter, Imported, ReadOptions, WriteOptions } from "./format";
 import { decodeText, encodeText, type TextEncodingId } from "./text";

@@ -4,11 +4,17 @@
  * in EPSG:5186 or 5179 adds it, so QGIS and ogrinfo place the file without asking.
  */
 import type { Feature, FeatureCollection, Geometry, Position } from "geojson";
-import { fromLonLat, normalizeCrs, reprojectGeometry, SUPPORTED_CRS, toLonLat } from "../crs";
 import { FilingError } from "../errors";
-import { zoneToFiling } from "../filing";
-import { checkDepth, looksLikeDegrees } from "../filing-limits";
-import { geodesicAreaM2 } from "../measure";
+import { zoneToFiling } from "../filing/filing";
+import { checkDepth, looksLikeDegrees } from "../filing/limits";
+import {
+  fromLonLat,
+  normalizeCrs,
+  reprojectGeometry,
+  SUPPORTED_CRS,
+  toLonLat,
+} from "../measure/crs";
+import { geodesicAreaM2 } from "../measure/measure";
 import { excerpt } from "../sanitize";
 import type { Zone, ZoneMeta } from "../types";
 import type { Converter, Imported, WriteOptions } from "./format";

@@ -7,9 +7,9 @@
 import { write } from "@mapbox/shp-write";
 import type { Position } from "geojson";
 import JSZip from "jszip";
-import { fromLonLat, reprojectGeometry } from "../crs";
 import { FilingError } from "../errors";
-import { geodesicAreaM2, tmAreaM2 } from "../measure";
+import { fromLonLat, reprojectGeometry } from "../measure/crs";
+import { geodesicAreaM2, tmAreaM2 } from "../measure/measure";
 import type { Envelope, Zone } from "../types";
 import type { WriteOptions } from "./format";
 import { prjFor } from "./prj";

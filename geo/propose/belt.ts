@@ -9,11 +9,11 @@
  * the heaviest cells it could meet (belt-bound.ts).
  */
 import type { Position } from "geojson";
-import { distanceToLineM } from "../belt";
 import { parcelPositions } from "../envelope";
-import { type LocalOffset, localOffset } from "../geodesic";
-import { destination } from "../measure";
-import { rankSlackM } from "../reach";
+import { distanceToLineM } from "../envelope/belt";
+import { rankSlackM } from "../envelope/reach";
+import { type LocalOffset, localOffset } from "../measure/geodesic";
+import { destination } from "../measure/measure";
 import type { RuleSet } from "../types";
 import { bentAxes } from "./belt-bend";
 import { beltCellBound } from "./belt-bound";
