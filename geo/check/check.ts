@@ -5,7 +5,7 @@
 
 import { countHubs, type HubIndex } from "../hubs";
 import { findingMessage, sidoReason } from "../messages";
-import { isBuiltinRuleSet, isUnknownRuleSet, unknownRuleSetError } from "../rules/load";
+import { isBuiltinRuleSet, isUnknownRuleSet, unknownRuleSetError } from "../rules";
 import { type FindingValue, HUB_TYPES, type Report, type RuleSet, type Zone } from "../types";
 import { type CheckContext, measureZone } from "./context";
 import { checkEnvelope } from "./envelope";

@@ -2,10 +2,9 @@
  * Everything the rules need, measured once per check: ellipsoidal and TM areas, the 시·도 and the
  * radius limit that applies there. Validators read this; none measures again.
  */
-import { type RingProblem, ringProblems } from "../geometry/geometry";
-import { geodesicAreaM2, tmAreaM2 } from "../measure/measure";
-import { decideSido, sidoByCode } from "../sido/sido";
-import { type SigunguShare, sigunguShares } from "../sido/sigungu";
+import { type RingProblem, ringProblems } from "../geometry";
+import { geodesicAreaM2, tmAreaM2 } from "../measure";
+import { decideSido, type SigunguShare, sidoByCode, sigunguShares } from "../sido";
 import type { ParcelGeometry, RuleSet, Zone } from "../types";
 
 export interface CheckContext {

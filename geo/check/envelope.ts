@@ -11,7 +11,7 @@ import {
   reachM,
   smallestEnclosingCircle,
 } from "../envelope";
-import { geodesicAreaM2, lineLengthM } from "../measure/measure";
+import { geodesicAreaM2, lineLengthM } from "../measure";
 import type { Envelope, Figures, FindingValue, Report, RuleSet } from "../types";
 import type { CheckContext } from "./context";
 

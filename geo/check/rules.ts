@@ -3,10 +3,9 @@
  * hubs. Each is `(ctx) => FindingValue[]`: values only, messages.ts writes the sentences.
  */
 
-import { searchOverlaps } from "../geometry/overlaps";
+import { searchOverlaps } from "../geometry";
 import type { HubCounts } from "../hubs";
-import { parcelsNearOtherSido } from "../sido/near";
-import { sidoByCode } from "../sido/sido";
+import { parcelsNearOtherSido, sidoByCode } from "../sido";
 import type { FindingValue, Report } from "../types";
 import type { CheckContext } from "./context";
 

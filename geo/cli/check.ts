@@ -3,14 +3,11 @@
  * any importable format, the rule set, the hubs, then checkFiling.
  */
 import { parseArgs } from "node:util";
-import { checkFiling } from "../check/check";
-import { importZone } from "../io/registry";
-import { decodeText } from "../io/text";
+import { checkFiling } from "../check";
+import { decodeText, importZone } from "../io";
 import type { Lang } from "../messages";
-import { reportJson } from "../report/json";
-import { formatReportText } from "../report/text";
-import { BUILTIN_RULE_SETS, loadRuleSet } from "../rules/load";
-import { ruleSetForStamp } from "../rules/resolve";
+import { formatReportText, reportJson } from "../report";
+import { BUILTIN_RULE_SETS, loadRuleSet, ruleSetForStamp } from "../rules";
 import type { Report, RuleSet, Zone } from "../types";
 import { readBytes, runCommand, usage, type Writer } from "./files";
 import { hubsFromArgs } from "./hubs";

@@ -4,8 +4,14 @@
  * Text formats go to stdout without -o; a ZIP goes to its default name in the current folder.
  */
 import { parseArgs } from "node:util";
-import { CONVERTERS, converterById, exportZone, importZone } from "../io/registry";
-import { TEXT_ENCODINGS, type TextEncodingId } from "../io/text";
+import {
+  CONVERTERS,
+  converterById,
+  exportZone,
+  importZone,
+  TEXT_ENCODINGS,
+  type TextEncodingId,
+} from "../io";
 import type { Lang } from "../messages";
 import { readBytes, runCommand, usage, type Writer, writeOutput } from "./files";
 

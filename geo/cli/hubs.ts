@@ -4,8 +4,7 @@
  */
 import { readFileSync } from "node:fs";
 import { type HubIndex, type HubSource, indexHubSources } from "../hubs";
-import { EMBEDDED_HUBS_FILE, embeddedHubSource, hubSourceName } from "../io/hub-sources";
-import { importHubs } from "../io/registry";
+import { EMBEDDED_HUBS_FILE, embeddedHubSource, hubSourceName, importHubs } from "../io";
 import { readBytes, usage } from "./files";
 
 /** The embedded layer's text, put in by the build (scripts/build-cli.mjs, esbuild `define`). */

@@ -57,9 +57,3 @@ export function main(
   err(`czd: 알 수 없는 명령 '${command}' / Unknown command '${command}' (czd --help)\n`);
   return Promise.resolve(2);
 }
-
-if (process.argv[1] && /cli\.[jt]s$/.test(process.argv[1])) {
-  Promise.resolve(main(process.argv.slice(2))).then((code) => {
-    process.exitCode = code;
-  });
-}

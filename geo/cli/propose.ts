@@ -4,12 +4,12 @@
  * input that can't be used.
  */
 import { parseArgs } from "node:util";
-import { zoneToFiling } from "../filing/write";
-import { decodeText } from "../io/text";
+import { zoneToFiling } from "../filing";
+import { decodeText } from "../io";
 import type { Lang } from "../messages";
+import { parseIndustry, readFirms, readSites } from "../propose";
 import { type Proposal, propose } from "../propose/index";
-import { parseIndustry, readFirms, readSites } from "../propose/read";
-import { BUILTIN_RULE_SETS, loadRuleSet } from "../rules/load";
+import { BUILTIN_RULE_SETS, loadRuleSet } from "../rules";
 import { ENVELOPE_SHAPES, type EnvelopeShape, type RuleSet } from "../types";
 import { readBytes, runCommand, usage, type Writer, writeOutput } from "./files";
 import { hubsFromArgs } from "./hubs";

@@ -6,8 +6,7 @@
  */
 import { parseArgs } from "node:util";
 import type { Lang } from "../messages";
-import { reportHtml } from "../report/html";
-import { sha256Hex } from "../report/sha256";
+import { reportHtml, sha256Hex } from "../report";
 import { CHECK_OPTIONS, loadAndCheck } from "./check";
 import { runCommand, usage, type Writer, writeOutput } from "./files";
 

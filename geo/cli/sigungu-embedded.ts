@@ -3,7 +3,7 @@
  * which fetches the file when the page has drawn.
  */
 import boundaries from "../../public/data/sigungu.json";
-import { provideSigungu } from "../sido/sigungu";
+import { provideSigungu } from "../sido";
 
 let done = false;
 

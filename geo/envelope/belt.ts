@@ -10,7 +10,7 @@
  * GeographicLib's, so the answer is exact to that millimetre.
  */
 import type { Position } from "geojson";
-import { Geodesic, type LocalOffset, localOffset, WGS84 } from "../measure/geodesic";
+import { Geodesic, type LocalOffset, localOffset, WGS84 } from "../measure";
 
 const LINE_CAPS = Geodesic.LATITUDE | Geodesic.LONGITUDE | Geodesic.AZIMUTH | Geodesic.DISTANCE_IN;
 const MAX_STEPS = 30;

@@ -11,7 +11,7 @@
 
 import Flatbush from "flatbush";
 import type { MultiPolygon, Polygon, Position } from "geojson";
-import { Geodesic, type LocalOffset, localOffset, WGS84 } from "../measure/geodesic";
+import { Geodesic, type LocalOffset, localOffset, WGS84 } from "../measure";
 
 const DENSIFY_M = 1000;
 /** Boundary tolerance in degrees (~0.1 mm): a vertex on the envelope's edge is on it. */

@@ -18,7 +18,7 @@
  */
 import type { Position } from "geojson";
 import { FilingError } from "../errors";
-import { WGS84 } from "../measure/geodesic";
+import { WGS84 } from "../measure";
 import { outsideExtremeOctagon } from "./extreme-cut";
 import { LOCAL_LIMIT_M, offsetsAbout, rankSlackM, reachFromOffsetsM } from "./reach";
 import { type RoughPlane, roughPlane, stretchBound } from "./rough-plane";

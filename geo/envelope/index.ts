@@ -8,7 +8,7 @@ import type { MultiPolygon, Polygon, Position } from "geojson";
 export { beltReachM, distanceToLineM } from "./belt";
 export { polygonContains } from "./contains";
 export { smallestEnclosingCircle } from "./enclosing-circle";
-export { reachM } from "./reach";
+export { rankSlackM, reachM } from "./reach";
 
 /**
  * Every outer-ring position of the parcels, [lon, lat]: what a circle or belt must hold. Holes

@@ -4,7 +4,7 @@
  * get the exact inverse solution.
  */
 import type { Position } from "geojson";
-import { Geodesic, type LocalOffset, localOffset, WGS84 } from "../measure/geodesic";
+import { Geodesic, type LocalOffset, localOffset, WGS84 } from "../measure";
 
 /** Past this the local solution is too rough to rank by (its error grows as the cube). */
 export const LOCAL_LIMIT_M = 200_000;

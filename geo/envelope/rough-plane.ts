@@ -3,7 +3,7 @@
  * parcel vertices, with a proven bound on how far it can understate geodesic distance.
  */
 import type { Position } from "geojson";
-import { A_M, DEG, E2 } from "../measure/geodesic";
+import { A_M, DEG, E2 } from "../measure";
 
 export interface RoughPlane {
   /** [x0, y0, x1, …], metres east and north of (lon0, lat0) at its scales. */

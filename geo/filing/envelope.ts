@@ -4,7 +4,7 @@
  */
 import type { Geometry, LineString, Point, Polygon } from "geojson";
 import { FilingError } from "../errors";
-import { ringProblems } from "../geometry/geometry";
+import { ringProblems } from "../geometry";
 import { ringProblemText } from "../messages";
 import type { Envelope } from "../types";
 import { checkCoordinates, checkPosition, isObject, type Json } from "./structure";

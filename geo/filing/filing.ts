@@ -6,7 +6,7 @@
  */
 import type { Geometry, Position } from "geojson";
 import { FilingError } from "../errors";
-import { normalizeCrs, reprojectGeometry, SUPPORTED_CRS, toLonLat } from "../measure/crs";
+import { normalizeCrs, reprojectGeometry, SUPPORTED_CRS, toLonLat } from "../measure";
 import { excerpt } from "../sanitize";
 import type { Parcel, ParcelGeometry, Zone, ZoneMeta } from "../types";
 import { readEnvelope } from "./envelope";

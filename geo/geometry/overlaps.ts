@@ -5,7 +5,7 @@
 import { booleanPointInPolygon, feature, featureCollection, intersect } from "@turf/turf";
 import Flatbush from "flatbush";
 import type { MultiPolygon, Polygon, Position } from "geojson";
-import { geodesicAreaM2 } from "../measure/measure";
+import { geodesicAreaM2 } from "../measure";
 import { contact, type FlatRings, sweepPairs } from "./segments";
 
 /** Two parcels that share area: indices into the input, and the shared area in m². */

@@ -6,9 +6,8 @@
 import type { Feature } from "geojson";
 import Papa from "papaparse";
 import { FilingError } from "../errors";
-import { MAX_POSITIONS, tooManyPositions } from "../filing/limits";
-import { normalizeCrs, SUPPORTED_CRS, toLonLat } from "../measure/crs";
-import { geodesicAreaM2, tmAreaM2 } from "../measure/measure";
+import { MAX_POSITIONS, tooManyPositions } from "../filing";
+import { geodesicAreaM2, normalizeCrs, SUPPORTED_CRS, tmAreaM2, toLonLat } from "../measure";
 import type { Zone } from "../types";
 import type { Converter, Imported, ReadOptions, WriteOptions } from "./format";
 import { decodeText, encodeText, type TextEncodingId } from "./text";

@@ -5,16 +5,15 @@
  */
 import type { Feature, FeatureCollection, Geometry, Position } from "geojson";
 import { FilingError } from "../errors";
-import { zoneToFiling } from "../filing/filing";
-import { checkDepth, looksLikeDegrees } from "../filing/limits";
+import { checkDepth, looksLikeDegrees, zoneToFiling } from "../filing";
 import {
   fromLonLat,
+  geodesicAreaM2,
   normalizeCrs,
   reprojectGeometry,
   SUPPORTED_CRS,
   toLonLat,
-} from "../measure/crs";
-import { geodesicAreaM2 } from "../measure/measure";
+} from "../measure";
 import { excerpt } from "../sanitize";
 import type { Zone, ZoneMeta } from "../types";
 import type { Converter, Imported, WriteOptions } from "./format";

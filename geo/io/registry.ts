@@ -4,7 +4,7 @@
  * FilingError naming the file, and nothing is returned: never half an import.
  */
 import { FilingError, isFilingError } from "../errors";
-import { readFiling } from "../filing/filing";
+import { readFiling } from "../filing";
 import type { Hub, Zone } from "../types";
 import { csv } from "./csv";
 import type { Converter, Imported, ReadOptions, WriteOptions } from "./format";

@@ -6,7 +6,7 @@
  */
 import type { Feature, FeatureCollection } from "geojson";
 import { FilingError } from "../errors";
-import { normalizeCrs, reprojectGeometry, SUPPORTED_CRS, toLonLat } from "../measure/crs";
+import { normalizeCrs, reprojectGeometry, SUPPORTED_CRS, toLonLat } from "../measure";
 import { dbfHeader, dbfTextBytes, readDbf } from "./dbf-read";
 import type { Imported, ReadOptions } from "./format";
 import { crsFromPrj } from "./prj";

@@ -9,11 +9,8 @@
  * the heaviest cells it could meet (belt-bound.ts).
  */
 import type { Position } from "geojson";
-import { parcelPositions } from "../envelope";
-import { distanceToLineM } from "../envelope/belt";
-import { rankSlackM } from "../envelope/reach";
-import { type LocalOffset, localOffset } from "../measure/geodesic";
-import { destination } from "../measure/measure";
+import { distanceToLineM, parcelPositions, rankSlackM } from "../envelope";
+import { destination, type LocalOffset, localOffset } from "../measure";
 import type { RuleSet } from "../types";
 import { bentAxes } from "./belt-bend";
 import { beltCellBound } from "./belt-bound";

@@ -5,8 +5,8 @@
  * and the exact inverse when that is too close to call.
  */
 
-import { rankSlackM } from "../envelope/reach";
-import { Geodesic, type LocalOffset, localOffset, WGS84 } from "../measure/geodesic";
+import { rankSlackM } from "../envelope";
+import { Geodesic, type LocalOffset, localOffset, WGS84 } from "../measure";
 import type { FirmGrid } from "./grid";
 import { scanEllipse } from "./grid";
 import { ellipseAt, toX, toY } from "./plane";

@@ -7,7 +7,7 @@
  * every piece is a simple polygon the checker accepts.
  */
 import type { Polygon, Position } from "geojson";
-import { geodesicAreaM2 } from "../measure/measure";
+import { geodesicAreaM2 } from "../measure";
 import type { Firms } from "./firms";
 import { type CellKey, cellKey, cellOf, components, outlinePolygon } from "./outline";
 import { planeAbout, toLat, toLon, toX, toY } from "./plane";

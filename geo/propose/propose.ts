@@ -3,10 +3,10 @@
  * the most of their weight (with a proven bound), parcels inside it up to the area cap, and the
  * zone stamped with the rule set — checked by checkFiling exactly as a drawn zone would be.
  */
-import { checkFiling } from "../check/check";
+import { checkFiling } from "../check";
 import { FilingError } from "../errors";
 import type { HubIndex } from "../hubs";
-import { decideSido } from "../sido/sido";
+import { decideSido } from "../sido";
 import type { Envelope, EnvelopeShape, Parcel, Report, RuleSet, Zone } from "../types";
 import { type Firms, totalWeight } from "./firms";
 import { chooseParcels, type ParcelChoice } from "./parcels";

@@ -5,7 +5,7 @@
  * a million firms cost one look-up per occupied square, not per firm.
  */
 import type { Polygon } from "geojson";
-import { decideSido, sidoByCode } from "../sido/sido";
+import { decideSido, sidoByCode } from "../sido";
 import { type Firms, filterFirms } from "./firms";
 
 const SQUARE_DEG = 0.02;

@@ -4,7 +4,7 @@
  * grid cells the parcels may use.
  */
 import { parcelPositions } from "../envelope";
-import { distanceM } from "../measure/measure";
+import { distanceM } from "../measure";
 import type { Envelope, EnvelopeShape, ParcelGeometry, RuleSet } from "../types";
 import { proposeBelt } from "./belt";
 import { padBox, RIM_MARGIN_M } from "./box";

@@ -6,7 +6,7 @@
  */
 import { featureCollection, intersect, multiPolygon, polygon as turfPolygon } from "@turf/turf";
 import type { Feature, MultiPolygon, Polygon } from "geojson";
-import { geodesicAreaM2 } from "../measure/measure";
+import { geodesicAreaM2 } from "../measure";
 import type { ParcelGeometry } from "../types";
 import type { Firms } from "./firms";
 import { weightInPolygon } from "./polygon";

@@ -4,7 +4,7 @@
  * found, the areas both ways, and the SHA-256 of the filed file, so a signed paper copy can be
  * matched to the digital filing. Pure: values in, a string out; no DOM.
  */
-import { tmAreaM2 } from "../measure/measure";
+import { tmAreaM2 } from "../measure";
 import { formatNumber, type Lang } from "../messages";
 import type { Envelope, Report, RuleSet, Zone } from "../types";
 import { REPORT_CSS } from "./css";

@@ -6,8 +6,8 @@
  */
 import type { MultiPolygon, Polygon, Position } from "geojson";
 import boundaries from "../../public/data/sido.json";
-import { destination } from "../measure/measure";
-import { sigunguOutlines } from "../sido/sigungu";
+import { destination } from "../measure";
+import { sigunguOutlines } from "../sido";
 import type { Envelope, Zone } from "../types";
 
 const WIDTH = 1000;

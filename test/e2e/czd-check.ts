@@ -1,7 +1,7 @@
 /** `czd check` run in-process on a file a browser test saved: the reviewer's view of an export. */
 
 import { expect } from "vitest";
-import { main } from "../../geo/cli/main";
+import { main } from "../../geo/cli";
 import type { Report } from "../../geo/index";
 
 /** The JSON report `czd check <path> --format json` prints, with its exit code. */

@@ -8,7 +8,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import { main } from "../../geo/cli/main";
+import { main } from "../../geo/cli";
 import { createFirmRows, firmCsv, JINJU_CLUMPS } from "../support/firms";
 import { type AppPage, openAppAt, waitForMap } from "./browser";
 import { saveDownload } from "./files";

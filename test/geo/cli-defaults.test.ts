@@ -5,7 +5,7 @@
  */
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { main } from "../../geo/cli/main";
+import { main } from "../../geo/cli";
 import type { Report } from "../../geo/types";
 import { EXAMPLES, ROOT } from "../support/paths";
 

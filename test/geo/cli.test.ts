@@ -3,7 +3,7 @@ import { copyFileSync, mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { main } from "../../geo/cli/main";
+import { main } from "../../geo/cli";
 import { EXAMPLES } from "../support/paths";
 
 const ROOT = join(__dirname, "../..");

@@ -3,7 +3,7 @@ import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "no
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { main } from "../../geo/cli/main";
+import { main } from "../../geo/cli";
 import { importZone } from "../../geo/io/registry";
 
 const FIXTURES = join(__dirname, "../fixtures/io");

@@ -8,7 +8,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { checkFiling } from "../../geo/check/check";
-import { main } from "../../geo/cli/main";
+import { main } from "../../geo/cli";
 import { importZone } from "../../geo/io/registry";
 import { reportHtml } from "../../geo/report/html";
 import { sha256Hex } from "../../geo/report/sha256";

@@ -2,7 +2,7 @@ import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { main } from "../../geo/cli/main";
+import { main } from "../../geo/cli";
 import { encodeText } from "../../geo/io/text";
 import { createFirmRows, DAEGU_CLUMPS, firmCsv, JINJU_CLUMPS } from "../support/firms";
 

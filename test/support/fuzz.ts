@@ -7,7 +7,7 @@ import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { expect } from "vitest";
-import { main } from "../../geo/cli/main";
+import { main } from "../../geo/cli";
 import type { Report } from "../../geo/types";
 
 export interface CliRun {

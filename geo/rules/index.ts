@@ -1,0 +1,13 @@
+/** The rule sets' face: the built-in rule sets, a reviewer's rules file validated, a filing's stamp resolved. */
+export {
+  BUILTIN_RULE_SETS,
+  isBuiltinId,
+  isBuiltinRuleSet,
+  isUnknownRuleSet,
+  loadRuleSet,
+  parseCustomRuleSet,
+  parseRuleSet,
+  ruleSetById,
+  unknownRuleSetError,
+} from "./load";
+export { CLI_RULES_HINT, type RulesHint, ruleSetForStamp } from "./resolve";
