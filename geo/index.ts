@@ -50,11 +50,13 @@ export {
   CLI_RULES_HINT,
   isBuiltinId,
   isBuiltinRuleSet,
+  isMetroSido,
   isUnknownRuleSet,
   loadRuleSet,
   parseCustomRuleSet,
   parseRuleSet,
   type RulesHint,
+  radiusLimitKm,
   ruleSetById,
   ruleSetForStamp,
 } from "./rules";

@@ -2,7 +2,8 @@
  * The only place that turns finding values into sentences, in Korean (default) and English.
  * Rules emit figures; a reviewer reads "by how much" here.
  */
-import type { Figures, FindingValue } from "./types";
+import { isMetroSido, radiusLimitKm } from "./rules";
+import type { Figures, FindingValue, RuleSet } from "./types";
 
 export type Lang = "ko" | "en";
 
@@ -236,17 +237,17 @@ export function findingMessage(finding: FindingValue, lang: Lang): string {
 }
 
 interface SidoFacts {
+  ruleSet: RuleSet;
   sidoCode: string | null;
   sidoName?: string;
   sidoNameEn?: string;
   sidoFrom: "filing" | "option" | "parcels" | "none";
-  metro: boolean;
-  radiusLimitKm: number;
 }
 
 /** Why this 시·도 and this radius limit applied: the report must say (FILING.md). */
 export function sidoReason(s: SidoFacts, lang: Lang): string {
-  const limit = km(s.radiusLimitKm);
+  const limit = km(radiusLimitKm(s.ruleSet, s.sidoCode));
+  const metro = isMetroSido(s.ruleSet, s.sidoCode);
   if (s.sidoCode === null) {
     return lang === "en"
       ? `No 시·도 found from the embedded boundaries: the general ${limit} km radius applies`
@@ -265,13 +266,11 @@ export function sidoReason(s: SidoFacts, lang: Lang): string {
     none: "",
   }[s.sidoFrom];
   if (lang === "en") {
-    const why = s.metro
-      ? "a metropolitan city (광역시), so the 10 km rule of MOTIE's 2018 plan"
+    const why = metro
+      ? "a metropolitan city (광역시), so the rule set's radius for a 광역시"
       : "not a metropolitan city, so the general radius";
     return `${s.sidoNameEn ?? s.sidoCode} (${s.sidoCode}) from ${fromEn}; ${why}: ${limit} km`;
   }
-  const why = s.metro
-    ? "광역시이므로 2018년 육성계획의 광역시 기준"
-    : "광역시가 아니므로 일반 기준";
+  const why = metro ? "광역시이므로 규칙 집합의 광역시 기준" : "광역시가 아니므로 일반 기준";
   return `${s.sidoName ?? s.sidoCode} (${s.sidoCode}, ${fromKo}): ${why} 반경 ${limit}㎞`;
 }

@@ -4,6 +4,7 @@
  */
 import { type RingProblem, ringProblems } from "../geometry";
 import { geodesicAreaM2, tmAreaM2 } from "../measure";
+import { isMetroSido, radiusLimitKm } from "../rules";
 import { decideSido, type SigunguShare, sidoByCode, sigunguShares } from "../sido";
 import type { ParcelGeometry, RuleSet, Zone } from "../types";
 
@@ -50,8 +51,7 @@ export function measureZone(zone: Zone, opts: ContextOptions): CheckContext {
       : undefined;
   const sido = decideSido(geoms, named);
   const info = sido.code ? sidoByCode(sido.code) : undefined;
-  const circle = opts.ruleSet.envelope.circle;
-  const metro = info !== undefined && circle.metroSido.includes(info.code);
+  const sidoCode = info?.code ?? null;
   const ctx: CheckContext = {
     ruleSet: opts.ruleSet,
     geoms,
@@ -61,12 +61,12 @@ export function measureZone(zone: Zone, opts: ContextOptions): CheckContext {
     totalKm2: areasM2.reduce((a, b) => a + b, 0) / 1e6,
     tmCrs,
     tmTotalKm2: tmTotalM2 / 1e6,
-    sidoCode: info?.code ?? null,
+    sidoCode,
     sidoFrom: sido.from,
     sidoShares: sido.shares,
     sidoSpans: sido.spans,
-    metro,
-    radiusLimitKm: metro ? circle.metroRadiusKm : circle.radiusKm,
+    metro: isMetroSido(opts.ruleSet, sidoCode),
+    radiusLimitKm: radiusLimitKm(opts.ruleSet, sidoCode),
   };
   const sigungu = sigunguShares(geoms, areasM2);
   if (sigungu) ctx.sigungu = sigungu;

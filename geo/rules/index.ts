@@ -10,4 +10,5 @@ export {
   ruleSetById,
   unknownRuleSetError,
 } from "./load";
+export { isMetroSido, radiusLimitKm } from "./radius";
 export { CLI_RULES_HINT, type RulesHint, ruleSetForStamp } from "./resolve";

@@ -8,7 +8,7 @@ import type { ParcelGeometry } from "../types";
 import { addParcelShares, sidoIndex } from "./boundary-index";
 import { sidoByCode } from "./table";
 
-export { METRO_RADIUS_SIDO, SIDO, type SidoInfo, sidoByCode } from "./table";
+export { SIDO, type SidoInfo, sidoByCode } from "./table";
 
 export interface SidoShare {
   code: string;

@@ -46,19 +46,6 @@ export const SIDO: readonly SidoInfo[] = Object.freeze([
   row("KR-50", "세종특별자치시", "Sejong"),
 ]);
 
-/**
- * The 광역시 whose zones get the 10 km radius (FILING.md: 부산, 대구, 광주, 대전, 울산). 인천 is a
- * 광역시 too but lies in the capital region, which the programme excludes, so the radius rule
- * must use this list (or the rule set's `metroSido`), not `SidoInfo.metro`.
- */
-export const METRO_RADIUS_SIDO: readonly string[] = Object.freeze([
-  "KR-26",
-  "KR-27",
-  "KR-29",
-  "KR-30",
-  "KR-31",
-]);
-
 const ALIASES: Readonly<Record<string, string>> = { "KR-51": "KR-42", "KR-52": "KR-45" };
 
 /** The 시·도 for an ISO 3166-2:KR code, any letter case; KR-51 / KR-52 name 강원 / 전북. */
