@@ -3,6 +3,7 @@
  * unless a name says otherwise (TM positions are [easting, northing] in metres).
  */
 import type { MultiPolygon, Point, Polygon, Position } from "geojson";
+import type { Finding } from "./findings";
 
 /** The six hub types of the programme; other type ids are kept and counted too. */
 export const HUB_TYPES = [
@@ -84,24 +85,13 @@ export const FINDING_CODES = {
   REGION_NOT_ELIGIBLE: "REGION_NOT_ELIGIBLE",
   SIDO_OUTSIDE_BOUNDARIES: "SIDO_OUTSIDE_BOUNDARIES",
 } as const;
-export type FindingCode = keyof typeof FINDING_CODES;
-
-/** Figures a finding carries; messages.ts turns them into sentences. */
-export type Figures = Record<string, number | string | boolean>;
-
-/** What a rule emits: a value, no sentence. */
-export interface FindingValue {
-  code: FindingCode;
-  severity: Severity;
-  parcels: string[];
-  figures: Figures;
-}
-
-/** A finding as the report carries it: the value plus its Korean and English sentences. */
-export interface Finding extends FindingValue {
-  message: string;
-  messageEn: string;
-}
+export type {
+  Finding,
+  FindingCode,
+  FindingFigures,
+  FindingOf,
+  FindingValue,
+} from "./findings";
 
 /** A rule set: data a reviewer can write, interpreted by check/ (see FILING.md). */
 export interface RuleSet {

@@ -12,7 +12,7 @@ import {
   smallestEnclosingCircle,
 } from "../envelope";
 import { geodesicAreaM2, lineLengthM } from "../measure";
-import type { Envelope, Figures, FindingValue, Report, RuleSet } from "../types";
+import type { Envelope, FindingFigures, FindingValue, Report, RuleSet } from "../types";
 import type { CheckContext } from "./context";
 
 type Section = Report["envelope"];
@@ -25,40 +25,39 @@ export interface EnvelopeResult {
 const TOLERANCE_KM = 1e-5;
 const round = (v: number, digits: number): number => Number(v.toFixed(digits));
 
-function radiusFigures(ctx: CheckContext): Figures {
-  const f: Figures = { limitKm: ctx.radiusLimitKm, metro: ctx.metro };
-  if (ctx.sidoName) f.sidoName = ctx.sidoName;
-  if (ctx.sidoNameEn) f.sidoNameEn = ctx.sidoNameEn;
-  return f;
+/** The limit and its 시·도, for a radius over it (the sentence says which limit applied). */
+function sidoNote(ctx: CheckContext): { limitKm: number; metro: boolean } {
+  return {
+    limitKm: ctx.radiusLimitKm,
+    metro: ctx.metro,
+    ...(ctx.sidoName ? { sidoName: ctx.sidoName } : {}),
+    ...(ctx.sidoNameEn ? { sidoNameEn: ctx.sidoNameEn } : {}),
+  };
 }
 
-function error(code: "RADIUS" | "ENVELOPE", parcels: string[], figures: Figures): FindingValue {
-  return { code, severity: "error", parcels, figures };
+function radiusError(parcels: string[], figures: FindingFigures["RADIUS"]): FindingValue {
+  return { code: "RADIUS", severity: "error", parcels, figures };
+}
+
+function envelopeError(parcels: string[], figures: FindingFigures["ENVELOPE"]): FindingValue {
+  return { code: "ENVELOPE", severity: "error", parcels, figures };
+}
+
+/** The overshoot (km) when `value` is over `limit` (a radius, a half-width, a length); else null. */
+function overKmOf(value: number, limit: number): number | null {
+  return value <= limit + TOLERANCE_KM ? null : round(value - limit, 3);
 }
 
 /**
- * A finding when `value` is over `limit` (a radius, a half-width, an axis length), with the
- * overshoot in `overKm`; none when it is within.
- */
-function overLimit(
-  code: "RADIUS" | "ENVELOPE",
-  value: number,
-  limit: number,
-  figures: Figures,
-): FindingValue[] {
-  if (value <= limit + TOLERANCE_KM) return [];
-  return [error(code, [], { ...figures, limitKm: limit, overKm: round(value - limit, 3) })];
-}
-
-/**
- * Each parcel's reach (by `reachOfM`), the farthest of them in km, and a finding for every parcel
- * past `allowedKm` when the rule set wants parcels inside the envelope.
+ * Each parcel's reach (by `reachOfM`), the farthest of them in km, and a finding (by `outside`,
+ * given the parcel, its reach and overshoot in km) for every parcel past `allowedKm` when the
+ * rule set wants parcels inside the envelope.
  */
 function parcelReaches(
   ctx: CheckContext,
   reachOfM: (positions: Position[]) => number,
   allowedKm: number,
-  outside: (reachKm: number) => { code: "RADIUS" | "ENVELOPE"; figures: Figures },
+  outside: (parcel: string, reachKm: number, overKm: number) => FindingValue,
 ): { reachKm: number; findings: FindingValue[] } {
   let reachKm = 0;
   const findings: FindingValue[] = [];
@@ -66,13 +65,8 @@ function parcelReaches(
     const parcelReachKm = reachOfM(parcelPositions([g])) / 1000;
     reachKm = Math.max(reachKm, parcelReachKm);
     if (ctx.ruleSet.parcelsInsideEnvelope && parcelReachKm > allowedKm + TOLERANCE_KM) {
-      const { code, figures } = outside(parcelReachKm);
       findings.push(
-        error(code, [ctx.ids[i] ?? ""], {
-          ...figures,
-          reachKm: round(parcelReachKm, 3),
-          overKm: round(parcelReachKm - allowedKm, 3),
-        }),
+        outside(ctx.ids[i] ?? "", round(parcelReachKm, 3), round(parcelReachKm - allowedKm, 3)),
       );
     }
   });
@@ -86,16 +80,17 @@ function inferredCircle(ctx: CheckContext): EnvelopeResult {
   }
   const mec = smallestEnclosingCircle(parcelPositions(ctx.geoms));
   const radiusKm = mec.radiusM / 1000;
-  const findings = overLimit("RADIUS", radiusKm, ctx.radiusLimitKm, {
-    ...radiusFigures(ctx),
-    kind: "ENCLOSING",
-    radiusKm: round(radiusKm, 3),
-  });
-  for (const finding of findings) {
-    finding.parcels = ctx.geoms
+  const overKm = overKmOf(radiusKm, ctx.radiusLimitKm);
+  const findings: FindingValue[] = [];
+  if (overKm !== null) {
+    const parcels = ctx.geoms
       .map((g, i) => ({ i, reachKm: reachM(mec.center, parcelPositions([g])) / 1000 }))
       .filter((r) => r.reachKm > ctx.radiusLimitKm + TOLERANCE_KM)
       .map((r) => ctx.ids[r.i] ?? "");
+    const note = sidoNote(ctx);
+    findings.push(
+      radiusError(parcels, { ...note, kind: "ENCLOSING", radiusKm: round(radiusKm, 3), overKm }),
+    );
   }
   const section: Section = {
     shape: "circle",
@@ -116,14 +111,14 @@ function givenCircle(
     ctx,
     (positions) => reachM(env.center, positions),
     env.radiusKm,
-    () => ({ code: "RADIUS", figures: { kind: "OUTSIDE", radiusKm: env.radiusKm } }),
+    (parcel, reachKm, overKm) =>
+      radiusError([parcel], { kind: "OUTSIDE", radiusKm: env.radiusKm, reachKm, overKm }),
   );
+  const overKm = overKmOf(env.radiusKm, ctx.radiusLimitKm);
   const findings = [
-    ...overLimit("RADIUS", env.radiusKm, ctx.radiusLimitKm, {
-      ...radiusFigures(ctx),
-      kind: "GIVEN",
-      radiusKm: env.radiusKm,
-    }),
+    ...(overKm === null
+      ? []
+      : [radiusError([], { ...sidoNote(ctx), kind: "GIVEN", radiusKm: env.radiusKm, overKm })]),
     ...reach.findings,
   ];
   const section: Section = {
@@ -137,6 +132,38 @@ function givenCircle(
   return { section, findings };
 }
 
+/** The belt's own limits: its half-width and its axis length, each against the rule set's. */
+function beltLimits(
+  limits: { halfWidthKm: number; axisLengthKm: number },
+  halfWidthKm: number,
+  axisLengthKm: number,
+): FindingValue[] {
+  const findings: FindingValue[] = [];
+  const wideKm = overKmOf(halfWidthKm, limits.halfWidthKm);
+  if (wideKm !== null) {
+    findings.push(
+      envelopeError([], {
+        kind: "BELT_WIDTH",
+        halfWidthKm,
+        limitKm: limits.halfWidthKm,
+        overKm: wideKm,
+      }),
+    );
+  }
+  const longKm = overKmOf(axisLengthKm, limits.axisLengthKm);
+  if (longKm !== null) {
+    findings.push(
+      envelopeError([], {
+        kind: "BELT_LENGTH",
+        axisLengthKm: round(axisLengthKm, 3),
+        limitKm: limits.axisLengthKm,
+        overKm: longKm,
+      }),
+    );
+  }
+  return findings;
+}
+
 function belt(ctx: CheckContext, env: Extract<Envelope, { shape: "belt" }>): EnvelopeResult {
   const limits = ctx.ruleSet.envelope.belt;
   const axisLengthKm = lineLengthM(env.axis) / 1000;
@@ -144,21 +171,16 @@ function belt(ctx: CheckContext, env: Extract<Envelope, { shape: "belt" }>): Env
     ctx,
     (positions) => beltReachM(env.axis, positions),
     env.halfWidthKm,
-    () => ({ code: "ENVELOPE", figures: { kind: "BELT_OUTSIDE", halfWidthKm: env.halfWidthKm } }),
+    (parcel, reachKm, overKm) =>
+      envelopeError([parcel], {
+        kind: "BELT_OUTSIDE",
+        halfWidthKm: env.halfWidthKm,
+        reachKm,
+        overKm,
+      }),
   );
   const findings = [
-    ...(limits
-      ? [
-          ...overLimit("ENVELOPE", env.halfWidthKm, limits.halfWidthKm, {
-            kind: "BELT_WIDTH",
-            halfWidthKm: env.halfWidthKm,
-          }),
-          ...overLimit("ENVELOPE", axisLengthKm, limits.axisLengthKm, {
-            kind: "BELT_LENGTH",
-            axisLengthKm: round(axisLengthKm, 3),
-          }),
-        ]
-      : []),
+    ...(limits ? beltLimits(limits, env.halfWidthKm, axisLengthKm) : []),
     ...reach.findings,
   ];
   const section: Section = {
@@ -178,7 +200,7 @@ function polygon(ctx: CheckContext, env: Extract<Envelope, { shape: "polygon" }>
   const findings: FindingValue[] = [];
   if (limit && areaKm2 > limit.areaKm2) {
     findings.push(
-      error("ENVELOPE", [], {
+      envelopeError([], {
         kind: "POLYGON_AREA",
         areaKm2: round(areaKm2, 6),
         limitKm2: limit.areaKm2,
@@ -190,7 +212,7 @@ function polygon(ctx: CheckContext, env: Extract<Envelope, { shape: "polygon" }>
     const outside = ctx.geoms
       .map((g, i) => (polygonContains(env.polygon, g) ? null : (ctx.ids[i] ?? "")))
       .filter((id): id is string => id !== null);
-    for (const id of outside) findings.push(error("ENVELOPE", [id], { kind: "POLYGON_OUTSIDE" }));
+    for (const id of outside) findings.push(envelopeError([id], { kind: "POLYGON_OUTSIDE" }));
   }
   return { section: { shape: "polygon", given: true, areaKm2: round(areaKm2, 6) }, findings };
 }

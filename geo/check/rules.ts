@@ -54,15 +54,10 @@ export function geometry(ctx: CheckContext): FindingValue[] {
   const findings: FindingValue[] = [];
   ctx.problems.forEach((parcelProblems, i) => {
     for (const problem of parcelProblems) {
-      const figures: FindingValue["figures"] = {
-        kind: problem.kind,
-        part: problem.part,
-        ring: problem.ring,
-      };
-      if (problem.at) {
-        figures.lon = round(problem.at[0] ?? 0, 6);
-        figures.lat = round(problem.at[1] ?? 0, 6);
-      }
+      const at = problem.at
+        ? { lon: round(problem.at[0] ?? 0, 6), lat: round(problem.at[1] ?? 0, 6) }
+        : {};
+      const figures = { kind: problem.kind, part: problem.part, ring: problem.ring, ...at };
       findings.push({
         code: "INVALID_GEOMETRY",
         severity: "error",
