@@ -26,3 +26,4 @@ export function parcelPositions(geoms: (Polygon | MultiPolygon)[]): Position[] {
   }
   return out;
 }
+export { envelopeOutline } from "./outline";

@@ -6,7 +6,7 @@
  */
 import type { MultiPolygon, Polygon, Position } from "geojson";
 import boundaries from "../../public/data/sido.json";
-import { destination } from "../measure";
+import { envelopeOutline } from "../envelope";
 import { sigunguOutlines } from "../sido";
 import type { Envelope, Zone } from "../types";
 
@@ -27,22 +27,10 @@ function ringsOf(g: Polygon | MultiPolygon): Position[][] {
   return g.type === "Polygon" ? g.coordinates : g.coordinates.flat();
 }
 
-/** The envelope as rings to draw: a circle as a 96-gon of geodesic destinations. */
+/** The envelope as rings to draw: its one outline (envelopeOutline), and a belt's axis. */
 function envelopeRings(e: Envelope): { rings: Position[][]; line?: Position[] } {
-  if (e.shape === "circle") {
-    const ring: Position[] = [];
-    for (let i = 0; i <= 96; i++)
-      ring.push(destination(e.center, (i * 360) / 96, e.radiusKm * 1000));
-    return { rings: [ring] };
-  }
-  if (e.shape === "polygon") return { rings: e.polygon.coordinates };
-  // A belt: its axis, and circles of the half-width at each vertex to show its reach.
-  const rings = e.axis.map((p) => {
-    const ring: Position[] = [];
-    for (let i = 0; i <= 48; i++) ring.push(destination(p, (i * 360) / 48, e.halfWidthKm * 1000));
-    return ring;
-  });
-  return { rings, line: e.axis };
+  const rings = envelopeOutline(e).coordinates;
+  return e.shape === "belt" ? { rings, line: e.axis } : { rings };
 }
 
 interface Frame {

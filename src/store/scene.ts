@@ -1,7 +1,6 @@
 /** What the map shows, as plain GeoJSON built from the store; the map adapter only draws it. */
 import type { Feature, FeatureCollection, Polygon, Position } from "geojson";
-import type { Envelope, Parcel } from "../../geo/index";
-import { beltPolygons, circlePolygon } from "./scene-shapes";
+import { type Envelope, envelopeOutline, type Parcel } from "../../geo/index";
 import type { HubLayer } from "./types";
 
 export interface Scene {
@@ -39,7 +38,7 @@ export function envelopeCollection(envelope: Envelope | null): FeatureCollection
       {
         type: "Feature",
         properties: props,
-        geometry: circlePolygon(envelope.center, envelope.radiusKm),
+        geometry: envelopeOutline(envelope),
       },
       {
         type: "Feature",
@@ -49,7 +48,7 @@ export function envelopeCollection(envelope: Envelope | null): FeatureCollection
     ]);
   }
   if (envelope.shape === "belt") {
-    const parts = beltPolygons(envelope.axis, envelope.halfWidthKm);
+    const parts = [envelopeOutline(envelope)];
     return collection([
       ...parts.map((g): Feature => ({ type: "Feature", properties: props, geometry: g })),
       {
