@@ -17,7 +17,7 @@ import {
 import { excerpt } from "../sanitize";
 import type { Zone, ZoneMeta } from "../types";
 import type { Converter, Imported, WriteOptions } from "./format";
-import { decodeText } from "./text";
+import { decodeText, MAX_TEXT_BYTES } from "./text";
 
 type Json = Record<string, unknown>;
 
@@ -144,6 +144,9 @@ export const geojson: Converter = {
   id: "geojson",
   label: { ko: "GeoJSON (WGS84, RFC 7946)", en: "GeoJSON (WGS84, RFC 7946)" },
   extensions: [".geojson", ".json"],
+  fileSuffix: "",
+  reads: "zone",
+  maxReadBytes: MAX_TEXT_BYTES,
   mime: "application/geo+json",
   read,
   write: async (zone, opts) => `${JSON.stringify(filingOf(zone, opts), null, 2)}\n`,
@@ -154,6 +157,9 @@ function tmGeoJson(crs: "EPSG:5186" | "EPSG:5179", ko: string, en: string): Conv
     id: `geojson-${crs.slice(5)}`,
     label: { ko: `GeoJSON (${crs}, ${ko})`, en: `GeoJSON (${crs}, ${en})` },
     extensions: [".geojson", ".json"],
+    fileSuffix: `-${crs.slice(5)}`,
+    reads: "zone",
+    maxReadBytes: MAX_TEXT_BYTES,
     mime: "application/geo+json",
     read,
     write: async (zone, opts = {}) => `${JSON.stringify(tmFiling(zone, crs, opts), null, 2)}\n`,
