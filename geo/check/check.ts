@@ -9,6 +9,7 @@ import { isBuiltinRuleSet, isUnknownRuleSet, unknownRuleSetError } from "../rule
 import { type FindingValue, HUB_TYPES, type Report, type RuleSet, type Zone } from "../types";
 import { type CheckContext, measureZone } from "./context";
 import { checkEnvelope } from "./envelope";
+import { round } from "./round";
 import * as rules from "./rules";
 
 export interface CheckOptions {
@@ -21,7 +22,6 @@ export interface CheckOptions {
   sido?: string;
 }
 
-const round = (v: number, digits: number): number => Number(v.toFixed(digits));
 const SEVERITY_ORDER = { error: 0, warning: 1, info: 2 } as const;
 
 function emptyCounts(): Report["hubs"]["counts"] {

@@ -14,6 +14,7 @@ import {
 import { geodesicAreaM2, lineLengthM } from "../measure";
 import type { Envelope, FindingFigures, FindingValue, Report, RuleSet } from "../types";
 import type { CheckContext } from "./context";
+import { round } from "./round";
 
 type Section = Report["envelope"];
 export interface EnvelopeResult {
@@ -23,7 +24,6 @@ export interface EnvelopeResult {
 
 /** Distances within a centimetre of a limit are on it: vertices snapped onto a drawn circle. */
 const TOLERANCE_KM = 1e-5;
-const round = (v: number, digits: number): number => Number(v.toFixed(digits));
 
 /** The limit and its 시·도, for a radius over it (the sentence says which limit applied). */
 function sidoNote(ctx: CheckContext): { limitKm: number; metro: boolean } {

@@ -8,8 +8,7 @@ import type { HubCounts } from "../hubs";
 import { parcelsNearOtherSido, sidoByCode } from "../sido";
 import type { FindingValue, Report } from "../types";
 import type { CheckContext } from "./context";
-
-const round = (v: number, digits: number): number => Number(v.toFixed(digits));
+import { round } from "./round";
 
 export function areaCap(ctx: CheckContext): FindingValue[] {
   const cap = ctx.ruleSet.areaCapKm2;

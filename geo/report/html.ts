@@ -8,8 +8,8 @@ import { tmAreaM2 } from "../measure";
 import { formatNumber, type Lang } from "../messages";
 import type { Envelope, Report, RuleSet, Zone } from "../types";
 import { REPORT_CSS } from "./css";
+import { hubLabels, inLang, severityLabels, shapeLabels } from "./labels";
 import { escapeXml as esc, reportMapSvg } from "./map";
-import { hubLabel } from "./text";
 
 export interface ReportHtmlInput {
   report: Report;
@@ -34,17 +34,6 @@ const labeller =
 /** Fixed decimals, so a column of areas lines up and 8 km² reads "8.000000", not "8". */
 const km2 = (v: number, digits = 6): string =>
   v.toLocaleString("en-US", { minimumFractionDigits: digits, maximumFractionDigits: digits });
-const SHAPES: Record<string, [string, string]> = {
-  circle: ["원형", "circle"],
-  belt: ["벨트형", "belt"],
-  polygon: ["다각형", "polygon"],
-};
-const SEVERITY: Record<string, [string, string]> = {
-  error: ["오류", "error"],
-  warning: ["경고", "warning"],
-  info: ["참고", "note"],
-};
-
 function row(label: string, value: string, cls = ""): string {
   return `<tr><td>${label}</td><td${cls ? ` class="${cls}"` : ""}>${value}</td></tr>`;
 }
@@ -89,7 +78,7 @@ function areas(i: ReportHtmlInput, L: Label): string {
 
 function envelope(i: ReportHtmlInput, L: Label, lang: Lang): string {
   const e = i.report.envelope;
-  const shape = SHAPES[e.shape]?.[lang === "en" ? 1 : 0] ?? e.shape;
+  const shape = inLang(shapeLabels(e.shape), lang);
   const how = e.given
     ? L("파일에 지정됨", "given in the filing")
     : L("모든 지구를 담는 최소 원", "smallest circle holding every parcel");
@@ -119,7 +108,9 @@ function hubs(i: ReportHtmlInput, L: Label, lang: Lang): string {
   }
   const counts = Object.entries(h.counts)
     .filter(([k]) => k !== "total")
-    .map(([k, v]) => `<tr><td>${esc(hubLabel(k, lang))}</td><td class="num">${v}</td></tr>`)
+    .map(
+      ([k, v]) => `<tr><td>${esc(inLang(hubLabels(k), lang))}</td><td class="num">${v}</td></tr>`,
+    )
     .join("");
   const partial = h.partial.length
     ? `<p class="note">${L("일부만 지구 안에 있는 거점", "Hubs only partly inside")}: ${h.partial.map((p) => `${esc(p.name)} ${formatNumber(p.shareInside * 100, 1)}%`).join(", ")}</p>`
@@ -136,7 +127,7 @@ function findings(i: ReportHtmlInput, L: Label, lang: Lang): string {
     return `<section class="keep"><h2>${L("지적 사항", "Findings")}</h2><p>${L("없음", "None")}</p></section>`;
   }
   const rows = list.map((f) => {
-    const sev = SEVERITY[f.severity] ?? [f.severity, f.severity];
+    const sev = severityLabels(f.severity);
     const text =
       lang === "en"
         ? esc(f.messageEn)

@@ -5,27 +5,7 @@
 import { formatNumber, type Lang } from "../messages";
 import { stripControls } from "../sanitize";
 import type { Report } from "../types";
-
-const HUB_LABELS: Record<string, [string, string]> = {
-  innovation_city: ["혁신도시", "Innovation city"],
-  industrial_complex: ["산업단지", "Industrial complex"],
-  free_economic_zone: ["경제자유구역", "Free economic zone"],
-  technopark: ["산업기술단지", "Technopark"],
-  enterprise_city: ["기업도시", "Enterprise city"],
-  rnd_special_zone: ["연구개발특구", "R&D special zone"],
-  enterprise: ["기업", "Enterprise"],
-};
-
-export function hubLabel(type: string, lang: Lang): string {
-  const pair = HUB_LABELS[type];
-  return pair ? pair[lang === "en" ? 1 : 0] : type;
-}
-
-const SHAPES: Record<string, [string, string]> = {
-  circle: ["원형", "circle"],
-  belt: ["벨트형", "belt"],
-  polygon: ["다각형", "polygon"],
-};
+import { hubLabels, inLang, severityLabels, shapeLabels } from "./labels";
 
 const L = {
   ko: {
@@ -54,7 +34,6 @@ const L = {
     sources: "센 거점",
     findings: "지적 사항",
     none: "없음",
-    severity: { error: "오류", warning: "경고", info: "참고" },
   },
   en: {
     title: "Cluster zone review",
@@ -82,7 +61,6 @@ const L = {
     sources: "counted from",
     findings: "Findings",
     none: "none",
-    severity: { error: "error", warning: "warning", info: "note" },
   },
 } as const;
 
@@ -93,7 +71,7 @@ const unit = (lang: Lang, ko: string, en: string): string => (lang === "en" ? ` 
 function envelopeLines(r: Report, lang: Lang): string[] {
   const t = L[lang];
   const e = r.envelope;
-  const shape = SHAPES[e.shape]?.[lang === "en" ? 1 : 0] ?? e.shape;
+  const shape = inLang(shapeLabels(e.shape), lang);
   const how = e.given ? t.given : t.inferred;
   const lines = [`${t.envelope}: ${shape} (${how})`];
   const km = unit(lang, "㎞", "km");
@@ -130,7 +108,7 @@ export function formatReportText(r: Report, lang: Lang = "ko"): string {
   if (r.hubs.given) {
     const counts = Object.entries(r.hubs.counts)
       .filter(([k]) => k !== "total")
-      .map(([k, v]) => `${hubLabel(k, lang)} ${v}`)
+      .map(([k, v]) => `${inLang(hubLabels(k), lang)} ${v}`)
       .join(", ");
     out.push(`${t.hubs}: ${r.hubs.counts.total} (${counts})`);
     const sources = r.hubs.sources.map((s) => `${s.name} ${s.count}`).join(", ");
@@ -140,7 +118,9 @@ export function formatReportText(r: Report, lang: Lang = "ko"): string {
   }
   out.push(`${t.findings}:${r.findings.length === 0 ? ` ${t.none}` : ""}`);
   for (const f of r.findings) {
-    out.push(`  [${t.severity[f.severity]}] ${f.code}: ${lang === "en" ? f.messageEn : f.message}`);
+    out.push(
+      `  [${inLang(severityLabels(f.severity), lang)}] ${f.code}: ${lang === "en" ? f.messageEn : f.message}`,
+    );
   }
   // Ids, names and rule-set labels come from the file: no escape code or line break gets through.
   return `${out.map(stripControls).join("\n")}\n`;
