@@ -77,13 +77,8 @@ export function bandInto(rings: Position[][], p: BandedPolygon): BandedPolygon {
     const last = fillVertexBands(ring, minY, bandScale, bandCount);
     const bands = vertexBands;
     for (let i = 0; i < last; i++) {
-      let lo = bands[i] as number;
-      let hi = bands[i + 1] as number;
-      if (lo > hi) {
-        const swap = lo;
-        lo = hi;
-        hi = swap;
-      }
+      const lo = Math.min(bands[i] as number, bands[i + 1] as number);
+      const hi = Math.max(bands[i] as number, bands[i + 1] as number);
       for (let k = lo; k <= hi; k++) bandStart[k] = (bandStart[k] as number) + 1;
     }
   }
@@ -105,13 +100,8 @@ export function bandInto(rings: Position[][], p: BandedPolygon): BandedPolygon {
       const y1 = a[1] as number;
       const x2 = b[0] as number;
       const y2 = b[1] as number;
-      let lo = bands[i] as number;
-      let hi = bands[i + 1] as number;
-      if (lo > hi) {
-        const swap = lo;
-        lo = hi;
-        hi = swap;
-      }
+      const lo = Math.min(bands[i] as number, bands[i + 1] as number);
+      const hi = Math.max(bands[i] as number, bands[i + 1] as number);
       for (let k = lo; k <= hi; k++) {
         const at = (bandStart[k] as number) - 1;
         bandStart[k] = at;

@@ -1,12 +1,4 @@
 /** Geometry's face: ring validity, overlaps between parcels, banded polygons for fast point location. */
-export {
-  type BandedPolygon,
-  type Bbox,
-  bandInto,
-  boundsOf,
-  emptyBanded,
-  locatePoint,
-  unionBbox,
-} from "./banded-polygon";
+export * from "./banded-polygon";
 export { type RingProblem, ringProblems } from "./geometry";
 export { searchOverlaps } from "./overlaps";
