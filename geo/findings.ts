@@ -2,7 +2,29 @@
  * Finding values, one type a code: each code carries its own figures (the numbers behind the
  * sentence), so a rule can't emit a code with the wrong figures and messages.ts can't miss one.
  */
-import type { FINDING_CODES, Severity } from "./types";
+export const SEVERITIES = ["error", "warning", "info"] as const;
+export type Severity = (typeof SEVERITIES)[number];
+
+export const FINDING_CODES = {
+  AREA_CAP: "AREA_CAP",
+  RADIUS: "RADIUS",
+  ENVELOPE: "ENVELOPE",
+  OVERLAP: "OVERLAP",
+  /** The overlap search ran out of its work budget (thousands of overlapping parcels). */
+  OVERLAP_LIMIT: "OVERLAP_LIMIT",
+  INVALID_GEOMETRY: "INVALID_GEOMETRY",
+  AREA_METHOD_DISAGREES: "AREA_METHOD_DISAGREES",
+  SIDO_SPAN: "SIDO_SPAN",
+  SIDO_UNKNOWN: "SIDO_UNKNOWN",
+  NO_HUB: "NO_HUB",
+  HUB_PARTIAL: "HUB_PARTIAL",
+  ENVELOPE_SHAPE: "ENVELOPE_SHAPE",
+  DUPLICATE_ID: "DUPLICATE_ID",
+  NO_PARCEL: "NO_PARCEL",
+  SIDO_DECIDES_RADIUS: "SIDO_DECIDES_RADIUS",
+  REGION_NOT_ELIGIBLE: "REGION_NOT_ELIGIBLE",
+  SIDO_OUTSIDE_BOUNDARIES: "SIDO_OUTSIDE_BOUNDARIES",
+} as const;
 
 export type FindingCode = keyof typeof FINDING_CODES;
 

@@ -62,35 +62,15 @@ export interface Hub {
   geometry: Point | Polygon | MultiPolygon;
 }
 
-export const SEVERITIES = ["error", "warning", "info"] as const;
-export type Severity = (typeof SEVERITIES)[number];
-
-export const FINDING_CODES = {
-  AREA_CAP: "AREA_CAP",
-  RADIUS: "RADIUS",
-  ENVELOPE: "ENVELOPE",
-  OVERLAP: "OVERLAP",
-  /** The overlap search ran out of its work budget (thousands of overlapping parcels). */
-  OVERLAP_LIMIT: "OVERLAP_LIMIT",
-  INVALID_GEOMETRY: "INVALID_GEOMETRY",
-  AREA_METHOD_DISAGREES: "AREA_METHOD_DISAGREES",
-  SIDO_SPAN: "SIDO_SPAN",
-  SIDO_UNKNOWN: "SIDO_UNKNOWN",
-  NO_HUB: "NO_HUB",
-  HUB_PARTIAL: "HUB_PARTIAL",
-  ENVELOPE_SHAPE: "ENVELOPE_SHAPE",
-  DUPLICATE_ID: "DUPLICATE_ID",
-  NO_PARCEL: "NO_PARCEL",
-  SIDO_DECIDES_RADIUS: "SIDO_DECIDES_RADIUS",
-  REGION_NOT_ELIGIBLE: "REGION_NOT_ELIGIBLE",
-  SIDO_OUTSIDE_BOUNDARIES: "SIDO_OUTSIDE_BOUNDARIES",
-} as const;
-export type {
-  Finding,
-  FindingCode,
-  FindingFigures,
-  FindingOf,
-  FindingValue,
+export {
+  FINDING_CODES,
+  type Finding,
+  type FindingCode,
+  type FindingFigures,
+  type FindingOf,
+  type FindingValue,
+  SEVERITIES,
+  type Severity,
 } from "./findings";
 
 /** A rule set: data a reviewer can write, interpreted by check/ (see FILING.md). */
