@@ -40,7 +40,7 @@ const baseline = medianSpawnMs(node, ["-e", "0"], 10);
 const help = medianSpawnMs(node, [CZD, "--help"], 10);
 const check = medianSpawnMs(node, [CZD, "check", FILING, "--format", "json"], 10);
 const npmCheck = medianSpawnMs("npm", ["run", "--silent", "czd", "--", "check", FILING], 5);
-const tsxHelp = medianSpawnMs(join(ROOT, "node_modules/.bin/tsx"), ["geo/cli.ts", "--help"], 3);
+const tsxHelp = medianSpawnMs(join(ROOT, "node_modules/.bin/tsx"), ["geo/cli/bin.ts", "--help"], 3);
 
 const row = (label: string, ms: number): string =>
   `${label.padEnd(46)}${ms.toFixed(0).padStart(8)} ms${(ms / baseline).toFixed(1).padStart(8)} × node -e 0`;
@@ -49,4 +49,4 @@ console.log(row("node -e 0 (baseline)", baseline));
 console.log(row("czd --help (dist-cli/czd.mjs)", help));
 console.log(row("czd check jinju-two-parcels (2 parcels)", check));
 console.log(row("npm run czd -- check jinju-two-parcels", npmCheck));
-console.log(row("tsx geo/cli.ts --help (from source, before)", tsxHelp));
+console.log(row("tsx geo/cli/bin.ts --help (from source, before)", tsxHelp));

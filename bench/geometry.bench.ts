@@ -3,7 +3,7 @@
  * Parcels are star-shaped (so simple) with a wobbly edge; `wobble` is the radial jitter share.
  */
 import type { Polygon } from "geojson";
-import { findOverlaps, ringProblems } from "../geo/geometry";
+import { findOverlaps, ringProblems } from "../geo/geometry/geometry";
 
 /** A seeded star-shaped parcel: vertices at increasing angles, radius jittered by `wobble`. */
 function parcel(

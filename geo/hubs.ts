@@ -17,7 +17,7 @@ import {
   emptyBanded,
   locatePoint,
   unionBbox,
-} from "./banded-polygon";
+} from "./geometry";
 import { HUB_TYPES, type Hub, type HubSourceCount } from "./types";
 
 /** Built once from a hub list and reused on every check; treat as opaque. */

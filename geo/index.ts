@@ -1,47 +1,72 @@
 /** The public face of the geo core: the app and the CLI import from here and nowhere else in geo/. */
 export { type CheckOptions, checkFiling } from "./check";
-export { fromLonLat, normalizeCrs, SUPPORTED_CRS, toLonLat } from "./crs";
+export { envelopeOutline } from "./envelope";
 export { FilingError, type FilingErrorCode, isFilingError } from "./errors";
 export { readFiling, zoneToFiling } from "./filing";
-export {
-  EMBEDDED_HUBS_FILE,
-  embeddedHubSource,
-  type HubOrigin,
-  hubSourceName,
-} from "./hub-sources";
 export { type HubIndex, type HubSource, indexHubSources, indexHubs } from "./hubs";
-export type { Converter, Imported, ReadOptions, WriteOptions } from "./io/format";
-export { readHubs } from "./io/hubs";
+export type { Converter, Imported, ReadOptions, WriteOptions } from "./io";
 export {
   CONVERTERS,
   converterById,
+  decodeText,
+  detectEncoding,
+  EMBEDDED_HUBS_FILE,
   type Exported,
+  embeddedHubSource,
   exportZone,
+  type HubOrigin,
+  hubSourceName,
   importFeatures,
   importHubs,
   importZone,
   readerFor,
-} from "./io/registry";
-export { decodeText, detectEncoding, TEXT_ENCODINGS, type TextEncodingId } from "./io/text";
-export { azimuthDeg, destination, distanceM, geodesicAreaM2, tmAreaM2 } from "./measure";
+  readHubs,
+  TEXT_ENCODINGS,
+  type TextEncodingId,
+} from "./io";
+export {
+  azimuthDeg,
+  destination,
+  distanceM,
+  fromLonLat,
+  geodesicAreaM2,
+  normalizeCrs,
+  SUPPORTED_CRS,
+  tmAreaM2,
+  toLonLat,
+} from "./measure";
 export { findingMessage, type Lang } from "./messages";
-export * from "./propose/index";
-export { REPORT_CSS } from "./report-css";
-export { type ReportHtmlInput, reportBodyHtml, reportHtml } from "./report-html";
-export { reportJson } from "./report-json";
-export { reportMapSvg } from "./report-map";
+export * from "./propose";
+export {
+  REPORT_CSS,
+  type ReportHtmlInput,
+  reportBodyHtml,
+  reportHtml,
+  reportJson,
+  reportMapSvg,
+  sha256Hex,
+} from "./report";
 export {
   BUILTIN_RULE_SETS,
+  CLI_RULES_HINT,
   isBuiltinId,
   isBuiltinRuleSet,
+  isMetroSido,
   isUnknownRuleSet,
   loadRuleSet,
   parseCustomRuleSet,
   parseRuleSet,
+  type RulesHint,
+  radiusLimitKm,
   ruleSetById,
-} from "./rules/load";
-export { CLI_RULES_HINT, type RulesHint, ruleSetForStamp } from "./rules/resolve";
-export { sha256Hex } from "./sha256";
-export { SIDO, type SidoInfo, sidoByCode } from "./sido";
-export { provideSigungu, sigunguNamesOf, sigunguVersion } from "./sigungu";
+  ruleSetForStamp,
+} from "./rules";
+export {
+  provideSigungu,
+  SIDO,
+  type SidoInfo,
+  sidoByCode,
+  sigunguNamesOf,
+  sigunguVersion,
+} from "./sido";
 export * from "./types";

@@ -2,7 +2,8 @@
  * The only place that turns finding values into sentences, in Korean (default) and English.
  * Rules emit figures; a reviewer reads "by how much" here.
  */
-import type { Figures, FindingValue } from "./types";
+import { isMetroSido, radiusLimitKm } from "./rules";
+import type { FindingCode, FindingFigures, FindingOf, FindingValue, RuleSet } from "./types";
 
 export type Lang = "ko" | "en";
 
@@ -67,6 +68,8 @@ function m2(v: unknown): string {
   return formatNumber(num(v), 0);
 }
 
+type Figures = FindingFigures[FindingCode];
+
 /** A 시·도 label with its radius reason, for RADIUS findings. */
 function sidoNote(f: Figures, lang: Lang): string {
   if (!f.sidoName) return "";
@@ -75,26 +78,36 @@ function sidoNote(f: Figures, lang: Lang): string {
   return f.metro ? ` (${str(f.sidoName)}: 광역시)` : ` (${str(f.sidoName)})`;
 }
 
-type Sentence = (f: Figures, parcels: string, lang: Lang) => string;
+/** One sentence a finding code, from its own figures: a code without one fails the type check. */
+type Sentences = { [C in FindingCode]: (f: FindingFigures[C], parcels: string) => string };
 
-const ko: Record<string, Sentence> = {
+const ko = {
   AREA_CAP: (f) =>
     `총면적 ${km2(f.totalKm2)}㎢가 상한 ${km2(f.capKm2)}㎢를 ${km2(f.overKm2)}㎢(${m2(f.overM2)}㎡) 넘습니다`,
-  RADIUS_ENCLOSING: (f) =>
-    `모든 지구를 담는 가장 작은 원의 반경 ${km(f.radiusKm)}㎞가 한도 ${km(f.limitKm)}㎞${sidoNote(f, "ko")}를 ${km(f.overKm)}㎞ 넘습니다`,
-  RADIUS_GIVEN: (f) =>
-    `지정한 원의 반경 ${km(f.radiusKm)}㎞가 한도 ${km(f.limitKm)}㎞${sidoNote(f, "ko")}를 ${km(f.overKm)}㎞ 넘습니다`,
-  RADIUS_OUTSIDE: (f, p) =>
-    `지구 ${p}이(가) 지정한 원(반경 ${km(f.radiusKm)}㎞) 밖으로 ${km(f.overKm)}㎞ 벗어납니다 (중심에서 최대 ${km(f.reachKm)}㎞)`,
-  ENVELOPE_BELT_OUTSIDE: (f, p) =>
-    `지구 ${p}이(가) 벨트 축에서 최대 ${km(f.reachKm)}㎞ 떨어져 반폭 ${km(f.halfWidthKm)}㎞를 ${km(f.overKm)}㎞ 벗어납니다`,
-  ENVELOPE_BELT_WIDTH: (f) =>
-    `벨트 반폭 ${km(f.halfWidthKm)}㎞가 한도 ${km(f.limitKm)}㎞를 ${km(f.overKm)}㎞ 넘습니다`,
-  ENVELOPE_BELT_LENGTH: (f) =>
-    `벨트 축 길이 ${km(f.axisLengthKm)}㎞가 한도 ${km(f.limitKm)}㎞를 ${km(f.overKm)}㎞ 넘습니다`,
-  ENVELOPE_POLYGON_OUTSIDE: (_f, p) => `지구 ${p}이(가) 지정 범위 다각형 밖으로 벗어납니다`,
-  ENVELOPE_POLYGON_AREA: (f) =>
-    `지정 범위 다각형의 면적 ${km2(f.areaKm2)}㎢가 한도 ${km2(f.limitKm2)}㎢를 ${km2(f.overKm2)}㎢ 넘습니다`,
+  RADIUS: (f, p) => {
+    switch (f.kind) {
+      case "ENCLOSING":
+        return `모든 지구를 담는 가장 작은 원의 반경 ${km(f.radiusKm)}㎞가 한도 ${km(f.limitKm)}㎞${sidoNote(f, "ko")}를 ${km(f.overKm)}㎞ 넘습니다`;
+      case "GIVEN":
+        return `지정한 원의 반경 ${km(f.radiusKm)}㎞가 한도 ${km(f.limitKm)}㎞${sidoNote(f, "ko")}를 ${km(f.overKm)}㎞ 넘습니다`;
+      case "OUTSIDE":
+        return `지구 ${p}이(가) 지정한 원(반경 ${km(f.radiusKm)}㎞) 밖으로 ${km(f.overKm)}㎞ 벗어납니다 (중심에서 최대 ${km(f.reachKm)}㎞)`;
+    }
+  },
+  ENVELOPE: (f, p) => {
+    switch (f.kind) {
+      case "BELT_OUTSIDE":
+        return `지구 ${p}이(가) 벨트 축에서 최대 ${km(f.reachKm)}㎞ 떨어져 반폭 ${km(f.halfWidthKm)}㎞를 ${km(f.overKm)}㎞ 벗어납니다`;
+      case "BELT_WIDTH":
+        return `벨트 반폭 ${km(f.halfWidthKm)}㎞가 한도 ${km(f.limitKm)}㎞를 ${km(f.overKm)}㎞ 넘습니다`;
+      case "BELT_LENGTH":
+        return `벨트 축 길이 ${km(f.axisLengthKm)}㎞가 한도 ${km(f.limitKm)}㎞를 ${km(f.overKm)}㎞ 넘습니다`;
+      case "POLYGON_OUTSIDE":
+        return `지구 ${p}이(가) 지정 범위 다각형 밖으로 벗어납니다`;
+      case "POLYGON_AREA":
+        return `지정 범위 다각형의 면적 ${km2(f.areaKm2)}㎢가 한도 ${km2(f.limitKm2)}㎢를 ${km2(f.overKm2)}㎢ 넘습니다`;
+    }
+  },
   ENVELOPE_SHAPE: (f) =>
     f.shape === "none"
       ? `이 규칙 집합은 지정 범위(${str(f.allowed)})를 요구하지만 파일에 지정 범위가 없습니다`
@@ -122,26 +135,35 @@ const ko: Record<string, Sentence> = {
   NO_PARCEL: () => "지구가 없습니다: 지구를 하나 이상 그리거나 가져오십시오",
   HUB_PARTIAL: (f) =>
     `면형 거점 '${str(f.name)}'은(는) 면적의 ${formatNumber(num(f.sharePct), 1)}%만 지구 안에 있습니다`,
-};
+} satisfies Sentences;
 
-const en: Record<string, Sentence> = {
+const en = {
   AREA_CAP: (f) =>
     `Total area ${km2(f.totalKm2)} km² exceeds the cap of ${km2(f.capKm2)} km² by ${km2(f.overKm2)} km² (${m2(f.overM2)} m²)`,
-  RADIUS_ENCLOSING: (f) =>
-    `The smallest circle holding every parcel has a radius of ${km(f.radiusKm)} km, ${km(f.overKm)} km over the ${km(f.limitKm)} km limit${sidoNote(f, "en")}`,
-  RADIUS_GIVEN: (f) =>
-    `The given circle's radius ${km(f.radiusKm)} km is ${km(f.overKm)} km over the ${km(f.limitKm)} km limit${sidoNote(f, "en")}`,
-  RADIUS_OUTSIDE: (f, p) =>
-    `Parcel ${p} reaches ${km(f.reachKm)} km from the centre, ${km(f.overKm)} km outside the given circle of ${km(f.radiusKm)} km`,
-  ENVELOPE_BELT_OUTSIDE: (f, p) =>
-    `Parcel ${p} lies up to ${km(f.reachKm)} km from the belt axis, ${km(f.overKm)} km beyond the half-width of ${km(f.halfWidthKm)} km`,
-  ENVELOPE_BELT_WIDTH: (f) =>
-    `Belt half-width ${km(f.halfWidthKm)} km is ${km(f.overKm)} km over the ${km(f.limitKm)} km limit`,
-  ENVELOPE_BELT_LENGTH: (f) =>
-    `Belt axis length ${km(f.axisLengthKm)} km is ${km(f.overKm)} km over the ${km(f.limitKm)} km limit`,
-  ENVELOPE_POLYGON_OUTSIDE: (_f, p) => `Parcel ${p} lies outside the envelope polygon`,
-  ENVELOPE_POLYGON_AREA: (f) =>
-    `Envelope polygon area ${km2(f.areaKm2)} km² is ${km2(f.overKm2)} km² over the ${km2(f.limitKm2)} km² limit`,
+  RADIUS: (f, p) => {
+    switch (f.kind) {
+      case "ENCLOSING":
+        return `The smallest circle holding every parcel has a radius of ${km(f.radiusKm)} km, ${km(f.overKm)} km over the ${km(f.limitKm)} km limit${sidoNote(f, "en")}`;
+      case "GIVEN":
+        return `The given circle's radius ${km(f.radiusKm)} km is ${km(f.overKm)} km over the ${km(f.limitKm)} km limit${sidoNote(f, "en")}`;
+      case "OUTSIDE":
+        return `Parcel ${p} reaches ${km(f.reachKm)} km from the centre, ${km(f.overKm)} km outside the given circle of ${km(f.radiusKm)} km`;
+    }
+  },
+  ENVELOPE: (f, p) => {
+    switch (f.kind) {
+      case "BELT_OUTSIDE":
+        return `Parcel ${p} lies up to ${km(f.reachKm)} km from the belt axis, ${km(f.overKm)} km beyond the half-width of ${km(f.halfWidthKm)} km`;
+      case "BELT_WIDTH":
+        return `Belt half-width ${km(f.halfWidthKm)} km is ${km(f.overKm)} km over the ${km(f.limitKm)} km limit`;
+      case "BELT_LENGTH":
+        return `Belt axis length ${km(f.axisLengthKm)} km is ${km(f.overKm)} km over the ${km(f.limitKm)} km limit`;
+      case "POLYGON_OUTSIDE":
+        return `Parcel ${p} lies outside the envelope polygon`;
+      case "POLYGON_AREA":
+        return `Envelope polygon area ${km2(f.areaKm2)} km² is ${km2(f.overKm2)} km² over the ${km2(f.limitKm2)} km² limit`;
+    }
+  },
   ENVELOPE_SHAPE: (f) =>
     f.shape === "none"
       ? `This rule set requires an envelope (${str(f.allowed)}) but the filing has none`
@@ -169,7 +191,7 @@ const en: Record<string, Sentence> = {
   NO_PARCEL: () => "No parcel: draw or import at least one",
   HUB_PARTIAL: (f) =>
     `Area hub '${str(f.name)}' is only ${formatNumber(num(f.sharePct), 1)}% inside the zone`,
-};
+} satisfies Sentences;
 
 /** Which parcels lie near another 시·도, and how near (SIDO_DECIDES_RADIUS). */
 function nearKo(f: Figures): string {
@@ -217,36 +239,32 @@ function where(f: Figures, lang: Lang): string {
   return lang === "en" ? ` at ${at}` : ` (위치 ${at})`;
 }
 
-/** The message key: a code, refined by the figures' `kind` where one code has several sentences. */
-function key(finding: FindingValue): string {
-  const kind = finding.figures.kind;
-  if ((finding.code === "RADIUS" || finding.code === "ENVELOPE") && typeof kind === "string") {
-    return `${finding.code}_${kind}`;
-  }
-  return finding.code;
-}
-
 /** The sentence for a finding in the given language. */
 export function findingMessage(finding: FindingValue, lang: Lang): string {
-  const table = lang === "en" ? en : ko;
-  const sentence = table[key(finding)];
-  const parcels = finding.parcels.join(", ");
-  if (!sentence) return `${finding.code}${parcels ? `: ${parcels}` : ""}`;
-  return sentence(finding.figures, parcels, lang);
+  return say(lang === "en" ? en : ko, finding, finding.parcels.join(", "));
+}
+
+/** The sentence of one code: the table's entry for `finding.code` takes that code's figures. */
+function say<C extends FindingCode>(
+  table: Sentences,
+  finding: FindingOf<C>,
+  parcels: string,
+): string {
+  return table[finding.code](finding.figures, parcels);
 }
 
 interface SidoFacts {
+  ruleSet: RuleSet;
   sidoCode: string | null;
   sidoName?: string;
   sidoNameEn?: string;
   sidoFrom: "filing" | "option" | "parcels" | "none";
-  metro: boolean;
-  radiusLimitKm: number;
 }
 
 /** Why this 시·도 and this radius limit applied: the report must say (FILING.md). */
 export function sidoReason(s: SidoFacts, lang: Lang): string {
-  const limit = km(s.radiusLimitKm);
+  const limit = km(radiusLimitKm(s.ruleSet, s.sidoCode));
+  const metro = isMetroSido(s.ruleSet, s.sidoCode);
   if (s.sidoCode === null) {
     return lang === "en"
       ? `No 시·도 found from the embedded boundaries: the general ${limit} km radius applies`
@@ -265,13 +283,11 @@ export function sidoReason(s: SidoFacts, lang: Lang): string {
     none: "",
   }[s.sidoFrom];
   if (lang === "en") {
-    const why = s.metro
-      ? "a metropolitan city (광역시), so the 10 km rule of MOTIE's 2018 plan"
+    const why = metro
+      ? "a metropolitan city (광역시), so the rule set's radius for a 광역시"
       : "not a metropolitan city, so the general radius";
     return `${s.sidoNameEn ?? s.sidoCode} (${s.sidoCode}) from ${fromEn}; ${why}: ${limit} km`;
   }
-  const why = s.metro
-    ? "광역시이므로 2018년 육성계획의 광역시 기준"
-    : "광역시가 아니므로 일반 기준";
+  const why = metro ? "광역시이므로 규칙 집합의 광역시 기준" : "광역시가 아니므로 일반 기준";
   return `${s.sidoName ?? s.sidoCode} (${s.sidoCode}, ${fromKo}): ${why} 반경 ${limit}㎞`;
 }

@@ -3,6 +3,7 @@
  * unless a name says otherwise (TM positions are [easting, northing] in metres).
  */
 import type { MultiPolygon, Point, Polygon, Position } from "geojson";
+import type { Finding } from "./findings";
 
 /** The six hub types of the programme; other type ids are kept and counted too. */
 export const HUB_TYPES = [
@@ -61,49 +62,18 @@ export interface Hub {
   geometry: Point | Polygon | MultiPolygon;
 }
 
-export const SEVERITIES = ["error", "warning", "info"] as const;
-export type Severity = (typeof SEVERITIES)[number];
+export {
+  FINDING_CODES,
+  type Finding,
+  type FindingCode,
+  type FindingFigures,
+  type FindingOf,
+  type FindingValue,
+  SEVERITIES,
+  type Severity,
+} from "./findings";
 
-export const FINDING_CODES = {
-  AREA_CAP: "AREA_CAP",
-  RADIUS: "RADIUS",
-  ENVELOPE: "ENVELOPE",
-  OVERLAP: "OVERLAP",
-  /** The overlap search ran out of its work budget (thousands of overlapping parcels). */
-  OVERLAP_LIMIT: "OVERLAP_LIMIT",
-  INVALID_GEOMETRY: "INVALID_GEOMETRY",
-  AREA_METHOD_DISAGREES: "AREA_METHOD_DISAGREES",
-  SIDO_SPAN: "SIDO_SPAN",
-  SIDO_UNKNOWN: "SIDO_UNKNOWN",
-  NO_HUB: "NO_HUB",
-  HUB_PARTIAL: "HUB_PARTIAL",
-  ENVELOPE_SHAPE: "ENVELOPE_SHAPE",
-  DUPLICATE_ID: "DUPLICATE_ID",
-  NO_PARCEL: "NO_PARCEL",
-  SIDO_DECIDES_RADIUS: "SIDO_DECIDES_RADIUS",
-  REGION_NOT_ELIGIBLE: "REGION_NOT_ELIGIBLE",
-  SIDO_OUTSIDE_BOUNDARIES: "SIDO_OUTSIDE_BOUNDARIES",
-} as const;
-export type FindingCode = keyof typeof FINDING_CODES;
-
-/** Figures a finding carries; messages.ts turns them into sentences. */
-export type Figures = Record<string, number | string | boolean>;
-
-/** What a rule emits: a value, no sentence. */
-export interface FindingValue {
-  code: FindingCode;
-  severity: Severity;
-  parcels: string[];
-  figures: Figures;
-}
-
-/** A finding as the report carries it: the value plus its Korean and English sentences. */
-export interface Finding extends FindingValue {
-  message: string;
-  messageEn: string;
-}
-
-/** A rule set: data a reviewer can write, interpreted by check.ts (see FILING.md). */
+/** A rule set: data a reviewer can write, interpreted by check/ (see FILING.md). */
 export interface RuleSet {
   id: string;
   version: string;
@@ -138,7 +108,7 @@ export interface HubTally {
   sources: HubSourceCount[];
 }
 
-/** One hub source of a report, named by hubSourceName (geo/hub-sources.ts). */
+/** One hub source of a report, named by hubSourceName (geo/io/hub-sources.ts). */
 export interface HubSourceCount {
   name: string;
   count: number;

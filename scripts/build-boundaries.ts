@@ -10,7 +10,7 @@
  *
  * Both layers come from the municipalities alone, so a 시·도 is exactly the union of its 시·군·구:
  * mapshaper cleans the source (it has overlapping parts and slivers), the script applies what
- * changed since 2018 (군위군 → 대구, 2023-07; today's 시·도 names from geo/sido-table.ts), then
+ * changed since 2018 (군위군 → 대구, 2023-07; today's 시·도 names from geo/sido/table.ts), then
  * each layer is simplified on the shared topology (no gaps or overlaps open between neighbours)
  * and written with one feature a line, in code order. Nothing depends on time or randomness, and
  * the mapshaper version is pinned, so a rerun writes the same bytes.
@@ -19,7 +19,7 @@ import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import type { Feature, FeatureCollection, MultiPolygon, Polygon } from "geojson";
 import mapshaper from "mapshaper";
-import { SIDO } from "../geo/sido-table";
+import { SIDO } from "../geo/sido/table";
 
 const SOURCE = "scripts/kostat/source/skorea-municipalities-2018-topo.json";
 /** Simplification tolerance, metres: the 시·군·구 for the report and the map at zoom 8–12. */
@@ -130,7 +130,7 @@ export async function buildBoundaries(outDir: string): Promise<{ sido: number; s
     .map((f): Area => {
       const code = String(f.properties?.sido);
       const info = SIDO.find((s) => s.code === code);
-      if (!info) throw new Error(`no 시·도 ${code} in geo/sido-table.ts`);
+      if (!info) throw new Error(`no 시·도 ${code} in geo/sido/table.ts`);
       const { name, nameEn, metro, capital } = info;
       return {
         type: "Feature",

@@ -1,5 +1,5 @@
 /**
- * Builds `czd` once into plain JavaScript (dist-cli/czd.mjs): geo/cli-bin.ts with its
+ * Builds `czd` once into plain JavaScript (dist-cli/czd.mjs): geo/cli/bin.ts with its
  * dependencies and data (the 시·도 boundaries, the rule sets, the embedded hub layer) in one file.
  * Runs on install (`prepare`), so `npx czd` works right after `npm ci`. Plain .mjs rather than
  * .ts: it runs before anything could load TypeScript.
@@ -10,7 +10,7 @@ import { build } from "esbuild";
 const outfile = "dist-cli/czd.mjs";
 
 await build({
-  entryPoints: ["geo/cli-bin.ts"],
+  entryPoints: ["geo/cli/bin.ts"],
   outfile,
   bundle: true,
   platform: "node",
@@ -19,7 +19,7 @@ await build({
   minify: true,
   legalComments: "none",
   charset: "utf8",
-  // The embedded hub layer goes in as its text, the very text the app fetches (geo/cli-hubs.ts).
+  // The embedded hub layer goes in as its text, the very text the app fetches (geo/cli/hubs.ts).
   define: {
     CZD_EMBEDDED_HUBS: JSON.stringify(
       readFileSync("public/data/innovation-cities.geojson", "utf8"),

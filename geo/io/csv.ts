@@ -5,13 +5,12 @@
  */
 import type { Feature } from "geojson";
 import Papa from "papaparse";
-import { normalizeCrs, SUPPORTED_CRS, toLonLat } from "../crs";
 import { FilingError } from "../errors";
-import { MAX_POSITIONS, tooManyPositions } from "../filing-limits";
-import { geodesicAreaM2, tmAreaM2 } from "../measure";
+import { MAX_POSITIONS, tooManyPositions } from "../filing";
+import { geodesicAreaM2, normalizeCrs, SUPPORTED_CRS, tmAreaM2, toLonLat } from "../measure";
 import type { Zone } from "../types";
 import type { Converter, Imported, ReadOptions, WriteOptions } from "./format";
-import { decodeText, encodeText, type TextEncodingId } from "./text";
+import { decodeText, encodeText, MAX_TEXT_BYTES, type TextEncodingId } from "./text";
 
 export interface CsvWriteOptions extends WriteOptions {
   encoding?: TextEncodingId;
@@ -138,6 +137,9 @@ export const csv: Converter = {
   id: "csv",
   label: { ko: "CSV (지구별 면적표 / 좌표 목록)", en: "CSV (parcel area table / point list)" },
   extensions: [".csv", ".txt"],
+  fileSuffix: "",
+  reads: "points",
+  maxReadBytes: MAX_TEXT_BYTES,
   mime: "text/csv",
   read: async (bytes, _name, opts = {}) => readPointsCsv(decodeText(bytes, opts.encoding), opts),
   write: async (zone, opts) => parcelTableCsv(zone, opts),

@@ -35,6 +35,12 @@ export interface Converter {
   label: { ko: string; en: string };
   /** Lower-case file extensions with the dot, the first being the one written. */
   extensions: readonly string[];
+  /** What an export adds to the file's stem before the extension: "-5186" → "zone-5186.geojson". */
+  fileSuffix: string;
+  /** What `read` gives: a zone's parcels (a filing), or points (hubs, firms; no parcel shapes). */
+  reads: "zone" | "points";
+  /** The largest file `read` takes, checked before it parses anything (bytes). */
+  maxReadBytes: number;
   mime: string;
   read?: (bytes: Uint8Array, name: string, opts?: ReadOptions) => Promise<Imported>;
   write?: (zone: Zone, opts?: WriteOptions) => Promise<Uint8Array | string>;

@@ -4,15 +4,20 @@
  * in EPSG:5186 or 5179 adds it, so QGIS and ogrinfo place the file without asking.
  */
 import type { Feature, FeatureCollection, Geometry, Position } from "geojson";
-import { fromLonLat, normalizeCrs, reprojectGeometry, SUPPORTED_CRS, toLonLat } from "../crs";
 import { FilingError } from "../errors";
-import { zoneToFiling } from "../filing";
-import { checkDepth, looksLikeDegrees } from "../filing-limits";
-import { geodesicAreaM2 } from "../measure";
+import { checkDepth, looksLikeDegrees, zoneToFiling } from "../filing";
+import {
+  fromLonLat,
+  geodesicAreaM2,
+  normalizeCrs,
+  reprojectGeometry,
+  SUPPORTED_CRS,
+  toLonLat,
+} from "../measure";
 import { excerpt } from "../sanitize";
 import type { Zone, ZoneMeta } from "../types";
 import type { Converter, Imported, WriteOptions } from "./format";
-import { decodeText } from "./text";
+import { decodeText, MAX_TEXT_BYTES } from "./text";
 
 type Json = Record<string, unknown>;
 
@@ -139,6 +144,9 @@ export const geojson: Converter = {
   id: "geojson",
   label: { ko: "GeoJSON (WGS84, RFC 7946)", en: "GeoJSON (WGS84, RFC 7946)" },
   extensions: [".geojson", ".json"],
+  fileSuffix: "",
+  reads: "zone",
+  maxReadBytes: MAX_TEXT_BYTES,
   mime: "application/geo+json",
   read,
   write: async (zone, opts) => `${JSON.stringify(filingOf(zone, opts), null, 2)}\n`,
@@ -149,6 +157,9 @@ function tmGeoJson(crs: "EPSG:5186" | "EPSG:5179", ko: string, en: string): Conv
     id: `geojson-${crs.slice(5)}`,
     label: { ko: `GeoJSON (${crs}, ${ko})`, en: `GeoJSON (${crs}, ${en})` },
     extensions: [".geojson", ".json"],
+    fileSuffix: `-${crs.slice(5)}`,
+    reads: "zone",
+    maxReadBytes: MAX_TEXT_BYTES,
     mime: "application/geo+json",
     read,
     write: async (zone, opts = {}) => `${JSON.stringify(tmFiling(zone, crs, opts), null, 2)}\n`,

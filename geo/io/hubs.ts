@@ -5,8 +5,8 @@
  */
 import type { Geometry, MultiPolygon, Point, Polygon, Position } from "geojson";
 import Papa from "papaparse";
-import { normalizeCrs, reprojectGeometry, toLonLat } from "../crs";
 import { FilingError } from "../errors";
+import { normalizeCrs, reprojectGeometry, toLonLat } from "../measure";
 import type { Hub } from "../types";
 
 /** Korean names of the six types, as a Korean spreadsheet would write them. */

@@ -4,7 +4,7 @@
  * Reading matches the projection's parameters, not its name: names vary by tool and version
  * ("Korea_2000_Korea_Central_Belt_2010", "KGD2002_Central_Belt_2010", …), parameters don't.
  */
-import { normalizeCrs } from "../crs";
+import { normalizeCrs } from "../measure";
 
 const GCS_KOREA_2000 =
   'GEOGCS["GCS_Korea_2000",DATUM["D_Korea_2000",SPHEROID["GRS_1980",6378137.0,298.257222101]],PRIMEM["Greenwich",0.0],UNIT["Degree",0.0174532925199433]]';

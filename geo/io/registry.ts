@@ -78,15 +78,9 @@ function withExtension(file: string, ext: string): string {
 /** The largest ZIP any reader takes: the bound its contents are held to, too. */
 export const MAX_FILE_BYTES = ZIP_LIMITS.maxTotalBytes;
 
-/**
- * The largest text file (GeoJSON, CSV): parsed whole into objects, 64 MB of coordinates
- * already take over a gigabyte of heap, and a million positions fit in some 30 MB.
- */
-export const MAX_TEXT_BYTES = 64 * 1024 * 1024;
-
 /** Refuses a file past its format's limit before any reader parses it (time and memory bounded). */
 function checkSize(bytes: Uint8Array, name: string): void {
-  const limit = readerFor(name, bytes).id.startsWith("shp") ? MAX_FILE_BYTES : MAX_TEXT_BYTES;
+  const limit = readerFor(name, bytes).maxReadBytes;
   if (bytes.length <= limit) return;
   const mb = (n: number) => (n / 1024 / 1024).toFixed(1);
   throw new FilingError(
@@ -143,7 +137,7 @@ export function importZone(bytes: Uint8Array, name: string, opts: ReadOptions = 
     name,
     async () => {
       const reader = readerFor(name, bytes);
-      if (reader.id === "csv") {
+      if (reader.reads === "points") {
         throw new FilingError(
           "NO_PARCEL",
           "CSV에는 지구 도형이 없습니다: GeoJSON이나 Shapefile(ZIP)을 여십시오",
@@ -172,8 +166,9 @@ export function importHubs(
       const reader = readerFor(name, bytes);
       const file = baseName(name);
       const hubOpts = opts.crs ? { crs: opts.crs } : {};
-      if (reader.id === "csv") {
-        return readHubs(decodeText(bytes, opts.encoding), withExtension(file, ".csv"), hubOpts);
+      if (reader.reads === "points") {
+        const text = decodeText(bytes, opts.encoding);
+        return readHubs(text, withExtension(file, reader.extensions[0] ?? ""), hubOpts);
       }
       const imported = await (reader.read as NonNullable<Converter["read"]>)(bytes, name, opts);
       return readHubs(JSON.stringify(imported.collection), withExtension(file, ".geojson"));
@@ -204,6 +199,6 @@ export async function exportZone(
     );
   }
   const data = await converter.write(zone, { baseName: stem, ...opts });
-  const suffix = id.startsWith("geojson-") ? `-${id.slice(8)}` : id === "shp-cp949" ? "-cp949" : "";
-  return { data, fileName: `${stem}${suffix}${converter.extensions[0]}`, mime: converter.mime };
+  const fileName = `${stem}${converter.fileSuffix}${converter.extensions[0]}`;
+  return { data, fileName, mime: converter.mime };
 }

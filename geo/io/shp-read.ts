@@ -5,8 +5,8 @@
  * or inconsistent stops the whole import with a message naming the part.
  */
 import type { Feature, FeatureCollection } from "geojson";
-import { normalizeCrs, reprojectGeometry, SUPPORTED_CRS, toLonLat } from "../crs";
 import { FilingError } from "../errors";
+import { normalizeCrs, reprojectGeometry, SUPPORTED_CRS, toLonLat } from "../measure";
 import { dbfHeader, dbfTextBytes, readDbf } from "./dbf-read";
 import type { Imported, ReadOptions } from "./format";
 import { crsFromPrj } from "./prj";

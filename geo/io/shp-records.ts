@@ -7,7 +7,7 @@
  */
 import type { Geometry, Position } from "geojson";
 import { FilingError } from "../errors";
-import { MAX_POSITIONS, tooManyPositions } from "../filing-limits";
+import { MAX_POSITIONS, tooManyPositions } from "../filing";
 
 /** Where a record lies in the .shp: byte offset of its header and its content length. */
 export interface ShpRecordSpan {

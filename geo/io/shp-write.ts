@@ -7,9 +7,8 @@
 import { write } from "@mapbox/shp-write";
 import type { Position } from "geojson";
 import JSZip from "jszip";
-import { fromLonLat, reprojectGeometry } from "../crs";
 import { FilingError } from "../errors";
-import { geodesicAreaM2, tmAreaM2 } from "../measure";
+import { fromLonLat, geodesicAreaM2, reprojectGeometry, tmAreaM2 } from "../measure";
 import type { Envelope, Zone } from "../types";
 import type { WriteOptions } from "./format";
 import { prjFor } from "./prj";

@@ -63,3 +63,9 @@ export function encodingFromCpg(cpg: string): TextEncodingId | null {
   if (/^(CP|MS|WINDOWS-|X-WINDOWS-)?949$|^EUC-?KR$|^KS_?C_?5601/.test(name)) return "cp949";
   return null;
 }
+
+/**
+ * The largest text file (GeoJSON, CSV): parsed whole into objects, 64 MB of coordinates
+ * already take over a gigabyte of heap, and a million positions fit in some 30 MB.
+ */
+export const MAX_TEXT_BYTES = 64 * 1024 * 1024;

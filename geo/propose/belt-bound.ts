@@ -8,7 +8,7 @@
  * neighbourhood is no larger than a stadium's). So a belt meets at most K = that area / s² cells,
  * and covers at most the weight of the K heaviest.
  */
-import { DEG } from "../geodesic";
+import { DEG } from "../measure";
 import type { Firms } from "./firms";
 import { planeAbout, radiiAt, toX, toY } from "./plane";
 

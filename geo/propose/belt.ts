@@ -9,11 +9,8 @@
  * the heaviest cells it could meet (belt-bound.ts).
  */
 import type { Position } from "geojson";
-import { distanceToLineM } from "../belt";
-import { parcelPositions } from "../envelope";
-import { type LocalOffset, localOffset } from "../geodesic";
-import { destination } from "../measure";
-import { rankSlackM } from "../reach";
+import { distanceToLineM, parcelPositions, rankSlackM } from "../envelope";
+import { destination, type LocalOffset, localOffset } from "../measure";
 import type { RuleSet } from "../types";
 import { bentAxes } from "./belt-bend";
 import { beltCellBound } from "./belt-bound";

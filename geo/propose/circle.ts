@@ -8,7 +8,7 @@
  * taken highest bound first; each one's centre is evaluated exactly, and cells are split in four
  * until the best centre found covers at least `ratio` of the highest bound still open.
  */
-import { DEG } from "../geodesic";
+import { DEG } from "../measure";
 import { firmsWithin, weightWithin } from "./disk";
 import type { Firms } from "./firms";
 import { buildGrid, type FirmGrid } from "./grid";

@@ -4,8 +4,8 @@
  * reader. A problem names its line in the whole file, as reading it at once would.
  */
 import { FilingError, isFilingError } from "../errors";
-import { readPointsCsv } from "../io/csv";
-import type { ReadOptions } from "../io/format";
+import type { ReadOptions } from "../io";
+import { readPointsCsv } from "../io";
 import type { Firms } from "./firms";
 import { type FirmPick, firmsFromFeatures, noFirms } from "./read";
 

@@ -4,8 +4,9 @@
  * distortion (plane.ts); only firms near the rim get a distance, the fast local solution first
  * and the exact inverse when that is too close to call.
  */
-import { Geodesic, type LocalOffset, localOffset, WGS84 } from "../geodesic";
-import { rankSlackM } from "../reach";
+
+import { rankSlackM } from "../envelope";
+import { Geodesic, type LocalOffset, localOffset, WGS84 } from "../measure";
 import type { FirmGrid } from "./grid";
 import { scanEllipse } from "./grid";
 import { ellipseAt, toX, toY } from "./plane";

@@ -4,7 +4,7 @@ export { binFirms, type FirmBins, firmBins } from "./bins";
 export { type CircleOptions, type CircleProposal, proposeCircle } from "./circle";
 export { type CsvChunkOptions, firmsFromCsvText } from "./csv-chunks";
 export { createFirms, type Firms, filterFirms, totalWeight } from "./firms";
-export { type Proposal, type ProposeOptions, propose, radiusLimitKm } from "./propose";
+export { type Proposal, type ProposeOptions, propose } from "./propose";
 export {
   type FirmPick,
   type FirmReadOptions,

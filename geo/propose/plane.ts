@@ -5,7 +5,7 @@
  * radius, M the meridian's), a geodesic disk is nearly an axis-aligned ellipse in the plane, and
  * over a band of latitudes its distortion is bounded by the ratios of P and M at the band's ends.
  */
-import { A_M, DEG, E2 } from "../geodesic";
+import { A_M, DEG, E2 } from "../measure";
 
 /** Radius of the parallel (m per radian of longitude) and of the meridian (m per radian of latitude). */
 export function radiiAt(latDeg: number): { parallelM: number; meridianM: number } {

@@ -8,7 +8,7 @@
  * threads every firm), so the bound is the region's total weight.
  */
 import type { Polygon, Position } from "geojson";
-import { polygonContains } from "../contains";
+import { polygonContains } from "../envelope";
 import { destination, geodesicAreaM2 } from "../measure";
 import type { RuleSet } from "../types";
 import { proposeCircle } from "./circle";

@@ -6,6 +6,7 @@
 import { checkFiling } from "../check";
 import { FilingError } from "../errors";
 import type { HubIndex } from "../hubs";
+import { radiusLimitKm } from "../rules";
 import { decideSido } from "../sido";
 import type { Envelope, EnvelopeShape, Parcel, Report, RuleSet, Zone } from "../types";
 import { type Firms, totalWeight } from "./firms";
@@ -46,12 +47,6 @@ export interface Proposal {
 
 function bad(ko: string, en: string): FilingError {
   return new FilingError("BAD_FILE", ko, en);
-}
-
-/** The radius limit (km) for a 시·도, decided as the checker decides it. */
-export function radiusLimitKm(ruleSet: RuleSet, sido: string | null): number {
-  const c = ruleSet.envelope.circle;
-  return sido !== null && c.metroSido.includes(sido) ? c.metroRadiusKm : c.radiusKm;
 }
 
 interface Pieces {

@@ -6,8 +6,8 @@
  */
 import type { Feature } from "geojson";
 import { FilingError } from "../errors";
-import type { ReadOptions } from "../io/format";
-import { importFeatures } from "../io/registry";
+import type { ReadOptions } from "../io";
+import { importFeatures } from "../io";
 import type { Firms } from "./firms";
 import type { Site } from "./sites";
 

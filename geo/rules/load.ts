@@ -4,7 +4,7 @@
  */
 import { FilingError } from "../errors";
 import { excerpt, stripControls } from "../sanitize";
-import { SIDO, sidoByCode } from "../sido-table";
+import { SIDO, sidoByCode } from "../sido";
 import { ENVELOPE_SHAPES, type EnvelopeShape, type RuleSet } from "../types";
 import phase12 from "./phase-1-2.json";
 import phase3 from "./phase-3.json";

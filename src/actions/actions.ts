@@ -3,6 +3,7 @@
  * step); a drag in progress is only a preview. Kept out of components so tests can drive it.
  */
 import type { LineString, Point, Polygon } from "geojson";
+import { radiusLimitKm } from "../../geo/index";
 import type { ToolId } from "../map/contract";
 import { ruleSetFor } from "../store/derive";
 import { type AppStore, activeZone } from "../store/store";
@@ -14,10 +15,7 @@ type DrawnGeometry = Polygon | Point | LineString;
 function defaultRadiusKm(store: AppStore): number {
   const s = store.getState();
   const zone = activeZone(s);
-  const rules = ruleSetFor(zone.ruleSetId, s.customRuleSets).envelope.circle;
-  return zone.sido !== null && rules.metroSido.includes(zone.sido)
-    ? rules.metroRadiusKm
-    : rules.radiusKm;
+  return radiusLimitKm(ruleSetFor(zone.ruleSetId, s.customRuleSets), zone.sido);
 }
 
 /** A shape the planner finished drawing with a tool. */

@@ -3,12 +3,8 @@
  * checker judges such a zone by that circle, so the planner sees it and the limit around it.
  */
 import type { Feature, FeatureCollection, Position } from "geojson";
-import type { Report } from "../../geo/index";
+import { envelopeOutline, type Report } from "../../geo/index";
 import type { EnclosingProps, EnclosingState } from "./contract";
-import { circlePolygon } from "./scene-shapes";
-
-/** Vertices of a drawn circle: at 50 km radius a chord strays 15 m from the arc, under a pixel. */
-const RING_VERTICES = 128;
 
 /** The parts of a report's envelope section the drawn circle depends on, or null when none. */
 export interface EnclosingKey {
@@ -49,7 +45,8 @@ export function enclosingCollection(key: EnclosingKey | null): FeatureCollection
   const circle = (role: EnclosingProps["role"], radiusKm: number): Feature => ({
     type: "Feature",
     properties: { role, state, radiusKm, limitKm: key.limitKm } satisfies EnclosingProps,
-    geometry: circlePolygon(key.center, radiusKm, RING_VERTICES),
+    // The checker's own circle outline, the one an envelope circle of this size is drawn with.
+    geometry: envelopeOutline({ shape: "circle", center: key.center, radiusKm }),
   });
   return {
     type: "FeatureCollection",

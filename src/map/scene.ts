@@ -1,9 +1,8 @@
 /** The scene (contract.ts) built from the store as plain GeoJSON; the map adapter only draws it. */
 import type { Feature, FeatureCollection, Polygon, Position } from "geojson";
-import type { Envelope, Parcel } from "../../geo/index";
+import { type Envelope, envelopeOutline, type Parcel } from "../../geo/index";
 import type { HubLayer } from "../store/types";
 import type { EnvelopeProps, HubProps, ParcelProps } from "./contract";
-import { beltPolygons, circlePolygon } from "./scene-shapes";
 
 const collection = (features: Feature[]): FeatureCollection => ({
   type: "FeatureCollection",
@@ -33,7 +32,7 @@ export function envelopeCollection(envelope: Envelope | null): FeatureCollection
       {
         type: "Feature",
         properties: props,
-        geometry: circlePolygon(envelope.center, envelope.radiusKm),
+        geometry: envelopeOutline(envelope),
       },
       {
         type: "Feature",
@@ -43,7 +42,7 @@ export function envelopeCollection(envelope: Envelope | null): FeatureCollection
     ]);
   }
   if (envelope.shape === "belt") {
-    const parts = beltPolygons(envelope.axis, envelope.halfWidthKm);
+    const parts = [envelopeOutline(envelope)];
     return collection([
       ...parts.map((g): Feature => ({ type: "Feature", properties: props, geometry: g })),
       {

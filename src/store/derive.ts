@@ -103,7 +103,7 @@ function checkOrFallback(zone: ZoneDoc, ruleSet: RuleSet, index: HubIndex): Repo
   try {
     report = checkFiling(toGeoZone(zone), { ruleSet, hubs: index });
   } catch (e) {
-    report = fallbackReport(ruleSet, e);
+    report = fallbackReport(ruleSet, e, zone.sido);
   }
   checkedZones.set(report, zone);
   return report;

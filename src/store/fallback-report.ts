@@ -3,9 +3,15 @@
  * blocked, and the panel shows why there are no figures. An empty zone is the core's own
  * NO_PARCEL report, not this.
  */
-import { HUB_TYPES, isFilingError, type Report, type RuleSet } from "../../geo/index";
+import {
+  HUB_TYPES,
+  isFilingError,
+  type Report,
+  type RuleSet,
+  radiusLimitKm,
+} from "../../geo/index";
 
-export function fallbackReport(ruleSet: RuleSet, cause: unknown): Report {
+export function fallbackReport(ruleSet: RuleSet, cause: unknown, sido: string | null): Report {
   const counts: Record<string, number> & { total: number } = { total: 0 };
   for (const t of HUB_TYPES) counts[t] = 0;
   const findings: Report["findings"] = [
@@ -36,7 +42,7 @@ export function fallbackReport(ruleSet: RuleSet, cause: unknown): Report {
       tm: { crs: "EPSG:5186", totalKm2: 0 },
       capKm2: ruleSet.areaCapKm2,
     },
-    envelope: { shape: "circle", given: false, limitKm: ruleSet.envelope.circle.radiusKm },
+    envelope: { shape: "circle", given: false, limitKm: radiusLimitKm(ruleSet, sido) },
     hubs: { counts, partial: [], given: false, sources: [] },
     findings,
   };

@@ -5,10 +5,10 @@
  */
 import type { Feature, FeatureCollection, Polygon, Position } from "geojson";
 import { describe, expect, it } from "vitest";
-import { distanceM } from "../../geo/index";
+import { distanceToLineM } from "../../geo/envelope/index";
+import { distanceM, envelopeOutline } from "../../geo/index";
 import { applyDrawn, applyEdited } from "../../src/actions/actions";
 import type { Scene } from "../../src/map/contract";
-import { beltPolygons, circlePolygon } from "../../src/map/scene-shapes";
 import { subscribeScene } from "../../src/map/subscriptions";
 import { selectReport } from "../../src/store/derive";
 import { createAppStore } from "../../src/store/store";
@@ -104,18 +104,18 @@ describe("the inferred enclosing circle in the scene", () => {
 describe("drawn envelope outlines are the checker's geodesic shapes", () => {
   it("puts every vertex of a 20 km envelope circle 20 km from its centre (within 1 m)", () => {
     const center: Position = [128.6, 35.87];
-    const ring = circlePolygon(center, 20).coordinates[0] ?? [];
+    const ring = envelopeOutline({ shape: "circle", center, radiusKm: 20 }).coordinates[0] ?? [];
     expect(ring).toHaveLength(97);
     for (const p of ring) expect(Math.abs(distanceM(center, p) - 20_000)).toBeLessThan(1);
   });
 
-  it("offsets a belt's edges by the half-width from the axis ends", () => {
+  it("outlines a belt as one ring whose every vertex lies the half-width from the axis", () => {
     const axis: Position[] = [
       [127.2, 36.3],
       [127.6, 36.5],
     ];
-    const quad = beltPolygons(axis, 5).at(-1)?.coordinates[0] ?? [];
-    expect(Math.abs(distanceM(axis[0] as Position, quad[0] as Position) - 5000)).toBeLessThan(1);
-    expect(Math.abs(distanceM(axis[1] as Position, quad[1] as Position) - 5000)).toBeLessThan(1);
+    const ring = envelopeOutline({ shape: "belt", axis, halfWidthKm: 5 }).coordinates[0] ?? [];
+    // One ring (geo's outline), every vertex of it 5 km from the axis: no inner seams.
+    for (const p of ring) expect(Math.abs(distanceToLineM(p, axis) - 5000)).toBeLessThan(5);
   });
 });

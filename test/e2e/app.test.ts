@@ -110,7 +110,7 @@ describe("the planner's map, offline", () => {
     // `czd check` exits 0 (compliant) or 1 (not); either way it prints the JSON report.
     const run = spawnSync(
       "node_modules/.bin/tsx",
-      ["geo/cli.ts", "check", path, "--format", "json"],
+      ["geo/cli/bin.ts", "check", path, "--format", "json"],
       {
         encoding: "utf8",
       },

@@ -4,14 +4,14 @@ import fc from "fast-check";
 import type { FeatureCollection, Polygon, Position } from "geojson";
 import proj4 from "proj4";
 import { describe, expect, it } from "vitest";
+import { FilingError } from "../../geo/errors";
 import {
   fromLonLat,
   normalizeCrs,
   reprojectGeometry,
   SUPPORTED_CRS,
   toLonLat,
-} from "../../geo/crs";
-import { FilingError } from "../../geo/errors";
+} from "../../geo/measure/crs";
 import { EXAMPLES } from "../support/paths";
 
 /** The PROJ strings epsg.io gives for these codes: an independent implementation to compare with. */

@@ -2,7 +2,6 @@ import { readFileSync } from "node:fs";
 import fc from "fast-check";
 import type { FeatureCollection, MultiPolygon, Polygon, Position } from "geojson";
 import { describe, expect, it } from "vitest";
-import { reprojectGeometry, toLonLat } from "../../geo/crs";
 import {
   beltReachM,
   distanceToLineM,
@@ -11,7 +10,8 @@ import {
   reachM,
   smallestEnclosingCircle,
 } from "../../geo/envelope";
-import { Geodesic, WGS84 } from "../../geo/geodesic";
+import { reprojectGeometry, toLonLat } from "../../geo/measure/crs";
+import { Geodesic, WGS84 } from "../../geo/measure/geodesic";
 import { EXAMPLES } from "../support/paths";
 import { createPolygon, createRect } from "../support/shapes";
 

@@ -3,7 +3,7 @@ import { join } from "node:path";
 import { check } from "@placemarkio/check-geojson";
 import { describe, expect, it } from "vitest";
 import type { FilingErrorCode } from "../../geo/errors";
-import { readFiling, zoneToFiling } from "../../geo/filing";
+import { readFiling, zoneToFiling } from "../../geo/filing/filing";
 import type { Zone } from "../../geo/types";
 import {
   allPositions,

@@ -1,7 +1,7 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { readFiling } from "../../geo/filing";
+import { readFiling } from "../../geo/filing/filing";
 import {
   allPositions,
   createFiling,

@@ -10,7 +10,7 @@ import { join } from "node:path";
 import JSZip from "jszip";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { exportZone, importZone } from "../../geo/io/registry";
-import { geodesicAreaM2 } from "../../geo/measure";
+import { geodesicAreaM2 } from "../../geo/measure/measure";
 import type { Zone } from "../../geo/types";
 
 const FIXTURE = join(__dirname, "../fixtures/io/jincheon-korean.geojson");

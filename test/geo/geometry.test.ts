@@ -4,7 +4,7 @@ import { kinks } from "@turf/turf";
 import fc from "fast-check";
 import type { Feature, MultiPolygon, Polygon, Position } from "geojson";
 import { describe, expect, it } from "vitest";
-import { findOverlaps, type RingProblemKind, ringProblems } from "../../geo/geometry";
+import { findOverlaps, type RingProblemKind, ringProblems } from "../../geo/geometry/geometry";
 import { createPolygon } from "../support/shapes";
 
 const FIXTURES = join(__dirname, "../fixtures/geometry");
@@ -26,7 +26,7 @@ function gap(a: Position, b: Position): number {
 
 /**
  * Metres per degree at a latitude on the WGS84 ellipsoid (meridian and prime-vertical radii):
- * an independent local frame to build parcels of known size, apart from geo/measure.ts.
+ * an independent local frame to build parcels of known size, apart from geo/measure/.
  */
 function metresPerDegree(latDeg: number): { lon: number; lat: number } {
   const a = 6378137;

@@ -4,12 +4,12 @@
  */
 import type { Position } from "geojson";
 import { describe, expect, it } from "vitest";
-import { checkFiling } from "../../geo/check";
+import { checkFiling } from "../../geo/check/check";
 import { FilingError } from "../../geo/errors";
-import { readFiling } from "../../geo/filing";
-import { ringProblems } from "../../geo/geometry";
+import { readFiling } from "../../geo/filing/filing";
+import { ringProblems } from "../../geo/geometry/geometry";
+import { searchOverlaps } from "../../geo/geometry/overlaps";
 import { importZone } from "../../geo/io/registry";
-import { searchOverlaps } from "../../geo/overlaps";
 import { loadRuleSet } from "../../geo/rules/load";
 import { expectFilingError } from "../support/filing";
 import { createRect } from "../support/shapes";

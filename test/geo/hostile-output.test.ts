@@ -1,11 +1,11 @@
 /** Output hygiene (issue 8): no formula injection, no terminal escapes, no 10 MB message lines. */
 import Papa from "papaparse";
 import { describe, expect, it } from "vitest";
-import { checkFiling } from "../../geo/check";
-import { readFiling } from "../../geo/filing";
+import { checkFiling } from "../../geo/check/check";
+import { readFiling } from "../../geo/filing/filing";
 import { parcelTableCsv } from "../../geo/io/csv";
 import { decodeText } from "../../geo/io/text";
-import { formatReportText } from "../../geo/report-text";
+import { formatReportText } from "../../geo/report/text";
 import { loadRuleSet } from "../../geo/rules/load";
 import { errorOf } from "../support/filing";
 import { createGeodesicCircle, createParcel, createZone } from "../support/zones";

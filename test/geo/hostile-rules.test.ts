@@ -1,8 +1,8 @@
 /** Rule sets can't pose as the published ones, and an unknown one is a message (issue 8). */
 import { describe, expect, it } from "vitest";
-import { checkFiling } from "../../geo/check";
-import { reportHtml } from "../../geo/report-html";
-import { formatReportText } from "../../geo/report-text";
+import { checkFiling } from "../../geo/check/check";
+import { reportHtml } from "../../geo/report/html";
+import { formatReportText } from "../../geo/report/text";
 import {
   BUILTIN_RULE_SETS,
   isBuiltinRuleSet,

@@ -7,12 +7,12 @@ import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { checkFiling } from "../../geo/check";
+import { checkFiling } from "../../geo/check/check";
 import { main } from "../../geo/cli";
 import { importZone } from "../../geo/io/registry";
-import { reportHtml } from "../../geo/report-html";
+import { reportHtml } from "../../geo/report/html";
+import { sha256Hex } from "../../geo/report/sha256";
 import { loadRuleSet } from "../../geo/rules/load";
-import { sha256Hex } from "../../geo/sha256";
 import type { Zone } from "../../geo/types";
 
 const FIXTURES = join(__dirname, "../fixtures/io");

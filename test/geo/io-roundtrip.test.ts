@@ -3,7 +3,7 @@ import fc from "fast-check";
 import type { Polygon, Position } from "geojson";
 import { describe, expect, it } from "vitest";
 import { exportZone, importZone } from "../../geo/io/registry";
-import { geodesicAreaM2 } from "../../geo/measure";
+import { geodesicAreaM2 } from "../../geo/measure/measure";
 import type { Envelope, Parcel, Zone } from "../../geo/types";
 
 /** A rectangle with an optional rectangular hole, [lon, lat], counter-clockwise outer ring. */

@@ -6,11 +6,11 @@
 import { readFileSync } from "node:fs";
 import type { Polygon } from "geojson";
 import { beforeAll, describe, expect, it } from "vitest";
-import { checkFiling } from "../../geo/check";
-import { reportBodyHtml } from "../../geo/report-html";
-import { formatReportText } from "../../geo/report-text";
+import { checkFiling } from "../../geo/check/check";
+import { loadEmbeddedSigungu } from "../../geo/cli/sigungu-embedded";
+import { reportBodyHtml } from "../../geo/report/html";
+import { formatReportText } from "../../geo/report/text";
 import { loadRuleSet } from "../../geo/rules/load";
-import { loadEmbeddedSigungu } from "../../geo/sigungu-embedded";
 import type { Report } from "../../geo/types";
 import { createPolygon, createRect } from "../support/shapes";
 import { createGeodesicCircle, createParcel, createZone, offset } from "../support/zones";

@@ -3,8 +3,8 @@ import { area as turfArea } from "@turf/turf";
 import fc from "fast-check";
 import type { FeatureCollection, MultiPolygon, Polygon, Position } from "geojson";
 import { describe, expect, it } from "vitest";
-import { reprojectGeometry, toLonLat } from "../../geo/crs";
-import { Geodesic, WGS84 } from "../../geo/geodesic";
+import { reprojectGeometry, toLonLat } from "../../geo/measure/crs";
+import { Geodesic, WGS84 } from "../../geo/measure/geodesic";
 import {
   azimuthDeg,
   destination,
@@ -13,7 +13,7 @@ import {
   lineLengthM,
   ringAreaM2,
   tmAreaM2,
-} from "../../geo/measure";
+} from "../../geo/measure/measure";
 import { EXAMPLES } from "../support/paths";
 import { createPolygon } from "../support/shapes";
 

@@ -1,7 +1,7 @@
 import fc from "fast-check";
 import type { Position } from "geojson";
 import { describe, expect, it } from "vitest";
-import { distanceM } from "../../geo/measure";
+import { distanceM } from "../../geo/measure/measure";
 import { proposeCircle } from "../../geo/propose/circle";
 import { createFirms } from "../../geo/propose/firms";
 import { bruteBestCircle } from "../support/brute-circle";

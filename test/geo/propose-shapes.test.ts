@@ -1,7 +1,7 @@
 import type { Position } from "geojson";
 import { describe, expect, it } from "vitest";
-import { distanceToLineM } from "../../geo/belt";
-import { checkFiling } from "../../geo/check";
+import { checkFiling } from "../../geo/check/check";
+import { distanceToLineM } from "../../geo/envelope/belt";
 import { beltCellBound } from "../../geo/propose/belt-bound";
 import { proposeCircle } from "../../geo/propose/circle";
 import { createFirms } from "../../geo/propose/firms";

@@ -6,7 +6,7 @@ import * as geodesicNs from "geographiclib-geodesic";
 import type { Polygon, Position } from "geojson";
 import { describe, expect, it } from "vitest";
 import { isFilingError } from "../../geo/errors";
-import { decideSido, SIDO, sidoByCode, sidoShares } from "../../geo/sido";
+import { decideSido, SIDO, sidoByCode, sidoShares } from "../../geo/sido/sido";
 import boundaries from "../../public/data/sido.json";
 import { EXAMPLES } from "../support/paths";
 

@@ -4,7 +4,7 @@
  * centres at radius R from a pair of firms, found here by Newton's method on the ellipsoid.
  */
 import type { Position } from "geojson";
-import { azimuthDeg, destination, distanceM } from "../../geo/measure";
+import { azimuthDeg, destination, distanceM } from "../../geo/measure/measure";
 
 function centresThrough(p: Position, q: Position, radiusM: number): Position[] {
   const d = distanceM(p, q);

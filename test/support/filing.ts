@@ -2,7 +2,7 @@
 import type { Position } from "geojson";
 import { expect } from "vitest";
 import { FilingError, type FilingErrorCode } from "../../geo/errors";
-import { readFiling } from "../../geo/filing";
+import { readFiling } from "../../geo/filing/filing";
 import type { Zone } from "../../geo/types";
 
 /** The FilingError `read` throws; fails the test when it throws nothing or something else. */

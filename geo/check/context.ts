@@ -1,0 +1,78 @@
+/**
+ * Everything the rules need, measured once per check: ellipsoidal and TM areas, the 시·도 and the
+ * radius limit that applies there. Validators read this; none measures again.
+ */
+import { type RingProblem, ringProblems } from "../geometry";
+import { geodesicAreaM2, tmAreaM2 } from "../measure";
+import { isMetroSido, radiusLimitKm } from "../rules";
+import { decideSido, type SigunguShare, sidoByCode, sigunguShares } from "../sido";
+import type { ParcelGeometry, RuleSet, Zone } from "../types";
+
+export interface CheckContext {
+  ruleSet: RuleSet;
+  geoms: ParcelGeometry[];
+  ids: string[];
+  areasM2: number[];
+  /** Ring problems per parcel, found once: the geometry rule reports them, overlaps skip them. */
+  problems: RingProblem[][];
+  totalKm2: number;
+  tmCrs: string;
+  tmTotalKm2: number;
+  sidoCode: string | null;
+  sidoName?: string;
+  sidoNameEn?: string;
+  sidoFrom: "filing" | "option" | "parcels" | "none";
+  sidoShares: { code: string; km2: number }[];
+  sidoSpans: boolean;
+  /** Parcel area in each 시·군·구; undefined until the 시·군·구 boundaries are provided. */
+  sigungu?: SigunguShare[];
+  /** The 시·도 is one of the rule set's metropolitan cities, so the smaller radius applies. */
+  metro: boolean;
+  radiusLimitKm: number;
+}
+
+export interface ContextOptions {
+  ruleSet: RuleSet;
+  tmCrs?: string;
+  /** A 시·도 code given on the command line; it wins over the filing's `czd.sido`. */
+  sido?: string;
+}
+
+/** Measures a zone once for every rule. */
+export function measureZone(zone: Zone, opts: ContextOptions): CheckContext {
+  const geoms = zone.parcels.map((p) => p.geometry);
+  const areasM2 = geoms.map(geodesicAreaM2);
+  const tmCrs = opts.tmCrs ?? "EPSG:5186";
+  const tmTotalM2 = geoms.reduce((sum, g) => sum + tmAreaM2(g, tmCrs), 0);
+  const named = opts.sido
+    ? { code: opts.sido, from: "option" as const }
+    : typeof zone.meta.sido === "string" && zone.meta.sido !== ""
+      ? { code: zone.meta.sido, from: "filing" as const }
+      : undefined;
+  const sido = decideSido(geoms, named);
+  const info = sido.code ? sidoByCode(sido.code) : undefined;
+  const sidoCode = info?.code ?? null;
+  const ctx: CheckContext = {
+    ruleSet: opts.ruleSet,
+    geoms,
+    ids: zone.parcels.map((p) => p.id),
+    areasM2,
+    problems: geoms.map(ringProblems),
+    totalKm2: areasM2.reduce((a, b) => a + b, 0) / 1e6,
+    tmCrs,
+    tmTotalKm2: tmTotalM2 / 1e6,
+    sidoCode,
+    sidoFrom: sido.from,
+    sidoShares: sido.shares,
+    sidoSpans: sido.spans,
+    metro: isMetroSido(opts.ruleSet, sidoCode),
+    radiusLimitKm: radiusLimitKm(opts.ruleSet, sidoCode),
+  };
+  const sigungu = sigunguShares(geoms, areasM2);
+  if (sigungu) ctx.sigungu = sigungu;
+  if (info) {
+    ctx.sidoName = info.name;
+    ctx.sidoNameEn = info.nameEn;
+  }
+  return ctx;
+}

@@ -1,9 +1,0 @@
-/**
- * The entry of the built `czd` (dist-cli/czd.mjs, `npm run build:cli`): plain JavaScript, so a
- * call starts in Node's own time rather than a TypeScript loader's.
- */
-import { main } from "./cli";
-
-main(process.argv.slice(2)).then((code) => {
-  process.exitCode = code;
-});

@@ -1,0 +1,83 @@
+/**
+ * `czd check`, and the loading every checking command shares (`czd report` too): the filing in
+ * any importable format, the rule set, the hubs, then checkFiling.
+ */
+import { parseArgs } from "node:util";
+import { checkFiling } from "../check";
+import { decodeText, importZone } from "../io";
+import type { Lang } from "../messages";
+import { formatReportText, reportJson } from "../report";
+import { BUILTIN_RULE_SETS, loadRuleSet, ruleSetForStamp } from "../rules";
+import type { Report, RuleSet, Zone } from "../types";
+import { readBytes, runCommand, usage, type Writer } from "./files";
+import { hubsFromArgs } from "./hubs";
+import { loadEmbeddedSigungu } from "./sigungu-embedded";
+
+/** The options `check` and `report` both take. */
+export const CHECK_OPTIONS = {
+  rules: { type: "string" },
+  hubs: { type: "string", multiple: true },
+  "hubs-crs": { type: "string" },
+  crs: { type: "string" },
+  sido: { type: "string" },
+  lang: { type: "string", default: "ko" },
+} as const;
+
+export interface CheckValues {
+  rules?: string | undefined;
+  hubs?: string[] | undefined;
+  "hubs-crs"?: string | undefined;
+  crs?: string | undefined;
+  sido?: string | undefined;
+}
+
+export interface Checked {
+  bytes: Uint8Array;
+  zone: Zone;
+  ruleSet: RuleSet;
+  report: Report;
+}
+
+/** `--rules`, else the rule set the filing is stamped with, else phase-1-2 (FILING.md). */
+function ruleSetOf(arg: string | undefined, zone: Zone): RuleSet {
+  if (!arg) return ruleSetForStamp(zone.meta.ruleSet, BUILTIN_RULE_SETS);
+  if (BUILTIN_RULE_SETS.some((r) => r.id === arg)) return loadRuleSet(arg);
+  return loadRuleSet(decodeText(readBytes(arg, { ko: "규칙", en: "rules" })));
+}
+
+/** Reads the filing, rules and hubs the options name and checks the zone. */
+export async function loadAndCheck(file: string, values: CheckValues): Promise<Checked> {
+  const bytes = readBytes(file, { ko: "지구", en: "filing" });
+  const zone = await importZone(bytes, file);
+  const ruleSet = ruleSetOf(values.rules, zone);
+  const hubs = await hubsFromArgs(values.hubs, values["hubs-crs"]);
+  loadEmbeddedSigungu();
+  const report = checkFiling(zone, {
+    ruleSet,
+    ...(hubs ? { hubs } : {}),
+    ...(values.crs ? { tmCrs: values.crs } : {}),
+    ...(values.sido ? { sido: values.sido } : {}),
+  });
+  return { bytes, zone, ruleSet, report };
+}
+
+async function check(args: string[], out: Writer, lang: Lang): Promise<number> {
+  const { values, positionals } = parseArgs({
+    args,
+    allowPositionals: true,
+    options: { ...CHECK_OPTIONS, format: { type: "string", default: "text" } },
+  });
+  const file = positionals[0];
+  if (!file) throw usage("검사할 파일을 주십시오", "Give the filing to check");
+  if (values.format !== "text" && values.format !== "json") {
+    throw usage("--format은 text 또는 json입니다", "--format is text or json");
+  }
+  const { report } = await loadAndCheck(file, values);
+  out(values.format === "json" ? reportJson(report) : formatReportText(report, lang));
+  return report.verdict === "pass" ? 0 : 1;
+}
+
+/** Runs `czd check`; resolves to the exit code (0 compliant, 1 not, 2 unusable input). */
+export function runCheck(args: string[], out: Writer, err: Writer, lang: Lang): Promise<number> {
+  return runCommand(lang, err, () => check(args, out, lang));
+}

@@ -1,0 +1,128 @@
+/**
+ * `czd propose`: firms in, a proposal out (FILING.md, "Phase 3 proposals"): the filing to `-o`
+ * (or stdout), and with `--format json` the summary on stdout. Exit 0 with a proposal, 2 on
+ * input that can't be used.
+ */
+import { parseArgs } from "node:util";
+import { zoneToFiling } from "../filing";
+import { decodeText } from "../io";
+import type { Lang } from "../messages";
+import { parseIndustry, readFirms, readSites } from "../propose";
+import { type Proposal, propose } from "../propose/index";
+import { BUILTIN_RULE_SETS, loadRuleSet } from "../rules";
+import { ENVELOPE_SHAPES, type EnvelopeShape, type RuleSet } from "../types";
+import { readBytes, runCommand, usage, type Writer, writeOutput } from "./files";
+import { hubsFromArgs } from "./hubs";
+
+export const PROPOSE_HELP = `  czd propose <firms.csv|firms.geojson|firms.zip> --shape circle|belt|polygon
+      [--rules phase-3] [--weight <열 column>] [--industry 열=값[,값]] [--crs EPSG:xxxx] [--sido KR-xx] [--cap-km2 15] [--max-pieces 10]
+      [--sites <sites.geojson|sites.zip>] [--hubs <file>|none] [--format text|json] [-o proposal.geojson]
+      기업 분포로 지구 제안 / propose a zone from the firms' distribution`;
+
+function ruleSetOf(arg: string | undefined): RuleSet {
+  const id = arg ?? "phase-3";
+  if (BUILTIN_RULE_SETS.some((r) => r.id === id)) return loadRuleSet(id);
+  return loadRuleSet(decodeText(readBytes(id, { ko: "규칙", en: "rules" })));
+}
+
+/** The JSON summary of FILING.md (plus firm counts, parcel weight, the 시·도 and the verdict). */
+export function proposalSummary(p: Proposal): Record<string, unknown> {
+  return {
+    shape: p.shape,
+    envelope: p.envelope,
+    weight: p.weight,
+    firms: p.firms,
+    parcels: { count: p.parcels.count, km2: p.parcels.km2, weight: p.parcels.weight },
+    hubs: p.hubs,
+    optimality: p.optimality,
+    sido: p.report.sido.code,
+    verdict: p.report.verdict,
+  };
+}
+
+function summaryText(p: Proposal, lang: Lang): string {
+  const pct = (v: number) => `${(100 * v).toFixed(1)}%`;
+  const closeness = p.optimality.bound > 0 ? p.weight.covered / p.optimality.bound : 1;
+  const line =
+    lang === "en"
+      ? `${p.shape}: covers ${p.weight.covered} of ${p.weight.total} (${pct(p.weight.share)}), ${pct(closeness)} of the bound ${p.optimality.bound}; ${p.parcels.count} parcels, ${p.parcels.km2.toFixed(3)} km², ${p.hubs.total} hubs`
+      : `${p.shape}: 가중치 ${p.weight.covered} / ${p.weight.total} (${pct(p.weight.share)}), 상한 ${p.optimality.bound}의 ${pct(closeness)}; 구역 ${p.parcels.count}개, ${p.parcels.km2.toFixed(3)}㎢, 거점 ${p.hubs.total}곳`;
+  return `${line}\n`;
+}
+
+async function proposeCommand(args: string[], out: Writer, lang: Lang): Promise<number> {
+  const { values, positionals } = parseArgs({
+    args,
+    allowPositionals: true,
+    options: {
+      shape: { type: "string" },
+      rules: { type: "string" },
+      weight: { type: "string" },
+      industry: { type: "string" },
+      crs: { type: "string" },
+      sido: { type: "string" },
+      "cap-km2": { type: "string" },
+      "max-pieces": { type: "string" },
+      hubs: { type: "string", multiple: true },
+      sites: { type: "string" },
+      format: { type: "string", default: "text" },
+      lang: { type: "string", default: "ko" },
+      o: { type: "string", short: "o" },
+    },
+  });
+  const file = positionals[0];
+  if (!file) throw usage("기업 파일을 주십시오", "Give the firms file");
+  const shape = values.shape;
+  if (!ENVELOPE_SHAPES.includes(shape as EnvelopeShape)) {
+    throw usage("--shape은 circle, belt 또는 polygon입니다", "--shape is circle, belt or polygon");
+  }
+  if (values.format !== "text" && values.format !== "json") {
+    throw usage("--format은 text 또는 json입니다", "--format is text or json");
+  }
+  const cap = values["cap-km2"] === undefined ? undefined : Number(values["cap-km2"]);
+  if (cap !== undefined && !Number.isFinite(cap)) {
+    throw usage("--cap-km2는 숫자입니다", "--cap-km2 is a number");
+  }
+  const maxPieces = values["max-pieces"] === undefined ? undefined : Number(values["max-pieces"]);
+  if (maxPieces !== undefined && !(Number.isInteger(maxPieces) && maxPieces >= 1)) {
+    throw usage("--max-pieces는 1 이상의 정수입니다", "--max-pieces is a whole number ≥ 1");
+  }
+  const ruleSet = ruleSetOf(values.rules);
+  const bytes = readBytes(file, { ko: "기업", en: "firms" });
+  const firms = await readFirms(bytes, file, {
+    ...(values.weight ? { weight: values.weight } : {}),
+    ...(values.industry ? { industry: parseIndustry(values.industry) } : {}),
+    ...(values.crs ? { crs: values.crs } : {}),
+  });
+  const hubs = await hubsFromArgs(values.hubs, undefined);
+  const sites = values.sites
+    ? await readSites(
+        readBytes(values.sites, { ko: "후보지", en: "sites" }),
+        values.sites,
+        values.crs ? { crs: values.crs } : {},
+      )
+    : undefined;
+  const proposal = propose(firms, {
+    shape: shape as EnvelopeShape,
+    ruleSet,
+    ...(values.sido ? { sido: values.sido } : {}),
+    ...(cap !== undefined ? { capKm2: cap } : {}),
+    ...(maxPieces !== undefined ? { maxPieces } : {}),
+    ...(hubs ? { hubs } : {}),
+    ...(sites ? { sites } : {}),
+  });
+  const filing = `${JSON.stringify(
+    zoneToFiling(proposal.zone, { areasKm2: proposal.report.area.parcels.map((p) => p.km2) }),
+    null,
+    1,
+  )}\n`;
+  if (values.o) writeOutput(values.o, filing);
+  if (values.format === "json") out(`${JSON.stringify(proposalSummary(proposal), null, 2)}\n`);
+  else out(values.o ? summaryText(proposal, lang) : filing);
+  return 0;
+}
+
+/** Runs `czd propose`; resolves to the exit code (0 a proposal, 2 unusable input). */
+export function runPropose(args: string[], out: Writer, err: Writer, lang: Lang): Promise<number> {
+  return runCommand(lang, err, () => proposeCommand(args, out, lang));
+}

