@@ -103,6 +103,11 @@ async function measure(url: string, spec: SceneSpec): Promise<Result> {
     const events = await tracer.stop();
     const after = await areaOf(scene);
     if (after === before) throw new Error(`${spec.label}: the drag changed nothing (${before})`);
+    const findings = await scene.page.evaluate(
+      () => document.querySelector('[data-testid="findings"]')?.textContent ?? "",
+    );
+    if (findings.includes("OVERLAP"))
+      throw new Error(`${spec.label}: the drag reached a neighbour`);
     if (scene.app.errors.length > 0) throw new Error(`page errors: ${scene.app.errors.join("; ")}`);
     const dragThreads = busyBetween(events, "drag-start", "drag-end");
     const idleThreads = busyBetween(events, "idle-start", "idle-end");

@@ -168,11 +168,11 @@ export async function dragVertex(scene: OpenScene, events: number): Promise<numb
   await page.mouse.down();
   const start = Date.now();
   for (let i = 1; i <= events; i++) {
-    // Outwards (east) along a gentle wave, 25 px ≈ 390 m at most: the parcel stays simple and
-    // clear of its neighbour 1.6 km east (a drag into it would add the clipper's cost per event).
+    // Outwards (east) along a gentle wave, 12 px at most: the parcel stays simple and clear of
+    // its neighbour 1.6 km east (a drag into it would add the clipper's cost to every event).
     const t = i / events;
-    const dx = 25 * t;
-    const dy = 15 * Math.sin(2 * Math.PI * t);
+    const dx = 12 * t;
+    const dy = 8 * Math.sin(2 * Math.PI * t);
     await page.mouse.move(vertex[0] + dx, vertex[1] + dy);
   }
   const wallMs = Date.now() - start;
