@@ -38,7 +38,8 @@ const roundRing = (ring: Position[]): Position[] =>
 function writeFiles(spec: SceneSpec): { filing: string; hubs: string | null; ring: Position[] } {
   const dir = mkdtempSync(join(tmpdir(), "czd-drag-bench-"));
   const random = createRandom(20180214);
-  // Seven decimals (about 1 cm), as a surveyed filing has them.
+  // Seven decimals (about 1 cm), as a surveyed filing has them. With full doubles terra-draw
+  // refuses the parcels ("excessive precision", over its 9 decimals) and they can't be dragged.
   const polygons = createParcels(random, spec.vertices)
     .slice(0, spec.parcels)
     .map((p): Polygon => ({ type: "Polygon", coordinates: p.coordinates.map(roundRing) }));
@@ -87,10 +88,6 @@ export interface OpenScene {
   inside: Px;
 }
 
-async function waitIdle(page: Page, ms: number): Promise<void> {
-  await page.waitForTimeout(ms);
-}
-
 /**
  * Back to the scene's view: an import moves the map to the new parcels (an animated fit that
  * may end after the hash was set), so the hash is set until the map stays there.
@@ -100,7 +97,7 @@ async function settleView(page: Page, hash: string): Promise<void> {
     await page.evaluate((h) => {
       window.location.hash = h === window.location.hash ? `${h}0` : h;
     }, hash);
-    await waitIdle(page, 1000);
+    await page.waitForTimeout(1000);
     if (new URL(page.url()).hash === hash) return;
   }
   throw new Error(`the map did not stay at ${hash} (${page.url()})`);
@@ -139,7 +136,7 @@ export async function openScene(baseUrl: string, spec: SceneSpec): Promise<OpenS
   await page.getByTestId("tool-select").click();
   await page.mouse.move(inside[0], inside[1], { steps: 2 });
   await page.mouse.click(inside[0], inside[1]);
-  await waitIdle(page, 1000);
+  await page.waitForTimeout(1000);
   if (new URL(page.url()).hash !== hash) throw new Error(`the view moved to ${page.url()}`);
   return { app, page, vertex, inside };
 }
