@@ -1,0 +1,219 @@
+/**
+ * A vertex drag in the browser: the built app in headless Chromium (SwiftShader WebGL, offline),
+ * three scenes (1 parcel; 20 parcels × 256 vertices; the same + 100,000 hubs), a vertex of parcel
+ * P1 dragged with the select tool through 120 pointer events. Per scene it prints Chrome's own
+ * main-thread script and task time per pointer event (Performance.getMetrics) against the same
+ * page left idle for the same wall time right after (the baseline), rAF frame intervals, long
+ * tasks, the busy time of the map's worker threads (from a trace) during the drag and while idle,
+ * the messages posted to workers per event (which map sources are handed over) and React's
+ * commits and component renders per event. Slowness is reported, never failed on: the exit code
+ * is non-zero only when the harness itself fails (the app did not load, the drag moved nothing).
+ * Run after a build: `npm run bench:drag-app` (BENCH_DIST names another build folder).
+ */
+import { serveDir } from "../test/e2e/static-server";
+import type { ProbeReading } from "./drag-probe";
+import {
+  dragVertex,
+  median,
+  type OpenScene,
+  openScene,
+  quantile,
+  SCENES,
+  type SceneSpec,
+} from "./drag-scene";
+import {
+  busyBetween,
+  busyOf,
+  deltaMs,
+  type Metrics,
+  mark,
+  metricsOf,
+  startTrace,
+} from "./drag-trace";
+
+const EVENTS = Number(process.env.BENCH_EVENTS ?? 120);
+/** BENCH_SCENES="0,2" runs only those scenes (by index). */
+const ONLY = process.env.BENCH_SCENES?.split(",").map(Number);
+/** After the pointer is let go: the final edit and its save settle before the idle window. */
+const SETTLE_MS = 1000;
+
+/** A duration as CPU time of the thread and as wall time. */
+interface Both {
+  cpu: number;
+  wall: number;
+}
+
+interface Result {
+  spec: SceneSpec;
+  wallMs: number;
+  script: Both;
+  task: Both;
+  idleScript: Both;
+  idleTask: Both;
+  drag: ProbeReading;
+  idle: ProbeReading;
+  workerDrag: Both;
+  workerIdle: Both;
+  workers: number;
+  mainDrag: Both;
+}
+
+async function areaOf(scene: OpenScene): Promise<string> {
+  return (await scene.page.getByTestId("total-area").textContent()) ?? "";
+}
+
+async function probe(scene: OpenScene, what: "start" | "stop"): Promise<ProbeReading> {
+  return scene.page.evaluate((w) => {
+    const p = (window as unknown as Record<string, { start: () => void; stop: () => unknown }>)
+      .__czdProbe;
+    if (!p) throw new Error("the probe is not installed");
+    if (w === "stop") return p.stop();
+    p.start();
+    return null;
+  }, what) as Promise<ProbeReading>;
+}
+
+async function measure(url: string, spec: SceneSpec): Promise<Result> {
+  const scene = await openScene(url, spec);
+  try {
+    // Two sessions: Chrome's metrics as the thread's CPU time and as wall time. On a shared
+    // machine the wall time also holds the time the thread waited for a core (or the GPU process).
+    const cdp = await scene.app.context.newCDPSession(scene.page);
+    await cdp.send("Performance.enable", { timeDomain: "threadTicks" });
+    const wallCdp = await scene.app.context.newCDPSession(scene.page);
+    await wallCdp.send("Performance.enable", { timeDomain: "timeTicks" });
+    const both = async () => ({ cpu: await metricsOf(cdp), wall: await metricsOf(wallCdp) });
+    const tracer = await startTrace(cdp);
+    const before = await areaOf(scene);
+    await probe(scene, "start");
+    await mark(scene.page, "drag-start");
+    const m0 = await both();
+    const wallMs = await dragVertex(scene, EVENTS);
+    const m1 = await both();
+    await mark(scene.page, "drag-end");
+    const drag = await probe(scene, "stop");
+    await scene.page.waitForTimeout(SETTLE_MS);
+    await probe(scene, "start");
+    await mark(scene.page, "idle-start");
+    const b0 = await both();
+    await scene.page.waitForTimeout(wallMs);
+    const b1 = await both();
+    await mark(scene.page, "idle-end");
+    const idle = await probe(scene, "stop");
+    const events = await tracer.stop();
+    const after = await areaOf(scene);
+    if (after === before) throw new Error(`${spec.label}: the drag changed nothing (${before})`);
+    const findings = await scene.page.evaluate(
+      () => document.querySelector('[data-testid="findings"]')?.textContent ?? "",
+    );
+    if (findings.includes("OVERLAP"))
+      throw new Error(`${spec.label}: the drag reached a neighbour`);
+    if (scene.app.errors.length > 0) throw new Error(`page errors: ${scene.app.errors.join("; ")}`);
+    const dragThreads = busyBetween(events, "drag-start", "drag-end");
+    const idleThreads = busyBetween(events, "idle-start", "idle-end");
+    const w = busyOf(dragThreads, "worker");
+    const wi = busyOf(idleThreads, "worker");
+    const main = busyOf(dragThreads, "main");
+    type Pair = { cpu: Metrics; wall: Metrics };
+    const d = (a: Pair, b: Pair, name: string): Both => ({
+      cpu: deltaMs(a.cpu, b.cpu, name),
+      wall: deltaMs(a.wall, b.wall, name),
+    });
+    return {
+      spec,
+      wallMs,
+      script: d(m0, m1, "ScriptDuration"),
+      task: d(m0, m1, "TaskDuration"),
+      idleScript: d(b0, b1, "ScriptDuration"),
+      idleTask: d(b0, b1, "TaskDuration"),
+      drag,
+      idle,
+      workerDrag: { cpu: w.cpuMs, wall: w.ms },
+      workerIdle: { cpu: wi.cpuMs, wall: wi.ms },
+      workers: w.threads,
+      mainDrag: { cpu: main.cpuMs, wall: main.ms },
+    };
+  } finally {
+    await scene.app.close();
+  }
+}
+
+const f0 = (n: number) => n.toFixed(0);
+const f1 = (n: number) => n.toFixed(1);
+
+function intervals(frames: number[]): number[] {
+  return frames.slice(1).map((t, i) => t - (frames[i] ?? t));
+}
+
+/** Per pointer event: "CPU (wall)", and the idle baseline's the same way. */
+function perEvent(b: Both, idle: Both): string {
+  const per = (ms: number) => f1(ms / EVENTS);
+  return `${per(b.cpu)} (${per(b.wall)}) ms, idle ${per(idle.cpu)} (${per(idle.wall)})`;
+}
+
+function row(r: Result): string {
+  const gaps = intervals(r.drag.frames);
+  const longs = r.drag.longTasks;
+  const longMax = longs.reduce((a, t) => Math.max(a, t.duration), 0);
+  const s = (ms: number) => f1(ms / 1000);
+  return [
+    r.spec.label,
+    perEvent(r.script, r.idleScript),
+    perEvent(r.task, r.idleTask),
+    `${f0(median(gaps))} / ${f0(quantile(gaps, 0.95))} / ${f0(Math.max(0, ...gaps))} ms`,
+    `${longs.length}, up to ${f0(longMax)} ms (idle ${r.idle.longTasks.length})`,
+    `${s(r.workerDrag.cpu)} (${s(r.workerDrag.wall)}) s of ${s(r.wallMs)} s; idle ${s(r.workerIdle.cpu)} (${s(r.workerIdle.wall)}) s`,
+    `${f1(r.drag.commits / EVENTS)} / ${f1(r.drag.renders / EVENTS)}`,
+  ].join(" | ");
+}
+
+function messagesPerEvent(reading: ProbeReading): string {
+  return Object.entries(reading.messages)
+    .sort((a, b) => b[1] - a[1])
+    .map(([k, n]) => `${k} ${(n / EVENTS).toFixed(2)}`)
+    .join(", ");
+}
+
+function topRenders(reading: ProbeReading): string {
+  return Object.entries(reading.rendersByName)
+    .sort((a, b) => b[1] - a[1])
+    .slice(0, 8)
+    .map(([k, n]) => `${k} ${(n / EVENTS).toFixed(1)}`)
+    .join(", ");
+}
+
+const server = await serveDir(process.env.BENCH_DIST ?? "dist");
+let failed = false;
+try {
+  const results: Result[] = [];
+  for (const spec of SCENES.filter((_, i) => !ONLY || ONLY.includes(i))) {
+    console.log(`… ${spec.label}`);
+    results.push(await measure(server.url, spec));
+  }
+  console.log(
+    `\nvertex drag in the built app, headless Chromium (SwiftShader), ${EVENTS} pointer events;` +
+      " idle = the same page left alone for the same wall time right after\n",
+  );
+  console.log(
+    "| scene | main-thread script per event, CPU (wall) | main-thread tasks per event, CPU (wall) | frame interval median / p95 / max | long tasks (> 50 ms) | map workers busy, CPU (wall) | React commits / renders per event |",
+  );
+  console.log("| --- | --- | --- | --- | --- | --- | --- |");
+  for (const r of results) console.log(`| ${row(r)} |`);
+  for (const r of results) {
+    console.log(`\n${r.spec.label}:`);
+    const m = r.mainDrag;
+    console.log(
+      `  main thread in tasks (trace): ${f1(m.cpu / EVENTS)} ms CPU, ${f1(m.wall / EVENTS)} ms wall per event`,
+    );
+    console.log(`  worker threads: ${r.workers}`);
+    console.log(`  messages to workers per event: ${messagesPerEvent(r.drag) || "none"}`);
+    console.log(`  messages to workers while idle: ${messagesPerEvent(r.idle) || "none"}`);
+    console.log(`  components rendered per event: ${topRenders(r.drag) || "none"}`);
+  }
+} catch (e) {
+  failed = true;
+  console.error(`drag-app bench harness failed: ${e instanceof Error ? e.stack : e}`);
+} finally {
+  await server.close();
+}
+if (failed) process.exit(1);
