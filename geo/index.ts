@@ -38,13 +38,18 @@ export {
 export { findingMessage, type Lang } from "./messages";
 export * from "./propose";
 export {
+  hubLabels,
+  inLang,
+  type LabelPair,
   REPORT_CSS,
   type ReportHtmlInput,
   reportBodyHtml,
   reportHtml,
   reportJson,
   reportMapSvg,
+  severityLabels,
   sha256Hex,
+  shapeLabels,
 } from "./report";
 export {
   BUILTIN_RULE_SETS,

@@ -2,6 +2,7 @@
 export { REPORT_CSS } from "./css";
 export { type ReportHtmlInput, reportBodyHtml, reportHtml } from "./html";
 export { reportJson } from "./json";
+export { hubLabels, inLang, type LabelPair, severityLabels, shapeLabels } from "./labels";
 export { reportMapSvg } from "./map";
 export { sha256Hex } from "./sha256";
 export { formatReportText } from "./text";

@@ -1,11 +1,14 @@
 /**
  * The labels the text and the HTML report share, [ko, en]: hub types, envelope shapes and
- * severities. (The app's UI strings live in src/i18n.)
+ * severities, and the app's panels too (src/i18n names them through these; its other UI strings
+ * live there).
  */
 import type { Lang } from "../messages";
 import type { EnvelopeShape, HubType, Severity } from "../types";
 
-type Pair = readonly [ko: string, en: string];
+/** A label in Korean and English. */
+export type LabelPair = readonly [ko: string, en: string];
+type Pair = LabelPair;
 
 /** Hub types, and `enterprise` for the points of a list without a type column. */
 const HUBS: Record<HubType | "enterprise", Pair> = {

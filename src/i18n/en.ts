@@ -2,6 +2,8 @@
 import type { Messages } from "./ko";
 
 export const en: Messages = {
+  /** The language of this table (labels shared with geo's reports are picked by it). */
+  lang: "en",
   appTitle: "Cluster Zone Designer",
   toolParcelPolygon: "Parcel polygon",
   toolParcelCircle: "Parcel circle",
@@ -32,9 +34,6 @@ export const en: Messages = {
   holes: "holes",
   parts: "parts",
   reach: "Reach",
-  shapeCircle: "circle",
-  shapeBelt: "belt",
-  shapePolygon: "polygon",
   shapeInferred: "smallest enclosing circle",
   limit: "limit",
   envelope: "Envelope",
@@ -91,13 +90,6 @@ export const en: Messages = {
   recoveryUnreadable: "the saved project is in a form this version can't read",
   recoveryConfirm: "This deletes the saved project and starts fresh. Did you download it first?",
   unknownRules: "unknown rule set: pick another",
-  hubType_innovation_city: "Innovation city",
-  hubType_industrial_complex: "Industrial complex",
-  hubType_free_economic_zone: "Free economic zone",
-  hubType_technopark: "Technopark",
-  hubType_enterprise_city: "Enterprise city",
-  hubType_rnd_special_zone: "R&D special zone",
-  hubType_enterprise: "Enterprise",
   hubTotal: "Total",
   exportOther: "Export as… ▾",
   hubsCrs: "CRS of x/y columns in a hub CSV",
@@ -121,9 +113,6 @@ export const en: Messages = {
   reviewPlanar: "Planar (km²)",
   reviewAreas: "Area",
   reviewPartial: "Hubs only partly inside",
-  severityError: "error",
-  severityWarning: "warning",
-  severityInfo: "note",
   reviewGiven: "given in the filing",
   reviewSourceCrs: "Source CRS",
 };

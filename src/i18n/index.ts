@@ -1,6 +1,14 @@
 /** The current language's messages for components. */
 
-import type { EnvelopeShape, Severity } from "../../geo/index";
+import {
+  type EnvelopeShape,
+  hubLabels,
+  inLang,
+  type LabelPair,
+  type Severity,
+  severityLabels,
+  shapeLabels,
+} from "../../geo/index";
 import type { Lang } from "../map/contract";
 import { useAppStore } from "../store/store";
 import { en } from "./en";
@@ -13,18 +21,22 @@ export function useT(): Messages {
   return MESSAGES[useAppStore((s) => s.lang)];
 }
 
+/** A label of geo's one table (the reports use it too) in the language of `t`. */
+function label(t: Messages, pair: LabelPair): string {
+  return inLang(pair, t.lang === "en" ? "en" : "ko");
+}
+
 /** A hub type's name, or the id itself for types the decree adds. */
 export function hubTypeName(t: Messages, type: string): string {
-  const key = `hubType_${type}`;
-  return key in t ? t[key as keyof Messages] : type;
+  return label(t, hubLabels(type));
 }
 
 /** An envelope shape's name: 원형, 벨트형, 다각형. */
 export function shapeName(t: Messages, shape: EnvelopeShape): string {
-  return { circle: t.shapeCircle, belt: t.shapeBelt, polygon: t.shapePolygon }[shape];
+  return label(t, shapeLabels(shape));
 }
 
 /** A finding severity's name: 오류, 경고, 참고. */
 export function severityName(t: Messages, severity: Severity): string {
-  return { error: t.severityError, warning: t.severityWarning, info: t.severityInfo }[severity];
+  return label(t, severityLabels(severity));
 }

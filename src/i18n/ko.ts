@@ -1,5 +1,7 @@
 /** Korean, the default language. Every key here must exist in en.ts (the type checks it). */
 export const ko = {
+  /** The language of this table (labels shared with geo's reports are picked by it). */
+  lang: "ko",
   appTitle: "클러스터 지구 설계기",
   toolParcelPolygon: "지구 다각형",
   toolParcelCircle: "지구 원",
@@ -30,9 +32,6 @@ export const ko = {
   holes: "구멍",
   parts: "부분",
   reach: "도달 거리",
-  shapeCircle: "원형",
-  shapeBelt: "벨트형",
-  shapePolygon: "다각형",
   shapeInferred: "최소 포함원",
   limit: "한도",
   envelope: "지정 범위",
@@ -87,13 +86,6 @@ export const ko = {
   recoveryUnreadable: "저장된 프로젝트가 이 버전에서 읽을 수 없는 형식입니다",
   recoveryConfirm: "저장된 프로젝트를 지우고 새로 시작합니다. 먼저 내려받으셨습니까?",
   unknownRules: "알 수 없는 규칙 집합: 다른 규칙을 고르십시오",
-  hubType_innovation_city: "혁신도시",
-  hubType_industrial_complex: "산업단지",
-  hubType_free_economic_zone: "경제자유구역",
-  hubType_technopark: "산업기술단지",
-  hubType_enterprise_city: "기업도시",
-  hubType_rnd_special_zone: "연구개발특구",
-  hubType_enterprise: "기업",
   hubTotal: "합계",
   exportOther: "다른 형식으로 내보내기 ▾",
   hubsCrs: "거점 CSV의 x/y 좌표계",
@@ -117,9 +109,6 @@ export const ko = {
   reviewPlanar: "평면 면적 (km²)",
   reviewAreas: "면적",
   reviewPartial: "일부만 지구 안에 있는 거점",
-  severityError: "오류",
-  severityWarning: "경고",
-  severityInfo: "참고",
   reviewGiven: "신청서에 지정됨",
   reviewSourceCrs: "원본 좌표계",
 };
