@@ -1,25 +1,15 @@
 /** `czd check` run in-process on a file a browser test saved: the reviewer's view of an export. */
 
 import { expect } from "vitest";
-import { main } from "../../geo/cli";
 import type { Report } from "../../geo/index";
+import { runMain } from "../support/czd";
 
 /** The JSON report `czd check <path> --format json` prints, with its exit code. */
 export async function czdCheckJson(
   path: string,
   extraArgs: string[] = [],
 ): Promise<{ code: number; report: Report }> {
-  let stdout = "";
-  let stderr = "";
-  const code = await main(
-    ["check", path, "--format", "json", ...extraArgs],
-    (s) => {
-      stdout += s;
-    },
-    (s) => {
-      stderr += s;
-    },
-  );
+  const { code, stdout, stderr } = await runMain("check", path, "--format", "json", ...extraArgs);
   if (code !== 0 && code !== 1) throw new Error(`czd check exited ${code}: ${stderr}`);
   return { code, report: JSON.parse(stdout) as Report };
 }

@@ -5,29 +5,14 @@
  */
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { main } from "../../geo/cli";
 import type { Report } from "../../geo/types";
+import { runMain as run } from "../support/czd";
 import { EXAMPLES, ROOT } from "../support/paths";
 
 const BELT = join(ROOT, "test/fixtures/parity/jinju-belt-phase3.geojson");
 const JINJU = join(EXAMPLES, "jinju-two-parcels.geojson");
 const HUBS_CSV = join(ROOT, "test/fixtures/hubs/points-lonlat.csv");
 const HUBS_GEOJSON = join(ROOT, "test/fixtures/hubs/mixed.geojson");
-
-async function run(...args: string[]) {
-  let stdout = "";
-  let stderr = "";
-  const code = await main(
-    args,
-    (s) => {
-      stdout += s;
-    },
-    (s) => {
-      stderr += s;
-    },
-  );
-  return { code, stdout, stderr };
-}
 
 async function report(...args: string[]): Promise<Report> {
   const r = await run("check", ...args, "--format", "json");

@@ -3,26 +3,11 @@ import { copyFileSync, mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { main } from "../../geo/cli";
+import { runMain as run } from "../support/czd";
 import { EXAMPLES } from "../support/paths";
 
 const ROOT = join(__dirname, "../..");
 const FIX = join(ROOT, "test/fixtures/cli");
-
-async function run(...args: string[]) {
-  let stdout = "";
-  let stderr = "";
-  const code = await main(
-    args,
-    (s) => {
-      stdout += s;
-    },
-    (s) => {
-      stderr += s;
-    },
-  );
-  return { code, stdout, stderr };
-}
 
 describe("czd check: exit codes and output", () => {
   it("exit 0 and a Korean text report for a compliant filing", async () => {

@@ -2,24 +2,9 @@ import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { main } from "../../geo/cli";
 import { encodeText } from "../../geo/io/text";
+import { runMain as run } from "../support/czd";
 import { createFirmRows, DAEGU_CLUMPS, firmCsv, JINJU_CLUMPS } from "../support/firms";
-
-async function run(...args: string[]) {
-  let stdout = "";
-  let stderr = "";
-  const code = await main(
-    args,
-    (s) => {
-      stdout += s;
-    },
-    (s) => {
-      stderr += s;
-    },
-  );
-  return { code, stdout, stderr };
-}
 
 function tempFile(name: string, data: string | Uint8Array): string {
   const path = join(mkdtempSync(join(tmpdir(), "czd-propose-")), name);

@@ -7,28 +7,13 @@ import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { expect } from "vitest";
-import { main } from "../../geo/cli";
 import type { Report } from "../../geo/types";
+import { type CliRun, runMain } from "./czd";
 
-export interface CliRun {
-  code: number;
-  stdout: string;
-  stderr: string;
-}
+export type { CliRun };
 
-export async function runCli(args: string[]): Promise<CliRun> {
-  let stdout = "";
-  let stderr = "";
-  const code = await main(
-    args,
-    (s) => {
-      stdout += s;
-    },
-    (s) => {
-      stderr += s;
-    },
-  );
-  return { code, stdout, stderr };
+export function runCli(args: string[]): Promise<CliRun> {
+  return runMain(...args);
 }
 
 const dir = mkdtempSync(join(tmpdir(), "czd-fuzz-"));
