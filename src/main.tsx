@@ -10,13 +10,16 @@ import { startPersistence } from "./persistence/autosave";
 import { isUnreadableRecord } from "./persistence/stored-records";
 import { Recovery, RecoveryPanel } from "./Recovery";
 import { loadSigungu } from "./sigungu-data";
-import { builtinHubLayer } from "./store/builtin-hubs";
 import { useAppStore } from "./store/store";
 import "./app.css";
 
 async function loadBuiltinHubs(): Promise<void> {
   const url = new URL(`data/${EMBEDDED_HUBS_FILE}`, document.baseURI);
-  const text = await (await fetch(url)).text();
+  // The hub reader is geo/io's: fetched alongside the file, so the first screen doesn't carry it.
+  const [text, { builtinHubLayer }] = await Promise.all([
+    fetch(url).then((res) => res.text()),
+    import("./store/builtin-hubs"),
+  ]);
   useAppStore.getState().addHubLayer(builtinHubLayer(text));
 }
 
