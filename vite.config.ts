@@ -34,13 +34,6 @@ export default defineConfig({
     chunkSizeWarningLimit: 2000,
     rolldownOptions: {
       treeshake: { moduleSideEffects: (id: string) => !/[\\/]geo[\\/]/.test(id) },
-      // proj4 (EPSG:5174 only) in a chunk of its own, loaded with the first file that needs it.
-      output: {
-        codeSplitting: {
-          includeDependenciesRecursively: false,
-          groups: [{ name: "proj4", test: /[\\/](proj4|wkt-parser|mgrs)[\\/]|[\\/]geo[\\/]measure[\\/]crs\.ts$/ }],
-        },
-      },
     },
   },
 });

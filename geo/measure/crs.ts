@@ -11,10 +11,33 @@
 import type { Geometry, Position } from "geojson";
 import proj4 from "proj4";
 import { FilingError } from "../errors";
-import { SUPPORTED_CRS, TM_PARAMS, WGS84_A_M } from "./crs-names";
-import { createTm } from "./tmerc";
+import { createTm, type TmParams } from "./tmerc";
 
-export { SUPPORTED_CRS };
+const WGS84_A_M = 6378137;
+const GRS80_F = 1 / 298.257222101;
+
+/** A 2010 belt: TM on GRS80, origin 38°N on the belt's meridian, false origin (200 km, 600 km). */
+function belt2010(lon0Deg: number): TmParams {
+  return { aM: WGS84_A_M, f: GRS80_F, lat0Deg: 38, lon0Deg, k0: 1, x0M: 200000, y0M: 600000 };
+}
+
+/** The datum-free TM planes, as EPSG defines them (checked against the epsg.io WKT). */
+const TM_PARAMS: Readonly<Record<string, TmParams>> = {
+  // Korea 2000 / Unified CS (UTM-K): one plane for the whole country.
+  "EPSG:5179": {
+    aM: WGS84_A_M,
+    f: GRS80_F,
+    lat0Deg: 38,
+    lon0Deg: 127.5,
+    k0: 0.9996,
+    x0M: 1000000,
+    y0M: 2000000,
+  },
+  "EPSG:5185": belt2010(125), // West Belt 2010
+  "EPSG:5186": belt2010(127), // Central Belt 2010
+  "EPSG:5187": belt2010(129), // East Belt 2010
+  "EPSG:5188": belt2010(131), // East Sea Belt 2010
+};
 
 /**
  * Korean 1985 / Modified Central Belt: Bessel 1841, meridian 127°00'10.405" (the correction that
@@ -30,6 +53,14 @@ export { SUPPORTED_CRS };
 const EPSG_5174_DEF =
   "+proj=tmerc +lat_0=38 +lon_0=127.0028902777778 +k=1 +x_0=200000 +y_0=500000 +ellps=bessel +units=m +towgs84=-114.620,475.963,675.018,1.162,-2.347,-1.592,6.342 +no_defs";
 const WGS84_DEF = "+proj=longlat +datum=WGS84 +no_defs";
+
+/** The CRSs a filing may name, WGS84 first. */
+export const SUPPORTED_CRS: readonly string[] = Object.freeze([
+  "EPSG:4326",
+  "EPSG:3857",
+  ...Object.keys(TM_PARAMS),
+  "EPSG:5174",
+]);
 
 /** Other codes that mean Web Mercator (Google's 900913 and ESRI's ids). */
 const CODE_ALIASES: Readonly<Record<string, string>> = {
