@@ -26,6 +26,9 @@ export const en: Messages = {
   validation: "Validation",
   verdictPass: "Compliant",
   verdictFail: "Not compliant",
+  verdictEmpty: "Empty zone",
+  emptyZoneHint:
+    "No parcels yet: draw one with the polygon, circle or rectangle tool, or import a file.",
   totalArea: "Total area (ellipsoidal)",
   tmArea: "Total area (TM plane)",
   cap: "cap",

@@ -24,6 +24,9 @@ export const ko = {
   validation: "검토 결과",
   verdictPass: "적합",
   verdictFail: "부적합",
+  verdictEmpty: "빈 지구",
+  emptyZoneHint:
+    "아직 구역이 없습니다. 도구 모음에서 다각형·원·사각형으로 그리거나 파일을 가져오십시오.",
   totalArea: "총면적 (타원체)",
   tmArea: "총면적 (TM 평면)",
   cap: "상한",
