@@ -1,6 +1,7 @@
 /** The page: toolbar on top, map in the middle, zones on the left, the live report on the right. */
 import { lazy, Suspense, useEffect } from "react";
 import { redo, undo } from "./actions/actions";
+import { isTyping, toolKey } from "./actions/tool-keys";
 import { useT } from "./i18n";
 import { MapView } from "./map/MapView";
 import { fileBytes } from "./panels/download";
@@ -20,13 +21,10 @@ const ReviewerView = lazy(() =>
 );
 const Proposals = lazy(() => import("./panels/Proposals").then((m) => ({ default: m.Proposals })));
 
-function isTyping(target: EventTarget | null): boolean {
-  return target instanceof HTMLElement && /^(INPUT|SELECT|TEXTAREA)$/.test(target.tagName);
-}
-
 function useShortcuts(): void {
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
+      if (toolKey(useAppStore, e)) return;
       if (isTyping(e.target) || !(e.ctrlKey || e.metaKey)) return;
       const key = e.key.toLowerCase();
       if (key === "z" && !e.shiftKey) undo(useAppStore);
