@@ -1,16 +1,21 @@
 /**
- * The app's weight and start: gzipped size of the built JS, and time to first map render on
- * localhost (navigation start → the map's first rendered frame, `data-ready` on the map element)
- * in headless Chromium, against a plain baseline in the same run: the same browser loading a
- * plain file (public/data/sido.json) from the same server. Run after `npm run build`: `npm run bench:app`.
+ * The app's weight and start: gzipped size of the JS the page loads before the map (the entry
+ * script and its static imports; on-demand chunks not counted) and of all JS, and time to first
+ * map render on localhost (navigation start → the map's first rendered frame, `data-ready` on the
+ * map element) in headless Chromium, against a plain baseline in the same run: the same browser
+ * loading a plain file (public/data/sido.json) from the same server.
+ *
+ * With BASE_REF set (a commit, e.g. `BASE_REF=08e04f8 npm run bench:app`), that commit's app is
+ * built too (git archive into .tmp/, this checkout's node_modules) and both are measured in the
+ * same run, runs interleaved, so the speed-up is a ratio of two figures taken side by side.
  */
-import { readdirSync, readFileSync } from "node:fs";
-import { join } from "node:path";
+import { execFileSync } from "node:child_process";
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, symlinkSync } from "node:fs";
+import { join, resolve } from "node:path";
 import { gzipSync } from "node:zlib";
 import { openApp, waitForMap } from "../test/e2e/browser";
 import { serveDir } from "../test/e2e/static-server";
 
-const DIST = "dist";
 const RUNS = 5;
 
 function median(values: number[]): number {
@@ -18,19 +23,45 @@ function median(values: number[]): number {
   return sorted[Math.floor(sorted.length / 2)] ?? Number.NaN;
 }
 
-function bundleSizes(): { file: string; rawKb: number; gzipKb: number }[] {
-  const assets = join(DIST, "assets");
-  return readdirSync(assets)
-    .filter((f) => /\.(m?js|css)$/.test(f))
-    .map((file) => {
-      const bytes = readFileSync(join(assets, file));
-      return {
-        file,
-        rawKb: bytes.length / 1024,
-        gzipKb: gzipSync(bytes, { level: 9 }).length / 1024,
-      };
-    })
-    .sort((a, b) => b.gzipKb - a.gzipKb);
+const gzipKb = (file: string) => gzipSync(readFileSync(file), { level: 9 }).length / 1024;
+
+/** The entry script named by index.html and every chunk it imports statically, transitively. */
+function initialJs(dist: string): string[] {
+  const html = readFileSync(join(dist, "index.html"), "utf8");
+  const entry = /<script type="module"[^>]*src="\.?\/?([^"]+)"/.exec(html)?.[1];
+  if (!entry) throw new Error(`${dist}/index.html names no module script`);
+  const seen = new Set<string>();
+  const visit = (rel: string) => {
+    if (seen.has(rel)) return;
+    seen.add(rel);
+    const code = readFileSync(join(dist, rel), "utf8");
+    const dir = rel.slice(0, rel.lastIndexOf("/") + 1);
+    for (const m of code.matchAll(
+      /(?:^|[;}\s])import\s*(?:[^"'()]*?from\s*)?["']\.\/([^"']+\.js)["']/g,
+    )) {
+      if (m[1]) visit(dir + m[1]);
+    }
+  };
+  visit(entry);
+  return [...seen];
+}
+
+interface Weight {
+  initialKb: number;
+  allKb: number;
+}
+
+function weigh(dist: string, label: string): Weight {
+  const assets = join(dist, "assets");
+  const all = readdirSync(assets).filter((f) => /\.m?js$/.test(f));
+  const initial = initialJs(dist);
+  console.log(`${label}: JS before the map (gzip kB)`);
+  for (const f of initial)
+    console.log(`  ${f.padEnd(40)} ${gzipKb(join(dist, f)).toFixed(0).padStart(6)}`);
+  const initialKb = initial.reduce((a, f) => a + gzipKb(join(dist, f)), 0);
+  const allKb = all.reduce((a, f) => a + gzipKb(join(assets, f)), 0);
+  console.log(`  before the map: ${initialKb.toFixed(0)} kB; all JS: ${allKb.toFixed(0)} kB`);
+  return { initialKb, allKb };
 }
 
 async function timeToMapMs(url: string): Promise<{ mapMs: number; blankMs: number }> {
@@ -49,25 +80,44 @@ async function timeToMapMs(url: string): Promise<{ mapMs: number; blankMs: numbe
   }
 }
 
-const sizes = bundleSizes();
-console.log("bundle (dist/assets)                raw kB   gzip kB");
-for (const s of sizes) {
-  console.log(
-    `  ${s.file.padEnd(32)} ${s.rawKb.toFixed(0).padStart(7)} ${s.gzipKb.toFixed(0).padStart(9)}`,
-  );
+/** The base commit's app, built from its sources with this checkout's node_modules. */
+function buildBase(ref: string): string {
+  const src = resolve(".tmp/bench-base-src");
+  rmSync(src, { recursive: true, force: true });
+  mkdirSync(src, { recursive: true });
+  execFileSync("sh", ["-c", `git archive ${ref} | tar -x -C ${src}`], { stdio: "inherit" });
+  if (!existsSync(join(src, "node_modules")))
+    symlinkSync(resolve("node_modules"), join(src, "node_modules"));
+  execFileSync("npx", ["vite", "build", "--logLevel", "error"], { cwd: src, stdio: "inherit" });
+  return join(src, "dist");
 }
-const jsGzip = sizes.filter((s) => /\.m?js$/.test(s.file)).reduce((a, s) => a + s.gzipKb, 0);
-console.log(`  JS total, gzipped: ${jsGzip.toFixed(0)} kB`);
 
-const server = await serveDir(DIST);
+const baseRef = process.env.BASE_REF;
+const builds: { label: string; dist: string }[] = [{ label: "this build", dist: "dist" }];
+if (baseRef) builds.push({ label: `base ${baseRef}`, dist: buildBase(baseRef) });
+
+const weights = builds.map((b) => weigh(b.dist, b.label));
+const servers = await Promise.all(builds.map((b) => serveDir(b.dist)));
 try {
-  const runs: { mapMs: number; blankMs: number }[] = [];
-  for (let i = 0; i < RUNS; i++) runs.push(await timeToMapMs(server.url));
-  const mapMs = median(runs.map((r) => r.mapMs));
-  const blankMs = median(runs.map((r) => r.blankMs));
-  console.log(`time to first map render (median of ${RUNS}, fresh profile each): ${mapMs} ms`);
-  console.log(`baseline, the plain 시·도 JSON file from the same server:       ${blankMs} ms`);
-  console.log(`ratio: ${(mapMs / Math.max(blankMs, 1)).toFixed(1)} ×`);
+  const runs = builds.map(() => [] as { mapMs: number; blankMs: number }[]);
+  for (let i = 0; i < RUNS; i++) {
+    for (const [k, server] of servers.entries()) runs[k]?.push(await timeToMapMs(server.url));
+  }
+  const mapMs = runs.map((r) => median(r.map((x) => x.mapMs)));
+  const blankMs = median(runs.flat().map((r) => r.blankMs));
+  console.log(
+    `time to first map render (median of ${RUNS}, fresh profile each, runs interleaved):`,
+  );
+  for (const [k, b] of builds.entries()) console.log(`  ${b.label.padEnd(16)} ${mapMs[k]} ms`);
+  console.log(`baseline, the plain 시·도 JSON file from the same server: ${blankMs} ms`);
+  console.log(`ratio to baseline: ${((mapMs[0] ?? 0) / Math.max(blankMs, 1)).toFixed(1)} ×`);
+  if (baseRef) {
+    const [now, base] = [weights[0], weights[1]];
+    console.log(
+      `vs ${baseRef}: first map ${((mapMs[1] ?? 0) / Math.max(mapMs[0] ?? 1, 1)).toFixed(1)} × faster; ` +
+        `JS before the map ${base?.initialKb.toFixed(0)} → ${now?.initialKb.toFixed(0)} kB gzip`,
+    );
+  }
 } finally {
-  await server.close();
+  await Promise.all(servers.map((s) => s.close()));
 }

@@ -67,6 +67,7 @@ export {
   ruleSetForStamp,
 } from "./rules";
 export {
+  provideSido,
   provideSigungu,
   SIDO,
   type SidoInfo,

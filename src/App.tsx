@@ -1,28 +1,30 @@
 /** The page: toolbar on top, map in the middle, zones on the left, the live report on the right. */
-import { useEffect } from "react";
+import { lazy, Suspense, useEffect } from "react";
 import { redo, undo } from "./actions/actions";
-import { importDropped } from "./actions/imports";
+import { isTyping, toolKey } from "./actions/tool-keys";
 import { useT } from "./i18n";
 import { MapView } from "./map/MapView";
 import { fileBytes } from "./panels/download";
 import { Help } from "./panels/Help";
 import { ImportExport } from "./panels/ImportExport";
 import { Notice } from "./panels/Notice";
-import { Proposals } from "./panels/Proposals";
-import { ReviewerView } from "./panels/ReviewerView";
 import { StatusBar } from "./panels/StatusBar";
 import { Toolbar } from "./panels/Toolbar";
 import { ValidationPanel } from "./panels/ValidationPanel";
 import { ZoneList } from "./panels/ZoneList";
 import { useAppStore } from "./store/store";
 
-function isTyping(target: EventTarget | null): boolean {
-  return target instanceof HTMLElement && /^(INPUT|SELECT|TEXTAREA)$/.test(target.tagName);
-}
+// Loaded on demand, so the first screen carries neither the reviewer's report, the print view
+// nor the firms and proposals code (bench/app-load.bench.ts measures what the map waits for).
+const ReviewerView = lazy(() =>
+  import("./panels/ReviewerView").then((m) => ({ default: m.ReviewerView })),
+);
+const Proposals = lazy(() => import("./panels/Proposals").then((m) => ({ default: m.Proposals })));
 
 function useShortcuts(): void {
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
+      if (toolKey(useAppStore, e)) return;
       if (isTyping(e.target) || !(e.ctrlKey || e.metaKey)) return;
       const key = e.key.toLowerCase();
       if (key === "z" && !e.shiftKey) undo(useAppStore);
@@ -44,7 +46,9 @@ function useFileDrop(): void {
       // In reviewer mode a dropped filing is opened for review (ReviewerView), not imported.
       if (useAppStore.getState().reviewing) return;
       const file = e.dataTransfer?.files[0];
-      if (file) await importDropped(useAppStore, await fileBytes(file), file.name);
+      if (!file) return;
+      const { importDropped } = await import("./actions/imports");
+      await importDropped(useAppStore, await fileBytes(file), file.name);
     };
     window.addEventListener("dragover", onDragOver);
     window.addEventListener("drop", onDrop);
@@ -87,11 +91,13 @@ export function App() {
         <MapView />
         <ValidationPanel />
       </main>
-      {reviewing && <ReviewerView />}
+      <Suspense fallback={null}>{reviewing && <ReviewerView />}</Suspense>
       <StatusBar />
       <Notice />
       <Help />
-      <Proposals />
+      <Suspense fallback={null}>
+        <Proposals />
+      </Suspense>
     </div>
   );
 }

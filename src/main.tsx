@@ -2,7 +2,7 @@
 import { entries as idbEntries } from "idb-keyval";
 import { StrictMode } from "react";
 import { createRoot } from "react-dom/client";
-import { EMBEDDED_HUBS_FILE } from "../geo/index";
+import { EMBEDDED_HUBS_FILE, provideSido } from "../geo/index";
 import { App } from "./App";
 import { en } from "./i18n/en";
 import { ko } from "./i18n/ko";
@@ -10,14 +10,28 @@ import { startPersistence } from "./persistence/autosave";
 import { isUnreadableRecord } from "./persistence/stored-records";
 import { Recovery, RecoveryPanel } from "./Recovery";
 import { loadSigungu } from "./sigungu-data";
-import { builtinHubLayer } from "./store/builtin-hubs";
 import { useAppStore } from "./store/store";
 import "./app.css";
 
 async function loadBuiltinHubs(): Promise<void> {
   const url = new URL(`data/${EMBEDDED_HUBS_FILE}`, document.baseURI);
-  const text = await (await fetch(url)).text();
+  // The hub reader is geo/io's: fetched alongside the file, so the first screen doesn't carry it.
+  const [text, { builtinHubLayer }] = await Promise.all([
+    fetch(url).then((res) => res.text()),
+    import("./store/builtin-hubs"),
+  ]);
   useAppStore.getState().addHubLayer(builtinHubLayer(text));
+}
+
+/**
+ * The 시·도 boundaries (public/data/sido.json, preloaded by index.html): handed to the geo core
+ * before anything is checked, so the panel, exports and reviewer mode decide the 시·도 from the
+ * same file as `czd check` (whose copy is bundled).
+ */
+async function loadSido(): Promise<void> {
+  const res = await fetch(new URL("data/sido.json", document.baseURI));
+  if (!res.ok) throw new Error(`data/sido.json: HTTP ${res.status}`);
+  provideSido(await res.json());
 }
 
 /** Whether the project holds a record this version can't read (and autosave would replace). */
@@ -31,10 +45,12 @@ async function storedButUnreadable(): Promise<boolean> {
 }
 
 async function boot(): Promise<void> {
+  const sido = loadSido();
   await loadBuiltinHubs().catch((e: unknown) => console.warn("innovation cities not loaded", e));
   const root = document.getElementById("root");
   if (!root) throw new Error("no #root element");
   try {
+    await sido;
     if (await storedButUnreadable())
       throw new Error(`${ko.recoveryUnreadable} / ${en.recoveryUnreadable}`);
     await startPersistence(useAppStore);

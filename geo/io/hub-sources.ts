@@ -3,9 +3,6 @@
  * built-in layer and the CLI's embedded one are the same file, public/data/innovation-cities.geojson,
  * and both are named here so the two reports are identical byte for byte.
  */
-import type { HubSource } from "../hubs";
-import { readHubs } from "./hubs";
-
 /** The embedded hub layer's file, as the app fetches it and the CLI bundles it. */
 export const EMBEDDED_HUBS_FILE = "innovation-cities.geojson";
 
@@ -20,9 +17,4 @@ export type HubOrigin = { embedded: true } | { file: string };
 export function hubSourceName(origin: HubOrigin): string {
   if ("embedded" in origin) return "혁신도시 (embedded, approximate)";
   return origin.file.split(/[\\/]/).pop() || origin.file;
-}
-
-/** The embedded layer from its GeoJSON text, read as the app and the CLI both read it. */
-export function embeddedHubSource(text: string): HubSource {
-  return { name: hubSourceName({ embedded: true }), hubs: readHubs(text, EMBEDDED_HUBS_FILE) };
 }

@@ -1,12 +1,8 @@
 /** The converters' face: one converter per format, bytes in and out, listed in one registry. */
 export { readPointsCsv } from "./csv";
+export { embeddedHubSource } from "./embedded-hubs";
 export type { Converter, Imported, ReadOptions, WriteOptions } from "./format";
-export {
-  EMBEDDED_HUBS_FILE,
-  embeddedHubSource,
-  type HubOrigin,
-  hubSourceName,
-} from "./hub-sources";
+export { EMBEDDED_HUBS_FILE, type HubOrigin, hubSourceName } from "./hub-sources";
 export { readHubs } from "./hubs";
 export {
   CONVERTERS,

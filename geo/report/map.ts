@@ -5,9 +5,8 @@
  * which is all a paper map for matching a filing needs. Pure: zone in, SVG text out.
  */
 import type { MultiPolygon, Polygon, Position } from "geojson";
-import boundaries from "../../public/data/sido.json";
 import { envelopeOutline } from "../envelope";
-import { sigunguOutlines } from "../sido";
+import { sidoBoundaryFile, sigunguOutlines } from "../sido";
 import type { Envelope, Zone } from "../types";
 
 const WIDTH = 1000;
@@ -73,7 +72,7 @@ interface SidoFeature {
 
 function sidoPaths(f: Frame): string {
   const out: string[] = [];
-  for (const feature of (boundaries as { features: SidoFeature[] }).features) {
+  for (const feature of (sidoBoundaryFile() as { features: SidoFeature[] }).features) {
     const rings = ringsOf(feature.geometry);
     const b: Bbox = [Infinity, Infinity, -Infinity, -Infinity];
     for (const ring of rings) for (const p of ring) extend(b, p);

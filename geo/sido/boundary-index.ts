@@ -5,8 +5,8 @@
  */
 import Flatbush from "flatbush";
 import type { MultiPolygon, Polygon, Position } from "geojson";
-import boundaries from "../../public/data/sido.json";
 import { geometryAreaM2 } from "./area";
+import { EMBEDDED_SIDO } from "./embedded-sido";
 import { splitParcel } from "./split";
 
 type Area = Polygon | MultiPolygon;
@@ -75,10 +75,26 @@ export function buildIndex(sido: SidoBoundary[]): SidoIndex {
 }
 
 let cached: SidoIndex | undefined;
+let source: unknown = EMBEDDED_SIDO;
+
+/** Hands in the parsed sido.json (the app fetches it); throws if it is not coded polygons. */
+export function provideSido(json: unknown): void {
+  readBoundaries(json);
+  source = json;
+  cached = undefined;
+}
+
+/** The parsed boundaries file, embedded or provided; throws if neither is there yet. */
+export function sidoBoundaryFile(): unknown {
+  if (source === null || source === undefined) {
+    throw new Error("public/data/sido.json has not been provided (provideSido)");
+  }
+  return source;
+}
 
 /** Built on first use, so importing the 시·도 table costs nothing. */
 export function sidoIndex(): SidoIndex {
-  cached ??= buildIndex(readBoundaries(boundaries));
+  cached ??= buildIndex(readBoundaries(sidoBoundaryFile()));
   return cached;
 }
 

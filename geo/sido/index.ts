@@ -1,4 +1,5 @@
 /** The 시·도 and 시·군·구 face: the embedded boundaries, which 시·도 a zone lies in, and why. */
+export { provideSido, sidoBoundaryFile } from "./boundary-index";
 export { parcelsNearOtherSido } from "./near";
 export { decideSido, SIDO, type SidoInfo, sidoByCode } from "./sido";
 export {

@@ -81,6 +81,8 @@ export function cancelEdit(store: AppStore): void {
 export interface Sketch {
   undoSketch: () => boolean;
   redoSketch: () => boolean;
+  /** A shape is being drawn or dragged (optional: a map without it never blocks tool keys). */
+  inProgress?: () => boolean;
 }
 
 const sketches = new WeakMap<AppStore, Sketch>();
@@ -91,6 +93,11 @@ export function bindSketch(store: AppStore, sketch: Sketch): () => void {
   return () => {
     if (sketches.get(store) === sketch) sketches.delete(store);
   };
+}
+
+/** Whether the map has a shape in progress, which a tool key must not drop. */
+export function sketchInProgress(store: AppStore): boolean {
+  return sketches.get(store)?.inProgress?.() ?? false;
 }
 
 /**

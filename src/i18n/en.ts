@@ -26,6 +26,9 @@ export const en: Messages = {
   validation: "Validation",
   verdictPass: "Compliant",
   verdictFail: "Not compliant",
+  verdictEmpty: "Empty zone",
+  emptyZoneHint:
+    "No parcels yet: draw one with the polygon, circle or rectangle tool, or import a file.",
   totalArea: "Total area (ellipsoidal)",
   tmArea: "Total area (TM plane)",
   cap: "cap",
@@ -49,6 +52,7 @@ export const en: Messages = {
   zones: "Zones",
   addZone: "Add zone",
   removeZone: "Remove",
+  confirmRemoveZone: "Remove this zone ({name}, {n} parcels)? Undo (Ctrl+Z) brings it back.",
   zoneName: "Zone name",
   hubLayers: "Hub layers",
   approxNote:
@@ -66,7 +70,7 @@ export const en: Messages = {
   kUndo: "Undo",
   kRedo: "Redo",
   kFinish: "Finish polygon or belt",
-  kCancel: "Cancel drawing",
+  kCancel: "Cancel drawing (when not drawing, put the tool down)",
   kDelete: "Delete selected parcel or vertex (select tool)",
   legendEnclosing:
     "Dashed circle (when no envelope is drawn): the smallest circle holding every parcel, blue while its radius is within the limit and red when over; the faint dashed circle around the same centre is the radius limit.",

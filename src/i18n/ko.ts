@@ -24,6 +24,9 @@ export const ko = {
   validation: "검토 결과",
   verdictPass: "적합",
   verdictFail: "부적합",
+  verdictEmpty: "빈 지구",
+  emptyZoneHint:
+    "아직 구역이 없습니다. 도구 모음에서 다각형·원·사각형으로 그리거나 파일을 가져오십시오.",
   totalArea: "총면적 (타원체)",
   tmArea: "총면적 (TM 평면)",
   cap: "상한",
@@ -47,6 +50,8 @@ export const ko = {
   zones: "지구 목록",
   addZone: "지구 추가",
   removeZone: "삭제",
+  confirmRemoveZone:
+    "이 지구({name}, 구역 {n}개)를 삭제할까요? 실행 취소(Ctrl+Z)로 되돌릴 수 있습니다.",
   zoneName: "지구 이름",
   hubLayers: "거점 레이어",
   approxNote: "혁신도시 위치는 대략적입니다 (약 2 km 이내). 신청에는 공식 경계를 가져와 쓰세요.",
@@ -63,7 +68,7 @@ export const ko = {
   kUndo: "되돌리기",
   kRedo: "다시 실행",
   kFinish: "다각형·띠 완성",
-  kCancel: "그리기 취소",
+  kCancel: "그리기 취소 (그리는 중이 아니면 도구 내려놓기)",
   kDelete: "선택한 지구·꼭짓점 삭제 (선택 도구)",
   legendEnclosing:
     "점선 원 (지정 범위를 그리지 않았을 때): 모든 지구를 담는 가장 작은 원입니다. 반경이 한도 안이면 파란색, 넘으면 빨간색이며, 같은 중심의 옅은 점선 원이 반경 한도입니다.",

@@ -1,47 +1,27 @@
 /** The filing in the other formats: GeoJSON in a TM plane, zipped Shapefile, CSV of areas. */
-import { converterById } from "../../geo/index";
-import { EXPORT_FORMATS, type ExportFormat, exportZoneAs } from "../actions/exports";
-import { failure } from "../actions/imports";
+import { lazy, Suspense, useState } from "react";
 import { useT } from "../i18n";
-import { sigunguSettled } from "../sigungu-data";
-import { ruleSetFor, selectCommittedReport } from "../store/derive";
-import { activeZone, useAppStore } from "../store/store";
-import { download } from "./download";
 
-async function exportAs(format: ExportFormat): Promise<void> {
-  await sigunguSettled();
-  const s = useAppStore.getState();
-  const zone = activeZone(s);
-  const ruleSet = ruleSetFor(zone.ruleSetId, s.customRuleSets);
-  try {
-    const out = await exportZoneAs(zone, selectCommittedReport(s), ruleSet, format);
-    download(out.data, out.fileName, out.mime);
-  } catch (e) {
-    s.notify(failure(e, zone.name));
-  }
-}
+// The converters (and their labels) load when the menu is first opened, not with the page.
+const ExportItems = lazy(() => import("./ExportItems").then((m) => ({ default: m.ExportItems })));
 
 export function ExportMenu() {
   const t = useT();
-  const lang = useAppStore((s) => s.lang);
+  const [opened, setOpened] = useState(false);
   return (
-    <details className="export-menu" data-testid="export-menu">
+    <details
+      className="export-menu"
+      data-testid="export-menu"
+      onToggle={(e) => {
+        if (e.currentTarget.open) setOpened(true);
+      }}
+    >
       <summary>{t.exportOther}</summary>
-      <div className="export-menu-items">
-        {EXPORT_FORMATS.map((id) => (
-          <button
-            key={id}
-            type="button"
-            data-testid={`export-${id}`}
-            onClick={(e) => {
-              e.currentTarget.closest("details")?.removeAttribute("open");
-              void exportAs(id);
-            }}
-          >
-            {converterById(id).label[lang]}
-          </button>
-        ))}
-      </div>
+      {opened && (
+        <Suspense fallback={<div className="export-menu-items">…</div>}>
+          <ExportItems />
+        </Suspense>
+      )}
     </details>
   );
 }

@@ -1,6 +1,9 @@
 /** The help panel: keyboard shortcuts, what the map's dashed circle means, what the data is. */
+
+import { TOOL_KEYS } from "../actions/tool-keys";
 import { useT } from "../i18n";
 import { useAppStore } from "../store/store";
+import { TOOL_LABELS } from "./Toolbar";
 
 export function Help() {
   const t = useT();
@@ -8,6 +11,7 @@ export function Help() {
   const setHelpOpen = useAppStore((s) => s.setHelpOpen);
   if (!open) return null;
   const rows: [string, string][] = [
+    ...TOOL_KEYS.map((k): [string, string] => [k.key, t[TOOL_LABELS[k.tool]]]),
     ["Ctrl+Z", t.kUndo],
     ["Ctrl+Shift+Z / Ctrl+Y", t.kRedo],
     ["Enter", t.kFinish],

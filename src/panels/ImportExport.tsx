@@ -1,7 +1,6 @@
 /** Export the filing; import a filing, a hub file or a rules file (any format geo/io reads). */
 import { useState } from "react";
 import { exportFiling, filingFileName } from "../actions/filing-io";
-import { importFilingBytes, importHubsBytes, importRulesBytes } from "../actions/imports";
 import { useT } from "../i18n";
 import { sigunguSettled } from "../sigungu-data";
 import { ruleSetFor, selectCommittedReport } from "../store/derive";
@@ -11,6 +10,9 @@ import { ExportMenu } from "./ExportMenu";
 import { FILING_ACCEPT, FilePicker, XY_CRS } from "./FilePicker";
 
 type Importer = (bytes: Uint8Array, fileName: string) => Promise<boolean>;
+
+/** The converters (geo/io, the CP949 table) arrive with the first file, not with the page. */
+const importers = () => import("../actions/imports");
 
 /** Reads a picked file and hands its bytes to an importer. */
 const onFile = (importer: Importer) => async (file: File) =>
@@ -29,7 +31,9 @@ export function ImportExport() {
   const t = useT();
   const [hubsCrs, setHubsCrs] = useState("");
   const importHubs: Importer = (bytes, name) =>
-    importHubsBytes(useAppStore, bytes, name, hubsCrs ? { crs: hubsCrs } : {});
+    importers().then((m) =>
+      m.importHubsBytes(useAppStore, bytes, name, hubsCrs ? { crs: hubsCrs } : {}),
+    );
   return (
     <div className="import-export">
       <button type="button" data-testid="export-geojson" onClick={() => void exportActiveZone()}>
@@ -40,7 +44,7 @@ export function ImportExport() {
         label={`⤒ ${t.importFiling}`}
         testId="import-file"
         accept={FILING_ACCEPT}
-        onFile={onFile((b, n) => importFilingBytes(useAppStore, b, n))}
+        onFile={onFile((b, n) => importers().then((m) => m.importFilingBytes(useAppStore, b, n)))}
       />
       <span className="hub-import">
         <FilePicker
@@ -68,7 +72,7 @@ export function ImportExport() {
         label={t.importRules}
         testId="import-rules"
         accept=".json"
-        onFile={onFile((b, n) => importRulesBytes(useAppStore, b, n))}
+        onFile={onFile((b, n) => importers().then((m) => m.importRulesBytes(useAppStore, b, n)))}
       />
     </div>
   );

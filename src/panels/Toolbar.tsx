@@ -17,6 +17,12 @@ const TOOL_BUTTONS: { tool: ToolId; label: keyof Messages; icon: string }[] = [
   { tool: "select", label: "toolSelect", icon: "↖" },
 ];
 
+/** Each tool's name in the messages, for the help panel's shortcut list. */
+export const TOOL_LABELS = Object.fromEntries(TOOL_BUTTONS.map((b) => [b.tool, b.label])) as Record<
+  ToolId,
+  keyof Messages
+>;
+
 export function Toolbar() {
   const t = useT();
   const tool = useAppStore((s) => s.tool);

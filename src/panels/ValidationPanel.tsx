@@ -1,16 +1,26 @@
 /** The live report: areas against the cap, reach against the limit, hubs, findings. */
 import { type Messages, shapeName, useT } from "../i18n";
 import { selectReport } from "../store/derive";
-import { useAppStore } from "../store/store";
+import { activeZone, useAppStore } from "../store/store";
 import { EnvelopeEditor } from "./EnvelopeEditor";
 import { HubTable } from "./HubTable";
 import { ParcelList } from "./ParcelList";
 import { fixed, VerdictHeading } from "./Verdict";
 
+const isEmpty = (s: Parameters<typeof activeZone>[0]) => activeZone(s).parcels.length === 0;
+
 function Findings({ t }: { t: Messages }) {
   const report = useAppStore(selectReport);
   const lang = useAppStore((s) => s.lang);
   const focusParcels = useAppStore((s) => s.focusParcels);
+  const empty = useAppStore(isEmpty);
+  // A fresh zone is not a failed one: a hint to start, not the red NO_PARCEL finding.
+  if (empty)
+    return (
+      <p className="empty-hint" data-testid="empty-hint">
+        {t.emptyZoneHint}
+      </p>
+    );
   if (report.findings.length === 0) return <p className="ok">{t.noFindings}</p>;
   return (
     <ul className="findings" data-testid="findings">
@@ -49,9 +59,10 @@ export function ValidationPanel() {
   const report = useAppStore(selectReport);
   const env = report.envelope;
   const over = report.area.totalKm2 > report.area.capKm2;
+  const empty = useAppStore(isEmpty);
   return (
     <section className="panel validation" data-testid="validation-panel">
-      <VerdictHeading t={t} verdict={report.verdict} testId="verdict" />
+      <VerdictHeading t={t} verdict={report.verdict} testId="verdict" empty={empty} />
       <p className="small">
         {report.ruleSet} · {report.ruleSetVersion}
         {report.ruleSetCustom ? ` (${t.customRules})` : ""} · {t.sido}: {report.sido.name ?? "–"}

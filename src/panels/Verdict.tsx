@@ -10,15 +10,18 @@ interface VerdictHeadingProps {
   t: Messages;
   verdict: Report["verdict"];
   testId: string;
+  /** The zone has no parcel yet: a neutral state, not a failure. */
+  empty?: boolean;
 }
 
 /** "검사 결과 적합/부적합", the verdict coloured by its class. */
-export function VerdictHeading({ t, verdict, testId }: VerdictHeadingProps) {
+export function VerdictHeading({ t, verdict, testId, empty }: VerdictHeadingProps) {
+  const state = empty ? "empty" : verdict;
   return (
     <h2>
       {t.validation}{" "}
-      <span className={`verdict ${verdict}`} data-testid={testId}>
-        {verdict === "pass" ? t.verdictPass : t.verdictFail}
+      <span className={`verdict ${state}`} data-testid={testId} data-state={state}>
+        {empty ? t.verdictEmpty : verdict === "pass" ? t.verdictPass : t.verdictFail}
       </span>
     </h2>
   );

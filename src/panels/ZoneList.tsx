@@ -29,7 +29,17 @@ export function ZoneList() {
               {z.name} ({z.parcels.length})
             </button>
             {zones.length > 1 ? (
-              <button type="button" onClick={() => removeZone(z.id)} aria-label={t.removeZone}>
+              <button
+                type="button"
+                data-testid="remove-zone"
+                aria-label={t.removeZone}
+                onClick={() => {
+                  const ask = t.confirmRemoveZone
+                    .replace("{name}", z.name)
+                    .replace("{n}", String(z.parcels.length));
+                  if (window.confirm(ask)) removeZone(z.id);
+                }}
+              >
                 ✕
               </button>
             ) : null}

@@ -2,8 +2,28 @@
 import type { StateCreator } from "zustand";
 import type { AppState, UiSlice } from "./types";
 
+/** The planner's language, kept across reloads in this browser (not part of the project). */
+const LANG_KEY = "czd.lang";
+
+function storedLang(): AppState["lang"] {
+  try {
+    return globalThis.localStorage?.getItem(LANG_KEY) === "en" ? "en" : "ko";
+  } catch {
+    // Storage refused (privacy settings): Korean, as on a first visit.
+    return "ko";
+  }
+}
+
+function storeLang(lang: AppState["lang"]): void {
+  try {
+    globalThis.localStorage?.setItem(LANG_KEY, lang);
+  } catch {
+    // Storage refused: the language holds for this visit only.
+  }
+}
+
 export const createUiSlice: StateCreator<AppState, [], [], UiSlice> = (set, get) => ({
-  lang: "ko",
+  lang: storedLang(),
   tool: "none",
   highlight: { parcelIds: [], seq: 0 },
   notice: null,
@@ -15,7 +35,10 @@ export const createUiSlice: StateCreator<AppState, [], [], UiSlice> = (set, get)
   preview: null,
   saveState: "idle",
   reviewing: false,
-  setLang: (lang) => set({ lang }),
+  setLang: (lang) => {
+    storeLang(lang);
+    set({ lang });
+  },
   setTool: (tool) => set({ tool, preview: null }),
   focusParcels: (parcelIds) => set({ highlight: { parcelIds, seq: get().highlight.seq + 1 } }),
   notify: (notice) => set({ notice }),

@@ -1,0 +1,18 @@
+/**
+ * MapLibre's own control labels (its `locale` map option): Korean for the controls the map shows,
+ * English as MapLibre has them. Read once when the map is made, so the page's language at load.
+ */
+import type { Lang } from "../map/contract";
+
+const KO: Record<string, string> = {
+  "AttributionControl.ToggleAttribution": "출처 보기",
+  "Map.Title": "지도",
+  "NavigationControl.ResetBearing": "끌어서 지도 회전, 누르면 북쪽 위로",
+  "NavigationControl.ZoomIn": "확대",
+  "NavigationControl.ZoomOut": "축소",
+  "Popup.Close": "팝업 닫기",
+  "ScaleControl.Meters": "m",
+  "ScaleControl.Kilometers": "km",
+};
+
+export const MAPLIBRE_LOCALE: Record<Lang, Record<string, string>> = { ko: KO, en: {} };

@@ -1,0 +1,42 @@
+/** The export menu's items: one per converter that writes, each exporting the active zone. */
+import { converterById } from "../../geo/index";
+import { EXPORT_FORMATS, type ExportFormat, exportZoneAs } from "../actions/exports";
+import { failure } from "../actions/imports";
+import { sigunguSettled } from "../sigungu-data";
+import { ruleSetFor, selectCommittedReport } from "../store/derive";
+import { activeZone, useAppStore } from "../store/store";
+import { download } from "./download";
+
+async function exportAs(format: ExportFormat): Promise<void> {
+  await sigunguSettled();
+  const s = useAppStore.getState();
+  const zone = activeZone(s);
+  const ruleSet = ruleSetFor(zone.ruleSetId, s.customRuleSets);
+  try {
+    const out = await exportZoneAs(zone, selectCommittedReport(s), ruleSet, format);
+    download(out.data, out.fileName, out.mime);
+  } catch (e) {
+    s.notify(failure(e, zone.name));
+  }
+}
+
+export function ExportItems() {
+  const lang = useAppStore((s) => s.lang);
+  return (
+    <div className="export-menu-items">
+      {EXPORT_FORMATS.map((id) => (
+        <button
+          key={id}
+          type="button"
+          data-testid={`export-${id}`}
+          onClick={(e) => {
+            e.currentTarget.closest("details")?.removeAttribute("open");
+            void exportAs(id);
+          }}
+        >
+          {converterById(id).label[lang]}
+        </button>
+      ))}
+    </div>
+  );
+}
