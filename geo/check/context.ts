@@ -3,10 +3,10 @@
  * radius limit that applies there. Validators read this; none measures again.
  */
 import { type RingProblem, ringProblems } from "../geometry";
-import { geodesicAreaM2, tmAreaM2 } from "../measure";
 import { isMetroSido, radiusLimitKm } from "../rules";
 import { decideSido, type SigunguShare, sidoByCode, sigunguShares } from "../sido";
 import type { ParcelGeometry, RuleSet, Zone } from "../types";
+import { geodesicAreaOnce, tmAreaOnce } from "./area-memo";
 
 export interface CheckContext {
   ruleSet: RuleSet;
@@ -41,9 +41,9 @@ export interface ContextOptions {
 /** Measures a zone once for every rule. */
 export function measureZone(zone: Zone, opts: ContextOptions): CheckContext {
   const geoms = zone.parcels.map((p) => p.geometry);
-  const areasM2 = geoms.map(geodesicAreaM2);
+  const areasM2 = geoms.map(geodesicAreaOnce);
   const tmCrs = opts.tmCrs ?? "EPSG:5186";
-  const tmTotalM2 = geoms.reduce((sum, g) => sum + tmAreaM2(g, tmCrs), 0);
+  const tmTotalM2 = geoms.reduce((sum, g) => sum + tmAreaOnce(g, tmCrs), 0);
   const named = opts.sido
     ? { code: opts.sido, from: "option" as const }
     : typeof zone.meta.sido === "string" && zone.meta.sido !== ""

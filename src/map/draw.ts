@@ -53,7 +53,9 @@ export function createDraw(map: MlMap, vertices: () => Position[]): TerraDraw {
   const styles = { fillColor: COLOURS.parcel, outlineColor: COLOURS.parcel } as const;
   const envelopeStyles = { fillColor: COLOURS.envelope, outlineColor: COLOURS.envelope } as const;
   return new TerraDraw({
-    adapter: new TerraDrawMapLibreGLAdapter({ map }),
+    // Filings reprojected from a projected CRS (EPSG:5186) carry 14-15 decimals; terra-draw's
+    // default of 9 would reject such parcels, so the select tool could not pick them.
+    adapter: new TerraDrawMapLibreGLAdapter({ map, coordinatePrecision: 15 }),
     // Vertex-level undo inside a shape being drawn; the app's undo asks it first (ZoneMap.undoSketch).
     undoRedo: { modeLevel: new TerraDrawModeUndoRedo() },
     // Parcel ids ("P1") are used as feature ids in select mode, so any non-empty string is valid.

@@ -5,7 +5,7 @@
  */
 
 import type { FeatureCollection } from "geojson";
-import { selectReport, withPreview } from "../store/derive";
+import { selectReport } from "../store/derive";
 import { type AppStore, activeZone } from "../store/store";
 import type { AppState, ZoneDoc } from "../store/types";
 import type { ProposalView } from "../workers/firms-protocol";
@@ -31,7 +31,8 @@ export function subscribeScene(
 ): () => void {
   let last: {
     zone: ZoneDoc;
-    preview: AppState["preview"];
+    /** The parcel being dragged: terra-draw draws it, so the parcels layer leaves it out. */
+    dragged: string | null;
     highlight: AppState["highlight"];
     hubLayers: AppState["hubLayers"];
     enclosing: EnclosingKey | null;
@@ -39,14 +40,16 @@ export function subscribeScene(
   const update = (s: AppState) => {
     const zone = activeZone(s);
     const diff: Partial<Scene> = {};
-    const shown = withPreview(zone, s.preview);
+    // A drag's preview re-sends the parcels only when it starts or ends, not on every move.
+    const dragged = s.preview?.zoneId === zone.id ? s.preview.parcel.id : null;
     if (
       !last ||
       last.zone.parcels !== zone.parcels ||
-      last.preview !== s.preview ||
+      last.dragged !== dragged ||
       last.highlight !== s.highlight
     ) {
-      diff.parcels = parcelsCollection(shown.parcels, s.highlight.parcelIds);
+      const parcels = dragged ? zone.parcels.filter((p) => p.id !== dragged) : zone.parcels;
+      diff.parcels = parcelsCollection(parcels, s.highlight.parcelIds);
     }
     if (!last || last.zone.parcels !== zone.parcels) diff.editable = editableParcels(zone.parcels);
     if (!last || last.zone.envelope !== zone.envelope)
@@ -60,7 +63,7 @@ export function subscribeScene(
       const bbox = parcelsBbox(zone.parcels, s.highlight.parcelIds);
       diff.focus = bbox ? { bbox, seq: s.highlight.seq } : null;
     }
-    last = { zone, preview: s.preview, highlight: s.highlight, hubLayers: s.hubLayers, enclosing };
+    last = { zone, dragged, highlight: s.highlight, hubLayers: s.hubLayers, enclosing };
     if (Object.keys(diff).length > 0) render(diff);
   };
   update(store.getState());

@@ -63,6 +63,11 @@ export class ZoneMap {
   private editing = false;
   private ignoreFinish = false;
   private drag: DragWatch | null = null;
+  /**
+   * The parcels terra-draw holds: the one the select tool picked and the one last pressed on.
+   * terra-draw clones its whole store on every change of a drag, so it never gets them all.
+   */
+  private readonly picked = new Set<string>();
   private setLabelLang: ((lang: Lang) => void) | null = null;
   private lang: Lang = "ko";
   private basemap: Basemap = "none";
@@ -112,6 +117,7 @@ export class ZoneMap {
     this.tool = tool;
     // A tool switch ends any drag (the store's preview goes with it): nothing is left to finish.
     this.editing = false;
+    this.picked.clear();
     const draw = this.draw;
     if (!draw) return;
     if (wasSelect) this.quietly(() => draw.clear());
@@ -213,6 +219,16 @@ export class ZoneMap {
         if (!this.ignoreFinish) this.handlers.current.onEdited(String(id), feature.geometry, true);
       }
     });
+    draw.on("select", (id) => this.picked.add(String(id)));
+    draw.on("deselect", (id) => {
+      const key = String(id);
+      this.picked.delete(key);
+      // Out of terra-draw once its select mode is done with it: the store's layer draws it.
+      setTimeout(() => {
+        if (!this.picked.has(key) && draw.hasFeature(key))
+          this.quietly(() => draw.removeFeatures([key]));
+      }, 0);
+    });
     draw.on("change", (ids, type) => {
       if (this.syncing || this.tool !== "select") return;
       for (const id of ids) {
@@ -239,8 +255,22 @@ export class ZoneMap {
         this.syncEditable();
       },
     });
+    this.map.getCanvas().addEventListener("pointerdown", (e) => this.pickUnder(e), true);
     this.draw = draw;
     if (this.tool !== "none") draw.setMode(this.tool);
+  }
+
+  /** A press with the select tool hands terra-draw the parcel under it, so its click can pick it. */
+  private pickUnder(e: PointerEvent): void {
+    if (this.tool !== "select" || !e.isPrimary || e.button !== 0) return;
+    const box = this.map.getCanvas().getBoundingClientRect();
+    const hits = this.map.queryRenderedFeatures([e.clientX - box.left, e.clientY - box.top], {
+      layers: [LAYERS.parcelFill],
+    });
+    const id = hits.map((f) => String(f.properties?.id)).find((k) => this.isParcel(k));
+    if (!id || this.picked.has(id)) return;
+    this.picked.add(id);
+    this.syncEditable();
   }
 
   private isParcel(id: string): boolean {
@@ -272,11 +302,18 @@ export class ZoneMap {
     }
   }
 
-  /** Make terra-draw hold exactly the store's editable parcels, touching only what differs. */
+  /** Make terra-draw hold exactly the picked editable parcels, touching only what differs. */
   private syncEditable(): void {
     const draw = this.draw;
     if (!draw) return;
-    const want = new Map((this.shown.editable ?? []).map((f) => [String(f.id), f]));
+    const editable = new Map((this.shown.editable ?? []).map((f) => [String(f.id), f]));
+    for (const id of this.picked) if (!editable.has(id)) this.picked.delete(id);
+    const want = new Map(
+      [...this.picked].flatMap((id) => {
+        const f = editable.get(id);
+        return f ? [[id, f] as const] : [];
+      }),
+    );
     this.quietly(() => {
       const stale: string[] = [];
       for (const f of draw.getSnapshot()) {
@@ -295,7 +332,9 @@ export class ZoneMap {
           ...f,
           properties: { ...f.properties, mode: "parcel-polygon" },
         }));
-        draw.addFeatures(features as Parameters<TerraDraw["addFeatures"]>[0]);
+        const results = draw.addFeatures(features as Parameters<TerraDraw["addFeatures"]>[0]);
+        // A parcel terra-draw refuses can't be edited: it must not stay picked (a drag would pan).
+        for (const r of results) if (!r.valid) this.picked.delete(String(r.id));
       }
     });
   }
