@@ -1,6 +1,7 @@
 /** The React host of the map: creates the adapter once and wires it to the store. */
 import { useEffect, useRef, useState } from "react";
 import { applyDeleted, applyDrawn, applyEdited, bindSketch, cancelEdit } from "../actions/actions";
+import { MAPLIBRE_LOCALE } from "../i18n/maplibre";
 import { loadSigungu } from "../sigungu-data";
 import { useAppStore } from "../store/store";
 import { subscribeFirms, subscribeMapControls, subscribeScene } from "./subscriptions";
@@ -31,6 +32,7 @@ export function MapView() {
       sidoUrl: new URL("data/sido.json", document.baseURI).href,
       loadSigungu,
       vworldKey: import.meta.env.VITE_VWORLD_KEY,
+      locale: MAPLIBRE_LOCALE[useAppStore.getState().lang],
     });
     const offScene = subscribeScene(useAppStore, (diff) => map.render(diff));
     const offControls = subscribeMapControls(useAppStore, map);

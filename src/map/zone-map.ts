@@ -39,6 +39,8 @@ export interface ZoneMapOptions {
   /** The 시·군·구 boundaries, fetched once for the map and the report alike. */
   loadSigungu: () => Promise<FeatureCollection>;
   vworldKey?: string;
+  /** MapLibre's own control labels in the page's language (read once, when the map is made). */
+  locale?: Record<string, string>;
 }
 
 const ONLINE_SOURCES: readonly string[] = [
@@ -85,6 +87,7 @@ export class ZoneMap {
       style: baseStyle(options.vworldKey),
       ...(initialView() ?? { center: [127.8, 36.2], zoom: 6.3 }),
       attributionControl: { compact: true },
+      ...(options.locale ? { locale: options.locale } : {}),
     });
     this.unbindHash = bindHash(this.map);
     this.map.addControl(new NavigationControl({ showCompass: false }), "top-right");
@@ -154,6 +157,11 @@ export class ZoneMap {
     if (draw.canUndo() && draw.undo()) return true;
     draw.setMode(this.tool);
     return true;
+  }
+
+  /** A shape is being drawn or a parcel dragged: one-key tool shortcuts must not cut it off. */
+  inProgress(): boolean {
+    return this.editing || this.draw?.getModeState() === "drawing";
   }
 
   /** Redo a vertex undone in the shape being drawn; false when there is none to redo. */

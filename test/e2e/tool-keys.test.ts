@@ -5,6 +5,7 @@
 import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { type AppPage, openAppAt } from "./browser";
+import { clickAt, parcelCount, pickTool, squareAt } from "./tools-helpers";
 
 let app: AppPage;
 let page: Page;
@@ -44,6 +45,24 @@ describe("one-key tools", () => {
     for (const tool of ["parcel-polygon", "parcel-circle", "parcel-rectangle", "select"]) {
       expect(await pressed(tool)).toBe("false");
     }
+  });
+
+  it("does not cut off a polygon being drawn: the key waits, the shape is finished", async () => {
+    const before = await parcelCount(page);
+    const [a, b, c] = await squareAt(page, 0, 0, 80);
+    await pickTool(page, "parcel-polygon");
+    for (const p of [a, b, c] as [number, number][]) await clickAt(page, p);
+    for (const key of ["c", "r", "v"]) {
+      await page.keyboard.press(key);
+      expect(await pressed("parcel-polygon")).toBe("true");
+    }
+    await page.keyboard.press("Enter");
+    await expect.poll(() => parcelCount(page)).toBe(before + 1);
+  });
+
+  it("names MapLibre's own controls in Korean", async () => {
+    const zoomIn = page.locator(".maplibregl-ctrl-zoom-in");
+    expect(await zoomIn.getAttribute("title")).toBe("확대");
   });
 
   it("is listed in the help panel", async () => {
