@@ -28,7 +28,6 @@ import {
 let app: AppPage;
 let page: Page;
 const dir = mkdtempSync(join(tmpdir(), "czd-commit-"));
-// The app counts its embedded 혁신도시; until `czd check` does so by default, name them.
 
 beforeAll(async () => {
   app = await openAppAt(inject("baseUrl"), START);

@@ -6,6 +6,7 @@
 import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { type AppPage, openAppAt, panelTotalKm2 } from "./browser";
+import { createSquareFiling } from "./files";
 import { goToStart, mapCentre, type Px, pickTool, START, viewOf } from "./tools-helpers";
 
 let app: AppPage;
@@ -26,27 +27,10 @@ const HALF = 0.015;
 const PX_PER_DEG = (256 * 2 ** 12) / 360;
 const mercY = (lat: number) => Math.log(Math.tan(Math.PI / 4 + (lat * Math.PI) / 360));
 
-/** A square around START whose corners have 14 decimals, as a reprojection writes them. */
+/** A square around START whose corners carry 14-15 decimals, as a reprojection writes them. */
 function preciseFiling(): Buffer {
   const d = HALF + 1.234567890123e-11;
-  const ring = [
-    [LON - d, LAT - d],
-    [LON + d, LAT - d],
-    [LON + d, LAT + d],
-    [LON - d, LAT + d],
-    [LON - d, LAT - d],
-  ].map(([x = 0, y = 0]) => [Number(x.toFixed(14)), Number(y.toFixed(14))]);
-  const filing = {
-    type: "FeatureCollection",
-    features: [
-      {
-        type: "Feature",
-        properties: { id: "P1", name: "P1" },
-        geometry: { type: "Polygon", coordinates: [ring] },
-      },
-    ],
-  };
-  return Buffer.from(JSON.stringify(filing));
+  return createSquareFiling(LON - d, LAT - d, 2 * d);
 }
 
 /** The page pixel of a lon/lat at the START view. */
