@@ -28,7 +28,8 @@ export const createUiSlice: StateCreator<AppState, [], [], UiSlice> = (set, get)
   highlight: { parcelIds: [], seq: 0 },
   notice: null,
   // Online by default (roads and places to draw against); the embedded map when tiles fail.
-  basemap: import.meta.env.VITE_VWORLD_KEY ? "vworld" : "osm",
+  // `import.meta.env` is Vite's: outside it (the store in a Node bench) there is none.
+  basemap: import.meta.env?.VITE_VWORLD_KEY ? "vworld" : "osm",
   basemapFailed: false,
   sigunguLoaded: false,
   helpOpen: false,
