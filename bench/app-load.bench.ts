@@ -15,13 +15,9 @@ import { join, resolve } from "node:path";
 import { gzipSync } from "node:zlib";
 import { openApp, waitForMap } from "../test/e2e/browser";
 import { serveDir } from "../test/e2e/static-server";
+import { median } from "./timing";
 
 const RUNS = 5;
-
-function median(values: number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.floor(sorted.length / 2)] ?? Number.NaN;
-}
 
 const gzipKb = (file: string) => gzipSync(readFileSync(file), { level: 9 }).length / 1024;
 

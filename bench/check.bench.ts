@@ -7,19 +7,7 @@ import { countHubs, indexHubs } from "../geo/hubs";
 import { checkFiling, loadRuleSet } from "../geo/index";
 import type { Zone } from "../geo/types";
 import { createHubs, createParcels, createRandom } from "./data";
-
-/** Median wall time in ms of `run`, after `warmup` untimed calls. */
-function medianMs(run: () => unknown, reps: number, warmup: number): number {
-  for (let i = 0; i < warmup; i++) run();
-  const times: number[] = [];
-  for (let i = 0; i < reps; i++) {
-    const t0 = performance.now();
-    run();
-    times.push(performance.now() - t0);
-  }
-  times.sort((a, b) => a - b);
-  return times[Math.floor(reps / 2)] as number;
-}
+import { medianMs } from "./timing";
 
 const random = createRandom(20180214);
 const parcels = createParcels(random);

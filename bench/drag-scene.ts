@@ -177,10 +177,7 @@ export async function dragVertex(scene: OpenScene, events: number): Promise<numb
   return wallMs;
 }
 
-export function median(values: number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.floor(sorted.length / 2)] ?? Number.NaN;
-}
+export { median } from "./timing";
 
 export function quantile(values: number[], q: number): number {
   const sorted = [...values].sort((a, b) => a - b);

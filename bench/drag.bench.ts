@@ -11,13 +11,9 @@ import { selectHubIndex, selectReport, toGeoZone } from "../src/store/derive";
 import { activeZone, createAppStore } from "../src/store/store";
 import { createZone } from "../src/store/zone-diff";
 import { createHubs, createParcels, createRandom } from "./data";
+import { median } from "./timing";
 
 const FRAME_MS = 16;
-
-function median(times: number[]): number {
-  const sorted = [...times].sort((a, b) => a - b);
-  return sorted[Math.floor(sorted.length / 2)] ?? Number.NaN;
-}
 
 /** The parcel with its first vertex (and the closing copy) nudged east by `step` × 1e-5°. */
 function nudged(ring: Position[], step: number): Polygon {

@@ -8,6 +8,7 @@ import KDBush from "kdbush";
 import { proposeCircle } from "../geo/propose/circle";
 import { createFirms } from "../geo/propose/firms";
 import { createRandom } from "./data";
+import { medianMs } from "./timing";
 
 const random = createRandom(20230101);
 const N = 100_000;
@@ -22,18 +23,6 @@ for (let i = 0; i < N; i++) {
   weights.push(1 + Math.floor(random() * 300));
 }
 const firms = createFirms(points, weights);
-
-function medianMs(run: () => unknown, reps: number): number {
-  run();
-  const times: number[] = [];
-  for (let i = 0; i < reps; i++) {
-    const t0 = performance.now();
-    run();
-    times.push(performance.now() - t0);
-  }
-  times.sort((a, b) => a - b);
-  return times[Math.floor(reps / 2)] as number;
-}
 
 /** The plain way: a grid of centres, a KDBush range query and a distance test at each. */
 function baseline(stepM: number): { weight: number; centres: number } {
