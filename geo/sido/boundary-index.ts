@@ -7,7 +7,7 @@ import Flatbush from "flatbush";
 import type { MultiPolygon, Polygon, Position } from "geojson";
 import { geometryAreaM2 } from "./area";
 import { EMBEDDED_SIDO } from "./embedded-sido";
-import { splitParcel } from "./split";
+import { type EdgeSource, splitParcel } from "./split";
 
 type Area = Polygon | MultiPolygon;
 
@@ -175,8 +175,24 @@ function bboxOf(g: Area): [number, number, number, number] {
  * parcel's whole area, m², including any part at sea.
  */
 export function addParcelShares(ix: SidoIndex, g: Area, acc: Map<number, number>): number {
+  if (g.type === "MultiPolygon") {
+    // Part by part: each part meets only the border edges in its own box, so a parcel of many
+    // small parts costs what its parts cost, not parts × the edges in the whole parcel's box.
+    // The parts of a valid parcel don't overlap (overlapping parts are INVALID_GEOMETRY), so
+    // the shares add up.
+    let total = 0;
+    for (const coordinates of g.coordinates) {
+      total += addPolygonShares(ix, { type: "Polygon", coordinates }, acc);
+    }
+    return total;
+  }
+  return addPolygonShares(ix, g, acc);
+}
+
+function addPolygonShares(ix: SidoIndex, g: Polygon, acc: Map<number, number>): number {
   const areaM2 = geometryAreaM2(g);
-  const box = bboxOf(g);
+  // Widened by more than the largest nudge below, so the edges hold every one a moved copy meets.
+  const box = widened(bboxOf(g), 1e-8);
   const { xy } = ix;
   const edges = ix.tree
     .search(box[0], box[1], box[2], box[3])
@@ -190,7 +206,7 @@ export function addParcelShares(ix: SidoIndex, g: Area, acc: Map<number, number>
       ),
     );
   if (edges.length === 0) {
-    const first = g.type === "Polygon" ? g.coordinates[0]?.[0] : g.coordinates[0]?.[0]?.[0];
+    const first = g.coordinates[0]?.[0];
     const holders = locate(ix, first?.[0] ?? 0, first?.[1] ?? 0);
     if (holders.length <= 1) {
       const [only] = holders;
@@ -198,11 +214,40 @@ export function addParcelShares(ix: SidoIndex, g: Area, acc: Map<number, number>
       return areaM2;
     }
   }
-  splitParcel(
-    { xy, owner: ix.owner, count: ix.sido.length, locate: (x, y) => locate(ix, x, y) },
-    g,
-    edges,
-    acc,
-  );
+  const src: EdgeSource = {
+    xy,
+    owner: ix.owner,
+    count: ix.sido.length,
+    locate: (x, y) => locate(ix, x, y),
+  };
+  // A parcel that touches a border at a vertex, or runs along it, is moved by a fraction of a
+  // millimetre (which moves a share by far less than a square metre) until it no longer does; a
+  // file built to touch at every offset gets the last offset's split, touches and all.
+  for (const [i, [sx, sy]] of NUDGES.entries()) {
+    const moved = i === 0 ? g : nudged(g, sx, sy);
+    if (splitParcel(src, moved, edges, acc, i < NUDGES.length - 1)) break;
+  }
   return areaM2;
+}
+
+function widened(
+  box: [number, number, number, number],
+  by: number,
+): [number, number, number, number] {
+  return [box[0] - by, box[1] - by, box[2] + by, box[3] + by];
+}
+
+/** Offsets tried in turn, degrees (3e-9° is about 0.3 mm). */
+const NUDGES: [number, number][] = [
+  [0, 0],
+  [3.1e-9, 2.3e-9],
+  [-2.7e-9, 3.7e-9],
+  [1.9e-9, -4.1e-9],
+];
+
+function nudged(g: Polygon, sx: number, sy: number): Polygon {
+  return {
+    type: "Polygon",
+    coordinates: g.coordinates.map((ring) => ring.map((p) => [(p[0] ?? 0) + sx, (p[1] ?? 0) + sy])),
+  };
 }

@@ -66,24 +66,49 @@ function walk(
 }
 
 /**
+ * How close (as a fraction of either segment) a crossing may come to an end of the parcel's edge
+ * or the border's before the split counts it as touching: a parcel vertex on a border, or a
+ * border vertex on a parcel edge, would be counted by the half-open rule on one side only.
+ */
+const TOUCH = 1e-9;
+
+/**
  * Adds the area (m²) of parcel `g` inside each 시·도 to `acc`, given the boundary edges `edges`
- * that meet the parcel's bounding box.
+ * that meet the parcel's bounding box. Returns false, leaving `acc` as it was, when the parcel
+ * touches a border at a vertex or runs along one (a parcel traced from the boundary data): the
+ * caller moves it by a fraction of a millimetre and splits again. With `strict` false it splits
+ * anyway, counting each touch on one side by the half-open rule.
  */
 export function splitParcel(
   src: EdgeSource,
   g: Area,
   edges: number[],
   acc: Map<number, number>,
-): void {
+  strict = true,
+): boolean {
+  const own = new Map<number, number>();
+  if (!splitInto(src, g, edges, own, strict)) return false;
+  for (const [k, m2] of own) addTo(acc, k, m2);
+  return true;
+}
+
+function splitInto(
+  src: EdgeSource,
+  g: Area,
+  edges: number[],
+  acc: Map<number, number>,
+  strict: boolean,
+): boolean {
   const polygons = g.type === "Polygon" ? [g.coordinates] : g.coordinates;
   const allRings = polygons.flat();
   const frame: Frame = frameAt(allRings[0]?.[0]?.[1] ?? 0);
   const { xy, owner } = src;
   const onBorder = new Map<number, Crossing[]>();
   for (const rings of polygons) {
-    rings.forEach((ring, r) => {
+    for (let r = 0; r < rings.length; r++) {
+      const ring = rings[r] ?? [];
       const signed = ringSignedM2(frame, ring);
-      if (signed === 0) return;
+      if (signed === 0) continue;
       // Outer rings count positive and holes negative, whichever way the planner drew them.
       const sign = (r === 0 ? 1 : -1) * Math.sign(signed);
       const start = ring[0] ?? [];
@@ -103,10 +128,16 @@ export function splitParcel(
           const ex = (xy[4 * e + 2] ?? 0) - cx;
           const ey = (xy[4 * e + 3] ?? 0) - cy;
           const den = dx * ey - dy * ex;
-          if (den === 0) continue;
-          // Half-open [0, 1) on both segments, so a crossing at a shared vertex counts once.
+          if (den === 0) {
+            // Parallel: on one line with the border (a shared stretch) is a touch.
+            const onLine = (cx - ax) * dy - (cy - ay) * dx === 0;
+            if (strict && onLine && overlaps(ax, ay, dx, dy, cx, cy, ex, ey)) return false;
+            continue;
+          }
           const t = ((cx - ax) * ey - (cy - ay) * ex) / den;
           const u = ((cx - ax) * dy - (cy - ay) * dx) / den;
+          if (strict && touches(t, u)) return false;
+          // Half-open [0, 1) on both segments, so a crossing at a shared vertex counts once.
           if (t < 0 || t >= 1 || u < 0 || u >= 1) continue;
           const at: Position = [ax + t * dx, ay + t * dy];
           const k = owner[e] ?? 0;
@@ -130,7 +161,7 @@ export function splitParcel(
           },
         );
       }
-    });
+    }
   }
   for (const e of edges) {
     const c: Position = [xy[4 * e] ?? 0, xy[4 * e + 1] ?? 0];
@@ -151,4 +182,31 @@ export function splitParcel(
       },
     );
   }
+  return true;
+}
+
+/** Whether a crossing at (t, u) along the two segments comes within TOUCH of an end of either. */
+function touches(t: number, u: number): boolean {
+  const near = (v: number) => (v > -TOUCH && v < TOUCH) || (v > 1 - TOUCH && v < 1 + TOUCH);
+  const within = (v: number) => v > -TOUCH && v < 1 + TOUCH;
+  return within(t) && within(u) && (near(t) || near(u));
+}
+
+/** Whether two collinear segments share more than nothing (their spans on the line meet). */
+function overlaps(
+  ax: number,
+  ay: number,
+  dx: number,
+  dy: number,
+  cx: number,
+  cy: number,
+  ex: number,
+  ey: number,
+): boolean {
+  const alongX = Math.abs(dx) + Math.abs(ex) >= Math.abs(dy) + Math.abs(ey);
+  const [a0, a1] = alongX ? [ax, ax + dx] : [ay, ay + dy];
+  const [c0, c1] = alongX ? [cx, cx + ex] : [cy, cy + ey];
+  return (
+    Math.max(Math.min(a0, a1), Math.min(c0, c1)) <= Math.min(Math.max(a0, a1), Math.max(c0, c1))
+  );
 }
