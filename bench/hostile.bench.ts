@@ -8,7 +8,7 @@
  */
 import { createDeflateRaw } from "node:zlib";
 import { area } from "@turf/turf";
-import type { Polygon, Position } from "geojson";
+import type { MultiPolygon, Polygon, Position } from "geojson";
 import { checkFiling, loadRuleSet } from "../geo/index";
 import { exportZone, importZone } from "../geo/io/registry";
 import type { Zone } from "../geo/types";
@@ -41,7 +41,7 @@ function createCircle(lon: number, lat: number, r: number, n = 64): Polygon {
   return { type: "Polygon", coordinates: [ring] };
 }
 
-function createZone(geoms: Polygon[]): Zone {
+function createZone(geoms: (Polygon | MultiPolygon)[]): Zone {
   const parcels = geoms.map((geometry, i) => ({ id: `P${i + 1}`, geometry, properties: {} }));
   return { parcels, envelope: null, meta: {}, sourceCrs: "EPSG:4326" };
 }
@@ -193,6 +193,32 @@ const holedTurfMs = await medianMs(() => area(holed));
 const holedMs = await medianMs(() => checkFiling(createZone([holed]), { ruleSet }));
 console.log(row("Turf area of a parcel of 14,400 holes (baseline)", holedTurfMs, holedTurfMs));
 console.log(row("checkFiling of it (whole report)", holedMs, holedTurfMs));
+
+/** One parcel of n small squares (about 70 × 90 m, 220 m apart) across the 세종 borders. */
+function createManyParts(n: number): MultiPolygon {
+  const side = Math.ceil(Math.sqrt(n));
+  const s = 0.0008;
+  const coordinates: Position[][][] = [];
+  for (let i = 0; i < n; i++) {
+    const x = 127.1 + (i % side) * 0.0025;
+    const y = 36.45 + Math.floor(i / side) * 0.0025;
+    coordinates.push([
+      [
+        [x, y],
+        [x + s, y],
+        [x + s, y + s],
+        [x, y + s],
+        [x, y],
+      ],
+    ]);
+  }
+  return { type: "MultiPolygon", coordinates };
+}
+const parts = createManyParts(20_000);
+const partsTurfMs = await medianMs(() => area(parts));
+const partsMs = await medianMs(() => checkFiling(createZone([parts]), { ruleSet }));
+console.log(row("Turf area of a parcel of 20,000 parts (baseline)", partsTurfMs, partsTurfMs));
+console.log(row("checkFiling of it, across 4 시·도 (whole report)", partsMs, partsTurfMs));
 
 if (failures.length > 0) {
   console.error(failures.join("; "));
