@@ -87,23 +87,23 @@ const ko = {
   RADIUS: (f, p) => {
     switch (f.kind) {
       case "ENCLOSING":
-        return `모든 지구를 담는 가장 작은 원의 반경 ${km(f.radiusKm)}㎞가 한도 ${km(f.limitKm)}㎞${sidoNote(f, "ko")}를 ${km(f.overKm)}㎞ 넘습니다`;
+        return `모든 구역을 담는 가장 작은 원의 반경 ${km(f.radiusKm)}㎞가 한도 ${km(f.limitKm)}㎞${sidoNote(f, "ko")}를 ${km(f.overKm)}㎞ 넘습니다`;
       case "GIVEN":
         return `지정한 원의 반경 ${km(f.radiusKm)}㎞가 한도 ${km(f.limitKm)}㎞${sidoNote(f, "ko")}를 ${km(f.overKm)}㎞ 넘습니다`;
       case "OUTSIDE":
-        return `지구 ${p}이(가) 지정한 원(반경 ${km(f.radiusKm)}㎞) 밖으로 ${km(f.overKm)}㎞ 벗어납니다 (중심에서 최대 ${km(f.reachKm)}㎞)`;
+        return `구역 ${p}이(가) 지정한 원(반경 ${km(f.radiusKm)}㎞) 밖으로 ${km(f.overKm)}㎞ 벗어납니다 (중심에서 최대 ${km(f.reachKm)}㎞)`;
     }
   },
   ENVELOPE: (f, p) => {
     switch (f.kind) {
       case "BELT_OUTSIDE":
-        return `지구 ${p}이(가) 벨트 축에서 최대 ${km(f.reachKm)}㎞ 떨어져 반폭 ${km(f.halfWidthKm)}㎞를 ${km(f.overKm)}㎞ 벗어납니다`;
+        return `구역 ${p}이(가) 벨트 축에서 최대 ${km(f.reachKm)}㎞ 떨어져 반폭 ${km(f.halfWidthKm)}㎞를 ${km(f.overKm)}㎞ 벗어납니다`;
       case "BELT_WIDTH":
         return `벨트 반폭 ${km(f.halfWidthKm)}㎞가 한도 ${km(f.limitKm)}㎞를 ${km(f.overKm)}㎞ 넘습니다`;
       case "BELT_LENGTH":
         return `벨트 축 길이 ${km(f.axisLengthKm)}㎞가 한도 ${km(f.limitKm)}㎞를 ${km(f.overKm)}㎞ 넘습니다`;
       case "POLYGON_OUTSIDE":
-        return `지구 ${p}이(가) 지정 범위 다각형 밖으로 벗어납니다`;
+        return `구역 ${p}이(가) 지정 범위 다각형 밖으로 벗어납니다`;
       case "POLYGON_AREA":
         return `지정 범위 다각형의 면적 ${km2(f.areaKm2)}㎢가 한도 ${km2(f.limitKm2)}㎢를 ${km2(f.overKm2)}㎢ 넘습니다`;
     }
@@ -112,12 +112,12 @@ const ko = {
     f.shape === "none"
       ? `이 규칙 집합은 지정 범위(${str(f.allowed)})를 요구하지만 파일에 지정 범위가 없습니다`
       : `지정 범위 모양 '${str(f.shape)}'은(는) 이 규칙 집합에서 허용되지 않습니다 (허용: ${str(f.allowed)})`,
-  OVERLAP: (f, p) => `지구 ${p}이(가) ${m2(f.areaM2)}㎡ 겹칩니다`,
+  OVERLAP: (f, p) => `구역 ${p}이(가) ${m2(f.areaM2)}㎡ 겹칩니다`,
   OVERLAP_LIMIT: (f) =>
-    `겹치는 지구 쌍이 너무 많아 ${m2(f.checkedPairs)}쌍만 비교하고 멈췄습니다(겹침 ${m2(f.found)}쌍 발견): 나머지는 검사하지 못했으므로 적합으로 볼 수 없습니다. 겹친 지구를 정리하십시오`,
+    `겹치는 구역 쌍이 너무 많아 ${m2(f.checkedPairs)}쌍만 비교하고 멈췄습니다(겹침 ${m2(f.found)}쌍 발견): 나머지는 검사하지 못했으므로 적합으로 볼 수 없습니다. 겹친 구역을 정리하십시오`,
   INVALID_GEOMETRY: (f, p) =>
-    `지구 ${p}의 도형이 올바르지 않습니다: ${problemKo(str(f.kind))}${where(f, "ko")}`,
-  DUPLICATE_ID: (f, p) => `지구 ID '${str(f.id)}'가 ${num(f.count)}번 쓰였습니다 (${p})`,
+    `구역 ${p}의 도형이 올바르지 않습니다: ${problemKo(str(f.kind))}${where(f, "ko")}`,
+  DUPLICATE_ID: (f, p) => `구역 ID '${str(f.id)}'가 ${num(f.count)}번 쓰였습니다 (${p})`,
   AREA_METHOD_DISAGREES: (f) =>
     `타원체 면적 ${km2(f.totalKm2)}㎢와 ${str(f.tmCrs)} 평면 면적 ${km2(f.tmTotalKm2)}㎢가 상한 ${km2(f.capKm2)}㎢의 서로 다른 쪽에 있습니다 (판정은 타원체 면적 기준)`,
   SIDO_SPAN: (f) => `지구가 여러 시·도에 걸쳐 있습니다: ${str(f.shares)}`,
@@ -130,9 +130,9 @@ const ko = {
       ? `지구가 어느 시·도에도 속하지 않습니다(국외 또는 바다). 사업 대상은 규칙 집합의 ${num(f.eligibleCount)}개 시·도입니다. 새 매립지라면 czd.sido 또는 --sido로 시·도를 지정하십시오`
       : `지구가 ${str(f.sidoName)}에 있습니다: 사업 대상은 규칙 집합의 ${num(f.eligibleCount)}개 시·도이며 수도권(서울·인천·경기)은 제외됩니다`,
   SIDO_OUTSIDE_BOUNDARIES: (f) =>
-    `필지가 내장된 2018년 시·도 경계 밖에 있어 지정된 시·도(${str(f.sidoName)})를 그대로 적용했습니다. 새 매립지가 아니라면 좌표를 확인하십시오`,
+    `구역이 내장된 2018년 시·도 경계 밖에 있어 지정된 시·도(${str(f.sidoName)})를 그대로 적용했습니다. 새 매립지가 아니라면 좌표를 확인하십시오`,
   NO_HUB: () => "지구 안에 혁신거점이 하나도 없습니다",
-  NO_PARCEL: () => "지구가 없습니다: 지구를 하나 이상 그리거나 가져오십시오",
+  NO_PARCEL: () => "구역이 없습니다: 구역을 하나 이상 그리거나 가져오십시오",
   HUB_PARTIAL: (f) =>
     `면형 거점 '${str(f.name)}'은(는) 면적의 ${formatNumber(num(f.sharePct), 1)}%만 지구 안에 있습니다`,
 } satisfies Sentences;
@@ -197,8 +197,8 @@ const en = {
 function nearKo(f: Figures): string {
   const d = formatNumber(num(f.distanceM), 0);
   return num(f.count) > 1
-    ? `필지 ${formatNumber(num(f.count), 0)}개가 ${str(f.otherName)} 경계에서 ${formatNumber(num(f.withinM), 0)}m 안에 있습니다(가장 가까운 ${str(f.nearest)}: ${d}m).`
-    : `필지 ${str(f.nearest)}이(가) ${str(f.otherName)} 경계에서 ${d}m 거리에 있습니다.`;
+    ? `구역 ${formatNumber(num(f.count), 0)}개가 ${str(f.otherName)} 경계에서 ${formatNumber(num(f.withinM), 0)}m 안에 있습니다(가장 가까운 ${str(f.nearest)}: ${d}m).`
+    : `구역 ${str(f.nearest)}이(가) ${str(f.otherName)} 경계에서 ${d}m 거리에 있습니다.`;
 }
 
 function nearEn(f: Figures): string {
@@ -273,7 +273,7 @@ export function sidoReason(s: SidoFacts, lang: Lang): string {
   const fromKo = {
     filing: "파일의 czd.sido",
     option: "--sido 옵션",
-    parcels: "지구 면적이 가장 많이 속한 시·도",
+    parcels: "구역 면적이 가장 많이 속한 시·도",
     none: "",
   }[s.sidoFrom];
   const fromEn = {

@@ -140,7 +140,7 @@ export function importZone(bytes: Uint8Array, name: string, opts: ReadOptions = 
       if (reader.reads === "points") {
         throw new FilingError(
           "NO_PARCEL",
-          "CSV에는 지구 도형이 없습니다: GeoJSON이나 Shapefile(ZIP)을 여십시오",
+          "CSV에는 구역 도형이 없습니다: GeoJSON이나 Shapefile(ZIP)을 여십시오",
           "A CSV holds no parcel shapes: open a GeoJSON or a zipped Shapefile",
         );
       }

@@ -73,7 +73,7 @@ function areas(i: ReportHtmlInput, L: Label): string {
     const tm = parcel ? tmAreaM2(parcel.geometry, crs) / 1e6 : Number.NaN;
     return `<tr><td>${esc(p.id)}</td><td>${esc(p.name ?? "")}</td><td class="num">${km2(p.km2)}</td><td class="num">${km2(tm)}</td></tr>`;
   });
-  return `<section><h2>${L("면적", "Area")}</h2><table><thead><tr><th>${L("지구", "Parcel")}</th><th>${L("이름", "Name")}</th><th>${L("타원체 면적 (km²)", "Ellipsoidal (km²)")}</th><th>${L(`평면 면적 ${crs} (km²)`, `Planar ${crs} (km²)`)}</th></tr></thead><tbody>${lines.join("")}<tr class="total"><td colspan="2">${L("합계", "Total")}</td><td class="num">${km2(r.area.totalKm2)}</td><td class="num">${km2(r.area.tm.totalKm2)}</td></tr><tr><td colspan="2">${L("상한", "Cap")}</td><td class="num" colspan="2">${km2(r.area.capKm2, 3)}</td></tr></tbody></table><p class="note">${L("타원체 면적: WGS84 타원체, 측지선 변 (GeographicLib). 평면 면적: TM 평면의 직선 변.", "Ellipsoidal: WGS84 ellipsoid, geodesic edges (GeographicLib). Planar: straight edges in the TM plane.")}</p></section>`;
+  return `<section><h2>${L("면적", "Area")}</h2><table><thead><tr><th>${L("구역", "Parcel")}</th><th>${L("이름", "Name")}</th><th>${L("타원체 면적 (km²)", "Ellipsoidal (km²)")}</th><th>${L(`평면 면적 ${crs} (km²)`, `Planar ${crs} (km²)`)}</th></tr></thead><tbody>${lines.join("")}<tr class="total"><td colspan="2">${L("합계", "Total")}</td><td class="num">${km2(r.area.totalKm2)}</td><td class="num">${km2(r.area.tm.totalKm2)}</td></tr><tr><td colspan="2">${L("상한", "Cap")}</td><td class="num" colspan="2">${km2(r.area.capKm2, 3)}</td></tr></tbody></table><p class="note">${L("타원체 면적: WGS84 타원체, 측지선 변 (GeographicLib). 평면 면적: TM 평면의 직선 변.", "Ellipsoidal: WGS84 ellipsoid, geodesic edges (GeographicLib). Planar: straight edges in the TM plane.")}</p></section>`;
 }
 
 function envelope(i: ReportHtmlInput, L: Label, lang: Lang): string {
@@ -81,7 +81,7 @@ function envelope(i: ReportHtmlInput, L: Label, lang: Lang): string {
   const shape = inLang(shapeLabels(e.shape), lang);
   const how = e.given
     ? L("파일에 지정됨", "given in the filing")
-    : L("모든 지구를 담는 최소 원", "smallest circle holding every parcel");
+    : L("모든 구역을 담는 최소 원", "smallest circle holding every parcel");
   const km = (v: number | undefined): string => (v === undefined ? "" : `${formatNumber(v, 3)} km`);
   const rows = [
     row(L("모양", "Shape"), `${esc(shape)} (${how})`),
@@ -134,7 +134,7 @@ function findings(i: ReportHtmlInput, L: Label, lang: Lang): string {
         : `${esc(f.message)}<br><span class="en">${esc(f.messageEn)}</span>`;
     return `<tr><td class="sev-${f.severity}">${L(sev[0], sev[1])}</td><td>${esc(f.code)}</td><td>${esc(f.parcels.join(", "))}</td><td>${text}</td></tr>`;
   });
-  return `<section><h2>${L("지적 사항", "Findings")}</h2><table><thead><tr><th>${L("등급", "Severity")}</th><th>${L("코드", "Code")}</th><th>${L("지구", "Parcels")}</th><th>${L("내용", "Finding")}</th></tr></thead><tbody>${rows.join("")}</tbody></table></section>`;
+  return `<section><h2>${L("지적 사항", "Findings")}</h2><table><thead><tr><th>${L("등급", "Severity")}</th><th>${L("코드", "Code")}</th><th>${L("구역", "Parcels")}</th><th>${L("내용", "Finding")}</th></tr></thead><tbody>${rows.join("")}</tbody></table></section>`;
 }
 
 function signature(L: Label): string {
@@ -145,14 +145,14 @@ function signature(L: Label): string {
 export function reportBodyHtml(i: ReportHtmlInput): string {
   const lang = i.lang ?? "ko";
   const L = labeller(lang);
-  const mapTitle = lang === "en" ? "Map of the parcels and envelope" : "지구와 지정 범위 지도";
+  const mapTitle = lang === "en" ? "Map of the parcels and envelope" : "구역과 지정 범위 지도";
   const e = i.report.envelope;
   const drawn: Envelope | null =
     i.zone.envelope ??
     (e.center && e.radiusKm !== undefined
       ? { shape: "circle", center: e.center, radiusKm: e.radiusKm }
       : null);
-  return `<main class="czd-report">${header(i, L)}<section class="keep"><h2>${L("지도", "Map")}</h2><div class="map">${reportMapSvg(i.zone, mapTitle, drawn)}</div><p class="note">${L("주황: 지구, 파랑 점선: 지정 범위, 회색: 시·도 경계, 가는 선: 시·군·구 경계 (통계청 통계지리정보서비스(SGIS), 2018, 공공누리 제1유형).", "Orange: parcels; blue dashes: envelope; grey: 시·도 boundaries; thin lines: 시·군·구 (KOSTAT SGIS, 2018, KOGL Type 1).")}</p></section>${rules(i, L, lang)}${areas(i, L)}${envelope(i, L, lang)}${hubs(i, L, lang)}${findings(i, L, lang)}${signature(L)}</main>`;
+  return `<main class="czd-report">${header(i, L)}<section class="keep"><h2>${L("지도", "Map")}</h2><div class="map">${reportMapSvg(i.zone, mapTitle, drawn)}</div><p class="note">${L("주황: 구역, 파랑 점선: 지정 범위, 회색: 시·도 경계, 가는 선: 시·군·구 경계 (통계청 통계지리정보서비스(SGIS), 2018, 공공누리 제1유형).", "Orange: parcels; blue dashes: envelope; grey: 시·도 boundaries; thin lines: 시·군·구 (KOSTAT SGIS, 2018, KOGL Type 1).")}</p></section>${rules(i, L, lang)}${areas(i, L)}${envelope(i, L, lang)}${hubs(i, L, lang)}${findings(i, L, lang)}${signature(L)}</main>`;
 }
 
 /** The standalone A4 HTML page. */

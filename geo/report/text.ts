@@ -22,7 +22,7 @@ const L = {
     cap: "상한",
     envelope: "지정 범위",
     given: "지정됨",
-    inferred: "모든 지구를 담는 최소 원",
+    inferred: "모든 구역을 담는 최소 원",
     center: "중심",
     radius: "반경",
     reach: "최대 거리",

@@ -201,7 +201,7 @@ describe("a parcel near another 시·도 when the inferred 시·도 decides the 
     const w = report.findings.find((f) => f.code === "SIDO_DECIDES_RADIUS");
     expect(w?.parcels).toHaveLength(2);
     expect(w?.parcels).not.toContain("P2");
-    expect(w?.message).toContain("필지 2개가");
+    expect(w?.message).toContain("구역 2개가");
     expect(w?.messageEn).toContain("2 parcels lie within 500 m of Daegu");
   });
 
