@@ -35,7 +35,13 @@ export {
   tmAreaM2,
   toLonLat,
 } from "./measure";
-export { findingMessage, type Lang } from "./messages";
+export {
+  CLI_MESSAGE_HINTS,
+  findingMessage,
+  type Lang,
+  type MessageHints,
+  sidoReason,
+} from "./messages";
 export * from "./propose";
 export {
   hubLabels,

@@ -152,7 +152,7 @@ export function reportBodyHtml(i: ReportHtmlInput): string {
     (e.center && e.radiusKm !== undefined
       ? { shape: "circle", center: e.center, radiusKm: e.radiusKm }
       : null);
-  return `<main class="czd-report">${header(i, L)}<section class="keep"><h2>${L("지도", "Map")}</h2><div class="map">${reportMapSvg(i.zone, mapTitle, drawn)}</div><p class="note">${L("주황: 구역, 파랑 점선: 지정 범위, 회색: 시·도 경계, 가는 선: 시·군·구 경계 (통계청 통계지리정보서비스(SGIS), 2018, 공공누리 제1유형).", "Orange: parcels; blue dashes: envelope; grey: 시·도 boundaries; thin lines: 시·군·구 (KOSTAT SGIS, 2018, KOGL Type 1).")}</p></section>${rules(i, L, lang)}${areas(i, L)}${envelope(i, L, lang)}${hubs(i, L, lang)}${findings(i, L, lang)}${signature(L)}</main>`;
+  return `<main class="czd-report">${header(i, L)}<section class="keep"><h2>${L("지도", "Map")}</h2><div class="map">${reportMapSvg(i.zone, mapTitle, drawn)}</div><p class="note">${L("주황: 구역, 파랑 점선: 지정 범위, 회색: 시·도 경계, 가는 선: 시·군·구 경계 (통계청 통계지리정보서비스(SGIS), 2018, 공공누리 제1유형).", "Orange: parcels; blue dashes: envelope; grey: province boundaries; thin lines: district boundaries (KOSTAT SGIS, 2018, KOGL Type 1).")}</p></section>${rules(i, L, lang)}${areas(i, L)}${envelope(i, L, lang)}${hubs(i, L, lang)}${findings(i, L, lang)}${signature(L)}</main>`;
 }
 
 /** The standalone A4 HTML page. */

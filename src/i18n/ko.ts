@@ -35,6 +35,7 @@ export const ko = {
   holes: "구멍",
   parts: "부분",
   reach: "도달 거리",
+  envelopeArea: "지정 범위 면적",
   shapeInferred: "최소 포함원",
   limit: "한도",
   envelope: "지정 범위",
@@ -49,6 +50,8 @@ export const ko = {
   sidoAuto: "자동 (구역 면적 기준)",
   zones: "지구 목록",
   addZone: "지구 추가",
+  newZoneName: "지구",
+  builtinHubLayer: "혁신도시 (내장)",
   removeZone: "삭제",
   confirmRemoveZone:
     "이 지구({name}, 구역 {n}개)를 삭제할까요? 실행 취소(Ctrl+Z)로 되돌릴 수 있습니다.",

@@ -2,6 +2,7 @@
 import { tmAreaM2 } from "../../geo/index";
 import type { Review } from "../actions/review";
 import { hubTypeName, type Messages, severityName, shapeName, useT } from "../i18n";
+import { findingText, sidoWhyText } from "../i18n/hints";
 import { useAppStore } from "../store/store";
 import { fixed, VerdictHeading } from "./Verdict";
 
@@ -103,16 +104,17 @@ export function ReviewReport({ review }: { review: Review }) {
               : ` — ${t.illustrative}`}
         </dd>
         <dt>{t.sido}</dt>
-        <dd data-testid="review-sido">{report.sido.why[lang]}</dd>
+        <dd data-testid="review-sido">{sidoWhyText(report, ruleSet, lang)}</dd>
         <dt>{t.reviewSourceCrs}</dt>
         <dd>{review.zone.sourceCrs}</dd>
-        <dt>{t.reach}</dt>
+        <dt>{env.shape === "polygon" ? t.envelopeArea : t.reach}</dt>
         <dd data-testid="review-reach">
           {shapeName(t, env.shape)} ({env.given ? t.reviewGiven : t.envelopeNone}):{" "}
           {env.radiusKm !== undefined && `r ${fixed(env.radiusKm, 3)} km · `}
           {env.halfWidthKm !== undefined && `${t.halfWidthKm} ${fixed(env.halfWidthKm, 3)} · `}
-          {env.areaKm2 !== undefined && `${fixed(env.areaKm2, 3)} km² · `}
-          {t.reach} {fixed(env.reachKm, 3)} km / {t.limit} {fixed(env.limitKm, 0)} km
+          {env.shape === "polygon"
+            ? `${fixed(env.areaKm2, 3)} km² / ${t.limit} ${fixed(ruleSet.envelope.polygon?.areaKm2, 3)} km²`
+            : `${t.reach} ${fixed(env.reachKm, 3)} km / ${t.limit} ${fixed(env.limitKm, 0)} km`}
         </dd>
       </dl>
       <h3>{t.reviewAreas}</h3>
@@ -127,7 +129,7 @@ export function ReviewReport({ review }: { review: Review }) {
           {report.findings.map((f) => (
             <li key={`${f.code}:${f.parcels.join(",")}:${f.message}`} className={f.severity}>
               <strong>{f.code}</strong> [{severityName(t, f.severity)}] {f.parcels.join(", ")}{" "}
-              {lang === "en" ? f.messageEn : f.message}
+              {findingText(f, lang)}
             </li>
           ))}
         </ul>

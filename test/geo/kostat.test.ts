@@ -70,7 +70,7 @@ describe("parcels inside real 광역시 (KOSTAT 2018, 군위군 in 대구)", () 
     expect(report.sido.sigungu?.map((s) => s.name)).toEqual(["달성군"]);
     expect(report.envelope.radiusKm).toBeGreaterThan(12);
     expect(formatReportText(report)).toMatch(/시·군·구: 달성군 \(22310\) 0\.32\d㎢/);
-    expect(formatReportText(report, "en")).toContain("시·군·구 (districts): 달성군 (22310)");
+    expect(formatReportText(report, "en")).toContain("Districts: 달성군 (22310)");
     const html = reportBodyHtml({
       report,
       zone,
