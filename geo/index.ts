@@ -44,9 +44,12 @@ export {
 } from "./messages";
 export * from "./propose";
 export {
+  findingSentence,
   hubLabels,
   inLang,
   type LabelPair,
+  type MapEnvelope,
+  mapEnvelope,
   REPORT_CSS,
   type ReportHtmlInput,
   reportBodyHtml,
@@ -56,6 +59,7 @@ export {
   severityLabels,
   sha256Hex,
   shapeLabels,
+  sidoWhy,
 } from "./report";
 export {
   BUILTIN_RULE_SETS,

@@ -5,12 +5,12 @@
  * `czd check`'s (test/app/parity.test.ts); only what the app shows is re-worded.
  */
 import {
-  findingMessage,
+  findingSentence,
   type MessageHints,
   type Report,
   type RuleSet,
   sidoByCode,
-  sidoReason,
+  sidoWhy,
 } from "../../geo/index";
 import type { Lang } from "../map/contract";
 
@@ -24,30 +24,17 @@ export const APP_MESSAGE_HINTS: MessageHints = {
   sidoFromOption: { ko: "지구 목록의 시·도 메뉴", en: "the Province menu of the zone list" },
 };
 
-type ReportFinding = Report["findings"][number];
-
 /** A finding's sentence as the app shows it. */
-export function findingText(f: ReportFinding, lang: Lang): string {
-  return findingMessage(f, lang, APP_MESSAGE_HINTS);
+export function findingText(f: Report["findings"][number], lang: Lang): string {
+  return findingSentence(f, lang, APP_MESSAGE_HINTS);
 }
 
 /** Why this 시·도 and radius applied, as the app shows it. */
 export function sidoWhyText(report: Report, ruleSet: RuleSet, lang: Lang): string {
-  const code = report.sido.code;
-  const info = code === null ? undefined : sidoByCode(code);
-  return sidoReason(
-    {
-      ruleSet,
-      sidoCode: code,
-      ...(info ? { sidoName: info.name, sidoNameEn: info.nameEn } : {}),
-      sidoFrom: report.sido.from,
-    },
-    lang,
-    APP_MESSAGE_HINTS,
-  );
+  return sidoWhy(report, ruleSet, lang, APP_MESSAGE_HINTS);
 }
 
-/** The report's 시·도 by its name in the page's language ("North Chungcheong", "충청북도"). */
+/** The report's 시·도 by its name in the page's language ("Chungcheongbuk-do", "충청북도"). */
 export function sidoDisplayName(sido: Report["sido"], lang: Lang): string {
   const info = sido.code === null ? undefined : sidoByCode(sido.code);
   if (!info) return sido.name ?? "–";
