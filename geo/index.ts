@@ -4,7 +4,7 @@ export { envelopeOutline } from "./envelope";
 export { FilingError, type FilingErrorCode, isFilingError } from "./errors";
 export { readFiling, zoneToFiling } from "./filing";
 export { type HubIndex, type HubSource, indexHubSources, indexHubs } from "./hubs";
-export type { Converter, Imported, ReadOptions, WriteOptions } from "./io";
+export type { Converter, CrsHint, Imported, ReadOptions, WriteOptions } from "./io";
 export {
   CONVERTERS,
   converterById,

@@ -165,13 +165,18 @@ export function importHubs(
     async () => {
       const reader = readerFor(name, bytes);
       const file = baseName(name);
-      const hubOpts = opts.crs ? { crs: opts.crs } : {};
+      const hubOpts = {
+        ...(opts.crs ? { crs: opts.crs } : {}),
+        ...(opts.crsHint ? { crsHint: opts.crsHint } : {}),
+      };
       if (reader.reads === "points") {
         const text = decodeText(bytes, opts.encoding);
         return readHubs(text, withExtension(file, reader.extensions[0] ?? ""), hubOpts);
       }
       const imported = await (reader.read as NonNullable<Converter["read"]>)(bytes, name, opts);
-      return readHubs(JSON.stringify(imported.collection), withExtension(file, ".geojson"));
+      return readHubs(JSON.stringify(imported.collection), withExtension(file, ".geojson"), {
+        ...(opts.crsHint ? { crsHint: opts.crsHint } : {}),
+      });
     },
     bytes,
   );

@@ -5,6 +5,7 @@
  * `czd check`'s (test/app/parity.test.ts); only what the app shows is re-worded.
  */
 import {
+  type CrsHint,
   findingSentence,
   type MessageHints,
   type Report,
@@ -22,6 +23,12 @@ export const APP_MESSAGE_HINTS: MessageHints = {
     en: "the Province menu of the zone list (the filing's own province when imported)",
   },
   sidoFromOption: { ko: "지구 목록의 시·도 메뉴", en: "the Province menu of the zone list" },
+};
+
+/** The CRS menu beside the hub import (ImportExport.tsx), by its label (ko.ts/en.ts hubsCrs). */
+export const APP_CRS_HINT: CrsHint = {
+  ko: "'거점 CSV의 x/y 좌표계' 메뉴에서",
+  en: "in the “CRS of x/y columns in a hub CSV” menu",
 };
 
 /** A finding's sentence as the app shows it. */
