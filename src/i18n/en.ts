@@ -53,7 +53,7 @@ export const en: Messages = {
   zones: "Zones",
   addZone: "Add zone",
   newZoneName: "Zone",
-  builtinHubLayer: "Innovation cities (built in)",
+  builtinHubLayer: "Innovation cities (built in, approximate)",
   removeZone: "Remove",
   confirmRemoveZone: "Remove this zone ({name}, {n} parcels)? Undo (Ctrl+Z) brings it back.",
   zoneName: "Zone name",

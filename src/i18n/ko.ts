@@ -51,7 +51,7 @@ export const ko = {
   zones: "지구 목록",
   addZone: "지구 추가",
   newZoneName: "지구",
-  builtinHubLayer: "혁신도시 (내장)",
+  builtinHubLayer: "혁신도시 (내장, 대략적 위치)",
   removeZone: "삭제",
   confirmRemoveZone:
     "이 지구({name}, 구역 {n}개)를 삭제할까요? 실행 취소(Ctrl+Z)로 되돌릴 수 있습니다.",

@@ -1,5 +1,5 @@
 /** Every field of the report for the filing under review: verdict to the last finding. */
-import { tmAreaM2 } from "../../geo/index";
+import { hubSourceName, tmAreaM2 } from "../../geo/index";
 import type { Review } from "../actions/review";
 import { hubTypeName, type Messages, severityName, shapeName, useT } from "../i18n";
 import { findingText, sidoWhyText } from "../i18n/hints";
@@ -53,6 +53,10 @@ function Areas({ review, t }: { review: Review; t: Messages }) {
   );
 }
 
+/** The embedded layer by its name in the page's language; a file by its own name. */
+const sourceName = (t: Messages, name: string): string =>
+  name === hubSourceName({ embedded: true }) ? t.builtinHubLayer : name;
+
 function Hubs({ review, t }: { review: Review; t: Messages }) {
   const { hubs } = review.report;
   return (
@@ -78,7 +82,7 @@ function Hubs({ review, t }: { review: Review; t: Messages }) {
       <p className="small" data-testid="review-hub-sources">
         {t.reviewHubSources}:{" "}
         {hubs.sources.length > 0
-          ? hubs.sources.map((s) => `${s.name} ${s.count}`).join(", ")
+          ? hubs.sources.map((s) => `${sourceName(t, s.name)} ${s.count}`).join(", ")
           : t.reviewHubSourcesNone}
       </p>
     </>
@@ -109,7 +113,7 @@ export function ReviewReport({ review }: { review: Review }) {
         <dd>{review.zone.sourceCrs}</dd>
         <dt>{env.shape === "polygon" ? t.envelopeArea : t.reach}</dt>
         <dd data-testid="review-reach">
-          {shapeName(t, env.shape)} ({env.given ? t.reviewGiven : t.envelopeNone}):{" "}
+          {shapeName(t, env.shape)} ({env.given ? t.reviewGiven : t.shapeInferred}):{" "}
           {env.radiusKm !== undefined && `r ${fixed(env.radiusKm, 3)} km · `}
           {env.halfWidthKm !== undefined && `${t.halfWidthKm} ${fixed(env.halfWidthKm, 3)} · `}
           {env.shape === "polygon"

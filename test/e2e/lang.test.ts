@@ -1,12 +1,13 @@
 /**
  * Complete translations both ways (issue 11): with a filled zone, English mode shows no Hangul in
- * the header, toolbar, panels, status bar and MapLibre's controls, and Korean mode no stray
- * English UI words.
+ * the header, toolbar, panels, status bar, help, reviewer view and MapLibre's controls, and Korean
+ * mode no stray English UI words.
  *
  * What may stay in the other script, and why: the language button names the other language in
  * its own words (한국어 / English); zone names, typed by the planner or given when the zone was
  * made (the first zone of a Korean first visit is 지구 1, and stays so: it is the zone's name, not
- * a label); 시·군·구 names, which the embedded KOSTAT boundaries carry in Korean only (the 시·도 all
+ * a label), with the file name made from it and its SHA-256; key names (Ctrl, Enter, Esc) in the
+ * help's <kbd>; 시·군·구 names, which the embedded KOSTAT boundaries carry in Korean only (the 시·도 all
  * have English names and show them); in Korean mode, codes and acronyms (NO_HUB, EPSG, GeoJSON,
  * CSV, OSM, VWorld, km²) and the rule-set ids and versions (phase-3 · 2023-01-illustrative).
  *
@@ -46,7 +47,7 @@ async function chromeText(): Promise<string> {
   return page.evaluate(() => {
     const roots = [
       ...document.querySelectorAll(
-        "header, [role=toolbar], [data-testid=zone-list], [data-testid=validation-panel], footer.status, .maplibregl-ctrl-top-right, .maplibregl-ctrl-bottom-left",
+        "header, [role=toolbar], [data-testid=zone-list], [data-testid=validation-panel], footer.status, .maplibregl-ctrl-top-right, .maplibregl-ctrl-bottom-left, [data-testid=help-panel], .review-provenance, [data-testid=review-report]",
       ),
     ];
     const skip = document.querySelector("[data-testid=lang-toggle]");
@@ -62,7 +63,7 @@ async function chromeText(): Promise<string> {
       }
       const clone = root.cloneNode(true) as HTMLElement;
       for (const s of clone.querySelectorAll(
-        "[data-testid=lang-toggle], [data-testid=sigungu], [data-testid=parcel-list]",
+        "[data-testid=lang-toggle], [data-testid=sigungu], [data-testid=parcel-list], kbd, [data-testid=review-file-name], [data-testid=review-sha256]",
       ))
         s.remove();
       parts.push(clone.textContent ?? "");
@@ -85,9 +86,20 @@ async function switchTo(lang: "ko" | "en"): Promise<void> {
   await expect.poll(() => page.locator("html").getAttribute("lang")).toBe(lang);
 }
 
+/** The reviewer's view of the current zone and the help panel, open beside the panels. */
+async function openEverything(): Promise<void> {
+  if ((await page.getByTestId("help-panel").count()) === 0) await page.getByTestId("help").click();
+  if ((await page.getByTestId("review-report").count()) === 0) {
+    await page.getByTestId("reviewer-mode").click();
+    await page.getByTestId("review-current").click();
+    await page.getByTestId("review-report").waitFor();
+  }
+}
+
 describe("English mode", () => {
   it("shows no Hangul but the zone name the planner typed", async () => {
     await switchTo("en");
+    await openEverything();
     const text = await chromeWithoutNames();
     const hangul = text.split("\n").filter((line) => /[가-힣]/.test(line));
     expect(hangul).toEqual([]);
