@@ -213,7 +213,7 @@ const en = {
   DUPLICATE_ID: (f, p) => `Parcel id '${str(f.id)}' is used ${num(f.count)} times (${p})`,
   AREA_METHOD_DISAGREES: (f) =>
     `Ellipsoidal area ${km2(f.totalKm2)} km² and ${str(f.tmCrs)} planar area ${km2(f.tmTotalKm2)} km² fall on different sides of the ${km2(f.capKm2)} km² cap (the verdict uses the ellipsoidal area)`,
-  SIDO_SPAN: (f) => `The zone spans more than one province: ${str(f.shares)}`,
+  SIDO_SPAN: (f) => `The zone spans more than one province: ${str(f.sharesEn ?? f.shares)}`,
   SIDO_UNKNOWN: (f, _p, h) =>
     `No province could be found from the embedded boundaries, so the ${km(f.limitKm)} km radius limit applied; name one ${h.setSido.en}`,
   SIDO_DECIDES_RADIUS: (f, _p, h) =>
