@@ -66,7 +66,8 @@ export interface FindingFigures {
     tmCrs: string;
     capKm2: number;
   };
-  SIDO_SPAN: Bag & { shares: string };
+  /** The 시·도 and the parcel area in each, by Korean and by English name. */
+  SIDO_SPAN: Bag & { shares: string; sharesEn: string };
   SIDO_UNKNOWN: Bag & { limitKm: number };
   NO_HUB: Bag;
   HUB_PARTIAL: Bag & { name: string; type: string; sharePct: number };

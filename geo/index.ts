@@ -4,7 +4,7 @@ export { envelopeOutline } from "./envelope";
 export { FilingError, type FilingErrorCode, isFilingError } from "./errors";
 export { readFiling, zoneToFiling } from "./filing";
 export { type HubIndex, type HubSource, indexHubSources, indexHubs } from "./hubs";
-export type { Converter, Imported, ReadOptions, WriteOptions } from "./io";
+export type { Converter, CrsHint, Imported, ReadOptions, WriteOptions } from "./io";
 export {
   CONVERTERS,
   converterById,
@@ -35,12 +35,21 @@ export {
   tmAreaM2,
   toLonLat,
 } from "./measure";
-export { findingMessage, type Lang } from "./messages";
+export {
+  CLI_MESSAGE_HINTS,
+  findingMessage,
+  type Lang,
+  type MessageHints,
+  sidoReason,
+} from "./messages";
 export * from "./propose";
 export {
+  findingSentence,
   hubLabels,
   inLang,
   type LabelPair,
+  type MapEnvelope,
+  mapEnvelope,
   REPORT_CSS,
   type ReportHtmlInput,
   reportBodyHtml,
@@ -50,6 +59,7 @@ export {
   severityLabels,
   sha256Hex,
   shapeLabels,
+  sidoWhy,
 } from "./report";
 export {
   BUILTIN_RULE_SETS,

@@ -2,10 +2,45 @@
  * The only place that turns finding values into sentences, in Korean (default) and English.
  * Rules emit figures; a reviewer reads "by how much" here.
  */
+import { inLang, shapeLabels } from "./report/labels";
 import { isMetroSido, radiusLimitKm } from "./rules";
 import type { FindingCode, FindingFigures, FindingOf, FindingValue, RuleSet } from "./types";
 
 export type Lang = "ko" | "en";
+
+/** A phrase in Korean and English. */
+interface Phrase {
+  ko: string;
+  en: string;
+}
+
+/**
+ * How a sentence names the control that sets a value: the CLI's flag and the filing's field, or
+ * the app's own control (as RulesHint does for an unknown rule set). Each phrase carries its
+ * particle: "czd.sido 또는 --sido로" / "with czd.sido or --sido".
+ */
+export interface MessageHints {
+  /** How to name the 시·도 ("…로 시·도를 지정하십시오" / "name the 시·도 …"). */
+  setSido: Phrase;
+  /** Where a 시·도 named in the filing (`czd.sido`) came from, in the report's "why". */
+  sidoFromFiling: Phrase;
+  /** Where a 시·도 given as an option (`--sido`) came from. */
+  sidoFromOption: Phrase;
+}
+
+export const CLI_MESSAGE_HINTS: MessageHints = {
+  setSido: { ko: "czd.sido 또는 --sido로", en: "with czd.sido or --sido" },
+  sidoFromFiling: { ko: "파일의 czd.sido", en: "the filing's czd.sido" },
+  sidoFromOption: { ko: "--sido 옵션", en: "the --sido option" },
+};
+
+/** "circle, belt" → "원형, 벨트형": shape ids (or "none") as the label table names them. */
+function shapeList(ids: unknown, lang: Lang): string {
+  return str(ids)
+    .split(",")
+    .map((id) => inLang(shapeLabels(id.trim()), lang))
+    .join(", ");
+}
 
 const num = (v: unknown): number => (typeof v === "number" ? v : Number(v));
 const str = (v: unknown): string => String(v ?? "");
@@ -79,7 +114,9 @@ function sidoNote(f: Figures, lang: Lang): string {
 }
 
 /** One sentence a finding code, from its own figures: a code without one fails the type check. */
-type Sentences = { [C in FindingCode]: (f: FindingFigures[C], parcels: string) => string };
+type Sentences = {
+  [C in FindingCode]: (f: FindingFigures[C], parcels: string, h: MessageHints) => string;
+};
 
 const ko = {
   AREA_CAP: (f) =>
@@ -87,52 +124,52 @@ const ko = {
   RADIUS: (f, p) => {
     switch (f.kind) {
       case "ENCLOSING":
-        return `모든 지구를 담는 가장 작은 원의 반경 ${km(f.radiusKm)}㎞가 한도 ${km(f.limitKm)}㎞${sidoNote(f, "ko")}를 ${km(f.overKm)}㎞ 넘습니다`;
+        return `모든 구역을 담는 가장 작은 원의 반경 ${km(f.radiusKm)}㎞가 한도 ${km(f.limitKm)}㎞${sidoNote(f, "ko")}를 ${km(f.overKm)}㎞ 넘습니다`;
       case "GIVEN":
         return `지정한 원의 반경 ${km(f.radiusKm)}㎞가 한도 ${km(f.limitKm)}㎞${sidoNote(f, "ko")}를 ${km(f.overKm)}㎞ 넘습니다`;
       case "OUTSIDE":
-        return `지구 ${p}이(가) 지정한 원(반경 ${km(f.radiusKm)}㎞) 밖으로 ${km(f.overKm)}㎞ 벗어납니다 (중심에서 최대 ${km(f.reachKm)}㎞)`;
+        return `구역 ${p}이(가) 지정한 원(반경 ${km(f.radiusKm)}㎞) 밖으로 ${km(f.overKm)}㎞ 벗어납니다 (중심에서 최대 ${km(f.reachKm)}㎞)`;
     }
   },
   ENVELOPE: (f, p) => {
     switch (f.kind) {
       case "BELT_OUTSIDE":
-        return `지구 ${p}이(가) 벨트 축에서 최대 ${km(f.reachKm)}㎞ 떨어져 반폭 ${km(f.halfWidthKm)}㎞를 ${km(f.overKm)}㎞ 벗어납니다`;
+        return `구역 ${p}이(가) 벨트 축에서 최대 ${km(f.reachKm)}㎞ 떨어져 반폭 ${km(f.halfWidthKm)}㎞를 ${km(f.overKm)}㎞ 벗어납니다`;
       case "BELT_WIDTH":
         return `벨트 반폭 ${km(f.halfWidthKm)}㎞가 한도 ${km(f.limitKm)}㎞를 ${km(f.overKm)}㎞ 넘습니다`;
       case "BELT_LENGTH":
         return `벨트 축 길이 ${km(f.axisLengthKm)}㎞가 한도 ${km(f.limitKm)}㎞를 ${km(f.overKm)}㎞ 넘습니다`;
       case "POLYGON_OUTSIDE":
-        return `지구 ${p}이(가) 지정 범위 다각형 밖으로 벗어납니다`;
+        return `구역 ${p}이(가) 지정 범위 다각형 밖으로 벗어납니다`;
       case "POLYGON_AREA":
         return `지정 범위 다각형의 면적 ${km2(f.areaKm2)}㎢가 한도 ${km2(f.limitKm2)}㎢를 ${km2(f.overKm2)}㎢ 넘습니다`;
     }
   },
   ENVELOPE_SHAPE: (f) =>
     f.shape === "none"
-      ? `이 규칙 집합은 지정 범위(${str(f.allowed)})를 요구하지만 파일에 지정 범위가 없습니다`
-      : `지정 범위 모양 '${str(f.shape)}'은(는) 이 규칙 집합에서 허용되지 않습니다 (허용: ${str(f.allowed)})`,
-  OVERLAP: (f, p) => `지구 ${p}이(가) ${m2(f.areaM2)}㎡ 겹칩니다`,
+      ? `이 규칙 집합은 지정 범위(${shapeList(f.allowed, "ko")})를 요구하지만 파일에 지정 범위가 없습니다`
+      : `지정 범위 모양 '${shapeList(f.shape, "ko")}'은(는) 이 규칙 집합에서 허용되지 않습니다 (허용: ${shapeList(f.allowed, "ko")})`,
+  OVERLAP: (f, p) => `구역 ${p}이(가) ${m2(f.areaM2)}㎡ 겹칩니다`,
   OVERLAP_LIMIT: (f) =>
-    `겹치는 지구 쌍이 너무 많아 ${m2(f.checkedPairs)}쌍만 비교하고 멈췄습니다(겹침 ${m2(f.found)}쌍 발견): 나머지는 검사하지 못했으므로 적합으로 볼 수 없습니다. 겹친 지구를 정리하십시오`,
+    `겹치는 구역 쌍이 너무 많아 ${m2(f.checkedPairs)}쌍만 비교하고 멈췄습니다(겹침 ${m2(f.found)}쌍 발견): 나머지는 검사하지 못했으므로 적합으로 볼 수 없습니다. 겹친 구역을 정리하십시오`,
   INVALID_GEOMETRY: (f, p) =>
-    `지구 ${p}의 도형이 올바르지 않습니다: ${problemKo(str(f.kind))}${where(f, "ko")}`,
-  DUPLICATE_ID: (f, p) => `지구 ID '${str(f.id)}'가 ${num(f.count)}번 쓰였습니다 (${p})`,
+    `구역 ${p}의 도형이 올바르지 않습니다: ${problemKo(str(f.kind))}${where(f, "ko")}`,
+  DUPLICATE_ID: (f, p) => `구역 ID '${str(f.id)}'가 ${num(f.count)}번 쓰였습니다 (${p})`,
   AREA_METHOD_DISAGREES: (f) =>
     `타원체 면적 ${km2(f.totalKm2)}㎢와 ${str(f.tmCrs)} 평면 면적 ${km2(f.tmTotalKm2)}㎢가 상한 ${km2(f.capKm2)}㎢의 서로 다른 쪽에 있습니다 (판정은 타원체 면적 기준)`,
   SIDO_SPAN: (f) => `지구가 여러 시·도에 걸쳐 있습니다: ${str(f.shares)}`,
-  SIDO_UNKNOWN: (f) =>
-    `내장 시·도 경계로 시·도를 정할 수 없어 반경 한도 ${km(f.limitKm)}㎞를 적용했습니다. --sido로 시·도를 지정하십시오`,
-  SIDO_DECIDES_RADIUS: (f) =>
-    `반경 ${km(f.radiusKm)}㎞는 광역시라면 한도 ${km(f.metroLimitKm)}㎞를 넘고 도라면 한도 ${km(f.limitKm)}㎞ 안이므로 판정이 시·도에 달려 있습니다. 시·도(${str(f.sidoName)})는 내장 경계로 추정한 것인데 ${nearKo(f)} czd.sido 또는 --sido로 확인하십시오`,
-  REGION_NOT_ELIGIBLE: (f) =>
+  SIDO_UNKNOWN: (f, _p, h) =>
+    `내장 시·도 경계로 시·도를 정할 수 없어 반경 한도 ${km(f.limitKm)}㎞를 적용했습니다. ${h.setSido.ko} 시·도를 지정하십시오`,
+  SIDO_DECIDES_RADIUS: (f, _p, h) =>
+    `반경 ${km(f.radiusKm)}㎞는 광역시라면 한도 ${km(f.metroLimitKm)}㎞를 넘고 도라면 한도 ${km(f.limitKm)}㎞ 안이므로 판정이 시·도에 달려 있습니다. 시·도(${str(f.sidoName)})는 내장 경계로 추정한 것인데 ${nearKo(f)} ${h.setSido.ko} 확인하십시오`,
+  REGION_NOT_ELIGIBLE: (f, _p, h) =>
     f.sidoName === undefined
-      ? `지구가 어느 시·도에도 속하지 않습니다(국외 또는 바다). 사업 대상은 규칙 집합의 ${num(f.eligibleCount)}개 시·도입니다. 새 매립지라면 czd.sido 또는 --sido로 시·도를 지정하십시오`
+      ? `지구가 어느 시·도에도 속하지 않습니다(국외 또는 바다). 사업 대상은 규칙 집합의 ${num(f.eligibleCount)}개 시·도입니다. 새 매립지라면 ${h.setSido.ko} 시·도를 지정하십시오`
       : `지구가 ${str(f.sidoName)}에 있습니다: 사업 대상은 규칙 집합의 ${num(f.eligibleCount)}개 시·도이며 수도권(서울·인천·경기)은 제외됩니다`,
   SIDO_OUTSIDE_BOUNDARIES: (f) =>
-    `필지가 내장된 2018년 시·도 경계 밖에 있어 지정된 시·도(${str(f.sidoName)})를 그대로 적용했습니다. 새 매립지가 아니라면 좌표를 확인하십시오`,
+    `구역이 내장된 2018년 시·도 경계 밖에 있어 지정된 시·도(${str(f.sidoName)})를 그대로 적용했습니다. 새 매립지가 아니라면 좌표를 확인하십시오`,
   NO_HUB: () => "지구 안에 혁신거점이 하나도 없습니다",
-  NO_PARCEL: () => "지구가 없습니다: 지구를 하나 이상 그리거나 가져오십시오",
+  NO_PARCEL: () => "구역이 없습니다: 구역을 하나 이상 그리거나 가져오십시오",
   HUB_PARTIAL: (f) =>
     `면형 거점 '${str(f.name)}'은(는) 면적의 ${formatNumber(num(f.sharePct), 1)}%만 지구 안에 있습니다`,
 } satisfies Sentences;
@@ -166,8 +203,8 @@ const en = {
   },
   ENVELOPE_SHAPE: (f) =>
     f.shape === "none"
-      ? `This rule set requires an envelope (${str(f.allowed)}) but the filing has none`
-      : `Envelope shape '${str(f.shape)}' is not allowed by this rule set (allowed: ${str(f.allowed)})`,
+      ? `This rule set requires an envelope (${shapeList(f.allowed, "en")}) but the filing has none`
+      : `Envelope shape '${shapeList(f.shape, "en")}' is not allowed by this rule set (allowed: ${shapeList(f.allowed, "en")})`,
   OVERLAP: (f, p) => `Parcels ${p} overlap by ${m2(f.areaM2)} m²`,
   OVERLAP_LIMIT: (f) =>
     `So many parcels overlap that the check stopped after comparing ${m2(f.checkedPairs)} pairs (${m2(f.found)} overlapping): the rest went unchecked, so the zone can't pass. Remove the overlapping parcels`,
@@ -176,17 +213,17 @@ const en = {
   DUPLICATE_ID: (f, p) => `Parcel id '${str(f.id)}' is used ${num(f.count)} times (${p})`,
   AREA_METHOD_DISAGREES: (f) =>
     `Ellipsoidal area ${km2(f.totalKm2)} km² and ${str(f.tmCrs)} planar area ${km2(f.tmTotalKm2)} km² fall on different sides of the ${km2(f.capKm2)} km² cap (the verdict uses the ellipsoidal area)`,
-  SIDO_SPAN: (f) => `The zone spans more than one 시·도: ${str(f.shares)}`,
-  SIDO_UNKNOWN: (f) =>
-    `No 시·도 could be found from the embedded boundaries, so the ${km(f.limitKm)} km radius limit applied; name one with --sido`,
-  SIDO_DECIDES_RADIUS: (f) =>
-    `The ${km(f.radiusKm)} km radius is over the ${km(f.metroLimitKm)} km limit of a metropolitan city but within the ${km(f.limitKm)} km general limit, so the verdict turns on the 시·도; ${str(f.sidoNameEn)} was inferred from the embedded boundaries, and ${nearEn(f)}: confirm it with czd.sido or --sido`,
-  REGION_NOT_ELIGIBLE: (f) =>
+  SIDO_SPAN: (f) => `The zone spans more than one province: ${str(f.sharesEn ?? f.shares)}`,
+  SIDO_UNKNOWN: (f, _p, h) =>
+    `No province could be found from the embedded boundaries, so the ${km(f.limitKm)} km radius limit applied; name one ${h.setSido.en}`,
+  SIDO_DECIDES_RADIUS: (f, _p, h) =>
+    `The ${km(f.radiusKm)} km radius is over the ${km(f.metroLimitKm)} km limit of a metropolitan city but within the ${km(f.limitKm)} km general limit, so the verdict turns on the province; ${str(f.sidoNameEn)} was inferred from the embedded boundaries, and ${nearEn(f)}: confirm it ${h.setSido.en}`,
+  REGION_NOT_ELIGIBLE: (f, _p, h) =>
     f.sidoNameEn === undefined
-      ? `The zone lies in no 시·도 (abroad or at sea); the programme is for the rule set's ${num(f.eligibleCount)} eligible 시·도. For new reclaimed land, name the 시·도 with czd.sido or --sido`
-      : `The zone lies in ${str(f.sidoNameEn)}: the programme is for the rule set's ${num(f.eligibleCount)} eligible 시·도, and the capital region (Seoul, Incheon, Gyeonggi) is excluded`,
+      ? `The zone lies in no province (abroad or at sea); the programme is for the rule set's ${num(f.eligibleCount)} eligible provinces. For new reclaimed land, name the province ${h.setSido.en}`
+      : `The zone lies in ${str(f.sidoNameEn)}: the programme is for the rule set's ${num(f.eligibleCount)} eligible provinces, and the capital region (Seoul, Incheon, Gyeonggi) is excluded`,
   SIDO_OUTSIDE_BOUNDARIES: (f) =>
-    `The parcels lie outside the embedded 2018 시·도 boundaries, so the named 시·도 (${str(f.sidoNameEn)}) applies as given; unless this is new reclaimed land, check the coordinates`,
+    `The parcels lie outside the embedded 2018 province boundaries, so the named province (${str(f.sidoNameEn)}) applies as given; unless this is new reclaimed land, check the coordinates`,
   NO_HUB: () => "No innovation hub lies inside the zone",
   NO_PARCEL: () => "No parcel: draw or import at least one",
   HUB_PARTIAL: (f) =>
@@ -197,8 +234,8 @@ const en = {
 function nearKo(f: Figures): string {
   const d = formatNumber(num(f.distanceM), 0);
   return num(f.count) > 1
-    ? `필지 ${formatNumber(num(f.count), 0)}개가 ${str(f.otherName)} 경계에서 ${formatNumber(num(f.withinM), 0)}m 안에 있습니다(가장 가까운 ${str(f.nearest)}: ${d}m).`
-    : `필지 ${str(f.nearest)}이(가) ${str(f.otherName)} 경계에서 ${d}m 거리에 있습니다.`;
+    ? `구역 ${formatNumber(num(f.count), 0)}개가 ${str(f.otherName)} 경계에서 ${formatNumber(num(f.withinM), 0)}m 안에 있습니다(가장 가까운 ${str(f.nearest)}: ${d}m).`
+    : `구역 ${str(f.nearest)}이(가) ${str(f.otherName)} 경계에서 ${d}m 거리에 있습니다.`;
 }
 
 function nearEn(f: Figures): string {
@@ -239,9 +276,16 @@ function where(f: Figures, lang: Lang): string {
   return lang === "en" ? ` at ${at}` : ` (위치 ${at})`;
 }
 
-/** The sentence for a finding in the given language. */
-export function findingMessage(finding: FindingValue, lang: Lang): string {
-  return say(lang === "en" ? en : ko, finding, finding.parcels.join(", "));
+/**
+ * The sentence for a finding in the given language; `hints` name the controls (the CLI's by
+ * default, the app passes its own).
+ */
+export function findingMessage(
+  finding: FindingValue,
+  lang: Lang,
+  hints: MessageHints = CLI_MESSAGE_HINTS,
+): string {
+  return say(lang === "en" ? en : ko, finding, finding.parcels.join(", "), hints);
 }
 
 /** The sentence of one code: the table's entry for `finding.code` takes that code's figures. */
@@ -249,8 +293,9 @@ function say<C extends FindingCode>(
   table: Sentences,
   finding: FindingOf<C>,
   parcels: string,
+  hints: MessageHints,
 ): string {
-  return table[finding.code](finding.figures, parcels);
+  return table[finding.code](finding.figures, parcels, hints);
 }
 
 interface SidoFacts {
@@ -262,29 +307,33 @@ interface SidoFacts {
 }
 
 /** Why this 시·도 and this radius limit applied: the report must say (FILING.md). */
-export function sidoReason(s: SidoFacts, lang: Lang): string {
+export function sidoReason(
+  s: SidoFacts,
+  lang: Lang,
+  hints: MessageHints = CLI_MESSAGE_HINTS,
+): string {
   const limit = km(radiusLimitKm(s.ruleSet, s.sidoCode));
   const metro = isMetroSido(s.ruleSet, s.sidoCode);
   if (s.sidoCode === null) {
     return lang === "en"
-      ? `No 시·도 found from the embedded boundaries: the general ${limit} km radius applies`
+      ? `No province found from the embedded boundaries: the general ${limit} km radius applies`
       : `내장 경계로 시·도를 찾지 못해 일반 반경 ${limit}㎞를 적용합니다`;
   }
   const fromKo = {
-    filing: "파일의 czd.sido",
-    option: "--sido 옵션",
-    parcels: "지구 면적이 가장 많이 속한 시·도",
+    filing: hints.sidoFromFiling.ko,
+    option: hints.sidoFromOption.ko,
+    parcels: "구역 면적이 가장 많이 속한 시·도",
     none: "",
   }[s.sidoFrom];
   const fromEn = {
-    filing: "the filing's czd.sido",
-    option: "the --sido option",
-    parcels: "the 시·도 holding most of the parcel area",
+    filing: hints.sidoFromFiling.en,
+    option: hints.sidoFromOption.en,
+    parcels: "the province holding most of the parcel area",
     none: "",
   }[s.sidoFrom];
   if (lang === "en") {
     const why = metro
-      ? "a metropolitan city (광역시), so the rule set's radius for a 광역시"
+      ? "a metropolitan city, so the rule set's radius for metropolitan cities"
       : "not a metropolitan city, so the general radius";
     return `${s.sidoNameEn ?? s.sidoCode} (${s.sidoCode}) from ${fromEn}; ${why}: ${limit} km`;
   }

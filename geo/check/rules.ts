@@ -127,7 +127,11 @@ export function sido(ctx: CheckContext): FindingValue[] {
   const shares = ctx.sidoShares
     .map((s) => `${sidoByCode(s.code)?.name ?? s.code} ${round(s.km2, 3)}㎢`)
     .join(", ");
-  return [{ code: "SIDO_SPAN", severity: "warning", parcels: [...ctx.ids], figures: { shares } }];
+  const sharesEn = ctx.sidoShares
+    .map((s) => `${sidoByCode(s.code)?.nameEn ?? s.code} ${round(s.km2, 3)} km²`)
+    .join(", ");
+  const figures = { shares, sharesEn };
+  return [{ code: "SIDO_SPAN", severity: "warning", parcels: [...ctx.ids], figures }];
 }
 
 /** A parcel this close to another 시·도 may lie in it: the embedded borders are simplified. */

@@ -47,7 +47,7 @@ function ruleSetOf(arg: string | undefined, zone: Zone): RuleSet {
 
 /** Reads the filing, rules and hubs the options name and checks the zone. */
 export async function loadAndCheck(file: string, values: CheckValues): Promise<Checked> {
-  const bytes = readBytes(file, { ko: "지구", en: "filing" });
+  const bytes = readBytes(file, { ko: "신청서", en: "filing" });
   const zone = await importZone(bytes, file);
   const ruleSet = ruleSetOf(values.rules, zone);
   const hubs = await hubsFromArgs(values.hubs, values["hubs-crs"]);

@@ -179,7 +179,7 @@ export function readFiling(input: string | unknown): Zone {
   if (features.length === 0) {
     throw new FilingError(
       "EMPTY",
-      "지구가 하나도 없는 빈 파일입니다",
+      "구역이 하나도 없는 빈 파일입니다",
       "The filing is empty: it has no features",
     );
   }
@@ -217,7 +217,7 @@ export function readFiling(input: string | unknown): Zone {
   if (parcels.length === 0) {
     throw new FilingError(
       "NO_PARCEL",
-      "지구(Polygon 또는 MultiPolygon 피처)가 없습니다",
+      "구역(Polygon 또는 MultiPolygon 피처)이 없습니다",
       "No parcel: the filing has no Polygon or MultiPolygon feature",
     );
   }

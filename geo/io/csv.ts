@@ -135,7 +135,7 @@ export function readPointsCsv(text: string, opts: ReadOptions = {}): Imported {
 
 export const csv: Converter = {
   id: "csv",
-  label: { ko: "CSV (지구별 면적표 / 좌표 목록)", en: "CSV (parcel area table / point list)" },
+  label: { ko: "CSV (구역별 면적표 / 좌표 목록)", en: "CSV (parcel area table / point list)" },
   extensions: [".csv", ".txt"],
   fileSuffix: "",
   reads: "points",

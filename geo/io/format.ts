@@ -12,7 +12,20 @@ export interface ReadOptions {
   crs?: string;
   /** Force a text encoding instead of detecting it (CSV, a .dbf without .cpg). */
   encoding?: TextEncodingId;
+  /** How a message names the control for a hub file's CRS (default: the CLI's `--hubs-crs`). */
+  crsHint?: CrsHint;
 }
+
+/** A phrase with its particle: "--hubs-crs EPSG:xxxx로" / "with --hubs-crs EPSG:xxxx". */
+export interface CrsHint {
+  ko: string;
+  en: string;
+}
+
+export const CLI_CRS_HINT: CrsHint = {
+  ko: "--hubs-crs EPSG:xxxx로",
+  en: "with --hubs-crs EPSG:xxxx",
+};
 
 export interface WriteOptions {
   /** The last report, carried in the filing's `czd` member where the format has room for it. */

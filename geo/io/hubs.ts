@@ -8,6 +8,7 @@ import Papa from "papaparse";
 import { FilingError } from "../errors";
 import { normalizeCrs, reprojectGeometry, toLonLat } from "../measure";
 import type { Hub } from "../types";
+import { CLI_CRS_HINT, type CrsHint } from "./format";
 
 /** Korean names of the six types, as a Korean spreadsheet would write them. */
 const KOREAN_TYPE_IDS: Record<string, string> = {
@@ -55,15 +56,27 @@ function bad(ko: string, en: string): FilingError {
  * (.geojson/.json, .csv), else the first non-space character. `opts.crs` names the CRS of CSV
  * x,y columns (or of GeoJSON coordinates written in a TM plane).
  */
-export function readHubs(text: string, fileName: string, opts: { crs?: string } = {}): Hub[] {
+export function readHubs(
+  text: string,
+  fileName: string,
+  opts: { crs?: string; crsHint?: CrsHint } = {},
+): Hub[] {
+  const hint = opts.crsHint ?? CLI_CRS_HINT;
   const body = text.replace(/^\uFEFF/, "");
   const ext = /\.([a-z]+)$/i.exec(fileName)?.[1]?.toLowerCase();
   const isJson =
     ext === "geojson" || ext === "json" ? true : ext === "csv" ? false : /^\s*[{[]/.test(body);
-  return isJson ? readGeoJsonHubs(body, fileName, opts.crs) : readCsvHubs(body, fileName, opts.crs);
+  return isJson
+    ? readGeoJsonHubs(body, fileName, opts.crs, hint)
+    : readCsvHubs(body, fileName, opts.crs, hint);
 }
 
-function readGeoJsonHubs(text: string, fileName: string, crs: string | undefined): Hub[] {
+function readGeoJsonHubs(
+  text: string,
+  fileName: string,
+  crs: string | undefined,
+  hint: CrsHint,
+): Hub[] {
   let doc: unknown;
   try {
     doc = JSON.parse(text);
@@ -100,15 +113,20 @@ function readGeoJsonHubs(text: string, fileName: string, crs: string | undefined
     const geometry = convert === null ? raw : reprojectGeometry(raw, convert);
     if (!positionsOf(geometry).every(isLonLat)) {
       throw bad(
-        `${where.ko} (${name}): 경위도 범위를 벗어난 좌표입니다 (TM 좌표라면 좌표계를 지정하십시오: --hubs-crs, 앱에서는 좌표계 선택)`,
-        `${where.en} (${name}): coordinates out of lon/lat range (for TM coordinates name the CRS: --hubs-crs, or the CRS select in the app)`,
+        `${where.ko} (${name}): 경위도 범위를 벗어난 좌표입니다 (TM 좌표라면 ${hint.ko} 좌표계를 지정하십시오)`,
+        `${where.en} (${name}): coordinates out of lon/lat range (for TM coordinates, name the CRS ${hint.en})`,
       );
     }
     return { name, type, geometry };
   });
 }
 
-function readCsvHubs(text: string, fileName: string, crs: string | undefined): Hub[] {
+function readCsvHubs(
+  text: string,
+  fileName: string,
+  crs: string | undefined,
+  hint: CrsHint,
+): Hub[] {
   const parsed = Papa.parse<string[]>(text, { skipEmptyLines: false });
   const firstError = parsed.errors[0];
   if (firstError !== undefined) {
@@ -143,8 +161,8 @@ function readCsvHubs(text: string, fileName: string, crs: string | undefined): H
   const defaultType = column.has("type") ? "" : ENTERPRISE_TYPE;
   if (!lonLat && crs === undefined) {
     throw bad(
-      `${fileName}: x,y 열의 좌표계를 알려 주십시오 (--hubs-crs EPSG:xxxx, 앱에서는 좌표계 선택)`,
-      `${fileName}: x,y columns need their coordinate system: give --hubs-crs EPSG:xxxx (in the app, the CRS select)`,
+      `${fileName}: x,y 열의 좌표계를 ${hint.ko} 지정하십시오`,
+      `${fileName}: x,y columns need their coordinate system: name it ${hint.en}`,
     );
   }
   const convert = lonLat ? null : toLonLat(crs as string);

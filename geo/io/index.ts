@@ -1,7 +1,7 @@
 /** The converters' face: one converter per format, bytes in and out, listed in one registry. */
 export { readPointsCsv } from "./csv";
 export { embeddedHubSource } from "./embedded-hubs";
-export type { Converter, Imported, ReadOptions, WriteOptions } from "./format";
+export type { Converter, CrsHint, Imported, ReadOptions, WriteOptions } from "./format";
 export { EMBEDDED_HUBS_FILE, type HubOrigin, hubSourceName } from "./hub-sources";
 export { readHubs } from "./hubs";
 export {

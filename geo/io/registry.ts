@@ -140,7 +140,7 @@ export function importZone(bytes: Uint8Array, name: string, opts: ReadOptions = 
       if (reader.reads === "points") {
         throw new FilingError(
           "NO_PARCEL",
-          "CSV에는 지구 도형이 없습니다: GeoJSON이나 Shapefile(ZIP)을 여십시오",
+          "CSV에는 구역 도형이 없습니다: GeoJSON이나 Shapefile(ZIP)을 여십시오",
           "A CSV holds no parcel shapes: open a GeoJSON or a zipped Shapefile",
         );
       }
@@ -165,13 +165,18 @@ export function importHubs(
     async () => {
       const reader = readerFor(name, bytes);
       const file = baseName(name);
-      const hubOpts = opts.crs ? { crs: opts.crs } : {};
+      const hubOpts = {
+        ...(opts.crs ? { crs: opts.crs } : {}),
+        ...(opts.crsHint ? { crsHint: opts.crsHint } : {}),
+      };
       if (reader.reads === "points") {
         const text = decodeText(bytes, opts.encoding);
         return readHubs(text, withExtension(file, reader.extensions[0] ?? ""), hubOpts);
       }
       const imported = await (reader.read as NonNullable<Converter["read"]>)(bytes, name, opts);
-      return readHubs(JSON.stringify(imported.collection), withExtension(file, ".geojson"));
+      return readHubs(JSON.stringify(imported.collection), withExtension(file, ".geojson"), {
+        ...(opts.crsHint ? { crsHint: opts.crsHint } : {}),
+      });
     },
     bytes,
   );

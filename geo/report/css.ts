@@ -4,7 +4,7 @@
  * prints the same on a ministry PC, a Mac and headless Chromium.
  */
 export const REPORT_CSS = `
-@page { size: A4; margin: 15mm 14mm 16mm 18mm; }
+@page { size: A4; margin: 15mm 14mm 16mm 18mm; @bottom-right { content: counter(page) " / " counter(pages); font: 8pt sans-serif; color: #555; } }
 * { box-sizing: border-box; }
 html { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
 body.czd-report { margin: 0; color: #111; font: 9.5pt/1.45 "Noto Sans KR", "Noto Sans CJK KR", "Malgun Gothic", "맑은 고딕", "Apple SD Gothic Neo", sans-serif; }
@@ -24,11 +24,12 @@ body.czd-report { margin: 0; color: #111; font: 9.5pt/1.45 "Noto Sans KR", "Noto
 .czd-report .verdict.pass { color: #0b6b2e; }
 .czd-report .verdict.fail { color: #b00020; }
 .czd-report .map { border: 1px solid #999; margin: 2mm 0; }
-.czd-report .map svg { display: block; width: 100%; height: auto; max-height: 100mm; }
+.czd-report .map svg { display: block; width: 100%; height: auto; max-height: 95mm; }
+.czd-report .hub-counts th, .czd-report .hub-counts td { text-align: center; }
 .czd-report .sev-error { color: #b00020; font-weight: 700; }
 .czd-report .sev-warning { color: #8a5a00; font-weight: 700; }
 .czd-report .note { color: #444; font-size: 8.5pt; }
-.czd-report .sign td { height: 15mm; }
+.czd-report .sign td { height: 13mm; }
 .czd-report .sign th { width: 25%; }
 @media screen { body.czd-report { max-width: 210mm; margin: 0 auto; padding: 12mm 14mm; } }
 `;

@@ -5,11 +5,13 @@
  * matched to the digital filing. Pure: values in, a string out; no DOM.
  */
 import { tmAreaM2 } from "../measure";
-import { formatNumber, type Lang } from "../messages";
-import type { Envelope, Report, RuleSet, Zone } from "../types";
+import { formatNumber, type Lang, type MessageHints } from "../messages";
+import type { Report, RuleSet, Zone } from "../types";
 import { REPORT_CSS } from "./css";
 import { hubLabels, inLang, severityLabels, shapeLabels } from "./labels";
 import { escapeXml as esc, reportMapSvg } from "./map";
+import { type MapEnvelope, mapEnvelope } from "./map-envelope";
+import { findingSentence, sidoWhy } from "./reword";
 
 export interface ReportHtmlInput {
   report: Report;
@@ -22,6 +24,8 @@ export interface ReportHtmlInput {
   /** When the report was made, ISO 8601; passed in so the output depends on inputs alone. */
   generatedAt: string;
   lang?: Lang;
+  /** How sentences name the controls: the CLI's (the report's own wording) when absent. */
+  hints?: MessageHints;
 }
 
 type Label = (ko: string, en: string) => string;
@@ -62,7 +66,7 @@ function rules(i: ReportHtmlInput, L: Label, lang: Lang): string {
     : rs.published
       ? L("공표된 기준", "published")
       : L("예시 기준 (미공표)", "illustrative (not published)");
-  return `<section class="keep"><h2>${L("규칙 집합", "Rule set")}</h2><table class="meta">${row(L("이름", "Name"), esc(lang === "en" ? rs.name.en : rs.name.ko))}${row("ID", esc(rs.id))}${row(L("버전", "Version"), esc(i.report.ruleSetVersion))}${row(L("상태", "Status"), status)}${row(L("면적 상한", "Area cap"), `${km2(rs.areaCapKm2, 3)} km²`)}${row(L("시·도", "Province"), esc(i.report.sido.why[lang]))}${sigunguRow(i, L)}</table>${note}</section>`;
+  return `<section class="keep"><h2>${L("규칙 집합", "Rule set")}</h2><table class="meta">${row(L("이름", "Name"), esc(lang === "en" ? rs.name.en : rs.name.ko))}${row("ID", esc(rs.id))}${row(L("버전", "Version"), esc(i.report.ruleSetVersion))}${row(L("상태", "Status"), status)}${row(L("면적 상한", "Area cap"), `${km2(rs.areaCapKm2, 3)} km²`)}${row(L("시·도", "Province"), esc(sidoWhy(i.report, i.ruleSet, lang, i.hints)))}${sigunguRow(i, L)}</table>${note}</section>`;
 }
 
 function areas(i: ReportHtmlInput, L: Label): string {
@@ -73,7 +77,7 @@ function areas(i: ReportHtmlInput, L: Label): string {
     const tm = parcel ? tmAreaM2(parcel.geometry, crs) / 1e6 : Number.NaN;
     return `<tr><td>${esc(p.id)}</td><td>${esc(p.name ?? "")}</td><td class="num">${km2(p.km2)}</td><td class="num">${km2(tm)}</td></tr>`;
   });
-  return `<section><h2>${L("면적", "Area")}</h2><table><thead><tr><th>${L("지구", "Parcel")}</th><th>${L("이름", "Name")}</th><th>${L("타원체 면적 (km²)", "Ellipsoidal (km²)")}</th><th>${L(`평면 면적 ${crs} (km²)`, `Planar ${crs} (km²)`)}</th></tr></thead><tbody>${lines.join("")}<tr class="total"><td colspan="2">${L("합계", "Total")}</td><td class="num">${km2(r.area.totalKm2)}</td><td class="num">${km2(r.area.tm.totalKm2)}</td></tr><tr><td colspan="2">${L("상한", "Cap")}</td><td class="num" colspan="2">${km2(r.area.capKm2, 3)}</td></tr></tbody></table><p class="note">${L("타원체 면적: WGS84 타원체, 측지선 변 (GeographicLib). 평면 면적: TM 평면의 직선 변.", "Ellipsoidal: WGS84 ellipsoid, geodesic edges (GeographicLib). Planar: straight edges in the TM plane.")}</p></section>`;
+  return `<section><h2>${L("면적", "Area")}</h2><table><thead><tr><th>${L("구역", "Parcel")}</th><th>${L("이름", "Name")}</th><th>${L("타원체 면적 (km²)", "Ellipsoidal (km²)")}</th><th>${L(`평면 면적 ${crs} (km²)`, `Planar ${crs} (km²)`)}</th></tr></thead><tbody>${lines.join("")}<tr class="total"><td colspan="2">${L("합계", "Total")}</td><td class="num">${km2(r.area.totalKm2)}</td><td class="num">${km2(r.area.tm.totalKm2)}</td></tr><tr><td colspan="2">${L("상한", "Cap")}</td><td class="num" colspan="2">${km2(r.area.capKm2, 3)}</td></tr></tbody></table><p class="note">${L("타원체 면적: WGS84 타원체, 측지선 변 (GeographicLib). 평면 면적: TM 평면의 직선 변.", "Ellipsoidal: WGS84 ellipsoid, geodesic edges (GeographicLib). Planar: straight edges in the TM plane.")}</p></section>`;
 }
 
 function envelope(i: ReportHtmlInput, L: Label, lang: Lang): string {
@@ -81,7 +85,7 @@ function envelope(i: ReportHtmlInput, L: Label, lang: Lang): string {
   const shape = inLang(shapeLabels(e.shape), lang);
   const how = e.given
     ? L("파일에 지정됨", "given in the filing")
-    : L("모든 지구를 담는 최소 원", "smallest circle holding every parcel");
+    : L("모든 구역을 담는 최소 원", "smallest circle holding every parcel");
   const km = (v: number | undefined): string => (v === undefined ? "" : `${formatNumber(v, 3)} km`);
   const rows = [
     row(L("모양", "Shape"), `${esc(shape)} (${how})`),
@@ -106,19 +110,17 @@ function hubs(i: ReportHtmlInput, L: Label, lang: Lang): string {
   if (!h.given) {
     return `<section class="keep"><h2>${L("혁신거점", "Hubs")}</h2><p>${L("거점을 세지 않았습니다.", "No hubs were counted.")}</p></section>`;
   }
-  const counts = Object.entries(h.counts)
-    .filter(([k]) => k !== "total")
-    .map(
-      ([k, v]) => `<tr><td>${esc(inLang(hubLabels(k), lang))}</td><td class="num">${v}</td></tr>`,
-    )
-    .join("");
+  // One row of counts under one row of types: seven table rows pushed the sign-off to a third page.
+  const types = Object.entries(h.counts).filter(([k]) => k !== "total");
+  const heads = types.map(([k]) => `<th>${esc(inLang(hubLabels(k), lang))}</th>`).join("");
+  const counts = types.map(([, v]) => `<td class="num">${v}</td>`).join("");
   const partial = h.partial.length
     ? `<p class="note">${L("일부만 지구 안에 있는 거점", "Hubs only partly inside")}: ${h.partial.map((p) => `${esc(p.name)} ${formatNumber(p.shareInside * 100, 1)}%`).join(", ")}</p>`
     : "";
   const sources = h.sources.length
     ? `<p class="note">${L("센 거점", "Counted from")}: ${h.sources.map((s) => `${esc(s.name)} ${s.count}`).join(", ")}</p>`
     : "";
-  return `<section class="keep"><h2>${L("혁신거점", "Hubs")}</h2><table><thead><tr><th>${L("유형", "Type")}</th><th>${L("개수", "Count")}</th></tr></thead><tbody>${counts}<tr class="total"><td>${L("합계", "Total")}</td><td class="num">${h.counts.total}</td></tr></tbody></table>${partial}${sources}</section>`;
+  return `<section class="keep"><h2>${L("혁신거점", "Hubs")}</h2><table class="hub-counts"><thead><tr>${heads}<th>${L("합계", "Total")}</th></tr></thead><tbody><tr>${counts}<td class="num total">${h.counts.total}</td></tr></tbody></table>${partial}${sources}</section>`;
 }
 
 function findings(i: ReportHtmlInput, L: Label, lang: Lang): string {
@@ -130,29 +132,51 @@ function findings(i: ReportHtmlInput, L: Label, lang: Lang): string {
     const sev = severityLabels(f.severity);
     const text =
       lang === "en"
-        ? esc(f.messageEn)
-        : `${esc(f.message)}<br><span class="en">${esc(f.messageEn)}</span>`;
+        ? esc(findingSentence(f, "en", i.hints))
+        : `${esc(findingSentence(f, "ko", i.hints))}<br><span class="en">${esc(findingSentence(f, "en", i.hints))}</span>`;
     return `<tr><td class="sev-${f.severity}">${L(sev[0], sev[1])}</td><td>${esc(f.code)}</td><td>${esc(f.parcels.join(", "))}</td><td>${text}</td></tr>`;
   });
-  return `<section><h2>${L("지적 사항", "Findings")}</h2><table><thead><tr><th>${L("등급", "Severity")}</th><th>${L("코드", "Code")}</th><th>${L("지구", "Parcels")}</th><th>${L("내용", "Finding")}</th></tr></thead><tbody>${rows.join("")}</tbody></table></section>`;
+  return `<section><h2>${L("지적 사항", "Findings")}</h2><table><thead><tr><th>${L("등급", "Severity")}</th><th>${L("코드", "Code")}</th><th>${L("구역", "Parcels")}</th><th>${L("내용", "Finding")}</th></tr></thead><tbody>${rows.join("")}</tbody></table></section>`;
 }
 
-function signature(L: Label): string {
-  return `<section class="keep"><h2>${L("검토 확인", "Review sign-off")}</h2><table class="sign"><thead><tr><th>${L("검토자", "Reviewer")}</th><th>${L("소속", "Organisation")}</th><th>${L("서명", "Signature")}</th><th>${L("일자", "Date")}</th></tr></thead><tbody><tr><td></td><td></td><td></td><td></td></tr></tbody></table><p class="note">${L("이 종이 사본은 위 SHA-256 값과 같은 전자 파일에 대한 것입니다.", "This paper copy concerns the digital file with the SHA-256 above.")}</p></section>`;
+function signature(i: ReportHtmlInput, L: Label): string {
+  return `<section class="keep"><h2>${L("검토 확인", "Review sign-off")}</h2><table class="sign"><thead><tr><th>${L("검토자", "Reviewer")}</th><th>${L("소속", "Organisation")}</th><th>${L("서명", "Signature")}</th><th>${L("일자", "Date")}</th></tr></thead><tbody><tr><td></td><td></td><td></td><td></td></tr></tbody></table><p class="note">${L("이 종이 사본은 다음 SHA-256 값의 전자 파일에 대한 것입니다", "This paper copy concerns the digital file with the SHA-256")} (${esc(i.fileName)}): <span class="hash">${esc(i.sha256)}</span></p></section>`;
 }
 
 /** The report's body (no <html>/<head>), for a page that supplies REPORT_CSS itself. */
 export function reportBodyHtml(i: ReportHtmlInput): string {
   const lang = i.lang ?? "ko";
   const L = labeller(lang);
-  const mapTitle = lang === "en" ? "Map of the parcels and envelope" : "지구와 지정 범위 지도";
-  const e = i.report.envelope;
-  const drawn: Envelope | null =
-    i.zone.envelope ??
-    (e.center && e.radiusKm !== undefined
-      ? { shape: "circle", center: e.center, radiusKm: e.radiusKm }
-      : null);
-  return `<main class="czd-report">${header(i, L)}<section class="keep"><h2>${L("지도", "Map")}</h2><div class="map">${reportMapSvg(i.zone, mapTitle, drawn)}</div><p class="note">${L("주황: 지구, 파랑 점선: 지정 범위, 회색: 시·도 경계, 가는 선: 시·군·구 경계 (통계청 통계지리정보서비스(SGIS), 2018, 공공누리 제1유형).", "Orange: parcels; blue dashes: envelope; grey: 시·도 boundaries; thin lines: 시·군·구 (KOSTAT SGIS, 2018, KOGL Type 1).")}</p></section>${rules(i, L, lang)}${areas(i, L)}${envelope(i, L, lang)}${hubs(i, L, lang)}${findings(i, L, lang)}${signature(L)}</main>`;
+  const drawn = mapEnvelope(i.report, i.zone);
+  const mapTitle = drawn.inferred
+    ? inLang(
+        ["구역과 최소 포함원 지도", "Map of the parcels and their smallest enclosing circle"],
+        lang,
+      )
+    : inLang(["구역과 지정 범위 지도", "Map of the parcels and envelope"], lang);
+  return `<main class="czd-report">${header(i, L)}<section class="keep"><h2>${L("지도", "Map")}</h2><div class="map">${reportMapSvg(i.zone, mapTitle, drawn)}</div><p class="note">${legend(drawn, L)}</p></section>${rules(i, L, lang)}${areas(i, L)}${envelope(i, L, lang)}${hubs(i, L, lang)}${findings(i, L, lang)}${signature(i, L)}</main>`;
+}
+
+/** What each line of the map is: the filed envelope and the inferred circle are named apart. */
+function legend(d: MapEnvelope, L: Label): string {
+  const [shapeKo, shapeEn] = d.envelope ? shapeLabels(d.envelope.shape) : ["", ""];
+  const ko = d.over ? ["빨강", "한도 초과"] : ["파랑", "한도 안"];
+  const en = d.over ? ["red", "over its limit"] : ["blue", "within its limit"];
+  const drawn: [string, string] = !d.envelope
+    ? ["", ""]
+    : d.inferred
+      ? [
+          ` ${ko[0]} 점선: 모든 구역을 담는 최소 포함원, 지정 범위가 아닙니다 (지정 범위가 없어 이 원으로 반경을 판정, ${ko[1]}).`,
+          ` ${en[0]} dots: the smallest circle holding every parcel, not an envelope (none was filed, so the radius is judged on it; ${en[1]}).`,
+        ]
+      : [
+          ` ${ko[0]} 파선: 신청서의 지정 범위 (${shapeKo}, ${ko[1]}).`,
+          ` ${en[0]} dashes: the filed envelope (${shapeEn}, ${en[1]}).`,
+        ];
+  return L(
+    `주황: 구역.${drawn[0]} 회색: 시·도 경계, 가는 선: 시·군·구 경계 (통계청 통계지리정보서비스(SGIS), 2018, 공공누리 제1유형).`,
+    `Orange: parcels.${drawn[1]} Grey: province boundaries; thin lines: district boundaries (KOSTAT SGIS, 2018, KOGL Type 1).`,
+  );
 }
 
 /** The standalone A4 HTML page. */

@@ -4,5 +4,7 @@ export { type ReportHtmlInput, reportBodyHtml, reportHtml } from "./html";
 export { reportJson } from "./json";
 export { hubLabels, inLang, type LabelPair, severityLabels, shapeLabels } from "./labels";
 export { reportMapSvg } from "./map";
+export { type MapEnvelope, mapEnvelope } from "./map-envelope";
+export { findingSentence, sidoWhy } from "./reword";
 export { sha256Hex } from "./sha256";
 export { formatReportText } from "./text";

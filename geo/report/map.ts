@@ -8,6 +8,7 @@ import type { MultiPolygon, Polygon, Position } from "geojson";
 import { envelopeOutline } from "../envelope";
 import { sidoBoundaryFile, sigunguOutlines } from "../sido";
 import type { Envelope, Zone } from "../types";
+import type { MapEnvelope } from "./map-envelope";
 
 const WIDTH = 1000;
 const KM_PER_DEG_LAT = 111.32;
@@ -112,15 +113,17 @@ function scaleBar(f: Frame): string {
 }
 
 /**
- * The map as an SVG element (width 100% in CSS), viewBox 1000 units wide. `envelope` is the one
- * to draw: the zone's own, or the smallest enclosing circle the checker inferred.
+ * The map as an SVG element (width 100% in CSS), viewBox 1000 units wide. `drawn` is the shape to
+ * draw (mapEnvelope): the zone's own envelope dashed, or the smallest enclosing circle the checker
+ * inferred dotted; red when over its limit, blue within it.
  */
 export function reportMapSvg(
   zone: Zone,
   title: string,
-  envelope: Envelope | null = zone.envelope,
+  drawn: MapEnvelope = { envelope: zone.envelope, inferred: false, over: false },
 ): string {
-  const env = envelope ? envelopeRings(envelope) : null;
+  const env = drawn.envelope ? envelopeRings(drawn.envelope) : null;
+  const envClass = `${drawn.inferred ? "enclosing" : "envelope"}${drawn.over ? " over" : ""}`;
   const b: Bbox = [Infinity, Infinity, -Infinity, -Infinity];
   for (const p of zone.parcels)
     for (const ring of ringsOf(p.geometry)) for (const q of ring) extend(b, q);
@@ -133,9 +136,9 @@ export function reportMapSvg(
     })
     .join("");
   const envelopePath = env
-    ? `<path class="envelope" d="${pathOf(env.rings, f)}" />${env.line ? `<path class="axis" d="M${env.line.map((p) => f.project(p).join(",")).join("L")}" />` : ""}`
+    ? `<path class="${envClass}" d="${pathOf(env.rings, f)}" />${env.line ? `<path class="axis${drawn.over ? " over" : ""}" d="M${env.line.map((p) => f.project(p).join(",")).join("L")}" />` : ""}`
     : "";
-  return `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${WIDTH} ${f.height}" role="img" aria-label="${escapeXml(title)}"><style>.sido{fill:#f4f4f0;stroke:#888;stroke-width:1.2}.sigungu{fill:none;stroke:#b0a890;stroke-width:0.8}.parcel{fill:#d9480f55;stroke:#b02a00;stroke-width:2}.envelope{fill:none;stroke:#1c5fb8;stroke-width:2;stroke-dasharray:10 6}.axis{fill:none;stroke:#1c5fb8;stroke-width:2}.label{font-size:30px;font-weight:700;text-anchor:middle;fill:#000;paint-order:stroke;stroke:#fff;stroke-width:4}.scale path{stroke:#000;stroke-width:3}.scale text{font-size:26px}</style><rect width="100%" height="100%" fill="#e8f1f8" />${sidoPaths(f)}${sigunguPaths(f)}${envelopePath}${parcels}${scaleBar(f)}</svg>`;
+  return `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${WIDTH} ${f.height}" role="img" aria-label="${escapeXml(title)}"><style>.sido{fill:#f4f4f0;stroke:#888;stroke-width:1.2}.sigungu{fill:none;stroke:#b0a890;stroke-width:0.8}.parcel{fill:#d9480f55;stroke:#b02a00;stroke-width:2}.envelope,.enclosing{fill:none;stroke:#1c5fb8;stroke-width:2.5;stroke-dasharray:10 6}.enclosing{stroke-dasharray:3 5}.axis{fill:none;stroke:#1c5fb8;stroke-width:2}.over{stroke:#b00020}.label{font-size:30px;font-weight:700;text-anchor:middle;fill:#000;paint-order:stroke;stroke:#fff;stroke-width:4}.scale path{stroke:#000;stroke-width:3}.scale text{font-size:26px}</style><rect width="100%" height="100%" fill="#e8f1f8" />${sidoPaths(f)}${sigunguPaths(f)}${envelopePath}${parcels}${scaleBar(f)}</svg>`;
 }
 
 /** Where a parcel's id goes: the centre of its first outer ring's bounding box. */

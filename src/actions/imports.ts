@@ -11,6 +11,7 @@ import {
   loadRuleSet,
   type ReadOptions,
 } from "../../geo/index";
+import { APP_CRS_HINT } from "../i18n/hints";
 import type { AppStore } from "../store/store";
 import type { Notice } from "../store/types";
 import { nameFromFile, zoneDocOf } from "./filing-io";
@@ -44,7 +45,6 @@ async function importing(
     store.getState().notify(await work());
     return true;
   } catch (e) {
-    // For x/y hub columns the core's message names both --hubs-crs and the app's CRS select.
     store.getState().notify(failure(e, fileName));
     return false;
   }
@@ -65,7 +65,7 @@ export function importFilingBytes(
     const crs = zone.sourceCrs === "EPSG:4326" ? "" : ` (${zone.sourceCrs} → WGS84)`;
     return {
       kind: "info",
-      ko: `${fileName}: 지구 ${rest.parcels.length}개를 가져왔습니다${crs}`,
+      ko: `${fileName}: 구역 ${rest.parcels.length}개를 가져왔습니다${crs}`,
       en: `${fileName}: imported ${rest.parcels.length} parcel(s)${crs}`,
     };
   });
@@ -82,7 +82,8 @@ export function importHubsBytes(
   opts: ReadOptions = {},
 ): Promise<boolean> {
   return importing(store, fileName, async () => {
-    const hubs = await importHubs(bytes, fileName, opts);
+    // The core's message for x/y columns names the CRS menu beside the hub import, not --hubs-crs.
+    const hubs = await importHubs(bytes, fileName, { ...opts, crsHint: APP_CRS_HINT });
     store.getState().addHubLayer({
       id: `hubs-${fileName}`,
       name: fileName,

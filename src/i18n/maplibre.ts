@@ -1,6 +1,7 @@
 /**
  * MapLibre's own control labels (its `locale` map option): Korean for the controls the map shows,
- * English as MapLibre has them. Read once when the map is made, so the page's language at load.
+ * English as MapLibre has them. MapLibre reads them once, when the map is made; a language switch
+ * afterwards relabels the controls from the same tables (src/map/control-labels.ts).
  */
 import type { Lang } from "../map/contract";
 
@@ -15,4 +16,16 @@ const KO: Record<string, string> = {
   "ScaleControl.Kilometers": "km",
 };
 
-export const MAPLIBRE_LOCALE: Record<Lang, Record<string, string>> = { ko: KO, en: {} };
+/** MapLibre's own English, spelled out so a switch back from Korean has the words to put back. */
+const EN: Record<string, string> = {
+  "AttributionControl.ToggleAttribution": "Toggle attribution",
+  "Map.Title": "Map",
+  "NavigationControl.ResetBearing": "Drag to rotate map, click to reset north",
+  "NavigationControl.ZoomIn": "Zoom in",
+  "NavigationControl.ZoomOut": "Zoom out",
+  "Popup.Close": "Close popup",
+  "ScaleControl.Meters": "m",
+  "ScaleControl.Kilometers": "km",
+};
+
+export const MAPLIBRE_LOCALE: Record<Lang, Record<string, string>> = { ko: KO, en: EN };

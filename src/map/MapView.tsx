@@ -4,6 +4,7 @@ import { applyDeleted, applyDrawn, applyEdited, bindSketch, cancelEdit } from ".
 import { MAPLIBRE_LOCALE } from "../i18n/maplibre";
 import { loadSigungu } from "../sigungu-data";
 import { useAppStore } from "../store/store";
+import { relabelControls } from "./control-labels";
 import { subscribeFirms, subscribeMapControls, subscribeScene } from "./subscriptions";
 import { type MapHandlers, ZoneMap } from "./zone-map";
 import "./worker";
@@ -38,7 +39,11 @@ export function MapView() {
     const offControls = subscribeMapControls(useAppStore, map);
     const offSketch = bindSketch(useAppStore, map);
     const offFirms = subscribeFirms(useAppStore, map.firms);
+    const offLocale = useAppStore.subscribe((s, prev) => {
+      if (s.lang !== prev.lang) relabelControls(el, MAPLIBRE_LOCALE[s.lang]);
+    });
     return () => {
+      offLocale();
       offSketch();
       offScene();
       offControls();

@@ -10,6 +10,7 @@ import { type AppStore, activeZone } from "../store/store";
 import type { AppState, ZoneDoc } from "../store/types";
 import type { ProposalView } from "../workers/firms-protocol";
 import type { EnvelopeProps, FirmsView, MapControls, Scene } from "./contract";
+import { parseHash } from "./hash";
 import {
   editableParcels,
   envelopeCollection,
@@ -23,6 +24,19 @@ import {
   enclosingKey,
   sameEnclosing,
 } from "./scene-enclosing";
+
+/** True when the page was opened at a view its URL names (`#zoom/lat/lon`): that view wins. */
+function openedAtView(): boolean {
+  return typeof window !== "undefined" && parseHash(window.location.hash) !== null;
+}
+
+/** The extent of a zone's parcels, or null for a zone with none. */
+function zoneBbox(zone: ZoneDoc): [number, number, number, number] | null {
+  return parcelsBbox(
+    zone.parcels,
+    zone.parcels.map((p) => p.id),
+  );
+}
 
 /** Redraw the map from the store: each part of the scene is rebuilt only when its inputs change. */
 export function subscribeScene(
@@ -62,6 +76,12 @@ export function subscribeScene(
     if (last && last.highlight.seq !== s.highlight.seq) {
       const bbox = parcelsBbox(zone.parcels, s.highlight.parcelIds);
       diff.focus = bbox ? { bbox, seq: s.highlight.seq } : null;
+    }
+    // Opening without a view in the URL shows the active (last) zone, not the whole country;
+    // picking another zone flies there. A zone with no parcel leaves the view where it is.
+    if (last ? last.zone.id !== zone.id : !openedAtView()) {
+      const bbox = zoneBbox(zone);
+      if (bbox) diff.focus = { bbox, seq: s.highlight.seq };
     }
     last = { zone, dragged, highlight: s.highlight, hubLayers: s.hubLayers, enclosing };
     if (Object.keys(diff).length > 0) render(diff);

@@ -1,7 +1,7 @@
 /** The envelope's size as a number: the circle's radius or the belt's half-width. */
 import { useEffect, useState } from "react";
 import { setEnvelopeSize } from "../actions/actions";
-import { useT } from "../i18n";
+import { shapeName, useT } from "../i18n";
 import { activeZone, useAppStore } from "../store/store";
 
 /**
@@ -59,7 +59,7 @@ export function EnvelopeEditor() {
         <SizeField label={`${t.envelope} ${size.label}`} km={size.value} />
       ) : (
         <span>
-          {t.envelope}: {envelope.shape}
+          {t.envelope}: {shapeName(t, envelope.shape)}
         </span>
       )}{" "}
       <button type="button" onClick={() => transact({ envelope: null })}>

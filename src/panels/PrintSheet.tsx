@@ -7,6 +7,7 @@ import { createPortal } from "react-dom";
 import { REPORT_CSS, reportBodyHtml } from "../../geo/index";
 import type { Review } from "../actions/review";
 import { useT } from "../i18n";
+import { APP_MESSAGE_HINTS } from "../i18n/hints";
 import { useAppStore } from "../store/store";
 
 /**
@@ -33,6 +34,7 @@ export function PrintSheet({ review, onClose }: { review: Review; onClose: () =>
     sha256: review.sha256,
     generatedAt: review.generatedAt,
     lang,
+    hints: APP_MESSAGE_HINTS,
   });
   useEffect(() => {
     // REPORT_CSS styles body.czd-report; the class lives only while the sheet is open.

@@ -1,7 +1,8 @@
 /** Every field of the report for the filing under review: verdict to the last finding. */
-import { tmAreaM2 } from "../../geo/index";
+import { hubSourceName, tmAreaM2 } from "../../geo/index";
 import type { Review } from "../actions/review";
 import { hubTypeName, type Messages, severityName, shapeName, useT } from "../i18n";
+import { findingText, sidoWhyText } from "../i18n/hints";
 import { useAppStore } from "../store/store";
 import { fixed, VerdictHeading } from "./Verdict";
 
@@ -52,6 +53,10 @@ function Areas({ review, t }: { review: Review; t: Messages }) {
   );
 }
 
+/** The embedded layer by its name in the page's language; a file by its own name. */
+const sourceName = (t: Messages, name: string): string =>
+  name === hubSourceName({ embedded: true }) ? t.builtinHubLayer : name;
+
 function Hubs({ review, t }: { review: Review; t: Messages }) {
   const { hubs } = review.report;
   return (
@@ -77,7 +82,7 @@ function Hubs({ review, t }: { review: Review; t: Messages }) {
       <p className="small" data-testid="review-hub-sources">
         {t.reviewHubSources}:{" "}
         {hubs.sources.length > 0
-          ? hubs.sources.map((s) => `${s.name} ${s.count}`).join(", ")
+          ? hubs.sources.map((s) => `${sourceName(t, s.name)} ${s.count}`).join(", ")
           : t.reviewHubSourcesNone}
       </p>
     </>
@@ -103,16 +108,17 @@ export function ReviewReport({ review }: { review: Review }) {
               : ` — ${t.illustrative}`}
         </dd>
         <dt>{t.sido}</dt>
-        <dd data-testid="review-sido">{report.sido.why[lang]}</dd>
+        <dd data-testid="review-sido">{sidoWhyText(report, ruleSet, lang)}</dd>
         <dt>{t.reviewSourceCrs}</dt>
         <dd>{review.zone.sourceCrs}</dd>
-        <dt>{t.reach}</dt>
+        <dt>{env.shape === "polygon" ? t.envelopeArea : t.reach}</dt>
         <dd data-testid="review-reach">
-          {shapeName(t, env.shape)} ({env.given ? t.reviewGiven : t.envelopeNone}):{" "}
+          {shapeName(t, env.shape)} ({env.given ? t.reviewGiven : t.shapeInferred}):{" "}
           {env.radiusKm !== undefined && `r ${fixed(env.radiusKm, 3)} km · `}
           {env.halfWidthKm !== undefined && `${t.halfWidthKm} ${fixed(env.halfWidthKm, 3)} · `}
-          {env.areaKm2 !== undefined && `${fixed(env.areaKm2, 3)} km² · `}
-          {t.reach} {fixed(env.reachKm, 3)} km / {t.limit} {fixed(env.limitKm, 0)} km
+          {env.shape === "polygon"
+            ? `${fixed(env.areaKm2, 3)} km² / ${t.limit} ${fixed(ruleSet.envelope.polygon?.areaKm2, 3)} km²`
+            : `${t.reach} ${fixed(env.reachKm, 3)} km / ${t.limit} ${fixed(env.limitKm, 0)} km`}
         </dd>
       </dl>
       <h3>{t.reviewAreas}</h3>
@@ -127,7 +133,7 @@ export function ReviewReport({ review }: { review: Review }) {
           {report.findings.map((f) => (
             <li key={`${f.code}:${f.parcels.join(",")}:${f.message}`} className={f.severity}>
               <strong>{f.code}</strong> [{severityName(t, f.severity)}] {f.parcels.join(", ")}{" "}
-              {lang === "en" ? f.messageEn : f.message}
+              {findingText(f, lang)}
             </li>
           ))}
         </ul>

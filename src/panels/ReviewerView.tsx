@@ -3,7 +3,7 @@
  * report and the SHA-256 of the bytes under review, print the A4 report to sign.
  */
 import { useCallback, useEffect, useRef, useState } from "react";
-import { reportJson, reportMapSvg } from "../../geo/index";
+import { mapEnvelope, reportJson, reportMapSvg } from "../../geo/index";
 import { failure } from "../actions/imports";
 import { type Review, reviewCurrent, reviewFile } from "../actions/review";
 import { MESSAGES, useT } from "../i18n";
@@ -17,13 +17,7 @@ import "./review.css";
 
 function ReviewMap({ review }: { review: Review }) {
   const t = useT();
-  const e = review.report.envelope;
-  const drawn =
-    review.zone.envelope ??
-    (e.center && e.radiusKm !== undefined
-      ? { shape: "circle" as const, center: e.center, radiusKm: e.radiusKm }
-      : null);
-  const svg = reportMapSvg(review.zone, t.reviewMap, drawn);
+  const svg = reportMapSvg(review.zone, t.reviewMap, mapEnvelope(review.report, review.zone));
   // As an image: the SVG is shown, never run, and its styles stay out of the page.
   const src = `data:image/svg+xml;charset=utf-8,${encodeURIComponent(svg)}`;
   return <img className="review-map-svg" src={src} alt={t.reviewMap} data-testid="review-map" />;

@@ -1,6 +1,7 @@
 /** The live report: areas against the cap, reach against the limit, hubs, findings. */
 import { type Messages, shapeName, useT } from "../i18n";
-import { selectReport } from "../store/derive";
+import { findingText, sidoDisplayName } from "../i18n/hints";
+import { ruleSetFor, selectReport } from "../store/derive";
 import { activeZone, useAppStore } from "../store/store";
 import { EnvelopeEditor } from "./EnvelopeEditor";
 import { HubTable } from "./HubTable";
@@ -31,7 +32,7 @@ function Findings({ t }: { t: Messages }) {
             onClick={() => focusParcels(f.parcels)}
             title={f.parcels.join(", ")}
           >
-            <strong>{f.code}</strong> {lang === "en" ? f.messageEn : f.message}
+            <strong>{f.code}</strong> {findingText(f, lang)}
           </button>
         </li>
       ))}
@@ -57,15 +58,20 @@ function Sigungu({ t }: { t: Messages }) {
 export function ValidationPanel() {
   const t = useT();
   const report = useAppStore(selectReport);
+  const lang = useAppStore((s) => s.lang);
   const env = report.envelope;
   const over = report.area.totalKm2 > report.area.capKm2;
   const empty = useAppStore(isEmpty);
+  const polygonLimit = useAppStore(
+    (s) => ruleSetFor(activeZone(s).ruleSetId, s.customRuleSets).envelope.polygon?.areaKm2,
+  );
   return (
     <section className="panel validation" data-testid="validation-panel">
       <VerdictHeading t={t} verdict={report.verdict} testId="verdict" empty={empty} />
       <p className="small">
         {report.ruleSet} · {report.ruleSetVersion}
-        {report.ruleSetCustom ? ` (${t.customRules})` : ""} · {t.sido}: {report.sido.name ?? "–"}
+        {report.ruleSetCustom ? ` (${t.customRules})` : ""} · {t.sido}:{" "}
+        {sidoDisplayName(report.sido, lang)}
       </p>
       <Sigungu t={t} />
       <dl>
@@ -78,10 +84,11 @@ export function ValidationPanel() {
         <dd>
           {fixed(report.area.tm.totalKm2, 4)} km² ({report.area.tm.crs})
         </dd>
-        <dt>{t.reach}</dt>
+        {/* A polygon envelope is judged by its area, not by a distance. */}
+        <dt>{env.shape === "polygon" ? t.envelopeArea : t.reach}</dt>
         <dd data-testid="reach">
           {env.shape === "polygon"
-            ? `${fixed(env.areaKm2, 1)} km²`
+            ? `${fixed(env.areaKm2, 1)} km²${polygonLimit === undefined ? "" : ` / ${t.limit} ${polygonLimit} km²`}`
             : `${fixed(env.reachKm, 2)} km / ${t.limit} ${fixed(env.limitKm, 0)} km`}{" "}
           ({env.given ? shapeName(t, env.shape) : t.shapeInferred})
         </dd>

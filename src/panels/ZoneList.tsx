@@ -46,7 +46,10 @@ export function ZoneList() {
           </li>
         ))}
       </ul>
-      <button type="button" onClick={() => addZone()}>
+      <button
+        type="button"
+        onClick={() => addZone({ name: `${t.newZoneName} ${zones.length + 1}` })}
+      >
         + {t.addZone}
       </button>
       <label>
@@ -78,7 +81,7 @@ export function ZoneList() {
           <li key={l.id}>
             <label>
               <input type="checkbox" checked={l.visible} onChange={() => toggleHubLayer(l.id)} />{" "}
-              {l.name} ({l.hubs.length}){l.approximate ? " *" : ""}
+              {l.builtin ? t.builtinHubLayer : l.name} ({l.hubs.length}){l.approximate ? " *" : ""}
             </label>
             <HubLayerLegend t={t} hubs={l.hubs} />
           </li>

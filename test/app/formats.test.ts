@@ -64,9 +64,10 @@ describe("importing bytes", () => {
     expect(await importHubsBytes(store, bytes, "xy.csv")).toBe(false);
     expect(store.getState().hubLayers).toEqual([]);
     expect(store.getState().notice?.en).toMatch(
-      /x,y columns need their coordinate system.*the CRS select/,
+      /x,y columns need their coordinate system: name it in the “CRS of x\/y columns in a hub CSV” menu/,
     );
-    expect(store.getState().notice?.ko).toMatch(/앱에서는 좌표계 선택/);
+    expect(store.getState().notice?.ko).toMatch(/'거점 CSV의 x\/y 좌표계' 메뉴에서 지정하십시오/);
+    expect(store.getState().notice?.en).not.toContain("--hubs-crs");
     expect(await importHubsBytes(store, bytes, "xy.csv", { crs: "EPSG:5186" })).toBe(true);
     const point = store.getState().hubLayers[0]?.hubs[0]?.geometry;
     if (point?.type !== "Point") throw new Error("no point hub");

@@ -57,7 +57,7 @@ describe("reviewer mode's JSON report equals czd check's", () => {
     expect(report.ruleSet).toBe("phase-3");
     expect(report.hubs.sources).toEqual([{ name: "혁신도시 (embedded, approximate)", count: 1 }]);
     expect(await page.getByTestId("review-hub-sources").textContent()).toContain(
-      "혁신도시 (embedded, approximate) 1",
+      "혁신도시 (내장, 대략적 위치) 1",
     );
     expect(app.errors).toEqual([]);
   });

@@ -69,7 +69,7 @@ describe("one-key tools", () => {
     await page.getByTestId("help").click();
     const help = (await page.getByTestId("help-panel").textContent()) ?? "";
     for (const key of ["P", "C", "R", "V", "Esc"]) expect(help).toContain(key);
-    expect(help).toContain("지구 다각형");
+    expect(help).toContain("구역 다각형");
   });
 });
 

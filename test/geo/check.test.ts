@@ -247,7 +247,7 @@ describe("an empty zone (the app's new zone)", () => {
     const r = checkFiling(createZone([]), { ruleSet: phase12, hubs: indexHubs([]) });
     expect(r.verdict).toBe("fail");
     expect(r.findings.map((f) => f.code)).toEqual(["NO_PARCEL"]);
-    expect(r.findings[0]?.message).toContain("지구가 없습니다");
+    expect(r.findings[0]?.message).toContain("구역이 없습니다");
     expect(r.area.totalKm2).toBe(0);
     expect(r.envelope).toEqual({ shape: "circle", given: false, limitKm: 20 });
   });

@@ -70,7 +70,7 @@ describe("parcels inside real 광역시 (KOSTAT 2018, 군위군 in 대구)", () 
     expect(report.sido.sigungu?.map((s) => s.name)).toEqual(["달성군"]);
     expect(report.envelope.radiusKm).toBeGreaterThan(12);
     expect(formatReportText(report)).toMatch(/시·군·구: 달성군 \(22310\) 0\.32\d㎢/);
-    expect(formatReportText(report, "en")).toContain("시·군·구 (districts): 달성군 (22310)");
+    expect(formatReportText(report, "en")).toContain("Districts: 달성군 (22310)");
     const html = reportBodyHtml({
       report,
       zone,
@@ -201,7 +201,7 @@ describe("a parcel near another 시·도 when the inferred 시·도 decides the 
     const w = report.findings.find((f) => f.code === "SIDO_DECIDES_RADIUS");
     expect(w?.parcels).toHaveLength(2);
     expect(w?.parcels).not.toContain("P2");
-    expect(w?.message).toContain("필지 2개가");
+    expect(w?.message).toContain("구역 2개가");
     expect(w?.messageEn).toContain("2 parcels lie within 500 m of Daegu");
   });
 
