@@ -3,7 +3,13 @@ export { type CheckOptions, checkFiling } from "./check";
 export { envelopeOutline } from "./envelope";
 export { FilingError, type FilingErrorCode, isFilingError } from "./errors";
 export { readFiling, zoneToFiling } from "./filing";
-export { type HubIndex, type HubSource, indexHubSources, indexHubs } from "./hubs";
+export {
+  countHubs,
+  type HubIndex,
+  type HubSource,
+  indexHubSources,
+  indexHubs,
+} from "./hubs";
 export type { Converter, Imported, ReadOptions, WriteOptions } from "./io";
 export {
   CONVERTERS,

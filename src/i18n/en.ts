@@ -119,4 +119,17 @@ export const en: Messages = {
   reviewPartial: "Hubs only partly inside",
   reviewGiven: "given in the filing",
   reviewSourceCrs: "Source CRS",
+  parcelTable: "Parcels",
+  parcelColName: "Name",
+  parcelColSigungu: "Si·gun·gu",
+  parcelColArea: "Area (km²)",
+  parcelColHubs: "Hubs",
+  parcelColFindings: "Findings",
+  parcelRename: "Rename (F2)",
+  parcelNameInput: "Parcel name",
+  parcelSortHint: "Click a header to sort by that column (again to reverse).",
+  parcelDelete: "Delete parcel",
+  dropHint: "Drop here",
+  dropHintDetail:
+    "Filing: GeoJSON, a zipped Shapefile, or its .shp, .shx, .dbf (.prj, .cpg) together · Hub list: CSV",
 };
