@@ -119,6 +119,7 @@ export const en: Messages = {
   reviewPartial: "Hubs only partly inside",
   reviewGiven: "given in the filing",
   reviewSourceCrs: "Source CRS",
+  kRename: "Rename a parcel (its name focused in the parcel table)",
   parcelTable: "Parcels",
   parcelColName: "Name",
   parcelColSigungu: "Si·gun·gu",

@@ -116,6 +116,7 @@ export const ko = {
   reviewPartial: "일부만 지구 안에 있는 거점",
   reviewGiven: "신청서에 지정됨",
   reviewSourceCrs: "원본 좌표계",
+  kRename: "구역 표의 이름 바꾸기 (이름에 초점이 있을 때)",
   parcelTable: "구역",
   parcelColName: "이름",
   parcelColSigungu: "시·군·구",
