@@ -34,12 +34,16 @@ function columnLabel(t: Messages, c: ParcelColumn): string {
   return labels[c];
 }
 
-/** The parcel with `name` (trimmed; empty drops the name, so the id shows), or null if unchanged. */
+/**
+ * The parcel with `name` (trimmed; empty drops the name, so the id shows), or null if unchanged.
+ * A copy of the old name among its kept properties goes too: the filing writes the parcel's own.
+ */
 function renamed(p: Parcel, name: string): Parcel | null {
   const next = name.trim();
   if (next === (p.name ?? "")) return null;
-  const { name: _old, ...rest } = p;
-  return next === "" ? rest : { ...rest, name: next };
+  const { name: _old, properties, ...rest } = p;
+  const { name: _copy, ...kept } = properties;
+  return next === "" ? { ...rest, properties: kept } : { ...rest, name: next, properties: kept };
 }
 
 function NameEditor({ parcel, onDone }: { parcel: Parcel; onDone: () => void }) {

@@ -11,6 +11,7 @@ import { join } from "node:path";
 import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { type AppPage, openAppAt } from "./browser";
+import { expectCheckedAsEmbedded } from "./czd-check";
 import { saveDownload } from "./files";
 import { clickAt, mapCentre, pickTool } from "./tools-helpers";
 
@@ -149,6 +150,20 @@ describe("the parcel table and the Shapefile", () => {
     });
     expect(envelope).toMatch(/Geometry: Polygon/);
     expect(envelope).toMatch(/radius_km: Real/);
+  });
+
+  it("files the new name and the attributes, its embedded report what czd check says", async () => {
+    const saved = await saveDownload(page, dir, () => page.getByTestId("export-geojson").click());
+    const filing = JSON.parse(readFileSync(saved.path, "utf8"));
+    const props = filing.features.map((f: { properties: Record<string, unknown> }) => f.properties);
+    expect(props).toContainEqual(
+      expect.objectContaining({
+        name: "진천 첨단 구역",
+        지구명: "진천지구",
+        면적비고: "도로 포함",
+      }),
+    );
+    await expectCheckedAsEmbedded(saved.path, filing);
   });
 });
 
