@@ -63,7 +63,7 @@ function addImported(store: AppStore, zone: Zone, fileName: string, zoneName: st
   const crs = zone.sourceCrs === "EPSG:4326" ? "" : ` (${zone.sourceCrs} → WGS84)`;
   return {
     kind: "info",
-    ko: `${fileName}: 지구 ${rest.parcels.length}개를 가져왔습니다${crs}`,
+    ko: `${fileName}: 구역 ${rest.parcels.length}개를 가져왔습니다${crs}`,
     en: `${fileName}: imported ${rest.parcels.length} parcel(s)${crs}`,
   };
 }
