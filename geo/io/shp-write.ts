@@ -63,6 +63,10 @@ const bytesOf = (view: DataView): Uint8Array =>
 
 /** The fields the writer fills itself, first in every parcel row. */
 const OWN_FIELDS = ["id", "name", "area_m2", "tm_m2"];
+/** A record's bytes for the own fields: deletion flag, two text fields, two numbers. */
+const OWN_RECORD_BYTES = 1 + 2 * 254 + 2 * 18;
+/** The most bytes the parcels' table may take with its attributes. */
+const MAX_TABLE_BYTES = 128 * 1024 * 1024;
 /** Properties not written as attributes: the own fields under their filing names, derived areas. */
 const NOT_ATTRIBUTES = new Set(["id", "name", "areaKm2", "area_m2", "tm_m2"]);
 
@@ -74,10 +78,13 @@ function attributeColumns(
   parcels: readonly Parcel[],
   encoding: TextEncodingId,
 ): { field: string; values: (string | number | boolean | null)[] }[] {
+  // shp-write gives every text field 254 bytes a record: past MAX_TABLE_BYTES in all (a hostile
+  // file's thousands of parcels), the later attributes are left out rather than the page run out.
+  const fit = Math.floor((MAX_TABLE_BYTES / Math.max(1, parcels.length) - OWN_RECORD_BYTES) / 254);
   const keys = attributeKeys(
     parcels.map((p) => p.properties),
     NOT_ATTRIBUTES,
-    MAX_ATTRIBUTE_FIELDS,
+    Math.max(0, Math.min(MAX_ATTRIBUTE_FIELDS, fit)),
   );
   const names = dbfFieldNames(keys, OWN_FIELDS, encoding);
   return keys.map((key) => ({
