@@ -54,10 +54,17 @@ function NameEditor({ parcel, onDone }: { parcel: Parcel; onDone: () => void }) 
     input.current?.focus();
     input.current?.select();
   }, []);
+  // Enter or Esc closes the editor; the blur its removal may fire then must not act again.
+  const closed = useRef(false);
+  const close = (): void => {
+    closed.current = true;
+    onDone();
+  };
   const commit = (value: string): void => {
+    if (closed.current) return;
     const next = renamed(parcel, value);
     if (next) transact({ put: [next] });
-    onDone();
+    close();
   };
   return (
     <input
@@ -71,7 +78,7 @@ function NameEditor({ parcel, onDone }: { parcel: Parcel; onDone: () => void }) 
       onKeyDown={(e) => {
         e.stopPropagation();
         if (e.key === "Enter") commit(e.currentTarget.value);
-        if (e.key === "Escape") onDone();
+        if (e.key === "Escape") close();
       }}
       onBlur={(e) => commit(e.currentTarget.value)}
     />
@@ -116,6 +123,15 @@ export function ParcelList() {
   const transact = useAppStore((s) => s.transact);
   const [sort, setSort] = useState<ParcelSort>(UNSORTED);
   const [editing, setEditing] = useState<string | null>(null);
+  const table = useRef<HTMLTableElement>(null);
+  // The name editor closes: the keyboard goes back to the parcel's name, not to the page's start.
+  const doneEditing = (id: string): void => {
+    setEditing(null);
+    requestAnimationFrame(() => {
+      const row = table.current?.querySelector(`tr[data-parcel-id="${CSS.escape(id)}"]`);
+      row?.querySelector<HTMLButtonElement>(".parcel-name")?.focus();
+    });
+  };
   const hubCounts = useMemo(
     () => new Map(parcels.map((p) => [p.id, countHubs(index, [p.geometry]).counts.total])),
     [parcels, index],
@@ -135,7 +151,12 @@ export function ParcelList() {
         {t.parcelTable} ({parcels.length})
       </h3>
       {parcels.length === 0 ? <p className="small">{t.noParcels}</p> : null}
-      <table className="parcel-table" data-testid="parcel-table" aria-label={t.parcelTable}>
+      <table
+        ref={table}
+        className="parcel-table"
+        data-testid="parcel-table"
+        aria-label={t.parcelTable}
+      >
         <caption className="small">{t.parcelSortHint}</caption>
         <thead>
           <tr>
@@ -162,7 +183,7 @@ export function ParcelList() {
               <tr key={p.id} data-parcel-id={p.id}>
                 <td>
                   {editing === p.id ? (
-                    <NameEditor parcel={p} onDone={() => setEditing(null)} />
+                    <NameEditor parcel={p} onDone={() => doneEditing(p.id)} />
                   ) : (
                     <>
                       <button

@@ -118,6 +118,15 @@ describe("the parcel table and the Shapefile", () => {
     await input.fill("진천 첨단 구역");
     await input.press("Enter");
     await expect.poll(names).toContain("진천 첨단 구역");
+    // The keyboard is back on the renamed parcel's name; Esc on a second edit keeps the name.
+    const focused = () => page.evaluate(() => document.activeElement?.textContent ?? "");
+    await expect.poll(focused).toBe("진천 첨단 구역");
+    await page.keyboard.press("F2");
+    await page.getByTestId("parcel-name-input").fill("버릴 이름");
+    await page.keyboard.press("Escape");
+    await expect.poll(() => page.getByTestId("parcel-name-input").count()).toBe(0);
+    expect(await names()).toContain("진천 첨단 구역");
+    expect(await names()).not.toContain("버릴 이름");
     await page.keyboard.press("Control+z");
     await expect.poll(names).toContain(NAMES[0]);
     await page.keyboard.press("Control+y");
