@@ -3,7 +3,13 @@ export { type CheckOptions, checkFiling } from "./check";
 export { envelopeOutline } from "./envelope";
 export { FilingError, type FilingErrorCode, isFilingError } from "./errors";
 export { readFiling, zoneToFiling } from "./filing";
-export { type HubIndex, type HubSource, indexHubSources, indexHubs } from "./hubs";
+export {
+  countHubs,
+  type HubIndex,
+  type HubSource,
+  indexHubSources,
+  indexHubs,
+} from "./hubs";
 export type { Converter, CrsHint, Imported, ReadOptions, WriteOptions } from "./io";
 export {
   CONVERTERS,
@@ -19,6 +25,9 @@ export {
   importFeatures,
   importHubs,
   importZone,
+  importZoneParts,
+  isShapefilePart,
+  type NamedBytes,
   readerFor,
   readHubs,
   TEXT_ENCODINGS,

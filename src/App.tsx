@@ -4,7 +4,7 @@ import { redo, undo } from "./actions/actions";
 import { isTyping, toolKey } from "./actions/tool-keys";
 import { useT } from "./i18n";
 import { MapView } from "./map/MapView";
-import { fileBytes } from "./panels/download";
+import { FileDrop } from "./panels/FileDrop";
 import { Help } from "./panels/Help";
 import { ImportExport } from "./panels/ImportExport";
 import { Notice } from "./panels/Notice";
@@ -37,35 +37,12 @@ function useShortcuts(): void {
   }, []);
 }
 
-/** A file dropped on the page is imported like one picked with a file button. */
-function useFileDrop(): void {
-  useEffect(() => {
-    const onDragOver = (e: DragEvent) => e.preventDefault();
-    const onDrop = async (e: DragEvent) => {
-      e.preventDefault();
-      // In reviewer mode a dropped filing is opened for review (ReviewerView), not imported.
-      if (useAppStore.getState().reviewing) return;
-      const file = e.dataTransfer?.files[0];
-      if (!file) return;
-      const { importDropped } = await import("./actions/imports");
-      await importDropped(useAppStore, await fileBytes(file), file.name);
-    };
-    window.addEventListener("dragover", onDragOver);
-    window.addEventListener("drop", onDrop);
-    return () => {
-      window.removeEventListener("dragover", onDragOver);
-      window.removeEventListener("drop", onDrop);
-    };
-  }, []);
-}
-
 export function App() {
   const t = useT();
   const lang = useAppStore((s) => s.lang);
   const reviewing = useAppStore((s) => s.reviewing);
   const setReviewing = useAppStore((s) => s.setReviewing);
   useShortcuts();
-  useFileDrop();
   useEffect(() => {
     document.documentElement.lang = lang;
     document.title = t.appTitle;
@@ -94,6 +71,7 @@ export function App() {
       <Suspense fallback={null}>{reviewing && <ReviewerView />}</Suspense>
       <StatusBar />
       <Notice />
+      <FileDrop />
       <Help />
       <Suspense fallback={null}>
         <Proposals />

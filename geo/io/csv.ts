@@ -9,6 +9,7 @@ import { FilingError } from "../errors";
 import { MAX_POSITIONS, tooManyPositions } from "../filing";
 import { geodesicAreaM2, normalizeCrs, SUPPORTED_CRS, tmAreaM2, toLonLat } from "../measure";
 import type { Zone } from "../types";
+import { attributeKeys } from "./dbf-fields";
 import type { Converter, Imported, ReadOptions, WriteOptions } from "./format";
 import { decodeText, encodeText, MAX_TEXT_BYTES, type TextEncodingId } from "./text";
 
@@ -18,9 +19,33 @@ export interface CsvWriteOptions extends WriteOptions {
   tmCrs?: string;
 }
 
-/** The parcels table: id, name, ellipsoidal area (m², km²) and TM area (m²) with its CRS. */
+const OWN_COLUMNS = ["id", "name", "area_m2", "area_km2", "tm_area_m2", "tm_crs"];
+/** Properties that are the own columns under their filing names, or derived areas. */
+const NOT_ATTRIBUTES = new Set(["id", "name", "areaKm2", "area_m2", "tm_m2"]);
+
+/** A kept attribute as a cell: text as it is, anything else as JSON, nothing as empty. */
+function cell(v: unknown): string {
+  if (v === null || v === undefined) return "";
+  return typeof v === "string" ? v : JSON.stringify(v);
+}
+
+/**
+ * The parcels table: id, name, ellipsoidal area (m², km²) and TM area (m²) with its CRS, then
+ * every attribute the parcels brought with them (지구명, 용도 …), a name taken twice getting `_1`.
+ */
 export function parcelTableCsv(zone: Zone, opts: CsvWriteOptions = {}): Uint8Array {
   const tmCrs = opts.tmCrs ?? "EPSG:5186";
+  const keys = attributeKeys(
+    zone.parcels.map((p) => p.properties),
+    NOT_ATTRIBUTES,
+  );
+  const taken = new Set(OWN_COLUMNS);
+  const headers = keys.map((key) => {
+    let header = key;
+    for (let n = 1; taken.has(header); n += 1) header = `${key}_${n}`;
+    taken.add(header);
+    return header;
+  });
   const rows = zone.parcels.map((p) => {
     const m2 = geodesicAreaM2(p.geometry);
     return [
@@ -30,10 +55,11 @@ export function parcelTableCsv(zone: Zone, opts: CsvWriteOptions = {}): Uint8Arr
       (m2 / 1e6).toFixed(6),
       tmAreaM2(p.geometry, tmCrs).toFixed(3),
       tmCrs,
+      ...keys.map((k) => cell(p.properties[k])),
     ];
   });
   const text = Papa.unparse(
-    { fields: ["id", "name", "area_m2", "area_km2", "tm_area_m2", "tm_crs"], data: rows },
+    { fields: [...OWN_COLUMNS, ...headers], data: rows },
     // OWASP's rule against formula injection: a cell starting = + - @, tab or CR gets a leading
     // quote, so a spreadsheet shows the parcel id "=cmd|…" instead of running it.
     { newline: "\r\n", escapeFormulae: /^[=+\-@\t\r]/ },

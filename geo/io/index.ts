@@ -12,6 +12,8 @@ export {
   importFeatures,
   importHubs,
   importZone,
+  importZoneParts,
   readerFor,
 } from "./registry";
+export { isShapefilePart, type NamedBytes } from "./shp-parts";
 export { decodeText, detectEncoding, TEXT_ENCODINGS, type TextEncodingId } from "./text";

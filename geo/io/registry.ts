@@ -11,6 +11,7 @@ import type { Converter, Imported, ReadOptions, WriteOptions } from "./format";
 import { geojson, geojson5179, geojson5186 } from "./geojson";
 import { readHubs } from "./hubs";
 import { shp, shpCp949 } from "./shapefile";
+import { type NamedBytes, readShapefileParts } from "./shp-parts";
 import { decodeText } from "./text";
 import { ZIP_LIMITS } from "./zip-read";
 
@@ -152,6 +153,21 @@ export function importZone(bytes: Uint8Array, name: string, opts: ReadOptions = 
     },
     bytes,
   );
+}
+
+/**
+ * A zone from a Shapefile's loose parts (.shp, .shx, .dbf, .prj, .cpg picked together), as
+ * importZone reads the same parts zipped; a failure names the .shp.
+ */
+export function importZoneParts(
+  files: readonly NamedBytes[],
+  opts: ReadOptions = {},
+): Promise<Zone> {
+  const shpName = files.find((f) => /\.shp$/i.test(f.name))?.name ?? files[0]?.name ?? "";
+  return naming(shpName, async () => {
+    const imported = readShapefileParts(files, opts);
+    return { ...readFiling(imported.collection), sourceCrs: imported.sourceCrs };
+  });
 }
 
 /** Hubs from a GeoJSON, CSV (UTF-8 or CP949; Korean or English headers) or zipped Shapefile. */

@@ -15,7 +15,7 @@ import { checkShx, readShpRecords } from "./shp-records";
 import { decodeText, detectEncoding, encodingFromCpg } from "./text";
 import { readZip } from "./zip-read";
 
-type Parts = Partial<Record<"shp" | "shx" | "dbf" | "prj" | "cpg", Uint8Array>>;
+export type Parts = Partial<Record<"shp" | "shx" | "dbf" | "prj" | "cpg", Uint8Array>>;
 
 function bad(ko: string, en: string): FilingError {
   return new FilingError("BAD_FILE", ko, en);
@@ -66,7 +66,7 @@ function parcelProperties(row: Record<string, unknown>): Record<string, unknown>
   for (const [k, v] of Object.entries(row)) {
     if (!DERIVED_FIELDS.has(k) && v !== null && v !== "") props[k] = v;
   }
-  if (props.role === "envelope") {
+  if (props.role === "envelope" || props.role === ENVELOPE_AXIS) {
     // The envelope layer shp-write.ts writes: dBase's 10-character names back to FILING.md's.
     if (props.radius_km !== undefined) props.radiusKm = props.radius_km;
     if (props.half_km !== undefined) props.halfWidthKm = props.half_km;
@@ -117,12 +117,34 @@ function layerFeatures(layer: string, parts: Parts, opts: ReadOptions): Feature[
   return features;
 }
 
+/** The role of the layer shp-write.ts writes beside a circle's or belt's outline: its centre or axis. */
+const ENVELOPE_AXIS = "envelope_axis";
+
+/**
+ * A circle's or belt's envelope comes as its outline (a polygon, for GIS offices to see) and
+ * its centre or axis (what defines it): the latter is the envelope, the outline is dropped.
+ * Without the centre or axis the outline stays, and the filing reader says what is missing.
+ */
+function joinEnvelope(features: Feature[]): Feature[] {
+  const role = (f: Feature) => f.properties?.role;
+  if (!features.some((f) => role(f) === ENVELOPE_AXIS)) return features;
+  return features
+    .filter((f) => !(role(f) === "envelope" && f.properties?.shape !== "polygon"))
+    .map((f) =>
+      role(f) === ENVELOPE_AXIS ? { ...f, properties: { ...f.properties, role: "envelope" } } : f,
+    );
+}
+
 /** Reads a zipped Shapefile (one or more layers) into WGS84 features. */
 export async function readShapefileZip(
   bytes: Uint8Array,
   opts: ReadOptions = {},
 ): Promise<Imported> {
-  const layers = unzip(bytes);
+  return readLayers(unzip(bytes), opts);
+}
+
+/** Every layer with a .shp, read and reprojected to WGS84; the layers' CRSs are named together. */
+export function readLayers(layers: Map<string, Parts>, opts: ReadOptions): Imported {
   const names = [...layers.entries()].filter(([, p]) => p.shp).map(([n]) => n);
   if (names.length === 0) {
     throw bad("ZIP 안에 .shp 파일이 없습니다", "The ZIP holds no .shp file");
@@ -134,6 +156,9 @@ export async function readShapefileZip(
     crsSet.add(layerCrs(name, parts.prj, opts));
     for (const f of layerFeatures(name, parts, opts)) features.push(f);
   }
-  const collection: FeatureCollection = { type: "FeatureCollection", features };
+  const collection: FeatureCollection = {
+    type: "FeatureCollection",
+    features: joinEnvelope(features),
+  };
   return { collection, sourceCrs: [...crsSet].join(", ") };
 }

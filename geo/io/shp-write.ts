@@ -1,15 +1,18 @@
 /**
  * Zipped Shapefiles out, in a Korean TM plane (EPSG:5186 by default): the parcels as one
- * POLYGON layer (.shp .shx .dbf by @mapbox/shp-write), the .prj GDAL writes for the CRS, and a
- * .cpg naming the attribute encoding. shp-write's dbf writer stores one byte per UTF-16 unit,
+ * POLYGON layer (.shp .shx .dbf by @mapbox/shp-write) carrying every attribute kept from an
+ * import (dbf-fields.ts names them), the envelope's outline as a second POLYGON layer, the
+ * .prj GDAL writes for the CRS, and a .cpg naming the attribute encoding. shp-write's dbf writer stores one byte per UTF-16 unit,
  * which would mangle Hangul, so text goes in pre-encoded (UTF-8 or CP949) as one char per byte.
  */
 import { write } from "@mapbox/shp-write";
 import type { Position } from "geojson";
 import JSZip from "jszip";
+import { envelopeOutline } from "../envelope";
 import { FilingError } from "../errors";
 import { fromLonLat, geodesicAreaM2, reprojectGeometry, tmAreaM2 } from "../measure";
-import type { Envelope, Zone } from "../types";
+import type { Envelope, Parcel, Zone } from "../types";
+import { attributeKeys, dbfColumn, dbfFieldNames, MAX_ATTRIBUTE_FIELDS } from "./dbf-fields";
 import type { WriteOptions } from "./format";
 import { prjFor } from "./prj";
 import { rewind } from "./rewind";
@@ -58,9 +61,44 @@ function writeLayer(rows: object[], type: ShapeType, geometries: unknown[]): Lay
 const bytesOf = (view: DataView): Uint8Array =>
   new Uint8Array(view.buffer, view.byteOffset, view.byteLength);
 
+/** The fields the writer fills itself, first in every parcel row. */
+const OWN_FIELDS = ["id", "name", "area_m2", "tm_m2"];
+/** A record's bytes for the own fields: deletion flag, two text fields, two numbers. */
+const OWN_RECORD_BYTES = 1 + 2 * 254 + 2 * 18;
+/** The most bytes the parcels' table may take with its attributes. */
+const MAX_TABLE_BYTES = 128 * 1024 * 1024;
+/** Properties not written as attributes: the own fields under their filing names, derived areas. */
+const NOT_ATTRIBUTES = new Set(["id", "name", "areaKm2", "area_m2", "tm_m2"]);
+
+/**
+ * The parcels' kept attributes as dBase columns: field name → one value per parcel, text
+ * pre-encoded like the own fields.
+ */
+function attributeColumns(
+  parcels: readonly Parcel[],
+  encoding: TextEncodingId,
+): { field: string; values: (string | number | boolean | null)[] }[] {
+  // shp-write gives every text field 254 bytes a record: past MAX_TABLE_BYTES in all (a hostile
+  // file's thousands of parcels), the later attributes are left out rather than the page run out.
+  const fit = Math.floor((MAX_TABLE_BYTES / Math.max(1, parcels.length) - OWN_RECORD_BYTES) / 254);
+  const keys = attributeKeys(
+    parcels.map((p) => p.properties),
+    NOT_ATTRIBUTES,
+    Math.max(0, Math.min(MAX_ATTRIBUTE_FIELDS, fit)),
+  );
+  const names = dbfFieldNames(keys, OWN_FIELDS, encoding);
+  return keys.map((key) => ({
+    field: byteString(names.get(key) ?? key, encoding),
+    values: dbfColumn(parcels.map((p) => p.properties[key])).map((v) =>
+      typeof v === "string" ? byteString(v, encoding) : v,
+    ),
+  }));
+}
+
 /**
  * The zone's parcels as a zipped Shapefile. Attributes: id, name, area_m2 (ellipsoidal) and
- * tm_m2 (planar in the file's CRS), so a GIS office sees both figures the report gives.
+ * tm_m2 (planar in the file's CRS), so a GIS office sees both figures the report gives, then
+ * every attribute the parcels brought with them (지구명, 용도 …).
  */
 export async function writeShapefileZip(
   zone: Zone,
@@ -78,16 +116,19 @@ export async function writeShapefileZip(
   }
   const convert = fromLonLat(crs);
   const geometries: Position[][][][] = [];
-  const rows = zone.parcels.map((p) => {
+  const attributes = attributeColumns(zone.parcels, encoding);
+  const rows = zone.parcels.map((p, i) => {
     const projected = rewind(reprojectGeometry(p.geometry, convert), true);
     // A Polygon is written as a one-member MultiPolygon: one record, the same rings.
     geometries.push(projected.type === "Polygon" ? [projected.coordinates] : projected.coordinates);
-    return {
+    const row: Record<string, string | number | boolean | null> = {
       id: byteString(p.id, encoding),
       name: byteString(p.name ?? "", encoding),
       area_m2: Number(geodesicAreaM2(p.geometry).toFixed(3)),
       tm_m2: Number(tmAreaM2(p.geometry, crs).toFixed(3)),
     };
+    for (const a of attributes) row[a.field] = a.values[i] ?? null;
+    return row;
   });
   const base = opts.baseName ?? "parcels";
   const zip = new JSZip();
@@ -100,24 +141,46 @@ export async function writeShapefileZip(
     zip.file(`${name}.cpg`, cpg);
   };
   add(base, writeLayer(rows, "POLYGON", geometries));
-  if (zone.envelope) add(`${base}_envelope`, envelopeLayer(zone.envelope, convert));
+  if (zone.envelope) {
+    add(`${base}_envelope`, outlineLayer(zone.envelope, convert));
+    const defining = definingLayer(zone.envelope, convert);
+    if (defining) add(`${base}_envelope_${defining.suffix}`, defining.layer);
+  }
   return zip.generateAsync({ type: "uint8array", compression: "DEFLATE" });
 }
 
+/** The envelope's figures as fields (dBase's 10 characters; shp-read.ts maps them back). */
+function envelopeRow(e: Envelope, role: string): object {
+  if (e.shape === "circle") return { role, shape: "circle", radius_km: e.radiusKm };
+  if (e.shape === "belt") return { role, shape: "belt", half_km: e.halfWidthKm };
+  return { role, shape: "polygon" };
+}
+
 /**
- * The envelope as a second layer, its own shape type (a Shapefile holds one): the circle's
- * centre as a POINT with radius_km, the belt's axis as a POLYLINE with half_km, or a POLYGON.
- * Field names stay within dBase's 10 characters; shp-read.ts maps them back.
+ * The envelope as the polygon a GIS office draws: its one outline (envelopeOutline, the shape
+ * the app and the report draw), with its shape and radius or half-width.
  */
-function envelopeLayer(e: Envelope, convert: (p: Position) => Position): Layer {
+function outlineLayer(e: Envelope, convert: (p: Position) => Position): Layer {
+  const outline = rewind(reprojectGeometry(envelopeOutline(e), convert), true).coordinates;
+  return writeLayer([envelopeRow(e, "envelope")], "POLYGON", [[outline]]);
+}
+
+/**
+ * What defines a circle or a belt, exactly, beside its outline: the circle's centre as a POINT
+ * layer, the belt's axis as a POLYLINE layer (role "envelope_axis"), so reading the zip back
+ * gives the same envelope rather than a 96-sided polygon. A polygon envelope is its outline.
+ */
+function definingLayer(
+  e: Envelope,
+  convert: (p: Position) => Position,
+): { suffix: string; layer: Layer } | null {
   if (e.shape === "circle") {
-    const row = { role: "envelope", shape: "circle", radius_km: e.radiusKm };
-    return writeLayer([row], "POINT", [convert(e.center)]);
+    const layer = writeLayer([envelopeRow(e, "envelope_axis")], "POINT", [convert(e.center)]);
+    return { suffix: "centre", layer };
   }
   if (e.shape === "belt") {
-    const row = { role: "envelope", shape: "belt", half_km: e.halfWidthKm };
-    return writeLayer([row], "POLYLINE", [[e.axis.map(convert)]]);
+    const row = envelopeRow(e, "envelope_axis");
+    return { suffix: "axis", layer: writeLayer([row], "POLYLINE", [[e.axis.map(convert)]]) };
   }
-  const ring = rewind(reprojectGeometry(e.polygon, convert), true).coordinates;
-  return writeLayer([{ role: "envelope", shape: "polygon" }], "POLYGON", [[ring]]);
+  return null;
 }

@@ -7,9 +7,13 @@
 import {
   importHubs,
   importZone,
+  importZoneParts,
   isFilingError,
+  isShapefilePart,
   loadRuleSet,
+  type NamedBytes,
   type ReadOptions,
+  type Zone,
 } from "../../geo/index";
 import { APP_CRS_HINT } from "../i18n/hints";
 import type { AppStore } from "../store/store";
@@ -50,25 +54,63 @@ async function importing(
   }
 }
 
+/** A zone the geo core read becomes a new zone of the project (one undo step), shown on the map. */
+function addImported(store: AppStore, zone: Zone, fileName: string, zoneName: string): Notice {
+  const { id: _ignored, ...rest } = zoneDocOf(zone, "import", zoneName);
+  store.getState().addZone(rest);
+  // Show what came in: the map zooms to the imported parcels.
+  store.getState().focusParcels(rest.parcels.map((p) => p.id));
+  const crs = zone.sourceCrs === "EPSG:4326" ? "" : ` (${zone.sourceCrs} → WGS84)`;
+  return {
+    kind: "info",
+    ko: `${fileName}: 구역 ${rest.parcels.length}개를 가져왔습니다${crs}`,
+    en: `${fileName}: imported ${rest.parcels.length} parcel(s)${crs}`,
+  };
+}
+
 /** Import a filing of any readable format as a new zone of the project (one undo step). */
 export function importFilingBytes(
   store: AppStore,
   bytes: Uint8Array,
   fileName: string,
 ): Promise<boolean> {
-  return importing(store, fileName, async () => {
-    const zone = await importZone(bytes, fileName);
-    const { id: _ignored, ...rest } = zoneDocOf(zone, "import", nameFromFile(fileName));
-    store.getState().addZone(rest);
-    // Show what came in: the map zooms to the imported parcels.
-    store.getState().focusParcels(rest.parcels.map((p) => p.id));
-    const crs = zone.sourceCrs === "EPSG:4326" ? "" : ` (${zone.sourceCrs} → WGS84)`;
-    return {
-      kind: "info",
-      ko: `${fileName}: 구역 ${rest.parcels.length}개를 가져왔습니다${crs}`,
-      en: `${fileName}: imported ${rest.parcels.length} parcel(s)${crs}`,
-    };
-  });
+  return importing(store, fileName, async () =>
+    addImported(store, await importZone(bytes, fileName), fileName, nameFromFile(fileName)),
+  );
+}
+
+/**
+ * Import a Shapefile picked as loose parts (.shp with its .shx, .dbf, .prj, .cpg) as one new
+ * zone, as if they had been zipped; a missing .shx or .dbf is named in the notice.
+ */
+export function importShapefileParts(store: AppStore, files: NamedBytes[]): Promise<boolean> {
+  const shp = files.find((f) => /\.shp$/i.test(f.name)) ?? files[0];
+  const fileName = shp?.name ?? "";
+  return importing(store, fileName, async () =>
+    addImported(store, await importZoneParts(files), fileName, fileName.replace(/\.[^.]*$/, "")),
+  );
+}
+
+/**
+ * Several files at once (picked or dropped): a Shapefile's loose parts together as one zone,
+ * every other file on its own through `single` (a filing, or for a drop a CSV hub list too).
+ */
+export async function importFiles(
+  store: AppStore,
+  files: NamedBytes[],
+  single: (
+    store: AppStore,
+    bytes: Uint8Array,
+    fileName: string,
+  ) => Promise<boolean> = importDropped,
+): Promise<boolean> {
+  const parts = files.filter((f) => isShapefilePart(f.name));
+  let ok = true;
+  if (parts.length > 0) ok = (await importShapefileParts(store, parts)) && ok;
+  for (const f of files) {
+    if (!isShapefilePart(f.name)) ok = (await single(store, f.bytes, f.name)) && ok;
+  }
+  return ok;
 }
 
 /**

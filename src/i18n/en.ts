@@ -122,4 +122,18 @@ export const en: Messages = {
   reviewPartial: "Hubs only partly inside",
   reviewGiven: "given in the filing",
   reviewSourceCrs: "Source CRS",
+  kRename: "Rename a parcel (its name focused in the parcel table)",
+  parcelTable: "Parcels",
+  parcelColName: "Name",
+  parcelColSigungu: "Si·gun·gu",
+  parcelColArea: "Area (km²)",
+  parcelColHubs: "Hubs",
+  parcelColFindings: "Findings",
+  parcelRename: "Rename (F2)",
+  parcelNameInput: "Parcel name",
+  parcelSortHint: "Click a header to sort by that column (again to reverse).",
+  parcelDelete: "Delete parcel",
+  dropHint: "Drop here",
+  dropHintDetail:
+    "Filing: GeoJSON, a zipped Shapefile, or its .shp, .shx, .dbf (.prj, .cpg) together · Hub list: CSV",
 };

@@ -119,6 +119,20 @@ export const ko = {
   reviewPartial: "일부만 지구 안에 있는 거점",
   reviewGiven: "신청서에 지정됨",
   reviewSourceCrs: "원본 좌표계",
+  kRename: "구역 표의 이름 바꾸기 (이름에 초점이 있을 때)",
+  parcelTable: "구역",
+  parcelColName: "이름",
+  parcelColSigungu: "시·군·구",
+  parcelColArea: "면적 (km²)",
+  parcelColHubs: "거점",
+  parcelColFindings: "의견",
+  parcelRename: "이름 바꾸기 (F2)",
+  parcelNameInput: "구역 이름",
+  parcelSortHint: "머리글을 누르면 그 열로 정렬합니다 (다시 누르면 반대로).",
+  parcelDelete: "구역 지우기",
+  dropHint: "여기에 놓으십시오",
+  dropHintDetail:
+    "신청서: GeoJSON, ZIP으로 묶은 Shapefile, 또는 .shp·.shx·.dbf(.prj·.cpg)를 함께 · 거점 목록: CSV",
 };
 
 export type Messages = Record<keyof typeof ko, string>;

@@ -6,6 +6,9 @@ import { SUPPORTED_CRS } from "../../geo/index";
 export const FILING_ACCEPT =
   ".geojson,.json,.zip,.shz,application/geo+json,application/json,application/zip";
 
+/** A filing, or a Shapefile's loose parts picked together (.shp with its .shx, .dbf, .prj, .cpg). */
+export const FILING_OR_PARTS_ACCEPT = `${FILING_ACCEPT},.shp,.shx,.dbf,.prj,.cpg`;
+
 /** The CRS a file's x/y columns may be in; lon/lat files need none. */
 export const XY_CRS = SUPPORTED_CRS.filter((c) => c !== "EPSG:4326");
 
@@ -14,11 +17,13 @@ interface FilePickerProps {
   testId: string;
   accept: string;
   /** Given the picked file; the input is cleared at once, so the same file can be picked again. */
-  onFile: (file: File) => Promise<unknown>;
+  onFile?: (file: File) => Promise<unknown>;
+  /** Given every picked file: the input then takes several at once (a Shapefile's parts). */
+  onFiles?: (files: File[]) => Promise<unknown>;
   disabled?: boolean;
 }
 
-export function FilePicker({ label, testId, accept, onFile, disabled }: FilePickerProps) {
+export function FilePicker({ label, testId, accept, onFile, onFiles, disabled }: FilePickerProps) {
   return (
     <label className="file">
       {label}
@@ -26,12 +31,14 @@ export function FilePicker({ label, testId, accept, onFile, disabled }: FilePick
         type="file"
         data-testid={testId}
         accept={accept}
+        multiple={onFiles !== undefined}
         disabled={disabled}
         onChange={async (e) => {
           const input = e.currentTarget;
-          const file = input.files?.[0];
+          const files = [...(input.files ?? [])];
           input.value = "";
-          if (file) await onFile(file);
+          if (onFiles && files.length > 0) await onFiles(files);
+          else if (onFile && files[0]) await onFile(files[0]);
         }}
       />
     </label>

@@ -17,6 +17,7 @@ export function Help() {
     ["Enter", t.kFinish],
     ["Esc", t.kCancel],
     ["Delete", t.kDelete],
+    ["F2", t.kRename],
   ];
   return (
     <div className="help" role="dialog" aria-label={t.help} data-testid="help-panel">

@@ -7,12 +7,21 @@ import { ruleSetFor, selectCommittedReport } from "../store/derive";
 import { activeZone, useAppStore } from "../store/store";
 import { download, fileBytes } from "./download";
 import { ExportMenu } from "./ExportMenu";
-import { FILING_ACCEPT, FilePicker, XY_CRS } from "./FilePicker";
+import { FILING_OR_PARTS_ACCEPT, FilePicker, XY_CRS } from "./FilePicker";
 
 type Importer = (bytes: Uint8Array, fileName: string) => Promise<boolean>;
 
 /** The converters (geo/io, the CP949 table) arrive with the first file, not with the page. */
 const importers = () => import("../actions/imports");
+
+/** Picked filings: one file, or several (a Shapefile's .shp, .shx, .dbf, .prj, .cpg) read together. */
+const onFilings = async (files: File[]) => {
+  const named = await Promise.all(
+    files.map(async (f) => ({ name: f.name, bytes: await fileBytes(f) })),
+  );
+  const m = await importers();
+  return m.importFiles(useAppStore, named, m.importFilingBytes);
+};
 
 /** Reads a picked file and hands its bytes to an importer. */
 const onFile = (importer: Importer) => async (file: File) =>
@@ -43,8 +52,8 @@ export function ImportExport() {
       <FilePicker
         label={`⤒ ${t.importFiling}`}
         testId="import-file"
-        accept={FILING_ACCEPT}
-        onFile={onFile((b, n) => importers().then((m) => m.importFilingBytes(useAppStore, b, n)))}
+        accept={FILING_OR_PARTS_ACCEPT}
+        onFiles={onFilings}
       />
       <span className="hub-import">
         <FilePicker

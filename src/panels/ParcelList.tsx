@@ -1,56 +1,258 @@
 /**
- * Each parcel's area, the 시·군·구 it lies in, its holes and parts (kept from an import), with
- * zoom and delete.
+ * The parcel table: each parcel's name, the 시·군·구 it lies in, its area, the hubs in it and the
+ * findings that name it, sortable by any column, with rename in place (one undo step), zoom and
+ * delete. Keyboard: headers and names are buttons; F2 on a name renames, Enter keeps, Esc drops.
  */
-import type { Parcel } from "../../geo/index";
-import { sigunguNamesOf } from "../../geo/index";
-import { useT } from "../i18n";
-import { selectReport } from "../store/derive";
+import { useEffect, useMemo, useRef, useState } from "react";
+import { countHubs, type Parcel, sigunguNamesOf } from "../../geo/index";
+import { type Messages, useT } from "../i18n";
+import { selectHubIndex, selectReport } from "../store/derive";
 import { activeZone, useAppStore } from "../store/store";
+import {
+  nextSort,
+  PARCEL_COLUMNS,
+  type ParcelColumn,
+  type ParcelSort,
+  parcelRows,
+  sortRows,
+  UNSORTED,
+} from "./parcel-rows";
 
 function shapeOf(p: Parcel): { parts: number; holes: number } {
   const polys = p.geometry.type === "Polygon" ? [p.geometry.coordinates] : p.geometry.coordinates;
   return { parts: polys.length, holes: polys.reduce((n, poly) => n + poly.length - 1, 0) };
 }
 
+function columnLabel(t: Messages, c: ParcelColumn): string {
+  const labels: Record<ParcelColumn, string> = {
+    name: t.parcelColName,
+    sigungu: t.parcelColSigungu,
+    km2: t.parcelColArea,
+    hubs: t.parcelColHubs,
+    findings: t.parcelColFindings,
+  };
+  return labels[c];
+}
+
+/**
+ * The parcel with `name` (trimmed; empty drops the name, so the id shows), or null if unchanged.
+ * A copy of the old name among its kept properties goes too: the filing writes the parcel's own.
+ */
+function renamed(p: Parcel, name: string): Parcel | null {
+  const next = name.trim();
+  if (next === (p.name ?? "")) return null;
+  const { name: _old, properties, ...rest } = p;
+  const { name: _copy, ...kept } = properties;
+  return next === "" ? { ...rest, properties: kept } : { ...rest, name: next, properties: kept };
+}
+
+function NameEditor({ parcel, onDone }: { parcel: Parcel; onDone: () => void }) {
+  const t = useT();
+  const transact = useAppStore((s) => s.transact);
+  const input = useRef<HTMLInputElement>(null);
+  useEffect(() => {
+    input.current?.focus();
+    input.current?.select();
+  }, []);
+  // Enter or Esc closes the editor; the blur its removal may fire then must not act again.
+  const closed = useRef(false);
+  const close = (): void => {
+    closed.current = true;
+    onDone();
+  };
+  const commit = (value: string): void => {
+    if (closed.current) return;
+    const next = renamed(parcel, value);
+    if (next) transact({ put: [next] });
+    close();
+  };
+  return (
+    <input
+      type="text"
+      className="parcel-name-input"
+      data-testid="parcel-name-input"
+      aria-label={t.parcelNameInput}
+      defaultValue={parcel.name ?? ""}
+      placeholder={parcel.id}
+      ref={input}
+      onKeyDown={(e) => {
+        e.stopPropagation();
+        if (e.key === "Enter") commit(e.currentTarget.value);
+        if (e.key === "Escape") close();
+      }}
+      onBlur={(e) => commit(e.currentTarget.value)}
+    />
+  );
+}
+
+function SortHeader({
+  t,
+  column,
+  sort,
+  onSort,
+}: {
+  t: Messages;
+  column: ParcelColumn;
+  sort: ParcelSort;
+  onSort: (c: ParcelColumn) => void;
+}) {
+  const active = sort.column === column;
+  const ariaSort = active ? (sort.descending ? "descending" : "ascending") : "none";
+  return (
+    <th scope="col" aria-sort={ariaSort}>
+      <button
+        type="button"
+        className="parcel-sort"
+        data-testid={`parcel-sort-${column}`}
+        onClick={() => onSort(column)}
+      >
+        {columnLabel(t, column)}
+        <span aria-hidden="true">{active ? (sort.descending ? " ▼" : " ▲") : ""}</span>
+      </button>
+    </th>
+  );
+}
+
 export function ParcelList() {
   const t = useT();
+  const lang = useAppStore((s) => s.lang);
   const parcels = useAppStore((s) => activeZone(s).parcels);
   const report = useAppStore(selectReport);
+  const index = useAppStore(selectHubIndex);
   const focusParcels = useAppStore((s) => s.focusParcels);
   const transact = useAppStore((s) => s.transact);
-  const areaById = new Map(report.area.parcels.map((p) => [p.id, p.km2]));
+  const [sort, setSort] = useState<ParcelSort>(UNSORTED);
+  const [editing, setEditing] = useState<string | null>(null);
+  const table = useRef<HTMLTableElement>(null);
+  // The name editor closes: the keyboard goes back to the parcel's name, not to the page's start.
+  const doneEditing = (id: string): void => {
+    setEditing(null);
+    requestAnimationFrame(() => {
+      const row = table.current?.querySelector(`tr[data-parcel-id="${CSS.escape(id)}"]`);
+      row?.querySelector<HTMLButtonElement>(".parcel-name")?.focus();
+    });
+  };
+  const hubCounts = useMemo(
+    () => new Map(parcels.map((p) => [p.id, countHubs(index, [p.geometry]).counts.total])),
+    [parcels, index],
+  );
+  const rows = sortRows(
+    parcelRows(
+      parcels,
+      report,
+      (p) => sigunguNamesOf(p.geometry),
+      (p) => hubCounts.get(p.id) ?? 0,
+    ),
+    sort,
+  );
   return (
     <>
       <h3>
-        {t.parcels} ({parcels.length})
+        {t.parcelTable} ({parcels.length})
       </h3>
       {parcels.length === 0 ? <p className="small">{t.noParcels}</p> : null}
-      <ul className="parcels" data-testid="parcel-list">
-        {parcels.map((p) => {
-          const { parts, holes } = shapeOf(p);
-          return (
-            <li key={p.id}>
-              <button type="button" onClick={() => focusParcels([p.id])}>
-                {p.name ?? p.id}
-              </button>{" "}
-              {(areaById.get(p.id) ?? 0).toFixed(3)} km²
-              <span className="small" data-testid="parcel-sigungu">
-                {sigunguNamesOf(p.geometry).map((n) => ` · ${n}`)}
-              </span>
-              {parts > 1 ? ` · ${parts} ${t.parts}` : ""}
-              {holes > 0 ? ` · ${holes} ${t.holes}` : ""}{" "}
-              <button
-                type="button"
-                aria-label="delete"
-                onClick={() => transact({ remove: [p.id] })}
-              >
-                ✕
-              </button>
-            </li>
-          );
-        })}
-      </ul>
+      <table
+        ref={table}
+        className="parcel-table"
+        data-testid="parcel-table"
+        aria-label={t.parcelTable}
+      >
+        <caption className="small">{t.parcelSortHint}</caption>
+        <thead>
+          <tr>
+            {PARCEL_COLUMNS.map((c) => (
+              <SortHeader
+                key={c}
+                t={t}
+                column={c}
+                sort={sort}
+                onSort={(col) => setSort(nextSort(sort, col))}
+              />
+            ))}
+            <th scope="col">
+              <span className="visually-hidden">{t.parcelDelete}</span>
+            </th>
+          </tr>
+        </thead>
+        <tbody data-testid="parcel-list">
+          {rows.map((row) => {
+            const p = row.parcel;
+            const { parts, holes } = shapeOf(p);
+            const errors = row.findings.some((f) => f.severity === "error");
+            return (
+              <tr key={p.id} data-parcel-id={p.id}>
+                <td>
+                  {editing === p.id ? (
+                    <NameEditor parcel={p} onDone={() => doneEditing(p.id)} />
+                  ) : (
+                    <>
+                      <button
+                        type="button"
+                        className="parcel-name"
+                        data-testid="parcel-name"
+                        onClick={() => focusParcels([p.id])}
+                        onDoubleClick={() => setEditing(p.id)}
+                        onKeyDown={(e) => {
+                          if (e.key === "F2") setEditing(p.id);
+                        }}
+                      >
+                        {row.name}
+                      </button>
+                      <button
+                        type="button"
+                        className="parcel-rename"
+                        data-testid="parcel-rename"
+                        aria-label={`${t.parcelRename}: ${row.name}`}
+                        title={t.parcelRename}
+                        onClick={() => setEditing(p.id)}
+                      >
+                        ✎
+                      </button>
+                      {parts > 1 ? (
+                        <span className="small">
+                          {" "}
+                          · {parts} {t.parts}
+                        </span>
+                      ) : null}
+                      {holes > 0 ? (
+                        <span className="small">
+                          {" "}
+                          · {holes} {t.holes}
+                        </span>
+                      ) : null}
+                    </>
+                  )}
+                </td>
+                <td className="small" data-testid="parcel-sigungu">
+                  {row.sigungu}
+                </td>
+                <td className="num" data-testid="parcel-km2">
+                  {row.km2.toFixed(3)}
+                </td>
+                <td className="num">{row.hubs}</td>
+                <td
+                  className={errors ? "num bad" : "num"}
+                  title={row.findings
+                    .map((f) => (lang === "en" ? f.messageEn : f.message))
+                    .join("\n")}
+                >
+                  {row.findings.length}
+                </td>
+                <td>
+                  <button
+                    type="button"
+                    aria-label={`${t.parcelDelete}: ${row.name}`}
+                    title={t.parcelDelete}
+                    onClick={() => transact({ remove: [p.id] })}
+                  >
+                    ✕
+                  </button>
+                </td>
+              </tr>
+            );
+          })}
+        </tbody>
+      </table>
     </>
   );
 }

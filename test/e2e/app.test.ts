@@ -38,7 +38,7 @@ async function drawSquare(dx: number, dy: number, sizePx: number): Promise<void>
 }
 
 async function parcelCount(): Promise<number> {
-  return page.getByTestId("parcel-list").locator("li").count();
+  return page.getByTestId("parcel-list").locator("tr").count();
 }
 
 async function exportFiling(): Promise<{ path: string; text: string }> {

@@ -67,7 +67,7 @@ describe("import and export formats", () => {
     const filing = join(dir, "jinju-root.geojson");
     writeFileSync(filing, createSquareFiling(128.03, 35.12, 0.02));
     await page.getByTestId("import-file").setInputFiles(filing);
-    await expect.poll(() => page.getByTestId("parcel-list").locator("li").count()).toBe(1);
+    await expect.poll(() => page.getByTestId("parcel-list").locator("tr").count()).toBe(1);
     await page.getByTestId("import-hubs").setInputFiles("test/fixtures/io/hubs-cp949.csv");
     await expect.poll(() => page.getByTestId("notice").textContent()).toContain("거점 2개");
     const row = page.getByTestId("hub-counts").locator("tr", { hasText: /^산업단지/ });
@@ -192,7 +192,7 @@ describe("reviewer mode", () => {
   it("goes back to the map with the planner's work as it was", async () => {
     await page.getByTestId("reviewer-mode").click();
     await waitForMap(page);
-    expect(await page.getByTestId("parcel-list").locator("li").count()).toBe(1);
+    expect(await page.getByTestId("parcel-list").locator("tr").count()).toBe(1);
     expect(await page.getByTestId("map").isVisible()).toBe(true);
   });
 

@@ -90,7 +90,7 @@ describe("an unknown stamped rule set", () => {
     expect(await page.getByTestId("rule-set").inputValue()).toBe("phase-4");
     expect(await verdictClass()).toContain("fail");
     expect(await page.getByTestId("findings").textContent()).toContain("'phase-4'");
-    expect(await page.getByTestId("parcel-list").locator("li").count()).toBe(2);
+    expect(await page.getByTestId("parcel-list").locator("tr").count()).toBe(2);
     // One more edit and a reload once left a blank page on every load.
     await page.getByTestId("zone-name").last().fill("지구 phase-4");
     await reload();

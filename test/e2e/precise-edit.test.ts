@@ -49,7 +49,7 @@ describe("a filing with 14-decimal coordinates", () => {
       mimeType: "application/geo+json",
       buffer: preciseFiling(),
     });
-    await expect.poll(() => page.getByTestId("parcel-list").locator("li").count()).toBe(1);
+    await expect.poll(() => page.getByTestId("parcel-list").locator("tr").count()).toBe(1);
     // The import zooms the map to the parcel (an animation): let it end, then go back to START.
     await page.waitForTimeout(1500);
     await goToStart(page);

@@ -56,7 +56,7 @@ async function changedPixels(a: Buffer, b: Buffer): Promise<number> {
   }, urls);
 }
 
-const parcelCount = () => page.getByTestId("parcel-list").locator("li").count();
+const parcelCount = () => page.getByTestId("parcel-list").locator("tr").count();
 
 beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), "czd-proposals-"));

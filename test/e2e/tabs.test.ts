@@ -42,7 +42,7 @@ async function openTab(lateMs = 0): Promise<Page> {
 
 /** Every parcel's name and area in the panel, as text: what the planner would compare. */
 async function parcelsShown(page: Page): Promise<string[]> {
-  return page.getByTestId("parcel-list").locator("li").allTextContents();
+  return page.getByTestId("parcel-list").locator("tr").allTextContents();
 }
 
 describe("two tabs of one project", () => {

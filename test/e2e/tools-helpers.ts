@@ -88,7 +88,7 @@ export async function squareAt(page: Page, dx: number, dy: number, sizePx: numbe
 }
 
 export async function parcelCount(page: Page): Promise<number> {
-  return page.getByTestId("parcel-list").locator("li").count();
+  return page.getByTestId("parcel-list").locator("tr").count();
 }
 
 /** The codes of the findings the validation panel lists, in order. */

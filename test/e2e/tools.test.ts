@@ -128,7 +128,10 @@ describe("parcel tools, by mouse", () => {
     await page.getByTestId("undo").click();
     await expect.poll(() => parcelCount(page)).toBe(2);
     await page.getByTestId("tool-select").click();
-    await page.getByTestId("parcel-list").locator("li").first().getByLabel("delete").click();
+    await page
+      .getByLabel(/^구역 지우기/)
+      .first()
+      .click();
     await expect.poll(() => panelTotalKm2(page)).toBe(after);
     await page.getByTestId("undo").click();
     await expect.poll(() => panelTotalKm2(page)).toBe(before);

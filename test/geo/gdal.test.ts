@@ -106,7 +106,7 @@ describe.skipIf(!gdal)("GDAL reads every export", () => {
     });
   });
 
-  it("shp: a circle envelope is a POINT layer in EPSG:5186 with its radius", async () => {
+  it("shp: a circle envelope is a Polygon layer of its outline, its centre a POINT layer in EPSG:5186", async () => {
     const withCircle: Zone = {
       ...zone,
       envelope: { shape: "circle", center: [127.49, 36.91], radiusKm: 7.5 },
@@ -114,11 +114,14 @@ describe.skipIf(!gdal)("GDAL reads every export", () => {
     const e = await exportZone(withCircle, "shp", "ring");
     const path = join(dir, e.fileName);
     writeFileSync(path, e.data);
-    const text = ogr(["-al", `/vsizip/${path}`, "ring_envelope"]);
+    const outline = ogr(["-al", "-geom=NO", `/vsizip/${path}`, "ring_envelope"]);
+    expect(outline).toMatch(/Geometry: Polygon/);
+    expect(features(outline)[0]).toMatchObject({ shape: "circle", radius_km: "7.500" });
+    const text = ogr(["-al", `/vsizip/${path}`, "ring_envelope_centre"]);
     expect(text).toMatch(/Geometry: Point/);
     expect(text).toMatch(/ID\["EPSG",5186\]\]\s*Data axis/);
     expect(features(text)[0]).toMatchObject({
-      role: "envelope",
+      role: "envelope_axis",
       shape: "circle",
       radius_km: "7.500",
     });
