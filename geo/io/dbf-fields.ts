@@ -5,7 +5,7 @@
  * other or with the fields the writer adds itself get `_1`, `_2` … in the order the attributes
  * first appear: the same zone always gives the same table.
  */
-import { encodeText, type TextEncodingId } from "./text";
+import { decodeText, encodeText, type TextEncodingId } from "./text";
 
 /** The most bytes a dBase field name holds. */
 export const FIELD_NAME_BYTES = 10;
@@ -28,6 +28,11 @@ export function cutToBytes(text: string, max: number, encoding: TextEncodingId):
   return out;
 }
 
+/** A name as the table will hold it: a character CP949 lacks becomes "?" there, so here too. */
+function asWritten(name: string, encoding: TextEncodingId): string {
+  return decodeText(encodeText(name, encoding), encoding);
+}
+
 /**
  * A field name for each attribute key, in order: control characters dropped, cut to 10 bytes,
  * unique among themselves and against `reserved` regardless of case (GDAL and dBase match
@@ -45,10 +50,11 @@ export function dbfFieldNames(
     if (names.has(key)) continue;
     const printable = [...key].filter((ch) => ch >= " " && ch !== "\u007f").join("");
     const clean = printable.trim() || "field";
-    let name = cutToBytes(clean, FIELD_NAME_BYTES, encoding);
+    let name = asWritten(cutToBytes(clean, FIELD_NAME_BYTES, encoding), encoding);
     for (let n = 1; taken.has(name.toLowerCase()); n += 1) {
       const suffix = `_${n}`;
-      name = cutToBytes(clean, FIELD_NAME_BYTES - suffix.length, encoding) + suffix;
+      name = asWritten(cutToBytes(clean, FIELD_NAME_BYTES - suffix.length, encoding), encoding);
+      name += suffix;
     }
     taken.add(name.toLowerCase());
     names.set(key, name);

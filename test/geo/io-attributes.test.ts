@@ -72,6 +72,11 @@ describe("dBase field names", () => {
     for (const n of names.values()) expect(encodeText(n, "utf-8").length).toBeLessThanOrEqual(10);
   });
 
+  it("collide as CP949 writes them: two emoji become two '?', numbered apart", () => {
+    const names = dbfFieldNames(["😀a", "😃a"], [], "cp949");
+    expect([...names.values()]).toEqual(["?a", "?a_1"]);
+  });
+
   it("are the same for the same keys every time, and drop control characters", () => {
     const keys = ["a\u0001b", "", "가나다라마바사"];
     const once = [...dbfFieldNames(keys, [], "cp949").values()];
