@@ -2,6 +2,7 @@
 import { useEffect, useRef, useState } from "react";
 import { applyDeleted, applyDrawn, applyEdited, bindSketch, cancelEdit } from "../actions/actions";
 import { MAPLIBRE_LOCALE } from "../i18n/maplibre";
+import { LiveTooltip } from "../panels/LiveMeasures";
 import { loadSigungu } from "../sigungu-data";
 import { useAppStore } from "../store/store";
 import { subscribeFirms, subscribeMapControls, subscribeScene } from "./subscriptions";
@@ -17,6 +18,7 @@ const handlersFor = (onReady: (ms: number) => void): MapHandlers => ({
   onReady,
   onError: (message) => console.warn(message),
   onTilesFailed: () => useAppStore.getState().fallBackToEmbedded(),
+  onLive: (shape) => useAppStore.getState().setLive(shape),
 });
 
 export function MapView() {
@@ -48,12 +50,15 @@ export function MapView() {
   }, []);
 
   return (
-    <div
-      ref={container}
-      className="map"
-      data-testid="map"
-      data-ready={firstRenderMs !== null}
-      data-first-render-ms={firstRenderMs === null ? undefined : Math.round(firstRenderMs)}
-    />
+    <>
+      <div
+        ref={container}
+        className="map"
+        data-testid="map"
+        data-ready={firstRenderMs !== null}
+        data-first-render-ms={firstRenderMs === null ? undefined : Math.round(firstRenderMs)}
+      />
+      <LiveTooltip />
+    </>
   );
 }

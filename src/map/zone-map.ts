@@ -16,6 +16,7 @@ import { baseStyle } from "./basemap";
 import { type Basemap, type DrawTool, type Lang, type Scene, TOOLS, type ToolId } from "./contract";
 import { type DragWatch, watchDrags } from "./drag-end";
 import { createDraw } from "./draw";
+import { type LiveHandler, type SketchWatch, watchSketch } from "./draw-measure";
 import { FirmsLayer } from "./firms-layer";
 import { bindHash, initialView } from "./hash";
 import { LAYERS, SIGUNGU_MINZOOM, SOURCES } from "./ids";
@@ -32,6 +33,8 @@ export interface MapHandlers {
   onError: (message: string) => void;
   /** An online raster's tiles failed to load: the UI falls back to the embedded map. */
   onTilesFailed: () => void;
+  /** The shape in progress changed (null: none), for the live measures. */
+  onLive?: LiveHandler;
 }
 
 export interface ZoneMapOptions {
@@ -65,6 +68,7 @@ export class ZoneMap {
   private editing = false;
   private ignoreFinish = false;
   private drag: DragWatch | null = null;
+  private sketch: SketchWatch | null = null;
   /**
    * The parcels terra-draw holds: the one the select tool picked and the one last pressed on.
    * terra-draw clones its whole store on every change of a drag, so it never gets them all.
@@ -121,6 +125,7 @@ export class ZoneMap {
     // A tool switch ends any drag (the store's preview goes with it): nothing is left to finish.
     this.editing = false;
     this.picked.clear();
+    this.sketch?.reset();
     const draw = this.draw;
     if (!draw) return;
     if (wasSelect) this.quietly(() => draw.clear());
@@ -173,6 +178,7 @@ export class ZoneMap {
 
   destroy(): void {
     this.drag?.destroy();
+    this.sketch?.destroy();
     this.unbindHash();
     this.draw?.stop();
     this.map.remove();
@@ -264,6 +270,13 @@ export class ZoneMap {
       },
     });
     this.map.getCanvas().addEventListener("pointerdown", (e) => this.pickUnder(e), true);
+    this.sketch = watchSketch(
+      this.map,
+      draw,
+      () => this.tool,
+      DRAW_TOOLS,
+      (shape) => this.handlers.current.onLive?.(shape),
+    );
     this.draw = draw;
     if (this.tool !== "none") draw.setMode(this.tool);
   }

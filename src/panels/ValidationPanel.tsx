@@ -4,6 +4,7 @@ import { selectReport } from "../store/derive";
 import { activeZone, useAppStore } from "../store/store";
 import { EnvelopeEditor } from "./EnvelopeEditor";
 import { HubTable } from "./HubTable";
+import { LiveMeasures } from "./LiveMeasures";
 import { ParcelList } from "./ParcelList";
 import { fixed, VerdictHeading } from "./Verdict";
 
@@ -68,6 +69,7 @@ export function ValidationPanel() {
         {report.ruleSetCustom ? ` (${t.customRules})` : ""} · {t.sido}: {report.sido.name ?? "–"}
       </p>
       <Sigungu t={t} />
+      <LiveMeasures />
       <dl>
         <dt>{t.totalArea}</dt>
         <dd className={over ? "bad" : ""}>
