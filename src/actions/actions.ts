@@ -3,6 +3,7 @@
  * step); a drag in progress is only a preview. Kept out of components so tests can drive it.
  */
 import type { Polygon } from "geojson";
+import type { Envelope } from "../../geo/index";
 import type { ToolId } from "../map/contract";
 import { ruleSetFor } from "../store/derive";
 import { type DrawnGeometry, drawnDiff } from "../store/drawn";
@@ -14,6 +15,11 @@ export function applyDrawn(store: AppStore, tool: ToolId, geometry: DrawnGeometr
   const zone = activeZone(s);
   const diff = drawnDiff(zone, ruleSetFor(zone.ruleSetId, s.customRuleSets), tool, geometry);
   if (diff) s.transact(diff);
+}
+
+/** The envelope dragged with the select tool (a centre, a radius, a vertex, a width): one edit. */
+export function applyEnvelopeEdited(store: AppStore, envelope: Envelope): void {
+  store.getState().transact({ envelope });
 }
 
 /** A vertex or shape moved with the select tool: a preview while dragging, an edit at the end. */

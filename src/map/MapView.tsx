@@ -1,6 +1,13 @@
 /** The React host of the map: creates the adapter once and wires it to the store. */
 import { useEffect, useRef, useState } from "react";
-import { applyDeleted, applyDrawn, applyEdited, bindSketch, cancelEdit } from "../actions/actions";
+import {
+  applyDeleted,
+  applyDrawn,
+  applyEdited,
+  applyEnvelopeEdited,
+  bindSketch,
+  cancelEdit,
+} from "../actions/actions";
 import { MAPLIBRE_LOCALE } from "../i18n/maplibre";
 import { LiveTooltip } from "../panels/LiveMeasures";
 import { loadSigungu } from "../sigungu-data";
@@ -19,6 +26,7 @@ const handlersFor = (onReady: (ms: number) => void): MapHandlers => ({
   onError: (message) => console.warn(message),
   onTilesFailed: () => useAppStore.getState().fallBackToEmbedded(),
   onLive: (shape) => useAppStore.getState().setLive(shape),
+  onEnvelopeEdited: (envelope) => applyEnvelopeEdited(useAppStore, envelope),
 });
 
 export function MapView() {

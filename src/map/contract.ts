@@ -33,6 +33,8 @@ export interface Scene {
   hubs: FeatureCollection;
   /** Parcels the select tool may edit: simple polygons only (terra-draw can't keep holes). */
   editable: Feature<Polygon>[];
+  /** The envelope as drawn, for the select tool's handles (envelope-edit.ts). */
+  editableEnvelope: Envelope | null;
   focus: { bbox: [number, number, number, number]; seq: number } | null;
 }
 

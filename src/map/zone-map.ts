@@ -17,6 +17,7 @@ import { type Basemap, type DrawTool, type Lang, type Scene, TOOLS, type ToolId 
 import { type DragWatch, watchDrags } from "./drag-end";
 import { createDraw } from "./draw";
 import { type LiveHandler, type SketchWatch, watchSketch } from "./draw-measure";
+import { EnvelopeEdit, type EnvelopeEditHooks } from "./envelope-edit";
 import { FirmsLayer } from "./firms-layer";
 import { bindHash, initialView } from "./hash";
 import { LAYERS, SIGUNGU_MINZOOM, SOURCES } from "./ids";
@@ -35,6 +36,8 @@ export interface MapHandlers {
   onTilesFailed: () => void;
   /** The shape in progress changed (null: none), for the live measures. */
   onLive?: LiveHandler;
+  /** The envelope dragged with the select tool, when the drag ends: one edit. */
+  onEnvelopeEdited?: EnvelopeEditHooks["onCommit"];
 }
 
 export interface ZoneMapOptions {
@@ -80,6 +83,8 @@ export class ZoneMap {
   private readonly unbindHash: () => void;
   /** The firms overlay (heatmap and points), drawn by firms-layer.ts. */
   readonly firms = new FirmsLayer();
+  /** The envelope's handles for the select tool, drawn and dragged by envelope-edit.ts. */
+  private readonly envelopeEdit: EnvelopeEdit;
 
   constructor(
     container: HTMLElement,
@@ -94,6 +99,10 @@ export class ZoneMap {
       ...(options.locale ? { locale: options.locale } : {}),
     });
     this.unbindHash = bindHash(this.map);
+    this.envelopeEdit = new EnvelopeEdit(this.map, {
+      onLive: (shape) => this.handlers.current.onLive?.(shape),
+      onCommit: (envelope) => this.handlers.current.onEnvelopeEdited?.(envelope),
+    });
     this.map.addControl(new NavigationControl({ showCompass: false }), "top-right");
     this.map.addControl(new ScaleControl({ unit: "metric" }), "bottom-left");
     this.map.on("error", (e: ErrorEvent & { sourceId?: string }) => {
@@ -102,6 +111,7 @@ export class ZoneMap {
     });
     this.map.on("load", () => {
       addOverlays(this.map);
+      this.envelopeEdit.attach();
       this.firms.attach(this.map);
       this.setBasemap(this.basemap);
       void this.loadSido(options.sidoUrl).then(() => this.loadSigungu(options.loadSigungu));
@@ -126,6 +136,7 @@ export class ZoneMap {
     this.editing = false;
     this.picked.clear();
     this.sketch?.reset();
+    this.envelopeEdit.setActive(tool === "select");
     const draw = this.draw;
     if (!draw) return;
     if (wasSelect) this.quietly(() => draw.clear());
@@ -156,7 +167,7 @@ export class ZoneMap {
    * False when nothing is being drawn, so undo goes to the store's history instead.
    */
   undoSketch(): boolean {
-    if (this.drag?.cancel()) return true;
+    if (this.drag?.cancel() || this.envelopeEdit.cancel()) return true;
     const draw = this.draw;
     if (!draw || !DRAW_TOOLS.includes(this.tool) || draw.getModeState() !== "drawing") return false;
     if (draw.canUndo() && draw.undo()) return true;
@@ -166,7 +177,7 @@ export class ZoneMap {
 
   /** A shape is being drawn or a parcel dragged: one-key tool shortcuts must not cut it off. */
   inProgress(): boolean {
-    return this.editing || this.draw?.getModeState() === "drawing";
+    return this.editing || this.envelopeEdit.dragging() || this.draw?.getModeState() === "drawing";
   }
 
   /** Redo a vertex undone in the shape being drawn; false when there is none to redo. */
@@ -179,6 +190,7 @@ export class ZoneMap {
   destroy(): void {
     this.drag?.destroy();
     this.sketch?.destroy();
+    this.envelopeEdit.destroy();
     this.unbindHash();
     this.draw?.stop();
     this.map.remove();
@@ -315,6 +327,7 @@ export class ZoneMap {
     if (diff.enclosing && diff.enclosing !== this.shown.enclosing)
       set(SOURCES.enclosing, diff.enclosing);
     if (diff.hubs && diff.hubs !== this.shown.hubs) set(SOURCES.hubs, diff.hubs);
+    if (diff.editableEnvelope !== undefined) this.envelopeEdit.setEnvelope(diff.editableEnvelope);
     this.shown = { ...this.shown, ...diff };
     if (diff.editable && this.tool === "select") this.syncEditable();
     if (diff.focus) {
