@@ -7,9 +7,12 @@
 import type { LineString, Point, Polygon } from "geojson";
 import type { Map as MlMap } from "maplibre-gl";
 import type { TerraDraw } from "terra-draw";
-import type { DrawTool, LiveShape, ToolId } from "./contract";
+import { type DrawTool, type LiveShape, TOOLS, type ToolId } from "./contract";
 
 const DRAWN_TYPES = ["Polygon", "LineString", "Point"] as const;
+const DRAW_TOOLS: readonly string[] = Object.values(TOOLS).filter(
+  (t) => t !== TOOLS.none && t !== TOOLS.select,
+);
 
 /** Told of the shape in progress as it changes; null when there is none. */
 export type LiveHandler = (shape: LiveShape | null) => void;
@@ -24,7 +27,6 @@ export function watchSketch(
   map: MlMap,
   draw: TerraDraw,
   toolOf: () => ToolId,
-  drawTools: readonly string[],
   emit: LiveHandler,
 ): SketchWatch {
   const container = map.getCanvasContainer();
@@ -36,7 +38,7 @@ export function watchSketch(
   /** The shape terra-draw is drawing now, or (envelope circle) the centre under the pointer. */
   const current = (): LiveShape | null => {
     const tool = toolOf();
-    if (!drawTools.includes(tool) || !at) return null;
+    if (!DRAW_TOOLS.includes(tool) || !at) return null;
     const drawTool = tool as DrawTool;
     if (drawTool === "envelope-circle") {
       if (!over) return null;
@@ -75,7 +77,7 @@ export function watchSketch(
     if (toolOf() === "envelope-circle") schedule();
   };
   const onChange = () => {
-    if (drawTools.includes(toolOf())) schedule();
+    if (DRAW_TOOLS.includes(toolOf())) schedule();
   };
   container.addEventListener("pointermove", onMove, true);
   container.addEventListener("pointerleave", onLeave);

@@ -72,6 +72,7 @@ export class ZoneMap {
   private ignoreFinish = false;
   private drag: DragWatch | null = null;
   private sketch: SketchWatch | null = null;
+  private readonly live: LiveHandler = (shape) => this.handlers.current.onLive?.(shape);
   /**
    * The parcels terra-draw holds: the one the select tool picked and the one last pressed on.
    * terra-draw clones its whole store on every change of a drag, so it never gets them all.
@@ -100,7 +101,7 @@ export class ZoneMap {
     });
     this.unbindHash = bindHash(this.map);
     this.envelopeEdit = new EnvelopeEdit(this.map, {
-      onLive: (shape) => this.handlers.current.onLive?.(shape),
+      onLive: this.live,
       onCommit: (envelope) => this.handlers.current.onEnvelopeEdited?.(envelope),
     });
     this.map.addControl(new NavigationControl({ showCompass: false }), "top-right");
@@ -282,13 +283,7 @@ export class ZoneMap {
       },
     });
     this.map.getCanvas().addEventListener("pointerdown", (e) => this.pickUnder(e), true);
-    this.sketch = watchSketch(
-      this.map,
-      draw,
-      () => this.tool,
-      DRAW_TOOLS,
-      (shape) => this.handlers.current.onLive?.(shape),
-    );
+    this.sketch = watchSketch(this.map, draw, () => this.tool, this.live);
     this.draw = draw;
     if (this.tool !== "none") draw.setMode(this.tool);
   }

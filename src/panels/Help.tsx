@@ -17,6 +17,7 @@ export function Help() {
     ["Enter", t.kFinish],
     ["Esc", t.kCancel],
     ["Delete", t.kDelete],
+    [t.kDrag, t.kEnvelopeDrag],
   ];
   return (
     <div className="help" role="dialog" aria-label={t.help} data-testid="help-panel">
@@ -33,6 +34,7 @@ export function Help() {
           ))}
         </tbody>
       </table>
+      <p>{t.liveNote}</p>
       <p data-testid="legend-enclosing">{t.legendEnclosing}</p>
       <p>{t.dataNote}</p>
       <p>{t.approxNote}</p>

@@ -189,6 +189,13 @@ describe("the envelope edited with the select tool", () => {
     await expectOneUndoStep(before, after);
   });
 
+  it("is described in the help panel", async () => {
+    await page.getByTestId("help").click();
+    const help = (await page.getByTestId("help-panel").textContent()) ?? "";
+    expect(help).toContain("지정 범위 손잡이");
+    expect(help).toContain("완성했을 때의 총면적");
+  });
+
   it("logged no console errors", () => {
     expect(app.errors).toEqual([]);
   });
