@@ -53,7 +53,7 @@ export const en: Messages = {
   liveReach: "Reach when finished",
   kDrag: "Drag",
   kEnvelopeDrag:
-    "Move an envelope handle (select tool): a circle's centre and radius, a belt's axis vertices and width, a polygon's vertices. Dragging a side's middle point adds a vertex; each drag is one undo step, Esc cancels it",
+    "Move an envelope handle (select tool): a circle's centre and radius, a belt's axis vertices and width, a polygon's vertices. Dragging a side's middle point adds a vertex, a double click on a vertex removes it; each drag is one undo step, Esc cancels it",
   liveNote:
     "While drawing (before Enter), the area, radius, belt axis length and half-width, and the total area and reach once finished show beside the pointer and in the panel (ellipsoidal, as the checker measures).",
   hubs: "Hubs",

@@ -3,19 +3,21 @@
  * over the map, and a press on one drags it — the outline follows the pointer, the live measures
  * with it — and the edit is committed once when the drag ends, however it ends: released over
  * the map, over a panel or outside the window, or the window losing focus; Esc or undo cancels
- * it. terra-draw is not involved: it never holds the envelope, so a press on a handle is kept
+ * it. A double press on a vertex removes it. terra-draw is not involved: it never holds the envelope, so a press on a handle is kept
  * from it and from the map's pan (the press is taken in the capture phase, above the canvas).
  */
 import type { Feature, FeatureCollection, Position } from "geojson";
 import type { GeoJSONSource, Map as MlMap } from "maplibre-gl";
 import type { Envelope } from "../../geo/index";
 import type { LiveHandler } from "./draw-measure";
-import { dragHandle, envelopeHandles, type Handle } from "./envelope-handles";
+import { dragHandle, envelopeHandles, type Handle, removeVertex } from "./envelope-handles";
 import { COLOURS, LAYERS, SOURCES } from "./ids";
 import { envelopeCollection } from "./scene";
 
 /** How near (px) a press must be to a handle to take it. */
 const HIT_PX = 9;
+/** Two presses on one vertex within this many ms remove it. */
+const DOUBLE_PRESS_MS = 400;
 
 export interface EnvelopeEditHooks {
   onLive: LiveHandler;
@@ -31,6 +33,8 @@ interface Drag {
   at: [number, number];
   /** Whether the map's pan was on before the drag turned it off. */
   panWas: boolean;
+  /** A vertex removed by a double press: the pointer's moves don't change it. */
+  removal: boolean;
 }
 
 const collection = (features: Feature[]): FeatureCollection => ({
@@ -43,6 +47,7 @@ export class EnvelopeEdit {
   private active = false;
   private drag: Drag | null = null;
   private frame = 0;
+  private lastPress: { handle: Handle; time: number } | null = null;
   private readonly container: HTMLElement;
   private readonly unbind: () => void;
 
@@ -54,6 +59,13 @@ export class EnvelopeEdit {
     const onDown = (e: PointerEvent) => this.onDown(e);
     const onMove = (e: PointerEvent) => this.onMove(e);
     const onUp = (e: PointerEvent) => this.onUp(e);
+    // The second press of a vertex removal is no double-click zoom for the map.
+    const onDouble = (e: MouseEvent) => {
+      if (this.lastPress && e.timeStamp - this.lastPress.time < DOUBLE_PRESS_MS * 2) {
+        e.preventDefault();
+        e.stopPropagation();
+      }
+    };
     const onBlur = () => this.commit();
     const onHidden = () => {
       if (document.visibilityState === "hidden") this.commit();
@@ -65,6 +77,7 @@ export class EnvelopeEdit {
       }
     };
     this.container.addEventListener("pointerdown", onDown, true);
+    this.container.addEventListener("dblclick", onDouble, true);
     window.addEventListener("pointermove", onMove, true);
     window.addEventListener("pointerup", onUp, true);
     window.addEventListener("pointercancel", onBlur, true);
@@ -73,6 +86,7 @@ export class EnvelopeEdit {
     document.addEventListener("visibilitychange", onHidden);
     this.unbind = () => {
       this.container.removeEventListener("pointerdown", onDown, true);
+      this.container.removeEventListener("dblclick", onDouble, true);
       window.removeEventListener("pointermove", onMove, true);
       window.removeEventListener("pointerup", onUp, true);
       window.removeEventListener("pointercancel", onBlur, true);
@@ -146,7 +160,22 @@ export class EnvelopeEdit {
     const panWas = this.map.dragPan.isEnabled();
     this.map.dragPan.disable();
     const env = this.envelope;
-    this.drag = { handle, start: env, current: env, at: [e.clientX, e.clientY], panWas };
+    const last = this.lastPress;
+    const again =
+      last !== null &&
+      e.timeStamp - last.time < DOUBLE_PRESS_MS &&
+      last.handle.kind === handle.kind &&
+      last.handle.index === handle.index;
+    const removed = again ? removeVertex(env, handle) : null;
+    this.lastPress = { handle, time: e.timeStamp };
+    this.drag = {
+      handle,
+      start: env,
+      current: removed ?? env,
+      at: [e.clientX, e.clientY],
+      panWas,
+      removal: removed !== null,
+    };
   }
 
   private onMove(e: PointerEvent): void {
@@ -158,6 +187,7 @@ export class EnvelopeEdit {
       this.commit();
       return;
     }
+    if (drag.removal) return;
     const box = this.map.getCanvas().getBoundingClientRect();
     const x = e.clientX - box.left;
     const y = e.clientY - box.top;

@@ -2,7 +2,7 @@
  * The select tool's handles on the envelope, and what dragging one makes of it: a circle's
  * centre (moves it) and radius handle (its distance from the centre is the radius), a belt's
  * axis vertices, its midpoints (a new vertex) and width handle (its distance from the axis is
- * the half-width), a polygon's vertices and midpoints. Pure: positions [lon, lat] in, an
+ * the half-width), a polygon's vertices and midpoints; a vertex can also be removed. Pure: positions [lon, lat] in, an
  * envelope the checker takes out (geo/types.ts Envelope), distances geodesic as it measures.
  */
 import type { Position } from "geojson";
@@ -118,6 +118,27 @@ export function dragHandle(envelope: Envelope, handle: Handle, to: Position): En
   if (handle.kind === "vertex") next = replaced(ring, handle.index, at);
   else if (handle.kind === "midpoint") next = inserted(ring, handle.index, at);
   else return envelope;
+  const holes = envelope.polygon.coordinates.slice(1);
+  return {
+    shape: "polygon",
+    polygon: { type: "Polygon", coordinates: [[...next, next[0] as Position], ...holes] },
+  };
+}
+
+/**
+ * The envelope without the vertex `handle` stands on; null when it is not a vertex or the shape
+ * would fall below its least (a belt's axis of two positions, a polygon of three corners).
+ */
+export function removeVertex(envelope: Envelope, handle: Handle): Envelope | null {
+  if (handle.kind !== "vertex") return null;
+  if (envelope.shape === "belt") {
+    if (envelope.axis.length <= 2) return null;
+    return { ...envelope, axis: envelope.axis.filter((_, i) => i !== handle.index) };
+  }
+  if (envelope.shape !== "polygon") return null;
+  const ring = ringVertices(envelope);
+  if (ring.length <= 3) return null;
+  const next = ring.filter((_, i) => i !== handle.index);
   const holes = envelope.polygon.coordinates.slice(1);
   return {
     shape: "polygon",

@@ -1,7 +1,12 @@
 import type { Position } from "geojson";
 import { describe, expect, it } from "vitest";
 import { distanceM, distanceToLineM, type Envelope } from "../../geo/index";
-import { dragHandle, envelopeHandles, type Handle } from "../../src/map/envelope-handles";
+import {
+  dragHandle,
+  envelopeHandles,
+  type Handle,
+  removeVertex,
+} from "../../src/map/envelope-handles";
 
 const circle: Envelope = { shape: "circle", center: [127.9, 37.3], radiusKm: 5 };
 const belt: Envelope = {
@@ -99,5 +104,26 @@ describe("dragHandle", () => {
   it("never makes a size of zero", () => {
     const shrunk = dragHandle(circle, handle(circle, "radius"), circle.center);
     expect(shrunk).toMatchObject({ radiusKm: 0.001 });
+  });
+});
+
+describe("removeVertex", () => {
+  it("removes a belt's or a polygon's vertex, never below two axis positions or three corners", () => {
+    if (belt.shape !== "belt" || polygon.shape !== "polygon") throw new Error("shapes");
+    const shorter = removeVertex(belt, handle(belt, "vertex", 1));
+    expect(shorter).toEqual({ ...belt, axis: [belt.axis[0], belt.axis[2]] });
+    expect(shorter && removeVertex(shorter, handle(shorter, "vertex", 0))).toBeNull();
+    const triangle = removeVertex(polygon, handle(polygon, "vertex", 0));
+    if (triangle?.shape !== "polygon") throw new Error("not a polygon");
+    const ring = triangle.polygon.coordinates[0] ?? [];
+    expect(ring).toEqual([
+      [128, 37.2],
+      [128, 37.4],
+      [127.8, 37.4],
+      [128, 37.2],
+    ]);
+    expect(removeVertex(triangle, handle(triangle, "vertex", 1))).toBeNull();
+    expect(removeVertex(circle, handle(circle, "centre"))).toBeNull();
+    expect(removeVertex(polygon, handle(polygon, "midpoint", 0))).toBeNull();
   });
 });

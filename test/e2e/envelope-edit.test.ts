@@ -189,6 +189,20 @@ describe("the envelope edited with the select tool", () => {
     await expectOneUndoStep(before, after);
   });
 
+  it("removes a polygon envelope's vertex on a double click, in one undo step", async () => {
+    const before = await envelope();
+    const view = new URL(page.url()).hash;
+    const corner = (await squareAt(page, 0, 0, 300))[2] as Px;
+    await page.mouse.dblclick(Math.round(corner[0]), Math.round(corner[1]));
+    await expect.poll(async () => (await envelope()).geometry).not.toEqual(before.geometry);
+    const after = await envelope();
+    const ring = (f: Feature) => (f.geometry.type === "Polygon" ? f.geometry.coordinates[0] : []);
+    expect(ring(after)?.length).toBe((ring(before)?.length ?? 0) - 1);
+    // The double click was the vertex's, not the map's zoom.
+    expect(new URL(page.url()).hash).toBe(view);
+    await expectOneUndoStep(before, after);
+  });
+
   it("is described in the help panel", async () => {
     await page.getByTestId("help").click();
     const help = (await page.getByTestId("help-panel").textContent()) ?? "";
