@@ -2,39 +2,24 @@
  * What a map gesture means for the zone: each finished gesture is exactly one transact (one undo
  * step); a drag in progress is only a preview. Kept out of components so tests can drive it.
  */
-import type { LineString, Point, Polygon } from "geojson";
-import { radiusLimitKm } from "../../geo/index";
+import type { Polygon } from "geojson";
+import type { Envelope } from "../../geo/index";
 import type { ToolId } from "../map/contract";
 import { ruleSetFor } from "../store/derive";
+import { type DrawnGeometry, drawnDiff } from "../store/drawn";
 import { type AppStore, activeZone } from "../store/store";
-import { nextParcelId } from "../store/zone-diff";
-
-type DrawnGeometry = Polygon | Point | LineString;
-
-/** The circle radius the rule set allows for the zone's 시·도 (the rule set lists its 광역시). */
-function defaultRadiusKm(store: AppStore): number {
-  const s = store.getState();
-  const zone = activeZone(s);
-  return radiusLimitKm(ruleSetFor(zone.ruleSetId, s.customRuleSets), zone.sido);
-}
 
 /** A shape the planner finished drawing with a tool. */
 export function applyDrawn(store: AppStore, tool: ToolId, geometry: DrawnGeometry): void {
   const s = store.getState();
   const zone = activeZone(s);
-  if (geometry.type === "Polygon" && tool.startsWith("parcel-")) {
-    const id = nextParcelId(zone);
-    s.transact({ put: [{ id, name: id, geometry, properties: { id, name: id } }] });
-  } else if (tool === "envelope-circle" && geometry.type === "Point") {
-    const radiusKm = defaultRadiusKm(store);
-    s.transact({ envelope: { shape: "circle", center: geometry.coordinates, radiusKm } });
-  } else if (tool === "envelope-belt" && geometry.type === "LineString") {
-    const rules = ruleSetFor(zone.ruleSetId, s.customRuleSets).envelope.belt;
-    const halfWidthKm = rules?.halfWidthKm ?? 5;
-    s.transact({ envelope: { shape: "belt", axis: geometry.coordinates, halfWidthKm } });
-  } else if (tool === "envelope-polygon" && geometry.type === "Polygon") {
-    s.transact({ envelope: { shape: "polygon", polygon: geometry } });
-  }
+  const diff = drawnDiff(zone, ruleSetFor(zone.ruleSetId, s.customRuleSets), tool, geometry);
+  if (diff) s.transact(diff);
+}
+
+/** The envelope dragged with the select tool (a centre, a radius, a vertex, a width): one edit. */
+export function applyEnvelopeEdited(store: AppStore, envelope: Envelope): void {
+  store.getState().transact({ envelope });
 }
 
 /** A vertex or shape moved with the select tool: a preview while dragging, an edit at the end. */

@@ -45,6 +45,18 @@ export const en: Messages = {
   radiusKm: "Radius (km)",
   halfWidthKm: "Half-width (km)",
   removeEnvelope: "Remove envelope",
+  liveDrawing: "Drawing (not finished)",
+  liveArea: "Area",
+  liveRadius: "Radius",
+  liveAxis: "Axis length",
+  liveHalfWidth: "Half-width",
+  liveTotal: "Total area when finished",
+  liveReach: "Reach when finished",
+  kDrag: "Drag",
+  kEnvelopeDrag:
+    "Move an envelope handle (select tool): a circle's centre and radius, a belt's axis vertices and width, a polygon's vertices. Dragging a side's middle point adds a vertex, a double click on a vertex removes it; each drag is one undo step, Esc cancels it",
+  liveNote:
+    "While drawing (before Enter), the area, radius, belt axis length and half-width, and the total area and reach once finished show beside the pointer and in the panel (ellipsoidal, as the checker measures).",
   hubs: "Hubs",
   findings: "Findings",
   noFindings: "No problems found.",

@@ -43,6 +43,18 @@ export const ko = {
   radiusKm: "반경 (km)",
   halfWidthKm: "반폭 (km)",
   removeEnvelope: "지정 범위 삭제",
+  liveDrawing: "그리는 중 (완성 전)",
+  liveArea: "면적",
+  liveRadius: "반경",
+  liveAxis: "축 길이",
+  liveHalfWidth: "반폭",
+  liveTotal: "완성 시 총면적",
+  liveReach: "완성 시 도달 거리",
+  kDrag: "끌기",
+  kEnvelopeDrag:
+    "지정 범위 손잡이 옮기기 (선택 도구): 원의 중심·반경, 띠의 축 꼭짓점·폭, 다각형의 꼭짓점. 변 가운데 점을 끌면 꼭짓점이 늘고 꼭짓점을 두 번 누르면 지워지며, 한 번 끌기가 되돌리기 한 번이며 Esc로 취소합니다",
+  liveNote:
+    "그리는 동안 (Enter 전) 면적·반경·띠 축 길이와 반폭, 완성했을 때의 총면적과 도달 거리가 포인터 옆과 검토 패널에 나옵니다 (검사기와 같은 타원체 값).",
   hubs: "혁신거점",
   findings: "검토 의견",
   noFindings: "문제가 없습니다.",

@@ -1,7 +1,15 @@
 /** The React host of the map: creates the adapter once and wires it to the store. */
 import { useEffect, useRef, useState } from "react";
-import { applyDeleted, applyDrawn, applyEdited, bindSketch, cancelEdit } from "../actions/actions";
+import {
+  applyDeleted,
+  applyDrawn,
+  applyEdited,
+  applyEnvelopeEdited,
+  bindSketch,
+  cancelEdit,
+} from "../actions/actions";
 import { MAPLIBRE_LOCALE } from "../i18n/maplibre";
+import { LiveTooltip } from "../panels/LiveMeasures";
 import { loadSigungu } from "../sigungu-data";
 import { useAppStore } from "../store/store";
 import { relabelControls } from "./control-labels";
@@ -18,6 +26,8 @@ const handlersFor = (onReady: (ms: number) => void): MapHandlers => ({
   onReady,
   onError: (message) => console.warn(message),
   onTilesFailed: () => useAppStore.getState().fallBackToEmbedded(),
+  onLive: (shape) => useAppStore.getState().setLive(shape),
+  onEnvelopeEdited: (envelope) => applyEnvelopeEdited(useAppStore, envelope),
 });
 
 export function MapView() {
@@ -53,12 +63,15 @@ export function MapView() {
   }, []);
 
   return (
-    <div
-      ref={container}
-      className="map"
-      data-testid="map"
-      data-ready={firstRenderMs !== null}
-      data-first-render-ms={firstRenderMs === null ? undefined : Math.round(firstRenderMs)}
-    />
+    <>
+      <div
+        ref={container}
+        className="map"
+        data-testid="map"
+        data-ready={firstRenderMs !== null}
+        data-first-render-ms={firstRenderMs === null ? undefined : Math.round(firstRenderMs)}
+      />
+      <LiveTooltip />
+    </>
   );
 }

@@ -3,8 +3,8 @@
  * the scene to draw) and the properties each scene source's features carry, which the builders
  * (scene*.ts) write and the overlays' expressions read. Types only: no maplibre-gl here.
  */
-import type { Feature, FeatureCollection, Polygon } from "geojson";
-import type { EnvelopeShape, FirmBins } from "../../geo/index";
+import type { Feature, FeatureCollection, LineString, Point, Polygon } from "geojson";
+import type { Envelope, EnvelopeShape, FirmBins } from "../../geo/index";
 
 export const TOOLS = {
   none: "none",
@@ -33,8 +33,24 @@ export interface Scene {
   hubs: FeatureCollection;
   /** Parcels the select tool may edit: simple polygons only (terra-draw can't keep holes). */
   editable: Feature<Polygon>[];
+  /** The envelope as drawn, for the select tool's handles (envelope-edit.ts). */
+  editableEnvelope: Envelope | null;
   focus: { bbox: [number, number, number, number]; seq: number } | null;
 }
+
+/**
+ * A shape in progress, measured while it is made: one being drawn with a tool (its geometry so
+ * far, the pointer as its last vertex), or the envelope being dragged with the select tool.
+ * `at`: the pointer, in page pixels, where the figures are shown.
+ */
+export type LiveShape =
+  | {
+      kind: "drawing";
+      tool: DrawTool;
+      geometry: Polygon | LineString | Point;
+      at: [number, number];
+    }
+  | { kind: "envelope"; envelope: Envelope; at: [number, number] };
 
 /** The tool, basemap and label language the UI chose. */
 export interface MapControls {

@@ -16,6 +16,8 @@ export const SOURCES = {
   envelope: "czd-envelope",
   enclosing: "czd-enclosing",
   hubs: "czd-hubs",
+  /** The select tool's envelope handles and the outline of an envelope being dragged. */
+  envelopeEdit: "czd-envelope-edit",
 } as const;
 
 export const LAYERS = {
@@ -33,6 +35,8 @@ export const LAYERS = {
   parcelLine: "czd-parcel-line",
   hubArea: "czd-hub-area",
   hubPoint: "czd-hub-point",
+  envelopeEditLine: "czd-envelope-edit-line",
+  envelopeEditHandle: "czd-envelope-edit-handle",
 } as const;
 
 /** MapLibre zoom (512-px tiles; the URL's 256-px zoom 8) from which the 시·군·구 are drawn. */

@@ -66,8 +66,10 @@ export function subscribeScene(
       diff.parcels = parcelsCollection(parcels, s.highlight.parcelIds);
     }
     if (!last || last.zone.parcels !== zone.parcels) diff.editable = editableParcels(zone.parcels);
-    if (!last || last.zone.envelope !== zone.envelope)
+    if (!last || last.zone.envelope !== zone.envelope) {
       diff.envelope = envelopeCollection(zone.envelope);
+      diff.editableEnvelope = zone.envelope;
+    }
     if (!last || last.hubLayers !== s.hubLayers) diff.hubs = hubsCollection(s.hubLayers);
     // The memoised report: the same object (and no new check) unless the zone or a drag changed.
     const enclosing = enclosingKey(selectReport(s));

@@ -16,6 +16,8 @@ import { baseStyle } from "./basemap";
 import { type Basemap, type DrawTool, type Lang, type Scene, TOOLS, type ToolId } from "./contract";
 import { type DragWatch, watchDrags } from "./drag-end";
 import { createDraw } from "./draw";
+import { type LiveHandler, type SketchWatch, watchSketch } from "./draw-measure";
+import { EnvelopeEdit, type EnvelopeEditHooks } from "./envelope-edit";
 import { FirmsLayer } from "./firms-layer";
 import { bindHash, initialView } from "./hash";
 import { LAYERS, SIGUNGU_MINZOOM, SOURCES } from "./ids";
@@ -32,6 +34,10 @@ export interface MapHandlers {
   onError: (message: string) => void;
   /** An online raster's tiles failed to load: the UI falls back to the embedded map. */
   onTilesFailed: () => void;
+  /** The shape in progress changed (null: none), for the live measures. */
+  onLive?: LiveHandler;
+  /** The envelope dragged with the select tool, when the drag ends: one edit. */
+  onEnvelopeEdited?: EnvelopeEditHooks["onCommit"];
 }
 
 export interface ZoneMapOptions {
@@ -65,6 +71,8 @@ export class ZoneMap {
   private editing = false;
   private ignoreFinish = false;
   private drag: DragWatch | null = null;
+  private sketch: SketchWatch | null = null;
+  private readonly live: LiveHandler = (shape) => this.handlers.current.onLive?.(shape);
   /**
    * The parcels terra-draw holds: the one the select tool picked and the one last pressed on.
    * terra-draw clones its whole store on every change of a drag, so it never gets them all.
@@ -76,6 +84,8 @@ export class ZoneMap {
   private readonly unbindHash: () => void;
   /** The firms overlay (heatmap and points), drawn by firms-layer.ts. */
   readonly firms = new FirmsLayer();
+  /** The envelope's handles for the select tool, drawn and dragged by envelope-edit.ts. */
+  private readonly envelopeEdit: EnvelopeEdit;
 
   constructor(
     container: HTMLElement,
@@ -90,6 +100,10 @@ export class ZoneMap {
       ...(options.locale ? { locale: options.locale } : {}),
     });
     this.unbindHash = bindHash(this.map);
+    this.envelopeEdit = new EnvelopeEdit(this.map, {
+      onLive: this.live,
+      onCommit: (envelope) => this.handlers.current.onEnvelopeEdited?.(envelope),
+    });
     this.map.addControl(new NavigationControl({ showCompass: false }), "top-right");
     this.map.addControl(new ScaleControl({ unit: "metric" }), "bottom-left");
     this.map.on("error", (e: ErrorEvent & { sourceId?: string }) => {
@@ -98,6 +112,7 @@ export class ZoneMap {
     });
     this.map.on("load", () => {
       addOverlays(this.map);
+      this.envelopeEdit.attach();
       this.firms.attach(this.map);
       this.setBasemap(this.basemap);
       void this.loadSido(options.sidoUrl).then(() => this.loadSigungu(options.loadSigungu));
@@ -121,6 +136,8 @@ export class ZoneMap {
     // A tool switch ends any drag (the store's preview goes with it): nothing is left to finish.
     this.editing = false;
     this.picked.clear();
+    this.sketch?.reset();
+    this.envelopeEdit.setActive(tool === "select");
     const draw = this.draw;
     if (!draw) return;
     if (wasSelect) this.quietly(() => draw.clear());
@@ -151,7 +168,7 @@ export class ZoneMap {
    * False when nothing is being drawn, so undo goes to the store's history instead.
    */
   undoSketch(): boolean {
-    if (this.drag?.cancel()) return true;
+    if (this.drag?.cancel() || this.envelopeEdit.cancel()) return true;
     const draw = this.draw;
     if (!draw || !DRAW_TOOLS.includes(this.tool) || draw.getModeState() !== "drawing") return false;
     if (draw.canUndo() && draw.undo()) return true;
@@ -161,7 +178,7 @@ export class ZoneMap {
 
   /** A shape is being drawn or a parcel dragged: one-key tool shortcuts must not cut it off. */
   inProgress(): boolean {
-    return this.editing || this.draw?.getModeState() === "drawing";
+    return this.editing || this.envelopeEdit.dragging() || this.draw?.getModeState() === "drawing";
   }
 
   /** Redo a vertex undone in the shape being drawn; false when there is none to redo. */
@@ -173,6 +190,8 @@ export class ZoneMap {
 
   destroy(): void {
     this.drag?.destroy();
+    this.sketch?.destroy();
+    this.envelopeEdit.destroy();
     this.unbindHash();
     this.draw?.stop();
     this.map.remove();
@@ -264,6 +283,7 @@ export class ZoneMap {
       },
     });
     this.map.getCanvas().addEventListener("pointerdown", (e) => this.pickUnder(e), true);
+    this.sketch = watchSketch(this.map, draw, () => this.tool, this.live);
     this.draw = draw;
     if (this.tool !== "none") draw.setMode(this.tool);
   }
@@ -302,6 +322,7 @@ export class ZoneMap {
     if (diff.enclosing && diff.enclosing !== this.shown.enclosing)
       set(SOURCES.enclosing, diff.enclosing);
     if (diff.hubs && diff.hubs !== this.shown.hubs) set(SOURCES.hubs, diff.hubs);
+    if (diff.editableEnvelope !== undefined) this.envelopeEdit.setEnvelope(diff.editableEnvelope);
     this.shown = { ...this.shown, ...diff };
     if (diff.editable && this.tool === "select") this.syncEditable();
     if (diff.focus) {

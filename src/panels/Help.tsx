@@ -18,6 +18,7 @@ export function Help() {
     ["Esc", t.kCancel],
     ["Delete", t.kDelete],
     ["F2", t.kRename],
+    [t.kDrag, t.kEnvelopeDrag],
   ];
   return (
     <div className="help" role="dialog" aria-label={t.help} data-testid="help-panel">
@@ -34,6 +35,7 @@ export function Help() {
           ))}
         </tbody>
       </table>
+      <p>{t.liveNote}</p>
       <p data-testid="legend-enclosing">{t.legendEnclosing}</p>
       <p>{t.dataNote}</p>
       <p>{t.approxNote}</p>

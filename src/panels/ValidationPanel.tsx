@@ -5,6 +5,7 @@ import { ruleSetFor, selectReport } from "../store/derive";
 import { activeZone, useAppStore } from "../store/store";
 import { EnvelopeEditor } from "./EnvelopeEditor";
 import { HubTable } from "./HubTable";
+import { LiveMeasures } from "./LiveMeasures";
 import { ParcelList } from "./ParcelList";
 import { fixed, VerdictHeading } from "./Verdict";
 
@@ -74,6 +75,7 @@ export function ValidationPanel() {
         {sidoDisplayName(report.sido, lang)}
       </p>
       <Sigungu t={t} />
+      <LiveMeasures />
       <dl>
         <dt>{t.totalArea}</dt>
         <dd className={over ? "bad" : ""}>

@@ -6,6 +6,7 @@ import { temporal } from "zundo";
 import { create } from "zustand";
 import { createFirmsSlice } from "./firms-slice";
 import { createHubsSlice } from "./hubs-slice";
+import { createLiveSlice } from "./live-slice";
 import type { AppState, ZoneDoc } from "./types";
 import { createUiSlice } from "./ui-slice";
 import { createZoneSlice } from "./zone-slice";
@@ -24,6 +25,7 @@ export function createAppStore() {
         ...createHubsSlice(...a),
         ...createUiSlice(...a),
         ...createFirmsSlice(...a),
+        ...createLiveSlice(...a),
       }),
       {
         partialize: (s): UndoState => ({ zones: s.zones, activeZoneId: s.activeZoneId }),

@@ -2,6 +2,7 @@
 import type { Envelope, Hub, Parcel, RuleSet } from "../../geo/index";
 import type { Basemap, Lang, ToolId } from "../map/contract";
 import type { FirmsSlice } from "./firms-slice";
+import type { LiveSlice } from "./live-slice";
 
 /** One zone of the project, as the planner edits it. */
 export interface ZoneDoc {
@@ -100,4 +101,4 @@ export interface UiSlice {
   setReviewing: (reviewing: boolean) => void;
 }
 
-export type AppState = ZoneSlice & HubsSlice & UiSlice & FirmsSlice;
+export type AppState = ZoneSlice & HubsSlice & UiSlice & FirmsSlice & LiveSlice;
