@@ -15,7 +15,7 @@ import type { TerraDraw } from "terra-draw";
 import { baseStyle } from "./basemap";
 import { type Basemap, type DrawTool, type Lang, type Scene, TOOLS, type ToolId } from "./contract";
 import { type DragWatch, watchDrags } from "./drag-end";
-import { createDraw } from "./draw";
+import type { createDraw } from "./draw";
 import { FirmsLayer } from "./firms-layer";
 import { bindHash, initialView } from "./hash";
 import { LAYERS, SIGUNGU_MINZOOM, SOURCES } from "./ids";
@@ -73,6 +73,7 @@ export class ZoneMap {
   private setLabelLang: ((lang: Lang) => void) | null = null;
   private lang: Lang = "ko";
   private basemap: Basemap = "none";
+  private removed = false;
   private readonly unbindHash: () => void;
   /** The firms overlay (heatmap and points), drawn by firms-layer.ts. */
   readonly firms = new FirmsLayer();
@@ -96,15 +97,21 @@ export class ZoneMap {
       if (e.sourceId && ONLINE_SOURCES.includes(e.sourceId)) this.handlers.current.onTilesFailed();
       else this.handlers.current.onError(String(e.error?.message ?? e));
     });
+    // terra-draw comes in its own chunk, fetched while the map starts: the first screen's script
+    // is MapLibre's, and the map is ready once both are.
+    const drawModule = import("./draw");
     this.map.on("load", () => {
       addOverlays(this.map);
       this.firms.attach(this.map);
       this.setBasemap(this.basemap);
       void this.loadSido(options.sidoUrl).then(() => this.loadSigungu(options.loadSigungu));
-      this.startDraw();
+      const drawn = drawModule
+        .then(({ createDraw }) => this.startDraw(createDraw))
+        .catch((e: unknown) => this.handlers.current.onError(`terra-draw: ${e}`));
       this.flush();
       // Time since navigation start: what the planner waits for, script loading included.
-      this.map.once("idle", () => this.handlers.current.onReady(performance.now()));
+      const idle = new Promise((idled) => this.map.once("idle", idled));
+      void Promise.all([idle, drawn]).then(() => this.handlers.current.onReady(performance.now()));
     });
   }
 
@@ -172,6 +179,7 @@ export class ZoneMap {
   }
 
   destroy(): void {
+    this.removed = true;
     this.drag?.destroy();
     this.unbindHash();
     this.draw?.stop();
@@ -210,8 +218,9 @@ export class ZoneMap {
     }
   }
 
-  private startDraw(): void {
-    const draw = createDraw(this.map, () => this.snapVertices());
+  private startDraw(make: typeof createDraw): void {
+    if (this.removed) return;
+    const draw = make(this.map, () => this.snapVertices());
     draw.start();
     draw.on("finish", (id, ctx) => {
       const feature = draw.getSnapshotFeature(id);
@@ -266,6 +275,7 @@ export class ZoneMap {
     this.map.getCanvas().addEventListener("pointerdown", (e) => this.pickUnder(e), true);
     this.draw = draw;
     if (this.tool !== "none") draw.setMode(this.tool);
+    if (this.tool === "select") this.syncEditable();
   }
 
   /** A press with the select tool hands terra-draw the parcel under it, so its click can pick it. */
