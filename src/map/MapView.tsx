@@ -2,7 +2,7 @@
  * The React host of the map: adopts the map the page's first script made (early-map.ts) and
  * wires it to the store.
  */
-import { useEffect, useRef } from "react";
+import { useLayoutEffect, useRef } from "react";
 import { applyDeleted, applyDrawn, applyEdited, bindSketch, cancelEdit } from "../actions/actions";
 import { MAPLIBRE_LOCALE } from "../i18n/maplibre";
 import { loadSigungu } from "../sigungu-data";
@@ -22,7 +22,8 @@ const HANDLERS: AppHandlers = {
 export function MapView() {
   const host = useRef<HTMLDivElement>(null);
 
-  useEffect(() => {
+  // Before the browser paints the app: the map never shows over the panels for a frame.
+  useLayoutEffect(() => {
     const el = host.current;
     if (!el) return;
     const { map, release } = adoptMap(el, HANDLERS, {
