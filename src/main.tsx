@@ -1,4 +1,4 @@
-/** Boot: built-in hubs, then the saved project, then autosave and tab sync, then the page. */
+/** Boot (after first-screen.ts has started the map): built-in hubs, then the saved project, then autosave and tab sync, then the page. */
 import { entries as idbEntries } from "idb-keyval";
 import { StrictMode } from "react";
 import { createRoot } from "react-dom/client";
@@ -6,6 +6,7 @@ import { EMBEDDED_HUBS_FILE, provideSido } from "../geo/index";
 import { App } from "./App";
 import { en } from "./i18n/en";
 import { ko } from "./i18n/ko";
+import { dropMap } from "./map/early-map";
 import { startPersistence } from "./persistence/autosave";
 import { isUnreadableRecord } from "./persistence/stored-records";
 import { Recovery, RecoveryPanel } from "./Recovery";
@@ -56,6 +57,7 @@ async function boot(): Promise<void> {
     await startPersistence(useAppStore);
   } catch (e) {
     // No autosave then: the stored project stays as it was until the planner chooses.
+    dropMap();
     createRoot(root).render(<RecoveryPanel error={e} />);
     return;
   }

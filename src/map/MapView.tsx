@@ -1,5 +1,8 @@
-/** The React host of the map: creates the adapter once and wires it to the store. */
-import { useEffect, useRef, useState } from "react";
+/**
+ * The React host of the map: adopts the map the page's first script made (early-map.ts) and
+ * wires it to the store.
+ */
+import { useLayoutEffect, useRef } from "react";
 import {
   applyDeleted,
   applyDrawn,
@@ -13,37 +16,31 @@ import { LiveTooltip } from "../panels/LiveMeasures";
 import { loadSigungu } from "../sigungu-data";
 import { useAppStore } from "../store/store";
 import { relabelControls } from "./control-labels";
+import { type AppHandlers, adoptMap } from "./early-map";
 import { subscribeFirms, subscribeMapControls, subscribeScene } from "./subscriptions";
-import { type MapHandlers, ZoneMap } from "./zone-map";
-import "./worker";
-import "maplibre-gl/dist/maplibre-gl.css";
 
-const handlersFor = (onReady: (ms: number) => void): MapHandlers => ({
+const HANDLERS: AppHandlers = {
   onDrawn: (tool, geometry) => applyDrawn(useAppStore, tool, geometry),
   onEdited: (id, geometry, final) => applyEdited(useAppStore, id, geometry, final),
   onDeleted: (id) => applyDeleted(useAppStore, id),
   onEditCancelled: () => cancelEdit(useAppStore),
-  onReady,
   onError: (message) => console.warn(message),
   onTilesFailed: () => useAppStore.getState().fallBackToEmbedded(),
   onLive: (shape) => useAppStore.getState().setLive(shape),
   onEnvelopeEdited: (envelope) => applyEnvelopeEdited(useAppStore, envelope),
-});
+};
 
 export function MapView() {
-  const container = useRef<HTMLDivElement>(null);
-  const [firstRenderMs, setFirstRenderMs] = useState<number | null>(null);
-  const handlers = useRef<MapHandlers>(handlersFor(setFirstRenderMs));
-  handlers.current = handlersFor(setFirstRenderMs);
+  const host = useRef<HTMLDivElement>(null);
 
-  useEffect(() => {
-    const el = container.current;
+  // Before the browser paints the app: the map never shows over the panels for a frame.
+  useLayoutEffect(() => {
+    const el = host.current;
     if (!el) return;
-    const map = new ZoneMap(el, handlers, {
-      sidoUrl: new URL("data/sido.json", document.baseURI).href,
+    const { map, release } = adoptMap(el, HANDLERS, {
+      lang: useAppStore.getState().lang,
       loadSigungu,
-      vworldKey: import.meta.env.VITE_VWORLD_KEY,
-      locale: MAPLIBRE_LOCALE[useAppStore.getState().lang],
+      locales: MAPLIBRE_LOCALE,
     });
     const offScene = subscribeScene(useAppStore, (diff) => map.render(diff));
     const offControls = subscribeMapControls(useAppStore, map);
@@ -58,19 +55,13 @@ export function MapView() {
       offScene();
       offControls();
       offFirms();
-      map.destroy();
+      release();
     };
   }, []);
 
   return (
     <>
-      <div
-        ref={container}
-        className="map"
-        data-testid="map"
-        data-ready={firstRenderMs !== null}
-        data-first-render-ms={firstRenderMs === null ? undefined : Math.round(firstRenderMs)}
-      />
+      <div ref={host} className="map" />
       <LiveTooltip />
     </>
   );

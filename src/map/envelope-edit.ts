@@ -276,3 +276,20 @@ export class EnvelopeEdit {
     source.setData(collection([...outline, ...handles]));
   }
 }
+
+/**
+ * The handles on a loaded map, in the state the map has reached by the time this module (a lazy
+ * chunk, with its geodesy) arrives: the tool in use and the envelope shown.
+ */
+export function startEnvelopeEdit(
+  map: MlMap,
+  hooks: EnvelopeEditHooks,
+  active: boolean,
+  envelope: Envelope | null | undefined,
+): EnvelopeEdit {
+  const edit = new EnvelopeEdit(map, hooks);
+  edit.attach();
+  edit.setActive(active);
+  if (envelope !== undefined) edit.setEnvelope(envelope);
+  return edit;
+}

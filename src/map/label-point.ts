@@ -2,12 +2,29 @@
  * Where a 시·도 name goes: the point of a coarse grid inside the largest polygon that lies
  * farthest from its edges (a small polylabel). A centroid won't do: 경기도 surrounds 서울, so its
  * centroid falls in the hole.
+ *
+ * The rings are copied once into flat coordinate arrays, and a grid point is measured against
+ * every edge only when it can still win: its distance to a sample of the vertices bounds its
+ * distance to the edges from above, and the edge scan stops once it falls to the best so far.
+ * Each grid row finds its ring crossings once. The chosen point is the one a full scan picks;
+ * the full scan took 0.4 s for the 17 시·도 and 1.4 s for the 250 시·군·구, on the main thread
+ * of the first screen.
  */
 import type { Feature, Position } from "geojson";
 
-type Ring = Position[];
+/** A ring as [x0, y0, x1, y1, …]. */
+type Flat = Float64Array;
 
-function ringAreaAbs(ring: Ring): number {
+const flat = (ring: Position[]): Flat => {
+  const out = new Float64Array(ring.length * 2);
+  ring.forEach((p, i) => {
+    out[2 * i] = p[0] ?? 0;
+    out[2 * i + 1] = p[1] ?? 0;
+  });
+  return out;
+};
+
+function ringAreaAbs(ring: Position[]): number {
   let a = 0;
   for (let i = 0, j = ring.length - 1; i < ring.length; j = i, i += 1) {
     const [xi = 0, yi = 0] = ring[i] ?? [];
@@ -17,36 +34,59 @@ function ringAreaAbs(ring: Ring): number {
   return Math.abs(a / 2);
 }
 
-function inRing([x = 0, y = 0]: Position, ring: Ring): boolean {
-  let inside = false;
-  for (let i = 0, j = ring.length - 1; i < ring.length; j = i, i += 1) {
-    const [xi = 0, yi = 0] = ring[i] ?? [];
-    const [xj = 0, yj = 0] = ring[j] ?? [];
-    if (yi > y !== yj > y && x < ((xj - xi) * (y - yi)) / (yj - yi) + xi) inside = !inside;
+/**
+ * The x of every edge of the ring that crosses the line at height y, by the even-odd test's own
+ * arithmetic: a point of that line is inside when an odd number of them lie to its right.
+ */
+function crossings(y: number, r: Flat): number[] {
+  const out: number[] = [];
+  const n = r.length / 2;
+  for (let i = 0, j = n - 1; i < n; j = i, i += 1) {
+    const xi = r[2 * i] ?? 0;
+    const yi = r[2 * i + 1] ?? 0;
+    const xj = r[2 * j] ?? 0;
+    const yj = r[2 * j + 1] ?? 0;
+    if (yi > y !== yj > y) out.push(((xj - xi) * (y - yi)) / (yj - yi) + xi);
   }
-  return inside;
+  return out;
 }
 
-function segmentDistance([px = 0, py = 0]: Position, a: Position, b: Position): number {
-  const [ax = 0, ay = 0] = a;
-  const [bx = 0, by = 0] = b;
-  const dx = bx - ax;
-  const dy = by - ay;
-  const len2 = dx * dx + dy * dy;
-  const t = len2 === 0 ? 0 : Math.max(0, Math.min(1, ((px - ax) * dx + (py - ay) * dy) / len2));
-  return Math.hypot(px - (ax + t * dx), py - (ay + t * dy));
+function inside(x: number, xs: number[]): boolean {
+  let odd = false;
+  for (const c of xs) if (x < c) odd = !odd;
+  return odd;
 }
 
-function edgeDistance(p: Position, rings: Ring[]): number {
+/** The distance from (px, py) to the nearest edge, or any value below `floor` once it falls below it. */
+function edgeDistance(px: number, py: number, rings: Flat[], floor: number): number {
   let best = Number.POSITIVE_INFINITY;
-  for (const ring of rings) {
-    for (let i = 1; i < ring.length; i += 1) {
-      const a = ring[i - 1];
-      const b = ring[i];
-      if (a && b) best = Math.min(best, segmentDistance(p, a, b));
+  for (const r of rings) {
+    for (let k = 2; k + 1 < r.length; k += 2) {
+      const ax = r[k - 2] ?? 0;
+      const ay = r[k - 1] ?? 0;
+      const dx = (r[k] ?? 0) - ax;
+      const dy = (r[k + 1] ?? 0) - ay;
+      const len2 = dx * dx + dy * dy;
+      const t = len2 === 0 ? 0 : Math.max(0, Math.min(1, ((px - ax) * dx + (py - ay) * dy) / len2));
+      best = Math.min(best, Math.hypot(px - (ax + t * dx), py - (ay + t * dy)));
+      if (best < floor) return best;
     }
   }
   return best;
+}
+
+/** The distance from (px, py) to the nearest of every `step`-th vertex: never below edgeDistance. */
+function vertexBound(px: number, py: number, rings: Flat[], step: number): number {
+  let best = Number.POSITIVE_INFINITY;
+  for (const r of rings) {
+    for (let k = 0; k + 1 < r.length; k += 2 * step) {
+      const dx = px - (r[k] ?? 0);
+      const dy = py - (r[k + 1] ?? 0);
+      best = Math.min(best, dx * dx + dy * dy);
+    }
+  }
+  // A hair above the root of the least square, so rounding can't take it below Math.hypot's.
+  return Math.sqrt(best) * (1 + 1e-9);
 }
 
 /** The label point of a Polygon or MultiPolygon feature, or null for other geometries. */
@@ -54,35 +94,46 @@ export function labelPoint(feature: Feature, grid = 24): Position | null {
   const g = feature.geometry;
   const polys =
     g.type === "Polygon" ? [g.coordinates] : g.type === "MultiPolygon" ? g.coordinates : [];
-  let rings: Ring[] | null = null;
+  let chosen: Position[][] | null = null;
   for (const poly of polys) {
     const outer = poly[0];
-    if (outer && (!rings || ringAreaAbs(outer) > ringAreaAbs(rings[0] ?? []))) rings = poly;
+    if (outer && (!chosen || ringAreaAbs(outer) > ringAreaAbs(chosen[0] ?? []))) chosen = poly;
   }
-  const outer = rings?.[0];
-  if (!rings || !outer) return null;
-  const xs = outer.map((p) => p[0] ?? 0);
-  const ys = outer.map((p) => p[1] ?? 0);
-  // Reduced, not Math.min(...xs): spreading a 150k-vertex ring into a call overflows the stack.
-  const lo = (a: number, b: number) => Math.min(a, b);
-  const hi = (a: number, b: number) => Math.max(a, b);
-  const [x0, x1, y0, y1] = [
-    xs.reduce(lo, Infinity),
-    xs.reduce(hi, -Infinity),
-    ys.reduce(lo, Infinity),
-    ys.reduce(hi, -Infinity),
-  ];
-  let best: Position = outer[0] ?? [x0, y0];
+  const first = chosen?.[0]?.[0];
+  if (!chosen || !first) return null;
+  const rings = chosen.map(flat);
+  const [outer = new Float64Array()] = rings;
+  let [x0, x1, y0, y1] = [Infinity, -Infinity, Infinity, -Infinity];
+  for (let k = 0; k + 1 < outer.length; k += 2) {
+    const x = outer[k] ?? 0;
+    const y = outer[k + 1] ?? 0;
+    [x0, x1, y0, y1] = [Math.min(x0, x), Math.max(x1, x), Math.min(y0, y), Math.max(y1, y)];
+  }
+  const vertices = rings.reduce((n, r) => n + r.length / 2, 0);
+  const step = Math.max(1, Math.floor(vertices / 32));
+  // The grid points inside the polygon (outside every hole), with their upper bounds.
+  const candidates: { x: number; y: number; order: number; bound: number }[] = [];
+  for (let j = 0; j <= grid; j += 1) {
+    const y = y0 + ((y1 - y0) * j) / grid;
+    const [outerXs = [], ...holeXs] = rings.map((r) => crossings(y, r));
+    for (let i = 0; i <= grid; i += 1) {
+      const x = x0 + ((x1 - x0) * i) / grid;
+      if (!inside(x, outerXs) || holeXs.some((xs) => inside(x, xs))) continue;
+      candidates.push({ x, y, order: i * (grid + 1) + j, bound: vertexBound(x, y, rings, step) });
+    }
+  }
+  // Likeliest first, so the best so far soon rules the rest out; ties go to the earlier point.
+  candidates.sort((a, b) => b.bound - a.bound);
+  let best: Position = first;
   let bestD = -1;
-  for (let i = 0; i <= grid; i += 1) {
-    for (let j = 0; j <= grid; j += 1) {
-      const p: Position = [x0 + ((x1 - x0) * i) / grid, y0 + ((y1 - y0) * j) / grid];
-      if (!inRing(p, outer) || rings.slice(1).some((hole) => inRing(p, hole))) continue;
-      const d = edgeDistance(p, rings);
-      if (d > bestD) {
-        bestD = d;
-        best = p;
-      }
+  let bestOrder = Infinity;
+  for (const c of candidates) {
+    if (c.bound < bestD) break;
+    const d = edgeDistance(c.x, c.y, rings, bestD);
+    if (d > bestD || (d === bestD && c.order < bestOrder)) {
+      bestD = d;
+      best = [c.x, c.y];
+      bestOrder = c.order;
     }
   }
   return best;

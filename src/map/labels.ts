@@ -42,16 +42,22 @@ export function addSigunguLabels(
   minZoom: number,
 ): (lang: "ko" | "en") => void {
   let lang: "ko" | "en" = "ko";
+  // Placed the first time the map is zoomed in far enough, not while the first screen draws.
   const items: Placed[] = [];
-  for (const f of sigungu.features) {
-    const at = labelPoint(f);
-    const ko = String(f.properties?.name ?? "");
-    if (!at || !ko) continue;
-    const [lon = 0, lat = 0] = at;
-    items.push({ at: [lon, lat], ko, en: String(f.properties?.nameEn ?? ko), marker: null });
-  }
+  let placed = false;
+  const place = () => {
+    placed = true;
+    for (const f of sigungu.features) {
+      const at = labelPoint(f);
+      const ko = String(f.properties?.name ?? "");
+      if (!at || !ko) continue;
+      const [lon = 0, lat = 0] = at;
+      items.push({ at: [lon, lat], ko, en: String(f.properties?.nameEn ?? ko), marker: null });
+    }
+  };
   const update = () => {
     const show = map.getZoom() >= minZoom;
+    if (show && !placed) place();
     const bounds = map.getBounds();
     for (const item of items) {
       const want = show && bounds.contains(item.at);

@@ -15,9 +15,9 @@ import type { TerraDraw } from "terra-draw";
 import { baseStyle } from "./basemap";
 import { type Basemap, type DrawTool, type Lang, type Scene, TOOLS, type ToolId } from "./contract";
 import { type DragWatch, watchDrags } from "./drag-end";
-import { createDraw } from "./draw";
+import type { createDraw } from "./draw";
 import { type LiveHandler, type SketchWatch, watchSketch } from "./draw-measure";
-import { EnvelopeEdit, type EnvelopeEditHooks } from "./envelope-edit";
+import type { EnvelopeEdit, EnvelopeEditHooks } from "./envelope-edit";
 import { FirmsLayer } from "./firms-layer";
 import { bindHash, initialView } from "./hash";
 import { LAYERS, SIGUNGU_MINZOOM, SOURCES } from "./ids";
@@ -81,11 +81,16 @@ export class ZoneMap {
   private setLabelLang: ((lang: Lang) => void) | null = null;
   private lang: Lang = "ko";
   private basemap: Basemap = "none";
+  private removed = false;
   private readonly unbindHash: () => void;
   /** The firms overlay (heatmap and points), drawn by firms-layer.ts. */
   readonly firms = new FirmsLayer();
-  /** The envelope's handles for the select tool, drawn and dragged by envelope-edit.ts. */
-  private readonly envelopeEdit: EnvelopeEdit;
+  /** The envelope's handles (envelope-edit.ts): a lazy chunk, like terra-draw, with its geodesy. */
+  private envelopeEdit: EnvelopeEdit | null = null;
+  private readonly edits: EnvelopeEditHooks = {
+    onLive: (shape) => this.live(shape),
+    onCommit: (envelope) => this.handlers.current.onEnvelopeEdited?.(envelope),
+  };
 
   constructor(
     container: HTMLElement,
@@ -100,26 +105,35 @@ export class ZoneMap {
       ...(options.locale ? { locale: options.locale } : {}),
     });
     this.unbindHash = bindHash(this.map);
-    this.envelopeEdit = new EnvelopeEdit(this.map, {
-      onLive: this.live,
-      onCommit: (envelope) => this.handlers.current.onEnvelopeEdited?.(envelope),
-    });
     this.map.addControl(new NavigationControl({ showCompass: false }), "top-right");
     this.map.addControl(new ScaleControl({ unit: "metric" }), "bottom-left");
     this.map.on("error", (e: ErrorEvent & { sourceId?: string }) => {
       if (e.sourceId && ONLINE_SOURCES.includes(e.sourceId)) this.handlers.current.onTilesFailed();
       else this.handlers.current.onError(String(e.error?.message ?? e));
     });
+    // terra-draw comes in its own chunk, fetched while the map starts: the first screen's script
+    // is MapLibre's, and the map is ready once both are.
+    const drawModule = import("./draw");
+    const editModule = import("./envelope-edit");
     this.map.on("load", () => {
       addOverlays(this.map);
-      this.envelopeEdit.attach();
       this.firms.attach(this.map);
       this.setBasemap(this.basemap);
       void this.loadSido(options.sidoUrl).then(() => this.loadSigungu(options.loadSigungu));
-      this.startDraw();
+      const drawn = drawModule
+        .then(({ createDraw }) => this.startDraw(createDraw))
+        .catch((e: unknown) => this.handlers.current.onError(`terra-draw: ${e}`));
+      const edits = editModule.then(({ startEnvelopeEdit }) => {
+        const [active, shown] = [this.tool === "select", this.shown.editableEnvelope];
+        if (!this.removed)
+          this.envelopeEdit = startEnvelopeEdit(this.map, this.edits, active, shown);
+      });
       this.flush();
       // Time since navigation start: what the planner waits for, script loading included.
-      this.map.once("idle", () => this.handlers.current.onReady(performance.now()));
+      const idle = new Promise((idled) => this.map.once("idle", idled));
+      void Promise.all([idle, drawn, edits]).then(() =>
+        this.handlers.current.onReady(performance.now()),
+      );
     });
   }
 
@@ -137,7 +151,7 @@ export class ZoneMap {
     this.editing = false;
     this.picked.clear();
     this.sketch?.reset();
-    this.envelopeEdit.setActive(tool === "select");
+    this.envelopeEdit?.setActive(tool === "select");
     const draw = this.draw;
     if (!draw) return;
     if (wasSelect) this.quietly(() => draw.clear());
@@ -168,7 +182,7 @@ export class ZoneMap {
    * False when nothing is being drawn, so undo goes to the store's history instead.
    */
   undoSketch(): boolean {
-    if (this.drag?.cancel() || this.envelopeEdit.cancel()) return true;
+    if (this.drag?.cancel() || this.envelopeEdit?.cancel()) return true;
     const draw = this.draw;
     if (!draw || !DRAW_TOOLS.includes(this.tool) || draw.getModeState() !== "drawing") return false;
     if (draw.canUndo() && draw.undo()) return true;
@@ -178,7 +192,7 @@ export class ZoneMap {
 
   /** A shape is being drawn or a parcel dragged: one-key tool shortcuts must not cut it off. */
   inProgress(): boolean {
-    return this.editing || this.envelopeEdit.dragging() || this.draw?.getModeState() === "drawing";
+    return this.editing || this.envelopeEdit?.dragging() || this.draw?.getModeState() === "drawing";
   }
 
   /** Redo a vertex undone in the shape being drawn; false when there is none to redo. */
@@ -189,9 +203,10 @@ export class ZoneMap {
   }
 
   destroy(): void {
+    this.removed = true;
     this.drag?.destroy();
     this.sketch?.destroy();
-    this.envelopeEdit.destroy();
+    this.envelopeEdit?.destroy();
     this.unbindHash();
     this.draw?.stop();
     this.map.remove();
@@ -205,9 +220,7 @@ export class ZoneMap {
       this.setLabelLang = addSidoLabels(this.map, sido);
       this.setLabelLang(this.lang);
     } catch (e) {
-      this.handlers.current.onError(
-        `시·도 경계를 읽지 못했습니다 / could not read provinces: ${e}`,
-      );
+      this.handlers.current.onError(`시·도 경계를 읽지 못함 / provinces not read: ${e}`);
     }
   }
 
@@ -223,14 +236,13 @@ export class ZoneMap {
       };
       this.setLabelLang(this.lang);
     } catch (e) {
-      this.handlers.current.onError(
-        `시·군·구 경계를 읽지 못했습니다 / could not read the 시·군·구: ${e}`,
-      );
+      this.handlers.current.onError(`시·군·구 경계를 읽지 못함 / districts not read: ${e}`);
     }
   }
 
-  private startDraw(): void {
-    const draw = createDraw(this.map, () => this.snapVertices());
+  private startDraw(make: typeof createDraw): void {
+    if (this.removed) return;
+    const draw = make(this.map, () => this.snapVertices());
     draw.start();
     draw.on("finish", (id, ctx) => {
       const feature = draw.getSnapshotFeature(id);
@@ -286,6 +298,7 @@ export class ZoneMap {
     this.sketch = watchSketch(this.map, draw, () => this.tool, this.live);
     this.draw = draw;
     if (this.tool !== "none") draw.setMode(this.tool);
+    if (this.tool === "select") this.syncEditable();
   }
 
   /** A press with the select tool hands terra-draw the parcel under it, so its click can pick it. */
@@ -322,7 +335,7 @@ export class ZoneMap {
     if (diff.enclosing && diff.enclosing !== this.shown.enclosing)
       set(SOURCES.enclosing, diff.enclosing);
     if (diff.hubs && diff.hubs !== this.shown.hubs) set(SOURCES.hubs, diff.hubs);
-    if (diff.editableEnvelope !== undefined) this.envelopeEdit.setEnvelope(diff.editableEnvelope);
+    if (diff.editableEnvelope !== undefined) this.envelopeEdit?.setEnvelope(diff.editableEnvelope);
     this.shown = { ...this.shown, ...diff };
     if (diff.editable && this.tool === "select") this.syncEditable();
     if (diff.focus) {

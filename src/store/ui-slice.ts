@@ -5,7 +5,7 @@ import type { AppState, UiSlice } from "./types";
 /** The planner's language, kept across reloads in this browser (not part of the project). */
 const LANG_KEY = "czd.lang";
 
-function storedLang(): AppState["lang"] {
+export function storedLang(): AppState["lang"] {
   try {
     return globalThis.localStorage?.getItem(LANG_KEY) === "en" ? "en" : "ko";
   } catch {

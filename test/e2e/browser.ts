@@ -61,8 +61,16 @@ export async function openAppAt(baseUrl: string, hash: string): Promise<AppPage>
   return app;
 }
 
-/** Wait until the map has loaded and rendered once. */
+/**
+ * Wait until the map has loaded and rendered once and the app has taken it into its layout
+ * (the page's first script makes the map before the app is there: src/map/early-map.ts).
+ */
 export async function waitForMap(page: Page): Promise<void> {
+  await page.locator('.app [data-testid="map"][data-ready="true"]').waitFor({ timeout: 30_000 });
+}
+
+/** Wait until the map has rendered once, whether or not the app around it is there yet. */
+export async function waitForFirstRender(page: Page): Promise<void> {
   await page.locator('[data-testid="map"][data-ready="true"]').waitFor({ timeout: 30_000 });
 }
 

@@ -1,0 +1,96 @@
+/**
+ * The map before the app: the page's first script makes it as soon as MapLibre has run, while
+ * React, the panels and the checker load beside it (import()), so the script before the map is
+ * MapLibre's and this. Until the app adopts it (MapView), it fills the window and shows the
+ * embedded basemap, with no tool: online tiles are asked for once the app picks a basemap.
+ */
+import type { FeatureCollection } from "geojson";
+import type { Lang } from "./contract";
+import { type MapHandlers, ZoneMap } from "./zone-map";
+import "./worker";
+import "maplibre-gl/dist/maplibre-gl.css";
+
+export interface EarlyMapOptions {
+  lang: Lang;
+  /** The 시·군·구 boundaries, fetched once for the map and the report alike. */
+  loadSigungu: () => Promise<FeatureCollection>;
+  /** MapLibre's own control labels, by language. */
+  locales: Record<Lang, Record<string, string>>;
+}
+
+/** What the app hands the map: everything but onReady, which marks the map's element. */
+export type AppHandlers = Omit<MapHandlers, "onReady">;
+
+const NOTHING_YET: AppHandlers = {
+  onDrawn: () => undefined,
+  onEdited: () => undefined,
+  onDeleted: () => undefined,
+  onEditCancelled: () => undefined,
+  onError: (message) => console.warn(message),
+  // No online basemap is shown before the app picks one.
+  onTilesFailed: () => undefined,
+};
+
+interface Early {
+  element: HTMLDivElement;
+  map: ZoneMap;
+  handlers: { current: MapHandlers };
+}
+
+let early: Early | null = null;
+
+/** Make the map now, in an element of its own over the whole page. */
+export function startMap(options: EarlyMapOptions): void {
+  early ??= start(options);
+}
+
+function start(options: EarlyMapOptions): Early {
+  const element = document.createElement("div");
+  element.setAttribute("data-testid", "map");
+  element.setAttribute("data-ready", "false");
+  Object.assign(element.style, { position: "fixed", inset: "0" });
+  document.body.append(element);
+  // Time since navigation start: what the planner waits for, script loading included.
+  const onReady = (ms: number) => {
+    element.setAttribute("data-ready", "true");
+    element.setAttribute("data-first-render-ms", String(Math.round(ms)));
+  };
+  const handlers = { current: { ...NOTHING_YET, onReady } };
+  const map = new ZoneMap(element, handlers, {
+    sidoUrl: new URL("data/sido.json", document.baseURI).href,
+    loadSigungu: options.loadSigungu,
+    vworldKey: import.meta.env.VITE_VWORLD_KEY,
+    locale: options.locales[options.lang],
+  });
+  return { element, map, handlers };
+}
+
+/**
+ * Move the map into the app's host element and route its events to the app. Returns the map
+ * and a function that gives the events back (the map itself lives as long as the page).
+ */
+export function adoptMap(
+  host: HTMLElement,
+  handlers: AppHandlers,
+  options: EarlyMapOptions,
+): { map: ZoneMap; release: () => void } {
+  early ??= start(options);
+  const own = early;
+  Object.assign(own.element.style, { position: "absolute", inset: "0" });
+  host.append(own.element);
+  const onReady = own.handlers.current.onReady;
+  own.handlers.current = { ...handlers, onReady };
+  return {
+    map: own.map,
+    release: () => {
+      own.handlers.current = { ...NOTHING_YET, onReady };
+    },
+  };
+}
+
+/** Take the map off the page (the app could not start: the recovery panel shows instead). */
+export function dropMap(): void {
+  early?.map.destroy();
+  early?.element.remove();
+  early = null;
+}
