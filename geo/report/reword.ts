@@ -9,9 +9,20 @@ import type { Report, RuleSet } from "../types";
 
 type ReportFinding = Report["findings"][number];
 
-/** A finding's sentence: the report's own without hints, else re-worded with them. */
+/** The codes whose sentences name a control (messages.ts's MessageHints); others stand as written. */
+const HINTED: ReadonlySet<string> = new Set([
+  "SIDO_UNKNOWN",
+  "SIDO_DECIDES_RADIUS",
+  "REGION_NOT_ELIGIBLE",
+]);
+
+/**
+ * A finding's sentence: re-worded with `hints` when its code names a control, else the report's
+ * own (which may not come from the table at all: the app's stand-in report for a zone it can't
+ * check carries the refusal's text under a code).
+ */
 export function findingSentence(f: ReportFinding, lang: Lang, hints?: MessageHints): string {
-  if (!hints) return lang === "en" ? f.messageEn : f.message;
+  if (!hints || !HINTED.has(f.code)) return lang === "en" ? f.messageEn : f.message;
   return findingMessage(f, lang, hints);
 }
 
