@@ -82,6 +82,7 @@ export const en: Messages = {
   vworldHybrid: "VWorld satellite with labels (online)",
   sigungu: "Districts (시·군·구)",
   sigunguLoading: "Loading the 시·군·구 boundaries…",
+  checking: "Checking…",
   hubLegend: "Hub types",
   hubPartialShare: "Partly inside (share of area)",
   illustrative: "illustrative limits, not published",

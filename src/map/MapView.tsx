@@ -4,6 +4,7 @@ import { applyDeleted, applyDrawn, applyEdited, bindSketch, cancelEdit } from ".
 import { MAPLIBRE_LOCALE } from "../i18n/maplibre";
 import { loadSigungu } from "../sigungu-data";
 import { useAppStore } from "../store/store";
+import { liveReports } from "../workers/live-check";
 import { subscribeFirms, subscribeMapControls, subscribeScene } from "./subscriptions";
 import { type MapHandlers, ZoneMap } from "./zone-map";
 import "./worker";
@@ -34,7 +35,7 @@ export function MapView() {
       vworldKey: import.meta.env.VITE_VWORLD_KEY,
       locale: MAPLIBRE_LOCALE[useAppStore.getState().lang],
     });
-    const offScene = subscribeScene(useAppStore, (diff) => map.render(diff));
+    const offScene = subscribeScene(useAppStore, (diff) => map.render(diff), liveReports);
     const offControls = subscribeMapControls(useAppStore, map);
     const offSketch = bindSketch(useAppStore, map);
     const offFirms = subscribeFirms(useAppStore, map.firms);

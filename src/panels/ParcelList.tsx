@@ -5,8 +5,8 @@
 import type { Parcel } from "../../geo/index";
 import { sigunguNamesOf } from "../../geo/index";
 import { useT } from "../i18n";
-import { selectReport } from "../store/derive";
 import { activeZone, useAppStore } from "../store/store";
+import { useLiveReport } from "../workers/live-check";
 
 function shapeOf(p: Parcel): { parts: number; holes: number } {
   const polys = p.geometry.type === "Polygon" ? [p.geometry.coordinates] : p.geometry.coordinates;
@@ -16,10 +16,10 @@ function shapeOf(p: Parcel): { parts: number; holes: number } {
 export function ParcelList() {
   const t = useT();
   const parcels = useAppStore((s) => activeZone(s).parcels);
-  const report = useAppStore(selectReport);
+  const areas = useLiveReport((r) => r.report?.area.parcels);
   const focusParcels = useAppStore((s) => s.focusParcels);
   const transact = useAppStore((s) => s.transact);
-  const areaById = new Map(report.area.parcels.map((p) => [p.id, p.km2]));
+  const areaById = new Map(areas?.map((p) => [p.id, p.km2]));
   return (
     <>
       <h3>
@@ -34,7 +34,7 @@ export function ParcelList() {
               <button type="button" onClick={() => focusParcels([p.id])}>
                 {p.name ?? p.id}
               </button>{" "}
-              {(areaById.get(p.id) ?? 0).toFixed(3)} km²
+              {areas ? (areaById.get(p.id) ?? 0).toFixed(3) : "…"} km²
               <span className="small" data-testid="parcel-sigungu">
                 {sigunguNamesOf(p.geometry).map((n) => ` · ${n}`)}
               </span>

@@ -1,7 +1,7 @@
 /** The live report: areas against the cap, reach against the limit, hubs, findings. */
 import { type Messages, shapeName, useT } from "../i18n";
-import { selectReport } from "../store/derive";
 import { activeZone, useAppStore } from "../store/store";
+import { useLiveReport } from "../workers/live-check";
 import { EnvelopeEditor } from "./EnvelopeEditor";
 import { HubTable } from "./HubTable";
 import { ParcelList } from "./ParcelList";
@@ -10,7 +10,7 @@ import { fixed, VerdictHeading } from "./Verdict";
 const isEmpty = (s: Parameters<typeof activeZone>[0]) => activeZone(s).parcels.length === 0;
 
 function Findings({ t }: { t: Messages }) {
-  const report = useAppStore(selectReport);
+  const report = useLiveReport((r) => r.report);
   const lang = useAppStore((s) => s.lang);
   const focusParcels = useAppStore((s) => s.focusParcels);
   const empty = useAppStore(isEmpty);
@@ -21,6 +21,7 @@ function Findings({ t }: { t: Messages }) {
         {t.emptyZoneHint}
       </p>
     );
+  if (!report) return null;
   if (report.findings.length === 0) return <p className="ok">{t.noFindings}</p>;
   return (
     <ul className="findings" data-testid="findings">
@@ -41,7 +42,7 @@ function Findings({ t }: { t: Messages }) {
 
 /** The 시·군·구 the parcels lie in, with the parcel area in each (`sido.sigungu`). */
 function Sigungu({ t }: { t: Messages }) {
-  const sigungu = useAppStore(selectReport).sido.sigungu;
+  const sigungu = useLiveReport((r) => r.report?.sido.sigungu);
   return (
     <p className="small" data-testid="sigungu">
       {t.sigungu}:{" "}
@@ -54,15 +55,39 @@ function Sigungu({ t }: { t: Messages }) {
   );
 }
 
+/** Shown while the check Worker works on a newer version of the zone than the figures are of. */
+function Checking({ t }: { t: Messages }) {
+  return (
+    <p className="small checking" data-testid="checking" role="status">
+      {t.checking}
+    </p>
+  );
+}
+
 export function ValidationPanel() {
   const t = useT();
-  const report = useAppStore(selectReport);
+  const report = useLiveReport((r) => r.report);
+  const checking = useLiveReport((r) => r.checking);
+  const empty = useAppStore(isEmpty);
+  if (!report)
+    return (
+      <section className="panel validation" data-testid="validation-panel" data-checking="true">
+        <h2>{t.validation}</h2>
+        <Checking t={t} />
+        <EnvelopeEditor />
+        <ParcelList />
+      </section>
+    );
   const env = report.envelope;
   const over = report.area.totalKm2 > report.area.capKm2;
-  const empty = useAppStore(isEmpty);
   return (
-    <section className="panel validation" data-testid="validation-panel">
+    <section
+      className="panel validation"
+      data-testid="validation-panel"
+      data-checking={String(checking)}
+    >
       <VerdictHeading t={t} verdict={report.verdict} testId="verdict" empty={empty} />
+      {checking ? <Checking t={t} /> : null}
       <p className="small">
         {report.ruleSet} · {report.ruleSetVersion}
         {report.ruleSetCustom ? ` (${t.customRules})` : ""} · {t.sido}: {report.sido.name ?? "–"}
