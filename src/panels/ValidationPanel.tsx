@@ -1,7 +1,7 @@
 /** The live report: areas against the cap, reach against the limit, hubs, findings. */
 import { type Messages, shapeName, useT } from "../i18n";
 import { activeZone, useAppStore } from "../store/store";
-import { useLiveReport } from "../workers/live-check";
+import { useCheckingAttribute, useLiveReport } from "../workers/live-check";
 import { EnvelopeEditor } from "./EnvelopeEditor";
 import { HubTable } from "./HubTable";
 import { ParcelList } from "./ParcelList";
@@ -55,7 +55,10 @@ function Sigungu({ t }: { t: Messages }) {
   );
 }
 
-/** Shown while the check Worker works on a newer version of the zone than the figures are of. */
+/**
+ * Shown while the check Worker works on a newer version of the zone than the figures are of
+ * (the section's data-checking, which app.css turns into a visible line after a moment).
+ */
 function Checking({ t }: { t: Messages }) {
   return (
     <p className="small checking" data-testid="checking" role="status">
@@ -67,11 +70,11 @@ function Checking({ t }: { t: Messages }) {
 export function ValidationPanel() {
   const t = useT();
   const report = useLiveReport((r) => r.report);
-  const checking = useLiveReport((r) => r.checking);
   const empty = useAppStore(isEmpty);
+  const checkingRef = useCheckingAttribute();
   if (!report)
     return (
-      <section className="panel validation" data-testid="validation-panel" data-checking="true">
+      <section ref={checkingRef} className="panel validation" data-testid="validation-panel">
         <h2>{t.validation}</h2>
         <Checking t={t} />
         <EnvelopeEditor />
@@ -81,13 +84,9 @@ export function ValidationPanel() {
   const env = report.envelope;
   const over = report.area.totalKm2 > report.area.capKm2;
   return (
-    <section
-      className="panel validation"
-      data-testid="validation-panel"
-      data-checking={String(checking)}
-    >
+    <section ref={checkingRef} className="panel validation" data-testid="validation-panel">
       <VerdictHeading t={t} verdict={report.verdict} testId="verdict" empty={empty} />
-      {checking ? <Checking t={t} /> : null}
+      <Checking t={t} />
       <p className="small">
         {report.ruleSet} · {report.ruleSetVersion}
         {report.ruleSetCustom ? ` (${t.customRules})` : ""} · {t.sido}: {report.sido.name ?? "–"}

@@ -4,6 +4,7 @@
  * geometry it writes. Where there is no Worker (unit tests under Node) the same reports come
  * from the store's synchronous derive path.
  */
+import { useCallback, useEffect, useRef } from "react";
 import { useStore } from "zustand";
 import { createStore } from "zustand/vanilla";
 import {
@@ -52,6 +53,26 @@ export const liveReports = {
   get: (): Report | null => liveReportStore.getState().report,
   subscribe: (listener: () => void): (() => void) => liveReportStore.subscribe(listener),
 };
+
+/**
+ * A ref that keeps the element's data-checking attribute equal to the live report's `checking`,
+ * set directly rather than by a render: a drag's every move would otherwise render the panel
+ * twice (checking, then the report).
+ */
+export function useCheckingAttribute(): (el: HTMLElement | null) => void {
+  const el = useRef<HTMLElement | null>(null);
+  useEffect(
+    () =>
+      liveReportStore.subscribe((r) =>
+        el.current?.setAttribute("data-checking", String(r.checking)),
+      ),
+    [],
+  );
+  return useCallback((node: HTMLElement | null) => {
+    el.current = node;
+    node?.setAttribute("data-checking", String(liveReportStore.getState().checking));
+  }, []);
+}
 
 let client: CheckClient | null = null;
 let hubs: { layers: HubLayer[] | null; version: number } = { layers: null, version: 0 };
