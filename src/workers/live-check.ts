@@ -154,8 +154,17 @@ function checkLive(s: AppState): void {
   if (wanted && sameInput(wanted, input)) return;
   wanted = input;
   if (!liveReportStore.getState().checking) liveReportStore.setState({ checking: true });
+  runLive(c, input, doc, true);
+}
+
+/**
+ * Runs a live check. One stopped for something other than a newer edit (an export's check
+ * waiting behind it, a crashed Worker) is asked for once more if it is still the newest.
+ */
+function runLive(c: CheckClient, input: CheckInput, doc: ZoneDoc, retry: boolean): void {
   void c.check(input, true).then((result) => {
     if (result) show(result, doc);
+    else if (retry && wanted === input) runLive(c, input, doc, false);
   });
 }
 
