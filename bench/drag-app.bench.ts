@@ -56,6 +56,8 @@ interface Result {
   workerIdle: Both;
   workers: number;
   mainDrag: Both;
+  /** The app's check Worker (the panel's report), apart from the map's workers. */
+  checkDrag: Both;
 }
 
 async function areaOf(scene: OpenScene): Promise<string> {
@@ -114,6 +116,7 @@ async function measure(url: string, spec: SceneSpec): Promise<Result> {
     const w = busyOf(dragThreads, "worker");
     const wi = busyOf(idleThreads, "worker");
     const main = busyOf(dragThreads, "main");
+    const checker = busyOf(dragThreads, "check");
     type Pair = { cpu: Metrics; wall: Metrics };
     const d = (a: Pair, b: Pair, name: string): Both => ({
       cpu: deltaMs(a.cpu, b.cpu, name),
@@ -132,6 +135,7 @@ async function measure(url: string, spec: SceneSpec): Promise<Result> {
       workerIdle: { cpu: wi.cpuMs, wall: wi.ms },
       workers: w.threads,
       mainDrag: { cpu: main.cpuMs, wall: main.ms },
+      checkDrag: { cpu: checker.cpuMs, wall: checker.ms },
     };
   } finally {
     await scene.app.close();
@@ -205,7 +209,10 @@ try {
     console.log(
       `  main thread in tasks (trace): ${f1(m.cpu / EVENTS)} ms CPU, ${f1(m.wall / EVENTS)} ms wall per event`,
     );
-    console.log(`  worker threads: ${r.workers}`);
+    console.log(`  map worker threads: ${r.workers}`);
+    console.log(
+      `  check Worker busy: ${f1(r.checkDrag.cpu / 1000)} (${f1(r.checkDrag.wall / 1000)}) s CPU (wall) of ${f1(r.wallMs / 1000)} s`,
+    );
     console.log(`  messages to workers per event: ${messagesPerEvent(r.drag) || "none"}`);
     console.log(`  messages to workers while idle: ${messagesPerEvent(r.idle) || "none"}`);
     console.log(`  components rendered per event: ${topRenders(r.drag) || "none"}`);

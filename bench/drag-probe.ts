@@ -59,7 +59,9 @@ export const PROBE_SCRIPT = `(() => {
       const m = message && typeof message === "object" ? message : {};
       const d = m.data && typeof m.data === "object" ? m.data : {};
       const source = typeof d.source === "string" ? d.source : typeof d.sourceId === "string" ? d.sourceId : "";
-      const key = String(m.type ?? "?") + (source ? ":" + source : "");
+      // MapLibre's messages have a type; the app's check Worker's a kind.
+      const kind = typeof m.kind === "string" ? "check-worker:" + m.kind : "?";
+      const key = String(m.type ?? kind) + (source ? ":" + source : "");
       probe.messages[key] = (probe.messages[key] ?? 0) + 1;
     }
     return post.call(this, message, ...rest);

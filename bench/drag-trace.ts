@@ -28,7 +28,7 @@ interface TraceEvent {
   tdur?: number;
   pid: number;
   tid: number;
-  args?: { name?: string };
+  args?: { name?: string; data?: { url?: string } };
 }
 
 const CATEGORIES = [
@@ -65,7 +65,7 @@ export async function mark(page: Page, name: string): Promise<void> {
 }
 
 export interface ThreadBusy {
-  /** "main", "worker" or the thread's own name. */
+  /** "main", "worker" (the map's), "check" (the check Worker) or the thread's own name. */
   kind: string;
   /** Busy ms (wall time: the union of the thread's top-level tasks) inside the window. */
   busyMs: number;
@@ -84,6 +84,11 @@ export function busyBetween(events: TraceEvent[], from: string, to: string): Thr
   for (const e of events) {
     if (e.ph === "M" && e.name === "thread_name")
       names.set(`${e.pid}:${e.tid}`, e.args?.name ?? "");
+  }
+  // The app's check Worker is a dedicated worker too: told apart by the script its calls run.
+  const checkers = new Set<string>();
+  for (const e of events) {
+    if (e.args?.data?.url?.includes("check.worker")) checkers.add(`${e.pid}:${e.tid}`);
   }
   const spans = new Map<string, [number, number][]>();
   const cpu = new Map<string, number>();
@@ -111,8 +116,13 @@ export function busyBetween(events: TraceEvent[], from: string, to: string): Thr
     }
     const name = names.get(key) ?? "?";
     // MapLibre's and terra-draw's workers are dedicated workers (not Chrome's thread pool).
-    const kind =
-      name === "CrRendererMain" ? "main" : name === "DedicatedWorker thread" ? "worker" : name;
+    const kind = checkers.has(key)
+      ? "check"
+      : name === "CrRendererMain"
+        ? "main"
+        : name === "DedicatedWorker thread"
+          ? "worker"
+          : name;
     out.push({ kind, busyMs: busy / 1000, cpuMs: (cpu.get(key) ?? 0) / 1000 });
   }
   return out;

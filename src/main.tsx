@@ -12,6 +12,7 @@ import { isUnreadableRecord } from "./persistence/stored-records";
 import { Recovery, RecoveryPanel } from "./Recovery";
 import { loadSigungu } from "./sigungu-data";
 import { useAppStore } from "./store/store";
+import { startLiveChecks } from "./workers/live-check";
 import "./app.css";
 
 async function loadBuiltinHubs(): Promise<void> {
@@ -61,6 +62,8 @@ async function boot(): Promise<void> {
     createRoot(root).render(<RecoveryPanel error={e} />);
     return;
   }
+  // The panel's report comes from the check Worker, so a large zone never freezes the page.
+  startLiveChecks(useAppStore);
   // Not awaited: the page draws first; the report names the 시·군·구 once they arrive.
   loadSigungu()
     .then(() => useAppStore.getState().setSigunguLoaded())

@@ -3,23 +3,11 @@
  * would, with the SHA-256 of the exact bytes under review so a signed paper copy can be matched
  * to the digital filing.
  */
-import {
-  checkFiling,
-  importZone,
-  type Report,
-  type RuleSet,
-  sha256Hex,
-  type Zone,
-} from "../../geo/index";
-import {
-  ruleSetFor,
-  ruleSetOfFiling,
-  selectCommittedReport,
-  selectHubIndex,
-  toGeoZone,
-} from "../store/derive";
+import { importZone, type Report, type RuleSet, sha256Hex, type Zone } from "../../geo/index";
+import { ruleSetFor, ruleSetOfFiling, toGeoZone } from "../store/derive";
 import { activeZone } from "../store/store";
 import type { AppState } from "../store/types";
+import { committedReport, zoneReport } from "../workers/live-check";
 import { exportFiling, filingFileName } from "./filing-io";
 
 export interface Review {
@@ -50,7 +38,8 @@ export async function reviewFile(
 ): Promise<Review> {
   const zone = await importZone(bytes, fileName);
   const ruleSet = ruleSetOfFiling(zone.meta.ruleSet, s.customRuleSets);
-  const report = checkFiling(zone, { ruleSet, hubs: selectHubIndex(s) });
+  // In the check Worker: a hostile file checks for seconds without freezing the page.
+  const report = await zoneReport(s, zone, ruleSet);
   const sha256 = await sha256Hex(bytes);
   return {
     source: "file",
@@ -71,7 +60,7 @@ export async function reviewFile(
 export async function reviewCurrent(s: AppState, now: Date = new Date()): Promise<Review> {
   const doc = activeZone(s);
   // The saved zone, not a drag in progress: the hash is of the filing its export writes.
-  const report = selectCommittedReport(s);
+  const report = await committedReport(s);
   const ruleSet = ruleSetFor(doc.ruleSetId, s.customRuleSets);
   const bytes = new TextEncoder().encode(exportFiling(doc, report, ruleSet, now));
   return {

@@ -97,6 +97,7 @@ export const en: Messages = {
   vworldHybrid: "VWorld satellite with labels (online)",
   sigungu: "Districts",
   sigunguLoading: "Loading the district boundaries…",
+  checking: "Checking…",
   hubLegend: "Hub types",
   hubPartialShare: "Partly inside (share of area)",
   illustrative: "illustrative limits, not published",

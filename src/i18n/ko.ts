@@ -94,6 +94,7 @@ export const ko = {
   vworldHybrid: "VWorld 영상+지명 (온라인)",
   sigungu: "시·군·구",
   sigunguLoading: "시·군·구 경계를 불러오는 중…",
+  checking: "검사 중…",
   hubLegend: "거점 종류",
   hubPartialShare: "일부만 지구 안 (면적 비율)",
   illustrative: "공표되지 않은 예시 한도",

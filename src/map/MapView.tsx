@@ -15,6 +15,7 @@ import { MAPLIBRE_LOCALE } from "../i18n/maplibre";
 import { LiveTooltip } from "../panels/LiveMeasures";
 import { loadSigungu } from "../sigungu-data";
 import { useAppStore } from "../store/store";
+import { liveReports } from "../workers/live-check";
 import { relabelControls } from "./control-labels";
 import { type AppHandlers, adoptMap } from "./early-map";
 import { subscribeFirms, subscribeMapControls, subscribeScene } from "./subscriptions";
@@ -42,7 +43,7 @@ export function MapView() {
       loadSigungu,
       locales: MAPLIBRE_LOCALE,
     });
-    const offScene = subscribeScene(useAppStore, (diff) => map.render(diff));
+    const offScene = subscribeScene(useAppStore, (diff) => map.render(diff), liveReports);
     const offControls = subscribeMapControls(useAppStore, map);
     const offSketch = bindSketch(useAppStore, map);
     const offFirms = subscribeFirms(useAppStore, map.firms);

@@ -5,6 +5,7 @@
  */
 
 import type { FeatureCollection } from "geojson";
+import type { Report } from "../../geo/index";
 import { selectReport } from "../store/derive";
 import { type AppStore, activeZone } from "../store/store";
 import type { AppState, ZoneDoc } from "../store/types";
@@ -38,10 +39,19 @@ function zoneBbox(zone: ZoneDoc): [number, number, number, number] | null {
   );
 }
 
+/** Where the scene's report comes from: the check Worker's in the app, derive's in tests. */
+export interface ReportSource {
+  get: (s: AppState) => Report | null;
+  subscribe: (listener: () => void) => () => void;
+}
+
+const derivedReports: ReportSource = { get: selectReport, subscribe: () => () => undefined };
+
 /** Redraw the map from the store: each part of the scene is rebuilt only when its inputs change. */
 export function subscribeScene(
   store: AppStore,
   render: (diff: Partial<Scene>) => void,
+  reports: ReportSource = derivedReports,
 ): () => void {
   let last: {
     zone: ZoneDoc;
@@ -71,8 +81,9 @@ export function subscribeScene(
       diff.editableEnvelope = zone.envelope;
     }
     if (!last || last.hubLayers !== s.hubLayers) diff.hubs = hubsCollection(s.hubLayers);
-    // The memoised report: the same object (and no new check) unless the zone or a drag changed.
-    const enclosing = enclosingKey(selectReport(s));
+    // The latest report: a new object only when a check of a changed zone or drag came back.
+    const report = reports.get(s);
+    const enclosing = report ? enclosingKey(report) : (last?.enclosing ?? null);
     if (!last || !sameEnclosing(last.enclosing, enclosing))
       diff.enclosing = enclosingCollection(enclosing);
     if (last && last.highlight.seq !== s.highlight.seq) {
@@ -89,7 +100,12 @@ export function subscribeScene(
     if (Object.keys(diff).length > 0) render(diff);
   };
   update(store.getState());
-  return store.subscribe(update);
+  const offStore = store.subscribe(update);
+  const offReports = reports.subscribe(() => update(store.getState()));
+  return () => {
+    offStore();
+    offReports();
+  };
 }
 
 /** Keep the map's tool, basemap and label language in step with the UI slice. */

@@ -3,8 +3,9 @@ import { converterById } from "../../geo/index";
 import { EXPORT_FORMATS, type ExportFormat, exportZoneAs } from "../actions/exports";
 import { failure } from "../actions/imports";
 import { sigunguSettled } from "../sigungu-data";
-import { ruleSetFor, selectCommittedReport } from "../store/derive";
+import { ruleSetFor } from "../store/derive";
 import { activeZone, useAppStore } from "../store/store";
+import { committedReport } from "../workers/live-check";
 import { download } from "./download";
 
 async function exportAs(format: ExportFormat): Promise<void> {
@@ -13,7 +14,7 @@ async function exportAs(format: ExportFormat): Promise<void> {
   const zone = activeZone(s);
   const ruleSet = ruleSetFor(zone.ruleSetId, s.customRuleSets);
   try {
-    const out = await exportZoneAs(zone, selectCommittedReport(s), ruleSet, format);
+    const out = await exportZoneAs(zone, await committedReport(s), ruleSet, format);
     download(out.data, out.fileName, out.mime);
   } catch (e) {
     s.notify(failure(e, zone.name));

@@ -4,12 +4,12 @@
  */
 import { hubTypeName, type Messages } from "../i18n";
 import { HUB_COLOURS, OTHER_HUB_COLOUR } from "../map/ids";
-import { selectReport } from "../store/derive";
-import { useAppStore } from "../store/store";
+import { useLiveReport } from "../workers/live-check";
 
 export function HubTable({ t }: { t: Messages }) {
-  const report = useAppStore(selectReport);
-  const { counts, partial } = report.hubs;
+  const hubs = useLiveReport((r) => r.report?.hubs);
+  if (!hubs) return null;
+  const { counts, partial } = hubs;
   return (
     <>
       <table className="hubs" data-testid="hub-counts" aria-label={t.hubLegend}>

@@ -3,8 +3,9 @@ import { useState } from "react";
 import { exportFiling, filingFileName } from "../actions/filing-io";
 import { useT } from "../i18n";
 import { sigunguSettled } from "../sigungu-data";
-import { ruleSetFor, selectCommittedReport } from "../store/derive";
+import { ruleSetFor } from "../store/derive";
 import { activeZone, useAppStore } from "../store/store";
+import { committedReport } from "../workers/live-check";
 import { download, fileBytes } from "./download";
 import { ExportMenu } from "./ExportMenu";
 import { FILING_OR_PARTS_ACCEPT, FilePicker, XY_CRS } from "./FilePicker";
@@ -31,7 +32,7 @@ export async function exportActiveZone(): Promise<void> {
   await sigunguSettled();
   const s = useAppStore.getState();
   const zone = activeZone(s);
-  const report = selectCommittedReport(s);
+  const report = await committedReport(s);
   const ruleSet = ruleSetFor(zone.ruleSetId, s.customRuleSets);
   download(exportFiling(zone, report, ruleSet), filingFileName(zone), "application/geo+json");
 }

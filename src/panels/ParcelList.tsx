@@ -6,8 +6,9 @@
 import { useEffect, useMemo, useRef, useState } from "react";
 import { countHubs, type Parcel, sigunguNamesOf } from "../../geo/index";
 import { type Messages, useT } from "../i18n";
-import { selectHubIndex, selectReport } from "../store/derive";
+import { selectHubIndex } from "../store/derive";
 import { activeZone, useAppStore } from "../store/store";
+import { useLiveReport } from "../workers/live-check";
 import {
   nextSort,
   PARCEL_COLUMNS,
@@ -117,7 +118,7 @@ export function ParcelList() {
   const t = useT();
   const lang = useAppStore((s) => s.lang);
   const parcels = useAppStore((s) => activeZone(s).parcels);
-  const report = useAppStore(selectReport);
+  const report = useLiveReport((r) => r.report);
   const index = useAppStore(selectHubIndex);
   const focusParcels = useAppStore((s) => s.focusParcels);
   const transact = useAppStore((s) => s.transact);
@@ -227,7 +228,7 @@ export function ParcelList() {
                   {row.sigungu}
                 </td>
                 <td className="num" data-testid="parcel-km2">
-                  {row.km2.toFixed(3)}
+                  {row.km2 === null ? "…" : row.km2.toFixed(3)}
                 </td>
                 <td className="num">{row.hubs}</td>
                 <td

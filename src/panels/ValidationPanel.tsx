@@ -1,8 +1,9 @@
 /** The live report: areas against the cap, reach against the limit, hubs, findings. */
 import { type Messages, shapeName, useT } from "../i18n";
 import { findingText, sidoDisplayName } from "../i18n/hints";
-import { ruleSetFor, selectReport } from "../store/derive";
+import { ruleSetFor } from "../store/derive";
 import { activeZone, useAppStore } from "../store/store";
+import { useCheckingAttribute, useLiveReport } from "../workers/live-check";
 import { EnvelopeEditor } from "./EnvelopeEditor";
 import { HubTable } from "./HubTable";
 import { LiveMeasures } from "./LiveMeasures";
@@ -12,7 +13,7 @@ import { fixed, VerdictHeading } from "./Verdict";
 const isEmpty = (s: Parameters<typeof activeZone>[0]) => activeZone(s).parcels.length === 0;
 
 function Findings({ t }: { t: Messages }) {
-  const report = useAppStore(selectReport);
+  const report = useLiveReport((r) => r.report);
   const lang = useAppStore((s) => s.lang);
   const focusParcels = useAppStore((s) => s.focusParcels);
   const empty = useAppStore(isEmpty);
@@ -23,6 +24,7 @@ function Findings({ t }: { t: Messages }) {
         {t.emptyZoneHint}
       </p>
     );
+  if (!report) return null;
   if (report.findings.length === 0) return <p className="ok">{t.noFindings}</p>;
   return (
     <ul className="findings" data-testid="findings">
@@ -43,7 +45,7 @@ function Findings({ t }: { t: Messages }) {
 
 /** The 시·군·구 the parcels lie in, with the parcel area in each (`sido.sigungu`). */
 function Sigungu({ t }: { t: Messages }) {
-  const sigungu = useAppStore(selectReport).sido.sigungu;
+  const sigungu = useLiveReport((r) => r.report?.sido.sigungu);
   return (
     <p className="small" data-testid="sigungu">
       {t.sigungu}:{" "}
@@ -56,19 +58,43 @@ function Sigungu({ t }: { t: Messages }) {
   );
 }
 
+/**
+ * Shown while the check Worker works on a newer version of the zone than the figures are of
+ * (the section's data-checking, which app.css turns into a visible line after a moment).
+ */
+function Checking({ t }: { t: Messages }) {
+  return (
+    <p className="small checking" data-testid="checking" role="status">
+      {t.checking}
+    </p>
+  );
+}
+
 export function ValidationPanel() {
   const t = useT();
-  const report = useAppStore(selectReport);
+  const report = useLiveReport((r) => r.report);
   const lang = useAppStore((s) => s.lang);
-  const env = report.envelope;
-  const over = report.area.totalKm2 > report.area.capKm2;
   const empty = useAppStore(isEmpty);
   const polygonLimit = useAppStore(
     (s) => ruleSetFor(activeZone(s).ruleSetId, s.customRuleSets).envelope.polygon?.areaKm2,
   );
+  const checkingRef = useCheckingAttribute();
+  if (!report)
+    return (
+      <section ref={checkingRef} className="panel validation" data-testid="validation-panel">
+        <h2>{t.validation}</h2>
+        <Checking t={t} />
+        <LiveMeasures />
+        <EnvelopeEditor />
+        <ParcelList />
+      </section>
+    );
+  const env = report.envelope;
+  const over = report.area.totalKm2 > report.area.capKm2;
   return (
-    <section className="panel validation" data-testid="validation-panel">
+    <section ref={checkingRef} className="panel validation" data-testid="validation-panel">
       <VerdictHeading t={t} verdict={report.verdict} testId="verdict" empty={empty} />
+      <Checking t={t} />
       <p className="small">
         {report.ruleSet} · {report.ruleSetVersion}
         {report.ruleSetCustom ? ` (${t.customRules})` : ""} · {t.sido}:{" "}

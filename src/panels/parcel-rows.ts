@@ -12,7 +12,8 @@ export interface ParcelRow {
   /** The name shown: the parcel's own, else its id. */
   name: string;
   sigungu: string;
-  km2: number;
+  /** Null until the first report of the zone arrives from the check Worker. */
+  km2: number | null;
   hubs: number;
   /** The report's findings that name this parcel. */
   findings: Finding[];
@@ -31,18 +32,18 @@ export const UNSORTED: ParcelSort = { column: null, descending: false };
 /** The rows of `parcels`, with the figures the report gives and the hub counts given per parcel. */
 export function parcelRows(
   parcels: readonly Parcel[],
-  report: Report,
+  report: Report | null,
   sigunguOf: (p: Parcel) => string[],
   hubsOf: (p: Parcel) => number,
 ): ParcelRow[] {
-  const areaById = new Map(report.area.parcels.map((p) => [p.id, p.km2]));
+  const areaById = new Map((report?.area.parcels ?? []).map((p) => [p.id, p.km2]));
   return parcels.map((parcel, index) => ({
     parcel,
     name: parcel.name ?? parcel.id,
     sigungu: sigunguOf(parcel).join(", "),
-    km2: areaById.get(parcel.id) ?? 0,
+    km2: areaById.get(parcel.id) ?? null,
     hubs: hubsOf(parcel),
-    findings: report.findings.filter((f) => f.parcels.includes(parcel.id)),
+    findings: (report?.findings ?? []).filter((f) => f.parcels.includes(parcel.id)),
     index,
   }));
 }
@@ -56,7 +57,7 @@ function compare(a: ParcelRow, b: ParcelRow, column: ParcelColumn): number {
     case "sigungu":
       return collator.compare(a.sigungu, b.sigungu);
     case "km2":
-      return a.km2 - b.km2;
+      return (a.km2 ?? -1) - (b.km2 ?? -1);
     case "hubs":
       return a.hubs - b.hubs;
     case "findings":

@@ -73,13 +73,15 @@ function layerSourceName(layer: HubLayer): string {
 
 let hubMemo: { layers: HubLayer[]; index: HubIndex } | null = null;
 
+/** The visible hub layers as the checker counts them, each under its report name. */
+export function visibleHubSources(layers: HubLayer[]): { name: string; hubs: HubLayer["hubs"] }[] {
+  return layers.filter((l) => l.visible).map((l) => ({ name: layerSourceName(l), hubs: l.hubs }));
+}
+
 /** One index over every visible hub layer, rebuilt only when the layers change. */
 export function selectHubIndex(s: Pick<AppState, "hubLayers">): HubIndex {
   if (hubMemo && hubMemo.layers === s.hubLayers) return hubMemo.index;
-  const sources = s.hubLayers
-    .filter((l) => l.visible)
-    .map((l) => ({ name: layerSourceName(l), hubs: l.hubs }));
-  hubMemo = { layers: s.hubLayers, index: indexHubSources(sources) };
+  hubMemo = { layers: s.hubLayers, index: indexHubSources(visibleHubSources(s.hubLayers)) };
   return hubMemo.index;
 }
 
@@ -96,6 +98,11 @@ const checkedZones = new WeakMap<Report, ZoneDoc>();
 /** True when `report` was computed from exactly `zone` (not a drag preview, not other geometry). */
 export function isReportOf(report: Report, zone: ZoneDoc): boolean {
   return checkedZones.get(report) === zone;
+}
+
+/** Records that `report` (the check Worker's) was computed from exactly `zone`. */
+export function markReportOf(report: Report, zone: ZoneDoc): void {
+  checkedZones.set(report, zone);
 }
 
 function checkOrFallback(zone: ZoneDoc, ruleSet: RuleSet, index: HubIndex): Report {

@@ -74,8 +74,14 @@ export async function waitForFirstRender(page: Page): Promise<void> {
   await page.locator('[data-testid="map"][data-ready="true"]').waitFor({ timeout: 30_000 });
 }
 
-/** The total area the panel shows, in km². */
+/** Waits until the panel's figures are of the zone as it is (the check Worker has caught up). */
+export async function panelSettled(page: Page): Promise<void> {
+  await page.locator('[data-testid="validation-panel"][data-checking="false"]').waitFor();
+}
+
+/** The total area the panel shows once its check has caught up, in km². */
 export async function panelTotalKm2(page: Page): Promise<number> {
+  await panelSettled(page);
   const text = (await page.getByTestId("total-area").textContent()) ?? "";
   return Number.parseFloat(text);
 }

@@ -4,7 +4,7 @@
  */
 import type { BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import { type AppPage, openAppAt, panelTotalKm2, waitForMap } from "./browser";
+import { type AppPage, openAppAt, panelSettled, panelTotalKm2, waitForMap } from "./browser";
 import { drawWith, parcelCount, START, squareAt } from "./tools-helpers";
 
 let app: AppPage;
@@ -42,6 +42,7 @@ async function openTab(lateMs = 0): Promise<Page> {
 
 /** Every parcel's name and area in the panel, as text: what the planner would compare. */
 async function parcelsShown(page: Page): Promise<string[]> {
+  await panelSettled(page);
   return page.getByTestId("parcel-list").locator("tr").allTextContents();
 }
 

@@ -5,6 +5,7 @@ import { join } from "node:path";
 import type { FeatureCollection } from "geojson";
 import type { Page } from "playwright-core";
 import { expect } from "vitest";
+import { panelSettled } from "./browser";
 import { expectCheckedAsEmbedded } from "./czd-check";
 
 /** The view the tests draw in: hash zoom 12 (256-px tiles) near 37.33°N. */
@@ -93,6 +94,7 @@ export async function parcelCount(page: Page): Promise<number> {
 
 /** The codes of the findings the validation panel lists, in order. */
 export async function findingCodes(page: Page): Promise<string[]> {
+  await panelSettled(page);
   const list = page.getByTestId("findings");
   if ((await list.count()) === 0) return [];
   return list.locator("li strong").allTextContents();
@@ -100,6 +102,7 @@ export async function findingCodes(page: Page): Promise<string[]> {
 
 /** The panel's reach line as numbers: reach and limit in km (circle or belt). */
 export async function reachKm(page: Page): Promise<{ reachKm: number; limitKm: number }> {
+  await panelSettled(page);
   const text = (await page.getByTestId("reach").textContent()) ?? "";
   const m = /([\d.]+) km \/ \S+ ([\d.]+) km/.exec(text);
   if (!m) throw new Error(`no reach in "${text}"`);
