@@ -1,5 +1,5 @@
 /** The public face of the geo core: the app and the CLI import from here and nowhere else in geo/. */
-export { type CheckOptions, checkFiling } from "./check";
+export { type CheckOptions, checkFiling, type ZoneFigures, zoneFigures } from "./check";
 export { distanceToLineM, envelopeOutline } from "./envelope";
 export { FilingError, type FilingErrorCode, isFilingError } from "./errors";
 export { readFiling, zoneToFiling } from "./filing";

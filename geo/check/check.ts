@@ -103,3 +103,26 @@ export function checkFiling(zone: Zone, opts: CheckOptions): Report {
     findings,
   };
 }
+
+/** The figures a shape being drawn shows: checkFiling's own, without the rules that search. */
+export interface ZoneFigures {
+  totalKm2: number;
+  capKm2: number;
+  envelope: Report["envelope"];
+}
+
+/**
+ * The report's area total, cap and envelope section, measured exactly as checkFiling measures
+ * them but without the overlap search and the hub count: what the app recomputes on every
+ * pointer move while a shape is drawn, which a zone of many piled parcels would otherwise hold
+ * for seconds (the search is bounded by a work budget, not by a frame).
+ */
+export function zoneFigures(zone: Zone, opts: CheckOptions): ZoneFigures {
+  if (isUnknownRuleSet(opts.ruleSet)) throw unknownRuleSetError(opts.ruleSet.id);
+  const ctx = measureZone(zone, opts);
+  return {
+    totalKm2: round(ctx.totalKm2, 6),
+    capKm2: opts.ruleSet.areaCapKm2,
+    envelope: checkEnvelope(ctx, zone.envelope).section,
+  };
+}

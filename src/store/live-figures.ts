@@ -1,17 +1,19 @@
 /**
  * The figures of a shape in progress: its own (area, radius, axis length, half-width) and the
- * zone's as if it were finished — the checker's own report of the zone with the shape's edit
- * applied (drawn.ts), so a figure shown while drawing is the figure the panel shows after.
+ * zone's as if it were finished — the checker's own figures (zoneFigures: its measure and its
+ * envelope section, without the overlap search and hub count, which a large zone would hold for
+ * seconds on every move) of the zone with the shape's edit applied (drawn.ts), so a figure shown
+ * while drawing is the figure the panel shows after.
  * Ellipsoidal, as the checker measures: GeographicLib areas and geodesic distances.
  */
 import type { Position } from "geojson";
 import {
-  checkFiling,
   distanceM,
   type Envelope,
   geodesicAreaM2,
-  type Report,
   type RuleSet,
+  type ZoneFigures,
+  zoneFigures,
 } from "../../geo/index";
 import type { LiveShape } from "../map/contract";
 import { ruleSetFor, toGeoZone } from "./derive";
@@ -31,7 +33,7 @@ export interface ShapeFigures {
 export interface LiveFigures {
   shape: ShapeFigures;
   /** The zone with the shape finished, as the checker reports it; null when it can't be checked. */
-  zone: { totalKm2: number; capKm2: number; envelope: Report["envelope"] } | null;
+  zone: ZoneFigures | null;
 }
 
 const DEG = Math.PI / 180;
@@ -107,15 +109,7 @@ export function liveFigures(zone: ZoneDoc, ruleSet: RuleSet, live: LiveShape): L
   if (!next) return { shape: {}, zone: null };
   const shape = shapeFigures(next, live);
   try {
-    const report = checkFiling(toGeoZone(next), { ruleSet });
-    return {
-      shape,
-      zone: {
-        totalKm2: report.area.totalKm2,
-        capKm2: report.area.capKm2,
-        envelope: report.envelope,
-      },
-    };
+    return { shape, zone: zoneFigures(toGeoZone(next), { ruleSet }) };
   } catch {
     // A rule set the checker refuses (the panel says so already): the shape's own figures only.
     return { shape, zone: null };
