@@ -113,7 +113,7 @@ export async function openScene(baseUrl: string, spec: SceneSpec): Promise<OpenS
   await page.goto(`${baseUrl}${hash}`);
   await waitForMap(page);
   await page.getByTestId("import-file").setInputFiles(files.filing);
-  const rows = page.getByTestId("parcel-list").locator("li");
+  const rows = page.getByTestId("parcel-list").locator("tr");
   await waitFor(async () => (await rows.count()) === spec.parcels, "the filing's parcels listed");
   if (files.hubs) {
     await page.getByTestId("import-hubs").setInputFiles(files.hubs);
