@@ -84,11 +84,14 @@ describe("the report and hub layers", () => {
     await page.reload();
     await waitForMap(page);
     await expect.poll(() => layers.textContent()).toContain("hubs-cp949");
-    expect(await page.getByTestId("hub-legend-swatch").count()).toBeGreaterThanOrEqual(6);
+    // The counts come with the check Worker's first report after the reload: polled, not read once.
+    await expect
+      .poll(() => page.getByTestId("hub-legend-swatch").count())
+      .toBeGreaterThanOrEqual(6);
     // The layer's own legend: its hub types in their map colours.
     const legends = page.getByTestId("hub-layer-legend");
-    expect(await legends.last().textContent()).toMatch(/산업단지 \d/);
-    expect(await legends.first().textContent()).toContain("혁신도시 12");
+    await expect.poll(() => legends.last().textContent()).toMatch(/산업단지 \d/);
+    await expect.poll(() => legends.first().textContent()).toContain("혁신도시 12");
     // The parcel in 달성군 came back too, and its report names the 시·군·구 again.
     await expect.poll(() => page.getByTestId("sigungu").textContent()).toContain("달성군");
     // The report names what it counted: the restored layer beside the embedded 혁신도시.
