@@ -71,7 +71,8 @@ describe("import and export formats", () => {
     await page.getByTestId("import-hubs").setInputFiles("test/fixtures/io/hubs-cp949.csv");
     await expect.poll(() => page.getByTestId("notice").textContent()).toContain("거점 2개");
     const row = page.getByTestId("hub-counts").locator("tr", { hasText: /^산업단지/ });
-    expect(await row.locator("td").nth(1).textContent()).toBe("1");
+    // Counted by the check Worker once the layer reaches it: polled, not read once.
+    await expect.poll(() => row.locator("td").nth(1).textContent()).toBe("1");
   });
 
   it("refuses a truncated zip in Korean and English, naming it, and changes nothing", async () => {
