@@ -12,6 +12,7 @@ import type { MultiPolygon, Polygon, Position } from "geojson";
 import { checkFiling, loadRuleSet } from "../geo/index";
 import { exportZone, importZone } from "../geo/io/registry";
 import type { Zone } from "../geo/types";
+import { createZip } from "../test/support/zip";
 
 const ruleSet = loadRuleSet("phase-1-2");
 
@@ -53,32 +54,6 @@ function createParcels(n: number, overlapping: boolean): Polygon[] {
       ? createCircle(127.5 + i * 1e-6, 36.6, 0.002)
       : createCircle(127.3 + (i % 50) * 0.005, 36.4 + Math.floor(i / 50) * 0.005, 0.002),
   );
-}
-
-/** A ZIP (one deflated entry) written by hand, so its directory may lie about the size. */
-function createZip(name: string, compressed: Uint8Array, size: number, crc: number): Uint8Array {
-  const file = Buffer.from(name);
-  const local = Buffer.alloc(30);
-  local.writeUInt32LE(0x04034b50, 0);
-  local.writeUInt16LE(8, 8);
-  local.writeUInt32LE(crc, 14);
-  local.writeUInt32LE(compressed.length, 18);
-  local.writeUInt32LE(size, 22);
-  local.writeUInt16LE(file.length, 26);
-  const central = Buffer.alloc(46);
-  central.writeUInt32LE(0x02014b50, 0);
-  central.writeUInt16LE(8, 10);
-  central.writeUInt32LE(crc, 16);
-  central.writeUInt32LE(compressed.length, 20);
-  central.writeUInt32LE(size, 24);
-  central.writeUInt16LE(file.length, 28);
-  const end = Buffer.alloc(22);
-  end.writeUInt32LE(0x06054b50, 0);
-  end.writeUInt16LE(1, 8);
-  end.writeUInt16LE(1, 10);
-  end.writeUInt32LE(46 + file.length, 12);
-  end.writeUInt32LE(30 + file.length + compressed.length, 16);
-  return Buffer.concat([local, file, compressed, central, file, end]);
 }
 
 /** 1.1 GB of zeros deflated (about 1 MB), streamed so the zeros never sit in memory at once. */
@@ -147,8 +122,13 @@ for (const n of [200, 2000]) {
 const ordinary = (await exportZone(createZone(createParcels(20, false)), "shp")).data as Uint8Array;
 const readMs = await medianMs(() => importZone(ordinary, "zone.zip"));
 const zeros = await deflateZeros(1_100_000_000);
-const honest = await refusedMs(createZip("zone.prj", zeros, 1_100_000_000, 0));
-const lying = await refusedMs(createZip("zone.prj", zeros, 1_000, 0));
+/** A ZIP of one deflated `.prj` whose directory declares `size` bytes (test/support/zip.ts). */
+const bomb = (size: number) =>
+  createZip([
+    { name: "zone.prj", data: new Uint8Array(0), compressed: zeros, declaredSize: size, crc: 0 },
+  ]);
+const honest = await refusedMs(bomb(1_100_000_000));
+const lying = await refusedMs(bomb(1_000));
 console.log(row("read an ordinary zipped Shapefile (baseline)", readMs, readMs));
 console.log(row("refuse a 1.1 GB .prj bomb (directory)", honest.ms, readMs));
 console.log(row("refuse it when it declares 1 kB (inflating)", lying.ms, readMs));

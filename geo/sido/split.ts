@@ -136,6 +136,8 @@ function splitInto(
           }
           const t = ((cx - ax) * ey - (cy - ay) * ex) / den;
           const u = ((cx - ax) * dy - (cy - ay) * dx) / den;
+          // Most pairs miss by far: rejected before any touch test (this is the hot loop).
+          if (t < -TOUCH || t > 1 + TOUCH || u < -TOUCH || u > 1 + TOUCH) continue;
           if (strict && touches(t, u)) return false;
           // Half-open [0, 1) on both segments, so a crossing at a shared vertex counts once.
           if (t < 0 || t >= 1 || u < 0 || u >= 1) continue;
@@ -185,11 +187,12 @@ function splitInto(
   return true;
 }
 
-/** Whether a crossing at (t, u) along the two segments comes within TOUCH of an end of either. */
+/**
+ * Whether a crossing at (t, u), within both segments give or take TOUCH, comes within TOUCH of an
+ * end of either.
+ */
 function touches(t: number, u: number): boolean {
-  const near = (v: number) => (v > -TOUCH && v < TOUCH) || (v > 1 - TOUCH && v < 1 + TOUCH);
-  const within = (v: number) => v > -TOUCH && v < 1 + TOUCH;
-  return within(t) && within(u) && (near(t) || near(u));
+  return t < TOUCH || t > 1 - TOUCH || u < TOUCH || u > 1 - TOUCH;
 }
 
 /** Whether two collinear segments share more than nothing (their spans on the line meet). */
