@@ -12,6 +12,7 @@ import type { MultiPolygon, Polygon, Position } from "geojson";
 import { checkFiling, loadRuleSet } from "../geo/index";
 import { exportZone, importZone } from "../geo/io/registry";
 import type { Zone } from "../geo/types";
+import { createPartsGrid } from "../test/support/shapes";
 import { createZip } from "../test/support/zip";
 
 const ruleSet = loadRuleSet("phase-1-2");
@@ -174,27 +175,8 @@ const holedMs = await medianMs(() => checkFiling(createZone([holed]), { ruleSet 
 console.log(row("Turf area of a parcel of 14,400 holes (baseline)", holedTurfMs, holedTurfMs));
 console.log(row("checkFiling of it (whole report)", holedMs, holedTurfMs));
 
-/** One parcel of n small squares (about 70 × 90 m, 220 m apart) across the 세종 borders. */
-function createManyParts(n: number): MultiPolygon {
-  const side = Math.ceil(Math.sqrt(n));
-  const s = 0.0008;
-  const coordinates: Position[][][] = [];
-  for (let i = 0; i < n; i++) {
-    const x = 127.1 + (i % side) * 0.0025;
-    const y = 36.45 + Math.floor(i / side) * 0.0025;
-    coordinates.push([
-      [
-        [x, y],
-        [x + s, y],
-        [x + s, y + s],
-        [x, y + s],
-        [x, y],
-      ],
-    ]);
-  }
-  return { type: "MultiPolygon", coordinates };
-}
-const parts = createManyParts(20_000);
+// One parcel of 20,000 small parts across the 세종 borders.
+const parts = createPartsGrid(127.1, 36.45, 20_000);
 const partsTurfMs = await medianMs(() => area(parts));
 const partsMs = await medianMs(() => checkFiling(createZone([parts]), { ruleSet }));
 console.log(row("Turf area of a parcel of 20,000 parts (baseline)", partsTurfMs, partsTurfMs));

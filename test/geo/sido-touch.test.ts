@@ -8,6 +8,7 @@ import { describe, expect, it } from "vitest";
 import { geometryAreaM2 } from "../../geo/sido/area";
 import { sidoShares } from "../../geo/sido/sido";
 import boundaries from "../../public/data/sido.json";
+import { createPartsGrid } from "../support/shapes";
 
 const sumKm2 = (shares: { km2: number }[]) => shares.reduce((a, s) => a + s.km2, 0);
 const areaKm2 = (g: Polygon | MultiPolygon) => geometryAreaM2(g) / 1e6;
@@ -43,27 +44,6 @@ function besideEdge(a: Position, b: Position, side: 1 | -1, depth = 0.02): Polyg
   const apex = [(ax + bx) / 2 - (by - ay) * side * depth, (ay + by) / 2 + (bx - ax) * side * depth];
   const ring = [[ax, ay], [bx, by], apex, [ax, ay]];
   return { type: "Polygon", coordinates: [side === 1 ? ring : ring.reverse()] };
-}
-
-/** A grid of small squares (about 70 × 90 m, 220 m apart) as one MultiPolygon. */
-function grid(lon: number, lat: number, n: number): MultiPolygon {
-  const side = Math.ceil(Math.sqrt(n));
-  const s = 0.0008;
-  const coordinates: Position[][][] = [];
-  for (let i = 0; i < n; i++) {
-    const x = lon + (i % side) * 0.0025;
-    const y = lat + Math.floor(i / side) * 0.0025;
-    coordinates.push([
-      [
-        [x, y],
-        [x + s, y],
-        [x + s, y + s],
-        [x, y + s],
-        [x, y],
-      ],
-    ]);
-  }
-  return { type: "MultiPolygon", coordinates };
 }
 
 describe("a parcel traced along a 시·도 border", () => {
@@ -118,7 +98,7 @@ describe("a parcel traced along a 시·도 border", () => {
 });
 
 describe("one parcel of many parts across the 세종/충남/충북 borders", () => {
-  const parcel = grid(127.1, 36.45, 2000);
+  const parcel = createPartsGrid(127.1, 36.45, 2000);
 
   it("has shares that add up to its area", () => {
     const shares = sidoShares([parcel]);
