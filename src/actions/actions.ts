@@ -4,10 +4,10 @@
  */
 import type { Polygon } from "geojson";
 import type { Envelope } from "../../geo/index";
-import type { ToolId } from "../map/contract";
 import { ruleSetFor } from "../store/derive";
 import { type DrawnGeometry, drawnDiff } from "../store/drawn";
 import { type AppStore, activeZone } from "../store/store";
+import type { ToolId } from "../store/vocabulary";
 
 /** A shape the planner finished drawing with a tool. */
 export function applyDrawn(store: AppStore, tool: ToolId, geometry: DrawnGeometry): void {

@@ -14,6 +14,7 @@ import {
 } from "../../geo/index";
 import { ruleSetFor } from "../store/derive";
 import type { FirmSet } from "../store/firms-slice";
+import type { ProposalView } from "../store/proposal-view";
 import { type AppStore, activeZone } from "../store/store";
 import {
   Cancelled,
@@ -21,7 +22,6 @@ import {
   importFirmsInWorker,
   proposeInWorker,
 } from "../workers/firms-client";
-import type { ProposalView } from "../workers/firms-protocol";
 import { failure } from "./imports";
 
 /** The IndexedDB key of the project's firms, apart from the project itself. */

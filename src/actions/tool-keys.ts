@@ -3,8 +3,9 @@
  * keyboard, so they work in the Korean layout too), Esc puts the tool down. Never while typing in
  * a field, with a modifier held, or while a shape is being drawn or dragged (the key would drop it).
  */
-import type { ToolId } from "../map/contract";
+
 import type { AppStore } from "../store/store";
+import type { ToolId } from "../store/vocabulary";
 import { sketchInProgress } from "./actions";
 
 export const TOOL_KEYS: readonly { code: string; key: string; tool: ToolId }[] = [

@@ -1,6 +1,6 @@
 /** The proposals panel's words, ko (default) and en, apart from the shared message tables. */
 
-import type { Lang } from "../map/contract";
+import type { Lang } from "../../geo/index";
 import { useAppStore } from "../store/store";
 
 const ko = {

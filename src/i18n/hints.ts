@@ -4,6 +4,8 @@
  * report object keeps the CLI's wording, so the JSON the app exports stays byte-equal to
  * `czd check`'s (test/app/parity.test.ts); only what the app shows is re-worded.
  */
+
+import type { Lang } from "../../geo/index";
 import {
   type CrsHint,
   findingSentence,
@@ -13,7 +15,6 @@ import {
   sidoByCode,
   sidoWhy,
 } from "../../geo/index";
-import type { Lang } from "../map/contract";
 
 /** The zone list's 시·도 menu (ZoneList.tsx), by the names its label has in ko.ts and en.ts. */
 export const APP_MESSAGE_HINTS: MessageHints = {

@@ -1,5 +1,6 @@
 /** The current language's messages for components. */
 
+import type { Lang } from "../../geo/index";
 import {
   type EnvelopeShape,
   hubLabels,
@@ -9,7 +10,6 @@ import {
   severityLabels,
   shapeLabels,
 } from "../../geo/index";
-import type { Lang } from "../map/contract";
 import { useAppStore } from "../store/store";
 import { en } from "./en";
 import { ko, type Messages } from "./ko";

@@ -3,7 +3,7 @@
  * English as MapLibre has them. MapLibre reads them once, when the map is made; a language switch
  * afterwards relabels the controls from the same tables (src/map/control-labels.ts).
  */
-import type { Lang } from "../map/contract";
+import type { Lang } from "../../geo/index";
 
 const KO: Record<string, string> = {
   "AttributionControl.ToggleAttribution": "출처 보기",

@@ -3,26 +3,9 @@
  * the scene to draw) and the properties each scene source's features carry, which the builders
  * (scene*.ts) write and the overlays' expressions read. Types only: no maplibre-gl here.
  */
-import type { Feature, FeatureCollection, LineString, Point, Polygon } from "geojson";
-import type { Envelope, EnvelopeShape, FirmBins } from "../../geo/index";
-
-export const TOOLS = {
-  none: "none",
-  parcelPolygon: "parcel-polygon",
-  parcelCircle: "parcel-circle",
-  parcelRectangle: "parcel-rectangle",
-  envelopeCircle: "envelope-circle",
-  envelopeBelt: "envelope-belt",
-  envelopePolygon: "envelope-polygon",
-  select: "select",
-} as const;
-export type ToolId = (typeof TOOLS)[keyof typeof TOOLS];
-export type DrawTool = Exclude<ToolId, "none" | "select">;
-
-export type Lang = "ko" | "en";
-
-/** The offline basemap alone, or with an online raster under the borders (VWorld needs a key). */
-export type Basemap = "none" | "osm" | "vworld" | "vworld-satellite" | "vworld-hybrid";
+import type { Feature, FeatureCollection, Polygon } from "geojson";
+import type { Envelope, EnvelopeShape, FirmBins, Lang } from "../../geo/index";
+import type { Basemap, ToolId } from "../store/vocabulary";
 
 /** What the map shows, as plain GeoJSON built from the store; the map adapter only draws it. */
 export interface Scene {
@@ -37,20 +20,6 @@ export interface Scene {
   editableEnvelope: Envelope | null;
   focus: { bbox: [number, number, number, number]; seq: number } | null;
 }
-
-/**
- * A shape in progress, measured while it is made: one being drawn with a tool (its geometry so
- * far, the pointer as its last vertex), or the envelope being dragged with the select tool.
- * `at`: the pointer, in page pixels, where the figures are shown.
- */
-export type LiveShape =
-  | {
-      kind: "drawing";
-      tool: DrawTool;
-      geometry: Polygon | LineString | Point;
-      at: [number, number];
-    }
-  | { kind: "envelope"; envelope: Envelope; at: [number, number] };
 
 /** The tool, basemap and label language the UI chose. */
 export interface MapControls {

@@ -7,7 +7,7 @@
 import type { LineString, Point, Polygon } from "geojson";
 import type { Map as MlMap } from "maplibre-gl";
 import type { TerraDraw } from "terra-draw";
-import { type DrawTool, type LiveShape, TOOLS, type ToolId } from "./contract";
+import { type DrawTool, type LiveShape, TOOLS, type ToolId } from "../store/vocabulary";
 
 const DRAWN_TYPES = ["Polygon", "LineString", "Point"] as const;
 const DRAW_TOOLS: readonly string[] = Object.values(TOOLS).filter(

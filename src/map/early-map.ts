@@ -5,7 +5,7 @@
  * embedded basemap, with no tool: online tiles are asked for once the app picks a basemap.
  */
 import type { FeatureCollection } from "geojson";
-import type { Lang } from "./contract";
+import type { Lang } from "../../geo/index";
 import { type MapHandlers, ZoneMap } from "./zone-map";
 import "./worker";
 import "maplibre-gl/dist/maplibre-gl.css";

@@ -7,9 +7,9 @@
 import type { FeatureCollection } from "geojson";
 import type { Report } from "../../geo/index";
 import { selectReport } from "../store/derive";
+import type { ProposalView } from "../store/proposal-view";
 import { type AppStore, activeZone } from "../store/store";
 import type { AppState, ZoneDoc } from "../store/types";
-import type { ProposalView } from "../workers/firms-protocol";
 import type { EnvelopeProps, FirmsView, MapControls, Scene } from "./contract";
 import { parseHash } from "./hash";
 import {

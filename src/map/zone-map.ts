@@ -12,8 +12,10 @@ import {
   ScaleControl,
 } from "maplibre-gl";
 import type { TerraDraw } from "terra-draw";
+import type { Lang } from "../../geo/index";
+import { type Basemap, type DrawTool, TOOLS, type ToolId } from "../store/vocabulary";
 import { baseStyle } from "./basemap";
-import { type Basemap, type DrawTool, type Lang, type Scene, TOOLS, type ToolId } from "./contract";
+import type { Scene } from "./contract";
 import { type DragWatch, watchDrags } from "./drag-end";
 import type { createDraw } from "./draw";
 import { type LiveHandler, type SketchWatch, watchSketch } from "./draw-measure";

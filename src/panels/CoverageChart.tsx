@@ -5,7 +5,7 @@
 import type { EnvelopeShape } from "../../geo/index";
 import { shapeName, useT } from "../i18n";
 import { PROPOSAL_COLOURS } from "../map/ids";
-import type { ProposalView } from "../workers/firms-protocol";
+import type { ProposalView } from "../store/proposal-view";
 
 const W = 260;
 const H = 90;

@@ -13,8 +13,8 @@ import {
 } from "../actions/firms-actions";
 import { shapeName, useT } from "../i18n";
 import { type FirmsMessages, useFirmsT } from "../i18n/firms";
+import type { ProposalView } from "../store/proposal-view";
 import { useAppStore } from "../store/store";
-import type { ProposalView } from "../workers/firms-protocol";
 import { CoverageChart } from "./CoverageChart";
 import { fileBytes } from "./download";
 import { FilePicker, XY_CRS } from "./FilePicker";

@@ -3,9 +3,9 @@ import { useStore } from "zustand";
 import { isBuiltinRuleSet } from "../../geo/index";
 import { redo, undo } from "../actions/actions";
 import { type Messages, useT } from "../i18n";
-import type { Basemap, ToolId } from "../map/contract";
 import { allRuleSets } from "../store/derive";
 import { activeZone, useAppStore } from "../store/store";
+import type { Basemap, ToolId } from "../store/vocabulary";
 
 const TOOL_BUTTONS: { tool: ToolId; label: keyof Messages; icon: string }[] = [
   { tool: "parcel-polygon", label: "toolParcelPolygon", icon: "⬠" },

@@ -4,8 +4,8 @@
  */
 import type { LineString, Point, Polygon } from "geojson";
 import { type RuleSet, radiusLimitKm } from "../../geo/index";
-import type { ToolId } from "../map/contract";
 import type { ZoneDiff, ZoneDoc } from "./types";
+import type { ToolId } from "./vocabulary";
 import { nextParcelId } from "./zone-diff";
 
 export type DrawnGeometry = Polygon | Point | LineString;

@@ -5,7 +5,7 @@
  */
 import type { StateCreator } from "zustand";
 import type { FirmBins, Firms } from "../../geo/index";
-import type { ProposalView } from "../workers/firms-protocol";
+import type { ProposalView } from "./proposal-view";
 import type { AppState } from "./types";
 
 export interface FirmSet extends Firms {

@@ -15,11 +15,11 @@ import {
   type ZoneFigures,
   zoneFigures,
 } from "../../geo/index";
-import type { LiveShape } from "../map/contract";
 import { ruleSetFor, toGeoZone } from "./derive";
 import { drawnDiff } from "./drawn";
 import { activeZone } from "./store";
 import type { AppState, ZoneDoc } from "./types";
+import type { LiveShape } from "./vocabulary";
 import { applyDiff } from "./zone-diff";
 
 /** The shape's own figures, those its kind has. */

@@ -3,8 +3,8 @@
  * and the tooltip beside the pointer measure. Not undone, never saved: it is not the zone yet.
  */
 import type { StateCreator } from "zustand";
-import type { LiveShape } from "../map/contract";
 import type { AppState } from "./types";
+import type { LiveShape } from "./vocabulary";
 
 export interface LiveSlice {
   live: LiveShape | null;

@@ -1,8 +1,8 @@
 /** The shapes the store holds: what the planner drew, never what is derived from it. */
-import type { Envelope, Hub, Parcel, RuleSet } from "../../geo/index";
-import type { Basemap, Lang, ToolId } from "../map/contract";
+import type { Envelope, Hub, Lang, Parcel, RuleSet } from "../../geo/index";
 import type { FirmsSlice } from "./firms-slice";
 import type { LiveSlice } from "./live-slice";
+import type { Basemap, ToolId } from "./vocabulary";
 
 /** One zone of the project, as the planner edits it. */
 export interface ZoneDoc {

@@ -4,7 +4,8 @@
  * gently), and the next request starts a fresh one.
  */
 import { FilingError, type FirmBins, type Firms } from "../../geo/index";
-import type { ProposalView, WorkerReply, WorkerRequest } from "./firms-protocol";
+import type { ProposalView } from "../store/proposal-view";
+import type { WorkerReply, WorkerRequest } from "./firms-protocol";
 
 type Pending = {
   resolve: (reply: WorkerReply) => void;

@@ -1,5 +1,6 @@
 /** Messages between the app and the firms Worker (structured-clone values only). */
-import type { EnvelopeShape, FirmBins, Firms, Hub, Report, RuleSet, Zone } from "../../geo/index";
+import type { EnvelopeShape, FirmBins, Firms, Hub, RuleSet } from "../../geo/index";
+import type { ProposalView } from "../store/proposal-view";
 
 export interface ImportRequest {
   kind: "import";
@@ -23,28 +24,6 @@ export interface ProposeRequest {
 }
 
 export type WorkerRequest = ImportRequest | ProposeRequest;
-
-/** One shape's proposal as the panel shows it, or why there is none. */
-export interface ProposalView {
-  shape: EnvelopeShape;
-  covered: number;
-  total: number;
-  share: number;
-  coveredFirms: number;
-  totalFirms: number;
-  /** Weight in the parcels against their area: [km², weight] as cells are added. */
-  curve: [number, number][];
-  bound: number;
-  method: string;
-  parcelsCount: number;
-  parcelsKm2: number;
-  parcelsWeight: number;
-  hubs: number;
-  envelope: Report["envelope"];
-  zone: Zone;
-  ruleSetId: string;
-  error?: { ko: string; en: string };
-}
 
 export type WorkerReply =
   | { kind: "progress"; id: number; share: number }

@@ -14,13 +14,8 @@ import {
   propose,
   readFirms,
 } from "../../geo/index";
-import type {
-  ImportRequest,
-  ProposalView,
-  ProposeRequest,
-  WorkerReply,
-  WorkerRequest,
-} from "./firms-protocol";
+import type { ProposalView } from "../store/proposal-view";
+import type { ImportRequest, ProposeRequest, WorkerReply, WorkerRequest } from "./firms-protocol";
 
 function reply(message: WorkerReply, transfer: Transferable[] = []): void {
   self.postMessage(message, { transfer });

@@ -1,7 +1,6 @@
 import type { Polygon, Position } from "geojson";
 import { describe, expect, it } from "vitest";
 import { distanceM, geodesicAreaM2, ruleSetById } from "../../geo/index";
-import type { LiveShape } from "../../src/map/contract";
 import { drawnDiff } from "../../src/store/drawn";
 import {
   lineLengthKm,
@@ -10,6 +9,7 @@ import {
   selectLiveFigures,
 } from "../../src/store/live-figures";
 import { activeZone, createAppStore } from "../../src/store/store";
+import type { LiveShape } from "../../src/store/vocabulary";
 import { createZone } from "../../src/store/zone-diff";
 import { createParcel, createSquare } from "./factories";
 
