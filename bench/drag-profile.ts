@@ -128,7 +128,7 @@ function top(
 }
 
 const INTEREST =
-  /checkFiling|selectReport|withPreview|subscriptions.ts.*update|parcelsCollection|hubsCollection|editableParcels|enclosingCollection|setData|updateData|syncEditable|snapVertices|applyEdited|setPreview|renderWithHooks|commitRoot|performWorkOnRoot|terra-draw.*(onDrag|updateGeometry|clone|render)|_render|postMessage|garbage/;
+  /checkFiling|subscriptions.ts.*update|parcelsCollection|hubsCollection|editableParcels|enclosingCollection|setData|updateData|syncEditable|snapVertices|applyEdited|setPreview|renderWithHooks|commitRoot|performWorkOnRoot|terra-draw.*(onDrag|updateGeometry|clone|render)|_render|postMessage|garbage/;
 
 if (!SCENE) throw new Error(`no scene ${process.argv[2]}`);
 if (!existsSync(join(DIST, "index.html"))) throw new Error(`no build in ${DIST}`);

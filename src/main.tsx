@@ -4,6 +4,7 @@ import { StrictMode } from "react";
 import { createRoot } from "react-dom/client";
 import { EMBEDDED_HUBS_FILE, provideSido } from "../geo/index";
 import { App } from "./App";
+import { startLiveChecks } from "./actions/live-check";
 import { en } from "./i18n/en";
 import { ko } from "./i18n/ko";
 import { dropMap } from "./map/early-map";
@@ -12,7 +13,6 @@ import { isUnreadableRecord } from "./persistence/stored-records";
 import { Recovery, RecoveryPanel } from "./Recovery";
 import { loadSigungu } from "./sigungu-data";
 import { useAppStore } from "./store/store";
-import { startLiveChecks } from "./workers/live-check";
 import "./app.css";
 
 async function loadBuiltinHubs(): Promise<void> {

@@ -7,8 +7,8 @@ import { importZone, type Report, type RuleSet, sha256Hex, type Zone } from "../
 import { ruleSetFor, ruleSetOfFiling, toGeoZone } from "../store/derive";
 import { activeZone } from "../store/store";
 import type { AppState } from "../store/types";
-import { committedReport, zoneReport } from "../workers/live-check";
 import { exportFiling, filingFileName } from "./filing-io";
+import { committedReport, zoneReport } from "./live-check";
 
 export interface Review {
   /** A file the reviewer opened, or the current zone as its export would be written. */

@@ -6,7 +6,6 @@
 
 import type { FeatureCollection } from "geojson";
 import type { Report } from "../../geo/index";
-import { selectReport } from "../store/derive";
 import type { ProposalView } from "../store/proposal-view";
 import { type AppStore, activeZone } from "../store/store";
 import type { AppState, ZoneDoc } from "../store/types";
@@ -39,19 +38,17 @@ function zoneBbox(zone: ZoneDoc): [number, number, number, number] | null {
   );
 }
 
-/** Where the scene's report comes from: the check Worker's in the app, derive's in tests. */
+/** Where the scene's report comes from: the live report (src/store/live-report.ts). */
 export interface ReportSource {
-  get: (s: AppState) => Report | null;
+  get: () => Report | null;
   subscribe: (listener: () => void) => () => void;
 }
-
-const derivedReports: ReportSource = { get: selectReport, subscribe: () => () => undefined };
 
 /** Redraw the map from the store: each part of the scene is rebuilt only when its inputs change. */
 export function subscribeScene(
   store: AppStore,
   render: (diff: Partial<Scene>) => void,
-  reports: ReportSource = derivedReports,
+  reports: ReportSource,
 ): () => void {
   let last: {
     zone: ZoneDoc;
@@ -82,7 +79,7 @@ export function subscribeScene(
     }
     if (!last || last.hubLayers !== s.hubLayers) diff.hubs = hubsCollection(s.hubLayers);
     // The latest report: a new object only when a check of a changed zone or drag came back.
-    const report = reports.get(s);
+    const report = reports.get();
     const enclosing = report ? enclosingKey(report) : (last?.enclosing ?? null);
     if (!last || !sameEnclosing(last.enclosing, enclosing))
       diff.enclosing = enclosingCollection(enclosing);

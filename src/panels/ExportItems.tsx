@@ -2,10 +2,10 @@
 import { converterById } from "../../geo/index";
 import { EXPORT_FORMATS, type ExportFormat, exportZoneAs } from "../actions/exports";
 import { failure } from "../actions/imports";
+import { committedReport } from "../actions/live-check";
 import { sigunguSettled } from "../sigungu-data";
 import { ruleSetFor } from "../store/derive";
 import { activeZone, useAppStore } from "../store/store";
-import { committedReport } from "../workers/live-check";
 import { download } from "./download";
 
 async function exportAs(format: ExportFormat): Promise<void> {

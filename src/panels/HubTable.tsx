@@ -4,7 +4,7 @@
  */
 import { hubTypeName, type Messages } from "../i18n";
 import { HUB_COLOURS, OTHER_HUB_COLOUR } from "../map/ids";
-import { useLiveReport } from "../workers/live-check";
+import { useLiveReport } from "../store/live-report";
 
 export function HubTable({ t }: { t: Messages }) {
   const hubs = useLiveReport((r) => r.report?.hubs);

@@ -1,11 +1,11 @@
 /** Export the filing; import a filing, a hub file or a rules file (any format geo/io reads). */
 import { useState } from "react";
 import { exportFiling, filingFileName } from "../actions/filing-io";
+import { committedReport } from "../actions/live-check";
 import { useT } from "../i18n";
 import { sigunguSettled } from "../sigungu-data";
 import { ruleSetFor } from "../store/derive";
 import { activeZone, useAppStore } from "../store/store";
-import { committedReport } from "../workers/live-check";
 import { download, fileBytes } from "./download";
 import { ExportMenu } from "./ExportMenu";
 import { FILING_OR_PARTS_ACCEPT, FilePicker, XY_CRS } from "./FilePicker";

@@ -7,8 +7,8 @@ import { useEffect, useMemo, useRef, useState } from "react";
 import { countHubs, type Parcel, sigunguNamesOf } from "../../geo/index";
 import { type Messages, useT } from "../i18n";
 import { selectHubIndex } from "../store/derive";
+import { useLiveReport } from "../store/live-report";
 import { activeZone, useAppStore } from "../store/store";
-import { useLiveReport } from "../workers/live-check";
 import {
   nextSort,
   PARCEL_COLUMNS,

@@ -2,8 +2,8 @@
 import { type Messages, shapeName, useT } from "../i18n";
 import { findingText, sidoDisplayName } from "../i18n/hints";
 import { ruleSetFor } from "../store/derive";
+import { useCheckingAttribute, useLiveReport } from "../store/live-report";
 import { activeZone, useAppStore } from "../store/store";
-import { useCheckingAttribute, useLiveReport } from "../workers/live-check";
 import { EnvelopeEditor } from "./EnvelopeEditor";
 import { HubTable } from "./HubTable";
 import { LiveMeasures } from "./LiveMeasures";

@@ -1,10 +1,10 @@
 /**
- * Derived figures, never stored: the report is checkFiling over the active zone, memoised on the
- * identity of its inputs so a render or a hover costs nothing and a one-vertex drag costs one check.
+ * Derived values, never stored: the geo core's zone for a zone of the store, the rule set it is
+ * checked with, the hub index of the visible layers, and which zone a report was made of. The
+ * report itself comes from the check Worker (src/actions/live-check.ts).
  */
 import {
   BUILTIN_RULE_SETS,
-  checkFiling,
   type HubIndex,
   hubSourceName,
   indexHubSources,
@@ -13,12 +13,9 @@ import {
   type RulesHint,
   ruleSetById,
   ruleSetForStamp,
-  sigunguVersion,
   type Zone,
 } from "../../geo/index";
-import { fallbackReport } from "./fallback-report";
-import { activeZone } from "./store";
-import type { AppState, DragPreview, HubLayer, ZoneDoc } from "./types";
+import type { AppState, HubLayer, ZoneDoc } from "./types";
 
 /** What the app asks for when a filing's rule set is unknown (the CLI says `--rules`). */
 export const APP_RULES_HINT: RulesHint = {
@@ -85,13 +82,6 @@ export function selectHubIndex(s: Pick<AppState, "hubLayers">): HubIndex {
   return hubMemo.index;
 }
 
-/** The zone as checked right now: the drag preview, when there is one, stands in for its parcel. */
-export function withPreview(zone: ZoneDoc, preview: DragPreview | null): ZoneDoc {
-  if (!preview || preview.zoneId !== zone.id) return zone;
-  const { parcel } = preview;
-  return { ...zone, parcels: zone.parcels.map((p) => (p.id === parcel.id ? parcel : p)) };
-}
-
 /** The zone each report was computed from: an export takes only a report of what it writes. */
 const checkedZones = new WeakMap<Report, ZoneDoc>();
 
@@ -103,58 +93,4 @@ export function isReportOf(report: Report, zone: ZoneDoc): boolean {
 /** Records that `report` (the check Worker's) was computed from exactly `zone`. */
 export function markReportOf(report: Report, zone: ZoneDoc): void {
   checkedZones.set(report, zone);
-}
-
-function checkOrFallback(zone: ZoneDoc, ruleSet: RuleSet, index: HubIndex): Report {
-  let report: Report;
-  try {
-    report = checkFiling(toGeoZone(zone), { ruleSet, hubs: index });
-  } catch (e) {
-    report = fallbackReport(ruleSet, e, zone.sido);
-  }
-  checkedZones.set(report, zone);
-  return report;
-}
-
-interface ReportMemo {
-  zone: ZoneDoc;
-  preview: DragPreview | null;
-  index: HubIndex;
-  ruleSet: RuleSet;
-  /** The 시·군·구 boundaries the report was made with (none until they arrive). */
-  sigungu: number;
-  report: Report;
-}
-let reportMemo: ReportMemo | null = null;
-
-/**
- * The report of the active zone as the store holds it, without a drag preview: what an export
- * writes beside the geometry. The same object as selectReport's while nothing is being dragged.
- */
-export function selectCommittedReport(s: AppState): Report {
-  return selectReport(s.preview ? { ...s, preview: null } : s);
-}
-
-/** The live report of the active zone (memoised; the same object while nothing changed). */
-export function selectReport(s: AppState): Report {
-  const zone = activeZone(s);
-  const index = selectHubIndex(s);
-  const ruleSet = ruleSetFor(zone.ruleSetId, s.customRuleSets);
-  // A preview of another zone (dragged there, then that zone left) changes nothing here.
-  const preview = s.preview?.zoneId === zone.id ? s.preview : null;
-  const m = reportMemo;
-  if (
-    m &&
-    m.zone === zone &&
-    m.preview === preview &&
-    m.index === index &&
-    m.ruleSet === ruleSet &&
-    m.sigungu === sigunguVersion()
-  ) {
-    return m.report;
-  }
-  const checked = withPreview(zone, preview);
-  const report = checkOrFallback(checked, ruleSet, index);
-  reportMemo = { zone, preview, index, ruleSet, sigungu: sigunguVersion(), report };
-  return report;
 }

@@ -1,62 +1,81 @@
 import { readFileSync } from "node:fs";
-import { describe, expect, it } from "vitest";
+import { afterEach, describe, expect, it } from "vitest";
 import { loadRuleSet } from "../../geo/index";
 import { applyDrawn, applyEdited } from "../../src/actions/actions";
 import { exportFiling } from "../../src/actions/filing-io";
 import { importFilingBytes, importHubsBytes } from "../../src/actions/imports";
 import { parseSavedProject, snapshotProject } from "../../src/persistence/persist";
-import { selectCommittedReport, selectReport } from "../../src/store/derive";
-import { activeZone, createAppStore } from "../../src/store/store";
+import { type AppStore, activeZone, createAppStore } from "../../src/store/store";
+import { startTestChecks, type TestChecks } from "../support/check-port";
 import { createSquare } from "./factories";
 
 const FIXTURES = "test/fixtures/app";
 /** GeographicLib's total for the example filing (shared examples' expected.json), km². */
 const JINJU_TWO_PARCELS_KM2 = 9.500000003622226;
 
-describe("the derived report", () => {
-  it("is the same object while only UI state changes, and a new one after an edit", () => {
+/** The app's checks on a store, as main.tsx starts them (the Worker's engine, in-process). */
+let running: TestChecks[] = [];
+function checksOf(store: AppStore): TestChecks {
+  const t = startTestChecks(store);
+  running.push(t);
+  return t;
+}
+afterEach(() => {
+  for (const t of running) t.stop();
+  running = [];
+});
+
+describe("the live report", () => {
+  it("is not checked again while only UI state changes, and is after an edit", async () => {
     const store = createAppStore();
+    const checks = checksOf(store);
     applyDrawn(store, "parcel-polygon", createSquare(127.9, 37.3, 0.02));
-    const first = selectReport(store.getState());
+    const first = await checks.live();
     store.getState().setLang("en");
     store.getState().setHelpOpen(true);
-    expect(selectReport(store.getState())).toBe(first);
+    expect(checks.reports.getState()).toEqual({ report: first, checking: false });
     applyDrawn(store, "parcel-polygon", createSquare(127.95, 37.3, 0.02));
-    expect(selectReport(store.getState())).not.toBe(first);
-    expect(selectReport(store.getState()).area.parcels).toHaveLength(2);
+    expect(checks.reports.getState().checking).toBe(true);
+    const second = await checks.live();
+    expect(second).not.toBe(first);
+    expect(second.area.parcels).toHaveLength(2);
   });
 
-  it("follows a drag preview before the edit is committed", () => {
+  it("follows a drag preview before the edit is committed", async () => {
     const store = createAppStore();
+    const checks = checksOf(store);
     applyDrawn(store, "parcel-polygon", createSquare(127.9, 37.3, 0.02));
-    const before = selectReport(store.getState()).area.totalKm2;
+    const before = (await checks.live()).area.totalKm2;
     applyEdited(store, "P1", createSquare(127.9, 37.3, 0.04), false);
     // Twice the side, four times the area (to the report's rounding).
-    expect(selectReport(store.getState()).area.totalKm2 / before).toBeCloseTo(4, 2);
+    expect((await checks.live()).area.totalKm2 / before).toBeCloseTo(4, 2);
+    // The committed report (an export's) is still of the zone as stored.
+    expect((await checks.committed()).area.totalKm2).toBe(before);
   });
 
-  it("is the committed report when the drag preview belongs to a zone no longer active", () => {
+  it("is the committed report when the drag preview belongs to a zone no longer active", async () => {
     // Found by edits.property.test.ts: draw, drag without release, add a zone, draw there.
     const store = createAppStore();
+    const checks = checksOf(store);
     applyDrawn(store, "parcel-polygon", createSquare(127.9, 37.3, 0.02));
     applyEdited(store, "P1", createSquare(127.9, 37.3, 0.04), false);
     store.getState().addZone();
     applyDrawn(store, "parcel-polygon", createSquare(127.9, 37.3, 0.02));
-    const s = store.getState();
-    expect(s.preview).not.toBeNull();
-    expect(selectReport(s)).toBe(selectCommittedReport(s));
+    expect(store.getState().preview).not.toBeNull();
+    expect(await checks.live()).toEqual(await checks.committed());
   });
 });
 
 describe("filings in and out", () => {
   it("imports an example filing as a new zone with the oracle's total area", async () => {
     const store = createAppStore();
+    const checks = checksOf(store);
     const bytes = readFileSync(`${FIXTURES}/jinju-two-parcels.geojson`);
     expect(await importFilingBytes(store, bytes, "jinju-two-parcels.geojson")).toBe(true);
     expect(store.getState().zones).toHaveLength(2);
     const oracle = JINJU_TWO_PARCELS_KM2;
     // Within 10 m² of GeographicLib, as the examples' README asks (plus the report's rounding).
-    expect(Math.abs(selectReport(store.getState()).area.totalKm2 - oracle)).toBeLessThan(1e-5);
+    expect(Math.abs((await checks.live()).area.totalKm2 - oracle)).toBeLessThan(1e-5);
     // The map is asked to zoom to (and highlight) what came in.
     const imported = store.getState().zones[1]?.parcels.map((p) => p.id);
     expect(store.getState().highlight.parcelIds).toEqual(imported);
@@ -77,11 +96,12 @@ describe("filings in and out", () => {
     expect(notice?.en).toMatch(/JSON/i);
   });
 
-  it("stamps an export with the rule set, its version and the data's date", () => {
+  it("stamps an export with the rule set, its version and the data's date", async () => {
     const store = createAppStore();
+    const checks = checksOf(store);
     applyDrawn(store, "parcel-polygon", createSquare(127.9, 37.3, 0.02));
     const s = store.getState();
-    const text = exportFiling(activeZone(s), selectReport(s), loadRuleSet("phase-1-2"));
+    const text = exportFiling(activeZone(s), await checks.committed(), loadRuleSet("phase-1-2"));
     const czd = JSON.parse(text).czd;
     expect(czd.ruleSet).toBe("phase-1-2");
     expect(czd.ruleSetVersion).toMatch(/\d/);
@@ -102,8 +122,8 @@ describe("the saved project", () => {
 });
 
 describe("an empty zone", () => {
-  it("has the core's report with zero area and one NO_PARCEL finding, so the panel shows before anything is drawn", () => {
-    const report = selectReport(createAppStore().getState());
+  it("has the core's report with zero area and one NO_PARCEL finding, so the panel shows before anything is drawn", async () => {
+    const report = await checksOf(createAppStore()).live();
     expect(report.area.totalKm2).toBe(0);
     expect(report.area.capKm2).toBe(15);
     expect(report.findings.map((f) => f.code)).toEqual(["NO_PARCEL"]);
@@ -113,6 +133,7 @@ describe("an empty zone", () => {
 describe("hub files", () => {
   it("adds an imported CSV as a visible layer that the report counts", async () => {
     const store = createAppStore();
+    const checks = checksOf(store);
     const bytes = readFileSync("test/fixtures/hubs/points-lonlat.csv");
     expect(await importHubsBytes(store, bytes, "points-lonlat.csv")).toBe(true);
     const layer = store.getState().hubLayers.find((l) => l.name === "points-lonlat.csv");
@@ -120,7 +141,7 @@ describe("hub files", () => {
     expect(layer?.hubs.length).toBeGreaterThan(0);
     // A parcel around 진주 혁신도시 (128.134, 35.167) holds that hub and none of the others.
     applyDrawn(store, "parcel-polygon", createSquare(128.12, 35.155, 0.03));
-    const counts = selectReport(store.getState()).hubs.counts;
+    const counts = (await checks.live()).hubs.counts;
     expect(counts.innovation_city).toBe(1);
     expect(counts.total).toBe(1);
   });

@@ -10,18 +10,24 @@ import { distanceM, envelopeOutline } from "../../geo/index";
 import { applyDrawn, applyEdited } from "../../src/actions/actions";
 import type { Scene } from "../../src/map/contract";
 import { subscribeScene } from "../../src/map/subscriptions";
-import { selectReport } from "../../src/store/derive";
+import { reportSource } from "../../src/store/live-report";
 import { createAppStore } from "../../src/store/store";
+import { startTestChecks } from "../support/check-port";
 import { createSquare } from "./factories";
 
-/** A store whose scene diffs are kept, latest last. */
+/** A store with the app's checks, whose scene diffs are kept, latest last. */
 function createWatchedStore() {
   const store = createAppStore();
+  const checks = startTestChecks(store);
   const diffs: Partial<Scene>[] = [];
-  const stop = subscribeScene(store, (d) => diffs.push(d));
+  const offScene = subscribeScene(store, (d) => diffs.push(d), reportSource(checks.reports));
   const latestEnclosing = (): FeatureCollection | undefined =>
     diffs.findLast((d) => d.enclosing !== undefined)?.enclosing;
-  return { store, diffs, stop, latestEnclosing };
+  const stop = () => {
+    offScene();
+    checks.stop();
+  };
+  return { store, diffs, stop, latestEnclosing, live: checks.live };
 }
 
 const byRole = (fc: FeatureCollection | undefined, role: string): Feature<Polygon> | undefined =>
@@ -33,11 +39,12 @@ function worstRadiusErrorM(ring: Position[], center: Position, radiusKm: number)
 }
 
 describe("the inferred enclosing circle in the scene", () => {
-  it("is empty for an empty zone and drawn around one parcel, within the limit", () => {
-    const { store, latestEnclosing, stop } = createWatchedStore();
+  it("is empty for an empty zone and drawn around one parcel, within the limit", async () => {
+    const { store, latestEnclosing, stop, live } = createWatchedStore();
+    await live();
     expect(latestEnclosing()?.features).toEqual([]);
     applyDrawn(store, "parcel-polygon", createSquare(127.9, 37.3, 0.02));
-    const env = selectReport(store.getState()).envelope;
+    const env = (await live()).envelope;
     const { center, radiusKm, limitKm } = env;
     if (!center || radiusKm === undefined || limitKm === undefined) throw new Error("no circle");
     const circle = byRole(latestEnclosing(), "enclosing");
@@ -53,11 +60,11 @@ describe("the inferred enclosing circle in the scene", () => {
     stop();
   });
 
-  it("turns 'over' with two parcels a degree of longitude apart (≈ 45 km radius by hand)", () => {
-    const { store, latestEnclosing, stop } = createWatchedStore();
+  it("turns 'over' with two parcels a degree of longitude apart (≈ 45 km radius by hand)", async () => {
+    const { store, latestEnclosing, stop, live } = createWatchedStore();
     applyDrawn(store, "parcel-polygon", createSquare(127.9, 37.3, 0.02));
     applyDrawn(store, "parcel-polygon", createSquare(128.9, 37.3, 0.02));
-    const { center, radiusKm } = selectReport(store.getState()).envelope;
+    const { center, radiusKm } = (await live()).envelope;
     if (!center || radiusKm === undefined) throw new Error("no circle");
     // 1.02° of longitude at 37.31°N: 1.02 × 111.32 km × cos 37.31° ≈ 90.3 km across.
     expect(radiusKm).toBeGreaterThan(44);
@@ -70,16 +77,17 @@ describe("the inferred enclosing circle in the scene", () => {
     stop();
   });
 
-  it("follows a vertex drag (the preview) and is not resent while the circle stays the same", () => {
-    const { store, diffs, latestEnclosing, stop } = createWatchedStore();
+  it("follows a vertex drag (the preview) and is not resent while the circle stays the same", async () => {
+    const { store, diffs, latestEnclosing, stop, live } = createWatchedStore();
     applyDrawn(store, "parcel-polygon", createSquare(127.9, 37.3, 0.02));
+    await live();
     const before = latestEnclosing();
     // A drag preview that stretches the parcel to 0.5° a side: the circle grows past 20 km.
     applyEdited(store, "P1", createSquare(127.9, 37.3, 0.5), false);
+    const { center, radiusKm } = (await live()).envelope;
     const dragged = byRole(latestEnclosing(), "enclosing");
     expect(latestEnclosing()).not.toBe(before);
     expect(dragged?.properties?.state).toBe("over");
-    const { center, radiusKm } = selectReport(store.getState()).envelope;
     if (!center || radiusKm === undefined) throw new Error("no circle");
     expect(
       worstRadiusErrorM(dragged?.geometry.coordinates[0] ?? [], center, radiusKm),
@@ -91,11 +99,13 @@ describe("the inferred enclosing circle in the scene", () => {
     stop();
   });
 
-  it("is gone once an envelope is given", () => {
-    const { store, latestEnclosing, stop } = createWatchedStore();
+  it("is gone once an envelope is given", async () => {
+    const { store, latestEnclosing, stop, live } = createWatchedStore();
     applyDrawn(store, "parcel-polygon", createSquare(127.9, 37.3, 0.02));
+    await live();
     expect(latestEnclosing()?.features).toHaveLength(2);
     applyDrawn(store, "envelope-circle", { type: "Point", coordinates: [127.91, 37.31] });
+    await live();
     expect(latestEnclosing()?.features).toEqual([]);
     stop();
   });

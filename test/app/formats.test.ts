@@ -1,20 +1,33 @@
 /** The app's one import path on bytes, its exports and reviewer mode, without a browser. */
 import { createHash } from "node:crypto";
 import { readFileSync } from "node:fs";
-import { describe, expect, it } from "vitest";
+import { afterEach, describe, expect, it } from "vitest";
 import { exportZone, loadRuleSet, readFiling } from "../../geo/index";
 import { applyDrawn } from "../../src/actions/actions";
 import { exportZoneAs } from "../../src/actions/exports";
 import { importFilingBytes, importHubsBytes } from "../../src/actions/imports";
 import { reviewCurrent, reviewFile } from "../../src/actions/review";
-import { selectReport } from "../../src/store/derive";
-import { activeZone, createAppStore } from "../../src/store/store";
+import { type AppStore, activeZone, createAppStore } from "../../src/store/store";
+import { startTestChecks, type TestChecks } from "../support/check-port";
 import { createSquare } from "./factories";
 
 /** shared/examples/expected.json, jincheon-cap-15003 (GeographicLib): total area, km². */
 const JINCHEON_ORACLE_KM2 = 15.003000005745877;
 const JINCHEON = "test/fixtures/io/jincheon-korean.geojson";
 const sha256 = (bytes: Uint8Array) => createHash("sha256").update(bytes).digest("hex");
+
+/** A store with the app's checks started, as main.tsx starts them; stopped after the test. */
+let running: TestChecks[] = [];
+function checkedStore(): { store: AppStore; checks: TestChecks } {
+  const store = createAppStore();
+  const checks = startTestChecks(store);
+  running.push(checks);
+  return { store, checks };
+}
+afterEach(() => {
+  for (const checks of running) checks.stop();
+  running = [];
+});
 
 async function createShpZip(): Promise<Uint8Array> {
   const zone = readFiling(readFileSync(JINCHEON, "utf8"));
@@ -23,12 +36,12 @@ async function createShpZip(): Promise<Uint8Array> {
 
 describe("importing bytes", () => {
   it("reads a zipped CP949 Shapefile into a new zone named after the file", async () => {
-    const store = createAppStore();
+    const { store, checks } = checkedStore();
     expect(await importFilingBytes(store, await createShpZip(), "jincheon.zip")).toBe(true);
     const zone = activeZone(store.getState());
     expect(zone.name).toBe("jincheon");
     expect(zone.parcels.map((p) => p.name)).toContain("진천 똠방 산업지구");
-    const total = selectReport(store.getState()).area.totalKm2;
+    const total = (await checks.live()).area.totalKm2;
     expect(Math.abs(total - JINCHEON_ORACLE_KM2)).toBeLessThan(1e-3);
   });
 
@@ -80,11 +93,11 @@ describe("importing bytes", () => {
 
 describe("exports and review", () => {
   it("names every export after the zone", async () => {
-    const store = createAppStore();
+    const { store, checks } = checkedStore();
     store.getState().transact({ meta: { name: "진천 지구" } });
     applyDrawn(store, "parcel-polygon", createSquare(127.5, 36.9, 0.02));
     const s = store.getState();
-    const args = [activeZone(s), selectReport(s), loadRuleSet("phase-1-2")] as const;
+    const args = [activeZone(s), await checks.committed(), loadRuleSet("phase-1-2")] as const;
     expect((await exportZoneAs(...args, "shp")).fileName).toBe("진천_지구.zip");
     expect((await exportZoneAs(...args, "shp-cp949")).fileName).toBe("진천_지구-cp949.zip");
     expect((await exportZoneAs(...args, "geojson-5179")).fileName).toBe("진천_지구-5179.geojson");
@@ -93,14 +106,14 @@ describe("exports and review", () => {
 
   it("reviews a filed file: its SHA-256, the verdict and the finding the oracle expects", async () => {
     const bytes = readFileSync(JINCHEON);
-    const review = await reviewFile(createAppStore().getState(), bytes, "jincheon.geojson");
+    const review = await reviewFile(checkedStore().store.getState(), bytes, "jincheon.geojson");
     expect(review.sha256).toBe(sha256(bytes));
     expect(review.report.verdict).toBe("fail");
     expect(review.report.findings.map((f) => f.code)).toContain("AREA_CAP");
   });
 
   it("hashes the current zone as the bytes it offers for download, a filing of that zone", async () => {
-    const store = createAppStore();
+    const { store } = checkedStore();
     applyDrawn(store, "parcel-polygon", createSquare(127.5, 36.9, 0.02));
     const review = await reviewCurrent(store.getState());
     expect(review.source).toBe("current");

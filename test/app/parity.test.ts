@@ -7,13 +7,13 @@
 import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { describe, expect, it } from "vitest";
+import { afterEach, describe, expect, it } from "vitest";
 import { exportZone, importZone, provideSigungu, type Report, reportJson } from "../../geo/index";
 import { importFilingBytes } from "../../src/actions/imports";
 import { reviewFile } from "../../src/actions/review";
 import { builtinHubLayer } from "../../src/store/builtin-hubs";
-import { selectReport } from "../../src/store/derive";
 import { createAppStore } from "../../src/store/store";
+import { startTestChecks, type TestChecks } from "../support/check-port";
 import { runCzd } from "../support/czd";
 import { EMBEDDED_HUBS, EXAMPLES, ROOT } from "../support/paths";
 
@@ -27,8 +27,17 @@ function bootedStore() {
   provideSigungu(JSON.parse(readFileSync(join(ROOT, "public/data/sigungu.json"), "utf8")));
   const store = createAppStore();
   store.getState().addHubLayer(builtinHubLayer(readFileSync(EMBEDDED_HUBS, "utf8")));
-  return store;
+  const checks = startTestChecks(store);
+  booted.push(checks);
+  return { store, checks };
 }
+
+/** The checks of the stores booted by a test, stopped after it. */
+let booted: TestChecks[] = [];
+afterEach(() => {
+  for (const checks of booted) checks.stop();
+  booted = [];
+});
 
 /** The CLI's report for a file, with no options (exit 0 or 1: a report either way). */
 function cliReport(path: string): string {
@@ -72,14 +81,14 @@ async function expectParity(path: string): Promise<Report> {
   const cli = cliReport(path);
   const bytes = new Uint8Array(readFileSync(path));
   const name = path.split("/").pop() as string;
-  const review = await reviewFile(bootedStore().getState(), bytes, name);
+  const review = await reviewFile(bootedStore().store.getState(), bytes, name);
   // Field by field (a readable diff), then byte for byte (what a reviewer would hash).
   expect(JSON.parse(reportJson(review.report))).toEqual(JSON.parse(cli));
   expect(reportJson(review.report)).toBe(cli);
   // The panel, once the same file is imported to edit, shows that report too.
-  const store = bootedStore();
+  const { store, checks: panel } = bootedStore();
   expect(await importFilingBytes(store, bytes, name)).toBe(true);
-  expect(reportJson(selectReport(store.getState()))).toBe(cli);
+  expect(reportJson(await panel.live())).toBe(cli);
   return review.report;
 }
 
@@ -97,16 +106,16 @@ describe("the defaults both sides share", () => {
     expect(cli.status).toBe(2);
     expect(cli.stderr).toContain("'phase-9'");
     const bytes = new Uint8Array(readFileSync(path));
-    await expect(reviewFile(bootedStore().getState(), bytes, "x.geojson")).rejects.toThrow(
+    await expect(reviewFile(bootedStore().store.getState(), bytes, "x.geojson")).rejects.toThrow(
       /'phase-9' is unknown \(known: phase-1-2, phase-3\)/,
     );
     // Imported to edit, the zone keeps its parcels (issue 8: a state the planner recovers from
     // by picking a rule set) and the panel says why it has no verdict, never phase-1-2's.
-    const store = bootedStore();
+    const { store, checks: panelChecks } = bootedStore();
     const zones = store.getState().zones.length;
     expect(await importFilingBytes(store, bytes, "x.geojson")).toBe(true);
     expect(store.getState().zones).toHaveLength(zones + 1);
-    const panel = selectReport(store.getState());
+    const panel = await panelChecks.live();
     expect(panel.area.totalKm2).toBe(0);
     expect(panel.findings.map((f) => f.messageEn).join()).toContain("'phase-9' is unknown");
   });

@@ -1,6 +1,6 @@
 /**
- * The React host of the map: adopts the map the page's first script made (early-map.ts) and
- * wires it to the store.
+ * The React host of the map: adopts the map the page's first script made (src/map/early-map.ts)
+ * and wires it to the store, its actions and the live report.
  */
 import { useLayoutEffect, useRef } from "react";
 import {
@@ -12,13 +12,13 @@ import {
   cancelEdit,
 } from "../actions/actions";
 import { MAPLIBRE_LOCALE } from "../i18n/maplibre";
-import { LiveTooltip } from "../panels/LiveMeasures";
+import { relabelControls } from "../map/control-labels";
+import { type AppHandlers, adoptMap } from "../map/early-map";
+import { subscribeFirms, subscribeMapControls, subscribeScene } from "../map/subscriptions";
 import { loadSigungu } from "../sigungu-data";
+import { liveReports } from "../store/live-report";
 import { useAppStore } from "../store/store";
-import { liveReports } from "../workers/live-check";
-import { relabelControls } from "./control-labels";
-import { type AppHandlers, adoptMap } from "./early-map";
-import { subscribeFirms, subscribeMapControls, subscribeScene } from "./subscriptions";
+import { LiveTooltip } from "./LiveMeasures";
 
 const HANDLERS: AppHandlers = {
   onDrawn: (tool, geometry) => applyDrawn(useAppStore, tool, geometry),
