@@ -26,7 +26,7 @@ await build({
     ),
   },
   banner: {
-    // The CommonJS dependencies (proj4, jszip, papaparse) call require(); ESM has none of its own.
+    // The CommonJS dependencies (proj4, papaparse, shp-write's dbf) call require(); ESM has none of its own.
     js: [
       "#!/usr/bin/env node",
       'import { createRequire as czdCreateRequire } from "node:module";',

@@ -6,8 +6,8 @@
  * which would mangle Hangul, so text goes in pre-encoded (UTF-8 or CP949) as one char per byte.
  */
 import { write } from "@mapbox/shp-write";
+import { zipSync } from "fflate";
 import type { Position } from "geojson";
-import JSZip from "jszip";
 import { envelopeOutline } from "../envelope";
 import { FilingError } from "../errors";
 import { fromLonLat, geodesicAreaM2, reprojectGeometry, tmAreaM2 } from "../measure";
@@ -131,14 +131,16 @@ export async function writeShapefileZip(
     return row;
   });
   const base = opts.baseName ?? "parcels";
-  const zip = new JSZip();
-  const cpg = encoding === "cp949" ? "CP949" : "UTF-8";
+  const files: Record<string, Uint8Array> = {};
+  const text = new TextEncoder();
+  const cpg = text.encode(encoding === "cp949" ? "CP949" : "UTF-8");
+  const prjBytes = text.encode(prj);
   const add = (name: string, layer: Layer): void => {
-    zip.file(`${name}.shp`, bytesOf(layer.shp));
-    zip.file(`${name}.shx`, bytesOf(layer.shx));
-    zip.file(`${name}.dbf`, bytesOf(layer.dbf));
-    zip.file(`${name}.prj`, prj);
-    zip.file(`${name}.cpg`, cpg);
+    files[`${name}.shp`] = bytesOf(layer.shp);
+    files[`${name}.shx`] = bytesOf(layer.shx);
+    files[`${name}.dbf`] = bytesOf(layer.dbf);
+    files[`${name}.prj`] = prjBytes;
+    files[`${name}.cpg`] = cpg;
   };
   add(base, writeLayer(rows, "POLYGON", geometries));
   if (zone.envelope) {
@@ -146,7 +148,7 @@ export async function writeShapefileZip(
     const defining = definingLayer(zone.envelope, convert);
     if (defining) add(`${base}_envelope_${defining.suffix}`, defining.layer);
   }
-  return zip.generateAsync({ type: "uint8array", compression: "DEFLATE" });
+  return zipSync(files, { level: 6 });
 }
 
 /** The envelope's figures as fields (dBase's 10 characters; shp-read.ts maps them back). */

@@ -4,7 +4,7 @@
  * stops the moment an entry grows past what it declared (a ZIP bomb), and every entry's CRC-32
  * is checked. Stored and deflated entries only: what GIS tools and the OS write.
  */
-import pako from "pako";
+import { Inflate } from "fflate";
 import { FilingError } from "../errors";
 import { excerpt } from "../sanitize";
 import { decodeText } from "./text";
@@ -125,8 +125,8 @@ function crc32(bytes: Uint8Array): number {
 function inflate(data: Uint8Array, entry: DirectoryEntry): Uint8Array {
   const out = new Uint8Array(entry.size);
   let length = 0;
-  const inflater = new pako.Inflate({ raw: true, chunkSize: 64 * 1024 });
-  inflater.onData = (chunk) => {
+  let ended = false;
+  const inflater = new Inflate((chunk, final) => {
     if (length + chunk.length > out.length) {
       throw bad(
         `ZIP 안의 ${excerpt(entry.name)}이(가) 밝힌 크기 ${entry.size} 바이트보다 크게 풀립니다 (손상되었거나 ZIP 폭탄)`,
@@ -135,13 +135,18 @@ function inflate(data: Uint8Array, entry: DirectoryEntry): Uint8Array {
     }
     out.set(chunk, length);
     length += chunk.length;
-  };
-  inflater.onEnd = () => undefined;
+    if (final) ended = true;
+  });
   const step = 256 * 1024;
-  for (let at = 0; at < data.length && !inflater.ended; at += step) {
-    inflater.push(data.subarray(at, at + step), at + step >= data.length);
+  try {
+    for (let at = 0; at < data.length && !ended; at += step) {
+      inflater.push(data.subarray(at, at + step), at + step >= data.length);
+    }
+  } catch (e) {
+    if (e instanceof FilingError) throw e;
+    ended = false;
   }
-  if (inflater.err || !inflater.ended || length !== entry.size) {
+  if (!ended || length !== entry.size) {
     throw damaged(
       `${excerpt(entry.name)}을(를) 풀 수 없습니다`,
       `${excerpt(entry.name)} can't be inflated`,

@@ -5,7 +5,7 @@
  */
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import JSZip from "jszip";
+import { unzipSync } from "fflate";
 import { describe, expect, it } from "vitest";
 import { FilingError } from "../../geo/errors";
 import { exportZone, importZone } from "../../geo/io/registry";
@@ -17,11 +17,7 @@ const FIXTURE = join(__dirname, "../fixtures/io/jinju-two-parcels.geojson");
 /** The parts of the two-parcel Jinju zone (16.29 km²) as this project writes it. */
 async function createParts(): Promise<Record<string, Uint8Array>> {
   const zone = await importZone(readFileSync(FIXTURE), "jinju.geojson");
-  const zip = await JSZip.loadAsync((await exportZone(zone, "shp", "zone")).data as Uint8Array);
-  const parts: Record<string, Uint8Array> = {};
-  for (const [name, file] of Object.entries(zip.files))
-    parts[name] = await file.async("uint8array");
-  return parts;
+  return unzipSync((await exportZone(zone, "shp", "zone")).data as Uint8Array);
 }
 
 function part(parts: Record<string, Uint8Array>, name: string): Uint8Array {

@@ -1,7 +1,7 @@
 /** Unreadable inputs: one FilingError naming the file and the problem, and no zone at all. */
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import JSZip from "jszip";
+import { unzipSync, zipSync } from "fflate";
 import { describe, expect, it } from "vitest";
 import { FilingError } from "../../geo/errors";
 import { readPointsCsv } from "../../geo/io/csv";
@@ -17,13 +17,11 @@ async function createShpZip(file: string): Promise<Uint8Array> {
   return (await exportZone(zone, "shp", "zone")).data as Uint8Array;
 }
 
-async function rezip(
-  bytes: Uint8Array,
-  edit: (zip: JSZip) => Promise<void> | void,
-): Promise<Uint8Array> {
-  const zip = await JSZip.loadAsync(bytes);
-  await edit(zip);
-  return zip.generateAsync({ type: "uint8array" });
+/** The ZIP's entries, changed by `edit`, zipped again. */
+function rezip(bytes: Uint8Array, edit: (files: Record<string, Uint8Array>) => void): Uint8Array {
+  const files = unzipSync(bytes);
+  edit(files);
+  return zipSync(files);
 }
 
 async function refusal(work: Promise<unknown>): Promise<FilingError> {
@@ -45,8 +43,8 @@ describe("malformed Shapefile ZIPs", () => {
   });
 
   it("a missing .prj, unless the CRS is named", async () => {
-    const noPrj = await rezip(await createShpZip("jinju-two-parcels.geojson"), (z) => {
-      z.remove("zone.prj");
+    const noPrj = rezip(await createShpZip("jinju-two-parcels.geojson"), (files) => {
+      delete files["zone.prj"];
     });
     const e = await refusal(importZone(noPrj, "noprj.zip"));
     expect(e.code).toBe("UNKNOWN_CRS");
@@ -56,30 +54,29 @@ describe("malformed Shapefile ZIPs", () => {
   });
 
   it("a .dbf with another number of records than the .shp", async () => {
-    const one = await rezip(await createShpZip("jinju-two-parcels.geojson"), () => undefined);
-    const other = await JSZip.loadAsync(await createShpZip("jincheon-korean.geojson"));
-    const otherDbf = await other.file("zone.dbf")?.async("uint8array");
+    const one = rezip(await createShpZip("jinju-two-parcels.geojson"), () => undefined);
+    const otherDbf = unzipSync(await createShpZip("jincheon-korean.geojson"))["zone.dbf"];
     // Another zone's table, its header saying 1 record: one record short of the .shp's shapes.
     const dbf = Uint8Array.from(otherDbf ?? []);
     new DataView(dbf.buffer).setUint32(4, 1, true);
-    const mixed = await rezip(one, (z) => {
-      z.file("zone.dbf", dbf);
+    const mixed = rezip(one, (files) => {
+      files["zone.dbf"] = dbf;
     });
     const e = await refusal(importZone(mixed, "mixed.zip"));
     expect(e.en).toContain("zone.dbf has 1 records but zone.shp has 2 shapes");
   });
 
   it("a .shp cut short inside a sound ZIP", async () => {
-    const cut = await rezip(await createShpZip("jinju-two-parcels.geojson"), async (z) => {
-      const shp = (await z.file("zone.shp")?.async("uint8array")) ?? new Uint8Array();
-      z.file("zone.shp", shp.subarray(0, shp.length - 100));
+    const cut = rezip(await createShpZip("jinju-two-parcels.geojson"), (files) => {
+      const shp = files["zone.shp"] ?? new Uint8Array();
+      files["zone.shp"] = shp.subarray(0, shp.length - 100);
     });
     const e = await refusal(importZone(cut, "cut-shp.zip"));
     expect(e.en).toContain("zone.shp is truncated or damaged");
   });
 
   it("a ZIP without a .shp", async () => {
-    const empty = await new JSZip().file("readme.txt", "x").generateAsync({ type: "uint8array" });
+    const empty = zipSync({ "readme.txt": new TextEncoder().encode("x") });
     const e = await refusal(importZone(empty, "empty.zip"));
     expect(e.en).toContain("The ZIP holds no .shp file");
   });

@@ -1,5 +1,5 @@
 import { write } from "@mapbox/shp-write";
-import JSZip from "jszip";
+import { zipSync } from "fflate";
 import { describe, expect, it } from "vitest";
 import { prjFor } from "../../geo/io/prj";
 import { encodeText } from "../../geo/io/text";
@@ -90,12 +90,12 @@ describe("reading firms from a zipped Shapefile", () => {
     );
     const files = layer as unknown as { shp: DataView; shx: DataView; dbf: DataView };
     const bytes = (v: DataView) => new Uint8Array(v.buffer, v.byteOffset, v.byteLength);
-    const zip = new JSZip();
-    zip.file("firms.shp", bytes(files.shp));
-    zip.file("firms.shx", bytes(files.shx));
-    zip.file("firms.dbf", bytes(files.dbf));
-    zip.file("firms.prj", prjFor("EPSG:4326") ?? "");
-    const data = await zip.generateAsync({ type: "uint8array" });
+    const data = zipSync({
+      "firms.shp": bytes(files.shp),
+      "firms.shx": bytes(files.shx),
+      "firms.dbf": bytes(files.dbf),
+      "firms.prj": new TextEncoder().encode(prjFor("EPSG:4326") ?? ""),
+    });
     const firms = await readFirms(data, "firms.zip", { weight: "staff" });
     expect(firms.lon.length).toBe(50);
     expect([...firms.weight]).toEqual(rows.map((r) => r.staff));
