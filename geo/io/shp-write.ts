@@ -5,7 +5,7 @@
  * .prj GDAL writes for the CRS, and a .cpg naming the attribute encoding. shp-write's dbf writer stores one byte per UTF-16 unit,
  * which would mangle Hangul, so text goes in pre-encoded (UTF-8 or CP949) as one char per byte.
  */
-import { write } from "@mapbox/shp-write";
+import write from "@mapbox/shp-write/src/write.js";
 import { zipSync } from "fflate";
 import type { Position } from "geojson";
 import { envelopeOutline } from "../envelope";
