@@ -5,6 +5,7 @@
  */
 declare module "@mapbox/shp-write/src/write.js" {
   import type { write } from "@mapbox/shp-write";
+
   const writeLayer: typeof write;
   export default writeLayer;
 }
