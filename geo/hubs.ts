@@ -129,33 +129,16 @@ export function countHubs(index: HubIndex, parcels: (Polygon | MultiPolygon)[]):
     if (source < bySource.length) bySource[source] = (bySource[source] ?? 0) + 1;
   };
 
-  // Parcel after parcel banded into the same few buffers (one per part of the largest
-  // MultiPolygon), tested, and dropped: only the boxes outlive the loop, for the area hubs.
-  const pool: BandedPolygon[] = [];
   const boxes: Bbox[] = [];
   const counted = new Set<number>();
-  const { points, pointXY, pointHub } = index;
+  const inside = pointsInsideOf(index);
   for (const parcel of parcels) {
-    const parts = parcel.type === "Polygon" ? [parcel.coordinates] : parcel.coordinates;
-    if (points === null) {
-      boxes.push(unionBbox(parts.map(boundsOf)));
-      continue;
-    }
-    const banded = parts.map((rings, j) => {
-      const buffers = pool[j] ?? emptyBanded();
-      pool[j] = buffers;
-      return bandInto(rings, buffers);
-    });
-    const box = unionBbox(banded.map((p) => p.bbox));
-    boxes.push(box);
-    for (const id of points.range(box[0], box[1], box[2], box[3])) {
+    const found = inside(parcel);
+    boxes.push(found.box);
+    for (const id of found.ids) {
       if (counted.has(id)) continue;
-      const x = pointXY[2 * id] as number;
-      const y = pointXY[2 * id + 1] as number;
-      if (insideAny(x, y, banded)) {
-        counted.add(id);
-        tally(pointHub[id] as number);
-      }
+      counted.add(id);
+      tally(index.pointHub[id] as number);
     }
   }
 
@@ -208,6 +191,55 @@ function areaShares(
     if (share > 1e-6) result.push({ hubId, hub, share });
   }
   return result;
+}
+
+/** A parcel's box and the point hubs strictly inside it (KDBush ids, ascending). */
+interface PointsInside {
+  box: Bbox;
+  ids: Uint32Array;
+}
+
+/**
+ * Which point hubs of `index` lie strictly inside a parcel, found once per parcel geometry
+ * object and index: the store never changes a geometry in place, so a re-check during a drag
+ * tests only the moved parcel's nearby hubs again. Parcels are banded one after another into
+ * the same few buffers (one per part of the largest MultiPolygon) and dropped.
+ */
+const pointsInsideMemo = new WeakMap<HubIndex, (g: Polygon | MultiPolygon) => PointsInside>();
+
+function pointsInsideOf(index: HubIndex): (g: Polygon | MultiPolygon) => PointsInside {
+  const known = pointsInsideMemo.get(index);
+  if (known) return known;
+  const byGeometry = new WeakMap<Polygon | MultiPolygon, PointsInside>();
+  const pool: BandedPolygon[] = [];
+  const { points, pointXY } = index;
+  const find = (parcel: Polygon | MultiPolygon): PointsInside => {
+    const memo = byGeometry.get(parcel);
+    if (memo) return memo;
+    const parts = parcel.type === "Polygon" ? [parcel.coordinates] : parcel.coordinates;
+    let found: PointsInside;
+    if (points === null) {
+      found = { box: unionBbox(parts.map(boundsOf)), ids: new Uint32Array(0) };
+    } else {
+      const banded = parts.map((rings, j) => {
+        const buffers = pool[j] ?? emptyBanded();
+        pool[j] = buffers;
+        return bandInto(rings, buffers);
+      });
+      const box = unionBbox(banded.map((p) => p.bbox));
+      const ids: number[] = [];
+      for (const id of points.range(box[0], box[1], box[2], box[3])) {
+        if (insideAny(pointXY[2 * id] as number, pointXY[2 * id + 1] as number, banded)) {
+          ids.push(id);
+        }
+      }
+      found = { box, ids: Uint32Array.from(ids).sort() };
+    }
+    byGeometry.set(parcel, found);
+    return found;
+  };
+  pointsInsideMemo.set(index, find);
+  return find;
 }
 
 function insideAny(x: number, y: number, polygons: BandedPolygon[]): boolean {

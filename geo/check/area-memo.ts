@@ -1,29 +1,33 @@
 /**
- * A parcel's areas, measured once per geometry object. The store never changes a geometry in
- * place (an edit makes a new one), so during a drag only the moved parcel is measured again;
- * the figures are those of geodesicAreaM2 and tmAreaM2 themselves.
+ * What the check measures of one parcel, measured once per geometry object. The store never
+ * changes a geometry in place (an edit makes a new one), so a re-check during a drag measures
+ * only the moved parcel again; every figure is the measuring function's own.
  */
+import { type RingProblem, ringProblems } from "../geometry";
 import { geodesicAreaM2, tmAreaM2 } from "../measure";
 import type { ParcelGeometry } from "../types";
 
-const geodesic = new WeakMap<ParcelGeometry, number>();
-const tm = new WeakMap<ParcelGeometry, Map<string, number>>();
-
-export function geodesicAreaOnce(g: ParcelGeometry): number {
-  let m2 = geodesic.get(g);
-  if (m2 === undefined) {
-    m2 = geodesicAreaM2(g);
-    geodesic.set(g, m2);
-  }
-  return m2;
+/** `measure`, remembered per object it was given (never for a value another object would get). */
+export function oncePerObject<K extends object, V>(measure: (key: K) => V): (key: K) => V {
+  const known = new WeakMap<K, V>();
+  return (key) => {
+    if (known.has(key)) return known.get(key) as V;
+    const value = measure(key);
+    known.set(key, value);
+    return value;
+  };
 }
 
+export const geodesicAreaOnce = oncePerObject(geodesicAreaM2);
+
+/** Ring problems of a parcel (the result is shared: treat it as read-only). */
+export const ringProblemsOnce: (g: ParcelGeometry) => readonly RingProblem[] =
+  oncePerObject(ringProblems);
+
+const tm = oncePerObject((_g: ParcelGeometry) => new Map<string, number>());
+
 export function tmAreaOnce(g: ParcelGeometry, crs: string): number {
-  let byCrs = tm.get(g);
-  if (!byCrs) {
-    byCrs = new Map();
-    tm.set(g, byCrs);
-  }
+  const byCrs = tm(g);
   let m2 = byCrs.get(crs);
   if (m2 === undefined) {
     m2 = tmAreaM2(g, crs);

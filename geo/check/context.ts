@@ -2,11 +2,11 @@
  * Everything the rules need, measured once per check: ellipsoidal and TM areas, the 시·도 and the
  * radius limit that applies there. Validators read this; none measures again.
  */
-import { type RingProblem, ringProblems } from "../geometry";
+import type { RingProblem } from "../geometry";
 import { isMetroSido, radiusLimitKm } from "../rules";
 import { decideSido, type SigunguShare, sidoByCode, sigunguShares } from "../sido";
 import type { ParcelGeometry, RuleSet, Zone } from "../types";
-import { geodesicAreaOnce, tmAreaOnce } from "./area-memo";
+import { geodesicAreaOnce, ringProblemsOnce, tmAreaOnce } from "./area-memo";
 
 export interface CheckContext {
   ruleSet: RuleSet;
@@ -14,7 +14,7 @@ export interface CheckContext {
   ids: string[];
   areasM2: number[];
   /** Ring problems per parcel, found once: the geometry rule reports them, overlaps skip them. */
-  problems: RingProblem[][];
+  problems: (readonly RingProblem[])[];
   totalKm2: number;
   tmCrs: string;
   tmTotalKm2: number;
@@ -57,7 +57,7 @@ export function measureZone(zone: Zone, opts: ContextOptions): CheckContext {
     geoms,
     ids: zone.parcels.map((p) => p.id),
     areasM2,
-    problems: geoms.map(ringProblems),
+    problems: geoms.map(ringProblemsOnce),
     totalKm2: areasM2.reduce((a, b) => a + b, 0) / 1e6,
     tmCrs,
     tmTotalKm2: tmTotalM2 / 1e6,

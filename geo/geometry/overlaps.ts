@@ -175,16 +175,16 @@ export function searchOverlaps(
       const b = usable[m] as number;
       const ga = geoms[a] as Polygon | MultiPolygon;
       const gb = geoms[b] as Polygon | MultiPolygon;
-      let areaM2: number;
-      if (boundariesMeet(ga, gb)) {
+      // The budget is spent as if every pair were compared afresh, so what is found never
+      // depends on what an earlier check of the same geometry remembered.
+      const pair = comparedPair(ga, gb);
+      if (pair.met) {
         const cost = 3 * vertices + 256;
         if (clips === 0 || !affordable(cost)) return incomplete(found, checkedPairs);
         work -= cost;
         clips--;
-        areaM2 = clippedAreaM2(ga, gb);
-      } else {
-        areaM2 = nestedAreaM2(ga, gb);
       }
+      const areaM2 = pair.areaM2();
       checkedPairs++;
       if (areaM2 > MIN_OVERLAP_M2) found.push({ a, b, areaM2 });
     }
@@ -193,6 +193,43 @@ export function searchOverlaps(
 }
 
 const byPair = (p: Overlap, q: Overlap): number => p.a - q.a || p.b - q.b;
+
+interface ComparedPair {
+  /** The two boundaries touch or cross: the shared area needs the clipper. */
+  met: boolean;
+  areaM2: () => number;
+}
+
+/**
+ * Two parcels compared once per pair of geometry objects (the store never changes a geometry in
+ * place, so a re-check during a drag compares only the moved parcel's pairs again). The shared
+ * area is computed when first asked for, after the budget allowed it.
+ */
+const comparedPairs = new WeakMap<
+  Polygon | MultiPolygon,
+  WeakMap<Polygon | MultiPolygon, ComparedPair>
+>();
+
+function comparedPair(a: Polygon | MultiPolygon, b: Polygon | MultiPolygon): ComparedPair {
+  let withA = comparedPairs.get(a);
+  if (!withA) {
+    withA = new WeakMap();
+    comparedPairs.set(a, withA);
+  }
+  const known = withA.get(b);
+  if (known) return known;
+  const met = boundariesMeet(a, b);
+  let areaM2: number | undefined;
+  const pair: ComparedPair = {
+    met,
+    areaM2: () => {
+      areaM2 ??= met ? clippedAreaM2(a, b) : nestedAreaM2(a, b);
+      return areaM2;
+    },
+  };
+  withA.set(b, pair);
+  return pair;
+}
 
 function incomplete(found: Overlap[], checkedPairs: number): OverlapSearch {
   return { overlaps: found.sort(byPair), checkedPairs, complete: false };
