@@ -6,7 +6,7 @@ import { area, featureCollection, point, pointsWithinPolygon } from "@turf/turf"
 import { countHubs, indexHubs } from "../geo/hubs";
 import { checkFiling, loadRuleSet } from "../geo/index";
 import type { Zone } from "../geo/types";
-import { createHubs, createParcels, createRandom } from "./data";
+import { CENTER, createHubs, createParcels, createRandom } from "./data";
 import { medianMs } from "./timing";
 
 const random = createRandom(20180214);
@@ -19,6 +19,21 @@ const zone: Zone = {
   sourceCrs: "EPSG:4326",
 };
 const ruleSet = loadRuleSet("phase-1-2");
+/** The same parcels in a 5 km belt whose axis bends twice across the grid (Phase 3). */
+const beltZone: Zone = {
+  ...zone,
+  envelope: {
+    shape: "belt",
+    axis: [
+      [CENTER[0] - 0.05, CENTER[1] - 0.04],
+      [CENTER[0] - 0.01, CENTER[1] + 0.01],
+      [CENTER[0] + 0.02, CENTER[1] - 0.005],
+      [CENTER[0] + 0.06, CENTER[1] + 0.03],
+    ],
+    halfWidthKm: 5,
+  },
+};
+const phase3 = loadRuleSet("phase-3");
 
 const buildMs = medianMs(() => indexHubs(hubs), 5, 1);
 const index = indexHubs(hubs);
@@ -27,6 +42,11 @@ const checkMs = medianMs(
   () => checkFiling(zone, { ruleSet, hubs: index, tmCrs: "EPSG:5186" }),
   300,
   50,
+);
+const beltMs = medianMs(
+  () => checkFiling(beltZone, { ruleSet: phase3, hubs: index, tmCrs: "EPSG:5186" }),
+  100,
+  20,
 );
 
 /** The plain way: Turf's pointsWithinPolygon per parcel, deduplicated by hub number. */
@@ -61,7 +81,11 @@ console.log(`20 parcels × 256 vertices (${turf.km2.toFixed(2)} km²), ${hubs.le
 console.log(row("indexHubs (once, outside timings)", buildMs));
 console.log(row("countHubs", countMs));
 console.log(row("checkFiling (whole report)", checkMs));
+console.log(row("checkFiling, belt envelope (Phase 3)", beltMs));
 console.log(row("Turf pointsWithinPolygon + area loop", turfMs));
+console.log(
+  `${"belt ÷ circle, checkFiling".padEnd(38)}${(beltMs / checkMs).toFixed(2).padStart(12)} ×`,
+);
 console.log(
   `${"speed-up, Turf ÷ checkFiling".padEnd(38)}${(turfMs / checkMs).toFixed(0).padStart(12)} ×`,
 );
