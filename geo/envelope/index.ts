@@ -36,4 +36,4 @@ export function parcelRings(geoms: (Polygon | MultiPolygon)[]): Position[][] {
   }
   return out;
 }
-export { envelopeOutline } from "./outline";
+export { circleRing, envelopeOutline } from "./outline";

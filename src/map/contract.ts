@@ -4,7 +4,7 @@
  * (scene*.ts) write and the overlays' expressions read. Types only: no maplibre-gl here.
  */
 import type { Feature, FeatureCollection, LineString, Point, Polygon } from "geojson";
-import type { Envelope, EnvelopeShape, FirmBins } from "../../geo/index";
+import type { Envelope, EnvelopeShape, FirmBins, Lang } from "../../geo/index";
 
 export const TOOLS = {
   none: "none",
@@ -19,7 +19,8 @@ export const TOOLS = {
 export type ToolId = (typeof TOOLS)[keyof typeof TOOLS];
 export type DrawTool = Exclude<ToolId, "none" | "select">;
 
-export type Lang = "ko" | "en";
+/** The label language: geo's own (geo/types.ts), so the app and the core name it once. */
+export type { Lang };
 
 /** The offline basemap alone, or with an online raster under the borders (VWorld needs a key). */
 export type Basemap = "none" | "osm" | "vworld" | "vworld-satellite" | "vworld-hybrid";
@@ -81,10 +82,12 @@ export interface ParcelProps {
 export interface EnvelopeProps {
   role: "envelope";
   shape: EnvelopeShape;
+  /** The checker's verdict on the envelope's own size (shapeOverLimit); none on a proposal. */
+  state?: EnclosingState;
   proposal?: EnvelopeShape;
 }
 
-/** Whether the inferred circle's radius is within the rule set's limit. */
+/** Whether a drawn shape (the inferred circle, a filed envelope) is within its limit. */
 export type EnclosingState = "within" | "over";
 
 /** The inferred circle or the limit circle around it (source `enclosing`). */
