@@ -3,6 +3,7 @@
  * 20 parcels × 256 vertices and 100,000 point hubs. Exits 1 if the two disagree on any count.
  */
 import { area, featureCollection, point, pointsWithinPolygon } from "@turf/turf";
+import { beltReachM, parcelPositions, parcelRings } from "../geo/envelope";
 import { countHubs, indexHubs } from "../geo/hubs";
 import { checkFiling, loadRuleSet } from "../geo/index";
 import type { Zone } from "../geo/types";
@@ -34,6 +35,9 @@ const beltZone: Zone = {
   },
 };
 const phase3 = loadRuleSet("phase-3");
+const beltAxis = beltZone.envelope?.shape === "belt" ? beltZone.envelope.axis : [];
+/** The same parcels' positions, each its own one-position ring: the reach at the vertices alone. */
+const vertexRings = parcels.map((g) => parcelPositions([g]).map((p) => [p]));
 
 const buildMs = medianMs(() => indexHubs(hubs), 5, 1);
 const index = indexHubs(hubs);
@@ -45,6 +49,21 @@ const checkMs = medianMs(
 );
 const beltMs = medianMs(
   () => checkFiling(beltZone, { ruleSet: phase3, hubs: index, tmCrs: "EPSG:5186" }),
+  100,
+  20,
+);
+// The edge stage's cost, against the vertices-only reach in the same run.
+const vertexReachMs = medianMs(
+  () => {
+    for (const rings of vertexRings) beltReachM(beltAxis, rings);
+  },
+  100,
+  20,
+);
+const edgeReachMs = medianMs(
+  () => {
+    for (const g of parcels) beltReachM(beltAxis, parcelRings([g]));
+  },
   100,
   20,
 );
@@ -82,7 +101,12 @@ console.log(row("indexHubs (once, outside timings)", buildMs));
 console.log(row("countHubs", countMs));
 console.log(row("checkFiling (whole report)", checkMs));
 console.log(row("checkFiling, belt envelope (Phase 3)", beltMs));
+console.log(row("beltReachM, vertices only", vertexReachMs));
+console.log(row("beltReachM, every edge", edgeReachMs));
 console.log(row("Turf pointsWithinPolygon + area loop", turfMs));
+console.log(
+  `${"every edge ÷ vertices only".padEnd(38)}${(edgeReachMs / vertexReachMs).toFixed(2).padStart(12)} ×`,
+);
 console.log(
   `${"belt ÷ circle, checkFiling".padEnd(38)}${(beltMs / checkMs).toFixed(2).padStart(12)} ×`,
 );
