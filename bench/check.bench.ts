@@ -3,10 +3,11 @@
  * 20 parcels × 256 vertices and 100,000 point hubs. Exits 1 if the two disagree on any count.
  */
 import { area, featureCollection, point, pointsWithinPolygon } from "@turf/turf";
+import { beltReachM, parcelPositions, parcelRings } from "../geo/envelope";
 import { countHubs, indexHubs } from "../geo/hubs";
 import { checkFiling, loadRuleSet } from "../geo/index";
 import type { Zone } from "../geo/types";
-import { createHubs, createParcels, createRandom } from "./data";
+import { CENTER, createHubs, createParcels, createRandom } from "./data";
 import { medianMs } from "./timing";
 
 const random = createRandom(20180214);
@@ -19,6 +20,24 @@ const zone: Zone = {
   sourceCrs: "EPSG:4326",
 };
 const ruleSet = loadRuleSet("phase-1-2");
+/** The same parcels in a 5 km belt whose axis bends twice across the grid (Phase 3). */
+const beltZone: Zone = {
+  ...zone,
+  envelope: {
+    shape: "belt",
+    axis: [
+      [CENTER[0] - 0.05, CENTER[1] - 0.04],
+      [CENTER[0] - 0.01, CENTER[1] + 0.01],
+      [CENTER[0] + 0.02, CENTER[1] - 0.005],
+      [CENTER[0] + 0.06, CENTER[1] + 0.03],
+    ],
+    halfWidthKm: 5,
+  },
+};
+const phase3 = loadRuleSet("phase-3");
+const beltAxis = beltZone.envelope?.shape === "belt" ? beltZone.envelope.axis : [];
+/** The same parcels' positions, each its own one-position ring: the reach at the vertices alone. */
+const vertexRings = parcels.map((g) => parcelPositions([g]).map((p) => [p]));
 
 const buildMs = medianMs(() => indexHubs(hubs), 5, 1);
 const index = indexHubs(hubs);
@@ -48,6 +67,26 @@ const recheckMs = medianMs(
   },
   300,
   50,
+);
+const beltMs = medianMs(
+  () => checkFiling(beltZone, { ruleSet: phase3, hubs: index, tmCrs: "EPSG:5186" }),
+  100,
+  20,
+);
+// The edge stage's cost, against the vertices-only reach in the same run.
+const vertexReachMs = medianMs(
+  () => {
+    for (const rings of vertexRings) beltReachM(beltAxis, rings);
+  },
+  100,
+  20,
+);
+const edgeReachMs = medianMs(
+  () => {
+    for (const g of parcels) beltReachM(beltAxis, parcelRings([g]));
+  },
+  100,
+  20,
 );
 
 /** The plain way: Turf's pointsWithinPolygon per parcel, deduplicated by hub number. */
@@ -83,7 +122,16 @@ console.log(row("indexHubs (once, outside timings)", buildMs));
 console.log(row("countHubs", countMs));
 console.log(row("checkFiling (whole report, same zone)", checkMs));
 console.log(row("re-check, one vertex of one parcel moved", recheckMs));
+console.log(row("checkFiling, belt envelope (Phase 3)", beltMs));
+console.log(row("beltReachM, vertices only", vertexReachMs));
+console.log(row("beltReachM, every edge", edgeReachMs));
 console.log(row("Turf pointsWithinPolygon + area loop", turfMs));
+console.log(
+  `${"every edge ÷ vertices only".padEnd(38)}${(edgeReachMs / vertexReachMs).toFixed(2).padStart(12)} ×`,
+);
+console.log(
+  `${"belt ÷ circle, checkFiling".padEnd(38)}${(beltMs / checkMs).toFixed(2).padStart(12)} ×`,
+);
 console.log(
   `${"speed-up, Turf ÷ checkFiling".padEnd(38)}${(turfMs / checkMs).toFixed(0).padStart(12)} ×`,
 );

@@ -1,6 +1,6 @@
 /** The public face of the geo core: the app and the CLI import from here and nowhere else in geo/. */
 export { type CheckOptions, checkFiling, type ZoneFigures, zoneFigures } from "./check";
-export { distanceToLineM, envelopeOutline } from "./envelope";
+export { circleRing, distanceToLineM, envelopeOutline } from "./envelope";
 export { FilingError, type FilingErrorCode, isFilingError } from "./errors";
 export { readFiling, zoneToFiling } from "./filing";
 export {
@@ -39,6 +39,7 @@ export {
   distanceM,
   fromLonLat,
   geodesicAreaM2,
+  lineLengthM,
   normalizeCrs,
   SUPPORTED_CRS,
   tmAreaM2,
@@ -47,7 +48,6 @@ export {
 export {
   CLI_MESSAGE_HINTS,
   findingMessage,
-  type Lang,
   type MessageHints,
   sidoReason,
 } from "./messages";
@@ -65,14 +65,17 @@ export {
   reportHtml,
   reportJson,
   reportMapSvg,
+  SHAPE_COLOURS,
   severityLabels,
   sha256Hex,
   shapeLabels,
+  shapeOverLimit,
   sidoWhy,
 } from "./report";
 export {
   BUILTIN_RULE_SETS,
   CLI_RULES_HINT,
+  DEFAULT_BELT_LIMITS,
   isBuiltinId,
   isBuiltinRuleSet,
   isMetroSido,

@@ -4,9 +4,9 @@
  */
 import { inLang, shapeLabels } from "./report/labels";
 import { isMetroSido, radiusLimitKm } from "./rules";
-import type { FindingCode, FindingFigures, FindingOf, FindingValue, RuleSet } from "./types";
+import type { FindingCode, FindingFigures, FindingOf, FindingValue, Lang, RuleSet } from "./types";
 
-export type Lang = "ko" | "en";
+export type { Lang };
 
 /** A phrase in Korean and English. */
 interface Phrase {

@@ -18,6 +18,9 @@ export type HubType = (typeof HUB_TYPES)[number];
 
 export type ParcelGeometry = Polygon | MultiPolygon;
 
+/** The two languages of everything a user reads: Korean first, English second. */
+export type Lang = "ko" | "en";
+
 /** One designated piece of land: a polygon or multipolygon, holes allowed. */
 export interface Parcel {
   id: string;

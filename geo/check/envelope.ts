@@ -3,10 +3,11 @@
  * Each returns the report's envelope section and the findings, as values.
  */
 
-import type { Position } from "geojson";
+import type { MultiPolygon, Polygon } from "geojson";
 import {
   beltReachM,
   parcelPositions,
+  parcelRings,
   polygonContains,
   reachM,
   smallestEnclosingCircle,
@@ -49,20 +50,20 @@ function overKmOf(value: number, limit: number): number | null {
 }
 
 /**
- * Each parcel's reach (by `reachOfM`), the farthest of them in km, and a finding (by `outside`,
+ * Each parcel's reach (by `reachOfM`, over its whole boundary), the farthest of them in km, and a finding (by `outside`,
  * given the parcel, its reach and overshoot in km) for every parcel past `allowedKm` when the
  * rule set wants parcels inside the envelope.
  */
 function parcelReaches(
   ctx: CheckContext,
-  reachOfM: (positions: Position[]) => number,
+  reachOfM: (g: Polygon | MultiPolygon) => number,
   allowedKm: number,
   outside: (parcel: string, reachKm: number, overKm: number) => FindingValue,
 ): { reachKm: number; findings: FindingValue[] } {
   let reachKm = 0;
   const findings: FindingValue[] = [];
   ctx.geoms.forEach((g, i) => {
-    const parcelReachKm = reachOfM(parcelPositions([g])) / 1000;
+    const parcelReachKm = reachOfM(g) / 1000;
     reachKm = Math.max(reachKm, parcelReachKm);
     if (ctx.ruleSet.parcelsInsideEnvelope && parcelReachKm > allowedKm + TOLERANCE_KM) {
       findings.push(
@@ -109,7 +110,8 @@ function givenCircle(
 ): EnvelopeResult {
   const reach = parcelReaches(
     ctx,
-    (positions) => reachM(env.center, positions),
+    // Distance from a point is quasi-convex along a geodesic edge: the farthest is a vertex.
+    (g) => reachM(env.center, parcelPositions([g])),
     env.radiusKm,
     (parcel, reachKm, overKm) =>
       radiusError([parcel], { kind: "OUTSIDE", radiusKm: env.radiusKm, reachKm, overKm }),
@@ -169,7 +171,7 @@ function belt(ctx: CheckContext, env: Extract<Envelope, { shape: "belt" }>): Env
   const axisLengthKm = lineLengthM(env.axis) / 1000;
   const reach = parcelReaches(
     ctx,
-    (positions) => beltReachM(env.axis, positions),
+    (g) => beltReachM(env.axis, parcelRings([g])),
     env.halfWidthKm,
     (parcel, reachKm, overKm) =>
       envelopeError([parcel], {

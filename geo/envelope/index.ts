@@ -5,7 +5,7 @@
  */
 import type { MultiPolygon, Polygon, Position } from "geojson";
 
-export { beltReachM, distanceToLineM } from "./belt";
+export { beltReachM, distanceToLineM, REACH_TOLERANCE_M } from "./belt";
 export { polygonContains } from "./contains";
 export { smallestEnclosingCircle } from "./enclosing-circle";
 export { rankSlackM, reachM } from "./reach";
@@ -26,4 +26,14 @@ export function parcelPositions(geoms: (Polygon | MultiPolygon)[]): Position[] {
   }
   return out;
 }
-export { envelopeOutline } from "./outline";
+
+/** Each part's outer ring: the boundary a belt's reach is measured along (holes lie inside). */
+export function parcelRings(geoms: (Polygon | MultiPolygon)[]): Position[][] {
+  const out: Position[][] = [];
+  for (const g of geoms) {
+    const parts = g.type === "Polygon" ? [g.coordinates] : g.coordinates;
+    for (const rings of parts) if (rings[0] !== undefined) out.push(rings[0]);
+  }
+  return out;
+}
+export { circleRing, envelopeOutline } from "./outline";

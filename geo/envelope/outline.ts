@@ -14,10 +14,14 @@ const CIRCLE_STEPS = 96;
 /** The longest stretch (m) of a belt side between two computed positions. */
 const SIDE_STEP_M = 500;
 
-/** A circle of `radiusM` about `center` as a closed ring of geodesic destinations. */
-function circleRing(center: Position, radiusM: number, steps = CIRCLE_STEPS): Position[] {
-  const ring: Position[] = [];
-  for (let i = 0; i < steps; i += 1) ring.push(destination(center, (360 * i) / steps, radiusM));
+/**
+ * A circle of `radiusM` about `center` as a closed ring of `steps` geodesic destinations,
+ * counter-clockwise (RFC 7946's exterior ring), starting due north: azimuths 0, then
+ * 360·(steps − 1)/steps, … down to 360/steps. The one circle ring of the code base.
+ */
+export function circleRing(center: Position, radiusM: number, steps = CIRCLE_STEPS): Position[] {
+  const ring: Position[] = [destination(center, 0, radiusM)];
+  for (let i = steps - 1; i > 0; i -= 1) ring.push(destination(center, (360 * i) / steps, radiusM));
   ring.push(ring[0] ?? center);
   return ring;
 }

@@ -3,8 +3,7 @@
  * severities, and the app's panels too (src/i18n names them through these; its other UI strings
  * live there).
  */
-import type { Lang } from "../messages";
-import type { EnvelopeShape, HubType, Severity } from "../types";
+import type { EnvelopeShape, HubType, Lang, Severity } from "../types";
 
 /** A label in Korean and English. */
 export type LabelPair = readonly [ko: string, en: string];

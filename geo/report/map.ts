@@ -9,6 +9,7 @@ import { envelopeOutline } from "../envelope";
 import { sidoBoundaryFile, sigunguOutlines } from "../sido";
 import type { Envelope, Zone } from "../types";
 import type { MapEnvelope } from "./map-envelope";
+import { SHAPE_COLOURS as C } from "./palette";
 
 const WIDTH = 1000;
 const KM_PER_DEG_LAT = 111.32;
@@ -138,7 +139,7 @@ export function reportMapSvg(
   const envelopePath = env
     ? `<path class="${envClass}" d="${pathOf(env.rings, f)}" />${env.line ? `<path class="axis${drawn.over ? " over" : ""}" d="M${env.line.map((p) => f.project(p).join(",")).join("L")}" />` : ""}`
     : "";
-  return `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${WIDTH} ${f.height}" role="img" aria-label="${escapeXml(title)}"><style>.sido{fill:#f4f4f0;stroke:#888;stroke-width:1.2}.sigungu{fill:none;stroke:#b0a890;stroke-width:0.8}.parcel{fill:#d9480f55;stroke:#b02a00;stroke-width:2}.envelope,.enclosing{fill:none;stroke:#1c5fb8;stroke-width:2.5;stroke-dasharray:10 6}.enclosing{stroke-dasharray:3 5}.axis{fill:none;stroke:#1c5fb8;stroke-width:2}.over{stroke:#b00020}.label{font-size:30px;font-weight:700;text-anchor:middle;fill:#000;paint-order:stroke;stroke:#fff;stroke-width:4}.scale path{stroke:#000;stroke-width:3}.scale text{font-size:26px}</style><rect width="100%" height="100%" fill="#e8f1f8" />${sidoPaths(f)}${sigunguPaths(f)}${envelopePath}${parcels}${scaleBar(f)}</svg>`;
+  return `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${WIDTH} ${f.height}" role="img" aria-label="${escapeXml(title)}"><style>.sido{fill:#f4f4f0;stroke:#888;stroke-width:1.2}.sigungu{fill:none;stroke:#b0a890;stroke-width:0.8}.parcel{fill:${C.parcel}55;stroke:${C.parcelEdge};stroke-width:2}.envelope,.enclosing{fill:none;stroke:${C.envelope};stroke-width:2.5;stroke-dasharray:10 6}.enclosing{stroke:${C.within};stroke-dasharray:3 5}.axis{fill:none;stroke:${C.envelope};stroke-width:2}.over{stroke:${C.over}}.label{font-size:30px;font-weight:700;text-anchor:middle;fill:#000;paint-order:stroke;stroke:#fff;stroke-width:4}.scale path{stroke:#000;stroke-width:3}.scale text{font-size:26px}</style><rect width="100%" height="100%" fill="#e8f1f8" />${sidoPaths(f)}${sigunguPaths(f)}${envelopePath}${parcels}${scaleBar(f)}</svg>`;
 }
 
 /** Where a parcel's id goes: the centre of its first outer ring's bounding box. */

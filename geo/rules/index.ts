@@ -1,6 +1,7 @@
 /** The rule sets' face: the built-in rule sets, a reviewer's rules file validated, a filing's stamp resolved. */
 export {
   BUILTIN_RULE_SETS,
+  DEFAULT_BELT_LIMITS,
   isBuiltinId,
   isBuiltinRuleSet,
   isUnknownRuleSet,

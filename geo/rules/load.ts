@@ -146,6 +146,17 @@ export function parseRuleSet(raw: unknown): RuleSet {
 
 export const BUILTIN_RULE_SETS: readonly RuleSet[] = [parseRuleSet(phase12), parseRuleSet(phase3)];
 
+/**
+ * A belt's limits where a rule set names none (a new belt drawn under a circle-only rule set, a
+ * proposal's default): Phase 3's own (phase-3.json: axis 100 km, half-width 5 km), the one place
+ * they are written.
+ */
+export const DEFAULT_BELT_LIMITS: Readonly<{ axisLengthKm: number; halfWidthKm: number }> = (() => {
+  const belt = BUILTIN_RULE_SETS.find((r) => r.id === "phase-3")?.envelope.belt;
+  if (!belt) throw new Error("phase-3.json names no belt limits");
+  return belt;
+})();
+
 /** An id as a reader would see it: "PHASE-1-2 " and a full-width "ｐhase-1-2" are phase-1-2. */
 function idKey(id: string): string {
   return id.normalize("NFKC").trim().toLowerCase();

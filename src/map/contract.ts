@@ -50,10 +50,12 @@ export interface ParcelProps {
 export interface EnvelopeProps {
   role: "envelope";
   shape: EnvelopeShape;
+  /** The checker's verdict on the envelope's own size (shapeOverLimit); none on a proposal. */
+  state?: EnclosingState;
   proposal?: EnvelopeShape;
 }
 
-/** Whether the inferred circle's radius is within the rule set's limit. */
+/** Whether a drawn shape (the inferred circle, a filed envelope) is within its limit. */
 export type EnclosingState = "within" | "over";
 
 /** The inferred circle or the limit circle around it (source `enclosing`). */

@@ -1,4 +1,5 @@
 /** Every source and layer id the map uses, in one place. */
+import { SHAPE_COLOURS } from "../../geo/report/palette";
 
 /** The online rasters: each one source drawn by one layer of the same id. */
 const RASTERS = {
@@ -52,13 +53,14 @@ export const COLOURS = {
   border: "#8c7f66",
   /** 시·군·구 borders: finer and lighter than the 시·도 ones. */
   sigunguBorder: "#b3a78d",
-  parcel: "#d9480f",
-  highlight: "#1971c2",
-  envelope: "#5f3dc4",
-  /** The smallest enclosing circle within its limit, and over it (far from every hub colour). */
-  enclosingWithin: "#3b5bdb",
-  enclosingOver: "#c92a2a",
-  enclosingLimit: "#495057",
+  // The shapes' colours are geo's one palette (geo/report/palette.ts), the report's map's too.
+  parcel: SHAPE_COLOURS.parcel,
+  highlight: SHAPE_COLOURS.highlight,
+  envelope: SHAPE_COLOURS.envelope,
+  /** The smallest enclosing circle within its limit, and any shape over it (far from every hub colour). */
+  enclosingWithin: SHAPE_COLOURS.within,
+  enclosingOver: SHAPE_COLOURS.over,
+  enclosingLimit: SHAPE_COLOURS.limit,
 } as const;
 
 /** One colour per hub type; other types the decree names are grey. */

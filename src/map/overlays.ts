@@ -1,6 +1,6 @@
 /** The zone's own layers over the basemap: envelope (given or inferred), parcels, hubs. */
 import type { ExpressionSpecification, Map as MlMap } from "maplibre-gl";
-import type { EnclosingProps, HubProps, ParcelProps } from "./contract";
+import type { EnclosingProps, EnvelopeProps, HubProps, ParcelProps } from "./contract";
 import { get, propIs } from "./get";
 import { COLOURS, HUB_COLOURS, LAYERS, OTHER_HUB_COLOUR, SOURCES } from "./ids";
 
@@ -13,6 +13,14 @@ function hubColour(): ExpressionSpecification {
 const lit = propIs<ParcelProps, "highlighted">("highlighted", true);
 const isArea: ExpressionSpecification = ["!=", ["geometry-type"], "Point"];
 
+/** A filed envelope's colour: red when the report finds it over its limit (shapeOverLimit). */
+const envelopeColour: ExpressionSpecification = [
+  "case",
+  propIs<EnvelopeProps, "state">("state", "over"),
+  COLOURS.enclosingOver,
+  COLOURS.envelope,
+];
+
 export function addOverlays(map: MlMap): void {
   map.addSource(SOURCES.envelope, { type: "geojson", data: EMPTY });
   map.addSource(SOURCES.enclosing, { type: "geojson", data: EMPTY });
@@ -23,21 +31,21 @@ export function addOverlays(map: MlMap): void {
     type: "fill",
     source: SOURCES.envelope,
     filter: ["==", ["geometry-type"], "Polygon"],
-    paint: { "fill-color": COLOURS.envelope, "fill-opacity": 0.08 },
+    paint: { "fill-color": envelopeColour, "fill-opacity": 0.08 },
   });
   map.addLayer({
     id: LAYERS.envelopeLine,
     type: "line",
     source: SOURCES.envelope,
     filter: ["!=", ["geometry-type"], "Point"],
-    paint: { "line-color": COLOURS.envelope, "line-width": 1.5, "line-dasharray": [3, 2] },
+    paint: { "line-color": envelopeColour, "line-width": 1.5, "line-dasharray": [3, 2] },
   });
   map.addLayer({
     id: LAYERS.envelopeCentre,
     type: "circle",
     source: SOURCES.envelope,
     filter: ["==", ["geometry-type"], "Point"],
-    paint: { "circle-radius": 4, "circle-color": COLOURS.envelope },
+    paint: { "circle-radius": 4, "circle-color": envelopeColour },
   });
   addEnclosing(map);
   map.addLayer({

@@ -3,7 +3,7 @@
  * checker judges such a zone by that circle, so the planner sees it and the limit around it.
  */
 import type { Feature, FeatureCollection, Position } from "geojson";
-import { envelopeOutline, type Report } from "../../geo/index";
+import { type Envelope, envelopeOutline, type Report, shapeOverLimit } from "../../geo/index";
 import type { EnclosingProps, EnclosingState } from "./contract";
 
 /** The parts of a report's envelope section the drawn circle depends on, or null when none. */
@@ -15,12 +15,24 @@ export interface EnclosingKey {
   state: EnclosingState;
 }
 
+/**
+ * Whether the report judged a filed envelope of the zone's shape over its own limit: the map
+ * colours it as the report's map does. False until a report about a filed envelope comes back.
+ */
+export function envelopeOver(report: Report, envelope: Envelope | null): boolean {
+  return (
+    envelope !== null &&
+    report.envelope.given &&
+    report.envelope.shape === envelope.shape &&
+    shapeOverLimit(report)
+  );
+}
+
 /** The inferred circle of a report: only when no envelope is given and a parcel exists. */
 export function enclosingKey(report: Report): EnclosingKey | null {
   const { given, center, radiusKm, limitKm } = report.envelope;
   if (given || !center || radiusKm === undefined || limitKm === undefined) return null;
-  const over = report.findings.some((f) => f.code === "RADIUS" && f.figures.kind === "ENCLOSING");
-  return { center, radiusKm, limitKm, state: over ? "over" : "within" };
+  return { center, radiusKm, limitKm, state: shapeOverLimit(report) ? "over" : "within" };
 }
 
 /** Whether two keys would draw the same circles (so the map need not be told). */

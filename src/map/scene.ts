@@ -24,9 +24,14 @@ export function parcelsCollection(parcels: Parcel[], highlighted: string[]): Fea
   );
 }
 
-export function envelopeCollection(envelope: Envelope | null): FeatureCollection {
+/** The zone's envelope, in the over-limit colour when `over` (the report's shapeOverLimit). */
+export function envelopeCollection(envelope: Envelope | null, over = false): FeatureCollection {
   if (!envelope) return collection([]);
-  const props: EnvelopeProps = { role: "envelope", shape: envelope.shape };
+  const props: EnvelopeProps = {
+    role: "envelope",
+    shape: envelope.shape,
+    state: over ? "over" : "within",
+  };
   if (envelope.shape === "circle") {
     return collection([
       {

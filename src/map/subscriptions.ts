@@ -22,6 +22,7 @@ import {
   type EnclosingKey,
   enclosingCollection,
   enclosingKey,
+  envelopeOver,
   sameEnclosing,
 } from "./scene-enclosing";
 
@@ -57,6 +58,7 @@ export function subscribeScene(
     highlight: AppState["highlight"];
     hubLayers: AppState["hubLayers"];
     enclosing: EnclosingKey | null;
+    envelopeOver: boolean;
   } | null = null;
   const update = (s: AppState) => {
     const zone = activeZone(s);
@@ -73,13 +75,17 @@ export function subscribeScene(
       diff.parcels = parcelsCollection(parcels, s.highlight.parcelIds);
     }
     if (!last || last.zone.parcels !== zone.parcels) diff.editable = editableParcels(zone.parcels);
-    if (!last || last.zone.envelope !== zone.envelope) {
-      diff.envelope = envelopeCollection(zone.envelope);
-      diff.editableEnvelope = zone.envelope;
-    }
     if (!last || last.hubLayers !== s.hubLayers) diff.hubs = hubsCollection(s.hubLayers);
     // The latest report: a new object only when a check of a changed zone or drag came back.
     const report = reports.get();
+    // A filed envelope over its limit is red, as the report's map draws it (shapeOverLimit).
+    const over = report
+      ? envelopeOver(report, zone.envelope)
+      : last?.zone.envelope === zone.envelope && last.envelopeOver;
+    if (!last || last.zone.envelope !== zone.envelope || last.envelopeOver !== over) {
+      diff.envelope = envelopeCollection(zone.envelope, over);
+    }
+    if (!last || last.zone.envelope !== zone.envelope) diff.editableEnvelope = zone.envelope;
     const enclosing = report ? enclosingKey(report) : (last?.enclosing ?? null);
     if (!last || !sameEnclosing(last.enclosing, enclosing))
       diff.enclosing = enclosingCollection(enclosing);
@@ -93,7 +99,14 @@ export function subscribeScene(
       const bbox = zoneBbox(zone);
       if (bbox) diff.focus = { bbox, seq: s.highlight.seq };
     }
-    last = { zone, dragged, highlight: s.highlight, hubLayers: s.hubLayers, enclosing };
+    last = {
+      zone,
+      dragged,
+      highlight: s.highlight,
+      hubLayers: s.hubLayers,
+      enclosing,
+      envelopeOver: over,
+    };
     if (Object.keys(diff).length > 0) render(diff);
   };
   update(store.getState());

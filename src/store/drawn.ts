@@ -3,15 +3,12 @@
  * live figures of a shape still being drawn (src/store/live-figures.ts) are those of its edit.
  */
 import type { LineString, Point, Polygon } from "geojson";
-import { type RuleSet, radiusLimitKm } from "../../geo/index";
+import { DEFAULT_BELT_LIMITS, type RuleSet, radiusLimitKm } from "../../geo/index";
 import type { ZoneDiff, ZoneDoc } from "./types";
 import type { ToolId } from "./vocabulary";
 import { nextParcelId } from "./zone-diff";
 
 export type DrawnGeometry = Polygon | Point | LineString;
-
-/** The half-width of a new belt when the rule set names none, km. */
-const DEFAULT_HALF_WIDTH_KM = 5;
 
 /** The diff a shape drawn with `tool` makes; null when the tool and the geometry don't match. */
 export function drawnDiff(
@@ -30,7 +27,7 @@ export function drawnDiff(
     return { envelope: { shape: "circle", center: geometry.coordinates, radiusKm } };
   }
   if (tool === "envelope-belt" && geometry.type === "LineString") {
-    const halfWidthKm = ruleSet.envelope.belt?.halfWidthKm ?? DEFAULT_HALF_WIDTH_KM;
+    const halfWidthKm = ruleSet.envelope.belt?.halfWidthKm ?? DEFAULT_BELT_LIMITS.halfWidthKm;
     return { envelope: { shape: "belt", axis: geometry.coordinates, halfWidthKm } };
   }
   if (tool === "envelope-polygon" && geometry.type === "Polygon") {

@@ -11,6 +11,7 @@ import {
   distanceM,
   type Envelope,
   geodesicAreaM2,
+  lineLengthM,
   type RuleSet,
   type ZoneFigures,
   zoneFigures,
@@ -68,18 +69,10 @@ export function ringCircle(ring: Position[]): { center: Position; radiusKm: numb
   return { center, radiusKm: sumM / points.length / 1000 };
 }
 
-/** Geodesic length of a polyline, km. */
-export function lineLengthKm(line: Position[]): number {
-  let m = 0;
-  for (let i = 1; i < line.length; i++)
-    m += distanceM(line[i - 1] as Position, line[i] as Position);
-  return m / 1000;
-}
-
 function envelopeFigures(envelope: Envelope): ShapeFigures {
   if (envelope.shape === "circle") return { radiusKm: envelope.radiusKm };
   if (envelope.shape === "belt") {
-    return { axisLengthKm: lineLengthKm(envelope.axis), halfWidthKm: envelope.halfWidthKm };
+    return { axisLengthKm: lineLengthM(envelope.axis) / 1000, halfWidthKm: envelope.halfWidthKm };
   }
   return { areaKm2: geodesicAreaM2(envelope.polygon) / 1e6 };
 }

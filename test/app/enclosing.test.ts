@@ -7,7 +7,7 @@ import type { Feature, FeatureCollection, Polygon, Position } from "geojson";
 import { describe, expect, it } from "vitest";
 import { distanceToLineM } from "../../geo/envelope/index";
 import { distanceM, envelopeOutline } from "../../geo/index";
-import { applyDrawn, applyEdited } from "../../src/actions/actions";
+import { applyDrawn, applyEdited, setEnvelopeSize } from "../../src/actions/actions";
 import type { Scene } from "../../src/map/contract";
 import { subscribeScene } from "../../src/map/subscriptions";
 import { reportSource } from "../../src/store/live-report";
@@ -107,6 +107,30 @@ describe("the inferred enclosing circle in the scene", () => {
     applyDrawn(store, "envelope-circle", { type: "Point", coordinates: [127.91, 37.31] });
     await live();
     expect(latestEnclosing()?.features).toEqual([]);
+    stop();
+  });
+});
+
+describe("a filed envelope over its limit, in the scene", () => {
+  const latestEnvelope = (diffs: Partial<Scene>[]) =>
+    diffs.findLast((d) => d.envelope !== undefined)?.envelope;
+
+  it("turns 'over' when the report finds its radius over the limit, as the report's map does", async () => {
+    const { store, diffs, stop, live } = createWatchedStore();
+    applyDrawn(store, "parcel-polygon", createSquare(127.9, 37.3, 0.02));
+    applyDrawn(store, "envelope-circle", { type: "Point", coordinates: [127.91, 37.31] });
+    await live();
+    const states = () => latestEnvelope(diffs)?.features.map((f) => f.properties?.state);
+    expect(states()).toEqual(["within", "within"]);
+    setEnvelopeSize(store, 25);
+    const report = await live();
+    expect(report.findings.some((f) => f.code === "RADIUS" && f.figures.kind === "GIVEN")).toBe(
+      true,
+    );
+    expect(states()).toEqual(["over", "over"]);
+    setEnvelopeSize(store, 15);
+    await live();
+    expect(states()).toEqual(["within", "within"]);
     stop();
   });
 });

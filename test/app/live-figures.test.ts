@@ -1,13 +1,8 @@
 import type { Polygon, Position } from "geojson";
 import { describe, expect, it } from "vitest";
-import { distanceM, geodesicAreaM2, ruleSetById } from "../../geo/index";
+import { distanceM, geodesicAreaM2, lineLengthM, ruleSetById } from "../../geo/index";
 import { drawnDiff } from "../../src/store/drawn";
-import {
-  lineLengthKm,
-  liveFigures,
-  ringCircle,
-  selectLiveFigures,
-} from "../../src/store/live-figures";
+import { liveFigures, ringCircle, selectLiveFigures } from "../../src/store/live-figures";
 import { activeZone, createAppStore } from "../../src/store/store";
 import type { LiveShape } from "../../src/store/vocabulary";
 import { createZone } from "../../src/store/zone-diff";
@@ -53,19 +48,6 @@ describe("ringCircle", () => {
     const east = distanceM([127.9, 37.3], [127.92, 37.3]) / 1000;
     expect(radiusKm).toBeLessThan(east);
     expect(Math.abs(radiusKm - east) / east).toBeLessThan(0.004);
-  });
-});
-
-describe("lineLengthKm", () => {
-  it("sums the geodesic segments", () => {
-    const line = [
-      [127, 37],
-      [127.1, 37],
-      [127.1, 37.1],
-    ];
-    const m = distanceM([127, 37], [127.1, 37]) + distanceM([127.1, 37], [127.1, 37.1]);
-    expect(lineLengthKm(line)).toBeCloseTo(m / 1000, 9);
-    expect(lineLengthKm([[127, 37]])).toBe(0);
   });
 });
 
@@ -130,7 +112,7 @@ describe("liveFigures", () => {
       at: [0, 0],
     };
     const figures = liveFigures({ ...zone, ruleSetId: "phase-3" }, phase3, live);
-    expect(figures.shape).toEqual({ axisLengthKm: lineLengthKm(axis), halfWidthKm: 2 });
+    expect(figures.shape).toEqual({ axisLengthKm: lineLengthM(axis) / 1000, halfWidthKm: 2 });
     expect(figures.zone?.envelope).toMatchObject({ shape: "belt", given: true });
     expect(figures.zone?.envelope.reachKm).toBeGreaterThan(1);
   });

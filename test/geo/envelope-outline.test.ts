@@ -3,7 +3,13 @@ import type { Polygon, Position } from "geojson";
 import { describe, expect, it } from "vitest";
 import { distanceToLineM } from "../../geo/envelope";
 import { ringProblems } from "../../geo/geometry";
-import { destination, distanceM, envelopeOutline, geodesicAreaM2 } from "../../geo/index";
+import {
+  circleRing,
+  destination,
+  distanceM,
+  envelopeOutline,
+  geodesicAreaM2,
+} from "../../geo/index";
 
 /** Positions within `maxM` of the axis: along each segment, out to each side, and round each vertex. */
 function pointsNearAxis(axis: Position[], maxM: number): Position[] {
@@ -75,5 +81,22 @@ describe("envelopeOutline", () => {
       ],
     };
     expect(envelopeOutline({ shape: "polygon", polygon })).toBe(polygon);
+  });
+
+  it("draws every circle with the one circleRing: counter-clockwise (RFC 7946), from due north", () => {
+    const center: Position = [127.38, 36.35];
+    const ring = envelopeOutline({ shape: "circle", center, radiusKm: 5 }).coordinates[0] ?? [];
+    expect(ring).toEqual(circleRing(center, 5000));
+    expect(ring).toHaveLength(97);
+    // Shoelace over lon/lat: positive for a counter-clockwise ring.
+    let twiceArea = 0;
+    for (let i = 0; i + 1 < ring.length; i++) {
+      const [x0 = 0, y0 = 0] = ring[i] ?? [];
+      const [x1 = 0, y1 = 0] = ring[i + 1] ?? [];
+      twiceArea += x0 * y1 - x1 * y0;
+    }
+    expect(twiceArea).toBeGreaterThan(0);
+    expect(ring[0]).toEqual(destination(center, 0, 5000));
+    expect(ring[1]).toEqual(destination(center, 360 - 360 / 96, 5000));
   });
 });

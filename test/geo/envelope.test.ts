@@ -165,7 +165,9 @@ describe("distanceToLineM and beltReachM", () => {
       createOffset(25_000, 4_000, 1),
       createOffset(40_000, 10, -1),
     ];
-    expect(Math.abs(beltReachM([a, b], points) - 4_321)).toBeLessThan(0.01);
+    // Each point its own one-position ring: no edges between them.
+    const rings = points.map((p) => [p]);
+    expect(Math.abs(beltReachM([a, b], rings) - 4_321)).toBeLessThan(0.01);
     expect(beltReachM([a, b], [])).toBe(0);
   });
 });

@@ -4,21 +4,14 @@
  */
 import geodesic from "geographiclib-geodesic";
 import type { Polygon, Position } from "geojson";
+import { circleRing } from "../../geo/envelope";
 import type { Envelope, Parcel, Zone } from "../../geo/types";
 
 const WGS84 = geodesic.Geodesic.WGS84;
 
 /** A polygon of `n` vertices on a geodesic circle of radius `radiusM` around [lon, lat]. */
 export function createGeodesicCircle(center: Position, radiusM: number, n = 64): Polygon {
-  const [lon, lat] = center as [number, number];
-  const ring: Position[] = [];
-  for (let i = 0; i < n; i++) {
-    const azimuth = (360 * i) / n;
-    const r = WGS84.Direct(lat, lon, azimuth, radiusM);
-    ring.push([r.lon2 ?? 0, r.lat2 ?? 0]);
-  }
-  ring.push(ring[0] as Position);
-  return { type: "Polygon", coordinates: [ring.reverse()] };
+  return { type: "Polygon", coordinates: [circleRing(center, radiusM, n)] };
 }
 
 /** GeographicLib's own area of a simple polygon, in m²: the oracle. */
