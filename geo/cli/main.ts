@@ -4,7 +4,7 @@
  */
 
 import type { Lang } from "../messages";
-import { runCheck } from "./check";
+import { BATCH_HELP, runChecks } from "./batch";
 import { CONVERT_HELP, runConvert } from "./convert";
 import { PROPOSE_HELP, runPropose } from "./propose";
 import { REPORT_HELP, runReport } from "./report";
@@ -13,6 +13,7 @@ const HELP = `czd — 클러스터 지구 검사기 (Cluster Zone Designer check
 
 사용법 / usage:
   czd check <filing.geojson> [options]
+${BATCH_HELP}
 ${CONVERT_HELP}
 ${REPORT_HELP}
 ${PROPOSE_HELP}
@@ -50,7 +51,7 @@ export function main(
     out(HELP);
     return Promise.resolve(command ? 0 : 2);
   }
-  if (command === "check") return runCheck(rest, out, err, lang);
+  if (command === "check") return runChecks(rest, out, err, lang);
   if (command === "convert") return runConvert(rest, out, err);
   if (command === "report") return runReport(rest, out, err);
   if (command === "propose") return runPropose(rest, out, err, lang);

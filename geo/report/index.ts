@@ -1,4 +1,18 @@
 /** The report's face: the JSON, text and A4 HTML reports of a check, with the map and the file's SHA-256. */
+
+export { batchCsv } from "./batch-csv";
+export { BATCH_CSS, type BatchHtmlInput, batchHtml, batchTableHtml } from "./batch-html";
+export { batchJson } from "./batch-json";
+export {
+  type BatchEntry,
+  type BatchRow,
+  batchExitCode,
+  batchRowOf,
+  type CheckedRow,
+  type UnreadableRow,
+} from "./batch-row";
+export { BATCH_COLUMNS, batchCells, batchSummary, verdictLabel } from "./batch-table";
+export { batchTableText, batchText, displayWidth } from "./batch-text";
 export { REPORT_CSS } from "./css";
 export { type ReportHtmlInput, reportBodyHtml, reportHtml } from "./html";
 export { reportJson } from "./json";
