@@ -3,7 +3,7 @@ import { join, relative } from "node:path";
 import { describe, expect, it } from "vitest";
 import type { Report } from "../../geo/index";
 import { type BatchRow, batchRowOf, type CheckedRow, displayWidth } from "../../geo/report";
-import { runMain as run } from "../support/czd";
+import { runMain as run, runCzd } from "../support/czd";
 import { EXAMPLES, ROOT } from "../support/paths";
 
 const FIX = join(ROOT, "test/fixtures/cli");
@@ -132,5 +132,30 @@ describe("czd check of several filings (issue 22)", () => {
   it("aligns Hangul as a terminal draws it, two cells a syllable", () => {
     expect(displayWidth("부산광역시 KR-26")).toBe(16);
     expect(displayWidth("㎢")).toBe(2);
+  });
+});
+
+describe("czd check of several filings on worker threads (the built czd)", () => {
+  it("--jobs 2 gives the same table, reports and exit code as --jobs 1", () => {
+    const files = [...EXAMPLE_FILES, ...EXAMPLE_FILES, join(FIX, "not-json.geojson")];
+    const one = runCzd("check", ...files, "--format", "json", "--jobs", "1");
+    const two = runCzd("check", ...files, "--format", "json", "--jobs", "2");
+    expect(one.status).toBe(2);
+    expect(two.status).toBe(2);
+    expect(two.stdout).toBe(one.stdout);
+    expect(JSON.parse(two.stdout).filings).toHaveLength(files.length);
+  });
+
+  it("--jobs on one file is ignored: the single report as always", () => {
+    const plain = runCzd("check", join(EXAMPLES, "jinju-two-parcels.geojson"));
+    const jobs = runCzd("check", join(EXAMPLES, "jinju-two-parcels.geojson"), "--jobs", "2");
+    expect(jobs.status).toBe(0);
+    expect(jobs.stdout).toBe(plain.stdout);
+  });
+
+  it("refuses --jobs 0", () => {
+    const r = runCzd("check", ...EXAMPLE_FILES, "--jobs", "0");
+    expect(r.status).toBe(2);
+    expect(r.stderr).toMatch(/--jobs/);
   });
 });
