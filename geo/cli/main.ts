@@ -6,6 +6,7 @@
 import type { Lang } from "../messages";
 import { BATCH_HELP, runChecks } from "./batch";
 import { CONVERT_HELP, runConvert } from "./convert";
+import { DIFF_HELP, runDiff } from "./diff";
 import { PROPOSE_HELP, runPropose } from "./propose";
 import { REPORT_HELP, runReport } from "./report";
 
@@ -16,6 +17,7 @@ const HELP = `czd — 클러스터 지구 검사기 (Cluster Zone Designer check
 ${BATCH_HELP}
 ${CONVERT_HELP}
 ${REPORT_HELP}
+${DIFF_HELP}
 ${PROPOSE_HELP}
 
 옵션 / options:
@@ -54,6 +56,7 @@ export function main(
   if (command === "check") return runChecks(rest, out, err, lang);
   if (command === "convert") return runConvert(rest, out, err);
   if (command === "report") return runReport(rest, out, err);
+  if (command === "diff") return runDiff(rest, out, err, lang);
   if (command === "propose") return runPropose(rest, out, err, lang);
   err(`czd: 알 수 없는 명령 '${command}' / Unknown command '${command}' (czd --help)\n`);
   return Promise.resolve(2);

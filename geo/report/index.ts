@@ -14,6 +14,10 @@ export {
 export { BATCH_COLUMNS, batchCells, batchSummary, verdictLabel } from "./batch-table";
 export { batchTableText, batchText, displayWidth } from "./batch-text";
 export { REPORT_CSS } from "./css";
+export { DIFF_CSS, type DiffHtmlInput, diffBodyHtml, diffHtml } from "./diff-html";
+export { figureDelta, figureLabel, figureValue } from "./diff-labels";
+export { diffMapSvg } from "./diff-map";
+export { diffTableText, formatDiffText } from "./diff-text";
 export { type ReportHtmlInput, reportBodyHtml, reportHtml } from "./html";
 export { reportJson } from "./json";
 export { hubLabels, inLang, type LabelPair, severityLabels, shapeLabels } from "./labels";
