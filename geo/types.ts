@@ -82,6 +82,13 @@ export interface RuleSet {
   published: boolean;
   note?: { ko: string; en: string };
   areaCapKm2: number;
+  /** The cap for a zone in one of `envelope.circle.metroSido` (the 광역시), when it differs. */
+  metroAreaCapKm2?: number;
+  /**
+   * What the cap limits: each zone (the default) or, with "sido", all the zones of one 시·도
+   * together — a batch check sums the filings of each 시·도 (as for 기회발전특구).
+   */
+  capScope?: "zone" | "sido";
   envelope: {
     shapes: EnvelopeShape[];
     circle: { radiusKm: number; metroRadiusKm: number; metroSido: string[] };

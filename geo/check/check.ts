@@ -5,7 +5,7 @@
 
 import { countHubs, type HubIndex } from "../hubs";
 import { findingMessage, sidoReason } from "../messages";
-import { isBuiltinRuleSet, isUnknownRuleSet, unknownRuleSetError } from "../rules";
+import { areaCapKm2For, isBuiltinRuleSet, isUnknownRuleSet, unknownRuleSetError } from "../rules";
 import { type FindingValue, HUB_TYPES, type Report, type RuleSet, type Zone } from "../types";
 import { type CheckContext, measureZone } from "./context";
 import { checkEnvelope } from "./envelope";
@@ -96,7 +96,7 @@ export function checkFiling(zone: Zone, opts: CheckOptions): Report {
         return entry;
       }),
       tm: { crs: ctx.tmCrs, totalKm2: round(ctx.tmTotalKm2, 6) },
-      capKm2: opts.ruleSet.areaCapKm2,
+      capKm2: areaCapKm2For(opts.ruleSet, ctx.sidoCode),
     },
     envelope: envelope.section,
     hubs,
@@ -122,7 +122,7 @@ export function zoneFigures(zone: Zone, opts: CheckOptions): ZoneFigures {
   const ctx = measureZone(zone, opts);
   return {
     totalKm2: round(ctx.totalKm2, 6),
-    capKm2: opts.ruleSet.areaCapKm2,
+    capKm2: areaCapKm2For(opts.ruleSet, ctx.sidoCode),
     envelope: checkEnvelope(ctx, zone.envelope).section,
   };
 }

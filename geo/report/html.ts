@@ -66,7 +66,7 @@ function rules(i: ReportHtmlInput, L: Label, lang: Lang): string {
     : rs.published
       ? L("공표된 기준", "published")
       : L("예시 기준 (미공표)", "illustrative (not published)");
-  return `<section class="keep"><h2>${L("규칙 집합", "Rule set")}</h2><table class="meta">${row(L("이름", "Name"), esc(lang === "en" ? rs.name.en : rs.name.ko))}${row("ID", esc(rs.id))}${row(L("버전", "Version"), esc(i.report.ruleSetVersion))}${row(L("상태", "Status"), status)}${row(L("면적 상한", "Area cap"), `${km2(rs.areaCapKm2, 3)} km²`)}${row(L("시·도", "Province"), esc(sidoWhy(i.report, i.ruleSet, lang, i.hints)))}${sigunguRow(i, L)}</table>${note}</section>`;
+  return `<section class="keep"><h2>${L("규칙 집합", "Rule set")}</h2><table class="meta">${row(L("이름", "Name"), esc(lang === "en" ? rs.name.en : rs.name.ko))}${row("ID", esc(rs.id))}${row(L("버전", "Version"), esc(i.report.ruleSetVersion))}${row(L("상태", "Status"), status)}${row(L("면적 상한", "Area cap"), `${km2(i.report.area.capKm2, 3)} km²`)}${row(L("시·도", "Province"), esc(sidoWhy(i.report, i.ruleSet, lang, i.hints)))}${sigunguRow(i, L)}</table>${note}</section>`;
 }
 
 function areas(i: ReportHtmlInput, L: Label): string {

@@ -1,5 +1,6 @@
 /** The report's face: the JSON, text and A4 HTML reports of a check, with the map and the file's SHA-256. */
 
+export { type SidoCapTotal, sidoCapSentence, sidoCapTotals } from "./batch-caps";
 export { batchCsv } from "./batch-csv";
 export { BATCH_CSS, type BatchHtmlInput, batchHtml, batchTableHtml } from "./batch-html";
 export { batchJson } from "./batch-json";
