@@ -95,3 +95,11 @@ export {
   sigunguVersion,
 } from "./sido";
 export * from "./types";
+export {
+  type RoleArea,
+  roleAreas,
+  ZONE_ROLE_LABELS,
+  ZONE_ROLES,
+  type ZoneRole,
+  zoneRoleOf,
+} from "./zone-roles";

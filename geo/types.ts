@@ -4,6 +4,7 @@
  */
 import type { MultiPolygon, Point, Polygon, Position } from "geojson";
 import type { Finding } from "./findings";
+import type { RoleArea, ZoneRole } from "./zone-roles";
 
 /** The six hub types of the programme; other type ids are kept and counted too. */
 export const HUB_TYPES = [
@@ -144,9 +145,11 @@ export interface Report {
   };
   area: {
     totalKm2: number;
-    parcels: { id: string; name?: string; km2: number }[];
+    parcels: { id: string; name?: string; km2: number; zoneRole?: ZoneRole }[];
     tm: { crs: string; totalKm2: number };
     capKm2: number;
+    /** Area by parcel role (`properties.zoneRole`), only when some parcel has one. */
+    roles?: RoleArea[];
   };
   envelope: {
     shape: EnvelopeShape;

@@ -21,7 +21,14 @@ export { diffMapSvg } from "./diff-map";
 export { diffTableText, formatDiffText } from "./diff-text";
 export { type ReportHtmlInput, reportBodyHtml, reportHtml } from "./html";
 export { reportJson } from "./json";
-export { hubLabels, inLang, type LabelPair, severityLabels, shapeLabels } from "./labels";
+export {
+  hubLabels,
+  inLang,
+  type LabelPair,
+  roleLabel,
+  severityLabels,
+  shapeLabels,
+} from "./labels";
 export { reportMapSvg } from "./map";
 export { type MapEnvelope, mapEnvelope } from "./map-envelope";
 export { findingSentence, sidoWhy } from "./reword";
