@@ -1,5 +1,11 @@
 /** The public face of the geo core: the app and the CLI import from here and nowhere else in geo/. */
 export { type CheckOptions, checkFiling, type ZoneFigures, zoneFigures } from "./check";
+export {
+  type DiffSide,
+  diffZones,
+  type FigureRow,
+  type ZoneDiff,
+} from "./diff";
 export { distanceToLineM, envelopeOutline } from "./envelope";
 export { FilingError, type FilingErrorCode, isFilingError } from "./errors";
 export { readFiling, zoneToFiling } from "./filing";
@@ -53,6 +59,17 @@ export {
 } from "./messages";
 export * from "./propose";
 export {
+  BATCH_COLUMNS,
+  type BatchRow,
+  batchCells,
+  batchRowOf,
+  batchSummary,
+  DIFF_CSS,
+  diffBodyHtml,
+  diffMapSvg,
+  figureDelta,
+  figureLabel,
+  figureValue,
   findingSentence,
   hubLabels,
   inLang,
