@@ -60,6 +60,7 @@ export {
 export * from "./propose";
 export {
   BATCH_COLUMNS,
+  type BatchEntry,
   type BatchRow,
   batchCells,
   batchRowOf,
@@ -82,9 +83,12 @@ export {
   reportHtml,
   reportJson,
   reportMapSvg,
+  type SidoCapTotal,
   severityLabels,
   sha256Hex,
   shapeLabels,
+  sidoCapSentence,
+  sidoCapTotals,
   sidoWhy,
 } from "./report";
 export {

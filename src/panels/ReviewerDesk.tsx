@@ -6,6 +6,7 @@
 import { useState } from "react";
 import {
   BATCH_COLUMNS,
+  type BatchEntry,
   type BatchRow,
   batchCells,
   batchRowOf,
@@ -19,6 +20,8 @@ import {
   figureValue,
   inLang,
   REPORT_CSS,
+  sidoCapSentence,
+  sidoCapTotals,
   type ZoneDiff,
 } from "../../geo/index";
 import { failure } from "../actions/imports";
@@ -46,6 +49,13 @@ async function entryOf(file: File): Promise<DeskEntry> {
     const { ko, en } = failure(e, file.name);
     return { row: { file: file.name, ok: false, message: { ko, en } } };
   }
+}
+
+/** A readable filing as the batch's caps over several zones count it (geo/report/batch-caps.ts). */
+function checkedEntry({ row, review }: DeskEntry): BatchEntry[] {
+  if (!review) return [];
+  const { report, zone, ruleSet, sha256 } = review;
+  return [{ row, checked: { report, zone, ruleSet, sha256 } }];
 }
 
 /** The verdict column coloured, the figures right-aligned, as in the CLI's HTML table. */
@@ -99,6 +109,15 @@ function BatchTable({ entries, onOpen }: { entries: DeskEntry[]; onOpen: (r: Rev
           lang,
         )}
       </p>
+      {sidoCapTotals(entries.flatMap(checkedEntry)).map((c) => (
+        <p
+          key={`${c.ruleSet} ${c.sido.code}`}
+          className={c.overKm2 > 0 ? "desk-verdict-fail" : ""}
+          data-testid="desk-sido-cap"
+        >
+          {sidoCapSentence(c, lang)}
+        </p>
+      ))}
     </div>
   );
 }
@@ -142,10 +161,22 @@ function DiffView({ older, newer, diff }: { older: Review; newer: Review; diff: 
           .replace("{kept}", String(p.kept.length))}
       </p>
       <table className="desk-table" data-testid="diff-table">
+        <thead>
+          <tr>
+            {[t.diffFigure, t.diffOldCol, t.diffNewCol, t.diffChange].map((h) => (
+              <th key={h} scope="col" className="desk-cell">
+                {h}
+              </th>
+            ))}
+          </tr>
+        </thead>
         <tbody>
           {diff.figures.map((r) => (
             <tr key={r.key} data-key={r.key}>
-              <th scope="row" className={r.changed ? "desk-cell desk-changed" : "desk-cell"}>
+              <th
+                scope="row"
+                className={r.changed ? "desk-cell desk-changed" : "desk-cell desk-plain"}
+              >
                 {inLang(figureLabel(r.key), lang)}
               </th>
               <td className="desk-cell num">{figureValue(r, "old", lang)}</td>

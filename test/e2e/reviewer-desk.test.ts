@@ -4,7 +4,7 @@
  * table the same as `czd diff`'s, printed on A4.
  */
 import { execFileSync } from "node:child_process";
-import { mkdtempSync, writeFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { basename, join } from "node:path";
 import type { Page } from "playwright-core";
@@ -23,6 +23,21 @@ const EXAMPLE_FILES = [
 const NOT_JSON = join(ROOT, "test/fixtures/cli/not-json.geojson");
 const OLD = join(EXAMPLES, "jinju-two-parcels.geojson");
 const NEW = join(ROOT, "test/fixtures/diff/in/jinju-amended.geojson");
+const RULES = join(ROOT, "public/data/rules/opportunity-zone.json");
+
+/** The batch fixtures stamped with the 기회발전특구 rules, as a 시·도 would file them. */
+function stampedCopies(): string[] {
+  const dir = mkdtempSync(join(tmpdir(), "czd-desk-oz-"));
+  return ["busan-gangseo", "busan-gijang", "gyeongnam-gimhae"].map((name) => {
+    const filing = JSON.parse(
+      readFileSync(join(ROOT, `test/fixtures/batch/${name}.geojson`), "utf8"),
+    );
+    filing.czd = { ...filing.czd, ruleSet: "opportunity-zone-2024" };
+    const path = join(dir, `${name}.geojson`);
+    writeFileSync(path, JSON.stringify(filing));
+    return path;
+  });
+}
 
 let app: AppPage;
 let page: Page;
@@ -33,6 +48,12 @@ beforeAll(async () => {
   await page.evaluate(() => {
     window.print = () => undefined;
   });
+  // The 기회발전특구 example rules, for the caps over several zones below.
+  await page.getByTestId("import-rules").setInputFiles(RULES);
+  await page
+    .getByTestId("rule-set")
+    .locator("option", { hasText: "기회발전특구" })
+    .waitFor({ state: "attached" });
   await page.getByTestId("reviewer-mode").click();
 });
 
@@ -57,6 +78,21 @@ describe("reviewer mode: several filings and two versions (issue 22)", () => {
     expect(await rows.nth(4).textContent()).toContain("not-json.geojson");
     expect(await rows.nth(4).textContent()).toContain("읽을 수 없음");
     expect(app.errors).toEqual([]);
+  });
+
+  it("sums the zones of each 시·도 where the rule set caps them together (capScope sido)", async () => {
+    const files = stampedCopies();
+    await page.getByTestId("desk-files").setInputFiles(files);
+    await expect.poll(() => page.getByTestId("desk-row").count()).toBe(3);
+    const caps = page.getByTestId("desk-sido-cap");
+    await expect.poll(() => caps.count()).toBe(2);
+    const cli = await runMain("check", ...files, "--rules", RULES);
+    expect(cli.code).toBe(1);
+    const cliLines = cli.stdout.split("\n").filter((l) => l.startsWith("시·도 전체 면적 상한"));
+    expect(await caps.allTextContents()).toEqual(cliLines);
+    expect(cliLines[0]).toMatch(/부산광역시 \(KR-26\) 지구 2개 .* 초과 — 부적합$/);
+    await page.getByTestId("desk-files").setInputFiles([...EXAMPLE_FILES, NOT_JSON]);
+    await expect.poll(() => page.getByTestId("desk-row").count()).toBe(5);
   });
 
   it("a row opens that filing's report", async () => {

@@ -123,6 +123,15 @@ describe("czd check of several filings (issue 22)", () => {
     expect(r.stdout).toContain('<td class="fail">부적합</td>');
   });
 
+  it("one file as CSV or HTML is a batch of one; none at all is refused", async () => {
+    const csv = await run("check", EXAMPLE_FILES[0] as string, "--format", "csv");
+    expect(csv.code).toBe(1);
+    expect(csv.stdout.trim().split("\r\n")).toHaveLength(2);
+    const none = await run("check", "--format", "csv");
+    expect(none.code).toBe(2);
+    expect(none.stderr).toMatch(/검사할 파일/);
+  });
+
   it("refuses an unknown format with exit 2", async () => {
     const r = await run("check", ...EXAMPLE_FILES, "--format", "xml");
     expect(r.code).toBe(2);
