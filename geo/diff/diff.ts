@@ -6,6 +6,7 @@
  */
 import { distanceM } from "../measure";
 import type { Parcel, Report, Zone } from "../types";
+import { type ZoneRole, zoneRoleOf } from "../zone-roles";
 import { matchParcels, sameGeometry } from "./match";
 
 /** One version: the file's name as given, its zone and its report. */
@@ -47,6 +48,8 @@ export interface ZoneDiff {
     removed: ParcelRef[];
     reshaped: ReshapedParcel[];
     kept: ParcelRef[];
+    /** Matched parcels whose role (`properties.zoneRole`) changed; null: no role. */
+    roleChanged: { id: string; oldRole: ZoneRole | null; newRole: ZoneRole | null }[];
   };
   /** 필지 by PNU, when either version names them (`properties.pnu`); null when neither does. */
   pnu: { added: string[]; removed: string[]; kept: number } | null;
@@ -140,6 +143,22 @@ function hubRows(a: Report, b: Report): FigureRow[] {
   ];
 }
 
+/** Area by parcel role (코어 / 연계 / 협력), when either version's parcels carry roles. */
+function roleRows(a: Report, b: Report): FigureRow[] {
+  if (!a.area.roles && !b.area.roles) return [];
+  // A version without roles has all its area under "none".
+  const km2 = (r: Report, role: string): number =>
+    r.area.roles
+      ? (r.area.roles.find((g) => g.role === role)?.km2 ?? 0)
+      : role === "none"
+        ? r.area.totalKm2
+        : 0;
+  const roles = ["core", "link", "partner", "none"].filter(
+    (role) => km2(a, role) > 0 || km2(b, role) > 0,
+  );
+  return roles.map((role) => num(`roles.${role}`, km2(a, role), km2(b, role)));
+}
+
 function codes(r: Report): string[] {
   return [...new Set(r.findings.filter((f) => f.severity !== "info").map((f) => f.code))];
 }
@@ -152,12 +171,15 @@ export function diffZones(older: DiffSide, newer: DiffSide): ZoneDiff {
   const pairedOld = new Set(pairs.map((p) => p.old));
   const pairedNew = new Set(pairs.map((p) => p.new));
   const reshaped: ReshapedParcel[] = [];
+  const roleChanged: ZoneDiff["parcels"]["roleChanged"] = [];
   const kept: ParcelRef[] = [];
   for (const p of pairs) {
     const po = older.zone.parcels[p.old] as Parcel;
     const pn = newer.zone.parcels[p.new] as Parcel;
     const ro = ref(older.zone, a, p.old);
     const rn = ref(newer.zone, b, p.new);
+    const [oldRole, newRole] = [zoneRoleOf(po), zoneRoleOf(pn)];
+    if (oldRole !== newRole) roleChanged.push({ id: pn.id, oldRole, newRole });
     if (p.by === "id" && sameGeometry(po.geometry, pn.geometry)) {
       kept.push(rn);
       continue;
@@ -182,7 +204,7 @@ export function diffZones(older: DiffSide, newer: DiffSide): ZoneDiff {
   return {
     old: { file: older.file, verdict: a.verdict },
     new: { file: newer.file, verdict: b.verdict },
-    parcels: { added, removed, reshaped, kept },
+    parcels: { added, removed, reshaped, kept, roleChanged },
     pnu: pnuDiff(older.zone, newer.zone),
     figures: [
       word("verdict", a.verdict, b.verdict),
@@ -192,6 +214,7 @@ export function diffZones(older: DiffSide, newer: DiffSide): ZoneDiff {
       num("area.totalKm2", a.area.totalKm2, b.area.totalKm2),
       num("area.tmKm2", a.area.tm.totalKm2, b.area.tm.totalKm2),
       num("area.capKm2", a.area.capKm2, b.area.capKm2),
+      ...roleRows(a, b),
       ...envelopeRows(a, b),
       ...hubRows(a, b),
     ],

@@ -8,6 +8,7 @@ import { formatNumber, type Lang } from "../messages";
 import { REPORT_CSS } from "./css";
 import { figureDelta, figureLabel, figureValue } from "./diff-labels";
 import { diffMapSvg } from "./diff-map";
+import { roleLabel } from "./labels";
 import { escapeXml as esc } from "./map";
 
 export interface DiffHtmlInput {
@@ -71,6 +72,12 @@ function parcelsTable(d: ZoneDiff, L: Label): string {
     const delta = `${p.deltaKm2 >= 0 ? "+" : "-"}${km2(Math.abs(p.deltaKm2))}`;
     rows.push(
       line("change-reshaped", L("변경", "reshaped"), id, how, km2(p.oldKm2), km2(p.newKm2), delta),
+    );
+  }
+  for (const r of d.parcels.roleChanged) {
+    const name = (role: string | null): string => L(...roleLabel(role ?? "none"));
+    rows.push(
+      `<tr><td class="change-reshaped">${L("역할 변경", "role changed")}</td><td>${esc(r.id)}</td><td colspan="4">${name(r.oldRole)} → ${name(r.newRole)}</td></tr>`,
     );
   }
   for (const p of d.parcels.kept)

@@ -4,7 +4,7 @@
  */
 import type { FigureRow } from "../diff";
 import { formatNumber, type Lang } from "../messages";
-import { hubLabels, inLang, type LabelPair, shapeLabels } from "./labels";
+import { hubLabels, inLang, type LabelPair, roleLabel, shapeLabels } from "./labels";
 
 const FIGURES: Record<string, LabelPair> = {
   verdict: ["판정", "Verdict"],
@@ -37,6 +37,10 @@ const VALUES: Record<string, Record<string, LabelPair>> = {
 
 /** The figure's name: hub types by their own label. */
 export function figureLabel(key: string): LabelPair {
+  if (key.startsWith("roles.")) {
+    const [ko, en] = roleLabel(key.slice(6));
+    return [`역할별 면적: ${ko} (㎢)`, `Area by role: ${en} (km²)`];
+  }
   if (key.startsWith("hubs.") && key !== "hubs.total") {
     const [ko, en] = hubLabels(key.slice(5));
     return [`혁신거점: ${ko}`, `Hubs: ${en}`];
@@ -45,7 +49,7 @@ export function figureLabel(key: string): LabelPair {
 }
 
 const digitsOf = (key: string): number =>
-  key.startsWith("area.") && key !== "area.capKm2"
+  (key.startsWith("area.") && key !== "area.capKm2") || key.startsWith("roles.")
     ? 6
     : key.startsWith("hubs.") || key === "parcels.count"
       ? 0

@@ -7,7 +7,7 @@ import { formatNumber, type Lang } from "../messages";
 import { stripControls } from "../sanitize";
 import { displayWidth } from "./batch-text";
 import { figureDelta, figureLabel, figureValue } from "./diff-labels";
-import { inLang } from "./labels";
+import { inLang, roleLabel } from "./labels";
 
 const T = {
   ko: {
@@ -18,6 +18,7 @@ const T = {
     reshaped: "변경",
     kept: "유지",
     byOverlap: "겹침으로 대응",
+    role: "역할 변경",
     none: "없음",
     pnu: "필지 (PNU)",
     figure: "항목",
@@ -36,6 +37,7 @@ const T = {
     reshaped: "reshaped",
     kept: "kept",
     byOverlap: "matched by overlap",
+    role: "role changed",
     none: "none",
     pnu: "Land parcels (PNU)",
     figure: "Figure",
@@ -66,6 +68,10 @@ function parcelLines(d: ZoneDiff, lang: Lang): string[] {
     lines.push(
       `  ~ ${t.reshaped} ${ids}${how}: ${km2(p.oldKm2)} → ${km2(p.newKm2)}${u} (${signed(p.deltaKm2)})`,
     );
+  }
+  for (const r of d.parcels.roleChanged) {
+    const name = (role: string | null): string => inLang(roleLabel(role ?? "none"), lang);
+    lines.push(`  * ${t.role} ${r.id}: ${name(r.oldRole)} → ${name(r.newRole)}`);
   }
   if (d.pnu) {
     lines.push(

@@ -99,6 +99,22 @@ describe("czd diff: the shared example against edited copies (issue 22)", () => 
     await expectGolden("pnu", edited("jinju-pnu-old"), edited("jinju-pnu-new"));
   });
 
+  it("parcel roles: a role given is a change, and the area by role old → new", async () => {
+    const d = await diffJson(
+      OLD,
+      relative(ROOT, join(ROOT, "test/fixtures/roles/jinju-roles.geojson")),
+    );
+    expect(d.parcels.roleChanged).toEqual([
+      { id: "P1", oldRole: null, newRole: "core" },
+      { id: "P2", oldRole: null, newRole: "partner" },
+    ]);
+    expect(figure(d, "roles.core")).toMatchObject({ old: 0, new: 6 });
+    expect(figure(d, "roles.none")?.old).toBe(figure(d, "area.totalKm2")?.old);
+    const none = await diffJson(OLD, edited("jinju-p3-added"));
+    expect(none.figures.some((f) => f.key.startsWith("roles."))).toBe(false);
+    expect(none.parcels.roleChanged).toEqual([]);
+  });
+
   it("a file compared with itself: nothing added, removed or reshaped, every difference 0", async () => {
     const d = await diffJson(OLD, OLD);
     expect(d.parcels.added.length + d.parcels.removed.length + d.parcels.reshaped.length).toBe(0);
