@@ -10,6 +10,10 @@ import { reportBodyHtml } from "./html";
 import { escapeXml as esc } from "./map";
 
 export const BATCH_CSS = `
+.czd-report table.batch { font-size: 8.5pt; }
+.czd-report .batch th, .czd-report .batch td { word-break: keep-all; }
+.czd-report .batch td:first-child { overflow-wrap: anywhere; word-break: normal; }
+.czd-report .batch td:nth-child(4) { white-space: nowrap; }
 .czd-report .batch td.pass { color: #0b6b2e; font-weight: 700; }
 .czd-report .batch td.fail, .czd-report .batch td.unreadable { color: #b00020; font-weight: 700; }
 body.czd-report > main.czd-report { break-before: page; page-break-before: always; }
