@@ -145,6 +145,8 @@ export const en: Messages = {
   diffLegend: "Green: added or reshaped (new), red: removed, red dashes: old outline, grey: kept",
   diffPrint: "Print the comparison",
   diffFigure: "Figure",
+  projectCapsCheck:
+    "Check this rule set's cap over each province's zones (all zones of the project)",
   diffOldCol: "Old",
   diffNewCol: "New",
   diffChange: "Change",

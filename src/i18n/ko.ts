@@ -142,6 +142,7 @@ export const ko = {
   diffLegend: "초록: 추가·변경 후, 빨강: 삭제, 빨강 파선: 변경 전 윤곽, 회색: 유지",
   diffPrint: "비교 인쇄",
   diffFigure: "항목",
+  projectCapsCheck: "이 규칙의 시·도 전체 면적 상한 확인 (프로젝트의 모든 지구)",
   diffOldCol: "이전",
   diffNewCol: "이후",
   diffChange: "차이",

@@ -136,4 +136,17 @@ describe("reviewer mode: several filings and two versions (issue 22)", () => {
     await page.getByTestId("print-close").click();
     expect(app.errors).toEqual([]);
   });
+
+  it("in plan mode, sums the project's zones of each 시·도 under such a rule set, as the CLI does", async () => {
+    const files = stampedCopies();
+    await page.getByTestId("reviewer-mode").click();
+    for (const file of files) await page.getByTestId("import-file").setInputFiles(file);
+    await page.getByTestId("project-caps-check").click();
+    const caps = page.getByTestId("project-cap");
+    await expect.poll(() => caps.count()).toBe(2);
+    const cli = await runMain("check", ...files, "--rules", RULES);
+    const cliLines = cli.stdout.split("\n").filter((l) => l.startsWith("시·도 전체 면적 상한"));
+    // The app names zones, not files; the sentences name neither, so they are the same.
+    expect(await caps.allTextContents()).toEqual(cliLines);
+  });
 });
