@@ -1,5 +1,11 @@
 /** The public face of the geo core: the app and the CLI import from here and nowhere else in geo/. */
 export { type CheckOptions, checkFiling, type ZoneFigures, zoneFigures } from "./check";
+export {
+  type DiffSide,
+  diffZones,
+  type FigureRow,
+  type ZoneDiff,
+} from "./diff";
 export { circleRing, distanceToLineM, envelopeOutline } from "./envelope";
 export { FilingError, type FilingErrorCode, isFilingError } from "./errors";
 export { readFiling, zoneToFiling } from "./filing";
@@ -53,6 +59,18 @@ export {
 } from "./messages";
 export * from "./propose";
 export {
+  BATCH_COLUMNS,
+  type BatchEntry,
+  type BatchRow,
+  batchCells,
+  batchRowOf,
+  batchSummary,
+  DIFF_CSS,
+  diffBodyHtml,
+  diffMapSvg,
+  figureDelta,
+  figureLabel,
+  figureValue,
   findingSentence,
   hubLabels,
   inLang,
@@ -66,10 +84,13 @@ export {
   reportJson,
   reportMapSvg,
   SHAPE_COLOURS,
+  type SidoCapTotal,
   severityLabels,
   sha256Hex,
   shapeLabels,
   shapeOverLimit,
+  sidoCapSentence,
+  sidoCapTotals,
   sidoWhy,
 } from "./report";
 export {
@@ -98,3 +119,11 @@ export {
   sigunguVersion,
 } from "./sido";
 export * from "./types";
+export {
+  type RoleArea,
+  roleAreas,
+  ZONE_ROLE_LABELS,
+  ZONE_ROLES,
+  type ZoneRole,
+  zoneRoleOf,
+} from "./zone-roles";

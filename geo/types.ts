@@ -4,6 +4,7 @@
  */
 import type { MultiPolygon, Point, Polygon, Position } from "geojson";
 import type { Finding } from "./findings";
+import type { RoleArea, ZoneRole } from "./zone-roles";
 
 /** The six hub types of the programme; other type ids are kept and counted too. */
 export const HUB_TYPES = [
@@ -85,6 +86,13 @@ export interface RuleSet {
   published: boolean;
   note?: { ko: string; en: string };
   areaCapKm2: number;
+  /** The cap for a zone in one of `envelope.circle.metroSido` (the 광역시), when it differs. */
+  metroAreaCapKm2?: number;
+  /**
+   * What the cap limits: each zone (the default) or, with "sido", all the zones of one 시·도
+   * together — a batch check sums the filings of each 시·도 (as for 기회발전특구).
+   */
+  capScope?: "zone" | "sido";
   envelope: {
     shapes: EnvelopeShape[];
     circle: { radiusKm: number; metroRadiusKm: number; metroSido: string[] };
@@ -140,9 +148,11 @@ export interface Report {
   };
   area: {
     totalKm2: number;
-    parcels: { id: string; name?: string; km2: number }[];
+    parcels: { id: string; name?: string; km2: number; zoneRole?: ZoneRole }[];
     tm: { crs: string; totalKm2: number };
     capKm2: number;
+    /** Area by parcel role (`properties.zoneRole`), only when some parcel has one. */
+    roles?: RoleArea[];
   };
   envelope: {
     shape: EnvelopeShape;

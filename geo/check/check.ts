@@ -5,8 +5,9 @@
 
 import { countHubs, type HubIndex } from "../hubs";
 import { findingMessage, sidoReason } from "../messages";
-import { isBuiltinRuleSet, isUnknownRuleSet, unknownRuleSetError } from "../rules";
+import { areaCapKm2For, isBuiltinRuleSet, isUnknownRuleSet, unknownRuleSetError } from "../rules";
 import { type FindingValue, HUB_TYPES, type Report, type RuleSet, type Zone } from "../types";
+import { type RoleArea, roleAreas, zoneRoleOf } from "../zone-roles";
 import { type CheckContext, measureZone } from "./context";
 import { checkEnvelope } from "./envelope";
 import { round } from "./round";
@@ -47,6 +48,15 @@ function sidoSection(ctx: CheckContext): Report["sido"] {
     }));
   }
   return section;
+}
+
+/** Area by parcel role (코어 / 연계 / 협력), only in a report whose parcels carry roles. */
+function rolesSection(zone: Zone, areasM2: readonly number[]): { roles?: RoleArea[] } {
+  const roles = roleAreas(
+    zone.parcels,
+    zone.parcels.map((_, i) => (areasM2[i] ?? 0) / 1e6),
+  );
+  return roles ? { roles } : {};
 }
 
 /** Checks a zone against a rule set and returns the compliance report (areas in km², ellipsoidal). */
@@ -93,10 +103,13 @@ export function checkFiling(zone: Zone, opts: CheckOptions): Report {
           km2: round((ctx.areasM2[i] ?? 0) / 1e6, 6),
         };
         if (p.name !== undefined) entry.name = p.name;
+        const role = zoneRoleOf(p);
+        if (role) entry.zoneRole = role;
         return entry;
       }),
       tm: { crs: ctx.tmCrs, totalKm2: round(ctx.tmTotalKm2, 6) },
-      capKm2: opts.ruleSet.areaCapKm2,
+      capKm2: areaCapKm2For(opts.ruleSet, ctx.sidoCode),
+      ...rolesSection(zone, ctx.areasM2),
     },
     envelope: envelope.section,
     hubs,
@@ -122,7 +135,7 @@ export function zoneFigures(zone: Zone, opts: CheckOptions): ZoneFigures {
   const ctx = measureZone(zone, opts);
   return {
     totalKm2: round(ctx.totalKm2, 6),
-    capKm2: opts.ruleSet.areaCapKm2,
+    capKm2: areaCapKm2For(opts.ruleSet, ctx.sidoCode),
     envelope: checkEnvelope(ctx, zone.envelope).section,
   };
 }

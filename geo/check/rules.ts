@@ -5,13 +5,14 @@
 
 import { searchOverlaps } from "../geometry";
 import type { HubCounts } from "../hubs";
+import { areaCapKm2For } from "../rules";
 import { parcelsNearOtherSido, sidoByCode } from "../sido";
 import type { FindingValue, Report } from "../types";
 import type { CheckContext } from "./context";
 import { round } from "./round";
 
 export function areaCap(ctx: CheckContext): FindingValue[] {
-  const cap = ctx.ruleSet.areaCapKm2;
+  const cap = areaCapKm2For(ctx.ruleSet, ctx.sidoCode);
   if (ctx.totalKm2 <= cap) return [];
   const overKm2 = ctx.totalKm2 - cap;
   return [
@@ -31,7 +32,7 @@ export function areaCap(ctx: CheckContext): FindingValue[] {
 
 /** A filing measured in TM may land on the other side of the cap: the reviewer must see that. */
 export function areaMethods(ctx: CheckContext): FindingValue[] {
-  const cap = ctx.ruleSet.areaCapKm2;
+  const cap = areaCapKm2For(ctx.ruleSet, ctx.sidoCode);
   if (ctx.totalKm2 > cap === ctx.tmTotalKm2 > cap) return [];
   return [
     {

@@ -4,6 +4,7 @@
  */
 import { parseArgs } from "node:util";
 import { checkFiling } from "../check";
+import type { HubIndex } from "../hubs";
 import { decodeText, importZone } from "../io";
 import type { Lang } from "../messages";
 import { formatReportText, reportJson } from "../report";
@@ -45,12 +46,19 @@ function ruleSetOf(arg: string | undefined, zone: Zone): RuleSet {
   return loadRuleSet(decodeText(readBytes(arg, { ko: "규칙", en: "rules" })));
 }
 
-/** Reads the filing, rules and hubs the options name and checks the zone. */
-export async function loadAndCheck(file: string, values: CheckValues): Promise<Checked> {
+/**
+ * Reads the filing, rules and hubs the options name and checks the zone. A batch passes the hub
+ * index it read once (`undefined` inside the promise for `--hubs none`).
+ */
+export async function loadAndCheck(
+  file: string,
+  values: CheckValues,
+  hubsRead?: Promise<HubIndex | undefined>,
+): Promise<Checked> {
   const bytes = readBytes(file, { ko: "신청서", en: "filing" });
   const zone = await importZone(bytes, file);
   const ruleSet = ruleSetOf(values.rules, zone);
-  const hubs = await hubsFromArgs(values.hubs, values["hubs-crs"]);
+  const hubs = await (hubsRead ?? hubsFromArgs(values.hubs, values["hubs-crs"]));
   loadEmbeddedSigungu();
   const report = checkFiling(zone, {
     ruleSet,

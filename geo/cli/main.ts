@@ -4,8 +4,9 @@
  */
 
 import type { Lang } from "../messages";
-import { runCheck } from "./check";
+import { BATCH_HELP, runChecks } from "./batch";
 import { CONVERT_HELP, runConvert } from "./convert";
+import { DIFF_HELP, runDiff } from "./diff";
 import { PROPOSE_HELP, runPropose } from "./propose";
 import { REPORT_HELP, runReport } from "./report";
 
@@ -13,8 +14,10 @@ const HELP = `czd — 클러스터 지구 검사기 (Cluster Zone Designer check
 
 사용법 / usage:
   czd check <filing.geojson> [options]
+${BATCH_HELP}
 ${CONVERT_HELP}
 ${REPORT_HELP}
+${DIFF_HELP}
 ${PROPOSE_HELP}
 
 옵션 / options:
@@ -50,9 +53,10 @@ export function main(
     out(HELP);
     return Promise.resolve(command ? 0 : 2);
   }
-  if (command === "check") return runCheck(rest, out, err, lang);
+  if (command === "check") return runChecks(rest, out, err, lang);
   if (command === "convert") return runConvert(rest, out, err);
   if (command === "report") return runReport(rest, out, err);
+  if (command === "diff") return runDiff(rest, out, err, lang);
   if (command === "propose") return runPropose(rest, out, err, lang);
   err(`czd: 알 수 없는 명령 '${command}' / Unknown command '${command}' (czd --help)\n`);
   return Promise.resolve(2);

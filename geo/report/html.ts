@@ -8,7 +8,7 @@ import { tmAreaM2 } from "../measure";
 import { formatNumber, type Lang, type MessageHints } from "../messages";
 import type { Report, RuleSet, Zone } from "../types";
 import { REPORT_CSS } from "./css";
-import { hubLabels, inLang, severityLabels, shapeLabels } from "./labels";
+import { hubLabels, inLang, roleLabel, severityLabels, shapeLabels } from "./labels";
 import { escapeXml as esc, reportMapSvg } from "./map";
 import { type MapEnvelope, mapEnvelope } from "./map-envelope";
 import { findingSentence, sidoWhy } from "./reword";
@@ -66,7 +66,7 @@ function rules(i: ReportHtmlInput, L: Label, lang: Lang): string {
     : rs.published
       ? L("공표된 기준", "published")
       : L("예시 기준 (미공표)", "illustrative (not published)");
-  return `<section class="keep"><h2>${L("규칙 집합", "Rule set")}</h2><table class="meta">${row(L("이름", "Name"), esc(lang === "en" ? rs.name.en : rs.name.ko))}${row("ID", esc(rs.id))}${row(L("버전", "Version"), esc(i.report.ruleSetVersion))}${row(L("상태", "Status"), status)}${row(L("면적 상한", "Area cap"), `${km2(rs.areaCapKm2, 3)} km²`)}${row(L("시·도", "Province"), esc(sidoWhy(i.report, i.ruleSet, lang, i.hints)))}${sigunguRow(i, L)}</table>${note}</section>`;
+  return `<section class="keep"><h2>${L("규칙 집합", "Rule set")}</h2><table class="meta">${row(L("이름", "Name"), esc(lang === "en" ? rs.name.en : rs.name.ko))}${row("ID", esc(rs.id))}${row(L("버전", "Version"), esc(i.report.ruleSetVersion))}${row(L("상태", "Status"), status)}${row(L("면적 상한", "Area cap"), `${km2(i.report.area.capKm2, 3)} km²`)}${row(L("시·도", "Province"), esc(sidoWhy(i.report, i.ruleSet, lang, i.hints)))}${sigunguRow(i, L)}</table>${note}</section>`;
 }
 
 function areas(i: ReportHtmlInput, L: Label): string {
@@ -75,9 +75,20 @@ function areas(i: ReportHtmlInput, L: Label): string {
   const lines = r.area.parcels.map((p, k) => {
     const parcel = i.zone.parcels[k];
     const tm = parcel ? tmAreaM2(parcel.geometry, crs) / 1e6 : Number.NaN;
-    return `<tr><td>${esc(p.id)}</td><td>${esc(p.name ?? "")}</td><td class="num">${km2(p.km2)}</td><td class="num">${km2(tm)}</td></tr>`;
+    const role = p.zoneRole ? ` <span class="role">${L(...roleLabel(p.zoneRole))}</span>` : "";
+    return `<tr><td>${esc(p.id)}</td><td>${esc(p.name ?? "")}${role}</td><td class="num">${km2(p.km2)}</td><td class="num">${km2(tm)}</td></tr>`;
   });
-  return `<section><h2>${L("면적", "Area")}</h2><table><thead><tr><th>${L("구역", "Parcel")}</th><th>${L("이름", "Name")}</th><th>${L("타원체 면적 (km²)", "Ellipsoidal (km²)")}</th><th>${L(`평면 면적 ${crs} (km²)`, `Planar ${crs} (km²)`)}</th></tr></thead><tbody>${lines.join("")}<tr class="total"><td colspan="2">${L("합계", "Total")}</td><td class="num">${km2(r.area.totalKm2)}</td><td class="num">${km2(r.area.tm.totalKm2)}</td></tr><tr><td colspan="2">${L("상한", "Cap")}</td><td class="num" colspan="2">${km2(r.area.capKm2, 3)}</td></tr></tbody></table><p class="note">${L("타원체 면적: WGS84 타원체, 측지선 변 (GeographicLib). 평면 면적: TM 평면의 직선 변.", "Ellipsoidal: WGS84 ellipsoid, geodesic edges (GeographicLib). Planar: straight edges in the TM plane.")}</p></section>`;
+  return `<section><h2>${L("면적", "Area")}</h2><table><thead><tr><th>${L("구역", "Parcel")}</th><th>${L("이름", "Name")}</th><th>${L("타원체 면적 (km²)", "Ellipsoidal (km²)")}</th><th>${L(`평면 면적 ${crs} (km²)`, `Planar ${crs} (km²)`)}</th></tr></thead><tbody>${lines.join("")}<tr class="total"><td colspan="2">${L("합계", "Total")}</td><td class="num">${km2(r.area.totalKm2)}</td><td class="num">${km2(r.area.tm.totalKm2)}</td></tr>${roleRows(r, L)}<tr><td colspan="2">${L("상한", "Cap")}</td><td class="num" colspan="2">${km2(r.area.capKm2, 3)}</td></tr></tbody></table><p class="note">${L("타원체 면적: WGS84 타원체, 측지선 변 (GeographicLib). 평면 면적: TM 평면의 직선 변.", "Ellipsoidal: WGS84 ellipsoid, geodesic edges (GeographicLib). Planar: straight edges in the TM plane.")}</p></section>`;
+}
+
+/** Area by parcel role (코어 / 연계 / 협력), when the parcels carry roles. */
+function roleRows(r: Report, L: Label): string {
+  return (r.area.roles ?? [])
+    .map(
+      (g) =>
+        `<tr class="role-total"><td colspan="2">${L(...roleLabel(g.role))} (${esc(g.parcels.join(", "))})</td><td class="num">${km2(g.km2)}</td><td></td></tr>`,
+    )
+    .join("");
 }
 
 function envelope(i: ReportHtmlInput, L: Label, lang: Lang): string {

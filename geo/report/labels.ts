@@ -4,6 +4,7 @@
  * live there).
  */
 import type { EnvelopeShape, HubType, Lang, Severity } from "../types";
+import { ZONE_ROLE_LABELS, type ZoneRole } from "../zone-roles";
 
 /** A label in Korean and English. */
 export type LabelPair = readonly [ko: string, en: string];
@@ -32,6 +33,12 @@ const SEVERITIES: Record<Severity, Pair> = {
   info: ["참고", "note"],
 };
 
+/** Parcel roles (geo/zone-roles.ts), and `none` for a parcel without one. */
+const ROLES: Record<ZoneRole | "none", Pair> = {
+  ...ZONE_ROLE_LABELS,
+  none: ["역할 없음", "no role"],
+};
+
 /** A label's Korean and English; an id the table lacks (a hub type a decree adds) as itself. */
 function pairOf(table: Readonly<Record<string, Pair>>, id: string): Pair {
   return table[id] ?? [id, id];
@@ -39,6 +46,7 @@ function pairOf(table: Readonly<Record<string, Pair>>, id: string): Pair {
 
 export const hubLabels = (type: string): Pair => pairOf(HUBS, type);
 export const shapeLabels = (shape: string): Pair => pairOf(SHAPES, shape);
+export const roleLabel = (role: string): Pair => pairOf(ROLES, role);
 export const severityLabels = (severity: string): Pair => pairOf(SEVERITIES, severity);
 
 /** The label in one language. */

@@ -14,9 +14,9 @@ import { SHAPE_COLOURS as C } from "./palette";
 const WIDTH = 1000;
 const KM_PER_DEG_LAT = 111.32;
 
-type Bbox = [number, number, number, number];
+export type Bbox = [number, number, number, number];
 
-function extend(b: Bbox, p: Position): void {
+export function extend(b: Bbox, p: Position): void {
   const [x = 0, y = 0] = p;
   b[0] = Math.min(b[0], x);
   b[1] = Math.min(b[1], y);
@@ -24,24 +24,24 @@ function extend(b: Bbox, p: Position): void {
   b[3] = Math.max(b[3], y);
 }
 
-function ringsOf(g: Polygon | MultiPolygon): Position[][] {
+export function ringsOf(g: Polygon | MultiPolygon): Position[][] {
   return g.type === "Polygon" ? g.coordinates : g.coordinates.flat();
 }
 
 /** The envelope as rings to draw: its one outline (envelopeOutline), and a belt's axis. */
-function envelopeRings(e: Envelope): { rings: Position[][]; line?: Position[] } {
+export function envelopeRings(e: Envelope): { rings: Position[][]; line?: Position[] } {
   const rings = envelopeOutline(e).coordinates;
   return e.shape === "belt" ? { rings, line: e.axis } : { rings };
 }
 
-interface Frame {
+export interface Frame {
   project: (p: Position) => [number, number];
   height: number;
   view: Bbox;
   kmPerUnit: number;
 }
 
-function frameFor(b: Bbox): Frame {
+export function frameFor(b: Bbox): Frame {
   const lat0 = (b[1] + b[3]) / 2;
   const k = Math.cos((lat0 * Math.PI) / 180);
   const padX = Math.max((b[2] - b[0]) * 0.08, 0.005);
@@ -63,7 +63,7 @@ function frameFor(b: Bbox): Frame {
   };
 }
 
-function pathOf(rings: Position[][], f: Frame): string {
+export function pathOf(rings: Position[][], f: Frame): string {
   return rings.map((ring) => `M${ring.map((p) => f.project(p).join(",")).join("L")}Z`).join("");
 }
 
@@ -72,7 +72,7 @@ interface SidoFeature {
   geometry: Polygon | MultiPolygon;
 }
 
-function sidoPaths(f: Frame): string {
+export function sidoPaths(f: Frame): string {
   const out: string[] = [];
   for (const feature of (sidoBoundaryFile() as { features: SidoFeature[] }).features) {
     const rings = ringsOf(feature.geometry);
@@ -87,7 +87,7 @@ function sidoPaths(f: Frame): string {
 }
 
 /** The 시·군·구 outlines in view, when the boundaries have been provided (thin, under the 시·도). */
-function sigunguPaths(f: Frame): string {
+export function sigunguPaths(f: Frame): string {
   const out: string[] = [];
   for (const s of sigunguOutlines()) {
     const rings = ringsOf(s.geometry);
@@ -102,7 +102,7 @@ function sigunguPaths(f: Frame): string {
 }
 
 /** A scale bar of a round length near a fifth of the map's width. */
-function scaleBar(f: Frame): string {
+export function scaleBar(f: Frame): string {
   const targetKm = (WIDTH / 5) * f.kmPerUnit;
   const steps = [0.5, 1, 2, 5, 10, 20, 50, 100];
   const km = steps.reduce((best, s) =>
@@ -143,7 +143,7 @@ export function reportMapSvg(
 }
 
 /** Where a parcel's id goes: the centre of its first outer ring's bounding box. */
-function labelPoint(g: Polygon | MultiPolygon): Position {
+export function labelPoint(g: Polygon | MultiPolygon): Position {
   const b: Bbox = [Infinity, Infinity, -Infinity, -Infinity];
   for (const p of ringsOf(g)[0] ?? []) extend(b, p);
   return [(b[0] + b[2]) / 2, (b[1] + b[3]) / 2];

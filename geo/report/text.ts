@@ -5,7 +5,7 @@
 import { formatNumber, type Lang } from "../messages";
 import { stripControls } from "../sanitize";
 import type { Report } from "../types";
-import { hubLabels, inLang, severityLabels, shapeLabels } from "./labels";
+import { hubLabels, inLang, roleLabel, severityLabels, shapeLabels } from "./labels";
 
 const L = {
   ko: {
@@ -101,7 +101,14 @@ export function formatReportText(r: Report, lang: Lang = "ko"): string {
     `${t.area}: ${t.total} ${n(r.area.totalKm2, 6)}${km2} / ${t.cap} ${n(r.area.capKm2)}${km2}`,
   );
   for (const p of r.area.parcels) {
-    out.push(`  ${p.id}${p.name ? ` (${p.name})` : ""}: ${n(p.km2, 6)}${km2}`);
+    const role = p.zoneRole ? ` [${inLang(roleLabel(p.zoneRole), lang)}]` : "";
+    out.push(`  ${p.id}${p.name ? ` (${p.name})` : ""}${role}: ${n(p.km2, 6)}${km2}`);
+  }
+  if (r.area.roles) {
+    const list = r.area.roles.map(
+      (g) => `${inLang(roleLabel(g.role), lang)} ${n(g.km2, 6)}${km2} (${g.parcels.join(", ")})`,
+    );
+    out.push(`  ${lang === "en" ? "by role" : "역할별"}: ${list.join(", ")}`);
   }
   out.push(`${t.tm} (${r.area.tm.crs}): ${n(r.area.tm.totalKm2, 6)}${km2}`);
   out.push(...envelopeLines(r, lang));

@@ -1,4 +1,6 @@
 /** The rule sets' face: the built-in rule sets, a reviewer's rules file validated, a filing's stamp resolved. */
+
+export { areaCapKm2For } from "./cap";
 export {
   BUILTIN_RULE_SETS,
   DEFAULT_BELT_LIMITS,

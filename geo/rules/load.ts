@@ -127,6 +127,15 @@ export function parseRuleSet(raw: unknown): RuleSet {
     eligibleSido: eligibleSido(raw.eligibleSido),
   };
   if (raw.note !== undefined) ruleSet.note = bilingual(raw.note, "note");
+  if (raw.metroAreaCapKm2 !== undefined) {
+    ruleSet.metroAreaCapKm2 = positive(raw, "metroAreaCapKm2", "");
+  }
+  if (raw.capScope !== undefined) {
+    if (raw.capScope !== "zone" && raw.capScope !== "sido") {
+      throw bad("capScope", '"zone" 또는 "sido"여야 합니다', 'must be "zone" or "sido"');
+    }
+    ruleSet.capScope = raw.capScope;
+  }
   if (allowed.includes("belt")) {
     if (!isObject(env.belt))
       throw bad("envelope.belt", "벨트형 한도가 필요합니다", "belt limits are required");

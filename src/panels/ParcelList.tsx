@@ -4,7 +4,7 @@
  * delete. Keyboard: headers and names are buttons; F2 on a name renames, Enter keeps, Esc drops.
  */
 import { useEffect, useMemo, useRef, useState } from "react";
-import { countHubs, type Parcel, sigunguNamesOf } from "../../geo/index";
+import { countHubs, type Parcel, sigunguNamesOf, ZONE_ROLE_LABELS } from "../../geo/index";
 import { type Messages, useT } from "../i18n";
 import { selectHubIndex } from "../store/derive";
 import { useLiveReport } from "../store/live-report";
@@ -209,6 +209,12 @@ export function ParcelList() {
                       >
                         ✎
                       </button>
+                      {row.role ? (
+                        <span className="small parcel-role" data-testid="parcel-role">
+                          {" "}
+                          · {ZONE_ROLE_LABELS[row.role][lang === "en" ? 1 : 0]}
+                        </span>
+                      ) : null}
                       {parts > 1 ? (
                         <span className="small">
                           {" "}

@@ -24,7 +24,6 @@ function ReportBody({ html }: { html: string }) {
 }
 
 export function PrintSheet({ review, onClose }: { review: Review; onClose: () => void }) {
-  const t = useT();
   const lang = useAppStore((s) => s.lang);
   const html = reportBodyHtml({
     report: review.report,
@@ -36,6 +35,23 @@ export function PrintSheet({ review, onClose }: { review: Review; onClose: () =>
     lang,
     hints: APP_MESSAGE_HINTS,
   });
+  return <PrintOverlay html={html} css={REPORT_CSS} onClose={onClose} />;
+}
+
+/**
+ * Any A4 page of the geo core (the report, a zone change) over the app, with its print CSS;
+ * prints itself once open.
+ */
+export function PrintOverlay({
+  html,
+  css,
+  onClose,
+}: {
+  html: string;
+  css: string;
+  onClose: () => void;
+}) {
+  const t = useT();
   useEffect(() => {
     // REPORT_CSS styles body.czd-report; the class lives only while the sheet is open.
     document.body.classList.add("czd-report", "printing");
@@ -47,7 +63,7 @@ export function PrintSheet({ review, onClose }: { review: Review; onClose: () =>
   }, []);
   return createPortal(
     <div className="print-sheet" data-testid="print-sheet">
-      <style>{REPORT_CSS}</style>
+      <style>{css}</style>
       <div className="print-actions">
         <button type="button" data-testid="print-now" onClick={() => window.print()}>
           {t.print}

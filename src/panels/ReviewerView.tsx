@@ -12,6 +12,7 @@ import { useAppStore } from "../store/store";
 import { download, fileBytes } from "./download";
 import { FILING_ACCEPT, FilePicker } from "./FilePicker";
 import { PrintSheet } from "./PrintSheet";
+import { ReviewerDesk } from "./ReviewerDesk";
 import { ReviewReport } from "./ReviewReport";
 import "./review.css";
 
@@ -123,6 +124,7 @@ export function ReviewerView() {
           {t.printView}
         </button>
       </div>
+      <ReviewerDesk onOpen={setReview} />
       {review && (
         <div className="review-body">
           <div className="review-left">

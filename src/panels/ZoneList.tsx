@@ -3,6 +3,7 @@ import { SIDO } from "../../geo/index";
 import { useT } from "../i18n";
 import { activeZone, useAppStore } from "../store/store";
 import { HubLayerLegend } from "./HubLayerLegend";
+import { ProjectCaps } from "./ProjectCaps";
 
 export function ZoneList() {
   const t = useT();
@@ -75,6 +76,7 @@ export function ZoneList() {
           ))}
         </select>
       </label>
+      <ProjectCaps />
       <h3>{t.hubLayers}</h3>
       <ul data-testid="hub-layers">
         {layers.map((l) => (

@@ -2,7 +2,7 @@
  * The parcel table's rows, one per parcel (name, 시·군·구, area, hubs, findings), and their
  * order: pure, so the table only draws them.
  */
-import type { Finding, Parcel, Report } from "../../geo/index";
+import { type Finding, type Parcel, type Report, type ZoneRole, zoneRoleOf } from "../../geo/index";
 
 export const PARCEL_COLUMNS = ["name", "sigungu", "km2", "hubs", "findings"] as const;
 export type ParcelColumn = (typeof PARCEL_COLUMNS)[number];
@@ -11,6 +11,8 @@ export interface ParcelRow {
   parcel: Parcel;
   /** The name shown: the parcel's own, else its id. */
   name: string;
+  /** 코어 / 연계 / 협력 (`properties.zoneRole`), or null. */
+  role: ZoneRole | null;
   sigungu: string;
   /** Null until the first report of the zone arrives from the check Worker. */
   km2: number | null;
@@ -40,6 +42,7 @@ export function parcelRows(
   return parcels.map((parcel, index) => ({
     parcel,
     name: parcel.name ?? parcel.id,
+    role: zoneRoleOf(parcel),
     sigungu: sigunguOf(parcel).join(", "),
     km2: areaById.get(parcel.id) ?? null,
     hubs: hubsOf(parcel),
