@@ -85,6 +85,7 @@ export {
   ruleSetById,
   ruleSetForStamp,
 } from "./rules";
+export * from "./search";
 export {
   provideSido,
   provideSigungu,
