@@ -54,6 +54,7 @@ export {
 export * from "./propose";
 export {
   findingSentence,
+  formatKst,
   hubLabels,
   inLang,
   type LabelPair,

@@ -2,6 +2,7 @@
 export { REPORT_CSS } from "./css";
 export { type ReportHtmlInput, reportBodyHtml, reportHtml } from "./html";
 export { reportJson } from "./json";
+export { formatKst } from "./kst";
 export { hubLabels, inLang, type LabelPair, severityLabels, shapeLabels } from "./labels";
 export { reportMapSvg } from "./map";
 export { type MapEnvelope, mapEnvelope } from "./map-envelope";

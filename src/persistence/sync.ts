@@ -61,7 +61,8 @@ function zoneIn(s: AppState, id: string): ZoneDoc | null {
 export function conflictNotice(zoneName: string, what: string[]): Notice {
   const fill = (text: string) =>
     text.replace("{zone}", zoneName).replace("{what}", what.join(", "));
-  return { kind: "info", ko: fill(ko.syncConflict), en: fill(en.syncConflict) };
+  // It stays until read: the other version is one undo step back, and only for now.
+  return { kind: "info", ko: fill(ko.syncConflict), en: fill(en.syncConflict), stay: true };
 }
 
 export function createSync(
