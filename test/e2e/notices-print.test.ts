@@ -26,7 +26,9 @@ describe("notices", () => {
     await expect
       .poll(() => notice().locator("p").allTextContents())
       .toEqual([expect.stringContaining("거점 2개")]);
-    expect(await notice().textContent()).not.toMatch(/hub|imported/i);
+    // No English beside it (the file's own name aside).
+    const text = (await notice().locator("p").textContent()) ?? "";
+    expect(text.replace("hubs-cp949.csv", "")).not.toMatch(/[A-Za-z]/);
     // Gone within its longest lifetime (15 s), with nothing done.
     await expect.poll(() => notice().count(), { timeout: 20_000, interval: 500 }).toBe(0);
   });
