@@ -1,4 +1,4 @@
-/** The search box's and the map tools' words (issue 21), ko (default) and en. */
+/** The search box's and the map tools' (pointer, measure) words (issue 21), ko (default) and en. */
 import type { Lang } from "../map/contract";
 import { useAppStore } from "../store/store";
 
@@ -9,6 +9,13 @@ const ko = {
   loading: "경계 자료를 읽는 중…",
   kinds: { sido: "시·도", sigungu: "시·군·구", hub: "거점", layer: "거점 레이어", point: "좌표" },
   assumed5186: "좌표계를 적지 않아 EPSG:5186으로 읽음",
+  pointer: "커서 위치",
+  measure: "거리·면적 재기",
+  measureStop: "재기 끝",
+  measureHint: "지도를 눌러 점을 찍고, 두 번 누르거나 Enter로 끝내면 면적도 잽니다 (Esc: 지우기)",
+  length: "거리",
+  area: "면적",
+  approxPosition: "대략적 위치",
 };
 
 export type SearchMessages = typeof ko;
@@ -20,6 +27,14 @@ const en: SearchMessages = {
   loading: "Reading the boundaries…",
   kinds: { sido: "Province", sigungu: "District", hub: "Hub", layer: "Hub layer", point: "Point" },
   assumed5186: "no CRS typed: read as EPSG:5186",
+  pointer: "Pointer",
+  measure: "Measure distance and area",
+  measureStop: "Stop measuring",
+  measureHint:
+    "Click the map to add points; double-click or Enter to end, which also gives the area (Esc: clear)",
+  length: "Distance",
+  area: "Area",
+  approxPosition: "approximate position",
 };
 
 export const SEARCH_MESSAGES: Record<Lang, SearchMessages> = { ko, en };

@@ -12,7 +12,9 @@ import {
   cancelEdit,
 } from "../actions/actions";
 import { MAPLIBRE_LOCALE } from "../i18n/maplibre";
+import { describeHub } from "../panels/hub-words";
 import { LiveTooltip } from "../panels/LiveMeasures";
+import { measure, pointer } from "../panels/transient";
 import { loadSigungu } from "../sigungu-data";
 import { useAppStore } from "../store/store";
 import { liveReports } from "../workers/live-check";
@@ -29,6 +31,10 @@ const HANDLERS: AppHandlers = {
   onTilesFailed: () => useAppStore.getState().fallBackToEmbedded(),
   onLive: (shape) => useAppStore.getState().setLive(shape),
   onEnvelopeEdited: (envelope) => applyEnvelopeEdited(useAppStore, envelope),
+  onPointer: (at) => pointer.set(at),
+  onMeasure: (points, ended) => measure.set({ ...measure.get(), points, ended }),
+  describeHub: (hub) => describeHub(useAppStore.getState().lang, hub),
+  isIdle: () => ["none", "select"].includes(useAppStore.getState().tool),
 };
 
 export function MapView() {
