@@ -9,6 +9,7 @@ import { setMeasuring } from "../map/pointer-tools";
 import { useAppStore } from "../store/store";
 import { format5186, formatArea, formatLength, formatLonLat, measureFigures } from "./map-readouts";
 import { measure, pointer } from "./transient";
+import "./map-readouts.css";
 
 export function PointerReadout() {
   const t = useSearchT();
@@ -51,9 +52,10 @@ export function MeasureTool() {
       >
         📏 {state.on ? t.measureStop : t.measure}
       </button>
-      {state.on && state.points.length >= 2 ? (
+      {state.on ? (
+        // Shown, empty, from the start: the first figures then don't reflow the bar.
         <span data-testid="measure-result">
-          {t.length} {formatLength(figures.lengthM)}
+          {state.points.length >= 2 ? `${t.length} ${formatLength(figures.lengthM)}` : ""}
           {figures.areaM2 !== null ? ` · ${t.area} ${formatArea(figures.areaM2, lang)}` : ""}
         </span>
       ) : null}
