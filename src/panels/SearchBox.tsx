@@ -75,7 +75,7 @@ export function SearchBox() {
   };
 
   return (
-    <div className="search-box" role="search" data-testid="search">
+    <search className="search-box" data-testid="search">
       <input
         type="search"
         value={query}
@@ -108,6 +108,6 @@ export function SearchBox() {
           )}
         </ul>
       ) : null}
-    </div>
+    </search>
   );
 }
