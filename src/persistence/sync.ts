@@ -234,7 +234,8 @@ export function createSync(
 
   const onChange = (s: AppState, prev: AppState) => {
     if (applying) return;
-    if (s.zones !== seen) {
+    const zonesChanged = s.zones !== seen;
+    if (zonesChanged) {
       const before = new Map(seen.map((z) => [z.id, z]));
       for (const z of s.zones) {
         if (before.get(z.id) !== z) dirty.add(z.id);
@@ -251,7 +252,9 @@ export function createSync(
       metaDirty = true;
     }
     if (dirty.size === 0 && !metaDirty) return;
-    if (dirty.size > 0) writeJournal();
+    // Only for a change of the zones: any other change of the store (the "saving" state this
+    // sets, a hover) would write the same journal again.
+    if (zonesChanged && dirty.size > 0) writeJournal();
     if (s.saveState !== "pending") s.setSaveState("pending");
     schedule();
   };
