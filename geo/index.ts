@@ -72,6 +72,7 @@ export {
   figureLabel,
   figureValue,
   findingSentence,
+  formatKst,
   hubLabels,
   inLang,
   type LabelPair,
@@ -109,6 +110,7 @@ export {
   ruleSetById,
   ruleSetForStamp,
 } from "./rules";
+export * from "./search";
 export {
   provideSido,
   provideSigungu,

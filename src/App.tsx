@@ -8,6 +8,7 @@ import { Help } from "./panels/Help";
 import { ImportExport } from "./panels/ImportExport";
 import { MapView } from "./panels/MapView";
 import { Notice } from "./panels/Notice";
+import { SearchBox } from "./panels/SearchBox";
 import { StatusBar } from "./panels/StatusBar";
 import { Toolbar } from "./panels/Toolbar";
 import { ValidationPanel } from "./panels/ValidationPanel";
@@ -51,6 +52,7 @@ export function App() {
     <div className={reviewing ? "app reviewing" : "app"}>
       <header>
         <h1>{t.appTitle}</h1>
+        <SearchBox />
         <ImportExport />
         <button
           type="button"

@@ -161,7 +161,8 @@ export function readPointsCsv(text: string, opts: ReadOptions = {}): Imported {
 
 export const csv: Converter = {
   id: "csv",
-  label: { ko: "CSV (구역별 면적표 / 좌표 목록)", en: "CSV (parcel area table / point list)" },
+  // Written: the parcels' areas, no coordinates (a CSV of points is what it reads, for hubs).
+  label: { ko: "CSV (구역별 면적표)", en: "CSV (parcel area table)" },
   extensions: [".csv", ".txt"],
   fileSuffix: "",
   reads: "points",

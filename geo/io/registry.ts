@@ -220,6 +220,21 @@ export async function exportZone(
     );
   }
   const data = await converter.write(zone, { baseName: stem, ...opts });
-  const fileName = `${stem}${converter.fileSuffix}${converter.extensions[0]}`;
-  return { data, fileName, mime: converter.mime };
+  return { data, fileName: exportFileName(stem, converter), mime: converter.mime };
+}
+
+/**
+ * `stem`, the format's suffix and extension: "jinju-cp949.zip", not "jinju-cp949-cp949.zip"
+ * for a zone already named after the CP949 file it came from.
+ */
+export function exportFileName(
+  stem: string,
+  converter: Pick<Converter, "fileSuffix" | "extensions">,
+): string {
+  const suffix = converter.fileSuffix;
+  const ext = converter.extensions[0] ?? "";
+  let base = stem;
+  if (ext && base.toLowerCase().endsWith(ext.toLowerCase())) base = base.slice(0, -ext.length);
+  const named = suffix !== "" && base.toLowerCase().endsWith(suffix.toLowerCase());
+  return `${base}${named ? "" : suffix}${ext}`;
 }

@@ -56,7 +56,21 @@ function layerCrs(layer: string, prj: Uint8Array | undefined, opts: ReadOptions)
 }
 
 const ID_FIELDS = ["id", "ID", "Id", "FID", "fid", "번호", "지구번호"];
-const NAME_FIELDS = ["name", "NAME", "Name", "이름", "명칭", "지구명"];
+/**
+ * Where a parcel's name is, in the order tried: the names GIS offices give the column (구역명 in
+ * the 지자체 files the issue met, 명칭, NAME …), matched without regard to case.
+ */
+const NAME_FIELDS = [
+  "name",
+  "이름",
+  "명칭",
+  "구역명",
+  "지구명",
+  "필지명",
+  "사업명",
+  "name_ko",
+  "name_kor",
+];
 /** Areas this project writes into the table: derived, so recomputed rather than kept. */
 const DERIVED_FIELDS = new Set(["area_m2", "tm_m2", "areaKm2"]);
 
@@ -66,7 +80,7 @@ function parcelProperties(row: Record<string, unknown>): Record<string, unknown>
   for (const [k, v] of Object.entries(row)) {
     if (!DERIVED_FIELDS.has(k) && v !== null && v !== "") props[k] = v;
   }
-  if (props.role === "envelope" || props.role === ENVELOPE_AXIS) {
+  if (props.role === "envelope" || DEFINING_ROLES.has(props.role)) {
     // The envelope layer shp-write.ts writes: dBase's 10-character names back to FILING.md's.
     if (props.radius_km !== undefined) props.radiusKm = props.radius_km;
     if (props.half_km !== undefined) props.halfWidthKm = props.half_km;
@@ -76,8 +90,17 @@ function parcelProperties(row: Record<string, unknown>): Record<string, unknown>
   }
   const idField = ID_FIELDS.find((f) => props[f] !== undefined);
   if (idField && props.id === undefined) props.id = String(props[idField]);
-  const nameField = NAME_FIELDS.find((f) => typeof props[f] === "string");
-  if (nameField && props.name === undefined) props.name = props[nameField];
+  if (props.name === undefined) {
+    const byLower = new Map(Object.keys(props).map((k) => [k.toLowerCase(), k]));
+    for (const f of NAME_FIELDS) {
+      const key = byLower.get(f);
+      const value = key === undefined ? undefined : props[key];
+      if (typeof value === "string" && value.trim() !== "") {
+        props.name = value;
+        break;
+      }
+    }
+  }
   return props;
 }
 
@@ -117,8 +140,11 @@ function layerFeatures(layer: string, parts: Parts, opts: ReadOptions): Feature[
   return features;
 }
 
-/** The role of the layer shp-write.ts writes beside a circle's or belt's outline: its centre or axis. */
-const ENVELOPE_AXIS = "envelope_axis";
+/**
+ * The roles of the layer shp-write.ts writes beside a circle's or belt's outline: its centre or
+ * its axis (a circle's centre said "envelope_axis" before, and files of that form still read).
+ */
+const DEFINING_ROLES: ReadonlySet<unknown> = new Set(["envelope_axis", "envelope_centre"]);
 
 /**
  * A circle's or belt's envelope comes as its outline (a polygon, for GIS offices to see) and
@@ -127,11 +153,11 @@ const ENVELOPE_AXIS = "envelope_axis";
  */
 function joinEnvelope(features: Feature[]): Feature[] {
   const role = (f: Feature) => f.properties?.role;
-  if (!features.some((f) => role(f) === ENVELOPE_AXIS)) return features;
+  if (!features.some((f) => DEFINING_ROLES.has(role(f)))) return features;
   return features
     .filter((f) => !(role(f) === "envelope" && f.properties?.shape !== "polygon"))
     .map((f) =>
-      role(f) === ENVELOPE_AXIS ? { ...f, properties: { ...f.properties, role: "envelope" } } : f,
+      DEFINING_ROLES.has(role(f)) ? { ...f, properties: { ...f.properties, role: "envelope" } } : f,
     );
 }
 

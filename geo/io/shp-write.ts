@@ -13,6 +13,7 @@ import { FilingError } from "../errors";
 import { fromLonLat, geodesicAreaM2, reprojectGeometry, tmAreaM2 } from "../measure";
 import type { Envelope, Parcel, Zone } from "../types";
 import { attributeKeys, dbfColumn, dbfFieldNames, MAX_ATTRIBUTE_FIELDS } from "./dbf-fields";
+import { type DbfCell, writeDbf } from "./dbf-write";
 import type { WriteOptions } from "./format";
 import { prjFor } from "./prj";
 import { rewind } from "./rewind";
@@ -47,28 +48,35 @@ interface Layer {
 
 type ShapeType = "POINT" | "POLYLINE" | "POLYGON";
 
-/** Runs shp-write's low-level writer, whose callback is called synchronously. */
-function writeLayer(rows: object[], type: ShapeType, geometries: unknown[]): Layer {
+/**
+ * Runs shp-write's low-level writer (its callback is called synchronously) for the shapes;
+ * the table is dbf-write.ts's, with text fields as wide as their values.
+ */
+function writeLayer(
+  rows: Record<string, DbfCell>[],
+  type: ShapeType,
+  geometries: unknown[],
+): Layer {
   let layer: Layer | null = null;
   write(rows, type, geometries as object[], (err: unknown, files: Layer) => {
     if (err) throw err;
     layer = files;
   });
   if (layer === null) throw new Error("shp-write returned nothing");
-  return layer;
+  return { ...(layer as Layer), dbf: writeDbf(rows) };
 }
 
 const bytesOf = (view: DataView): Uint8Array =>
   new Uint8Array(view.buffer, view.byteOffset, view.byteLength);
 
 /** The fields the writer fills itself, first in every parcel row. */
-const OWN_FIELDS = ["id", "name", "area_m2", "tm_m2"];
+const OWN_FIELDS = ["id", "name", "zone_name", "area_m2", "tm_m2"];
 /** A record's bytes for the own fields: deletion flag, two text fields, two numbers. */
-const OWN_RECORD_BYTES = 1 + 2 * 254 + 2 * 18;
+const OWN_RECORD_BYTES = 1 + 3 * 254 + 2 * 18;
 /** The most bytes the parcels' table may take with its attributes. */
 const MAX_TABLE_BYTES = 128 * 1024 * 1024;
 /** Properties not written as attributes: the own fields under their filing names, derived areas. */
-const NOT_ATTRIBUTES = new Set(["id", "name", "areaKm2", "area_m2", "tm_m2"]);
+const NOT_ATTRIBUTES = new Set(["id", "name", "zone_name", "areaKm2", "area_m2", "tm_m2"]);
 
 /**
  * The parcels' kept attributes as dBase columns: field name → one value per parcel, text
@@ -96,9 +104,10 @@ function attributeColumns(
 }
 
 /**
- * The zone's parcels as a zipped Shapefile. Attributes: id, name, area_m2 (ellipsoidal) and
- * tm_m2 (planar in the file's CRS), so a GIS office sees both figures the report gives, then
- * every attribute the parcels brought with them (지구명, 용도 …).
+ * The zone's parcels as a zipped Shapefile. Attributes: id, name, zone_name (the zone's, also
+ * on the envelope layers), area_m2 (ellipsoidal) and tm_m2 (planar in the file's CRS), so a
+ * GIS office sees both figures the report gives, then every attribute the parcels brought with
+ * them (지구명, 용도 …).
  */
 export async function writeShapefileZip(
   zone: Zone,
@@ -117,6 +126,7 @@ export async function writeShapefileZip(
   const convert = fromLonLat(crs);
   const geometries: Position[][][][] = [];
   const attributes = attributeColumns(zone.parcels, encoding);
+  const zoneName = byteString(String(zone.meta.name ?? ""), encoding);
   const rows = zone.parcels.map((p, i) => {
     const projected = rewind(reprojectGeometry(p.geometry, convert), true);
     // A Polygon is written as a one-member MultiPolygon: one record, the same rings.
@@ -124,6 +134,7 @@ export async function writeShapefileZip(
     const row: Record<string, string | number | boolean | null> = {
       id: byteString(p.id, encoding),
       name: byteString(p.name ?? "", encoding),
+      zone_name: zoneName,
       area_m2: Number(geodesicAreaM2(p.geometry).toFixed(3)),
       tm_m2: Number(tmAreaM2(p.geometry, crs).toFixed(3)),
     };
@@ -144,44 +155,47 @@ export async function writeShapefileZip(
   };
   add(base, writeLayer(rows, "POLYGON", geometries));
   if (zone.envelope) {
-    add(`${base}_envelope`, outlineLayer(zone.envelope, convert));
-    const defining = definingLayer(zone.envelope, convert);
+    add(`${base}_envelope`, outlineLayer(zone.envelope, convert, zoneName));
+    const defining = definingLayer(zone.envelope, convert, zoneName);
     if (defining) add(`${base}_envelope_${defining.suffix}`, defining.layer);
   }
   return zipSync(files, { level: 6 });
 }
 
 /** The envelope's figures as fields (dBase's 10 characters; shp-read.ts maps them back). */
-function envelopeRow(e: Envelope, role: string): object {
-  if (e.shape === "circle") return { role, shape: "circle", radius_km: e.radiusKm };
-  if (e.shape === "belt") return { role, shape: "belt", half_km: e.halfWidthKm };
-  return { role, shape: "polygon" };
+function envelopeRow(e: Envelope, role: string, zoneName: string): Record<string, DbfCell> {
+  const zone_name = zoneName;
+  if (e.shape === "circle") return { role, shape: "circle", radius_km: e.radiusKm, zone_name };
+  if (e.shape === "belt") return { role, shape: "belt", half_km: e.halfWidthKm, zone_name };
+  return { role, shape: "polygon", zone_name };
 }
 
 /**
  * The envelope as the polygon a GIS office draws: its one outline (envelopeOutline, the shape
  * the app and the report draw), with its shape and radius or half-width.
  */
-function outlineLayer(e: Envelope, convert: (p: Position) => Position): Layer {
+function outlineLayer(e: Envelope, convert: (p: Position) => Position, zoneName: string): Layer {
   const outline = rewind(reprojectGeometry(envelopeOutline(e), convert), true).coordinates;
-  return writeLayer([envelopeRow(e, "envelope")], "POLYGON", [[outline]]);
+  return writeLayer([envelopeRow(e, "envelope", zoneName)], "POLYGON", [[outline]]);
 }
 
 /**
  * What defines a circle or a belt, exactly, beside its outline: the circle's centre as a POINT
- * layer, the belt's axis as a POLYLINE layer (role "envelope_axis"), so reading the zip back
- * gives the same envelope rather than a 96-sided polygon. A polygon envelope is its outline.
+ * layer (role "envelope_centre"), the belt's axis as a POLYLINE layer (role "envelope_axis"),
+ * so reading the zip back gives the same envelope rather than a 96-sided polygon. A polygon
+ * envelope is its outline.
  */
 function definingLayer(
   e: Envelope,
   convert: (p: Position) => Position,
+  zoneName: string,
 ): { suffix: string; layer: Layer } | null {
   if (e.shape === "circle") {
-    const layer = writeLayer([envelopeRow(e, "envelope_axis")], "POINT", [convert(e.center)]);
-    return { suffix: "centre", layer };
+    const row = envelopeRow(e, "envelope_centre", zoneName);
+    return { suffix: "centre", layer: writeLayer([row], "POINT", [convert(e.center)]) };
   }
   if (e.shape === "belt") {
-    const row = envelopeRow(e, "envelope_axis");
+    const row = envelopeRow(e, "envelope_axis", zoneName);
     return { suffix: "axis", layer: writeLayer([row], "POLYLINE", [[e.axis.map(convert)]]) };
   }
   return null;

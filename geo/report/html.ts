@@ -8,6 +8,7 @@ import { tmAreaM2 } from "../measure";
 import { formatNumber, type Lang, type MessageHints } from "../messages";
 import type { Report, RuleSet, Zone } from "../types";
 import { REPORT_CSS } from "./css";
+import { formatKst } from "./kst";
 import { hubLabels, inLang, roleLabel, severityLabels, shapeLabels } from "./labels";
 import { escapeXml as esc, reportMapSvg } from "./map";
 import { type MapEnvelope, mapEnvelope } from "./map-envelope";
@@ -21,7 +22,10 @@ export interface ReportHtmlInput {
   fileName: string;
   /** Hex SHA-256 of the filed file's bytes (sha256Hex). */
   sha256: string;
-  /** When the report was made, ISO 8601; passed in so the output depends on inputs alone. */
+  /**
+   * When the report was made, ISO 8601 (printed in KST); passed in so the output depends on
+   * inputs alone.
+   */
   generatedAt: string;
   lang?: Lang;
   /** How sentences name the controls: the CLI's (the report's own wording) when absent. */
@@ -47,7 +51,7 @@ function header(i: ReportHtmlInput, L: Label): string {
   const verdict = r.verdict === "pass" ? L("적합", "Compliant") : L("부적합", "Not compliant");
   const name = typeof i.zone.meta.name === "string" ? i.zone.meta.name : "";
   return `<h1>${L("클러스터 지구 검토 보고서", "Cluster zone review report")}</h1>
-<table class="meta">${row(L("판정", "Verdict"), `<span class="verdict ${r.verdict}">${verdict}</span>`)}${name ? row(L("지구 이름", "Zone"), esc(name)) : ""}${row(L("제출 파일", "Filed file"), esc(i.fileName))}${row("SHA-256", `<span class="hash">${esc(i.sha256)}</span>`)}${row(L("좌표계 (원본)", "Source CRS"), esc(i.zone.sourceCrs))}${row(L("작성 일시", "Generated"), esc(i.generatedAt))}</table>`;
+<table class="meta">${row(L("판정", "Verdict"), `<span class="verdict ${r.verdict}">${verdict}</span>`)}${name ? row(L("지구 이름", "Zone"), esc(name)) : ""}${row(L("제출 파일", "Filed file"), esc(i.fileName))}${row("SHA-256", `<span class="hash">${esc(i.sha256)}</span>`)}${row(L("좌표계 (원본)", "Source CRS"), esc(i.zone.sourceCrs))}${row(L("작성 일시", "Generated"), esc(formatKst(i.generatedAt)))}</table>`;
 }
 
 /** The 시·군·구 the parcels lie in, with the area in each (`sido.sigungu`). */

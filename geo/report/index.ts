@@ -21,6 +21,7 @@ export { diffMapSvg } from "./diff-map";
 export { diffTableText, formatDiffText } from "./diff-text";
 export { type ReportHtmlInput, reportBodyHtml, reportHtml } from "./html";
 export { reportJson } from "./json";
+export { formatKst } from "./kst";
 export {
   hubLabels,
   inLang,

@@ -19,6 +19,8 @@ export const SOURCES = {
   hubs: "czd-hubs",
   /** The select tool's envelope handles and the outline of an envelope being dragged. */
   envelopeEdit: "czd-envelope-edit",
+  /** The measure tool's points, line and area (pointer-tools.ts). */
+  measure: "czd-measure",
 } as const;
 
 export const LAYERS = {
@@ -38,6 +40,9 @@ export const LAYERS = {
   hubPoint: "czd-hub-point",
   envelopeEditLine: "czd-envelope-edit-line",
   envelopeEditHandle: "czd-envelope-edit-handle",
+  measureFill: "czd-measure-fill",
+  measureLine: "czd-measure-line",
+  measurePoint: "czd-measure-point",
 } as const;
 
 /** MapLibre zoom (512-px tiles; the URL's 256-px zoom 8) from which the 시·군·구 are drawn. */

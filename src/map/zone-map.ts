@@ -25,8 +25,9 @@ import { bindHash, initialView } from "./hash";
 import { LAYERS, SIGUNGU_MINZOOM, SOURCES } from "./ids";
 import { addSidoLabels, addSigunguLabels } from "./labels";
 import { addOverlays } from "./overlays";
+import { bindPointerTools, type PointerHandlers } from "./pointer-tools";
 
-export interface MapHandlers {
+export interface MapHandlers extends PointerHandlers {
   onDrawn: (tool: DrawTool, geometry: Polygon | Point | LineString) => void;
   onEdited: (parcelId: string, geometry: Polygon, final: boolean) => void;
   onDeleted: (parcelId: string) => void;
@@ -84,7 +85,7 @@ export class ZoneMap {
   private lang: Lang = "ko";
   private basemap: Basemap = "none";
   private removed = false;
-  private readonly unbindHash: () => void;
+  private readonly unbindView: () => void;
   /** The firms overlay (heatmap and points), drawn by firms-layer.ts. */
   readonly firms = new FirmsLayer();
   /** The envelope's handles (envelope-edit.ts): a lazy chunk, like terra-draw, with its geodesy. */
@@ -106,7 +107,8 @@ export class ZoneMap {
       attributionControl: { compact: true },
       ...(options.locale ? { locale: options.locale } : {}),
     });
-    this.unbindHash = bindHash(this.map);
+    const unbind = [bindHash(this.map), bindPointerTools(this.map, handlers)];
+    this.unbindView = () => unbind.forEach((f) => void f());
     this.map.addControl(new NavigationControl({ showCompass: false }), "top-right");
     this.map.addControl(new ScaleControl({ unit: "metric" }), "bottom-left");
     this.map.on("error", (e: ErrorEvent & { sourceId?: string }) => {
@@ -209,7 +211,7 @@ export class ZoneMap {
     this.drag?.destroy();
     this.sketch?.destroy();
     this.envelopeEdit?.destroy();
-    this.unbindHash();
+    this.unbindView();
     this.draw?.stop();
     this.map.remove();
   }

@@ -18,7 +18,9 @@ import { subscribeFirms, subscribeMapControls, subscribeScene } from "../map/sub
 import { loadSigungu } from "../sigungu-data";
 import { liveReports } from "../store/live-report";
 import { useAppStore } from "../store/store";
+import { describeHub } from "./hub-words";
 import { LiveTooltip } from "./LiveMeasures";
+import { measure, pointer } from "./transient";
 
 const HANDLERS: AppHandlers = {
   onDrawn: (tool, geometry) => applyDrawn(useAppStore, tool, geometry),
@@ -29,6 +31,10 @@ const HANDLERS: AppHandlers = {
   onTilesFailed: () => useAppStore.getState().fallBackToEmbedded(),
   onLive: (shape) => useAppStore.getState().setLive(shape),
   onEnvelopeEdited: (envelope) => applyEnvelopeEdited(useAppStore, envelope),
+  onPointer: (at) => pointer.set(at),
+  onMeasure: (points, ended) => measure.set({ ...measure.get(), points, ended }),
+  describeHub: (hub) => describeHub(useAppStore.getState().lang, hub),
+  isIdle: () => ["none", "select"].includes(useAppStore.getState().tool),
 };
 
 export function MapView() {

@@ -1,26 +1,47 @@
-/** A notice for the planner, in both languages: the current one first, the other below. */
+/**
+ * A notice for the planner, in the UI's language. An info notice goes by itself once there has
+ * been time to read it (not while the pointer rests on it); an error stays until closed.
+ */
+import { useEffect, useState } from "react";
+import { useT } from "../i18n";
 import { useAppStore } from "../store/store";
+import { noticeLifetimeMs } from "./notice-timing";
 
 export function Notice() {
+  const t = useT();
   const notice = useAppStore((s) => s.notice);
   const lang = useAppStore((s) => s.lang);
   const notify = useAppStore((s) => s.notify);
+  const [held, setHeld] = useState(false);
+  const text = notice ? (lang === "en" ? notice.en : notice.ko) : "";
+  const lifetime = notice ? noticeLifetimeMs(notice, text) : null;
+  useEffect(() => {
+    if (!notice || lifetime === null || held) return;
+    const timer = window.setTimeout(() => {
+      // Only this notice: a newer one gets its own time.
+      if (useAppStore.getState().notice === notice) notify(null);
+    }, lifetime);
+    return () => window.clearTimeout(timer);
+  }, [notice, lifetime, held, notify]);
   if (!notice) return null;
-  const [first, second] = lang === "en" ? [notice.en, notice.ko] : [notice.ko, notice.en];
   return (
     <div
       className={`notice ${notice.kind}`}
       role="alert"
       data-testid="notice"
       data-kind={notice.kind}
+      data-stays={lifetime === null}
+      onMouseEnter={() => setHeld(true)}
+      onMouseLeave={() => setHeld(false)}
     >
-      <p>{first}</p>
-      <p className="small">{second}</p>
+      <p>{text}</p>
       <button
         type="button"
         className="notice-close"
+        data-testid="notice-close"
         onClick={() => notify(null)}
-        aria-label="close"
+        aria-label={t.close}
+        title={t.close}
       >
         ✕
       </button>

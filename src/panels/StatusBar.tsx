@@ -4,6 +4,7 @@
  */
 import { useT } from "../i18n";
 import { useAppStore } from "../store/store";
+import { MeasureTool, PointerReadout } from "./MapReadouts";
 
 export function StatusBar() {
   const t = useT();
@@ -26,6 +27,8 @@ export function StatusBar() {
           {t.basemapFailed}
         </span>
       ) : null}
+      <MeasureTool />
+      <PointerReadout />
       <span className="small">{t.dataNote}</span>
     </footer>
   );

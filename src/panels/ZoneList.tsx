@@ -2,6 +2,7 @@
 import { SIDO } from "../../geo/index";
 import { useT } from "../i18n";
 import { activeZone, useAppStore } from "../store/store";
+import { freeZoneName } from "../store/zone-ids";
 import { HubLayerLegend } from "./HubLayerLegend";
 import { ProjectCaps } from "./ProjectCaps";
 
@@ -49,7 +50,14 @@ export function ZoneList() {
       </ul>
       <button
         type="button"
-        onClick={() => addZone({ name: `${t.newZoneName} ${zones.length + 1}` })}
+        onClick={() =>
+          addZone({
+            name: freeZoneName(
+              t.newZoneName,
+              zones.map((z) => z.name),
+            ),
+          })
+        }
       >
         + {t.addZone}
       </button>

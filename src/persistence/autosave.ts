@@ -1,5 +1,6 @@
 /** Autosave to IndexedDB and tab sync: the store's side effects on what is stored. */
 import type { AppStore } from "../store/store";
+import { PRESENCE_BEAT_MS } from "./markers";
 import { broadcastChannel, idbRecords } from "./record-store";
 import { createSync, type Sync } from "./sync";
 
@@ -18,5 +19,11 @@ export async function startPersistence(store: AppStore): Promise<Sync> {
   };
   window.addEventListener("focus", pull);
   document.addEventListener("visibilitychange", pull);
+  // Removal markers wait for the open tabs to see them: say this one is open, and when it closes.
+  window.setInterval(() => void sync.heartbeat(), PRESENCE_BEAT_MS);
+  window.addEventListener("pagehide", () => void sync.leave());
+  window.addEventListener("pageshow", (e) => {
+    if (e.persisted) void sync.heartbeat();
+  });
   return sync;
 }

@@ -32,6 +32,13 @@ export interface ZoneRecord {
   zone: ZoneDoc | null;
   /** The tab that wrote this revision. */
   tab: string;
+  /**
+   * A removal marker's: the tabs that have seen the removal. Once every open tab has, the
+   * record is deleted (markers.ts); zone ids are never reused, so nothing else would.
+   */
+  seenBy?: string[];
+  /** A removal marker's: the zone as it was, for an edit a crashed tab's journal still holds. */
+  last?: ZoneDoc | null;
 }
 
 export interface MetaRecord {
@@ -55,7 +62,18 @@ export function parseZoneRecord(value: unknown): ZoneRecord | null {
   if (v.version !== 2 || typeof v.rev !== "number" || typeof v.order !== "number") return null;
   const zone = v.zone;
   if (zone === undefined || (zone !== null && !isZoneShaped(zone))) return null;
-  return { version: 2, rev: v.rev, order: v.order, zone, tab: String(v.tab ?? "") };
+  const rec: ZoneRecord = {
+    version: 2,
+    rev: v.rev,
+    order: v.order,
+    zone,
+    tab: String(v.tab ?? ""),
+  };
+  if (zone === null) {
+    rec.seenBy = Array.isArray(v.seenBy) ? v.seenBy.map(String) : [];
+    if (v.last && isZoneShaped(v.last)) rec.last = v.last;
+  }
+  return rec;
 }
 
 export function metaOf(s: AppState): MetaRecord {

@@ -2,7 +2,17 @@
  * Where autosave keeps its records and how tabs tell each other what changed: IndexedDB through
  * idb-keyval and a BroadcastChannel in the app, in-memory stand-ins in tests.
  */
-import { createStore, del, entries, get, set, setMany, type UseStore, update } from "idb-keyval";
+import {
+  createStore,
+  del,
+  entries,
+  get,
+  promisifyRequest,
+  set,
+  setMany,
+  type UseStore,
+  update,
+} from "idb-keyval";
 
 export interface RecordStore {
   get: (key: string) => Promise<unknown>;
@@ -12,6 +22,8 @@ export interface RecordStore {
   entries: () => Promise<[unknown, unknown][]>;
   /** Read and write one key in one transaction: no other write can come between. */
   update: (key: string, updater: (old: unknown) => unknown) => Promise<void>;
+  /** Like update, but `undefined` from the updater deletes the key (or leaves it absent). */
+  modify: (key: string, updater: (old: unknown) => unknown) => Promise<void>;
   /**
    * Put (or delete, for null) a value with its commit requested in the same task: it lands even
    * if the page is closed or reloaded right after, without waiting for the page's next turn.
@@ -49,6 +61,27 @@ export const idbRecords: RecordStore = {
   del: (key) => del(key, db),
   entries: () => entries(db),
   update: (key, updater) => update(key, updater, db),
+  modify: (key, updater) =>
+    db(
+      "readwrite",
+      (store) =>
+        // Put or delete in the read's own callback, as idb-keyval's update does: the
+        // transaction is still active there.
+        new Promise<void>((resolve, reject) => {
+          const read = store.get(key);
+          read.onsuccess = () => {
+            try {
+              const value = updater(read.result);
+              if (value === undefined) store.delete(key);
+              else store.put(value, key);
+              resolve(promisifyRequest(store.transaction));
+            } catch (err) {
+              reject(err);
+            }
+          };
+          read.onerror = () => reject(read.error);
+        }),
+    ),
   journal: (key, value) => (value === null ? del(key, committing) : set(key, value, committing)),
 };
 

@@ -10,19 +10,19 @@ import { ko } from "../i18n/ko";
 import type { AppStore } from "../store/store";
 import type { AppState, Notice, ZoneDoc } from "../store/types";
 import { applyRemote, pushUndoStep } from "./history";
-import { isJournalKey, type Journal, journalKey, parseJournal, replayJournals } from "./journal";
+import { type Journal, type JournalEntry, journalKey } from "./journal";
+import { zoneEdit } from "./journal-change";
+import { sweepable, tabKey, unlessRewritten, withSeen } from "./markers";
 import {
   META_KEY,
   metaOf,
-  PROJECT_KEY,
   parseMetaRecord,
-  parseSavedProject,
   parseZoneRecord,
   type ZoneRecord,
-  zoneIdOfKey,
   zoneKey,
 } from "./persist";
 import type { RecordStore, SyncChannel, SyncMessage } from "./record-store";
+import { migrateV1, readSaved, replaySaved } from "./saved";
 import { type Merged, mergeZones, zoneChange } from "./zone-merge";
 
 interface Known {
@@ -40,6 +40,15 @@ export interface Sync {
   pull: () => Promise<void>;
   /** Resolves once everything changed so far is written. */
   flushed: () => Promise<void>;
+  /** Say this tab is still open (removal markers wait for open tabs to see them). */
+  heartbeat: () => Promise<void>;
+  /** Say this tab is closed: markers no longer wait for it. */
+  leave: () => Promise<void>;
+}
+
+export interface SyncOptions {
+  /** The clock presence records are stamped with (tests pass their own). */
+  now?: () => number;
 }
 
 const same = (a: unknown, b: unknown) => a === b || JSON.stringify(a) === JSON.stringify(b);
@@ -52,7 +61,8 @@ function zoneIn(s: AppState, id: string): ZoneDoc | null {
 export function conflictNotice(zoneName: string, what: string[]): Notice {
   const fill = (text: string) =>
     text.replace("{zone}", zoneName).replace("{what}", what.join(", "));
-  return { kind: "info", ko: fill(ko.syncConflict), en: fill(en.syncConflict) };
+  // It stays until read: the other version is one undo step back, and only for now.
+  return { kind: "info", ko: fill(ko.syncConflict), en: fill(en.syncConflict), stay: true };
 }
 
 export function createSync(
@@ -60,7 +70,9 @@ export function createSync(
   records: RecordStore,
   channel: SyncChannel,
   tab: string,
+  options: SyncOptions = {},
 ): Sync {
+  const now = options.now ?? Date.now;
   const known = new Map<string, Known>();
   const dirty = new Set<string>();
   /** Zones being written now: still in the journal until their write is done. */
@@ -76,17 +88,29 @@ export function createSync(
     queue = queue.then(job).catch(() => store.getState().setSaveState("failed"));
     return queue;
   };
-  const nextOrder = () => Date.now() + (orderSeq++ % 1000) / 1000;
+  /** An order after every zone's known so far: a new zone goes last, whatever its id. */
+  const nextOrder = () => {
+    let last = 0;
+    for (const k of known.values()) last = Math.max(last, k.order);
+    return Math.max(now(), Math.floor(last) + 1) + (orderSeq++ % 1000) / 1000;
+  };
+  const rank = (id: string) => known.get(id)?.order ?? Number.POSITIVE_INFINITY;
 
-  /** The zones not yet settled, put in this tab's journal at once (see journal.ts). */
+  /**
+   * The zones not yet settled, put in this tab's journal at once (see journal.ts): what changed
+   * since the record this tab knows, or the whole zone when no record holds it yet.
+   */
   const writeJournal = () => {
     const s = store.getState();
     const ids = new Set([...dirty, ...inFlight]);
-    const entries = [...ids].map((id) => {
+    const entries = [...ids].map((id): JournalEntry => {
       const k = known.get(id);
-      return { id, baseRev: k?.rev ?? 0, base: k?.zone ?? null, zone: zoneIn(s, id) };
+      const zone = zoneIn(s, id);
+      const baseRev = k?.rev ?? 0;
+      if (k?.zone && zone) return { id, baseRev, edit: zoneEdit(k.zone, zone) };
+      return { id, baseRev, zone };
     });
-    const journal: Journal = { version: 2, tab, entries };
+    const journal: Journal = { version: 3, tab, entries };
     records.journal(journalKey(tab), entries.length > 0 ? journal : null).catch(() => {
       store.getState().setSaveState("failed");
     });
@@ -116,7 +140,7 @@ export function createSync(
     const merged = mergeZones(base, current, incoming);
     applying = true;
     try {
-      applyRemote(store, id, merged.zone, zoneChange(base, incoming));
+      applyRemote(store, id, merged.zone, zoneChange(base, incoming), rank);
       const keep = merged.theirsKept ?? other;
       if (keep) pushUndoStep(store, id, keep);
     } finally {
@@ -132,12 +156,36 @@ export function createSync(
     }
   };
 
+  /** Removal markers this tab has seen, to say so in their records; then sweep. */
+  const seenMarkers = new Set<string>();
+  const ackAndSweep = async () => {
+    const ids = [...seenMarkers];
+    seenMarkers.clear();
+    for (const id of ids) await records.modify(zoneKey(id), (old) => withSeen(old, tab));
+    const { markers, stale } = sweepable(await records.entries(), tab, now());
+    for (const m of markers) await records.modify(m.key, (old) => unlessRewritten(old, m.rev));
+    for (const key of stale) await records.del(key);
+  };
+
   const takeIn = (id: string, rec: ZoneRecord, flagged: string[]) => {
     const k = known.get(id);
     if (k && k.rev >= rec.rev) return;
     known.set(id, { rev: rec.rev, order: rec.order, zone: rec.zone });
+    if (rec.zone === null) seenMarkers.add(id);
     const before = zoneIn(store.getState(), id);
     integrate(id, k?.zone ?? null, rec.zone, flagged.length > 0 ? before : null, flagged);
+  };
+
+  /**
+   * Zone `id`, which this tab knew, has no record any more: it was removed and its marker swept
+   * while this tab was not heard from (frozen in the background). Taken as a removal; an edit
+   * made here meanwhile wins over it, as over any removal.
+   */
+  const takeGone = (id: string) => {
+    const k = known.get(id);
+    if (!k || k.zone === null) return;
+    known.set(id, { ...k, zone: null });
+    integrate(id, k.zone, null, null, []);
   };
 
   const write = async (id: string): Promise<SyncMessage["zones"][number]> => {
@@ -146,7 +194,8 @@ export function createSync(
     const out: { record?: ZoneRecord; merged?: Merged } = {};
     await records.update(zoneKey(id), (old) => {
       const theirs = parseZoneRecord(old);
-      const rev = (theirs?.rev ?? 0) + 1;
+      // Past any revision a tab may know, even of a removal marker swept since.
+      const rev = Math.max(theirs?.rev ?? 0, base?.rev ?? 0) + 1;
       const order = theirs?.order ?? base?.order ?? nextOrder();
       // Someone else wrote since this tab last read or wrote the zone: merge, never overwrite.
       const raced = (theirs?.rev ?? 0) !== (base?.rev ?? 0);
@@ -154,6 +203,11 @@ export function createSync(
         ? mergeZones(base?.zone ?? null, ours, theirs?.zone ?? null)
         : { zone: ours, conflicts: [], theirsKept: null };
       out.record = { version: 2, rev, order, zone: out.merged.zone, tab };
+      if (out.merged.zone === null) {
+        // A removal marker: seen by this tab so far; keeps the zone for journals still naming it.
+        out.record.seenBy = [tab];
+        out.record.last = theirs?.zone ?? base?.zone ?? null;
+      }
       return out.record;
     });
     const { record, merged } = out;
@@ -172,6 +226,7 @@ export function createSync(
     const zones = await Promise.all(ids.map(write));
     inFlight.clear();
     if (ids.length > 0 && dirty.size === 0) await records.journal(journalKey(tab), null);
+    if (ids.some((id) => known.get(id)?.zone === null)) await ackAndSweep();
     if (withMeta) await records.set(META_KEY, metaOf(store.getState()));
     if (zones.length > 0 || withMeta) channel.post({ tab, zones, meta: withMeta });
     if (dirty.size === 0 && !metaDirty && !scheduled) store.getState().setSaveState("saved");
@@ -179,7 +234,8 @@ export function createSync(
 
   const onChange = (s: AppState, prev: AppState) => {
     if (applying) return;
-    if (s.zones !== seen) {
+    const zonesChanged = s.zones !== seen;
+    if (zonesChanged) {
       const before = new Map(seen.map((z) => [z.id, z]));
       for (const z of s.zones) {
         if (before.get(z.id) !== z) dirty.add(z.id);
@@ -196,7 +252,9 @@ export function createSync(
       metaDirty = true;
     }
     if (dirty.size === 0 && !metaDirty) return;
-    if (dirty.size > 0) writeJournal();
+    // Only for a change of the zones: any other change of the store (the "saving" state this
+    // sets, a hover) would write the same journal again.
+    if (zonesChanged && dirty.size > 0) writeJournal();
     if (s.saveState !== "pending") s.setSaveState("pending");
     schedule();
   };
@@ -221,74 +279,24 @@ export function createSync(
     void enqueue(async () => {
       for (const z of message.zones) {
         if ((known.get(z.id)?.rev ?? 0) >= z.rev) continue;
-        const rec = parseZoneRecord(await records.get(zoneKey(z.id)));
+        const value = await records.get(zoneKey(z.id));
+        const rec = parseZoneRecord(value);
         if (rec) takeIn(z.id, rec, z.conflicts);
+        else if (value === undefined) takeGone(z.id);
       }
+      if (seenMarkers.size > 0) await ackAndSweep();
       if (message.meta) takeMeta(await records.get(META_KEY));
     });
   };
 
-  interface Saved {
-    zones: [string, ZoneRecord][];
-    meta: unknown;
-    journals: [string, Journal][];
-  }
-  const readAll = async (): Promise<Saved> => {
-    const saved: Saved = { zones: [], meta: null, journals: [] };
-    for (const [key, value] of await records.entries()) {
-      const id = zoneIdOfKey(key);
-      const rec = id === null ? null : parseZoneRecord(value);
-      const journal = isJournalKey(key) ? parseJournal(value) : null;
-      if (id !== null && rec) saved.zones.push([id, rec]);
-      if (isJournalKey(key) && journal) saved.journals.push([key, journal]);
-      if (key === META_KEY) saved.meta = value;
-    }
-    return saved;
-  };
-
-  /** Settle the journals tabs left behind (closed or crashed right after an edit). */
-  const replay = async (
-    saved: Saved,
-  ): Promise<Saved & { kept: ReturnType<typeof replayJournals>["kept"] }> => {
-    const byId = new Map(saved.zones);
-    const { writes, kept } = replayJournals(
-      saved.journals.map(([, j]) => j),
-      byId,
-      tab,
-      nextOrder,
-    );
-    if (writes.size > 0) {
-      await records.setMany([...writes].map(([id, rec]): [string, unknown] => [zoneKey(id), rec]));
-    }
-    for (const [key] of saved.journals) await records.del(key);
-    for (const [id, rec] of writes) byId.set(id, rec);
-    return { ...saved, zones: [...byId], journals: [], kept };
-  };
-
-  /** The v1 single-blob project, rewritten as v2 records (then the blob is deleted). */
-  const migrate = async (): Promise<Saved | null> => {
-    const legacy = parseSavedProject(await records.get(PROJECT_KEY));
-    if (!legacy) return null;
-    const zones = legacy.zones.map((zone, order): [string, ZoneRecord] => [
-      zone.id,
-      { version: 2, rev: 1, order, zone, tab },
-    ]);
-    const { activeZoneId, customRuleSets, hubLayers } = legacy;
-    const meta = { version: 2, activeZoneId, customRuleSets, hubLayers };
-    await records.setMany([
-      ...zones.map(([id, rec]): [string, unknown] => [zoneKey(id), rec]),
-      [META_KEY, meta],
-    ]);
-    await records.del(PROJECT_KEY);
-    return { zones, meta, journals: [] };
-  };
-
   const restore = async (): Promise<boolean> => {
     try {
-      const read = await readAll();
-      const saved = await replay(read.zones.length === 0 ? ((await migrate()) ?? read) : read);
+      const read = await readSaved(records);
+      const legacy = read.zones.length === 0 ? await migrateV1(records, tab) : null;
+      const saved = await replaySaved(records, legacy ?? read, tab, nextOrder);
       for (const [id, rec] of saved.zones) {
         known.set(id, { rev: rec.rev, order: rec.order, zone: rec.zone });
+        if (rec.zone === null) seenMarkers.add(id);
       }
       const zones = saved.zones
         .map(([, rec]) => rec)
@@ -322,7 +330,22 @@ export function createSync(
 
   const pull = () =>
     enqueue(async () => {
-      for (const [id, rec] of (await readAll()).zones) takeIn(id, rec, []);
+      const saved = await readSaved(records);
+      for (const [id, rec] of saved.zones) takeIn(id, rec, []);
+      const held = new Set(saved.zones.map(([id]) => id));
+      const live = [...known].filter(([, k]) => k.zone !== null).map(([id]) => id);
+      // Every record gone at once is storage cleared, not removals: write this tab's back.
+      if (live.length > 0 && live.every((id) => !held.has(id))) {
+        for (const id of live) {
+          const k = known.get(id);
+          if (k) known.set(id, { ...k, zone: null });
+          dirty.add(id);
+        }
+        schedule();
+      } else {
+        for (const id of live) if (!held.has(id)) takeGone(id);
+      }
+      if (seenMarkers.size > 0) await ackAndSweep();
     });
 
   const flushed = async () => {
@@ -333,8 +356,16 @@ export function createSync(
     await queue;
   };
 
+  const heartbeat = () => records.set(tabKey(tab), { version: 2, tab, at: now() });
+  const leave = () => records.del(tabKey(tab));
+
   const start = () => {
     seen = store.getState().zones;
+    void enqueue(async () => {
+      await heartbeat();
+      // Markers read at restore were seen here; the last tab to see one deletes it.
+      if (seenMarkers.size > 0) await ackAndSweep();
+    });
     // A zone no record holds yet (the first one of a new project) is written now, so that a
     // second tab starts from the same base and a later edit of it in both is seen as such.
     for (const z of seen) if (!known.has(z.id)) dirty.add(z.id);
@@ -347,5 +378,5 @@ export function createSync(
     };
   };
 
-  return { restore, start, pull, flushed };
+  return { restore, start, pull, flushed, heartbeat, leave };
 }

@@ -62,6 +62,8 @@ export interface Notice {
   kind: "error" | "info";
   ko: string;
   en: string;
+  /** An info notice that stays until closed, as errors do (it goes by itself otherwise). */
+  stay?: boolean;
 }
 
 /** A parcel's geometry while a vertex is being dragged: shown and checked, not yet an edit. */

@@ -3,12 +3,7 @@ import type { StateCreator } from "zustand";
 import { isBuiltinId } from "../../geo/index";
 import type { AppState, ZoneSlice } from "./types";
 import { applyDiff, createZone } from "./zone-diff";
-
-function freshZoneId(taken: string[]): string {
-  let n = taken.length + 1;
-  while (taken.includes(`Z${n}`)) n += 1;
-  return `Z${n}`;
-}
+import { freeZoneName, newZoneId } from "./zone-ids";
 
 export const createZoneSlice: StateCreator<AppState, [], [], ZoneSlice> = (set, get) => ({
   zones: [createZone("Z1", { name: "지구 1" })],
@@ -26,8 +21,12 @@ export const createZoneSlice: StateCreator<AppState, [], [], ZoneSlice> = (set, 
   },
   addZone: (over = {}) => {
     const ids = get().zones.map((z) => z.id);
-    const id = over.id && !ids.includes(over.id) ? over.id : freshZoneId(ids);
-    const zone = createZone(id, { name: `지구 ${ids.length + 1}`, ...over, id });
+    const id = over.id && !ids.includes(over.id) ? over.id : newZoneId(ids);
+    const name = freeZoneName(
+      "지구",
+      get().zones.map((z) => z.name),
+    );
+    const zone = createZone(id, { name, ...over, id });
     set({ zones: [...get().zones, zone], activeZoneId: id });
     return id;
   },

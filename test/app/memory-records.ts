@@ -21,6 +21,11 @@ export function createMemoryRecords(): RecordStore & { data: Map<string, unknown
     update: async (key, updater) => {
       data.set(key, clone(updater(clone(data.get(key)))));
     },
+    modify: async (key, updater) => {
+      const value = updater(clone(data.get(key)));
+      if (value === undefined) data.delete(key);
+      else data.set(key, clone(value));
+    },
     journal: async (key, value) => {
       if (value === null) data.delete(key);
       else data.set(key, clone(value));

@@ -5,44 +5,15 @@
  */
 import { describe, expect, it } from "vitest";
 import { redo, undo } from "../../src/actions/actions";
-import { PROJECT_KEY, parseZoneRecord, zoneIdOfKey } from "../../src/persistence/persist";
-import { createSync, type Sync } from "../../src/persistence/sync";
-import { type AppStore, activeZone, createAppStore } from "../../src/store/store";
-import type { ZoneDoc } from "../../src/store/types";
+import { PROJECT_KEY } from "../../src/persistence/persist";
+import { type AppStore, activeZone } from "../../src/store/store";
 import { createZone } from "../../src/store/zone-diff";
 import { createParcel, createSquare } from "./factories";
 import { createChannelHub, createMemoryRecords } from "./memory-records";
-
-type Records = ReturnType<typeof createMemoryRecords>;
-type Hub = ReturnType<typeof createChannelHub>;
-
-async function openTab(records: Records, hub: Hub, tab: string) {
-  const store = createAppStore();
-  const sync = createSync(store, records, hub.channel(), tab);
-  await sync.restore();
-  sync.start();
-  return { store, sync };
-}
-
-/** Every zone the records hold (not removed), by id. */
-function storedZones(records: Records): Map<string, ZoneDoc> {
-  const out = new Map<string, ZoneDoc>();
-  for (const [key, value] of records.data) {
-    const id = zoneIdOfKey(key);
-    const zone = id === null ? null : parseZoneRecord(value)?.zone;
-    if (id !== null && zone) out.set(id, zone);
-  }
-  return out;
-}
+import { openTab, settle, storedZones } from "./tabs";
 
 const geometryOf = (store: AppStore, id: string) =>
   activeZone(store.getState()).parcels.find((p) => p.id === id)?.geometry;
-
-async function settle(hub: Hub, ...syncs: Sync[]): Promise<void> {
-  for (const s of syncs) await s.flushed();
-  hub.deliver();
-  for (const s of syncs) await s.flushed();
-}
 
 describe("autosave", () => {
   it("writes the edited zone's record, and the records equal the store once flushed", async () => {

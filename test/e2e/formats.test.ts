@@ -84,7 +84,13 @@ describe("import and export formats", () => {
       buffer: Buffer.from(shpZip.subarray(0, Math.floor(shpZip.length / 2))),
     });
     await expect.poll(noticeKind).toBe("error");
-    const [ko = "", en = ""] = await page.getByTestId("notice").locator("p").allTextContents();
+    // The notice speaks the UI's language; the error stays, so the other one can be read too.
+    const noticeText = async () =>
+      (await page.getByTestId("notice").locator("p").textContent()) ?? "";
+    const ko = await noticeText();
+    await page.getByTestId("lang-toggle").click();
+    const en = await noticeText();
+    await page.getByTestId("lang-toggle").click();
     expect(ko).toMatch(/[가-힣]/);
     expect(ko).toContain("truncated.zip");
     expect(en).toMatch(/^[\x20-\x7e]+$/);

@@ -2,18 +2,17 @@
  * Tabs in sync (issue 7, item 3): tabs of one project (same origin, same IndexedDB) see each
  * other's edits within a second and never overwrite them: draw in A, draw in B, edit in A, open C.
  */
-import type { BrowserContext, Page } from "playwright-core";
+import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import { type AppPage, openAppAt, panelSettled, panelTotalKm2, waitForMap } from "./browser";
+import { type AppPage, openAppAt, panelSettled, panelTotalKm2 } from "./browser";
+import { openTabOf } from "./tabs-helpers";
 import { drawWith, parcelCount, START, squareAt } from "./tools-helpers";
 
 let app: AppPage;
-let context: BrowserContext;
 const baseUrl = () => inject("baseUrl");
 
 beforeAll(async () => {
   app = await openAppAt(baseUrl(), START);
-  context = app.context;
 });
 
 afterAll(async () => {
@@ -21,23 +20,8 @@ afterAll(async () => {
 });
 
 /** Another tab; `lateMs`: messages from other tabs reach it that much later (a busy tab). */
-async function openTab(lateMs = 0): Promise<Page> {
-  const page = await context.newPage();
-  if (lateMs > 0) {
-    // A plain script (not a function, which the test's transpiler may decorate) run before the app.
-    await page.addInitScript(`{
-      const Channel = window.BroadcastChannel;
-      window.BroadcastChannel = class extends Channel {
-        addEventListener(type, listener) {
-          super.addEventListener(type, (e) => setTimeout(() => listener(e), ${lateMs}));
-        }
-      };
-    }`);
-  }
-  page.on("pageerror", (e) => app.errors.push(String(e)));
-  await page.goto(`${baseUrl()}${START}`);
-  await waitForMap(page);
-  return page;
+function openTab(lateMs = 0): Promise<Page> {
+  return openTabOf(app, `${baseUrl()}${START}`, lateMs);
 }
 
 /** Every parcel's name and area in the panel, as text: what the planner would compare. */

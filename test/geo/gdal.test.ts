@@ -121,7 +121,7 @@ describe.skipIf(!gdal)("GDAL reads every export", () => {
     expect(text).toMatch(/Geometry: Point/);
     expect(text).toMatch(/ID\["EPSG",5186\]\]\s*Data axis/);
     expect(features(text)[0]).toMatchObject({
-      role: "envelope_axis",
+      role: "envelope_centre",
       shape: "circle",
       radius_km: "7.500",
     });
@@ -140,6 +140,28 @@ describe.skipIf(!gdal)("GDAL reads every export", () => {
       .map(Number);
     expect(Math.abs(Number(point?.[1]) - (projected[0] ?? 0))).toBeLessThan(0.01);
     expect(Math.abs(Number(point?.[2]) - (projected[1] ?? 0))).toBeLessThan(0.01);
+  });
+
+  it("shp: text fields as wide as their values, the zone's name in the parcels' table", async () => {
+    const named: Zone = { ...zone, meta: { ...zone.meta, name: "진천 혁신지구" } };
+    const e = await exportZone(named, "shp-cp949", "named");
+    const path = join(dir, e.fileName);
+    writeFileSync(path, e.data);
+    const summary = ogr(["-so", `/vsizip/${path}`, "named"]);
+    const width = (field: string) =>
+      Number(new RegExp(`^${field}: String \\((\\d+)`, "m").exec(summary)?.[1]);
+    // CP949: 2 bytes a Hangul syllable, 1 a space or digit.
+    expect(width("name")).toBe(
+      Math.max(
+        ...NAMES.map(
+          (n) => n.replace(/[^가-힣]/g, "").length * 2 + n.replace(/[가-힣]/g, "").length,
+        ),
+      ),
+    );
+    expect(width("id")).toBe(2);
+    expect(
+      features(ogr(["-q", "-al", "-geom=NO", `/vsizip/${path}`, "named"])).map((r) => r.zone_name),
+    ).toEqual(["진천 혁신지구", "진천 혁신지구"]);
   });
 
   it("csv: GDAL reads the table with Korean names and the oracle's areas", async () => {
@@ -198,6 +220,37 @@ describe.skipIf(!gdal)("files ogr2ogr writes import with the source's areas", ()
     expect(zone.sourceCrs).toBe("EPSG:5186");
     check(zone);
   });
+
+  for (const column of ["구역명", "NAME"]) {
+    it(`a CP949 Shapefile naming its parcels in a ${column} column`, async () => {
+      const out = join(dir, `named-${column}`);
+      mkdirSync(out);
+      // The fixture with its names moved to the column a 지자체 file uses.
+      const source = JSON.parse(readFileSync(FIXTURE, "utf8")) as {
+        features: { properties: Record<string, unknown> }[];
+      };
+      for (const f of source.features) {
+        f.properties[column] = f.properties.name;
+        delete f.properties.name;
+      }
+      const moved = join(dir, `named-${column}.geojson`);
+      writeFileSync(moved, JSON.stringify(source));
+      execFileSync("ogr2ogr", [
+        "-f",
+        "ESRI Shapefile",
+        "-t_srs",
+        "EPSG:5186",
+        "-lco",
+        "ENCODING=CP949",
+        out,
+        moved,
+        "-nln",
+        "zone",
+      ]);
+      const imported = await importZone(await zipDir(out, null), "zone-cp949.zip");
+      expect(imported.parcels.map((p) => p.name)).toEqual(NAMES);
+    });
+  }
 
   it("a Shapefile in EPSG:5179 with a UTF-8 table and its .cpg", async () => {
     const out = join(dir, "utf8");
