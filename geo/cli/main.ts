@@ -6,6 +6,7 @@
 import type { Lang } from "../messages";
 import { runCheck } from "./check";
 import { CONVERT_HELP, runConvert } from "./convert";
+import { PARCELS_HELP, runParcels } from "./parcels";
 import { PROPOSE_HELP, runPropose } from "./propose";
 import { REPORT_HELP, runReport } from "./report";
 
@@ -16,6 +17,7 @@ const HELP = `czd — 클러스터 지구 검사기 (Cluster Zone Designer check
 ${CONVERT_HELP}
 ${REPORT_HELP}
 ${PROPOSE_HELP}
+${PARCELS_HELP}
 
 옵션 / options:
   --rules phase-1-2|phase-3|<rules.json>  규칙 집합 / rule set
@@ -54,6 +56,7 @@ export function main(
   if (command === "convert") return runConvert(rest, out, err);
   if (command === "report") return runReport(rest, out, err);
   if (command === "propose") return runPropose(rest, out, err, lang);
+  if (command === "parcels") return runParcels(rest, out, err, lang);
   err(`czd: 알 수 없는 명령 '${command}' / Unknown command '${command}' (czd --help)\n`);
   return Promise.resolve(2);
 }
