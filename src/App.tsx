@@ -4,6 +4,7 @@ import { redo, undo } from "./actions/actions";
 import { isTyping, toolKey } from "./actions/tool-keys";
 import { useT } from "./i18n";
 import { MapView } from "./map/MapView";
+import { CadastrePanel } from "./panels/CadastrePanel";
 import { FileDrop } from "./panels/FileDrop";
 import { Help } from "./panels/Help";
 import { ImportExport } from "./panels/ImportExport";
@@ -52,6 +53,7 @@ export function App() {
       <header>
         <h1>{t.appTitle}</h1>
         <ImportExport />
+        <CadastrePanel />
         <button
           type="button"
           className="mode-toggle"

@@ -11,6 +11,7 @@ import {
   bindSketch,
   cancelEdit,
 } from "../actions/actions";
+import { bindCadastre } from "../cadastre/bind";
 import { MAPLIBRE_LOCALE } from "../i18n/maplibre";
 import { LiveTooltip } from "../panels/LiveMeasures";
 import { loadSigungu } from "../sigungu-data";
@@ -47,6 +48,7 @@ export function MapView() {
     const offControls = subscribeMapControls(useAppStore, map);
     const offSketch = bindSketch(useAppStore, map);
     const offFirms = subscribeFirms(useAppStore, map.firms);
+    const offCadastre = bindCadastre(useAppStore, map.cadastre);
     const offLocale = useAppStore.subscribe((s, prev) => {
       if (s.lang !== prev.lang) relabelControls(el, MAPLIBRE_LOCALE[s.lang]);
     });
@@ -56,6 +58,7 @@ export function MapView() {
       offScene();
       offControls();
       offFirms();
+      offCadastre();
       release();
     };
   }, []);

@@ -13,6 +13,7 @@ import {
 } from "maplibre-gl";
 import type { TerraDraw } from "terra-draw";
 import { baseStyle } from "./basemap";
+import { CadastreLayer } from "./cadastre-layer";
 import { type Basemap, type DrawTool, type Lang, type Scene, TOOLS, type ToolId } from "./contract";
 import { type DragWatch, watchDrags } from "./drag-end";
 import type { createDraw } from "./draw";
@@ -85,6 +86,8 @@ export class ZoneMap {
   private readonly unbindHash: () => void;
   /** The firms overlay (heatmap and points), drawn by firms-layer.ts. */
   readonly firms = new FirmsLayer();
+  /** The 연속지적도's outlines and 필지 picking (cadastre-layer.ts). */
+  readonly cadastre = new CadastreLayer();
   /** The envelope's handles (envelope-edit.ts): a lazy chunk, like terra-draw, with its geodesy. */
   private envelopeEdit: EnvelopeEdit | null = null;
   private readonly edits: EnvelopeEditHooks = {
@@ -118,6 +121,7 @@ export class ZoneMap {
     this.map.on("load", () => {
       addOverlays(this.map);
       this.firms.attach(this.map);
+      this.cadastre.attach(this.map);
       this.setBasemap(this.basemap);
       void this.loadSido(options.sidoUrl).then(() => this.loadSigungu(options.loadSigungu));
       const drawn = drawModule

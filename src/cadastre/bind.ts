@@ -1,0 +1,16 @@
+/** The cadastre layer follows the cadastre store; a picked 필지 goes to the zone store. */
+import type { CadastreLayer } from "../map/cadastre-layer";
+import type { AppStore } from "../store/store";
+import { togglePilji } from "./pick";
+import { useCadastre } from "./store";
+
+export function bindCadastre(store: AppStore, layer: CadastreLayer): () => void {
+  layer.onPick = (pnu) => togglePilji(store, pnu);
+  const s = useCadastre.getState();
+  layer.setOutlines(s.outlines);
+  layer.setPicking(s.picking);
+  return useCadastre.subscribe((next, prev) => {
+    if (next.outlines !== prev.outlines) layer.setOutlines(next.outlines);
+    if (next.picking !== prev.picking) layer.setPicking(next.picking);
+  });
+}

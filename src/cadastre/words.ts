@@ -1,0 +1,29 @@
+/** The cadastre panel's words, Korean first. */
+export const CADASTRE_WORDS = {
+  ko: {
+    open: "⤒ 연속지적도",
+    openTitle: "연속지적도(LSMD_CONT_LDREG_….zip 또는 .shp·.shx·.dbf·.prj)를 엽니다",
+    reading: "지적도 읽는 중",
+    cancel: "취소",
+    count: "필지",
+    pick: "필지 선택",
+    pickTitle: "지도에서 필지를 눌러 구역에 넣거나 뺍니다 (확대 14 이상)",
+    startNew: "새 구역",
+    close: "닫기",
+    josoCsv: "지번 조서 (CSV)",
+    josoXlsx: "지번 조서 (XLSX)",
+  },
+  en: {
+    open: "⤒ Cadastral map",
+    openTitle: "Open a continuous cadastral map (LSMD_CONT_LDREG_….zip, or .shp .shx .dbf .prj)",
+    reading: "Reading the cadastre",
+    cancel: "Cancel",
+    count: "parcels",
+    pick: "Pick parcels",
+    pickTitle: "Click land parcels on the map to add them to the area or take them out (zoom 14+)",
+    startNew: "New area",
+    close: "Close",
+    josoCsv: "Parcel schedule (CSV)",
+    josoXlsx: "Parcel schedule (XLSX)",
+  },
+} as const;
