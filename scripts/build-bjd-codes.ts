@@ -11,7 +11,7 @@
  */
 import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { bjdTableJson, buildBjdTable } from "./cadastre/bjd-table";
+import { adminCodesJson, bjdTableJson, buildBjdTable } from "./cadastre/bjd-table";
 
 /** shared/ lies beside the project's clone (CI, main); a worktree reaches it by its full path. */
 const source =
@@ -19,10 +19,12 @@ const source =
   ["../shared/data/bjd-codes", "/work/shared/data/bjd-codes"].find((d) => existsSync(d)) ??
   "../shared/data/bjd-codes";
 const out = process.argv[3] ?? "public/data/bjd-codes.json";
+const adminOut = process.argv[4] ?? "public/data/sigungu-admin-codes.json";
 const csv = readFileSync(join(source, "bjd-codes-2020.csv"), "utf8");
 const sigungu = JSON.parse(readFileSync("public/data/sigungu.json", "utf8"));
 const table = buildBjdTable(csv, sigungu);
 writeFileSync(out, bjdTableJson(table));
+writeFileSync(adminOut, adminCodesJson(table));
 console.log(
   `${out}: ${Object.keys(table.names).length} codes, ${Object.keys(table.kostat).length} KOSTAT 시·군·구 matched`,
 );

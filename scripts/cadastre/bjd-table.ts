@@ -114,3 +114,14 @@ export function bjdTableJson(t: BjdTableFile): string {
       .join(",\n");
   return `{"source":${JSON.stringify(t.source)},\n"kostat":{\n${block(t.kostat)}},\n"names":{\n${block(t.names)}}}\n`;
 }
+
+/**
+ * KOSTAT 시·군·구 code → 행정표준코드 alone (5 kB), for the report and the app, which name
+ * 시·군·구 without needing the whole 법정동 table.
+ */
+export function adminCodesJson(t: BjdTableFile): string {
+  const lines = Object.entries(t.kostat).map(
+    ([k, v]) => `${JSON.stringify(k)}:${JSON.stringify(v)}`,
+  );
+  return `{\n${lines.join(",\n")}\n}\n`;
+}

@@ -9,7 +9,8 @@ import { adminSigunguCode, type BjdTable, currentBjd, sojaeji } from "../../geo/
 import { JIMOK, jimokName } from "../../geo/cadastre/jimok";
 import { jibunOf, parsePnu, splitJibun } from "../../geo/cadastre/pnu";
 import { isFilingError } from "../../geo/errors";
-import { bjdTableJson, buildBjdTable } from "../../scripts/cadastre/bjd-table";
+import { adminCodeOfSigungu, sigunguCodes } from "../../geo/sido/admin-code";
+import { adminCodesJson, bjdTableJson, buildBjdTable } from "../../scripts/cadastre/bjd-table";
 
 const table = JSON.parse(readFileSync("public/data/bjd-codes.json", "utf8")) as BjdTable;
 const source = ["../shared/data/bjd-codes", "/work/shared/data/bjd-codes"].find((d) =>
@@ -21,8 +22,10 @@ describe("public/data/bjd-codes.json", () => {
     expect(source).toBeDefined();
     const csv = readFileSync(join(source as string, "bjd-codes-2020.csv"), "utf8");
     const sigungu = JSON.parse(readFileSync("public/data/sigungu.json", "utf8"));
-    const built = bjdTableJson(buildBjdTable(csv, sigungu));
-    expect(built === readFileSync("public/data/bjd-codes.json", "utf8")).toBe(true);
+    const table = buildBjdTable(csv, sigungu);
+    expect(bjdTableJson(table) === readFileSync("public/data/bjd-codes.json", "utf8")).toBe(true);
+    const admin = readFileSync("public/data/sigungu-admin-codes.json", "utf8");
+    expect(adminCodesJson(table) === admin).toBe(true);
   });
 
   it("applies the 2023–2024 changes: 강원 51, 전북 52, 군위군 under 대구", () => {
@@ -97,5 +100,14 @@ describe("PNU and JIBUN", () => {
     expect(jimokName("장")).toBe("공장용지");
     expect(jimokName("구")).toBe("구거");
     expect(jimokName("?")).toBe("?");
+  });
+});
+
+describe("행정표준코드 beside KOSTAT's codes", () => {
+  it("names 울주군 by 31710 as well as KOSTAT's 26310, so 부산 (KR-26) no longer seems to hold it", () => {
+    expect(adminCodeOfSigungu("26310")).toBe("31710");
+    expect(sigunguCodes("26310", "ko")).toBe("행정표준코드 31710 · 통계청 26310");
+    expect(sigunguCodes("38030", "en")).toBe("admin code 48170 · KOSTAT 38030");
+    expect(sigunguCodes("99999", "ko")).toBe("통계청 99999");
   });
 });
