@@ -9,8 +9,16 @@ export function bindCadastre(store: AppStore, layer: CadastreLayer): () => void 
   const s = useCadastre.getState();
   layer.setOutlines(s.outlines);
   layer.setPicking(s.picking);
-  return useCadastre.subscribe((next, prev) => {
+  const offCadastre = useCadastre.subscribe((next, prev) => {
     if (next.outlines !== prev.outlines) layer.setOutlines(next.outlines);
     if (next.picking !== prev.picking) layer.setPicking(next.picking);
   });
+  // A drawing tool taken up ends picking: a click must not both draw and pick a 필지.
+  const offTool = store.subscribe((next, prev) => {
+    if (next.tool !== prev.tool && next.tool !== "none") useCadastre.setState({ picking: false });
+  });
+  return () => {
+    offCadastre();
+    offTool();
+  };
 }

@@ -4,6 +4,7 @@
  * each click is one transact, so one undo step.
  */
 
+import { piljiInside } from "../../geo/cadastre/select";
 import { unionPilji } from "../../geo/cadastre/union";
 import type { Parcel } from "../../geo/index";
 import { type AppStore, activeZone } from "../store/store";
@@ -47,4 +48,29 @@ export function togglePilji(store: AppStore, pnu: string): void {
   s.transact({
     put: [{ ...target, geometry: union, properties: { ...target.properties, pnu: pnus } }],
   });
+}
+
+/**
+ * Lasso: every 구역 of the active zone drawn freehand (naming no 필지) becomes the 필지 inside its
+ * outline (geo/cadastre/select.ts), their exact union, in one transact (one undo step).
+ */
+export function snapToPilji(store: AppStore): number {
+  const { outlines, geometry } = useCadastre.getState();
+  if (!outlines) return 0;
+  const s = store.getState();
+  const zone = activeZone(s);
+  const candidates = outlines.features.map((f) => ({
+    pnu: f.properties.pnu,
+    geometry: f.geometry,
+  }));
+  const put: Parcel[] = [];
+  for (const parcel of zone.parcels) {
+    if (pnusOf(parcel).length > 0) continue;
+    const pnus = piljiInside(parcel.geometry, candidates);
+    const union = unionPilji(pnus.flatMap((x) => geometry.get(x) ?? []));
+    if (union)
+      put.push({ ...parcel, geometry: union, properties: { ...parcel.properties, pnu: pnus } });
+  }
+  if (put.length > 0) s.transact({ put });
+  return put.length;
 }

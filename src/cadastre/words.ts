@@ -9,6 +9,8 @@ export const CADASTRE_WORDS = {
     pick: "필지 선택",
     pickTitle: "지도에서 필지를 눌러 구역에 넣거나 뺍니다 (확대 14 이상)",
     startNew: "새 구역",
+    snap: "윤곽 → 필지",
+    snapTitle: "그린 구역을 그 윤곽 안의 필지(필지 안쪽 점이 윤곽 안에 있는 것)로 바꿉니다",
     close: "닫기",
     josoCsv: "지번 조서 (CSV)",
     josoXlsx: "지번 조서 (XLSX)",
@@ -22,6 +24,9 @@ export const CADASTRE_WORDS = {
     pick: "Pick parcels",
     pickTitle: "Click land parcels on the map to add them to the area or take them out (zoom 14+)",
     startNew: "New area",
+    snap: "Outline → parcels",
+    snapTitle:
+      "Turn each drawn area into the land parcels inside its outline (those whose inner point lies inside)",
     close: "Close",
     josoCsv: "Parcel schedule (CSV)",
     josoXlsx: "Parcel schedule (XLSX)",

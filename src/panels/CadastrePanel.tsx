@@ -1,5 +1,6 @@
 /** The 연속지적도: open it (progress, cancel), pick 필지 on the map, start a new 구역. */
 import { useEffect } from "react";
+import { snapToPilji } from "../cadastre/pick";
 import { useCadastre } from "../cadastre/store";
 import { CADASTRE_WORDS } from "../cadastre/words";
 import { useAppStore } from "../store/store";
@@ -77,6 +78,14 @@ export function CadastrePanel() {
             onClick={() => useCadastre.setState({ startNew: true })}
           >
             {w.startNew}
+          </button>
+          <button
+            type="button"
+            data-testid="cadastre-snap"
+            title={w.snapTitle}
+            onClick={() => snapToPilji(useAppStore)}
+          >
+            {w.snap}
           </button>
           <button
             type="button"

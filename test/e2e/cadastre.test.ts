@@ -10,12 +10,13 @@ import { join, resolve } from "node:path";
 import type { Position } from "geojson";
 import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { piljiInside } from "../../geo/cadastre/select";
 import type { Pilji } from "../../geo/cadastre/types";
 import { openCadastre, readPilji } from "../../geo/io/lsmd-read";
 import { runCzd } from "../support/czd";
 import { type AppPage, openAppAt, waitForMap } from "./browser";
 import { saveDownload } from "./files";
-import { clickAt, mapCentre, parcelCount } from "./tools-helpers";
+import { clickAt, drawWith, mapCentre, parcelCount } from "./tools-helpers";
 
 const CADASTRE = resolve("test/fixtures/cadastre/LSMD_CONT_LDREG_48170.zip");
 const ZOOM = 18;
@@ -109,6 +110,32 @@ describe("the cadastre in the app", () => {
       runCzd("check", filing.path, "--format", "json", "--hubs", "none").stdout,
     );
     expect(Math.abs(total - check.area.totalKm2 * 1e6)).toBeLessThanOrEqual(1);
+  });
+
+  it("turns a lasso drawn with the polygon tool into the 필지 inside it, one undo step", async () => {
+    // A box 50–85 m north of the picked lots: the next block up, none of the picked lots.
+    const [w, e, s, n] = [LON0 - 0.0002, LON0 + 0.0002, LAT0 + 0.00045, LAT0 + 0.00077];
+    const lasso: Position[] = [
+      [w, s],
+      [e, s],
+      [e, n],
+      [w, n],
+      [w, s],
+    ];
+    const expected = piljiInside({ type: "Polygon", coordinates: [lasso] }, pilji);
+    expect(expected.length).toBeGreaterThan(1);
+    expect(expected.filter((x) => block.some((p) => p.pnu === x))).toEqual([]);
+    const corners = await Promise.all(lasso.slice(0, 4).map((p) => pixelOf(p)));
+    await drawWith(page, "parcel-polygon", corners);
+    // Taking up the polygon tool ended picking: the lasso's clicks picked no 필지.
+    expect(await page.getByTestId("cadastre-pick").getAttribute("aria-pressed")).toBe("false");
+    await expect.poll(() => parcelCount(page)).toBe(2);
+    await page.getByTestId("cadastre-snap").click();
+    const filing = await exportedFiling();
+    expect(filing.features[1]?.properties?.pnu).toEqual(expected);
+    await page.keyboard.press("Control+z");
+    const undone = await exportedFiling();
+    expect(undone.features[1]?.properties?.pnu).toBeUndefined();
   });
 
   it("brings the cadastre back after a reload, from IndexedDB", async () => {

@@ -6,6 +6,7 @@ import { readFileSync } from "node:fs";
 import type { MultiPolygon, Polygon, Position } from "geojson";
 import { describe, expect, it } from "vitest";
 import { coveredPilji, parcelFromPilji, pnuProperties } from "../../geo/cadastre/parcel";
+import { piljiInside } from "../../geo/cadastre/select";
 import type { Pilji } from "../../geo/cadastre/types";
 import { unionPilji } from "../../geo/cadastre/union";
 import { openCadastre, readPilji } from "../../geo/io/lsmd-read";
@@ -209,5 +210,11 @@ describe("구역 and the 필지 they cover", () => {
     }
     const total = covered.reduce((s, c) => s + c.m2, 0);
     expect(Math.abs(total - geodesicAreaM2(freehand))).toBeLessThan(0.5);
+  });
+
+  it("takes, as a lasso, exactly the 필지 whose inner point lies inside the outline", () => {
+    const chosen = component([128.104, 35.178, 128.108, 35.181]).map((i) => pilji[i] as Pilji);
+    const outline = unionPilji(chosen.map((p) => p.geometry)) as Polygon;
+    expect(piljiInside(outline, pilji).sort()).toEqual(chosen.map((p) => p.pnu).sort());
   });
 });
