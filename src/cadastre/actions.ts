@@ -2,8 +2,7 @@
  * Opening a cadastre (in the Worker, with progress and cancel), keeping its files in IndexedDB
  * so a reload brings it back, and the 지번 조서 of the active zone.
  */
-import { createStore, del, get, set } from "idb-keyval";
-import { isFilingError } from "../../geo/errors";
+import { isFilingError } from "../../geo/index";
 import { exportFiling, filingFileName } from "../actions/filing-io";
 import { download } from "../panels/download";
 import { sigunguSettled } from "../sigungu-data";
@@ -11,12 +10,9 @@ import { ruleSetFor } from "../store/derive";
 import { activeZone, useAppStore } from "../store/store";
 import { committedReport } from "../workers/live-check";
 import { Cancelled, cancelCadastre, josoInWorker, openInWorker } from "./client";
+import { forgetFiles, keepFiles } from "./kept";
 import type { NamedFile } from "./protocol";
 import { setOutlines, useCadastre } from "./store";
-
-/** Its own database: the zone records' store is iterated whole, and this is no record. */
-const db = createStore("czd-cadastre", "files");
-const KEY = "files";
 
 function fail(e: unknown): void {
   if (e instanceof Cancelled) return;
@@ -36,7 +32,7 @@ export async function openCadastreFiles(files: NamedFile[], keep = true): Promis
       (read, total) => useCadastre.setState({ read, total }),
     );
     setOutlines(layers, outlines);
-    if (keep) await set(KEY, files, db).catch(() => undefined);
+    if (keep) await keepFiles(files);
     return true;
   } catch (e) {
     useCadastre.setState({ status: "none" });
@@ -45,12 +41,9 @@ export async function openCadastreFiles(files: NamedFile[], keep = true): Promis
   }
 }
 
-/** The cadastre opened last time, if the browser kept it. */
-export async function restoreCadastre(): Promise<void> {
-  const files = await get<NamedFile[]>(KEY, db).catch(() => undefined);
-  if (files && files.length > 0 && useCadastre.getState().status === "none") {
-    await openCadastreFiles(files, false);
-  }
+/** Reads again the files kept from last time (src/cadastre/kept.ts). */
+export async function restoreCadastre(files: NamedFile[]): Promise<void> {
+  if (useCadastre.getState().status === "none") await openCadastreFiles(files, false);
 }
 
 export function cancelOpening(): void {
@@ -61,7 +54,7 @@ export function cancelOpening(): void {
 export async function closeCadastre(): Promise<void> {
   cancelCadastre();
   useCadastre.setState({ status: "none", outlines: null, geometry: new Map(), picking: false });
-  await del(KEY, db).catch(() => undefined);
+  await forgetFiles();
 }
 
 /**

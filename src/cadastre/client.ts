@@ -3,7 +3,7 @@
  * Cancelling terminates the Worker (a read in progress can't be interrupted more gently) and
  * forgets the cadastre it held.
  */
-import { FilingError } from "../../geo/errors";
+import { FilingError } from "../../geo/index";
 import type { CadastreReply, CadastreRequest, NamedFile, Outlines } from "./protocol";
 
 type Pending = {

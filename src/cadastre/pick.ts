@@ -4,6 +4,8 @@
  * each click is one transact, so one undo step.
  */
 
+// Straight from the two modules rather than geo/cadastre's face: this file is in the first
+// screen's script, and the face also brings the reader and the XLSX writer.
 import { piljiInside } from "../../geo/cadastre/select";
 import { unionPilji } from "../../geo/cadastre/union";
 import type { Parcel } from "../../geo/index";

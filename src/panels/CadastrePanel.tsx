@@ -1,5 +1,6 @@
 /** The 연속지적도: open it (progress, cancel), pick 필지 on the map, start a new 구역. */
 import { useEffect } from "react";
+import { keptFiles } from "../cadastre/kept";
 import { snapToPilji } from "../cadastre/pick";
 import { useCadastre } from "../cadastre/store";
 import { CADASTRE_WORDS } from "../cadastre/words";
@@ -21,7 +22,10 @@ export function CadastrePanel() {
   const count = useCadastre((s) => s.outlines?.features.length ?? 0);
   const picking = useCadastre((s) => s.picking);
   useEffect(() => {
-    void actions().then((m) => m.restoreCadastre());
+    // Only a kept cadastre loads the reading code at start; none keeps the first screen as it was.
+    void keptFiles().then((files) => {
+      if (files?.length) void actions().then((m) => m.restoreCadastre(files));
+    });
   }, []);
   return (
     <span className="cadastre" data-testid="cadastre" data-status={status} title={w.openTitle}>

@@ -4,14 +4,19 @@
  * terminating it (src/cadastre/client.ts).
  */
 
-import type { BjdTable } from "../../geo/cadastre/bjd";
-import { buildJoso, cadastreIndex } from "../../geo/cadastre/joso";
-import { josoCsv, josoXlsx } from "../../geo/cadastre/joso-write";
-import { jibunOf, parsePnu } from "../../geo/cadastre/pnu";
-import type { Pilji } from "../../geo/cadastre/types";
-import { isFilingError } from "../../geo/errors";
-import { openCadastre, readPilji } from "../../geo/io/lsmd-read";
-import { importZone } from "../../geo/io/registry";
+import {
+  type BjdTable,
+  buildJoso,
+  cadastreIndex,
+  jibunOf,
+  josoCsv,
+  josoXlsx,
+  openCadastre,
+  type Pilji,
+  parsePnu,
+  readPilji,
+} from "../../geo/cadastre";
+import { importZone, isFilingError } from "../../geo/index";
 import bjd from "../../public/data/bjd-codes.json";
 import type { CadastreReply, CadastreRequest, Outlines } from "../cadastre/protocol";
 
