@@ -27,11 +27,11 @@ function fail(e: unknown): void {
 export async function openCadastreFiles(files: NamedFile[], keep = true): Promise<boolean> {
   useCadastre.setState({ status: "loading", read: 0, total: 0 });
   try {
-    const { layers, outlines } = await openInWorker(
+    const { layers, count, outlines } = await openInWorker(
       files.map((f) => ({ name: f.name, bytes: f.bytes.slice() })),
       (read, total) => useCadastre.setState({ read, total }),
     );
-    setOutlines(layers, outlines);
+    setOutlines(layers, count, outlines);
     if (keep) await keepFiles(files);
     return true;
   } catch (e) {
@@ -53,7 +53,8 @@ export function cancelOpening(): void {
 
 export async function closeCadastre(): Promise<void> {
   cancelCadastre();
-  useCadastre.setState({ status: "none", outlines: null, geometry: new Map(), picking: false });
+  setOutlines([], 0, null);
+  useCadastre.setState({ picking: false });
   await forgetFiles();
 }
 

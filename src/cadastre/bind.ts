@@ -5,12 +5,12 @@ import { togglePilji } from "./pick";
 import { useCadastre } from "./store";
 
 export function bindCadastre(store: AppStore, layer: CadastreLayer): () => void {
-  layer.onPick = (pnu) => togglePilji(store, pnu);
+  layer.onPick = (pnu) => void togglePilji(store, pnu);
   const s = useCadastre.getState();
-  layer.setOutlines(s.outlines);
+  layer.setOutlines(s.url);
   layer.setPicking(s.picking);
   const offCadastre = useCadastre.subscribe((next, prev) => {
-    if (next.outlines !== prev.outlines) layer.setOutlines(next.outlines);
+    if (next.url !== prev.url) layer.setOutlines(next.url);
     if (next.picking !== prev.picking) layer.setPicking(next.picking);
   });
   // A drawing tool taken up ends picking: a click must not both draw and pick a 필지.

@@ -3,8 +3,10 @@
  * Cancelling terminates the Worker (a read in progress can't be interrupted more gently) and
  * forgets the cadastre it held.
  */
+
+import type { MultiPolygon, Polygon } from "geojson";
 import { FilingError } from "../../geo/index";
-import type { CadastreReply, CadastreRequest, NamedFile, Outlines } from "./protocol";
+import type { CadastreReply, CadastreRequest, NamedFile } from "./protocol";
 
 type Pending = {
   resolve: (r: CadastreReply) => void;
@@ -66,10 +68,26 @@ function request(
 export async function openInWorker(
   files: NamedFile[],
   onProgress: (read: number, total: number) => void,
-): Promise<{ layers: string[]; outlines: Outlines }> {
+): Promise<{ layers: string[]; count: number; outlines: ArrayBuffer }> {
   const reply = await request({ kind: "open", id: nextId++, files }, onProgress);
   if (reply.kind !== "opened") throw new Error("unexpected reply");
-  return { layers: reply.layers, outlines: reply.outlines };
+  return { layers: reply.layers, count: reply.count, outlines: reply.outlines };
+}
+
+/** The exact union of these 필지, from the Worker that holds them. */
+export async function unionInWorker(pnus: string[]): Promise<Polygon | MultiPolygon | null> {
+  const reply = await request({ kind: "union", id: nextId++, pnus });
+  if (reply.kind !== "union") throw new Error("unexpected reply");
+  return reply.geometry;
+}
+
+/** The 필지 inside an outline (a lasso) and their union. */
+export async function insideInWorker(
+  outline: Polygon | MultiPolygon,
+): Promise<{ pnus: string[]; geometry: Polygon | MultiPolygon | null }> {
+  const reply = await request({ kind: "inside", id: nextId++, outline });
+  if (reply.kind !== "inside") throw new Error("unexpected reply");
+  return { pnus: reply.pnus, geometry: reply.geometry };
 }
 
 /** The 지번 조서 of an exported filing, against the cadastre the Worker holds. */

@@ -31,8 +31,7 @@ function labelAt(ring: Position[]): [number, number] {
 
 export class CadastreLayer {
   private map: MlMap | null = null;
-  private data: FeatureCollection = EMPTY;
-  private byPnu = new Map<string, FeatureCollection["features"][number]>();
+  private data: FeatureCollection | string = EMPTY;
   private picking = false;
   private markers: Marker[] = [];
   /** Called with a clicked 필지's PNU while picking. */
@@ -66,9 +65,9 @@ export class CadastreLayer {
     map.on("moveend", () => this.label());
   }
 
-  setOutlines(data: FeatureCollection | null): void {
-    this.data = data ?? EMPTY;
-    this.byPnu = new Map(this.data.features.map((f) => [String(f.properties?.pnu), f]));
+  /** The outlines' URL (GeoJSON, parsed in MapLibre's Worker), or null for none. */
+  setOutlines(url: string | null): void {
+    this.data = url ?? EMPTY;
     (this.map?.getSource(CADASTRE_IDS.source) as GeoJSONSource | undefined)?.setData(this.data);
     this.map?.once("idle", () => this.label());
   }
@@ -84,14 +83,14 @@ export class CadastreLayer {
     for (const m of this.markers) m.remove();
     this.markers = [];
     const map = this.map;
-    if (!map || map.getZoom() < LABEL_ZOOM || this.data.features.length === 0) return;
+    if (!map || map.getZoom() < LABEL_ZOOM || this.data === EMPTY) return;
     const seen = new Set<string>();
     for (const f of map.queryRenderedFeatures({ layers: [CADASTRE_IDS.fill] })) {
       const pnu = String(f.properties?.pnu ?? "");
       if (seen.has(pnu) || seen.size >= LABEL_LIMIT) continue;
       seen.add(pnu);
-      const whole = this.byPnu.get(pnu);
-      const g = whole?.geometry;
+      // The drawn (tile-cut) geometry: near enough for a label, and the page holds no other.
+      const g = f.geometry;
       const ring =
         g?.type === "Polygon"
           ? g.coordinates[0]

@@ -19,7 +19,7 @@ export function CadastrePanel() {
   const status = useCadastre((s) => s.status);
   const read = useCadastre((s) => s.read);
   const total = useCadastre((s) => s.total);
-  const count = useCadastre((s) => s.outlines?.features.length ?? 0);
+  const count = useCadastre((s) => s.count);
   const picking = useCadastre((s) => s.picking);
   useEffect(() => {
     // Only a kept cadastre loads the reading code at start; none keeps the first screen as it was.
@@ -87,7 +87,7 @@ export function CadastrePanel() {
             type="button"
             data-testid="cadastre-snap"
             title={w.snapTitle}
-            onClick={() => snapToPilji(useAppStore)}
+            onClick={() => void snapToPilji(useAppStore)}
           >
             {w.snap}
           </button>

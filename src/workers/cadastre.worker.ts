@@ -1,9 +1,10 @@
 /**
  * The cadastre Worker: reads a 연속지적도 (geo/io/lsmd-read.ts) record by record, reporting
- * progress, keeps its 필지 for the 지번 조서, and hands the map their outlines. The page cancels by
- * terminating it (src/cadastre/client.ts).
+ * progress, and keeps its 필지: the page asks it for unions (a pick, a lasso) and the 지번 조서.
+ * The map gets the outlines as GeoJSON text, transferred, which MapLibre parses in its own
+ * Worker. The page cancels by terminating this one (src/cadastre/client.ts).
  */
-
+import type { Position } from "geojson";
 import {
   type BjdTable,
   buildJoso,
@@ -14,11 +15,13 @@ import {
   openCadastre,
   type Pilji,
   parsePnu,
+  piljiInside,
   readPilji,
+  unionPilji,
 } from "../../geo/cadastre";
 import { importZone, isFilingError } from "../../geo/index";
 import bjd from "../../public/data/bjd-codes.json";
-import type { CadastreReply, CadastreRequest, Outlines } from "../cadastre/protocol";
+import type { CadastreReply, CadastreRequest } from "../cadastre/protocol";
 
 const scope = self as unknown as {
   postMessage: (m: CadastreReply, transfer?: Transferable[]) => void;
@@ -26,6 +29,7 @@ const scope = self as unknown as {
 };
 
 let pilji: Pilji[] = [];
+let byPnu = new Map<string, Pilji>();
 
 const PROGRESS_EVERY = 5000;
 
@@ -35,6 +39,24 @@ function label(p: Pilji): string {
   } catch {
     return `${p.jibun}${p.jimok}`;
   }
+}
+
+/** Coordinates to 1e-7° (about 1 cm) for drawing: the 필지 kept here stay exact. */
+const short = (rings: Position[][]): string =>
+  `[${rings.map((r) => `[${r.map((q) => `[${(q[0] ?? 0).toFixed(7)},${(q[1] ?? 0).toFixed(7)}]`).join(",")}]`).join(",")}]`;
+
+function outlinesText(list: Pilji[]): ArrayBuffer {
+  const parts: string[] = ['{"type":"FeatureCollection","features":['];
+  list.forEach((p, i) => {
+    const g = p.geometry;
+    const coords =
+      g.type === "Polygon" ? short(g.coordinates) : `[${g.coordinates.map(short).join(",")}]`;
+    parts.push(
+      `${i ? "," : ""}{"type":"Feature","properties":{"pnu":"${p.pnu}","label":${JSON.stringify(label(p))}},"geometry":{"type":"${g.type}","coordinates":${coords}}}`,
+    );
+  });
+  parts.push("]}");
+  return new TextEncoder().encode(parts.join("")).buffer as ArrayBuffer;
 }
 
 async function handle(req: CadastreRequest): Promise<void> {
@@ -51,15 +73,23 @@ async function handle(req: CadastreRequest): Promise<void> {
       }
     }
     pilji = read;
-    const outlines: Outlines = {
-      type: "FeatureCollection",
-      features: read.map((p) => ({
-        type: "Feature",
-        properties: { pnu: p.pnu, label: label(p) },
-        geometry: p.geometry,
-      })),
-    };
-    scope.postMessage({ kind: "opened", id: req.id, layers: layers.map((l) => l.name), outlines });
+    byPnu = new Map(read.map((p) => [p.pnu, p]));
+    const outlines = outlinesText(read);
+    const names = layers.map((l) => l.name);
+    scope.postMessage({ kind: "opened", id: req.id, layers: names, count: read.length, outlines }, [
+      outlines,
+    ]);
+    return;
+  }
+  if (req.kind === "union") {
+    const geometry = unionPilji(req.pnus.flatMap((x) => byPnu.get(x)?.geometry ?? []));
+    scope.postMessage({ kind: "union", id: req.id, geometry });
+    return;
+  }
+  if (req.kind === "inside") {
+    const pnus = piljiInside(req.outline, pilji);
+    const geometry = unionPilji(pnus.flatMap((x) => byPnu.get(x)?.geometry ?? []));
+    scope.postMessage({ kind: "inside", id: req.id, pnus, geometry });
     return;
   }
   const zone = await importZone(new TextEncoder().encode(req.filing), req.fileName);

@@ -81,6 +81,10 @@ describe("the cadastre in the app", () => {
       .locator('[data-testid="cadastre"][data-status="ready"]')
       .waitFor({ timeout: 60_000 });
     expect(await page.getByTestId("cadastre-count").textContent()).toMatch(/^2,738 /);
+    // At zoom 18 the 필지 in view are labelled with their 지번 and 지목 부호.
+    await expect.poll(() => page.locator(".pilji-label").count()).toBeGreaterThan(10);
+    const labels = await page.locator(".pilji-label").allTextContents();
+    expect(labels).toContain(`${block[0]?.jibun}대`);
   });
 
   it("adds a clicked 필지 to the 구역, one undo step a click", async () => {
@@ -88,6 +92,10 @@ describe("the cadastre in the app", () => {
     await page.waitForTimeout(1500);
     for (const p of block) await clickAt(page, await pixelOf(inside(p)));
     await expect.poll(() => parcelCount(page)).toBe(1);
+    // Picks are unions made in the Worker: wait for the fourth before undoing it.
+    await expect
+      .poll(async () => (await exportedFiling()).features[0]?.properties?.pnu?.length)
+      .toBe(4);
     await page.keyboard.press("Control+z");
     const filing = await exportedFiling();
     expect(filing.features[0]?.properties?.pnu).toEqual(block.slice(0, 3).map((p) => p.pnu));
@@ -131,8 +139,9 @@ describe("the cadastre in the app", () => {
     expect(await page.getByTestId("cadastre-pick").getAttribute("aria-pressed")).toBe("false");
     await expect.poll(() => parcelCount(page)).toBe(2);
     await page.getByTestId("cadastre-snap").click();
-    const filing = await exportedFiling();
-    expect(filing.features[1]?.properties?.pnu).toEqual(expected);
+    await expect
+      .poll(async () => (await exportedFiling()).features[1]?.properties?.pnu)
+      .toEqual(expected);
     await page.keyboard.press("Control+z");
     const undone = await exportedFiling();
     expect(undone.features[1]?.properties?.pnu).toBeUndefined();
