@@ -96,7 +96,8 @@ describe("openCadastre / readPilji", () => {
     expect(first).toMatchObject({ bchk: "1", sggOid: 1, colAdmSe: "48170" });
     expect(all.filter((p) => p.jimok === "천").length).toBeGreaterThan(0);
     const [lon, lat] = gdalFirstVertex();
-    const [x, y] = first.geometry.coordinates[0]?.[0] as number[];
+    const ring = first.geometry.coordinates[0] as number[][];
+    const [x, y] = ring[0] as number[];
     expect(Math.abs((x as number) - lon)).toBeLessThan(1e-8);
     expect(Math.abs((y as number) - lat)).toBeLessThan(1e-8);
   });
