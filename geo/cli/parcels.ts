@@ -8,12 +8,14 @@ import { existsSync } from "node:fs";
 import { parseArgs } from "node:util";
 import bjdCodes from "../../public/data/bjd-codes.json";
 import type { BjdTable } from "../cadastre/bjd";
-import { buildJoso, cadastreIndex } from "../cadastre/joso";
+import { buildJoso, cadastreIndex, type Joso } from "../cadastre/joso";
+import { josoAppendixHtml } from "../cadastre/joso-html";
 import { josoCsv, josoXlsx } from "../cadastre/joso-write";
 import type { Pilji } from "../cadastre/types";
 import { importZone, type NamedBytes } from "../io";
 import { openCadastre, readPilji } from "../io/lsmd-read";
 import type { Lang } from "../messages";
+import type { Zone } from "../types";
 import { readBytes, runCommand, usage, type Writer, writeOutput } from "./files";
 
 export const PARCELS_HELP = `  czd parcels <filing> --cadastre <LSMD_CONT_LDREG_….zip|.shp> [--format csv|xlsx] [-o 조서.xlsx]
@@ -31,6 +33,22 @@ function cadastreFiles(path: string): NamedBytes[] {
     if (sibling) files.push({ name: sibling, bytes: readBytes(sibling, what) });
   }
   return files;
+}
+
+/** The 조서 of a zone against the cadastral maps at these paths. */
+function josoOf(zone: Zone, paths: readonly string[]): Joso {
+  const pilji: Pilji[] = [];
+  for (const path of paths) {
+    for (const layer of openCadastre(cadastreFiles(path))) {
+      for (const p of readPilji(layer)) pilji.push(p);
+    }
+  }
+  return buildJoso(zone, cadastreIndex(pilji), bjdCodes as BjdTable);
+}
+
+/** The 조서 as the A4 report's appendix (`czd report --cadastre`). */
+export function josoAppendix(zone: Zone, paths: readonly string[], lang: Lang): string {
+  return josoAppendixHtml(josoOf(zone, paths), lang);
 }
 
 async function parcels(args: string[], out: Writer): Promise<number> {
@@ -57,13 +75,7 @@ async function parcels(args: string[], out: Writer): Promise<number> {
     throw usage("--encoding은 utf-8 또는 cp949입니다", "--encoding is utf-8 or cp949");
   }
   const zone = await importZone(readBytes(file, { ko: "신청서", en: "filing" }), file);
-  const pilji: Pilji[] = [];
-  for (const path of values.cadastre) {
-    for (const layer of openCadastre(cadastreFiles(path))) {
-      for (const p of readPilji(layer)) pilji.push(p);
-    }
-  }
-  const joso = buildJoso(zone, cadastreIndex(pilji), bjdCodes as BjdTable);
+  const joso = josoOf(zone, values.cadastre);
   const bytes = values.format === "xlsx" ? await josoXlsx(joso) : josoCsv(joso, values.encoding);
   if (values.output) writeOutput(values.output, bytes);
   else if (values.format === "csv") out(new TextDecoder().decode(bytes));

@@ -27,6 +27,8 @@ export interface ReportHtmlInput {
   lang?: Lang;
   /** How sentences name the controls: the CLI's (the report's own wording) when absent. */
   hints?: MessageHints;
+  /** HTML sections after the report (the 지번 조서 when a cadastre was given), already escaped. */
+  appendixHtml?: string;
 }
 
 type Label = (ko: string, en: string) => string;
@@ -157,7 +159,7 @@ export function reportBodyHtml(i: ReportHtmlInput): string {
         lang,
       )
     : inLang(["구역과 지정 범위 지도", "Map of the parcels and envelope"], lang);
-  return `<main class="czd-report">${header(i, L)}<section class="keep"><h2>${L("지도", "Map")}</h2><div class="map">${reportMapSvg(i.zone, mapTitle, drawn)}</div><p class="note">${legend(drawn, L)}</p></section>${rules(i, L, lang)}${areas(i, L)}${envelope(i, L, lang)}${hubs(i, L, lang)}${findings(i, L, lang)}${signature(i, L)}</main>`;
+  return `<main class="czd-report">${header(i, L)}<section class="keep"><h2>${L("지도", "Map")}</h2><div class="map">${reportMapSvg(i.zone, mapTitle, drawn)}</div><p class="note">${legend(drawn, L)}</p></section>${rules(i, L, lang)}${areas(i, L)}${envelope(i, L, lang)}${hubs(i, L, lang)}${findings(i, L, lang)}${signature(i, L)}${i.appendixHtml ?? ""}</main>`;
 }
 
 /** What each line of the map is: the filed envelope and the inferred circle are named apart. */

@@ -180,4 +180,20 @@ describe("czd parcels", () => {
       /zone\.geojson: 연속지적도\(LSMD_CONT_LDREG_….shp 또는 .zip\)가 아닙니다/,
     );
   });
+
+  it("appends the 조서 to the A4 report when given the cadastre, and only then", async () => {
+    const out = join(dir, "report.html");
+    const r = await runMain("report", filing, "--hubs", "none", "--cadastre", CADASTRE, "-o", out);
+    expect(r.stderr).toBe("");
+    const html = readFileSync(out, "utf8");
+    expect(html).toContain("부록: 지번 조서");
+    const csv = (await runMain("parcels", filing, "--cadastre", CADASTRE)).stdout;
+    const rows = rowsOf(csv).length - 1;
+    const table = html.slice(html.indexOf('<table class="joso">'));
+    expect(table.match(/<tr/g)?.length).toBe(rows + 1);
+    expect(table).toContain("<td>합계</td>");
+    const plain = join(dir, "plain.html");
+    await runMain("report", filing, "--hubs", "none", "-o", plain);
+    expect(readFileSync(plain, "utf8")).not.toContain("지번 조서");
+  });
 });
