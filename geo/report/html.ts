@@ -6,7 +6,7 @@
  */
 import { tmAreaM2 } from "../measure";
 import { formatNumber, type Lang, type MessageHints } from "../messages";
-import { sigunguCodes } from "../sido/admin-code";
+import { sigunguCodesShort } from "../sido/admin-code";
 import type { Report, RuleSet, Zone } from "../types";
 import { REPORT_CSS } from "./css";
 import { hubLabels, inLang, severityLabels, shapeLabels } from "./labels";
@@ -58,7 +58,7 @@ function sigunguRow(i: ReportHtmlInput, L: Label, lang: Lang): string {
   const list = i.report.sido.sigungu;
   if (!list?.length) return "";
   const text = list
-    .map((s) => `${esc(s.name)} (${esc(sigunguCodes(s.code, lang))}) ${km2(s.km2, 3)} km²`)
+    .map((s) => `${esc(s.name)} (${esc(sigunguCodesShort(s.code, lang))}) ${km2(s.km2, 3)} km²`)
     .join(", ");
   return row(L("시·군·구", "Districts"), text);
 }

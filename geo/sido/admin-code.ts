@@ -19,3 +19,10 @@ export function sigunguCodes(kostatCode: string, lang: "ko" | "en"): string {
   if (!admin) return kostat;
   return lang === "en" ? `admin code ${admin} · ${kostat}` : `행정표준코드 ${admin} · ${kostat}`;
 }
+
+/** The short form for the printed report, where every character of a long list counts: `48170 · 통계청 38030`. */
+export function sigunguCodesShort(kostatCode: string, lang: "ko" | "en"): string {
+  const admin = adminCodeOfSigungu(kostatCode);
+  const kostat = lang === "en" ? `KOSTAT ${kostatCode}` : `통계청 ${kostatCode}`;
+  return admin ? `${admin} · ${kostat}` : kostat;
+}

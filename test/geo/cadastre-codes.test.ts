@@ -9,7 +9,7 @@ import { adminSigunguCode, type BjdTable, currentBjd, sojaeji } from "../../geo/
 import { JIMOK, jimokName } from "../../geo/cadastre/jimok";
 import { jibunOf, parsePnu, splitJibun } from "../../geo/cadastre/pnu";
 import { isFilingError } from "../../geo/errors";
-import { adminCodeOfSigungu, sigunguCodes } from "../../geo/sido/admin-code";
+import { adminCodeOfSigungu, sigunguCodes, sigunguCodesShort } from "../../geo/sido/admin-code";
 import { adminCodesJson, bjdTableJson, buildBjdTable } from "../../scripts/cadastre/bjd-table";
 
 const table = JSON.parse(readFileSync("public/data/bjd-codes.json", "utf8")) as BjdTable;
@@ -109,5 +109,7 @@ describe("행정표준코드 beside KOSTAT's codes", () => {
     expect(sigunguCodes("26310", "ko")).toBe("행정표준코드 31710 · 통계청 26310");
     expect(sigunguCodes("38030", "en")).toBe("admin code 48170 · KOSTAT 38030");
     expect(sigunguCodes("99999", "ko")).toBe("통계청 99999");
+    // The printed report's shorter form, for long lists of 시·군·구.
+    expect(sigunguCodesShort("26310", "ko")).toBe("31710 · 통계청 26310");
   });
 });

@@ -84,7 +84,7 @@ describe("parcels inside real 광역시 (KOSTAT 2018, 군위군 in 대구)", () 
       generatedAt: "2026-11-25T00:00:00Z",
     });
     expect(html).toMatch(
-      /<td>시·군·구 <span class="en">Districts<\/span><\/td><td>달성군 \(행정표준코드 27710 · 통계청 22310\) 0\.32\d km²/,
+      /<td>시·군·구 <span class="en">Districts<\/span><\/td><td>달성군 \(27710 · 통계청 22310\) 0\.32\d km²/,
     );
     // The map draws the 시·군·구 outlines in view, named, with the source's attribution.
     expect(html).toContain('<path class="sigungu"');
