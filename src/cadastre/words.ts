@@ -2,7 +2,7 @@
 export const CADASTRE_WORDS = {
   ko: {
     open: "⤒ 연속지적도",
-    openTitle: "연속지적도(LSMD_CONT_LDREG_….zip 또는 .shp·.shx·.dbf·.prj)를 엽니다",
+    openTitle: "연속지적도(LSMD_CONT_LDREG_… ZIP, 또는 SHP·SHX·DBF·PRJ 파일)를 엽니다",
     reading: "지적도 읽는 중",
     cancel: "취소",
     count: "필지",
