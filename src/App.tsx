@@ -3,6 +3,7 @@ import { lazy, Suspense, useEffect } from "react";
 import { redo, undo } from "./actions/actions";
 import { isTyping, toolKey } from "./actions/tool-keys";
 import { useT } from "./i18n";
+import { CadastrePanel } from "./panels/CadastrePanel";
 import { FileDrop } from "./panels/FileDrop";
 import { Help } from "./panels/Help";
 import { ImportExport } from "./panels/ImportExport";
@@ -54,6 +55,7 @@ export function App() {
         <h1>{t.appTitle}</h1>
         <SearchBox />
         <ImportExport />
+        <CadastrePanel />
         <button
           type="button"
           className="mode-toggle"

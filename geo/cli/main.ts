@@ -7,6 +7,7 @@ import type { Lang } from "../messages";
 import { BATCH_HELP, runChecks } from "./batch";
 import { CONVERT_HELP, runConvert } from "./convert";
 import { DIFF_HELP, runDiff } from "./diff";
+import { PARCELS_HELP, runParcels } from "./parcels";
 import { PROPOSE_HELP, runPropose } from "./propose";
 import { REPORT_HELP, runReport } from "./report";
 
@@ -19,6 +20,7 @@ ${CONVERT_HELP}
 ${REPORT_HELP}
 ${DIFF_HELP}
 ${PROPOSE_HELP}
+${PARCELS_HELP}
 
 옵션 / options:
   --rules phase-1-2|phase-3|<rules.json>  규칙 집합 / rule set
@@ -58,6 +60,7 @@ export function main(
   if (command === "report") return runReport(rest, out, err);
   if (command === "diff") return runDiff(rest, out, err, lang);
   if (command === "propose") return runPropose(rest, out, err, lang);
+  if (command === "parcels") return runParcels(rest, out, err, lang);
   err(`czd: 알 수 없는 명령 '${command}' / Unknown command '${command}' (czd --help)\n`);
   return Promise.resolve(2);
 }

@@ -9,15 +9,21 @@ import type { Lang } from "../messages";
 import { reportHtml, sha256Hex } from "../report";
 import { CHECK_OPTIONS, loadAndCheck } from "./check";
 import { runCommand, usage, type Writer, writeOutput } from "./files";
+import { josoAppendix } from "./parcels";
 
 export const REPORT_HELP = `  czd report <filing> [-o report.html] [--rules …] [--hubs …] [--hubs-crs …]
-      [--crs EPSG:5186] [--sido KR-xx] [--lang en]   A4 검토 보고서 (HTML) / A4 review report`;
+      [--crs EPSG:5186] [--sido KR-xx] [--lang en]   A4 검토 보고서 (HTML) / A4 review report
+      [--cadastre <LSMD_CONT_LDREG_….zip|.shp>]   부록: 지번 조서 / appendix: parcel schedule`;
 
 async function report(args: string[], out: Writer, lang: Lang): Promise<number> {
   const { values, positionals } = parseArgs({
     args,
     allowPositionals: true,
-    options: { ...CHECK_OPTIONS, output: { type: "string", short: "o" } },
+    options: {
+      ...CHECK_OPTIONS,
+      output: { type: "string", short: "o" },
+      cadastre: { type: "string", multiple: true },
+    },
   });
   const file = positionals[0];
   if (!file) throw usage("보고서를 만들 파일을 주십시오", "Give the filing to report on");
@@ -30,6 +36,7 @@ async function report(args: string[], out: Writer, lang: Lang): Promise<number> 
     sha256: await sha256Hex(bytes),
     generatedAt: new Date().toISOString(),
     lang,
+    ...(values.cadastre?.length ? { appendixHtml: josoAppendix(zone, values.cadastre, lang) } : {}),
   });
   if (values.output) writeOutput(values.output, html);
   else out(html);

@@ -57,35 +57,52 @@ function value(raw: string, type: string): string | number | boolean | null {
   return text;
 }
 
-/** Reads every record, decoding text in `encoding`. */
-export function readDbf(bytes: Uint8Array, encoding: TextEncodingId): DbfTable {
-  const { records, headerBytes, recordBytes } = dbfHeader(bytes);
-  const layout: { name: string; type: string; offset: number; size: number }[] = [];
+/** Where each field lies in a record. */
+export interface DbfLayout {
+  fields: { name: string; type: string; offset: number; size: number }[];
+  header: DbfHeader;
+}
+
+/** The header and the fields' layout, names decoded in `encoding`. */
+export function dbfLayout(bytes: Uint8Array, encoding: TextEncodingId): DbfLayout {
+  const header = dbfHeader(bytes);
+  const fields: DbfLayout["fields"] = [];
   let offset = 1;
-  for (let at = 32; at + 32 <= headerBytes && bytes[at] !== 0x0d; at += 32) {
+  for (let at = 32; at + 32 <= header.headerBytes && bytes[at] !== 0x0d; at += 32) {
     const nameBytes = bytes.subarray(at, at + 11);
     const end = nameBytes.indexOf(0);
     const name = decodeText(end < 0 ? nameBytes : nameBytes.subarray(0, end), encoding).trim();
     const size = bytes[at + 16] ?? 0;
-    layout.push({ name, type: String.fromCharCode(bytes[at + 11] ?? 67), offset, size });
+    fields.push({ name, type: String.fromCharCode(bytes[at + 11] ?? 67), offset, size });
     offset += size;
   }
-  if (offset > recordBytes) {
+  if (offset > header.recordBytes) {
     throw bad("필드 정의가 레코드 길이와 맞지 않습니다", "its fields don't fit its record length");
   }
-  const rows: DbfTable["rows"] = [];
-  for (let r = 0; r < records; r++) {
-    const start = headerBytes + r * recordBytes;
-    if (bytes[start] === 0x2a) {
-      rows.push(null);
-      continue;
-    }
-    const row: Record<string, string | number | boolean | null> = {};
-    for (const f of layout) {
-      const raw = decodeText(bytes.subarray(start + f.offset, start + f.offset + f.size), encoding);
-      row[f.name] = value(raw, f.type);
-    }
-    rows.push(row);
+  return { fields, header };
+}
+
+/** Record `r` (0-based), or null when it is flagged deleted. */
+export function dbfRecord(
+  bytes: Uint8Array,
+  layout: DbfLayout,
+  r: number,
+  encoding: TextEncodingId,
+): Record<string, string | number | boolean | null> | null {
+  const start = layout.header.headerBytes + r * layout.header.recordBytes;
+  if (bytes[start] === 0x2a) return null;
+  const row: Record<string, string | number | boolean | null> = {};
+  for (const f of layout.fields) {
+    const raw = decodeText(bytes.subarray(start + f.offset, start + f.offset + f.size), encoding);
+    row[f.name] = value(raw, f.type);
   }
-  return { fields: layout.map(({ name, type }) => ({ name, type })), rows };
+  return row;
+}
+
+/** Reads every record, decoding text in `encoding`. */
+export function readDbf(bytes: Uint8Array, encoding: TextEncodingId): DbfTable {
+  const layout = dbfLayout(bytes, encoding);
+  const rows: DbfTable["rows"] = [];
+  for (let r = 0; r < layout.header.records; r++) rows.push(dbfRecord(bytes, layout, r, encoding));
+  return { fields: layout.fields.map(({ name, type }) => ({ name, type })), rows };
 }

@@ -114,7 +114,13 @@ function polygonOf(rings: Position[][]): Geometry {
 }
 
 /** One record's shape, read from its content (little-endian, starting with the shape type). */
-function shapeOf(layer: string, k: number, view: DataView, c: number, bytes: number): Geometry {
+export function shapeOf(
+  layer: string,
+  k: number,
+  view: DataView,
+  c: number,
+  bytes: number,
+): Geometry {
   const type = view.getInt32(c, true);
   const fail = (ko: string, en: string) => badRecord(layer, k, ko, en);
   const point = (at: number): Position => {

@@ -6,6 +6,7 @@
  */
 import { tmAreaM2 } from "../measure";
 import { formatNumber, type Lang, type MessageHints } from "../messages";
+import { sigunguCodesShort } from "../sido/admin-code";
 import type { Report, RuleSet, Zone } from "../types";
 import { REPORT_CSS } from "./css";
 import { formatKst } from "./kst";
@@ -30,6 +31,8 @@ export interface ReportHtmlInput {
   lang?: Lang;
   /** How sentences name the controls: the CLI's (the report's own wording) when absent. */
   hints?: MessageHints;
+  /** HTML sections after the report (the 지번 조서 when a cadastre was given), already escaped. */
+  appendixHtml?: string;
 }
 
 type Label = (ko: string, en: string) => string;
@@ -55,10 +58,12 @@ function header(i: ReportHtmlInput, L: Label): string {
 }
 
 /** The 시·군·구 the parcels lie in, with the area in each (`sido.sigungu`). */
-function sigunguRow(i: ReportHtmlInput, L: Label): string {
+function sigunguRow(i: ReportHtmlInput, L: Label, lang: Lang): string {
   const list = i.report.sido.sigungu;
   if (!list?.length) return "";
-  const text = list.map((s) => `${esc(s.name)} (${esc(s.code)}) ${km2(s.km2, 3)} km²`).join(", ");
+  const text = list
+    .map((s) => `${esc(s.name)} (${esc(sigunguCodesShort(s.code, lang))}) ${km2(s.km2, 3)} km²`)
+    .join(", ");
   return row(L("시·군·구", "Districts"), text);
 }
 
@@ -70,7 +75,7 @@ function rules(i: ReportHtmlInput, L: Label, lang: Lang): string {
     : rs.published
       ? L("공표된 기준", "published")
       : L("예시 기준 (미공표)", "illustrative (not published)");
-  return `<section class="keep"><h2>${L("규칙 집합", "Rule set")}</h2><table class="meta">${row(L("이름", "Name"), esc(lang === "en" ? rs.name.en : rs.name.ko))}${row("ID", esc(rs.id))}${row(L("버전", "Version"), esc(i.report.ruleSetVersion))}${row(L("상태", "Status"), status)}${row(L("면적 상한", "Area cap"), `${km2(i.report.area.capKm2, 3)} km²`)}${row(L("시·도", "Province"), esc(sidoWhy(i.report, i.ruleSet, lang, i.hints)))}${sigunguRow(i, L)}</table>${note}</section>`;
+  return `<section class="keep"><h2>${L("규칙 집합", "Rule set")}</h2><table class="meta">${row(L("이름", "Name"), esc(lang === "en" ? rs.name.en : rs.name.ko))}${row("ID", esc(rs.id))}${row(L("버전", "Version"), esc(i.report.ruleSetVersion))}${row(L("상태", "Status"), status)}${row(L("면적 상한", "Area cap"), `${km2(i.report.area.capKm2, 3)} km²`)}${row(L("시·도", "Province"), esc(sidoWhy(i.report, i.ruleSet, lang, i.hints)))}${sigunguRow(i, L, lang)}</table>${note}</section>`;
 }
 
 function areas(i: ReportHtmlInput, L: Label): string {
@@ -169,7 +174,7 @@ export function reportBodyHtml(i: ReportHtmlInput): string {
         lang,
       )
     : inLang(["구역과 지정 범위 지도", "Map of the parcels and envelope"], lang);
-  return `<main class="czd-report">${header(i, L)}<section class="keep"><h2>${L("지도", "Map")}</h2><div class="map">${reportMapSvg(i.zone, mapTitle, drawn)}</div><p class="note">${legend(drawn, L)}</p></section>${rules(i, L, lang)}${areas(i, L)}${envelope(i, L, lang)}${hubs(i, L, lang)}${findings(i, L, lang)}${signature(i, L)}</main>`;
+  return `<main class="czd-report">${header(i, L)}<section class="keep"><h2>${L("지도", "Map")}</h2><div class="map">${reportMapSvg(i.zone, mapTitle, drawn)}</div><p class="note">${legend(drawn, L)}</p></section>${rules(i, L, lang)}${areas(i, L)}${envelope(i, L, lang)}${hubs(i, L, lang)}${findings(i, L, lang)}${signature(i, L)}${i.appendixHtml ?? ""}</main>`;
 }
 
 /** What each line of the map is: the filed envelope and the inferred circle are named apart. */

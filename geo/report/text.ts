@@ -4,6 +4,7 @@
  */
 import { formatNumber, type Lang } from "../messages";
 import { stripControls } from "../sanitize";
+import { sigunguCodes } from "../sido/admin-code";
 import type { Report } from "../types";
 import { hubLabels, inLang, roleLabel, severityLabels, shapeLabels } from "./labels";
 
@@ -94,7 +95,9 @@ export function formatReportText(r: Report, lang: Lang = "ko"): string {
   out.push(`${t.rules}: ${r.ruleSet} (${r.ruleSetVersion})${r.ruleSetCustom ? t.custom : ""}`);
   out.push(`${t.sido}: ${r.sido.why[lang]}`);
   if (r.sido.sigungu?.length) {
-    const list = r.sido.sigungu.map((s) => `${s.name} (${s.code}) ${n(s.km2, 3)}${km2}`);
+    const list = r.sido.sigungu.map(
+      (s) => `${s.name} (${sigunguCodes(s.code, lang)}) ${n(s.km2, 3)}${km2}`,
+    );
     out.push(`  ${t.sigungu}: ${list.join(", ")}`);
   }
   out.push(

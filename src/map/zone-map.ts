@@ -15,6 +15,7 @@ import type { TerraDraw } from "terra-draw";
 import type { Lang } from "../../geo/index";
 import { type Basemap, type DrawTool, TOOLS, type ToolId } from "../store/vocabulary";
 import { baseStyle } from "./basemap";
+import { CadastreLayer } from "./cadastre-layer";
 import type { Scene } from "./contract";
 import { type DragWatch, watchDrags } from "./drag-end";
 import type { createDraw } from "./draw";
@@ -88,6 +89,8 @@ export class ZoneMap {
   private readonly unbindView: () => void;
   /** The firms overlay (heatmap and points), drawn by firms-layer.ts. */
   readonly firms = new FirmsLayer();
+  /** The 연속지적도's outlines and 필지 picking (cadastre-layer.ts). */
+  readonly cadastre = new CadastreLayer();
   /** The envelope's handles (envelope-edit.ts): a lazy chunk, like terra-draw, with its geodesy. */
   private envelopeEdit: EnvelopeEdit | null = null;
   private readonly edits: EnvelopeEditHooks = {
@@ -122,6 +125,7 @@ export class ZoneMap {
     this.map.on("load", () => {
       addOverlays(this.map);
       this.firms.attach(this.map);
+      this.cadastre.attach(this.map);
       this.setBasemap(this.basemap);
       void this.loadSido(options.sidoUrl).then(() => this.loadSigungu(options.loadSigungu));
       const drawn = drawModule

@@ -3,6 +3,9 @@ import { converterById } from "../../geo/index";
 import { EXPORT_FORMATS, type ExportFormat, exportZoneAs } from "../actions/exports";
 import { failure } from "../actions/imports";
 import { committedReport } from "../actions/live-check";
+import { exportJoso } from "../cadastre/actions";
+import { useCadastre } from "../cadastre/store";
+import { CADASTRE_WORDS } from "../cadastre/words";
 import { sigunguSettled } from "../sigungu-data";
 import { ruleSetFor } from "../store/derive";
 import { activeZone, useAppStore } from "../store/store";
@@ -23,6 +26,7 @@ async function exportAs(format: ExportFormat): Promise<void> {
 
 export function ExportItems() {
   const lang = useAppStore((s) => s.lang);
+  const cadastre = useCadastre((s) => s.status === "ready");
   return (
     <div className="export-menu-items">
       {EXPORT_FORMATS.map((id) => (
@@ -38,6 +42,20 @@ export function ExportItems() {
           {converterById(id).label[lang]}
         </button>
       ))}
+      {cadastre &&
+        (["csv", "xlsx"] as const).map((format) => (
+          <button
+            key={format}
+            type="button"
+            data-testid={`export-joso-${format}`}
+            onClick={(e) => {
+              e.currentTarget.closest("details")?.removeAttribute("open");
+              void exportJoso(format);
+            }}
+          >
+            {CADASTRE_WORDS[lang][format === "csv" ? "josoCsv" : "josoXlsx"]}
+          </button>
+        ))}
     </div>
   );
 }

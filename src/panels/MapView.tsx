@@ -11,6 +11,7 @@ import {
   bindSketch,
   cancelEdit,
 } from "../actions/actions";
+import { bindCadastre } from "../cadastre/bind";
 import { MAPLIBRE_LOCALE } from "../i18n/maplibre";
 import { relabelControls } from "../map/control-labels";
 import { type AppHandlers, adoptMap } from "../map/early-map";
@@ -53,6 +54,7 @@ export function MapView() {
     const offControls = subscribeMapControls(useAppStore, map);
     const offSketch = bindSketch(useAppStore, map);
     const offFirms = subscribeFirms(useAppStore, map.firms);
+    const offCadastre = bindCadastre(useAppStore, map.cadastre);
     const offLocale = useAppStore.subscribe((s, prev) => {
       if (s.lang !== prev.lang) relabelControls(el, MAPLIBRE_LOCALE[s.lang]);
     });
@@ -62,6 +64,7 @@ export function MapView() {
       offScene();
       offControls();
       offFirms();
+      offCadastre();
       release();
     };
   }, []);

@@ -69,8 +69,12 @@ describe("parcels inside real 광역시 (KOSTAT 2018, 군위군 in 대구)", () 
     expect(report.sido.code).toBe("KR-27");
     expect(report.sido.sigungu?.map((s) => s.name)).toEqual(["달성군"]);
     expect(report.envelope.radiusKm).toBeGreaterThan(12);
-    expect(formatReportText(report)).toMatch(/시·군·구: 달성군 \(22310\) 0\.32\d㎢/);
-    expect(formatReportText(report, "en")).toContain("Districts: 달성군 (22310)");
+    expect(formatReportText(report)).toMatch(
+      /시·군·구: 달성군 \(행정표준코드 27710 · 통계청 22310\) 0\.32\d㎢/,
+    );
+    expect(formatReportText(report, "en")).toContain(
+      "Districts: 달성군 (admin code 27710 · KOSTAT 22310)",
+    );
     const html = reportBodyHtml({
       report,
       zone,
@@ -80,7 +84,7 @@ describe("parcels inside real 광역시 (KOSTAT 2018, 군위군 in 대구)", () 
       generatedAt: "2026-11-25T00:00:00Z",
     });
     expect(html).toMatch(
-      /<td>시·군·구 <span class="en">Districts<\/span><\/td><td>달성군 \(22310\) 0\.32\d km²/,
+      /<td>시·군·구 <span class="en">Districts<\/span><\/td><td>달성군 \(27710 · 통계청 22310\) 0\.32\d km²/,
     );
     // The map draws the 시·군·구 outlines in view, named, with the source's attribution.
     expect(html).toContain('<path class="sigungu"');

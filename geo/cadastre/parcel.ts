@@ -1,0 +1,95 @@
+/**
+ * 구역 and 필지: a 구역 built from 필지 (their exact union, naming them in `properties.pnu`), and
+ * the 필지 a 구역 covers, whole or in part, with the m² of each inside it. A filing keeps
+ * `properties.pnu` (the 필지 wholly inside) and `properties.partialPnu` ({ pnu, m2 } for those
+ * only partly inside), so a filing re-opened later, or checked by `czd check`, still knows them.
+ */
+import { feature, intersect } from "@turf/turf";
+import type { Feature, MultiPolygon, Polygon } from "geojson";
+import { geodesicAreaM2 } from "../measure";
+import type { Pilji } from "./types";
+import { unionPilji } from "./union";
+
+/** A 필지 only partly inside a 구역, with the part inside (m², ellipsoidal). */
+export interface PartialPnu {
+  pnu: string;
+  m2: number;
+}
+
+/** A 구역 (a filing's parcel feature) made of these 필지: their union, their PNUs in order. */
+export function parcelFromPilji(
+  pilji: readonly Pilji[],
+  props: { id: string; name?: string },
+): Feature<Polygon | MultiPolygon> | null {
+  const geometry = unionPilji(pilji.map((p) => p.geometry));
+  if (!geometry) return null;
+  return {
+    type: "Feature",
+    properties: { ...props, pnu: pilji.map((p) => p.pnu) },
+    geometry,
+  };
+}
+
+/** What a 구역 covers of one 필지: all of it, or `m2` of it. */
+export interface Covered {
+  pilji: Pilji;
+  whole: boolean;
+  /** m² of the 필지 inside the 구역 (its whole area when whole). */
+  m2: number;
+}
+
+/** A 필지 counts as whole when the part outside is below this (m²): floating point, not land. */
+const WHOLE_TOLERANCE_M2 = 0.01;
+
+type Box = [number, number, number, number];
+
+function boxOf(g: Polygon | MultiPolygon): Box {
+  const box: Box = [Infinity, Infinity, -Infinity, -Infinity];
+  const rings = g.type === "Polygon" ? g.coordinates : g.coordinates.flat();
+  for (const ring of rings)
+    for (const [x = 0, y = 0] of ring) {
+      box[0] = Math.min(box[0], x);
+      box[1] = Math.min(box[1], y);
+      box[2] = Math.max(box[2], x);
+      box[3] = Math.max(box[3], y);
+    }
+  return box;
+}
+
+/**
+ * The 필지 a freehand 구역 covers, whole or in part, with the m² inside (the ellipsoidal area of
+ * their intersection); 필지 touching it only along an edge are left out.
+ */
+export function coveredPilji(
+  parcel: Polygon | MultiPolygon,
+  candidates: Iterable<Pilji>,
+): Covered[] {
+  const box = boxOf(parcel);
+  const out: Covered[] = [];
+  const zone = feature(parcel);
+  for (const p of candidates) {
+    const b = boxOf(p.geometry);
+    if (b[0] > box[2] || b[2] < box[0] || b[1] > box[3] || b[3] < box[1]) continue;
+    const part = intersect({ type: "FeatureCollection", features: [zone, feature(p.geometry)] });
+    if (!part) continue;
+    const m2 = geodesicAreaM2(part.geometry);
+    if (m2 <= WHOLE_TOLERANCE_M2) continue;
+    const full = geodesicAreaM2(p.geometry);
+    const whole = full - m2 <= WHOLE_TOLERANCE_M2;
+    out.push({ pilji: p, whole, m2: whole ? full : m2 });
+  }
+  return out;
+}
+
+/** The filing properties naming what a 구역 covers: `pnu` and `partialPnu`. */
+export function pnuProperties(covered: readonly Covered[]): {
+  pnu: string[];
+  partialPnu: PartialPnu[];
+} {
+  return {
+    pnu: covered.filter((c) => c.whole).map((c) => c.pilji.pnu),
+    partialPnu: covered
+      .filter((c) => !c.whole)
+      .map((c) => ({ pnu: c.pilji.pnu, m2: Number(c.m2.toFixed(2)) })),
+  };
+}

@@ -1,0 +1,35 @@
+/** Messages between the app and the cadastre Worker (structured-clone values only). */
+import type { MultiPolygon, Polygon } from "geojson";
+
+export interface NamedFile {
+  name: string;
+  bytes: Uint8Array;
+}
+
+export type CadastreRequest =
+  | { kind: "open"; id: number; files: NamedFile[] }
+  /** The exact union of these 필지 (null when none is held). */
+  | { kind: "union"; id: number; pnus: string[] }
+  /** The 필지 whose inner point lies inside the outline, and their union. */
+  | { kind: "inside"; id: number; outline: Polygon | MultiPolygon }
+  | {
+      kind: "joso";
+      id: number;
+      /** The filing exactly as the app exports it: the 조서 is of that file, as `czd parcels`'s is. */
+      filing: string;
+      fileName: string;
+      format: "csv" | "xlsx";
+      encoding: "utf-8" | "cp949";
+    };
+
+export type CadastreReply =
+  | { kind: "progress"; id: number; read: number; total: number }
+  /**
+   * `outlines`: the 필지 as GeoJSON text (UTF-8, properties pnu and label), transferred, for the
+   * map to load from a blob URL: the page never parses or clones 300,000 features itself.
+   */
+  | { kind: "opened"; id: number; layers: string[]; count: number; outlines: ArrayBuffer }
+  | { kind: "union"; id: number; geometry: Polygon | MultiPolygon | null }
+  | { kind: "inside"; id: number; pnus: string[]; geometry: Polygon | MultiPolygon | null }
+  | { kind: "joso"; id: number; bytes: Uint8Array }
+  | { kind: "error"; id: number; ko: string; en: string };

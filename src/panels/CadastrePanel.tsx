@@ -1,0 +1,105 @@
+/** The 연속지적도: open it (progress, cancel), pick 필지 on the map, start a new 구역. */
+import { useEffect } from "react";
+import { keptFiles } from "../cadastre/kept";
+import { snapToPilji } from "../cadastre/pick";
+import { useCadastre } from "../cadastre/store";
+import { CADASTRE_WORDS } from "../cadastre/words";
+import { useAppStore } from "../store/store";
+import { fileBytes } from "./download";
+import { FilePicker } from "./FilePicker";
+
+/** Reading, keeping and exporting come with the first use, not with the page. */
+const actions = () => import("../cadastre/actions");
+
+const ACCEPT = ".zip,.shp,.shx,.dbf,.prj,.cpg,application/zip";
+
+export function CadastrePanel() {
+  const lang = useAppStore((s) => s.lang);
+  const w = CADASTRE_WORDS[lang];
+  const status = useCadastre((s) => s.status);
+  const read = useCadastre((s) => s.read);
+  const total = useCadastre((s) => s.total);
+  const count = useCadastre((s) => s.count);
+  const picking = useCadastre((s) => s.picking);
+  useEffect(() => {
+    // Only a kept cadastre loads the reading code at start; none keeps the first screen as it was.
+    void keptFiles().then((files) => {
+      if (files?.length) void actions().then((m) => m.restoreCadastre(files));
+    });
+  }, []);
+  return (
+    <span className="cadastre" data-testid="cadastre" data-status={status} title={w.openTitle}>
+      {status !== "loading" && (
+        <FilePicker
+          label={w.open}
+          testId="import-cadastre"
+          accept={ACCEPT}
+          onFiles={async (files) =>
+            (await actions()).openCadastreFiles(
+              await Promise.all(
+                files.map(async (f) => ({ name: f.name, bytes: await fileBytes(f) })),
+              ),
+            )
+          }
+        />
+      )}
+      {status === "loading" && (
+        <>
+          <progress data-testid="cadastre-progress" max={total || 1} value={read} />
+          <span>
+            {w.reading} {read.toLocaleString()} / {total ? total.toLocaleString() : "…"}
+          </span>
+          <button
+            type="button"
+            data-testid="cadastre-cancel"
+            onClick={() => void actions().then((m) => m.cancelOpening())}
+          >
+            {w.cancel}
+          </button>
+        </>
+      )}
+      {status === "ready" && (
+        <>
+          <span data-testid="cadastre-count">
+            {count.toLocaleString()} {w.count}
+          </span>
+          <button
+            type="button"
+            data-testid="cadastre-pick"
+            aria-pressed={picking}
+            title={w.pickTitle}
+            onClick={() => {
+              const on = !picking;
+              if (on) useAppStore.getState().setTool("none");
+              useCadastre.setState({ picking: on });
+            }}
+          >
+            {w.pick}
+          </button>
+          <button
+            type="button"
+            data-testid="cadastre-new"
+            onClick={() => useCadastre.setState({ startNew: true })}
+          >
+            {w.startNew}
+          </button>
+          <button
+            type="button"
+            data-testid="cadastre-snap"
+            title={w.snapTitle}
+            onClick={() => void snapToPilji(useAppStore)}
+          >
+            {w.snap}
+          </button>
+          <button
+            type="button"
+            data-testid="cadastre-close"
+            onClick={() => void actions().then((m) => m.closeCadastre())}
+          >
+            {w.close}
+          </button>
+        </>
+      )}
+    </span>
+  );
+}
