@@ -39,6 +39,7 @@ function sidoSection(ctx: CheckContext): Report["sido"] {
     shares: ctx.sidoShares.map((s) => ({ code: s.code, km2: round(s.km2, 6) })),
     why: { ko: sidoReason(ctx, "ko"), en: sidoReason(ctx, "en") },
   };
+  if (ctx.sidoClaimed) section.claimed = ctx.sidoClaimed.code;
   if (ctx.sigungu) {
     section.sigungu = ctx.sigungu.map((s) => ({
       code: s.code,
@@ -65,6 +66,7 @@ export function checkFiling(zone: Zone, opts: CheckOptions): Report {
     ...envelope.findings,
     ...rules.overlaps(ctx),
     ...rules.areaMethods(ctx),
+    ...rules.sidoMismatch(ctx),
     ...rules.sido(ctx),
     ...rules.eligibility(ctx),
     ...rules.sidoDecidesRadius(ctx, envelope.section),

@@ -24,6 +24,8 @@ export interface CheckContext {
   sidoFrom: "filing" | "option" | "parcels" | "none";
   sidoShares: { code: string; km2: number }[];
   sidoSpans: boolean;
+  /** The 시·도 the filing or `--sido` named when the boundaries put the parcels elsewhere. */
+  sidoClaimed?: { code: string; from: "filing" | "option" };
   /** Parcel area in each 시·군·구; undefined until the 시·군·구 boundaries are provided. */
   sigungu?: SigunguShare[];
   /** The 시·도 is one of the rule set's metropolitan cities, so the smaller radius applies. */
@@ -70,6 +72,7 @@ export function measureZone(zone: Zone, opts: ContextOptions): CheckContext {
   };
   const sigungu = sigunguShares(geoms, areasM2);
   if (sigungu) ctx.sigungu = sigungu;
+  if (sido.claimed) ctx.sidoClaimed = sido.claimed;
   if (info) {
     ctx.sidoName = info.name;
     ctx.sidoNameEn = info.nameEn;
