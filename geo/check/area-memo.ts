@@ -3,7 +3,8 @@
  * place (an edit makes a new one), so during a drag only the moved parcel is measured again;
  * the figures are those of geodesicAreaM2 and tmAreaM2 themselves.
  */
-import { geodesicAreaM2, tmAreaM2 } from "../measure";
+import type { RingProblem } from "../geometry";
+import { enclosedLand, geodesicAreaM2, tmAreaM2 } from "../measure";
 import type { ParcelGeometry } from "../types";
 
 const geodesic = new WeakMap<ParcelGeometry, number>();
@@ -30,4 +31,32 @@ export function tmAreaOnce(g: ParcelGeometry, crs: string): number {
     byCrs.set(crs, m2);
   }
   return m2;
+}
+
+/** Problems after which the rings' signed sums are not the land they enclose. */
+const CROSSED: ReadonlySet<string> = new Set([
+  "SELF_CROSSING",
+  "RING_CROSSING",
+  "HOLE_OUTSIDE",
+  "PARTS_OVERLAP",
+]);
+
+const land = new WeakMap<ParcelGeometry, ParcelGeometry>();
+
+/**
+ * The geometry to measure: the parcel itself, or, when its rings cross (a bow-tie, a hole
+ * across its outer ring, overlapping parts), the simple polygons of the land they enclose, so
+ * that no area is a signed sum of lobes (FILING.md).
+ */
+export function measurableOnce(
+  g: ParcelGeometry,
+  problems: readonly RingProblem[],
+): ParcelGeometry {
+  if (!problems.some((p) => CROSSED.has(p.kind))) return g;
+  let resolved = land.get(g);
+  if (resolved === undefined) {
+    resolved = enclosedLand(g);
+    land.set(g, resolved);
+  }
+  return resolved;
 }

@@ -6,7 +6,7 @@ import { type RingProblem, ringProblems } from "../geometry";
 import { isMetroSido, radiusLimitKm } from "../rules";
 import { decideSido, type SigunguShare, sidoByCode, sigunguShares } from "../sido";
 import type { ParcelGeometry, RuleSet, Zone } from "../types";
-import { geodesicAreaOnce, tmAreaOnce } from "./area-memo";
+import { geodesicAreaOnce, measurableOnce, tmAreaOnce } from "./area-memo";
 
 export interface CheckContext {
   ruleSet: RuleSet;
@@ -43,15 +43,18 @@ export interface ContextOptions {
 /** Measures a zone once for every rule. */
 export function measureZone(zone: Zone, opts: ContextOptions): CheckContext {
   const geoms = zone.parcels.map((p) => p.geometry);
-  const areasM2 = geoms.map(geodesicAreaOnce);
+  const problems = geoms.map(ringProblems);
+  // Crossed rings are measured as the land they enclose, never as signed sums of their lobes.
+  const measured = geoms.map((g, i) => measurableOnce(g, problems[i] ?? []));
+  const areasM2 = measured.map(geodesicAreaOnce);
   const tmCrs = opts.tmCrs ?? "EPSG:5186";
-  const tmTotalM2 = geoms.reduce((sum, g) => sum + tmAreaOnce(g, tmCrs), 0);
+  const tmTotalM2 = measured.reduce((sum, g) => sum + tmAreaOnce(g, tmCrs), 0);
   const named = opts.sido
     ? { code: opts.sido, from: "option" as const }
     : typeof zone.meta.sido === "string" && zone.meta.sido !== ""
       ? { code: zone.meta.sido, from: "filing" as const }
       : undefined;
-  const sido = decideSido(geoms, named);
+  const sido = decideSido(measured, named);
   const info = sido.code ? sidoByCode(sido.code) : undefined;
   const sidoCode = info?.code ?? null;
   const ctx: CheckContext = {
@@ -59,7 +62,7 @@ export function measureZone(zone: Zone, opts: ContextOptions): CheckContext {
     geoms,
     ids: zone.parcels.map((p) => p.id),
     areasM2,
-    problems: geoms.map(ringProblems),
+    problems,
     totalKm2: areasM2.reduce((a, b) => a + b, 0) / 1e6,
     tmCrs,
     tmTotalKm2: tmTotalM2 / 1e6,
@@ -70,7 +73,7 @@ export function measureZone(zone: Zone, opts: ContextOptions): CheckContext {
     metro: isMetroSido(opts.ruleSet, sidoCode),
     radiusLimitKm: radiusLimitKm(opts.ruleSet, sidoCode),
   };
-  const sigungu = sigunguShares(geoms, areasM2);
+  const sigungu = sigunguShares(measured, areasM2);
   if (sigungu) ctx.sigungu = sigungu;
   if (sido.claimed) ctx.sidoClaimed = sido.claimed;
   if (info) {
