@@ -6,6 +6,7 @@
  */
 import type { Geometry, Position } from "geojson";
 import { FilingError } from "../errors";
+import { readPrj } from "../io/prj";
 import { normalizeCrs, reprojectGeometry, SUPPORTED_CRS, toLonLat } from "../measure";
 import { excerpt } from "../sanitize";
 import type { Parcel, ParcelGeometry, Zone, ZoneMeta } from "../types";
@@ -69,6 +70,16 @@ function crsOf(root: Json): string {
   }
   const text =
     typeof name === "string" || typeof name === "number" ? String(name) : JSON.stringify(member);
+  if (/^\s*(PROJCS|GEOGCS|PROJCRS|GEOGCRS|GEODCRS)\s*\[/i.test(text)) {
+    // A WKT definition in the member (some tools write one): read as a .prj is, datum and all.
+    const reading = readPrj(text);
+    if ("crs" in reading) return reading.crs;
+    throw new FilingError(
+      "UNKNOWN_CRS",
+      `crs 멤버의 좌표계를 쓸 수 없습니다: ${reading.problem.ko}`,
+      `The crs member's coordinate system can't be used: ${reading.problem.en}`,
+    );
+  }
   const crs = normalizeCrs(text);
   if (crs === null) {
     const list = SUPPORTED_CRS.join(", ");

@@ -6,10 +6,10 @@
  */
 import type { Feature, FeatureCollection } from "geojson";
 import { FilingError } from "../errors";
-import { normalizeCrs, reprojectGeometry, SUPPORTED_CRS, toLonLat } from "../measure";
+import { normalizeCrs, reprojectGeometry, toLonLat } from "../measure";
 import { dbfHeader, dbfTextBytes, readDbf } from "./dbf-read";
 import type { Imported, ReadOptions } from "./format";
-import { crsFromPrj } from "./prj";
+import { readPrj } from "./prj";
 import { rewind } from "./rewind";
 import { checkShx, readShpRecords } from "./shp-records";
 import { decodeText, detectEncoding, encodingFromCpg } from "./text";
@@ -46,12 +46,12 @@ function layerCrs(layer: string, prj: Uint8Array | undefined, opts: ReadOptions)
       `${layer}.prj is missing, so the coordinate system is unknown (zip the .prj with it, or name the CRS)`,
     );
   }
-  const crs = crsFromPrj(decodeText(prj));
-  if (crs) return crs;
+  const reading = readPrj(decodeText(prj));
+  if ("crs" in reading) return reading.crs;
   throw new FilingError(
     "UNKNOWN_CRS",
-    `${layer}.prj의 좌표계는 지원하지 않습니다 (지원: ${SUPPORTED_CRS.join(", ")})`,
-    `${layer}.prj names a coordinate system that is not supported (supported: ${SUPPORTED_CRS.join(", ")})`,
+    `${layer}.prj의 좌표계를 쓸 수 없습니다: ${reading.problem.ko}`,
+    `${layer}.prj can't be used: ${reading.problem.en}`,
   );
 }
 
