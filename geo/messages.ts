@@ -2,6 +2,8 @@
  * The only place that turns finding values into sentences, in Korean (default) and English.
  * Rules emit figures; a reviewer reads "by how much" here.
  */
+
+import { own } from "./own";
 import { inLang, shapeLabels } from "./report/labels";
 import { isMetroSido, radiusLimitKm } from "./rules";
 import type { FindingCode, FindingFigures, FindingOf, FindingValue, RuleSet } from "./types";
@@ -268,10 +270,10 @@ export function ringProblemText(kind: string, lang: Lang): string {
 }
 
 function problemKo(kind: string): string {
-  return PROBLEMS[kind]?.[0] ?? kind;
+  return own(PROBLEMS, kind)?.[0] ?? kind;
 }
 function problemEn(kind: string): string {
-  return PROBLEMS[kind]?.[1] ?? kind;
+  return own(PROBLEMS, kind)?.[1] ?? kind;
 }
 
 function where(f: Figures, lang: Lang): string {

@@ -5,6 +5,7 @@
 
 import { countHubs, type HubIndex } from "../hubs";
 import { findingMessage, sidoReason } from "../messages";
+import { record } from "../own";
 import { isBuiltinRuleSet, isUnknownRuleSet, unknownRuleSetError } from "../rules";
 import { type FindingValue, HUB_TYPES, type Report, type RuleSet, type Zone } from "../types";
 import { type CheckContext, measureZone } from "./context";
@@ -25,7 +26,7 @@ export interface CheckOptions {
 const SEVERITY_ORDER = { error: 0, warning: 1, info: 2 } as const;
 
 function emptyCounts(): Report["hubs"]["counts"] {
-  const counts: Record<string, number> = {};
+  const counts = record<number>();
   for (const t of HUB_TYPES) counts[t] = 0;
   return Object.assign(counts, { total: 0 });
 }

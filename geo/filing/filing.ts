@@ -8,6 +8,7 @@ import type { Geometry, Position } from "geojson";
 import { FilingError } from "../errors";
 import { readPrj } from "../io/prj";
 import { normalizeCrs, reprojectGeometry, SUPPORTED_CRS, toLonLat } from "../measure";
+import { record } from "../own";
 import { excerpt } from "../sanitize";
 import type { Parcel, ParcelGeometry, Zone, ZoneMeta } from "../types";
 import { readEnvelope } from "./envelope";
@@ -124,7 +125,7 @@ function toParcel(feature: Json, geometry: ParcelGeometry, position: number): Pa
   const ownId = idOf(props.id);
   const id = ownId ?? idOf(feature.id) ?? `P${position}`;
   const name = typeof props.name === "string" ? props.name : undefined;
-  const properties: Record<string, unknown> = {};
+  const properties = record<unknown>();
   for (const [key, value] of Object.entries(props)) {
     const writtenBack =
       (key === "id" && ownId !== undefined) ||

@@ -7,6 +7,7 @@ import type { Geometry, MultiPolygon, Point, Polygon, Position } from "geojson";
 import Papa from "papaparse";
 import { FilingError } from "../errors";
 import { normalizeCrs, reprojectGeometry, toLonLat } from "../measure";
+import { own } from "../own";
 import type { Hub } from "../types";
 import { CLI_CRS_HINT, type CrsHint } from "./format";
 
@@ -139,13 +140,13 @@ function readCsvHubs(
   const [header = [], ...rows] = parsed.data;
   const column = new Map<string, number>();
   header.forEach((cell, i) => {
-    const role =
-      COLUMN_ALIASES[
-        cell
-          .replace(/^\uFEFF/, "")
-          .trim()
-          .toLowerCase()
-      ];
+    const role = own(
+      COLUMN_ALIASES,
+      cell
+        .replace(/^\uFEFF/, "")
+        .trim()
+        .toLowerCase(),
+    );
     if (role !== undefined && !column.has(role)) column.set(role, i);
   });
   const lonLat = column.has("lon") && column.has("lat");
@@ -197,7 +198,7 @@ function readCsvHubs(
 /** A type id as written, except the six types' Korean names, which map to their ids. */
 function hubTypeId(written: string): string {
   const trimmed = written.trim();
-  return KOREAN_TYPE_IDS[trimmed] ?? trimmed;
+  return own(KOREAN_TYPE_IDS, trimmed) ?? trimmed;
 }
 
 /** The CRS a legacy GeoJSON `crs` member names, if it names one other than WGS84. */

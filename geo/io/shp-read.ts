@@ -7,6 +7,7 @@
 import type { Feature, FeatureCollection } from "geojson";
 import { FilingError } from "../errors";
 import { normalizeCrs, reprojectGeometry, toLonLat } from "../measure";
+import { record } from "../own";
 import { dbfHeader, dbfTextBytes, readDbf } from "./dbf-read";
 import type { Imported, ReadOptions } from "./format";
 import { readPrj } from "./prj";
@@ -62,7 +63,7 @@ const DERIVED_FIELDS = new Set(["area_m2", "tm_m2", "areaKm2"]);
 
 /** A row as filing properties: id and name found under the names Korean tables use. */
 function parcelProperties(row: Record<string, unknown>): Record<string, unknown> {
-  const props: Record<string, unknown> = {};
+  const props = record<unknown>();
   for (const [k, v] of Object.entries(row)) {
     if (!DERIVED_FIELDS.has(k) && v !== null && v !== "") props[k] = v;
   }

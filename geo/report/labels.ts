@@ -4,6 +4,7 @@
  * live there).
  */
 import type { Lang } from "../messages";
+import { own } from "../own";
 import type { EnvelopeShape, HubType, Severity } from "../types";
 
 /** A label in Korean and English. */
@@ -35,7 +36,7 @@ const SEVERITIES: Record<Severity, Pair> = {
 
 /** A label's Korean and English; an id the table lacks (a hub type a decree adds) as itself. */
 function pairOf(table: Readonly<Record<string, Pair>>, id: string): Pair {
-  return table[id] ?? [id, id];
+  return own(table, id) ?? [id, id];
 }
 
 export const hubLabels = (type: string): Pair => pairOf(HUBS, type);
