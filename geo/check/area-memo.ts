@@ -55,7 +55,13 @@ export function measurableOnce(
   if (!problems.some((p) => CROSSED.has(p.kind))) return g;
   let resolved = land.get(g);
   if (resolved === undefined) {
-    resolved = enclosedLand(g);
+    let simple: ParcelGeometry | null = null;
+    try {
+      simple = enclosedLand(g);
+    } catch {
+      // The clipper gave up on a pathological ring: it is INVALID_GEOMETRY either way.
+    }
+    resolved = simple ?? g;
     land.set(g, resolved);
   }
   return resolved;

@@ -32,6 +32,8 @@ export function areaCap(ctx: CheckContext): FindingValue[] {
 /** A filing measured in TM may land on the other side of the cap: the reviewer must see that. */
 export function areaMethods(ctx: CheckContext): FindingValue[] {
   const cap = ctx.ruleSet.areaCapKm2;
+  // A parcel far outside the TM plane's zone (a damaged file's stray vertex) has no planar area.
+  if (!Number.isFinite(ctx.tmTotalKm2)) return [];
   if (ctx.totalKm2 > cap === ctx.tmTotalKm2 > cap) return [];
   return [
     {

@@ -4,10 +4,12 @@
  */
 import { parseArgs } from "node:util";
 import { checkFiling } from "../check";
+import { FilingError, isFilingError } from "../errors";
 import { decodeText, importZone } from "../io";
 import type { Lang } from "../messages";
 import { formatReportText, reportJson } from "../report";
 import { BUILTIN_RULE_SETS, loadRuleSet, ruleSetForStamp } from "../rules";
+import { excerpt } from "../sanitize";
 import type { Report, RuleSet, Zone } from "../types";
 import { readBytes, runCommand, usage, type Writer } from "./files";
 import { hubsFromArgs } from "./hubs";
@@ -42,7 +44,18 @@ export interface Checked {
 function ruleSetOf(arg: string | undefined, zone: Zone): RuleSet {
   if (!arg) return ruleSetForStamp(zone.meta.ruleSet, BUILTIN_RULE_SETS);
   if (BUILTIN_RULE_SETS.some((r) => r.id === arg)) return loadRuleSet(arg);
-  return loadRuleSet(decodeText(readBytes(arg, { ko: "규칙", en: "rules" })));
+  const text = decodeText(readBytes(arg, { ko: "규칙", en: "rules" }));
+  try {
+    return loadRuleSet(text);
+  } catch (e) {
+    // The file's name first, so the line and column point into a file the reviewer can open.
+    if (!isFilingError(e)) throw e;
+    throw new FilingError(
+      e.code,
+      `'${excerpt(arg, 80)}': ${e.ko}`,
+      `'${excerpt(arg, 80)}': ${e.en}`,
+    );
+  }
 }
 
 /** Reads the filing, rules and hubs the options name and checks the zone. */

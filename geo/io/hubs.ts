@@ -6,6 +6,7 @@
 import type { Geometry, MultiPolygon, Point, Polygon, Position } from "geojson";
 import Papa from "papaparse";
 import { FilingError } from "../errors";
+import { parseJson } from "../filing/structure";
 import { normalizeCrs, reprojectGeometry, toLonLat } from "../measure";
 import { own } from "../own";
 import type { Hub } from "../types";
@@ -78,12 +79,7 @@ function readGeoJsonHubs(
   crs: string | undefined,
   hint: CrsHint,
 ): Hub[] {
-  let doc: unknown;
-  try {
-    doc = JSON.parse(text);
-  } catch {
-    throw bad(`${fileName}: JSON으로 읽을 수 없습니다`, `${fileName}: not valid JSON`);
-  }
+  const doc = parseJson(text, fileName, "BAD_HUBS");
   if (!isRecord(doc) || doc.type !== "FeatureCollection" || !Array.isArray(doc.features)) {
     throw bad(
       `${fileName}: 거점 파일은 GeoJSON FeatureCollection이어야 합니다`,

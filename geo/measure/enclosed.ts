@@ -65,16 +65,26 @@ function unionOf(rings: Position[][]): Area | null {
   return union(featureCollection(features));
 }
 
+/** Farther than this from its first vertex (m in the gnomonic plane), a parcel is not resolved. */
+const MAX_REACH_M = 2_000_000;
+
 /**
  * The enclosed land as a MultiPolygon of simple polygons (no crossing, holes inside their outer
- * ring, parts apart), whose ordinary area is the parcel's area.
+ * ring, parts apart), whose ordinary area is the parcel's area; null for rings no parcel has
+ * (spanning thousands of km, where the plane breaks down), which stay INVALID_GEOMETRY.
  */
-export function enclosedLand(g: Polygon | MultiPolygon): MultiPolygon {
+export function enclosedLand(g: Polygon | MultiPolygon): MultiPolygon | null {
   const lonLat = g.type === "Polygon" ? [g.coordinates] : g.coordinates;
   const origin = lonLat[0]?.[0]?.[0];
   if (!origin) return { type: "MultiPolygon", coordinates: [] };
   const plane = gnomonic(origin[0] ?? 0, origin[1] ?? 0);
   const parts = mapRings(lonLat, plane.forward);
+  const far = parts.some((rings) =>
+    rings.some((ring) =>
+      ring.some(([x = 0, y = 0]) => !(Math.abs(x) < MAX_REACH_M && Math.abs(y) < MAX_REACH_M)),
+    ),
+  );
+  if (far) return null;
   const lands: Area[] = [];
   for (const [outer, ...holes] of parts) {
     if (!outer) continue;
