@@ -2,7 +2,7 @@
  * `czd check`, and the loading every checking command shares (`czd report` too): the filing in
  * any importable format, the rule set, the hubs, then checkFiling.
  */
-import { parseArgs } from "node:util";
+
 import { checkFiling } from "../check";
 import { FilingError, isFilingError } from "../errors";
 import { decodeText, importZone } from "../io";
@@ -11,6 +11,7 @@ import { formatReportText, reportJson } from "../report";
 import { BUILTIN_RULE_SETS, loadRuleSet, ruleSetForStamp } from "../rules";
 import { excerpt } from "../sanitize";
 import type { Report, RuleSet, Zone } from "../types";
+import { parseCliArgs } from "./args";
 import { readBytes, runCommand, usage, type Writer } from "./files";
 import { hubsFromArgs } from "./hubs";
 import { loadEmbeddedSigungu } from "./sigungu-embedded";
@@ -75,10 +76,9 @@ export async function loadAndCheck(file: string, values: CheckValues): Promise<C
 }
 
 async function check(args: string[], out: Writer, lang: Lang): Promise<number> {
-  const { values, positionals } = parseArgs({
-    args,
-    allowPositionals: true,
-    options: { ...CHECK_OPTIONS, format: { type: "string", default: "text" } },
+  const { values, positionals } = parseCliArgs(args, {
+    ...CHECK_OPTIONS,
+    format: { type: "string", default: "text" },
   });
   const file = positionals[0];
   if (!file) throw usage("검사할 파일을 주십시오", "Give the filing to check");

@@ -4,9 +4,9 @@
  * Exit codes as `czd check`: 0 compliant, 1 not compliant (the report is written either way),
  * 2 unusable input (nothing written).
  */
-import { parseArgs } from "node:util";
 import type { Lang } from "../messages";
 import { reportHtml, sha256Hex } from "../report";
+import { parseCliArgs } from "./args";
 import { CHECK_OPTIONS, loadAndCheck } from "./check";
 import { runCommand, usage, type Writer, writeOutput } from "./files";
 
@@ -14,10 +14,9 @@ export const REPORT_HELP = `  czd report <filing> [-o report.html] [--rules …]
       [--crs EPSG:5186] [--sido KR-xx] [--lang en]   A4 검토 보고서 (HTML) / A4 review report`;
 
 async function report(args: string[], out: Writer, lang: Lang): Promise<number> {
-  const { values, positionals } = parseArgs({
-    args,
-    allowPositionals: true,
-    options: { ...CHECK_OPTIONS, output: { type: "string", short: "o" } },
+  const { values, positionals } = parseCliArgs(args, {
+    ...CHECK_OPTIONS,
+    output: { type: "string", short: "o" },
   });
   const file = positionals[0];
   if (!file) throw usage("보고서를 만들 파일을 주십시오", "Give the filing to report on");
