@@ -85,6 +85,7 @@ export {
   ruleSetById,
   ruleSetForStamp,
 } from "./rules";
+export { showInvisible } from "./sanitize";
 export {
   provideSido,
   provideSigungu,
