@@ -2,8 +2,11 @@
  * Everything the rules need, measured once per check: ellipsoidal and TM areas, the 시·도 and the
  * radius limit that applies there. Validators read this; none measures again.
  */
+import { FilingError } from "../errors";
 import { type RingProblem, ringProblems } from "../geometry";
+import { normalizeCrs, tmPlanes } from "../measure";
 import { isMetroSido, radiusLimitKm } from "../rules";
+import { excerpt } from "../sanitize";
 import { decideSido, type SigunguShare, sidoByCode, sigunguShares } from "../sido";
 import type { ParcelGeometry, RuleSet, Zone } from "../types";
 import { geodesicAreaOnce, measurableOnce, tmAreaOnce } from "./area-memo";
@@ -40,6 +43,21 @@ export interface ContextOptions {
   sido?: string;
 }
 
+/**
+ * The plane the planar area is measured in: one of the Korean TM planes (FILING.md), never
+ * lon/lat (EPSG:4326 gave "planar 0 km²") or Web Mercator (areas ~1.5× too large in Korea).
+ */
+function planarCrs(asked: string): string {
+  const crs = normalizeCrs(asked);
+  if (crs !== null && tmPlanes().some((p) => p.crs === crs)) return crs;
+  const shown = excerpt(asked, 40);
+  throw new FilingError(
+    "UNKNOWN_CRS",
+    `평면 면적의 좌표계(--crs) ${shown}는 한국 TM 평면이 아닙니다: EPSG:5186(기본), 5179, 5185, 5187, 5188 같은 TM 좌표계를 지정하십시오`,
+    `The planar-area CRS (--crs) ${shown} is not a Korean TM plane: name a TM plane such as EPSG:5186 (the default), 5179, 5185, 5187 or 5188`,
+  );
+}
+
 /** Measures a zone once for every rule. */
 export function measureZone(zone: Zone, opts: ContextOptions): CheckContext {
   const geoms = zone.parcels.map((p) => p.geometry);
@@ -47,7 +65,7 @@ export function measureZone(zone: Zone, opts: ContextOptions): CheckContext {
   // Crossed rings are measured as the land they enclose, never as signed sums of their lobes.
   const measured = geoms.map((g, i) => measurableOnce(g, problems[i] ?? []));
   const areasM2 = measured.map(geodesicAreaOnce);
-  const tmCrs = opts.tmCrs ?? "EPSG:5186";
+  const tmCrs = planarCrs(opts.tmCrs ?? "EPSG:5186");
   const tmTotalM2 = measured.reduce((sum, g) => sum + tmAreaOnce(g, tmCrs), 0);
   const named = opts.sido
     ? { code: opts.sido, from: "option" as const }

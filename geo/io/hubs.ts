@@ -107,6 +107,13 @@ function readGeoJsonHubs(
         `${where.en} (${name}): geometry must be a Point, Polygon or MultiPolygon with valid coordinates`,
       );
     }
+    if (convert !== null && sourceCrs !== "EPSG:4326" && positionsOf(raw).every(isDegrees)) {
+      const [x, y] = positionsOf(raw)[0] ?? [];
+      throw bad(
+        `${where.ko} (${name}): 좌표 (${x}, ${y})는 경위도로 보이는데 좌표계가 ${sourceCrs}(미터)로 지정되어 있습니다: 경위도라면 좌표계 지정을 빼고, TM 좌표라면 좌표를 확인하십시오`,
+        `${where.en} (${name}): the coordinates (${x}, ${y}) look like degrees, but the CRS is ${sourceCrs} (metres): for lon/lat drop the CRS, for TM check the coordinates`,
+      );
+    }
     const geometry = convert === null ? raw : reprojectGeometry(raw, convert);
     if (!positionsOf(geometry).every(isLonLat)) {
       throw bad(
@@ -179,6 +186,14 @@ function readCsvHubs(
         `${fileName} line ${line}: name, type and numeric coordinates are required`,
       );
     }
+    if (convert !== null && crs !== "EPSG:4326" && isDegrees([x, y])) {
+      // Degrees read as metres would land a few hundred metres from the plane's false origin,
+      // hundreds of km from the hub: refuse, as filings are refused (FILING.md).
+      throw bad(
+        `${fileName} ${line}행: x,y (${x}, ${y})는 경위도로 보이는데 좌표계가 ${crs}(미터)로 지정되어 있습니다: 경위도라면 열 이름을 lon,lat(경도,위도)으로 바꾸고, TM 좌표라면 좌표를 확인하십시오`,
+        `${fileName} line ${line}: x,y (${x}, ${y}) look like degrees, but their CRS is ${crs} (metres): for lon/lat name the columns lon,lat; for TM check the coordinates`,
+      );
+    }
     const position = convert === null ? [x, y] : convert([x, y]);
     if (!isLonLat(position)) {
       throw bad(
@@ -189,6 +204,11 @@ function readCsvHubs(
     hubs.push({ name, type, geometry: { type: "Point", coordinates: position } });
   });
   return hubs;
+}
+
+/** Both numbers within longitude/latitude range: degrees, not the metres of a TM plane. */
+function isDegrees(p: readonly number[]): boolean {
+  return Math.abs(p[0] ?? Number.NaN) <= 180 && Math.abs(p[1] ?? Number.NaN) <= 90;
 }
 
 /** A type id as written, except the six types' Korean names, which map to their ids. */
