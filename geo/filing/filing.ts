@@ -8,7 +8,6 @@ import type { Geometry, Position } from "geojson";
 import { FilingError } from "../errors";
 import { readPrj } from "../io/prj";
 import { normalizeCrs, reprojectGeometry, SUPPORTED_CRS, toLonLat } from "../measure";
-import { record } from "../own";
 import { excerpt } from "../sanitize";
 import type { Parcel, ParcelGeometry, Zone, ZoneMeta } from "../types";
 import { readEnvelope } from "./envelope";
@@ -125,14 +124,18 @@ function toParcel(feature: Json, geometry: ParcelGeometry, position: number): Pa
   const ownId = idOf(props.id);
   const id = ownId ?? idOf(feature.id) ?? `P${position}`;
   const name = typeof props.name === "string" ? props.name : undefined;
-  const properties = record<unknown>();
-  for (const [key, value] of Object.entries(props)) {
-    const writtenBack =
-      (key === "id" && ownId !== undefined) ||
-      (key === "name" && name !== undefined) ||
-      key === "areaKm2";
-    if (!writtenBack) properties[key] = value;
-  }
+  // Object.fromEntries defines each key as its own property, so "__proto__" from a file is kept
+  // as an attribute rather than replacing the object's prototype.
+  const properties: Record<string, unknown> = Object.fromEntries(
+    Object.entries(props).filter(
+      ([key]) =>
+        !(
+          (key === "id" && ownId !== undefined) ||
+          (key === "name" && name !== undefined) ||
+          key === "areaKm2"
+        ),
+    ),
+  );
   return name === undefined ? { id, geometry, properties } : { id, name, geometry, properties };
 }
 
