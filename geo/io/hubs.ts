@@ -93,6 +93,7 @@ function readGeoJsonHubs(
     const props = isRecord(feature) && isRecord(feature.properties) ? feature.properties : {};
     const name = typeof props.name === "string" ? props.name.trim() : "";
     const type = typeof props.type === "string" ? hubTypeId(props.type) : "";
+    if (type === TOTAL_KEY) throw totalType(where.ko, where.en);
     if (name === "" || type === "") {
       const missing = name === "" ? "name" : "type";
       throw bad(
@@ -178,6 +179,7 @@ function readCsvHubs(
     const cell = (role: string): string => row[column.get(role) ?? -1]?.trim() ?? "";
     const name = cell("name");
     const type = hubTypeId(cell("type")) || defaultType;
+    if (type === TOTAL_KEY) throw totalType(`${fileName} ${line}행`, `${fileName} line ${line}`);
     const x = toNumber(cell(cx as string));
     const y = toNumber(cell(cy as string));
     if (name === "" || type === "" || x === null || y === null) {
@@ -204,6 +206,16 @@ function readCsvHubs(
     hubs.push({ name, type, geometry: { type: "Point", coordinates: position } });
   });
   return hubs;
+}
+
+/** The report's `hubs.counts` keeps the total beside the types, under this key. */
+const TOTAL_KEY = "total";
+
+function totalType(ko: string, en: string): FilingError {
+  return bad(
+    `${ko}: 유형 'total'은 보고서의 합계 칸 이름이라 거점 유형으로 쓸 수 없습니다: 다른 이름으로 바꾸십시오`,
+    `${en}: the type 'total' is the name of the report's total and can't be a hub type: rename it`,
+  );
 }
 
 /** Both numbers within longitude/latitude range: degrees, not the metres of a TM plane. */

@@ -64,7 +64,7 @@ describe("hub types are counted as themselves", () => {
       fc.property(
         fc.array(
           fc.oneof(
-            fc.constantFrom(...OWN_NAMES, "technopark", "total_x"),
+            fc.constantFrom(...OWN_NAMES, "technopark", "total", "total_x"),
             fc.string({ minLength: 1, maxLength: 8 }),
           ),
           {
@@ -73,8 +73,13 @@ describe("hub types are counted as themselves", () => {
           },
         ),
         (raw) => {
-          const types = raw.map((t) => t.trim()).filter((t) => t !== "" && t !== "total");
+          const types = raw.map((t) => t.trim()).filter((t) => t !== "");
           if (types.length === 0) return;
+          if (types.includes("total")) {
+            // The report keeps the hub total under "total": a type of that name is refused.
+            expect(errorOf(() => readHubs(hubsGeoJson(types), "h.geojson")).en).toMatch(/'total'/);
+            return;
+          }
           const hubs = readHubs(hubsGeoJson(types), "h.geojson");
           const report = checkFiling(zone, { ruleSet: rules, hubs: indexHubs(hubs) });
           const counts = JSON.parse(JSON.stringify(report.hubs.counts)) as Record<string, unknown>;
