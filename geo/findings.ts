@@ -24,6 +24,8 @@ export const FINDING_CODES = {
   SIDO_DECIDES_RADIUS: "SIDO_DECIDES_RADIUS",
   REGION_NOT_ELIGIBLE: "REGION_NOT_ELIGIBLE",
   SIDO_OUTSIDE_BOUNDARIES: "SIDO_OUTSIDE_BOUNDARIES",
+  /** The named 시·도 is not where the boundaries put the parcels. */
+  SIDO_MISMATCH: "SIDO_MISMATCH",
 } as const;
 
 export type FindingCode = keyof typeof FINDING_CODES;
@@ -90,6 +92,19 @@ export interface FindingFigures {
   /** Without a 시·도 name: the zone lies in none. */
   REGION_NOT_ELIGIBLE: Bag & { eligibleCount: number; sidoName?: string; sidoNameEn?: string };
   SIDO_OUTSIDE_BOUNDARIES: Bag & { sidoName: string; sidoNameEn: string };
+  /** Named (by the filing or the option) against found; the radius limit that now applies. */
+  SIDO_MISMATCH: Bag & {
+    claimedCode: string;
+    claimedName: string;
+    claimedNameEn: string;
+    from: "filing" | "option";
+    sidoCode: string;
+    sidoName: string;
+    sidoNameEn: string;
+    km2: number;
+    withinM: number;
+    limitKm: number;
+  };
 }
 
 /** What a rule emits for one code: a value, no sentence. */

@@ -18,6 +18,7 @@ import {
   locatePoint,
   unionBbox,
 } from "./geometry";
+import { record } from "./own";
 import { HUB_TYPES, type Hub, type HubSourceCount } from "./types";
 
 /** Built once from a hub list and reused on every check; treat as opaque. */
@@ -117,7 +118,9 @@ export function indexHubs(hubs: Hub[]): HubIndex {
  * when not wholly in.
  */
 export function countHubs(index: HubIndex, parcels: (Polygon | MultiPolygon)[]): HubCounts {
-  const counts: Record<string, number> & { total: number } = { total: 0 };
+  // Hub types come from files: counted in a record with no prototype ("constructor" is a type).
+  const counts = record<number>() as Record<string, number> & { total: number };
+  counts.total = 0;
   for (const type of HUB_TYPES) counts[type] = 0;
   const bySource = index.sourceNames.map(() => 0);
   const tally = (hubId: number): void => {

@@ -110,6 +110,7 @@ export {
   ruleSetById,
   ruleSetForStamp,
 } from "./rules";
+export { showInvisible } from "./sanitize";
 export * from "./search";
 export {
   provideSido,

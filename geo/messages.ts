@@ -2,6 +2,8 @@
  * The only place that turns finding values into sentences, in Korean (default) and English.
  * Rules emit figures; a reviewer reads "by how much" here.
  */
+
+import { own } from "./own";
 import { inLang, shapeLabels } from "./report/labels";
 import { isMetroSido, radiusLimitKm } from "./rules";
 import type { FindingCode, FindingFigures, FindingOf, FindingValue, Lang, RuleSet } from "./types";
@@ -168,6 +170,8 @@ const ko = {
       : `지구가 ${str(f.sidoName)}에 있습니다: 사업 대상은 규칙 집합의 ${num(f.eligibleCount)}개 시·도이며 수도권(서울·인천·경기)은 제외됩니다`,
   SIDO_OUTSIDE_BOUNDARIES: (f) =>
     `구역이 내장된 2018년 시·도 경계 밖에 있어 지정된 시·도(${str(f.sidoName)})를 그대로 적용했습니다. 새 매립지가 아니라면 좌표를 확인하십시오`,
+  SIDO_MISMATCH: (f, _p, h) =>
+    `지정한 시·도 ${str(f.claimedName)}(${str(f.claimedCode)}, ${f.from === "option" ? h.sidoFromOption.ko : h.sidoFromFiling.ko})는 구역이 있는 시·도가 아닙니다: 내장 경계상 구역 ${km2(f.km2)}㎢가 ${str(f.sidoName)}(${str(f.sidoCode)})에 있고 ${str(f.claimedName)} 경계에서 ${formatNumber(num(f.withinM), 0)}m보다 멀어 ${str(f.sidoName)} 기준(반경 한도 ${km(f.limitKm)}㎞, 사업 대상 여부)으로 판정했습니다. ${h.setSido.ko} 시·도를 바로잡거나 구역 좌표를 확인하십시오`,
   NO_HUB: () => "지구 안에 혁신거점이 하나도 없습니다",
   NO_PARCEL: () => "구역이 없습니다: 구역을 하나 이상 그리거나 가져오십시오",
   HUB_PARTIAL: (f) =>
@@ -224,6 +228,8 @@ const en = {
       : `The zone lies in ${str(f.sidoNameEn)}: the programme is for the rule set's ${num(f.eligibleCount)} eligible provinces, and the capital region (Seoul, Incheon, Gyeonggi) is excluded`,
   SIDO_OUTSIDE_BOUNDARIES: (f) =>
     `The parcels lie outside the embedded 2018 province boundaries, so the named province (${str(f.sidoNameEn)}) applies as given; unless this is new reclaimed land, check the coordinates`,
+  SIDO_MISMATCH: (f, _p, h) =>
+    `The named province ${str(f.claimedNameEn)} (${str(f.claimedCode)}, ${f.from === "option" ? h.sidoFromOption.en : h.sidoFromFiling.en}) is not where the parcels lie: the embedded boundaries put ${km2(f.km2)} km² of them in ${str(f.sidoNameEn)} (${str(f.sidoCode)}), more than ${formatNumber(num(f.withinM), 0)} m from ${str(f.claimedNameEn)}, so the zone was judged as ${str(f.sidoNameEn)} (radius limit ${km(f.limitKm)} km, eligibility); correct the province ${h.setSido.en} or check the parcels' coordinates`,
   NO_HUB: () => "No innovation hub lies inside the zone",
   NO_PARCEL: () => "No parcel: draw or import at least one",
   HUB_PARTIAL: (f) =>
@@ -264,10 +270,10 @@ export function ringProblemText(kind: string, lang: Lang): string {
 }
 
 function problemKo(kind: string): string {
-  return PROBLEMS[kind]?.[0] ?? kind;
+  return own(PROBLEMS, kind)?.[0] ?? kind;
 }
 function problemEn(kind: string): string {
-  return PROBLEMS[kind]?.[1] ?? kind;
+  return own(PROBLEMS, kind)?.[1] ?? kind;
 }
 
 function where(f: Figures, lang: Lang): string {

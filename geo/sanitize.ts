@@ -16,6 +16,25 @@ function isControl(code: number): boolean {
   );
 }
 
+/**
+ * Characters that change how text around them is shown without showing themselves: the bidi
+ * embeddings, overrides, isolates and marks (U+202E turns "P1\u202Egnp.exe" into "P1exe.png" on
+ * screen) and the line and paragraph separators U+2028/2029 (a line break in a one-line field).
+ */
+const INVISIBLE = /[\u061C\u200E\u200F\u202A-\u202E\u2066-\u2069\u2028\u2029]/g;
+
+/**
+ * `text` with every bidi control and U+2028/2029 written as a visible escape, "[U+202E]": what
+ * every report (HTML, text, CSV) and the app show in place of the character, so a reviewer sees
+ * that a name holds one and where. Plain ASCII, so it survives a CP949 export.
+ */
+export function showInvisible(text: string): string {
+  return text.replace(
+    INVISIBLE,
+    (c) => `[U+${c.charCodeAt(0).toString(16).toUpperCase().padStart(4, "0")}]`,
+  );
+}
+
 /** `text` with every control character replaced by U+FFFD. */
 export function stripControls(text: string): string {
   let clean = true;

@@ -141,6 +141,11 @@ export interface Report {
     /** Which 시·도 and radius applied, and why, in Korean and English. */
     why: { ko: string; en: string };
     /**
+     * The 시·도 the filing (`czd.sido`) or `--sido` named when the boundaries put the parcels in
+     * another one (finding SIDO_MISMATCH); `code` is then the parcels' own 시·도.
+     */
+    claimed?: string;
+    /**
      * The 시·군·구 the parcels lie in (KOSTAT code, name), with the parcel area in each, km²,
      * largest first; absent while the app has not loaded the 시·군·구 boundaries yet.
      */

@@ -11,8 +11,9 @@
  * Both layers come from the municipalities alone, so a 시·도 is exactly the union of its 시·군·구:
  * mapshaper cleans the source (it has overlapping parts and slivers), the script applies what
  * changed since 2018 (군위군 → 대구, 2023-07; today's 시·도 names from geo/sido/table.ts), then
- * each layer is simplified on the shared topology (no gaps or overlaps open between neighbours)
- * and written with one feature a line, in code order. Nothing depends on time or randomness, and
+ * the 시·군·구 are simplified once on the shared topology (no gaps or overlaps open between
+ * neighbours, every island kept), the 시·도 dissolved from them, and each layer written with one
+ * feature a line, in code order. Nothing depends on time or randomness, and
  * the mapshaper version is pinned, so a rerun writes the same bytes.
  */
 import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
@@ -22,10 +23,12 @@ import mapshaper from "mapshaper";
 import { SIDO } from "../geo/sido/table";
 
 const SOURCE = "scripts/kostat/source/skorea-municipalities-2018-topo.json";
-/** Simplification tolerance, metres: the 시·군·구 for the report and the map at zoom 8–12. */
-const SIGUNGU_INTERVAL_M = 100;
-/** Coarser for the 시·도, which every check loads: about 400 kB. */
-const SIDO_INTERVAL_M = 150;
+/**
+ * Simplification tolerance, metres, of both layers (the 시·도 are dissolved from the simplified
+ * 시·군·구, so the two agree exactly): the map at zoom 8–12, and a 시·도 layer every check loads
+ * of about 500 kB.
+ */
+const INTERVAL_M = 150;
 /** Decimal degrees kept: 0.0001° is about 10 m, finer than the 100 m simplification. */
 const PRECISION = 0.0001;
 
@@ -79,21 +82,33 @@ function spacedName(code: string, name: string): string {
 
 type Area = Feature<Polygon | MultiPolygon>;
 
-async function simplified(topo: Topology, interval: number, dissolve: boolean): Promise<Area[]> {
+/**
+ * Both layers from one simplification: each island is its own shape while simplifying
+ * (`-explode`, so `keep-shapes` keeps every islet, not only each feature's largest ring), then
+ * the parts are dissolved back into their 시·군·구, and the 시·군·구 into their 시·도. So the 시·도
+ * layer is exactly the union of the 시·군·구 layer: every island the one holds (독도, 마라도, 가거도
+ * …) the other holds too, and no border of the two layers differs by a vertex.
+ */
+async function simplifiedLayers(topo: Topology): Promise<{ sigungu: Area[]; sido: Area[] }> {
   const steps = [
     "-i source.json",
     "-clean",
-    `-simplify interval=${interval} keep-shapes`,
-    dissolve ? "-dissolve sido" : "",
-    `-o out.json format=geojson precision=${PRECISION}`,
+    "-explode",
+    `-simplify interval=${INTERVAL_M} keep-shapes`,
+    "-dissolve code copy-fields=name,name_eng,sido + name=sigungu",
+    "-dissolve sido target=sigungu + name=sido",
+    `-o target=sigungu,sido format=geojson precision=${PRECISION}`,
   ];
   const out = await mapshaper.applyCommands(steps.join(" "), {
     "source.json": JSON.stringify(topo),
   });
-  const fc = JSON.parse(String(out["out.json"])) as FeatureCollection;
-  return fc.features.filter(
-    (f): f is Area => f.geometry?.type === "Polygon" || f.geometry?.type === "MultiPolygon",
-  );
+  const layer = (name: string): Area[] => {
+    const fc = JSON.parse(String(out[`${name}.json`])) as FeatureCollection;
+    return fc.features.filter(
+      (f): f is Area => f.geometry?.type === "Polygon" || f.geometry?.type === "MultiPolygon",
+    );
+  };
+  return { sigungu: layer("sigungu"), sido: layer("sido") };
 }
 
 function byCode(a: Feature, b: Feature): number {
@@ -111,7 +126,8 @@ export async function buildBoundaries(outDir: string): Promise<{ sido: number; s
   for (const layer of Object.values(topo.objects)) {
     for (const g of layer.geometries) g.properties.sido = sidoOf(g.properties.code);
   }
-  const sigungu = (await simplified(topo, SIGUNGU_INTERVAL_M, false))
+  const layers = await simplifiedLayers(topo);
+  const sigungu = layers.sigungu
     .map((f): Area => {
       const p = f.properties as SourceProps & { sido: string };
       return {
@@ -126,7 +142,7 @@ export async function buildBoundaries(outDir: string): Promise<{ sido: number; s
       };
     })
     .sort(byCode);
-  const sido = (await simplified(topo, SIDO_INTERVAL_M, true))
+  const sido = layers.sido
     .map((f): Area => {
       const code = String(f.properties?.sido);
       const info = SIDO.find((s) => s.code === code);

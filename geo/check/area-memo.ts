@@ -4,7 +4,7 @@
  * only the moved parcel again; every figure is the measuring function's own.
  */
 import { type RingProblem, ringProblems } from "../geometry";
-import { geodesicAreaM2, tmAreaM2 } from "../measure";
+import { enclosedLand, geodesicAreaM2, tmAreaM2 } from "../measure";
 import type { ParcelGeometry } from "../types";
 
 /** `measure`, remembered per object it was given (never for a value another object would get). */
@@ -34,4 +34,38 @@ export function tmAreaOnce(g: ParcelGeometry, crs: string): number {
     byCrs.set(crs, m2);
   }
   return m2;
+}
+
+/** Problems after which the rings' signed sums are not the land they enclose. */
+const CROSSED: ReadonlySet<string> = new Set([
+  "SELF_CROSSING",
+  "RING_CROSSING",
+  "HOLE_OUTSIDE",
+  "PARTS_OVERLAP",
+]);
+
+const land = new WeakMap<ParcelGeometry, ParcelGeometry>();
+
+/**
+ * The geometry to measure: the parcel itself, or, when its rings cross (a bow-tie, a hole
+ * across its outer ring, overlapping parts), the simple polygons of the land they enclose, so
+ * that no area is a signed sum of lobes (FILING.md).
+ */
+export function measurableOnce(
+  g: ParcelGeometry,
+  problems: readonly RingProblem[],
+): ParcelGeometry {
+  if (!problems.some((p) => CROSSED.has(p.kind))) return g;
+  let resolved = land.get(g);
+  if (resolved === undefined) {
+    let simple: ParcelGeometry | null = null;
+    try {
+      simple = enclosedLand(g);
+    } catch {
+      // The clipper gave up on a pathological ring: it is INVALID_GEOMETRY either way.
+    }
+    resolved = simple ?? g;
+    land.set(g, resolved);
+  }
+  return resolved;
 }

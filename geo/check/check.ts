@@ -5,6 +5,7 @@
 
 import { countHubs, type HubIndex } from "../hubs";
 import { findingMessage, sidoReason } from "../messages";
+import { record } from "../own";
 import { areaCapKm2For, isBuiltinRuleSet, isUnknownRuleSet, unknownRuleSetError } from "../rules";
 import { type FindingValue, HUB_TYPES, type Report, type RuleSet, type Zone } from "../types";
 import { type RoleArea, roleAreas, zoneRoleOf } from "../zone-roles";
@@ -26,7 +27,7 @@ export interface CheckOptions {
 const SEVERITY_ORDER = { error: 0, warning: 1, info: 2 } as const;
 
 function emptyCounts(): Report["hubs"]["counts"] {
-  const counts: Record<string, number> = {};
+  const counts = record<number>();
   for (const t of HUB_TYPES) counts[t] = 0;
   return Object.assign(counts, { total: 0 });
 }
@@ -40,6 +41,7 @@ function sidoSection(ctx: CheckContext): Report["sido"] {
     shares: ctx.sidoShares.map((s) => ({ code: s.code, km2: round(s.km2, 6) })),
     why: { ko: sidoReason(ctx, "ko"), en: sidoReason(ctx, "en") },
   };
+  if (ctx.sidoClaimed) section.claimed = ctx.sidoClaimed.code;
   if (ctx.sigungu) {
     section.sigungu = ctx.sigungu.map((s) => ({
       code: s.code,
@@ -75,6 +77,7 @@ export function checkFiling(zone: Zone, opts: CheckOptions): Report {
     ...envelope.findings,
     ...rules.overlaps(ctx),
     ...rules.areaMethods(ctx),
+    ...rules.sidoMismatch(ctx),
     ...rules.sido(ctx),
     ...rules.eligibility(ctx),
     ...rules.sidoDecidesRadius(ctx, envelope.section),

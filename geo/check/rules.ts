@@ -6,7 +6,7 @@
 import { searchOverlaps } from "../geometry";
 import type { HubCounts } from "../hubs";
 import { areaCapKm2For } from "../rules";
-import { parcelsNearOtherSido, sidoByCode } from "../sido";
+import { CLAIM_NEAR_M, parcelsNearOtherSido, sidoByCode } from "../sido";
 import type { FindingValue, Report } from "../types";
 import type { CheckContext } from "./context";
 import { round } from "./round";
@@ -33,6 +33,8 @@ export function areaCap(ctx: CheckContext): FindingValue[] {
 /** A filing measured in TM may land on the other side of the cap: the reviewer must see that. */
 export function areaMethods(ctx: CheckContext): FindingValue[] {
   const cap = areaCapKm2For(ctx.ruleSet, ctx.sidoCode);
+  // A parcel far outside the TM plane's zone (a damaged file's stray vertex) has no planar area.
+  if (!Number.isFinite(ctx.tmTotalKm2)) return [];
   if (ctx.totalKm2 > cap === ctx.tmTotalKm2 > cap) return [];
   return [
     {
@@ -133,6 +135,37 @@ export function sido(ctx: CheckContext): FindingValue[] {
     .join(", ");
   const figures = { shares, sharesEn };
   return [{ code: "SIDO_SPAN", severity: "warning", parcels: [...ctx.ids], figures }];
+}
+
+/**
+ * The named 시·도 (`czd.sido` or `--sido`) is a claim: where the boundaries put the parcels in
+ * another 시·도, more than CLAIM_NEAR_M from the named one, the parcels' 시·도 applies (its
+ * eligibility and radius) and the filing fails: a filing can't name its way past the rules.
+ */
+export function sidoMismatch(ctx: CheckContext): FindingValue[] {
+  const claimed = ctx.sidoClaimed;
+  if (!claimed || ctx.sidoCode === null) return [];
+  const named = sidoByCode(claimed.code);
+  const share = ctx.sidoShares.find((s) => s.code === ctx.sidoCode);
+  return [
+    {
+      code: "SIDO_MISMATCH",
+      severity: "error",
+      parcels: [...ctx.ids],
+      figures: {
+        claimedCode: claimed.code,
+        claimedName: named?.name ?? claimed.code,
+        claimedNameEn: named?.nameEn ?? claimed.code,
+        from: claimed.from,
+        sidoCode: ctx.sidoCode,
+        sidoName: ctx.sidoName ?? ctx.sidoCode,
+        sidoNameEn: ctx.sidoNameEn ?? ctx.sidoCode,
+        km2: round(share?.km2 ?? 0, 3),
+        withinM: CLAIM_NEAR_M,
+        limitKm: ctx.radiusLimitKm,
+      },
+    },
+  ];
 }
 
 /** A parcel this close to another 시·도 may lie in it: the embedded borders are simplified. */

@@ -2,14 +2,17 @@
  * `czd check`, and the loading every checking command shares (`czd report` too): the filing in
  * any importable format, the rule set, the hubs, then checkFiling.
  */
-import { parseArgs } from "node:util";
+
 import { checkFiling } from "../check";
+import { FilingError, isFilingError } from "../errors";
 import type { HubIndex } from "../hubs";
 import { decodeText, importZone } from "../io";
 import type { Lang } from "../messages";
 import { formatReportText, reportJson } from "../report";
 import { BUILTIN_RULE_SETS, loadRuleSet, ruleSetForStamp } from "../rules";
+import { excerpt } from "../sanitize";
 import type { Report, RuleSet, Zone } from "../types";
+import { parseCliArgs } from "./args";
 import { readBytes, runCommand, usage, type Writer } from "./files";
 import { hubsFromArgs } from "./hubs";
 import { loadEmbeddedSigungu } from "./sigungu-embedded";
@@ -43,7 +46,18 @@ export interface Checked {
 function ruleSetOf(arg: string | undefined, zone: Zone): RuleSet {
   if (!arg) return ruleSetForStamp(zone.meta.ruleSet, BUILTIN_RULE_SETS);
   if (BUILTIN_RULE_SETS.some((r) => r.id === arg)) return loadRuleSet(arg);
-  return loadRuleSet(decodeText(readBytes(arg, { ko: "규칙", en: "rules" })));
+  const text = decodeText(readBytes(arg, { ko: "규칙", en: "rules" }));
+  try {
+    return loadRuleSet(text);
+  } catch (e) {
+    // The file's name first, so the line and column point into a file the reviewer can open.
+    if (!isFilingError(e)) throw e;
+    throw new FilingError(
+      e.code,
+      `'${excerpt(arg, 80)}': ${e.ko}`,
+      `'${excerpt(arg, 80)}': ${e.en}`,
+    );
+  }
 }
 
 /**
@@ -70,10 +84,9 @@ export async function loadAndCheck(
 }
 
 async function check(args: string[], out: Writer, lang: Lang): Promise<number> {
-  const { values, positionals } = parseArgs({
-    args,
-    allowPositionals: true,
-    options: { ...CHECK_OPTIONS, format: { type: "string", default: "text" } },
+  const { values, positionals } = parseCliArgs(args, {
+    ...CHECK_OPTIONS,
+    format: { type: "string", default: "text" },
   });
   const file = positionals[0];
   if (!file) throw usage("검사할 파일을 주십시오", "Give the filing to check");

@@ -3,7 +3,6 @@
  * importable filing (GeoJSON in a CRS of FILING.md, zipped Shapefile) to any export format.
  * Text formats go to stdout without -o; a ZIP goes to its default name in the current folder.
  */
-import { parseArgs } from "node:util";
 import {
   CONVERTERS,
   converterById,
@@ -13,6 +12,7 @@ import {
   type TextEncodingId,
 } from "../io";
 import type { Lang } from "../messages";
+import { parseCliArgs } from "./args";
 import { readBytes, runCommand, usage, type Writer, writeOutput } from "./files";
 
 export const CONVERT_HELP = `  czd convert <in> --to ${CONVERTERS.filter((c) => c.write)
@@ -27,16 +27,12 @@ function stemOf(path: string): string {
 }
 
 async function convert(args: string[], out: Writer, err: Writer): Promise<number> {
-  const { values, positionals } = parseArgs({
-    args,
-    allowPositionals: true,
-    options: {
-      to: { type: "string" },
-      output: { type: "string", short: "o" },
-      crs: { type: "string" },
-      encoding: { type: "string" },
-      lang: { type: "string" },
-    },
+  const { values, positionals } = parseCliArgs(args, {
+    to: { type: "string" },
+    output: { type: "string", short: "o" },
+    crs: { type: "string" },
+    encoding: { type: "string" },
+    lang: { type: "string" },
   });
   const input = positionals[0];
   if (!input) throw usage("변환할 파일을 주십시오", "Give the file to convert");

@@ -3,14 +3,16 @@
  * (or stdout), and with `--format json` the summary on stdout. Exit 0 with a proposal, 2 on
  * input that can't be used.
  */
-import { parseArgs } from "node:util";
+
 import { zoneToFiling } from "../filing";
 import { decodeText } from "../io";
 import type { Lang } from "../messages";
 import { parseIndustry, readFirms, readSites } from "../propose";
 import { type Proposal, propose } from "../propose/index";
 import { BUILTIN_RULE_SETS, loadRuleSet } from "../rules";
+import { excerpt } from "../sanitize";
 import { ENVELOPE_SHAPES, type EnvelopeShape, type RuleSet } from "../types";
+import { parseCliArgs } from "./args";
 import { readBytes, runCommand, usage, type Writer, writeOutput } from "./files";
 import { hubsFromArgs } from "./hubs";
 
@@ -51,24 +53,20 @@ function summaryText(p: Proposal, lang: Lang): string {
 }
 
 async function proposeCommand(args: string[], out: Writer, lang: Lang): Promise<number> {
-  const { values, positionals } = parseArgs({
-    args,
-    allowPositionals: true,
-    options: {
-      shape: { type: "string" },
-      rules: { type: "string" },
-      weight: { type: "string" },
-      industry: { type: "string" },
-      crs: { type: "string" },
-      sido: { type: "string" },
-      "cap-km2": { type: "string" },
-      "max-pieces": { type: "string" },
-      hubs: { type: "string", multiple: true },
-      sites: { type: "string" },
-      format: { type: "string", default: "text" },
-      lang: { type: "string", default: "ko" },
-      o: { type: "string", short: "o" },
-    },
+  const { values, positionals } = parseCliArgs(args, {
+    shape: { type: "string" },
+    rules: { type: "string" },
+    weight: { type: "string" },
+    industry: { type: "string" },
+    crs: { type: "string" },
+    sido: { type: "string" },
+    "cap-km2": { type: "string" },
+    "max-pieces": { type: "string" },
+    hubs: { type: "string", multiple: true },
+    sites: { type: "string" },
+    format: { type: "string", default: "text" },
+    lang: { type: "string", default: "ko" },
+    o: { type: "string", short: "o" },
   });
   const file = positionals[0];
   if (!file) throw usage("기업 파일을 주십시오", "Give the firms file");
@@ -80,12 +78,20 @@ async function proposeCommand(args: string[], out: Writer, lang: Lang): Promise<
     throw usage("--format은 text 또는 json입니다", "--format is text or json");
   }
   const cap = values["cap-km2"] === undefined ? undefined : Number(values["cap-km2"]);
-  if (cap !== undefined && !Number.isFinite(cap)) {
-    throw usage("--cap-km2는 숫자입니다", "--cap-km2 is a number");
+  if (cap !== undefined && !(Number.isFinite(cap) && cap > 0)) {
+    const shown = excerpt(values["cap-km2"] ?? "", 40);
+    throw usage(
+      `--cap-km2 ${shown}: 면적 상한은 0보다 큰 수(㎢)여야 합니다 (예: --cap-km2 15)`,
+      `--cap-km2 ${shown}: the area cap must be a number of km² greater than 0 (e.g. --cap-km2 15)`,
+    );
   }
   const maxPieces = values["max-pieces"] === undefined ? undefined : Number(values["max-pieces"]);
   if (maxPieces !== undefined && !(Number.isInteger(maxPieces) && maxPieces >= 1)) {
-    throw usage("--max-pieces는 1 이상의 정수입니다", "--max-pieces is a whole number ≥ 1");
+    const shown = excerpt(values["max-pieces"] ?? "", 40);
+    throw usage(
+      `--max-pieces ${shown}: 1 이상의 정수여야 합니다 (예: --max-pieces 10)`,
+      `--max-pieces ${shown}: give a whole number ≥ 1 (e.g. --max-pieces 10)`,
+    );
   }
   const ruleSet = ruleSetOf(values.rules);
   const bytes = readBytes(file, { ko: "기업", en: "firms" });

@@ -4,9 +4,9 @@
  * Exit codes as `czd check`: 0 compliant, 1 not compliant (the report is written either way),
  * 2 unusable input (nothing written).
  */
-import { parseArgs } from "node:util";
 import type { Lang } from "../messages";
 import { reportHtml, sha256Hex } from "../report";
+import { parseCliArgs } from "./args";
 import { CHECK_OPTIONS, loadAndCheck } from "./check";
 import { runCommand, usage, type Writer, writeOutput } from "./files";
 import { josoAppendix } from "./parcels";
@@ -16,14 +16,10 @@ export const REPORT_HELP = `  czd report <filing> [-o report.html] [--rules …]
       [--cadastre <LSMD_CONT_LDREG_….zip|.shp>]   부록: 지번 조서 / appendix: parcel schedule`;
 
 async function report(args: string[], out: Writer, lang: Lang): Promise<number> {
-  const { values, positionals } = parseArgs({
-    args,
-    allowPositionals: true,
-    options: {
-      ...CHECK_OPTIONS,
-      output: { type: "string", short: "o" },
-      cadastre: { type: "string", multiple: true },
-    },
+  const { values, positionals } = parseCliArgs(args, {
+    ...CHECK_OPTIONS,
+    output: { type: "string", short: "o" },
+    cadastre: { type: "string", multiple: true },
   });
   const file = positionals[0];
   if (!file) throw usage("보고서를 만들 파일을 주십시오", "Give the filing to report on");

@@ -6,6 +6,7 @@
  */
 import type { Geometry, Position } from "geojson";
 import { FilingError } from "../errors";
+import { readPrj } from "../io/prj";
 import { normalizeCrs, reprojectGeometry, SUPPORTED_CRS, toLonLat } from "../measure";
 import { excerpt } from "../sanitize";
 import type { Parcel, ParcelGeometry, Zone, ZoneMeta } from "../types";
@@ -69,6 +70,16 @@ function crsOf(root: Json): string {
   }
   const text =
     typeof name === "string" || typeof name === "number" ? String(name) : JSON.stringify(member);
+  if (/^\s*(PROJCS|GEOGCS|PROJCRS|GEOGCRS|GEODCRS)\s*\[/i.test(text)) {
+    // A WKT definition in the member (some tools write one): read as a .prj is, datum and all.
+    const reading = readPrj(text);
+    if ("crs" in reading) return reading.crs;
+    throw new FilingError(
+      "UNKNOWN_CRS",
+      `crs 멤버의 좌표계를 쓸 수 없습니다: ${reading.problem.ko}`,
+      `The crs member's coordinate system can't be used: ${reading.problem.en}`,
+    );
+  }
   const crs = normalizeCrs(text);
   if (crs === null) {
     const list = SUPPORTED_CRS.join(", ");
@@ -113,14 +124,18 @@ function toParcel(feature: Json, geometry: ParcelGeometry, position: number): Pa
   const ownId = idOf(props.id);
   const id = ownId ?? idOf(feature.id) ?? `P${position}`;
   const name = typeof props.name === "string" ? props.name : undefined;
-  const properties: Record<string, unknown> = {};
-  for (const [key, value] of Object.entries(props)) {
-    const writtenBack =
-      (key === "id" && ownId !== undefined) ||
-      (key === "name" && name !== undefined) ||
-      key === "areaKm2";
-    if (!writtenBack) properties[key] = value;
-  }
+  // Object.fromEntries defines each key as its own property, so "__proto__" from a file is kept
+  // as an attribute rather than replacing the object's prototype.
+  const properties: Record<string, unknown> = Object.fromEntries(
+    Object.entries(props).filter(
+      ([key]) =>
+        !(
+          (key === "id" && ownId !== undefined) ||
+          (key === "name" && name !== undefined) ||
+          key === "areaKm2"
+        ),
+    ),
+  );
   return name === undefined ? { id, geometry, properties } : { id, name, geometry, properties };
 }
 

@@ -5,6 +5,7 @@
  */
 import type { Geometry, MultiPolygon, Polygon } from "geojson";
 import { FilingError } from "../errors";
+import { excerpt } from "../sanitize";
 
 export type Json = Record<string, unknown>;
 
@@ -38,17 +39,41 @@ function errorOffset(body: string, detail: string): number | undefined {
   if (position !== undefined) return Number(position);
   if (/end of JSON input/i.test(detail)) return body.length;
   const snippet = /\.\.\."([\s\S]*)"(?:\.\.\.)? is not valid JSON$/.exec(detail)?.[1];
-  if (snippet === undefined) return undefined;
+  if (snippet === undefined) {
+    // Near the start V8 quotes from the first character, without the leading "...".
+    const token = /^Unexpected token '([\s\S])', "/.exec(detail)?.[1];
+    const at = token === undefined ? -1 : body.indexOf(token);
+    return at >= 0 && at <= 10 ? at : undefined;
+  }
   const start = body.indexOf(snippet);
   return start < 0 ? undefined : start + 10;
 }
 
-/** JSON.parse, with a FilingError that says where the text stopped being JSON. */
-export function parseJson(text: string): unknown {
+/** The text around `offset`, one line, quoted as written. */
+function around(body: string, offset: number): string {
+  const start = Math.max(0, offset - 15);
+  const piece = body.slice(start, offset + 15).replace(/\s+/g, " ");
+  return `${start > 0 ? "…" : ""}${excerpt(piece, 40)}${offset + 15 < body.length ? "…" : ""}`;
+}
+
+/**
+ * JSON.parse, with a FilingError that says where the text stopped being JSON: line, column and
+ * the text there as written, in Korean and English (never V8's own English sentence). `file`
+ * names the file in the message.
+ */
+export function parseJson(
+  text: string,
+  file?: string,
+  code: "NOT_JSON" | "BAD_RULES" | "BAD_HUBS" = "NOT_JSON",
+): unknown {
   // Windows tools in Korea often save UTF-8 with a byte-order mark; JSON.parse refuses it.
   const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+  const named =
+    file === undefined
+      ? { ko: "", en: "" }
+      : { ko: `'${excerpt(file, 80)}': `, en: `'${excerpt(file, 80)}': ` };
   if (body.trim() === "") {
-    throw new FilingError("NOT_JSON", "파일이 비어 있습니다", "The file is empty");
+    throw new FilingError(code, `${named.ko}파일이 비어 있습니다`, `${named.en}the file is empty`);
   }
   try {
     return JSON.parse(body);
@@ -60,12 +85,17 @@ export function parseJson(text: string): unknown {
         ? { ko: "", en: "" }
         : (() => {
             const { line, column } = lineColumn(body, offset);
-            return { ko: ` (${line}행 ${column}열)`, en: ` (line ${line}, column ${column})` };
+            const at = around(body, offset);
+            return {
+              ko: ` (${line}행 ${column}열, ${at} 부근)`,
+              en: ` (line ${line}, column ${column}, near ${at})`,
+            };
           })();
+    const end = offset !== undefined && offset >= body.length;
     throw new FilingError(
-      "NOT_JSON",
-      `JSON 형식이 아닙니다${where.ko}: ${detail}`,
-      `Not JSON${where.en}: ${detail}`,
+      code,
+      `${named.ko}JSON 형식이 아닙니다${where.ko}: ${end ? "파일이 중간에 끝납니다. 파일 전체를 다시 저장하십시오" : "그 자리의 쉼표, 따옴표, 괄호를 고치십시오"}`,
+      `${named.en}not JSON${where.en}: ${end ? "the file ends early; save the whole file again" : "fix the comma, quote or bracket there"}`,
     );
   }
 }
@@ -100,8 +130,17 @@ function badCoordinates(label: string, path: string, ko: string, en: string): Fi
   );
 }
 
+/**
+ * A value as the file gave it: a number too large for a double (1e999) is shown as Infinity and a
+ * Shapefile's NaN as not-a-number, never as JSON's null, so a reviewer sees what is wrong with
+ * `[1e999, 36.85]`.
+ */
 function show(value: unknown): string {
-  const text = JSON.stringify(value);
+  const text = JSON.stringify(value, (_k, v: unknown) =>
+    typeof v === "number" && !Number.isFinite(v)
+      ? `\u0000${Number.isNaN(v) ? "not-a-number" : v}\u0000`
+      : v,
+  )?.replace(/"\\u0000(-?Infinity|not-a-number)\\u0000"/g, "$1");
   return text === undefined ? String(value) : text.length > 60 ? `${text.slice(0, 57)}...` : text;
 }
 

@@ -8,6 +8,7 @@ import Papa from "papaparse";
 import { FilingError } from "../errors";
 import { MAX_POSITIONS, tooManyPositions } from "../filing";
 import { geodesicAreaM2, normalizeCrs, SUPPORTED_CRS, tmAreaM2, toLonLat } from "../measure";
+import { showInvisible } from "../sanitize";
 import type { Zone } from "../types";
 import { attributeKeys } from "./dbf-fields";
 import type { Converter, Imported, ReadOptions, WriteOptions } from "./format";
@@ -24,9 +25,10 @@ const OWN_COLUMNS = ["id", "name", "area_m2", "area_km2", "tm_area_m2", "tm_crs"
 const NOT_ATTRIBUTES = new Set(["id", "name", "areaKm2", "area_m2", "tm_m2"]);
 
 /** A kept attribute as a cell: text as it is, anything else as JSON, nothing as empty. */
+/** A table cell for people: bidi controls and line separators shown as "[U+202E]". */
 function cell(v: unknown): string {
   if (v === null || v === undefined) return "";
-  return typeof v === "string" ? v : JSON.stringify(v);
+  return showInvisible(typeof v === "string" ? v : JSON.stringify(v));
 }
 
 /**
@@ -49,8 +51,8 @@ export function parcelTableCsv(zone: Zone, opts: CsvWriteOptions = {}): Uint8Arr
   const rows = zone.parcels.map((p) => {
     const m2 = geodesicAreaM2(p.geometry);
     return [
-      p.id,
-      p.name ?? "",
+      cell(p.id),
+      cell(p.name ?? ""),
       m2.toFixed(3),
       (m2 / 1e6).toFixed(6),
       tmAreaM2(p.geometry, tmCrs).toFixed(3),

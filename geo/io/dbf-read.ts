@@ -4,6 +4,7 @@
  * deletion flag. Field names are decoded too: Korean tables name fields 이름, 면적 ….
  */
 import { FilingError } from "../errors";
+import { record } from "../own";
 import { decodeText, type TextEncodingId } from "./text";
 
 export interface DbfTable {
@@ -91,7 +92,7 @@ export function dbfRecord(
 ): Record<string, string | number | boolean | null> | null {
   const start = layout.header.headerBytes + r * layout.header.recordBytes;
   if (bytes[start] === 0x2a) return null;
-  const row: Record<string, string | number | boolean | null> = {};
+  const row = record<string | number | boolean | null>();
   for (const f of layout.fields) {
     const raw = decodeText(bytes.subarray(start + f.offset, start + f.offset + f.size), encoding);
     row[f.name] = value(raw, f.type);

@@ -32,6 +32,8 @@ export interface WriteOptions {
   report?: Report;
   /** Base name of the files inside a zipped Shapefile (default "parcels"). */
   baseName?: string;
+  /** The TM plane a Shapefile is written in (default EPSG:5186), e.g. "EPSG:5181" or "EPSG:5174". */
+  crs?: string;
 }
 
 /** What a reader gives back: features in WGS84 lon/lat (RFC 7946), whatever the file was in. */

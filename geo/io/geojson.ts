@@ -6,6 +6,7 @@
 import type { Feature, FeatureCollection, Geometry, Position } from "geojson";
 import { FilingError } from "../errors";
 import { checkDepth, looksLikeDegrees, zoneToFiling } from "../filing";
+import { parseJson } from "../filing/structure";
 import {
   fromLonLat,
   geodesicAreaM2,
@@ -72,13 +73,8 @@ function reprojectOrKeep(g: Geometry, convert: (p: Position) => Position): Geome
 
 /** Parses GeoJSON text; a legacy `crs` member is honoured and the result is WGS84 lon/lat. */
 export function parseGeoJson(text: string): Imported {
-  let doc: unknown;
-  try {
-    doc = JSON.parse(text);
-  } catch (e) {
-    const why = e instanceof Error ? e.message : String(e);
-    throw new FilingError("NOT_JSON", `JSON이 아닙니다 (${why})`, `Not JSON (${why})`);
-  }
+  // Line, column and the text there on a parse error (the registry adds the file's name).
+  const doc = parseJson(text);
   if (!isObject(doc) || Array.isArray(doc)) {
     throw new FilingError("NOT_GEOJSON", "GeoJSON 객체가 아닙니다", "Not a GeoJSON object");
   }

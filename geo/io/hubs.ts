@@ -6,7 +6,9 @@
 import type { Geometry, MultiPolygon, Point, Polygon, Position } from "geojson";
 import Papa from "papaparse";
 import { FilingError } from "../errors";
+import { parseJson } from "../filing/structure";
 import { normalizeCrs, reprojectGeometry, toLonLat } from "../measure";
+import { own } from "../own";
 import type { Hub } from "../types";
 import { CLI_CRS_HINT, type CrsHint } from "./format";
 
@@ -77,12 +79,7 @@ function readGeoJsonHubs(
   crs: string | undefined,
   hint: CrsHint,
 ): Hub[] {
-  let doc: unknown;
-  try {
-    doc = JSON.parse(text);
-  } catch {
-    throw bad(`${fileName}: JSON으로 읽을 수 없습니다`, `${fileName}: not valid JSON`);
-  }
+  const doc = parseJson(text, fileName, "BAD_HUBS");
   if (!isRecord(doc) || doc.type !== "FeatureCollection" || !Array.isArray(doc.features)) {
     throw bad(
       `${fileName}: 거점 파일은 GeoJSON FeatureCollection이어야 합니다`,
@@ -96,6 +93,7 @@ function readGeoJsonHubs(
     const props = isRecord(feature) && isRecord(feature.properties) ? feature.properties : {};
     const name = typeof props.name === "string" ? props.name.trim() : "";
     const type = typeof props.type === "string" ? hubTypeId(props.type) : "";
+    if (type === TOTAL_KEY) throw totalType(where.ko, where.en);
     if (name === "" || type === "") {
       const missing = name === "" ? "name" : "type";
       throw bad(
@@ -108,6 +106,13 @@ function readGeoJsonHubs(
       throw bad(
         `${where.ko} (${name}): 도형은 좌표가 올바른 Point, Polygon 또는 MultiPolygon이어야 합니다`,
         `${where.en} (${name}): geometry must be a Point, Polygon or MultiPolygon with valid coordinates`,
+      );
+    }
+    if (convert !== null && sourceCrs !== "EPSG:4326" && positionsOf(raw).every(isDegrees)) {
+      const [x, y] = positionsOf(raw)[0] ?? [];
+      throw bad(
+        `${where.ko} (${name}): 좌표 (${x}, ${y})는 경위도로 보이는데 좌표계가 ${sourceCrs}(미터)로 지정되어 있습니다: 경위도라면 좌표계 지정을 빼고, TM 좌표라면 좌표를 확인하십시오`,
+        `${where.en} (${name}): the coordinates (${x}, ${y}) look like degrees, but the CRS is ${sourceCrs} (metres): for lon/lat drop the CRS, for TM check the coordinates`,
       );
     }
     const geometry = convert === null ? raw : reprojectGeometry(raw, convert);
@@ -139,13 +144,13 @@ function readCsvHubs(
   const [header = [], ...rows] = parsed.data;
   const column = new Map<string, number>();
   header.forEach((cell, i) => {
-    const role =
-      COLUMN_ALIASES[
-        cell
-          .replace(/^\uFEFF/, "")
-          .trim()
-          .toLowerCase()
-      ];
+    const role = own(
+      COLUMN_ALIASES,
+      cell
+        .replace(/^\uFEFF/, "")
+        .trim()
+        .toLowerCase(),
+    );
     if (role !== undefined && !column.has(role)) column.set(role, i);
   });
   const lonLat = column.has("lon") && column.has("lat");
@@ -174,12 +179,21 @@ function readCsvHubs(
     const cell = (role: string): string => row[column.get(role) ?? -1]?.trim() ?? "";
     const name = cell("name");
     const type = hubTypeId(cell("type")) || defaultType;
+    if (type === TOTAL_KEY) throw totalType(`${fileName} ${line}행`, `${fileName} line ${line}`);
     const x = toNumber(cell(cx as string));
     const y = toNumber(cell(cy as string));
     if (name === "" || type === "" || x === null || y === null) {
       throw bad(
         `${fileName} ${line}행: 이름, 유형, 좌표가 모두 있어야 하고 좌표는 숫자여야 합니다`,
         `${fileName} line ${line}: name, type and numeric coordinates are required`,
+      );
+    }
+    if (convert !== null && crs !== "EPSG:4326" && isDegrees([x, y])) {
+      // Degrees read as metres would land a few hundred metres from the plane's false origin,
+      // hundreds of km from the hub: refuse, as filings are refused (FILING.md).
+      throw bad(
+        `${fileName} ${line}행: x,y (${x}, ${y})는 경위도로 보이는데 좌표계가 ${crs}(미터)로 지정되어 있습니다: 경위도라면 열 이름을 lon,lat(경도,위도)으로 바꾸고, TM 좌표라면 좌표를 확인하십시오`,
+        `${fileName} line ${line}: x,y (${x}, ${y}) look like degrees, but their CRS is ${crs} (metres): for lon/lat name the columns lon,lat; for TM check the coordinates`,
       );
     }
     const position = convert === null ? [x, y] : convert([x, y]);
@@ -194,10 +208,25 @@ function readCsvHubs(
   return hubs;
 }
 
+/** The report's `hubs.counts` keeps the total beside the types, under this key. */
+const TOTAL_KEY = "total";
+
+function totalType(ko: string, en: string): FilingError {
+  return bad(
+    `${ko}: 유형 'total'은 보고서의 합계 칸 이름이라 거점 유형으로 쓸 수 없습니다: 다른 이름으로 바꾸십시오`,
+    `${en}: the type 'total' is the name of the report's total and can't be a hub type: rename it`,
+  );
+}
+
+/** Both numbers within longitude/latitude range: degrees, not the metres of a TM plane. */
+function isDegrees(p: readonly number[]): boolean {
+  return Math.abs(p[0] ?? Number.NaN) <= 180 && Math.abs(p[1] ?? Number.NaN) <= 90;
+}
+
 /** A type id as written, except the six types' Korean names, which map to their ids. */
 function hubTypeId(written: string): string {
   const trimmed = written.trim();
-  return KOREAN_TYPE_IDS[trimmed] ?? trimmed;
+  return own(KOREAN_TYPE_IDS, trimmed) ?? trimmed;
 }
 
 /** The CRS a legacy GeoJSON `crs` member names, if it names one other than WGS84. */

@@ -6,10 +6,11 @@
  */
 import type { Feature, FeatureCollection } from "geojson";
 import { FilingError } from "../errors";
-import { normalizeCrs, reprojectGeometry, SUPPORTED_CRS, toLonLat } from "../measure";
+import { normalizeCrs, reprojectGeometry, toLonLat } from "../measure";
+import { record } from "../own";
 import { dbfHeader, dbfTextBytes, readDbf } from "./dbf-read";
 import type { Imported, ReadOptions } from "./format";
-import { crsFromPrj } from "./prj";
+import { readPrj } from "./prj";
 import { rewind } from "./rewind";
 import { checkShx, readShpRecords } from "./shp-records";
 import { decodeText, detectEncoding, encodingFromCpg } from "./text";
@@ -46,12 +47,12 @@ function layerCrs(layer: string, prj: Uint8Array | undefined, opts: ReadOptions)
       `${layer}.prj is missing, so the coordinate system is unknown (zip the .prj with it, or name the CRS)`,
     );
   }
-  const crs = crsFromPrj(decodeText(prj));
-  if (crs) return crs;
+  const reading = readPrj(decodeText(prj));
+  if ("crs" in reading) return reading.crs;
   throw new FilingError(
     "UNKNOWN_CRS",
-    `${layer}.prj의 좌표계는 지원하지 않습니다 (지원: ${SUPPORTED_CRS.join(", ")})`,
-    `${layer}.prj names a coordinate system that is not supported (supported: ${SUPPORTED_CRS.join(", ")})`,
+    `${layer}.prj의 좌표계를 쓸 수 없습니다: ${reading.problem.ko}`,
+    `${layer}.prj can't be used: ${reading.problem.en}`,
   );
 }
 
@@ -76,7 +77,7 @@ const DERIVED_FIELDS = new Set(["area_m2", "tm_m2", "areaKm2"]);
 
 /** A row as filing properties: id and name found under the names Korean tables use. */
 function parcelProperties(row: Record<string, unknown>): Record<string, unknown> {
-  const props: Record<string, unknown> = {};
+  const props = record<unknown>();
   for (const [k, v] of Object.entries(row)) {
     if (!DERIVED_FIELDS.has(k) && v !== null && v !== "") props[k] = v;
   }

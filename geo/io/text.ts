@@ -1,7 +1,8 @@
 /**
  * Bytes ↔ text for the formats Korean GIS offices exchange: UTF-8 (with or without a BOM) or
- * CP949. A file that is not valid UTF-8 is taken as CP949, the only other encoding such files
- * come in; UTF-8 is strict, so CP949 Hangul never passes for it.
+ * CP949, and UTF-16 read (Windows "Unicode" text, with or without its BOM). A file that is
+ * neither UTF-16 nor valid UTF-8 is taken as CP949; UTF-8 is strict, so CP949 Hangul never
+ * passes for it.
  */
 import { decodeCp949, encodeCp949 } from "./cp949";
 
@@ -24,6 +25,29 @@ export function isUtf8(bytes: Uint8Array): boolean {
   }
 }
 
+/**
+ * "utf-16le" or "utf-16be" when the bytes are UTF-16 (Windows Notepad's "Unicode", Excel's
+ * "Unicode text"): by the byte-order mark, else by the zero bytes ASCII leaves in every other
+ * byte (at least 3 in 8 of one half and none to few in the other: neither UTF-8 nor CP949 text
+ * has zero bytes at all). null otherwise.
+ */
+export function detectUtf16(bytes: Uint8Array): "utf-16le" | "utf-16be" | null {
+  if (bytes[0] === 0xff && bytes[1] === 0xfe) return "utf-16le";
+  if (bytes[0] === 0xfe && bytes[1] === 0xff) return "utf-16be";
+  const n = Math.min(bytes.length, 4096) & ~1;
+  if (n < 4) return null;
+  let evenZero = 0;
+  let oddZero = 0;
+  for (let i = 0; i < n; i += 2) {
+    if (bytes[i] === 0) evenZero++;
+    if (bytes[i + 1] === 0) oddZero++;
+  }
+  const pairs = n / 2;
+  if (oddZero >= pairs * 0.375 && evenZero <= pairs * 0.05) return "utf-16le";
+  if (evenZero >= pairs * 0.375 && oddZero <= pairs * 0.05) return "utf-16be";
+  return null;
+}
+
 /** The encoding of `bytes`: UTF-8 when they are valid UTF-8, else CP949. */
 export function detectEncoding(bytes: Uint8Array): TextEncodingId {
   return hasBom(bytes) || isUtf8(bytes) ? "utf-8" : "cp949";
@@ -32,8 +56,16 @@ export function detectEncoding(bytes: Uint8Array): TextEncodingId {
 /** Shared: a .dbf decodes every field separately, and a decoder per call costs more than the field. */
 const utf8 = new TextDecoder("utf-8");
 
-/** Bytes → text, in the given encoding or the detected one; a UTF-8 BOM is dropped. */
+/**
+ * Bytes → text, in the given encoding or the detected one (UTF-16 with or without its BOM too);
+ * a byte-order mark is dropped.
+ */
 export function decodeText(bytes: Uint8Array, encoding?: TextEncodingId): string {
+  const utf16 = encoding === undefined ? detectUtf16(bytes) : null;
+  if (utf16) {
+    const text = new TextDecoder(utf16).decode(bytes);
+    return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+  }
   const enc = encoding ?? detectEncoding(bytes);
   if (enc === "cp949") return decodeCp949(bytes);
   return utf8.decode(hasBom(bytes) ? bytes.subarray(3) : bytes);

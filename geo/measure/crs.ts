@@ -5,8 +5,9 @@
  * member; FILING.md asks the checker to honour it, so these are the CRSs such files name.
  * Definitions checked against the EPSG registry entries (epsg.io WKT). The 2010 belts and the
  * unified CS are Transverse Mercator on GRS80 (KGD2002), which coincides with WGS84 to well
- * under a metre, so no datum shift is applied: they run through geo/measure/tmerc.ts. Only EPSG:5174,
- * on the Bessel ellipsoid, goes through proj4 for its datum shift.
+ * under a metre, so no datum shift is applied: they run through geo/measure/tmerc.ts. Only the
+ * Korean 1985 belts (EPSG:5174 and its kin), on the Bessel ellipsoid, go through proj4 for their
+ * datum shift.
  */
 import type { Geometry, Position } from "geojson";
 import proj4 from "proj4";
@@ -16,9 +17,12 @@ import { createTm, type TmParams } from "./tmerc";
 const WGS84_A_M = 6378137;
 const GRS80_F = 1 / 298.257222101;
 
-/** A 2010 belt: TM on GRS80, origin 38°N on the belt's meridian, false origin (200 km, 600 km). */
-function belt2010(lon0Deg: number): TmParams {
-  return { aM: WGS84_A_M, f: GRS80_F, lat0Deg: 38, lon0Deg, k0: 1, x0M: 200000, y0M: 600000 };
+/**
+ * A Korea 2000 belt: TM on GRS80, origin 38°N on the belt's meridian, false easting 200 km; false
+ * northing 600 km for the 2010 belts, 500 km for the older ones (550 km for the Jeju belt).
+ */
+function belt2010(lon0Deg: number, y0M = 600000): TmParams {
+  return { aM: WGS84_A_M, f: GRS80_F, lat0Deg: 38, lon0Deg, k0: 1, x0M: 200000, y0M };
 }
 
 /** The datum-free TM planes, as EPSG defines them (checked against the epsg.io WKT). */
@@ -37,6 +41,28 @@ const TM_PARAMS: Readonly<Record<string, TmParams>> = {
   "EPSG:5186": belt2010(127), // Central Belt 2010
   "EPSG:5187": belt2010(129), // East Belt 2010
   "EPSG:5188": belt2010(131), // East Sea Belt 2010
+  // The Korea 2000 belts before 2010, still what Kakao maps and many 지자체 datasets use.
+  "EPSG:5180": belt2010(125, 500000), // West Belt
+  "EPSG:5181": belt2010(127, 500000), // Central Belt
+  "EPSG:5182": belt2010(127, 550000), // Central Belt Jeju
+  "EPSG:5183": belt2010(129, 500000), // East Belt
+  "EPSG:5184": belt2010(131, 500000), // East Sea Belt
+};
+
+/**
+ * The Korean 1985 (Bessel 1841) belts: TM at 38°N, false easting 200 km, false northing 500 km
+ * (550 km for Jeju); the "Modified" belts move the meridian by 10.405" (checked against
+ * `gdalsrsinfo -o proj4 EPSG:…`, GDAL with PROJ's EPSG database).
+ */
+const BESSEL_BELTS: Readonly<Record<string, { lon0Deg: number; y0M: number }>> = {
+  "EPSG:5174": { lon0Deg: 127.0028902777778, y0M: 500000 }, // Modified Central Belt
+  "EPSG:5173": { lon0Deg: 125.0028902777778, y0M: 500000 }, // Modified West Belt
+  "EPSG:5175": { lon0Deg: 127.0028902777778, y0M: 550000 }, // Modified Central Belt Jeju
+  "EPSG:5176": { lon0Deg: 129.0028902777778, y0M: 500000 }, // Modified East Belt
+  "EPSG:5177": { lon0Deg: 131.0028902777778, y0M: 500000 }, // Modified East Sea Belt
+  "EPSG:2096": { lon0Deg: 129, y0M: 500000 }, // East Belt
+  "EPSG:2097": { lon0Deg: 127, y0M: 500000 }, // Central Belt
+  "EPSG:2098": { lon0Deg: 125, y0M: 500000 }, // West Belt
 };
 
 /**
@@ -48,10 +74,46 @@ const TM_PARAMS: Readonly<Record<string, TmParams>> = {
  * as such. Folding the pivot into the translation (T' = T + P - (1+s)·R·P) and turning the
  * rotations to proj4's position-vector sign gives the exact same transformation as a
  * 7-parameter Helmert: it matches PROJ's cs2cs to the millimetre, so a reviewer's QGIS and this
- * checker agree on 5174 files (the older -115.80, 474.99, 674.11 set is off by ~5 cm).
+ * checker agree on 5174 files (the older -115.80, 474.99, 674.11 set is off by ~5 cm). Every
+ * Korean 1985 belt shares it.
  */
-const EPSG_5174_DEF =
-  "+proj=tmerc +lat_0=38 +lon_0=127.0028902777778 +k=1 +x_0=200000 +y_0=500000 +ellps=bessel +units=m +towgs84=-114.620,475.963,675.018,1.162,-2.347,-1.592,6.342 +no_defs";
+const KOREAN_1985_TOWGS84 = "-114.620,475.963,675.018,1.162,-2.347,-1.592,6.342";
+
+function besselDef(crs: string): string | null {
+  const belt = BESSEL_BELTS[crs];
+  if (!belt) return null;
+  return `+proj=tmerc +lat_0=38 +lon_0=${belt.lon0Deg} +k=1 +x_0=200000 +y_0=${belt.y0M} +ellps=bessel +units=m +towgs84=${KOREAN_1985_TOWGS84} +no_defs`;
+}
+
+/** Every TM plane's parameters, GRS80 and Bessel, for readers that match a .prj against them. */
+export function tmPlanes(): {
+  crs: string;
+  lon0Deg: number;
+  y0M: number;
+  x0M: number;
+  k0: number;
+  bessel: boolean;
+}[] {
+  return [
+    ...Object.entries(TM_PARAMS).map(([crs, p]) => ({
+      crs,
+      lon0Deg: p.lon0Deg,
+      y0M: p.y0M,
+      x0M: p.x0M,
+      k0: p.k0,
+      bessel: false,
+    })),
+    ...Object.entries(BESSEL_BELTS).map(([crs, b]) => ({
+      crs,
+      lon0Deg: b.lon0Deg,
+      y0M: b.y0M,
+      x0M: 200000,
+      k0: 1,
+      bessel: true,
+    })),
+  ];
+}
+
 const WGS84_DEF = "+proj=longlat +datum=WGS84 +no_defs";
 
 /** The CRSs a filing may name, WGS84 first. */
@@ -59,8 +121,44 @@ export const SUPPORTED_CRS: readonly string[] = Object.freeze([
   "EPSG:4326",
   "EPSG:3857",
   ...Object.keys(TM_PARAMS),
-  "EPSG:5174",
+  ...Object.keys(BESSEL_BELTS),
 ]);
+
+/**
+ * The names GIS tools give these planes, as nameKey() folds them: EPSG's and GDAL's ("Korea 2000
+ * / Central Belt") and ESRI's .prj names ("Korea_2000_Korea_Central_Belt") alike.
+ */
+const NAME_ALIASES: Readonly<Record<string, string>> = {
+  KOREA_2000_UNIFIED_CS: "EPSG:5179",
+  KOREA_2000_UNIFIED_COORDINATE_SYSTEM: "EPSG:5179",
+  KOREA_2000_WEST_BELT_2010: "EPSG:5185",
+  KOREA_2000_CENTRAL_BELT_2010: "EPSG:5186",
+  KOREA_2000_EAST_BELT_2010: "EPSG:5187",
+  KOREA_2000_EAST_SEA_BELT_2010: "EPSG:5188",
+  KOREA_2000_WEST_BELT: "EPSG:5180",
+  KOREA_2000_CENTRAL_BELT: "EPSG:5181",
+  KOREA_2000_CENTRAL_BELT_JEJU: "EPSG:5182",
+  KOREA_2000_EAST_BELT: "EPSG:5183",
+  KOREA_2000_EAST_SEA_BELT: "EPSG:5184",
+  KOREAN_1985_MODIFIED_WEST_BELT: "EPSG:5173",
+  KOREAN_1985_MODIFIED_CENTRAL_BELT: "EPSG:5174",
+  KOREAN_1985_MODIFIED_CENTRAL_BELT_JEJU: "EPSG:5175",
+  KOREAN_1985_MODIFIED_EAST_BELT: "EPSG:5176",
+  KOREAN_1985_MODIFIED_EAST_SEA_BELT: "EPSG:5177",
+  KOREAN_1985_EAST_BELT: "EPSG:2096",
+  KOREAN_1985_CENTRAL_BELT: "EPSG:2097",
+  KOREAN_1985_WEST_BELT: "EPSG:2098",
+};
+
+/** "Korea 2000 / Central Belt", "Korea_2000_Korea_Central_Belt" → "KOREA_2000_CENTRAL_BELT". */
+function nameKey(name: string): string {
+  return name
+    .toUpperCase()
+    .replace(/[^A-Z0-9]+/g, "_")
+    .replace(/^_|_$/g, "")
+    .replace(/^(KOREA_2000|KOREAN_1985)_KOREA_/, "$1_")
+    .replace(/^(KOREAN_1985_MODIFIED)_KOREA_/, "$1_");
+}
 
 /** Other codes that mean Web Mercator (Google's 900913 and ESRI's ids). */
 const CODE_ALIASES: Readonly<Record<string, string>> = {
@@ -92,6 +190,9 @@ const CODE_PATTERNS = [
 export function normalizeCrs(name: string): string | null {
   const upper = name.trim().toUpperCase();
   if (CRS84_NAMES.has(upper)) return "EPSG:4326";
+  // "Korea 2000 / Central Belt" (GDAL, EPSG) and "Korea_2000_Korea_Central_Belt" (ESRI) alike.
+  const alias = NAME_ALIASES[nameKey(upper)];
+  if (alias) return alias;
   for (const pattern of CODE_PATTERNS) {
     const code = pattern.exec(upper)?.[1];
     if (code === undefined) continue;
@@ -142,7 +243,9 @@ function build(key: string): ConverterPair {
     return { fromLonLat: projection.forward, toLonLat: projection.inverse };
   }
   if (key === "EPSG:3857") return webMercator;
-  const converter = proj4(EPSG_5174_DEF, WGS84_DEF);
+  const def = besselDef(key);
+  if (!def) throw new Error(`no definition for ${key}`);
+  const converter = proj4(def, WGS84_DEF);
   // Only x and y go through proj4; an altitude is carried over untouched.
   return {
     toLonLat: (p) => {

@@ -8,6 +8,7 @@ import type { Feature } from "geojson";
 import { FilingError } from "../errors";
 import type { ReadOptions } from "../io";
 import { importFeatures } from "../io";
+import { excerpt } from "../sanitize";
 import type { Firms } from "./firms";
 import type { Site } from "./sites";
 
@@ -44,7 +45,8 @@ function hasColumn(
   column: string,
   what: { ko: string; en: string },
 ): void {
-  if (features.some((f) => f.properties && column in f.properties)) return;
+  // Own properties only: a column named "constructor" is not Object's.
+  if (features.some((f) => f.properties && Object.hasOwn(f.properties, column))) return;
   const columns = Object.keys(features[0]?.properties ?? {}).join(", ");
   throw bad(
     `${what.ko} 열 '${column}'이(가) 없습니다 (있는 열: ${columns})`,
@@ -67,6 +69,18 @@ function bad(ko: string, en: string): FilingError {
   return new FilingError("BAD_FILE", ko, en);
 }
 
+/**
+ * The largest weight a firm may carry: 10¹⁵ (a thousand trillion won of revenue). Sums of a
+ * million such weights stay far from the 1.8 × 10³⁰⁸ where a float becomes Infinity (and JSON
+ * null): a 1e308 weight made `covered`, `total`, `share` and the bound null.
+ */
+export const MAX_WEIGHT = 1e15;
+
+/** A feature's own property (never an inherited one such as "constructor"). */
+function cellOf(f: Feature, column: string): unknown {
+  return f.properties && Object.hasOwn(f.properties, column) ? f.properties[column] : undefined;
+}
+
 /** A weight cell as a number: thousands separators and spaces allowed ("1,200"); empty is 0. */
 export function parseWeight(value: unknown): number {
   if (typeof value === "number") return value;
@@ -87,8 +101,7 @@ export function firmsFromFeatures(features: readonly Feature[], pick: FirmPick =
   const lat: number[] = [];
   const wt: number[] = [];
   features.forEach((f, i) => {
-    if (wanted && industry && !wanted.has(String(f.properties?.[industry.column] ?? "").trim()))
-      return;
+    if (wanted && industry && !wanted.has(String(cellOf(f, industry.column) ?? "").trim())) return;
     const g = f.geometry;
     const points =
       g?.type === "Point" ? [g.coordinates] : g?.type === "MultiPoint" ? g.coordinates : null;
@@ -98,9 +111,15 @@ export function firmsFromFeatures(features: readonly Feature[], pick: FirmPick =
         `Feature ${i + 1} is not a point (${g?.type ?? "no geometry"}): give firms as points`,
       );
     }
-    const w = weight === undefined ? 1 : parseWeight(f.properties?.[weight]);
+    const w = weight === undefined ? 1 : parseWeight(cellOf(f, weight));
+    if (w > MAX_WEIGHT) {
+      throw bad(
+        `${i + 1}번째 기업의 가중치 '${excerpt(String(cellOf(f, weight ?? "")), 40)}'가 너무 큽니다 (최대 ${MAX_WEIGHT.toExponential()}): 단위를 바꾸어(예: 백만 원) 다시 읽으십시오`,
+        `Firm ${i + 1}: the weight '${excerpt(String(cellOf(f, weight ?? "")), 40)}' is too large (at most ${MAX_WEIGHT.toExponential()}): rescale the column (e.g. to millions of won) and read it again`,
+      );
+    }
     if (!Number.isFinite(w) || w < 0) {
-      const raw = String(f.properties?.[weight ?? ""] ?? "");
+      const raw = excerpt(String(cellOf(f, weight ?? "") ?? ""), 40);
       throw bad(
         `${i + 1}번째 기업의 가중치 '${raw}'가 0 이상의 숫자가 아닙니다`,
         `Firm ${i + 1}: the weight '${raw}' is not a number ≥ 0`,

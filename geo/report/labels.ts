@@ -3,6 +3,7 @@
  * severities, and the app's panels too (src/i18n names them through these; its other UI strings
  * live there).
  */
+import { own } from "../own";
 import type { EnvelopeShape, HubType, Lang, Severity } from "../types";
 import { ZONE_ROLE_LABELS, type ZoneRole } from "../zone-roles";
 
@@ -41,7 +42,7 @@ const ROLES: Record<ZoneRole | "none", Pair> = {
 
 /** A label's Korean and English; an id the table lacks (a hub type a decree adds) as itself. */
 function pairOf(table: Readonly<Record<string, Pair>>, id: string): Pair {
-  return table[id] ?? [id, id];
+  return own(table, id) ?? [id, id];
 }
 
 export const hubLabels = (type: string): Pair => pairOf(HUBS, type);

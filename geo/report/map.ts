@@ -6,6 +6,7 @@
  */
 import type { MultiPolygon, Polygon, Position } from "geojson";
 import { envelopeOutline } from "../envelope";
+import { showInvisible } from "../sanitize";
 import { sidoBoundaryFile, sigunguOutlines } from "../sido";
 import type { Envelope, Zone } from "../types";
 import type { MapEnvelope } from "./map-envelope";
@@ -151,5 +152,6 @@ export function labelPoint(g: Polygon | MultiPolygon): Position {
 
 /** Text safe inside XML/HTML text and attribute values. */
 export function escapeXml(text: string): string {
-  return text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+  // Bidi controls and line separators shown as "[U+202E]", then the markup characters escaped.
+  return showInvisible(text).replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 }

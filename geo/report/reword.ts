@@ -14,6 +14,7 @@ const HINTED: ReadonlySet<string> = new Set([
   "SIDO_UNKNOWN",
   "SIDO_DECIDES_RADIUS",
   "REGION_NOT_ELIGIBLE",
+  "SIDO_MISMATCH",
 ]);
 
 /**

@@ -3,7 +3,7 @@
  * Pure: report in, text out.
  */
 import { formatNumber, type Lang } from "../messages";
-import { stripControls } from "../sanitize";
+import { showInvisible, stripControls } from "../sanitize";
 import { sigunguCodes } from "../sido/admin-code";
 import type { Report } from "../types";
 import { hubLabels, inLang, roleLabel, severityLabels, shapeLabels } from "./labels";
@@ -133,5 +133,5 @@ export function formatReportText(r: Report, lang: Lang = "ko"): string {
     );
   }
   // Ids, names and rule-set labels come from the file: no escape code or line break gets through.
-  return `${out.map(stripControls).join("\n")}\n`;
+  return `${out.map((line) => stripControls(showInvisible(line))).join("\n")}\n`;
 }

@@ -3,6 +3,7 @@
  * field, so a typo in a limit is an error that names the field rather than a silent default.
  */
 import { FilingError } from "../errors";
+import { parseJson } from "../filing/structure";
 import { excerpt, stripControls } from "../sanitize";
 import { SIDO, sidoByCode } from "../sido";
 import { ENVELOPE_SHAPES, type EnvelopeShape, type RuleSet } from "../types";
@@ -256,6 +257,9 @@ export function loadRuleSet(idOrRules: string | unknown): RuleSet {
     const builtin = BUILTIN_RULE_SETS.find((r) => r.id === idOrRules);
     if (builtin) return builtin;
     let parsed: unknown;
+    // Text that starts like JSON is a rules file: a mistake in it is named by line and column.
+    if (/^\uFEFF?\s*[{[]/.test(idOrRules))
+      return parseCustomRuleSet(parseJson(idOrRules, undefined, "BAD_RULES"));
     try {
       parsed = JSON.parse(idOrRules);
     } catch {

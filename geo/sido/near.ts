@@ -62,6 +62,31 @@ export function parcelsNearOtherSido(
 ): NearBorder[] {
   const ix = sidoIndex();
   const own = ix.sido.findIndex((s) => s.code === code);
+  return parcelsNearEdges(geoms, withinM, (k) => k !== own);
+}
+
+/**
+ * Parcels within `withinM` metres of the 시·도 `code` itself (of its border or coast), nearest
+ * first: where the embedded borders are too coarse to tell a named 시·도 wrong (SIDO_MISMATCH).
+ * A parcel inside that 시·도 but farther than `withinM` from its edges is not listed.
+ */
+export function parcelsNearSido(
+  geoms: ParcelGeometry[],
+  code: string,
+  withinM: number,
+): NearBorder[] {
+  const ix = sidoIndex();
+  const own = ix.sido.findIndex((s) => s.code === code);
+  if (own < 0) return [];
+  return parcelsNearEdges(geoms, withinM, (k) => k === own);
+}
+
+function parcelsNearEdges(
+  geoms: ParcelGeometry[],
+  withinM: number,
+  counts: (owner: number) => boolean,
+): NearBorder[] {
+  const ix = sidoIndex();
   const out: NearBorder[] = [];
   geoms.forEach((g, parcel) => {
     const pts = rings(g).flat();
@@ -88,7 +113,7 @@ export function parcelsNearOtherSido(
     const owners: number[] = [];
     for (const e of ix.tree.search(minX - padX, minY - padY, maxX + padX, maxY + padY)) {
       const k = ix.owner[e] ?? 0;
-      if (k === own) continue;
+      if (!counts(k)) continue;
       const ax = (ix.xy[4 * e] ?? 0) * mx;
       const ay = (ix.xy[4 * e + 1] ?? 0) * my;
       const bx = (ix.xy[4 * e + 2] ?? 0) * mx;

@@ -12,6 +12,7 @@ import {
   type MessageHints,
   type Report,
   type RuleSet,
+  showInvisible,
   sidoByCode,
   sidoWhy,
 } from "../../geo/index";
@@ -34,7 +35,7 @@ export const APP_CRS_HINT: CrsHint = {
 
 /** A finding's sentence as the app shows it. */
 export function findingText(f: Report["findings"][number], lang: Lang): string {
-  return findingSentence(f, lang, APP_MESSAGE_HINTS);
+  return showInvisible(findingSentence(f, lang, APP_MESSAGE_HINTS));
 }
 
 /** Why this 시·도 and radius applied, as the app shows it. */

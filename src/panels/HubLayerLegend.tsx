@@ -10,7 +10,14 @@ export function HubLayerLegend({ t, hubs }: { t: Messages; hubs: Hub[] }) {
     <ul className="hub-legend" data-testid="hub-layer-legend">
       {[...byType].map(([type, n]) => (
         <li key={type}>
-          <span className="swatch" style={{ background: HUB_COLOURS[type] ?? OTHER_HUB_COLOUR }} />
+          <span
+            className="swatch"
+            style={{
+              background:
+                (Object.hasOwn(HUB_COLOURS, type) ? HUB_COLOURS[type] : undefined) ??
+                OTHER_HUB_COLOUR,
+            }}
+          />
           {hubTypeName(t, type)} {n}
         </li>
       ))}

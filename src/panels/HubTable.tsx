@@ -21,7 +21,11 @@ export function HubTable({ t }: { t: Messages }) {
                   <span
                     className="swatch"
                     data-testid="hub-legend-swatch"
-                    style={{ background: HUB_COLOURS[type] ?? OTHER_HUB_COLOUR }}
+                    style={{
+                      background:
+                        (Object.hasOwn(HUB_COLOURS, type) ? HUB_COLOURS[type] : undefined) ??
+                        OTHER_HUB_COLOUR,
+                    }}
                   />
                 )}
                 {type === "total" ? t.hubTotal : hubTypeName(t, type)}
@@ -39,7 +43,11 @@ export function HubTable({ t }: { t: Messages }) {
               <li key={`${h.type}:${h.name}`}>
                 <span
                   className="swatch"
-                  style={{ background: HUB_COLOURS[h.type] ?? OTHER_HUB_COLOUR }}
+                  style={{
+                    background:
+                      (Object.hasOwn(HUB_COLOURS, h.type) ? HUB_COLOURS[h.type] : undefined) ??
+                      OTHER_HUB_COLOUR,
+                  }}
                 />
                 {h.name} ({hubTypeName(t, h.type)}) {(h.shareInside * 100).toFixed(1)}%
               </li>

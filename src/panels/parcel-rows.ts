@@ -2,7 +2,14 @@
  * The parcel table's rows, one per parcel (name, 시·군·구, area, hubs, findings), and their
  * order: pure, so the table only draws them.
  */
-import { type Finding, type Parcel, type Report, type ZoneRole, zoneRoleOf } from "../../geo/index";
+import {
+  type Finding,
+  type Parcel,
+  type Report,
+  showInvisible,
+  type ZoneRole,
+  zoneRoleOf,
+} from "../../geo/index";
 
 export const PARCEL_COLUMNS = ["name", "sigungu", "km2", "hubs", "findings"] as const;
 export type ParcelColumn = (typeof PARCEL_COLUMNS)[number];
@@ -41,7 +48,7 @@ export function parcelRows(
   const areaById = new Map((report?.area.parcels ?? []).map((p) => [p.id, p.km2]));
   return parcels.map((parcel, index) => ({
     parcel,
-    name: parcel.name ?? parcel.id,
+    name: showInvisible(parcel.name ?? parcel.id),
     role: zoneRoleOf(parcel),
     sigungu: sigunguOf(parcel).join(", "),
     km2: areaById.get(parcel.id) ?? null,

@@ -12,7 +12,8 @@ import {
 } from "../../geo/index";
 
 export function fallbackReport(ruleSet: RuleSet, cause: unknown, sido: string | null): Report {
-  const counts: Record<string, number> & { total: number } = { total: 0 };
+  const counts = Object.create(null) as Record<string, number> & { total: number };
+  counts.total = 0;
   for (const t of HUB_TYPES) counts[t] = 0;
   const findings: Report["findings"] = [
     {

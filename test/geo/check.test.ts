@@ -118,16 +118,17 @@ describe("the radius that applies depends on the 시·도", () => {
     expect(named.findings.map((f) => f.code)).not.toContain("SIDO_DECIDES_RADIUS");
   });
 
-  it("--sido wins over the filing's czd.sido, which wins over the parcels", () => {
+  it("--sido is the claim over the filing's czd.sido, and either is checked against the parcels", () => {
+    // 안동 (경북), far from 대구: the filing's 대구 is refused, --sido's 경북 stands.
     const zone = createZone(pair([128.73, 36.57]), null, "KR-27");
     expect(checkFiling(zone, { ruleSet: phase12 }).sido).toMatchObject({
-      code: "KR-27",
-      from: "filing",
-    });
-    expect(checkFiling(zone, { ruleSet: phase12, sido: "KR-47" }).sido).toMatchObject({
       code: "KR-47",
-      from: "option",
+      from: "parcels",
+      claimed: "KR-27",
     });
+    const named = checkFiling(zone, { ruleSet: phase12, sido: "KR-47" }).sido;
+    expect(named).toMatchObject({ code: "KR-47", from: "option" });
+    expect(named.claimed).toBeUndefined();
   });
 });
 
@@ -138,14 +139,14 @@ describe("envelopes", () => {
   it("a given circle: reach is the farthest vertex; a parcel outside is named with the overshoot", () => {
     const inside = checkFiling(createZone([parcel], { shape: "circle", center, radiusKm: 4 }), {
       ruleSet: phase12,
-      sido: "KR-44",
+      sido: "KR-30",
     });
     expect(inside.envelope.given).toBe(true);
     expect(inside.envelope.reachKm).toBeCloseTo(3.5, 2);
     expect(inside.verdict).toBe("pass");
     const outside = checkFiling(createZone([parcel], { shape: "circle", center, radiusKm: 3 }), {
       ruleSet: phase12,
-      sido: "KR-44",
+      sido: "KR-30",
     });
     const finding = outside.findings.find((f) => f.code === "RADIUS");
     expect(finding?.parcels).toEqual(["P1"]);

@@ -153,7 +153,7 @@ describe("czd check: unusable input is exit 2 with one clear ko/en line", () => 
     ["metres without a crs member", "metres-no-crs.geojson", /crs/i],
     ["a null coordinate", "nan-coords.geojson", /coordinate|좌표/i],
     ["string coordinates", "string-coords.geojson", /coordinate|좌표/i],
-    ["an unknown CRS", "unknown-crs.geojson", /2097/],
+    ["an unknown CRS", "unknown-crs.geojson", /32652/],
     ["a missing file", "does-not-exist.geojson", /does-not-exist/],
   ])("%s", async (_label, file, pattern) => {
     const r = await run("check", join(FIX, file));

@@ -26,6 +26,21 @@ const EPSG_IO_PROJ4: Record<string, string> = {
     "+proj=tmerc +lat_0=38 +lon_0=129 +k=1 +x_0=200000 +y_0=600000 +ellps=GRS80 +units=m +no_defs",
   "EPSG:5188":
     "+proj=tmerc +lat_0=38 +lon_0=131 +k=1 +x_0=200000 +y_0=600000 +ellps=GRS80 +units=m +no_defs",
+  // \`gdalsrsinfo -o proj4 EPSG:5180\` (PROJ's EPSG database), towgs84 of zeros left out.
+  "EPSG:5180":
+    "+proj=tmerc +lat_0=38 +lon_0=125 +k=1 +x_0=200000 +y_0=500000 +ellps=GRS80 +units=m +no_defs",
+  // \`gdalsrsinfo -o proj4 EPSG:5181\` (PROJ's EPSG database), towgs84 of zeros left out.
+  "EPSG:5181":
+    "+proj=tmerc +lat_0=38 +lon_0=127 +k=1 +x_0=200000 +y_0=500000 +ellps=GRS80 +units=m +no_defs",
+  // \`gdalsrsinfo -o proj4 EPSG:5182\` (PROJ's EPSG database), towgs84 of zeros left out.
+  "EPSG:5182":
+    "+proj=tmerc +lat_0=38 +lon_0=127 +k=1 +x_0=200000 +y_0=550000 +ellps=GRS80 +units=m +no_defs",
+  // \`gdalsrsinfo -o proj4 EPSG:5183\` (PROJ's EPSG database), towgs84 of zeros left out.
+  "EPSG:5183":
+    "+proj=tmerc +lat_0=38 +lon_0=129 +k=1 +x_0=200000 +y_0=500000 +ellps=GRS80 +units=m +no_defs",
+  // \`gdalsrsinfo -o proj4 EPSG:5184\` (PROJ's EPSG database), towgs84 of zeros left out.
+  "EPSG:5184":
+    "+proj=tmerc +lat_0=38 +lon_0=131 +k=1 +x_0=200000 +y_0=500000 +ellps=GRS80 +units=m +no_defs",
 };
 const TM_CRS = Object.keys(EPSG_IO_PROJ4);
 
@@ -75,7 +90,7 @@ describe("normalizeCrs", () => {
     expect(normalizeCrs(name)).toBe(crs);
   });
 
-  it.each(["EPSG:2097", "EPSG:5181", "urn:ogc:def:crs:EPSG::32652", "Korea TM", "", "EPSG:"])(
+  it.each(["EPSG:32652", "EPSG:4301", "urn:ogc:def:crs:EPSG::32652", "Korea TM", "", "EPSG:"])(
     "%s is not supported",
     (name) => {
       expect(normalizeCrs(name)).toBeNull();
@@ -88,8 +103,20 @@ describe("normalizeCrs", () => {
       [
         "EPSG:3857",
         "EPSG:4326",
+        "EPSG:5173",
         "EPSG:5174",
+        "EPSG:5175",
+        "EPSG:5176",
+        "EPSG:5177",
+        "EPSG:2096",
+        "EPSG:2097",
+        "EPSG:2098",
         "EPSG:5179",
+        "EPSG:5180",
+        "EPSG:5181",
+        "EPSG:5182",
+        "EPSG:5183",
+        "EPSG:5184",
         "EPSG:5185",
         "EPSG:5186",
         "EPSG:5187",
@@ -180,15 +207,15 @@ describe("known points", () => {
   });
 
   it("refuses an unsupported CRS by name, as UNKNOWN_CRS in both languages", () => {
-    const call = () => toLonLat("EPSG:2097");
+    const call = () => toLonLat("EPSG:32652");
     expect(call).toThrow(FilingError);
     try {
-      fromLonLat("EPSG:2097");
+      fromLonLat("EPSG:32652");
     } catch (e) {
       const err = e as FilingError;
       expect(err.code).toBe("UNKNOWN_CRS");
-      expect(err.ko).toContain("EPSG:2097");
-      expect(err.en).toContain("EPSG:2097");
+      expect(err.ko).toContain("EPSG:32652");
+      expect(err.en).toContain("EPSG:32652");
       expect(err.en).toContain("EPSG:5186");
     }
   });

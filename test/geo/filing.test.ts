@@ -136,11 +136,11 @@ describe("malformed input", () => {
   it("UNKNOWN_CRS names the CRS and lists the supported ones", () => {
     const err = expectFilingError(
       createFiling([parcelFeature({ id: "A" })], {
-        crs: { type: "name", properties: { name: "urn:ogc:def:crs:EPSG::2097" } },
+        crs: { type: "name", properties: { name: "urn:ogc:def:crs:EPSG::32652" } },
       }),
       "UNKNOWN_CRS",
     );
-    expect(err.en).toContain("urn:ogc:def:crs:EPSG::2097");
+    expect(err.en).toContain("urn:ogc:def:crs:EPSG::32652");
     expect(err.en).toContain("EPSG:5186");
     expect(err.ko).toContain("EPSG:5174");
   });

@@ -92,7 +92,7 @@ describe("malformed GeoJSON and CSV", () => {
   it("a crs member naming an unsupported CRS", async () => {
     const text = JSON.stringify({
       type: "FeatureCollection",
-      crs: { type: "name", properties: { name: "EPSG:2097" } },
+      crs: { type: "name", properties: { name: "EPSG:32652" } },
       features: [],
     });
     const e = await refusal(importZone(new TextEncoder().encode(text), "old.geojson"));

@@ -61,9 +61,10 @@ describe(".prj", () => {
     }
   });
 
-  it("refuses a plane it does not know (the 2002 central belt, false northing 500 km on GRS80)", () => {
+  it("reads the 2002 central belt (false northing 500 km on GRS80) as EPSG:5181, refuses 400 km", () => {
     const old = (prjFor("EPSG:5186") ?? "").replace("600000.0", "500000.0");
-    expect(crsFromPrj(old)).toBeNull();
+    expect(crsFromPrj(old)).toBe("EPSG:5181");
+    expect(crsFromPrj(old.replace("500000.0", "400000.0"))).toBeNull();
     expect(crsFromPrj("not wkt")).toBeNull();
   });
 });

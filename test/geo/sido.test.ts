@@ -137,15 +137,29 @@ describe("a parcel across the 대구/경북 border", () => {
 describe("a named 시·도", () => {
   const geoms = [createSquare(128.6014, 35.8714)];
 
-  it("wins over the parcels", () => {
+  it("is a claim: where the parcels lie elsewhere, their 시·도 applies and the claim is kept", () => {
     expect(decideSido(geoms, { code: "kr-47", from: "option" })).toMatchObject({
-      code: "KR-47",
+      code: "KR-27",
+      from: "parcels",
+      claimed: { code: "KR-47", from: "option" },
+    });
+  });
+
+  it("stands where the parcels lie in it", () => {
+    expect(decideSido(geoms, { code: "kr-27", from: "option" })).toMatchObject({
+      code: "KR-27",
       from: "option",
     });
   });
 
   it("is read through the new codes", () => {
-    expect(decideSido(geoms, { code: "KR-51", from: "filing" }).code).toBe("KR-42");
+    // 춘천, in 강원 (KR-42, now also KR-51).
+    expect(
+      decideSido([createSquare(127.73, 37.88)], { code: "KR-51", from: "filing" }),
+    ).toMatchObject({
+      code: "KR-42",
+      from: "filing",
+    });
   });
 
   it("falls back to the parcels when the filing names none", () => {
