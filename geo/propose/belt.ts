@@ -19,7 +19,7 @@ import { gridCellFor, proposeCircle } from "./circle";
 import { firmsWithin } from "./disk";
 import type { Firms } from "./firms";
 import { buildGrid, type FirmGrid } from "./grid";
-import type { ShapeProposal } from "./shapes";
+import type { ShapeProposal } from "./shape-proposal";
 
 /** Directions tried for the axis, over half a turn. */
 const TURNS = 90;

@@ -9,6 +9,7 @@
 import type { Polygon, Position } from "geojson";
 import { geodesicAreaM2 } from "../measure";
 import type { Firms } from "./firms";
+import { MaxHeap } from "./heap";
 import { type CellKey, cellKey, cellOf, components, outlinePolygon } from "./outline";
 import { planeAbout, toLat, toLon, toX, toY } from "./plane";
 
@@ -117,35 +118,51 @@ function greedy(cells: Cells, bonus: number, room: number, maxPieces?: number): 
       [-1, 1],
       [-1, -1],
     ].some(([di = 0, dj = 0]) => has(i + di, j + dj) && !has(i + di, j) && !has(i, j + dj));
-  const joins = (i: number, j: number) =>
-    has(i + 1, j) || has(i - 1, j) || has(i, j + 1) || has(i, j - 1);
+  const sides = (i: number, j: number): number =>
+    (has(i + 1, j) ? 1 : 0) +
+    (has(i - 1, j) ? 1 : 0) +
+    (has(i, j + 1) ? 1 : 0) +
+    (has(i, j - 1) ? 1 : 0);
+  const scoreOf = (key: CellKey): number => {
+    const [i, j] = cellOf(key);
+    return (cells.weight.get(key) ?? 0) + (sides(i, j) > 0 ? bonus * cells.topMean : 0);
+  };
+  // A lazy max-heap: a cell's score only rises (when a side neighbour is chosen), and every
+  // change pushes it again, so an entry whose key is no longer its score is stale. A cell
+  // passed over for a corner touch or the piece limit comes back when a side neighbour is
+  // chosen, the only thing that can change either.
+  const heap = new MaxHeap<CellKey>();
+  for (const key of cells.candidates) heap.push(scoreOf(key), key);
   const out: Greedy = { chosen, km2: 0, weight: 0, curve: [[0, 0]] };
   let pieces = 0;
-  for (;;) {
-    let pick: CellKey | undefined;
-    let pickScore = 0;
-    for (const key of cells.candidates) {
-      if (chosen.has(key) || out.km2 + (cells.areaKm2.get(key) ?? 0) > room) continue;
-      const [i, j] = cellOf(key);
-      if (cornerOnly(i, j)) continue;
-      const joined = joins(i, j);
-      if (!joined && maxPieces !== undefined && pieces >= maxPieces) continue;
-      const score = (cells.weight.get(key) ?? 0) + (joined ? bonus * cells.topMean : 0);
-      if (score > pickScore) {
-        pick = key;
-        pickScore = score;
-      }
-    }
-    if (pick === undefined) return out;
-    const [pi, pj] = cellOf(pick);
-    // A cell joining two pieces makes one of them: count pieces again only when it matters.
-    if (!joins(pi, pj)) pieces++;
-    else if (maxPieces !== undefined) pieces = components(new Set([...chosen, pick])).length;
+  while (heap.size > 0) {
+    const key = heap.peekKey();
+    const pick = heap.pop() as CellKey;
+    if (chosen.has(pick) || key !== scoreOf(pick)) continue;
+    const areaKm2 = cells.areaKm2.get(pick) ?? 0;
+    if (out.km2 + areaKm2 > room) continue;
+    const [i, j] = cellOf(pick);
+    if (cornerOnly(i, j)) continue;
+    const touching = sides(i, j);
+    if (touching === 0 && maxPieces !== undefined && pieces >= maxPieces) continue;
     chosen.add(pick);
-    out.km2 += cells.areaKm2.get(pick) ?? 0;
+    // A cell touching two or more pieces may join them: count again only then.
+    if (touching === 0) pieces++;
+    else if (touching > 1 && maxPieces !== undefined) pieces = components(chosen).length;
+    out.km2 += areaKm2;
     out.weight += cells.weight.get(pick) ?? 0;
     out.curve.push([out.km2, out.weight]);
+    for (const [di, dj] of [
+      [1, 0],
+      [-1, 0],
+      [0, 1],
+      [0, -1],
+    ] as const) {
+      const n = cellKey(i + di, j + dj);
+      if (!chosen.has(n) && cells.areaKm2.has(n)) heap.push(scoreOf(n), n);
+    }
   }
+  return out;
 }
 
 export function chooseParcels(firms: Firms, opts: ParcelOptions): ParcelChoice {

@@ -9,6 +9,7 @@ import type { HubIndex } from "../hubs";
 import { isMetroSido, radiusLimitKm } from "../rules";
 import { decideSido, sidoByCode } from "../sido";
 import type { Envelope, EnvelopeShape, Parcel, Report, RuleSet, Zone } from "../types";
+import { beltCellBound } from "./belt-bound";
 import { type Firms, totalWeight } from "./firms";
 import type { ParcelChoice } from "./parcels";
 import {
@@ -18,7 +19,8 @@ import {
   type PlacedFirms,
   placeFirms,
 } from "./region";
-import { proposeShape, type ShapeProposal } from "./shapes";
+import type { ShapeProposal } from "./shape-proposal";
+import { proposeShape } from "./shapes";
 import { chooseSites, type Site, type SiteChoice } from "./sites";
 import { zoneParcels } from "./zone-parcels";
 
@@ -47,7 +49,8 @@ export interface RadiusRule {
 
 /**
  * A 시·도 considered without `--sido`: what its best proposal covered, or why there is none —
- * `lighter`: its firms weigh less than another 시·도's envelope covers, so it can't win;
+ * `lighter`: its firms (for a belt: the heaviest cells a belt can meet) weigh less than
+ * another 시·도's envelope covers, so it can't win;
  * `none`: no compliant zone with parcels.
  */
 export interface Candidate {
@@ -216,6 +219,11 @@ function build(
   };
 }
 
+function beltCeiling(firms: Firms, ruleSet: RuleSet): number {
+  const belt = ruleSet.envelope.belt ?? { axisLengthKm: 100, halfWidthKm: 5 };
+  return beltCellBound(firms, belt.halfWidthKm * 1000, belt.axisLengthKm * 1000);
+}
+
 function namedSido(placed: PlacedFirms, code: string): string {
   const named = decideSido([], { code, from: "option" }).code as string;
   if (sidoByCode(named)?.capital) {
@@ -268,6 +276,12 @@ export function propose(allFirms: Firms, opts: ProposeOptions): Proposal {
       continue;
     }
     const { firms, account } = firmsOfSido(placed, code);
+    // A belt covers at most the heaviest cells it can meet (belt-bound.ts): cheaper than a
+    // search, and often enough to rule a 시·도 out.
+    if (best && opts.shape === "belt" && beltCeiling(firms, opts.ruleSet) <= best.weight.covered) {
+      candidates.push({ sido: code, radiusKm, weight, outcome: "lighter", ...none });
+      continue;
+    }
     try {
       const p = build(firms, account, code, opts);
       candidates.push({

@@ -53,7 +53,10 @@ function dot(lon: number, lat: number): Polygon {
 }
 
 /** The heaviest firm inside the envelope and the 시·도, or null. */
-function heaviestInside(firms: Firms, opts: ZoneParcelOptions): [number, number] | null {
+function heaviestInside(
+  firms: Firms,
+  opts: ZoneParcelOptions,
+): { at: [number, number]; weight: number } | null {
   const [west, south, east, north] = opts.bbox;
   const ids: number[] = [];
   for (let k = 0; k < firms.lon.length; k++) {
@@ -64,8 +67,10 @@ function heaviestInside(firms: Firms, opts: ZoneParcelOptions): [number, number]
   ids.sort((a, b) => (firms.weight[b] as number) - (firms.weight[a] as number));
   for (const k of ids.slice(0, 50)) {
     const g = dot(firms.lon[k] as number, firms.lat[k] as number);
-    if (opts.inside(g) && inSido(g, opts.sido))
-      return [firms.lon[k] as number, firms.lat[k] as number];
+    if (opts.inside(g) && inSido(g, opts.sido)) {
+      const at: [number, number] = [firms.lon[k] as number, firms.lat[k] as number];
+      return { at, weight: firms.weight[k] as number };
+    }
   }
   return null;
 }
@@ -77,6 +82,16 @@ function holds(choice: ParcelChoice, at: [number, number]): boolean {
     weight: Float64Array.of(1),
   };
   return choice.polygons.some((p) => weightInPolygon(one, p).weight > 0);
+}
+
+/** The weight of the lightest cell taken (the steps of the coverage curve). */
+function lightestCell(choice: ParcelChoice): number {
+  let least = Number.POSITIVE_INFINITY;
+  for (let k = 1; k < choice.curve.length; k++) {
+    const step = (choice.curve[k]?.[1] ?? 0) - (choice.curve[k - 1]?.[1] ?? 0);
+    least = Math.min(least, step);
+  }
+  return least;
 }
 
 /** The heaviest choice of parcels over the grids tried (see the module comment). */
@@ -91,12 +106,14 @@ export function zoneParcels(firms: Firms, opts: ZoneParcelOptions): ParcelChoice
       bbox: opts.bbox,
       capKm2: opts.capKm2,
       cellM: side * f,
-      ...(anchor ? { anchor } : {}),
+      ...(anchor ? { anchor: anchor.at } : {}),
       ...(opts.maxPieces ? { maxPieces: opts.maxPieces } : {}),
     });
     if (best === undefined || choice.weight > best.weight) best = choice;
-    // Stop refining once the parcels hold something and the heaviest firm is in them.
-    if (best.polygons.length > 0 && (anchor === null || holds(best, anchor))) break;
+    // Stop refining once the parcels hold something and the heaviest firm is in them, or it
+    // weighs no more than a cell they took (then it lost on weight, not on the grid).
+    if (best.polygons.length === 0) continue;
+    if (anchor === null || anchor.weight <= lightestCell(best) || holds(best, anchor.at)) break;
   }
   return best as ParcelChoice;
 }

@@ -138,3 +138,41 @@ describe("propose: every firm accounted for", () => {
     expect(p.optimality.bound).toBe(80);
   }, 60_000);
 });
+
+describe("propose without --sido", () => {
+  it("searches each 시·도 under its own radius: a 구미→대구 corridor gets 경북's 20 km", () => {
+    // Firms along the road from 구미 (경북) to 대구: most in 경북, a share in 대구.
+    const points: Position[] = [];
+    const weights: number[] = [];
+    let s = 11;
+    const rand = () => {
+      s = (Math.imul(s, 1664525) + 1013904223) >>> 0;
+      return s / 2 ** 32;
+    };
+    for (let i = 0; i < 400; i++) {
+      const t = rand();
+      points.push([
+        128.34 + t * 0.26 + (rand() - 0.5) * 0.04,
+        36.12 - t * 0.25 + (rand() - 0.5) * 0.04,
+      ]);
+      weights.push(1 + Math.floor(rand() * 100));
+    }
+    const truth = bruteSido(points);
+    const p = propose(createFirms(points, weights), { shape: "circle", ruleSet: phase3 });
+    for (const c of p.candidates) {
+      expect(c.radiusKm).toBe(c.sido === "KR-27" ? 10 : 20);
+    }
+    const searched = p.candidates.filter((c) => c.outcome === "searched");
+    expect(searched.map((c) => c.sido)).toContain(p.radius.sido);
+    for (const c of searched) expect(p.weight.covered).toBeGreaterThanOrEqual(c.covered ?? 0);
+    expect(p.radius).toEqual({
+      sido: p.radius.sido,
+      radiusKm: p.radius.sido === "KR-27" ? 10 : 20,
+      metro: p.radius.sido === "KR-27",
+    });
+    // The winner's envelope covers more than 대구's firms could weigh under any 10 km circle.
+    const daeguW = weights.filter((_, i) => truth[i] === "KR-27").reduce((a, b) => a + b, 0);
+    expect(p.radius.sido).toBe("KR-47");
+    expect(p.weight.covered).toBeGreaterThan(daeguW);
+  }, 120_000);
+});
