@@ -19,18 +19,19 @@ const ko = {
   propose: "제안 계산",
   proposing: "계산 중…",
   shape: "모양",
-  covered: "포함 가중치",
+  covered: "범위 안 가중치",
+  inParcels: "구역 안 가중치",
   firmsIn: "포함 기업",
   curve: "구역 면적별 포함 가중치",
   share: "지역 대비",
-  ofBound: "상한 대비",
-  parcels: "구역",
+  ofBound: "최적 상한 대비",
+  parcels: "구역 (면적 상한 안)",
   hubs: "거점",
   envelopeKm2: "범위 면적",
   accept: "채택",
   noFirms: "기업 파일을 여십시오. 히트맵과 점으로 지도에 보입니다.",
   boundNote:
-    "상한: 어떤 같은 모양·크기의 범위도 넘을 수 없는 가중치 (원형은 분기한정법으로 증명, 벨트형은 반경 축/2+반폭 원의 상한과 벨트가 걸칠 수 있는 가장 무거운 1㎞ 칸들 가운데 작은 것, 다각형은 전체 가중치)",
+    "최적 상한: 어떤 같은 모양·크기의 지정 범위도 넘을 수 없는 가중치 (구역의 면적 상한과는 다릅니다; 다각형은 증명된 최적 상한이 전체 가중치뿐이라 '–') (원형은 분기한정법으로 증명, 벨트형은 반경 축/2+반폭 원의 상한과 벨트가 걸칠 수 있는 가장 무거운 1㎞ 칸들 가운데 작은 것, 다각형은 전체 가중치)",
 };
 
 export type FirmsMessages = typeof ko;
@@ -51,18 +52,19 @@ const en: FirmsMessages = {
   propose: "Propose",
   proposing: "Computing…",
   shape: "Shape",
-  covered: "Weight in",
+  covered: "Weight in envelope",
+  inParcels: "Weight in parcels",
   firmsIn: "Firms in",
   curve: "Weight in parcels against their area",
   share: "Of region",
-  ofBound: "Of bound",
-  parcels: "Parcels",
+  ofBound: "Of optimality bound",
+  parcels: "Parcels (within the area cap)",
   hubs: "Hubs",
   envelopeKm2: "Envelope",
   accept: "Accept",
   noFirms: "Open a firm file: it shows on the map as a heatmap and as points.",
   boundNote:
-    "Bound: weight no envelope of that shape and size can exceed (circle: proven by branch and bound; belt: the smaller of the bound for a disk of radius axis/2 + half-width and the heaviest 1 km cells a belt can meet; polygon: the total weight)",
+    "Optimality bound: weight no envelope of that shape and size can exceed (not the parcels' area cap; a polygon's only proven bound is the total weight, shown as '–') (circle: proven by branch and bound; belt: the smaller of the bound for a disk of radius axis/2 + half-width and the heaviest 1 km cells a belt can meet; polygon: the total weight)",
 };
 
 export const FIRMS_MESSAGES: Record<Lang, FirmsMessages> = { ko, en };

@@ -127,7 +127,7 @@ function Row({ p, f }: { p: ProposalView; f: FirmsMessages }) {
     return (
       <tr data-shape={p.shape}>
         <th>{shapeName(t, p.shape)}</th>
-        <td colSpan={8}>{lang === "en" ? p.error.en : p.error.ko}</td>
+        <td colSpan={9}>{lang === "en" ? p.error.en : p.error.ko}</td>
       </tr>
     );
   }
@@ -136,9 +136,15 @@ function Row({ p, f }: { p: ProposalView; f: FirmsMessages }) {
     <tr data-shape={p.shape} title={p.method}>
       <th>{shapeName(t, p.shape)}</th>
       <td>{num(p.covered)}</td>
+      <td data-testid={`in-parcels-${p.shape}`}>
+        {num(p.parcelsWeight)} ({p.covered > 0 ? pct(p.parcelsWeight / p.covered) : "–"})
+      </td>
       <td>{num(p.coveredFirms)}</td>
       <td>{pct(p.share)}</td>
-      <td>{p.bound > 0 ? pct(p.covered / p.bound) : "–"}</td>
+      <td>
+        {/* A bound that is only the total weight says nothing: the share above already is that. */}
+        {p.bound > 0 && p.method !== "total-weight" ? pct(p.covered / p.bound) : "–"}
+      </td>
       <td>
         {p.parcelsCount} · {p.parcelsKm2.toFixed(2)}㎢
       </td>
@@ -167,6 +173,7 @@ function ProposalTable({ f }: { f: FirmsMessages }) {
           <tr>
             <th>{f.shape}</th>
             <th>{f.covered}</th>
+            <th>{f.inParcels}</th>
             <th>{f.firmsIn}</th>
             <th>{f.share}</th>
             <th>{f.ofBound}</th>
