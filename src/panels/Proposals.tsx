@@ -8,6 +8,7 @@ import {
   acceptProposal,
   cancelFirmsWork,
   importFirmsFile,
+  replaceWithProposal,
   restoreFirms,
   runProposals,
 } from "../actions/firms-actions";
@@ -127,7 +128,7 @@ function Row({ p, f }: { p: ProposalView; f: FirmsMessages }) {
     return (
       <tr data-shape={p.shape}>
         <th>{shapeName(t, p.shape)}</th>
-        <td colSpan={9}>{lang === "en" ? p.error.en : p.error.ko}</td>
+        <td colSpan={10}>{lang === "en" ? p.error.en : p.error.ko}</td>
       </tr>
     );
   }
@@ -159,13 +160,36 @@ function Row({ p, f }: { p: ProposalView; f: FirmsMessages }) {
           {f.accept}
         </button>
       </td>
+      <td>
+        <button
+          type="button"
+          data-testid={`replace-${p.shape}`}
+          onClick={() =>
+            replaceWithProposal(useAppStore, p, (name, n) =>
+              window.confirm(f.confirmReplace.replace("{name}", name).replace("{n}", String(n))),
+            )
+          }
+        >
+          {f.replace}
+        </button>
+      </td>
     </tr>
   );
 }
 
 function ProposalTable({ f }: { f: FirmsMessages }) {
   const proposals = useAppStore((s) => s.proposals);
+  const forZone = useAppStore((s) => s.proposalsZoneId);
+  const active = useAppStore((s) => s.activeZoneId);
   if (!proposals) return null;
+  // The proposals belong to the zone they were made for: another zone active, they close.
+  if (forZone !== active) {
+    return (
+      <p className="small" data-testid="proposals-other-zone">
+        {f.otherZone}
+      </p>
+    );
+  }
   return (
     <>
       <table className="proposals" data-testid="proposals">
@@ -180,6 +204,7 @@ function ProposalTable({ f }: { f: FirmsMessages }) {
             <th>{f.parcels}</th>
             <th>{f.hubs}</th>
             <th>{f.envelopeKm2}</th>
+            <th />
             <th />
           </tr>
         </thead>
