@@ -1,20 +1,21 @@
 /**
  * `czd propose`: firms in, a proposal out (FILING.md, "Phase 3 proposals"): the filing to `-o`
- * (or stdout), and with `--format json` the summary on stdout. Exit 0 with a proposal, 2 on
- * input that can't be used.
+ * (or stdout), and with `--format json` the summary on stdout. Exit 0 with a proposal, 1 when
+ * the firms allow none (with why), 2 on input that can't be used.
  */
 
 import { zoneToFiling } from "../filing";
 import { decodeText } from "../io";
 import type { Lang } from "../messages";
 import { parseIndustry, readFirms, readSites } from "../propose";
-import { type Proposal, propose } from "../propose/index";
+import { isNoProposal, type Proposal, propose } from "../propose/index";
 import { BUILTIN_RULE_SETS, loadRuleSet } from "../rules";
 import { excerpt } from "../sanitize";
 import { ENVELOPE_SHAPES, type EnvelopeShape, type RuleSet } from "../types";
 import { parseCliArgs } from "./args";
 import { readBytes, runCommand, usage, type Writer, writeOutput } from "./files";
 import { hubsFromArgs } from "./hubs";
+import { proposalText } from "./propose-text";
 
 export const PROPOSE_HELP = `  czd propose <firms.csv|firms.geojson|firms.zip> --shape circle|belt|polygon
       [--rules phase-3] [--weight <열 column>] [--industry 열=값[,값]] [--crs EPSG:xxxx] [--sido KR-xx] [--cap-km2 15] [--max-pieces 10]
@@ -27,7 +28,7 @@ function ruleSetOf(arg: string | undefined): RuleSet {
   return loadRuleSet(decodeText(readBytes(id, { ko: "규칙", en: "rules" })));
 }
 
-/** The JSON summary of FILING.md (plus firm counts, parcel weight, the 시·도 and the verdict). */
+/** The JSON summary of FILING.md (plus the radius rule, the 시·도s searched, the 시·도 and the verdict). */
 export function proposalSummary(p: Proposal): Record<string, unknown> {
   return {
     shape: p.shape,
@@ -37,22 +38,19 @@ export function proposalSummary(p: Proposal): Record<string, unknown> {
     parcels: { count: p.parcels.count, km2: p.parcels.km2, weight: p.parcels.weight },
     hubs: p.hubs,
     optimality: p.optimality,
+    radius: p.radius,
+    candidates: p.candidates,
     sido: p.report.sido.code,
     verdict: p.report.verdict,
   };
 }
 
-function summaryText(p: Proposal, lang: Lang): string {
-  const pct = (v: number) => `${(100 * v).toFixed(1)}%`;
-  const closeness = p.optimality.bound > 0 ? p.weight.covered / p.optimality.bound : 1;
-  const line =
-    lang === "en"
-      ? `${p.shape}: covers ${p.weight.covered} of ${p.weight.total} (${pct(p.weight.share)}), ${pct(closeness)} of the bound ${p.optimality.bound}; ${p.parcels.count} parcels, ${p.parcels.km2.toFixed(3)} km², ${p.hubs.total} hubs`
-      : `${p.shape}: 가중치 ${p.weight.covered} / ${p.weight.total} (${pct(p.weight.share)}), 상한 ${p.optimality.bound}의 ${pct(closeness)}; 구역 ${p.parcels.count}개, ${p.parcels.km2.toFixed(3)}㎢, 거점 ${p.hubs.total}곳`;
-  return `${line}\n`;
-}
-
-async function proposeCommand(args: string[], out: Writer, lang: Lang): Promise<number> {
+async function proposeCommand(
+  args: string[],
+  out: Writer,
+  err: Writer,
+  lang: Lang,
+): Promise<number> {
   const { values, positionals } = parseCliArgs(args, {
     shape: { type: "string" },
     rules: { type: "string" },
@@ -108,15 +106,23 @@ async function proposeCommand(args: string[], out: Writer, lang: Lang): Promise<
         values.crs ? { crs: values.crs } : {},
       )
     : undefined;
-  const proposal = propose(firms, {
-    shape: shape as EnvelopeShape,
-    ruleSet,
-    ...(values.sido ? { sido: values.sido } : {}),
-    ...(cap !== undefined ? { capKm2: cap } : {}),
-    ...(maxPieces !== undefined ? { maxPieces } : {}),
-    ...(hubs ? { hubs } : {}),
-    ...(sites ? { sites } : {}),
-  });
+  let proposal: Proposal;
+  try {
+    proposal = propose(firms, {
+      shape: shape as EnvelopeShape,
+      ruleSet,
+      ...(values.sido ? { sido: values.sido } : {}),
+      ...(cap !== undefined ? { capKm2: cap } : {}),
+      ...(maxPieces !== undefined ? { maxPieces } : {}),
+      ...(hubs ? { hubs } : {}),
+      ...(sites ? { sites } : {}),
+    });
+  } catch (e) {
+    if (!isNoProposal(e)) throw e;
+    // Usable input, but no zone: exit 1 with why, never a filing without parcels.
+    err(`czd: 제안 없음 / no proposal: ${lang === "en" ? e.en : `${e.ko} / ${e.en}`}\n`);
+    return 1;
+  }
   const filing = `${JSON.stringify(
     zoneToFiling(proposal.zone, { areasKm2: proposal.report.area.parcels.map((p) => p.km2) }),
     null,
@@ -124,11 +130,11 @@ async function proposeCommand(args: string[], out: Writer, lang: Lang): Promise<
   )}\n`;
   if (values.o) writeOutput(values.o, filing);
   if (values.format === "json") out(`${JSON.stringify(proposalSummary(proposal), null, 2)}\n`);
-  else out(values.o ? summaryText(proposal, lang) : filing);
+  else out(values.o ? proposalText(proposal, lang) : filing);
   return 0;
 }
 
-/** Runs `czd propose`; resolves to the exit code (0 a proposal, 2 unusable input). */
+/** Runs `czd propose`; resolves to the exit code (0 a proposal, 1 none possible, 2 unusable input). */
 export function runPropose(args: string[], out: Writer, err: Writer, lang: Lang): Promise<number> {
-  return runCommand(lang, err, () => proposeCommand(args, out, lang));
+  return runCommand(lang, err, () => proposeCommand(args, out, err, lang));
 }

@@ -10,8 +10,8 @@
  */
 import type { Position } from "geojson";
 import { distanceToLineM, parcelPositions, rankSlackM } from "../envelope";
-import { destination, type LocalOffset, localOffset } from "../measure";
-import type { RuleSet } from "../types";
+import { destination, distanceM, type LocalOffset, localOffset } from "../measure";
+import type { ParcelGeometry, RuleSet } from "../types";
 import { bentAxes } from "./belt-bend";
 import { beltCellBound } from "./belt-bound";
 import { padBox, RIM_MARGIN_M } from "./box";
@@ -19,7 +19,7 @@ import { gridCellFor, proposeCircle } from "./circle";
 import { firmsWithin } from "./disk";
 import type { Firms } from "./firms";
 import { buildGrid, type FirmGrid } from "./grid";
-import type { ShapeProposal } from "./shapes";
+import type { ShapeProposal } from "./shape-proposal";
 
 /** Directions tried for the axis, over half a turn. */
 const TURNS = 90;
@@ -136,6 +136,34 @@ function coveredBy(
   return { weight: sum, count };
 }
 
+/** Points this far apart (m) along parcel edges are measured against the axis. */
+const EDGE_STEP_M = 20;
+
+/**
+ * Whether every point of `g`'s outer rings lies within the belt: the distance to the axis moves
+ * by at most 1 m a metre, so points every EDGE_STEP_M along each edge, kept half a step plus
+ * the rim margin inside, bound every point between them (the checker measures edges, not only
+ * corners, and a cell corner on each arm of a bend can leave its middle outside).
+ */
+function beltHolds(g: ParcelGeometry, axis: Position[], halfWidthM: number): boolean {
+  const limit = halfWidthM - RIM_MARGIN_M - EDGE_STEP_M / 2;
+  const ring = parcelPositions([g]);
+  for (let i = 0; i < ring.length; i++) {
+    const a = ring[i] as Position;
+    const b = ring[(i + 1) % ring.length] as Position;
+    const steps = Math.max(1, Math.ceil(distanceM(a, b) / EDGE_STEP_M));
+    for (let k = 0; k < steps; k++) {
+      const t = k / steps;
+      const p: Position = [
+        (a[0] as number) + t * ((b[0] as number) - (a[0] as number)),
+        (a[1] as number) + t * ((b[1] as number) - (a[1] as number)),
+      ];
+      if (distanceToLineM(p, axis) > limit) return false;
+    }
+  }
+  return true;
+}
+
 export function proposeBelt(firms: Firms, ruleSet: RuleSet, ratio?: number): ShapeProposal {
   const limits = ruleSet.envelope.belt ?? { axisLengthKm: 100, halfWidthKm: 5 };
   const halfWidthM = limits.halfWidthKm * 1000;
@@ -187,8 +215,7 @@ export function proposeBelt(firms: Firms, ruleSet: RuleSet, ratio?: number): Sha
     coveredFirms: count,
     bound: Math.max(covered, Math.min(outer.bound, beltCellBound(firms, halfWidthM, limitM))),
     method: "min(disk-of-radius-half-axis-plus-half-width,heaviest-cells-a-belt-meets)",
-    inside: (g) =>
-      parcelPositions([g]).every((p) => distanceToLineM(p, axis) <= halfWidthM - RIM_MARGIN_M),
+    inside: (g) => beltHolds(g, axis, halfWidthM),
     bbox: padBox(axis, halfWidthM),
   };
 }

@@ -4,7 +4,15 @@ export { binFirms, type FirmBins, firmBins } from "./bins";
 export { type CircleOptions, type CircleProposal, proposeCircle } from "./circle";
 export { type CsvChunkOptions, firmsFromCsvText } from "./csv-chunks";
 export { createFirms, type Firms, filterFirms, totalWeight } from "./firms";
-export { type Proposal, type ProposeOptions, propose } from "./propose";
+export {
+  type Candidate,
+  isNoProposal,
+  NoProposalError,
+  type Proposal,
+  type ProposeOptions,
+  propose,
+  type RadiusRule,
+} from "./propose";
 export {
   type FirmPick,
   type FirmReadOptions,
@@ -14,4 +22,5 @@ export {
   readFirms,
   readSites,
 } from "./read";
+export type { FirmAccount } from "./region";
 export type { Site } from "./sites";

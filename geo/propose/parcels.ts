@@ -9,6 +9,7 @@
 import type { Polygon, Position } from "geojson";
 import { geodesicAreaM2 } from "../measure";
 import type { Firms } from "./firms";
+import { MaxHeap } from "./heap";
 import { type CellKey, cellKey, cellOf, components, outlinePolygon } from "./outline";
 import { planeAbout, toLat, toLon, toX, toY } from "./plane";
 
@@ -22,6 +23,8 @@ export interface ParcelOptions {
   cellM?: number;
   /** At most this many pieces when the firms allow (default 10). */
   maxPieces?: number;
+  /** A point [lon, lat] the grid is centred on (a cell's middle): the heaviest firm, say. */
+  anchor?: [number, number];
 }
 
 export interface ParcelChoice {
@@ -37,6 +40,8 @@ export interface ParcelChoice {
 const JOIN_BONUSES = [0, 0.1, 0.2, 0.35, 0.5, 0.75, 1, 1.5, 2, 4];
 /** Leave this much of the cap unused (km²): the checker's TM area and rounding stay under it. */
 const CAP_MARGIN_KM2 = 0.005;
+/** …but never more than this share of a small cap. */
+const CAP_MARGIN_SHARE = 0.01;
 const DEFAULT_MAX_PIECES = 10;
 
 interface Cells {
@@ -52,16 +57,23 @@ function cellsInside(firms: Firms, opts: ParcelOptions): Cells {
   const [west, south, east, north] = opts.bbox;
   const plane = planeAbout((west + east) / 2, (south + north) / 2);
   const side = opts.cellM ?? Math.sqrt((opts.capKm2 * 1e6) / 60);
+  // With an anchor, cell (0, 0) is centred on it: a heavy firm then sits mid-cell, as far from
+  // the cell's edges (and so from the envelope's rim) as the cell allows.
+  const ox = opts.anchor ? toX(plane, opts.anchor[0]) - side / 2 : 0;
+  const oy = opts.anchor ? toY(plane, opts.anchor[1]) - side / 2 : 0;
   const corner = (i: number, j: number): Position => [
-    toLon(plane, i * side),
-    toLat(plane, j * side),
+    toLon(plane, ox + i * side),
+    toLat(plane, oy + j * side),
   ];
   const weight = new Map<CellKey, number>();
   for (let k = 0; k < firms.lon.length; k++) {
     const lon = firms.lon[k] as number;
     const lat = firms.lat[k] as number;
     if (lon < west || lon > east || lat < south || lat > north) continue;
-    const key = cellKey(Math.floor(toX(plane, lon) / side), Math.floor(toY(plane, lat) / side));
+    const key = cellKey(
+      Math.floor((toX(plane, lon) - ox) / side),
+      Math.floor((toY(plane, lat) - oy) / side),
+    );
     weight.set(key, (weight.get(key) ?? 0) + (firms.weight[k] as number));
   }
   const areaKm2 = new Map<CellKey, number>();
@@ -91,7 +103,12 @@ interface Greedy {
   curve: [number, number][];
 }
 
-function greedy(cells: Cells, bonus: number, room: number): Greedy {
+/**
+ * Cells taken heaviest first (plus `bonus` × the best cells' mean for one next to a chosen
+ * cell); with `maxPieces`, a cell that would start a new piece once there are that many is
+ * passed over, so the heaviest cell that fits is always taken.
+ */
+function greedy(cells: Cells, bonus: number, room: number, maxPieces?: number): Greedy {
   const chosen = new Set<CellKey>();
   const has = (i: number, j: number) => chosen.has(cellKey(i, j));
   const cornerOnly = (i: number, j: number): boolean =>
@@ -101,51 +118,69 @@ function greedy(cells: Cells, bonus: number, room: number): Greedy {
       [-1, 1],
       [-1, -1],
     ].some(([di = 0, dj = 0]) => has(i + di, j + dj) && !has(i + di, j) && !has(i, j + dj));
-  const joins = (i: number, j: number) =>
-    has(i + 1, j) || has(i - 1, j) || has(i, j + 1) || has(i, j - 1);
+  const sides = (i: number, j: number): number =>
+    (has(i + 1, j) ? 1 : 0) +
+    (has(i - 1, j) ? 1 : 0) +
+    (has(i, j + 1) ? 1 : 0) +
+    (has(i, j - 1) ? 1 : 0);
+  const scoreOf = (key: CellKey): number => {
+    const [i, j] = cellOf(key);
+    return (cells.weight.get(key) ?? 0) + (sides(i, j) > 0 ? bonus * cells.topMean : 0);
+  };
+  // A lazy max-heap: a cell's score only rises (when a side neighbour is chosen), and every
+  // change pushes it again, so an entry whose key is no longer its score is stale. A cell
+  // passed over for a corner touch or the piece limit comes back when a side neighbour is
+  // chosen, the only thing that can change either.
+  const heap = new MaxHeap<CellKey>();
+  for (const key of cells.candidates) heap.push(scoreOf(key), key);
   const out: Greedy = { chosen, km2: 0, weight: 0, curve: [[0, 0]] };
-  for (;;) {
-    let pick: CellKey | undefined;
-    let pickScore = 0;
-    for (const key of cells.candidates) {
-      if (chosen.has(key) || out.km2 + (cells.areaKm2.get(key) ?? 0) > room) continue;
-      const [i, j] = cellOf(key);
-      if (cornerOnly(i, j)) continue;
-      const score = (cells.weight.get(key) ?? 0) + (joins(i, j) ? bonus * cells.topMean : 0);
-      if (score > pickScore) {
-        pick = key;
-        pickScore = score;
-      }
-    }
-    if (pick === undefined) return out;
+  let pieces = 0;
+  while (heap.size > 0) {
+    const key = heap.peekKey();
+    const pick = heap.pop() as CellKey;
+    if (chosen.has(pick) || key !== scoreOf(pick)) continue;
+    const areaKm2 = cells.areaKm2.get(pick) ?? 0;
+    if (out.km2 + areaKm2 > room) continue;
+    const [i, j] = cellOf(pick);
+    if (cornerOnly(i, j)) continue;
+    const touching = sides(i, j);
+    if (touching === 0 && maxPieces !== undefined && pieces >= maxPieces) continue;
     chosen.add(pick);
-    out.km2 += cells.areaKm2.get(pick) ?? 0;
+    // A cell touching two or more pieces may join them: count again only then.
+    if (touching === 0) pieces++;
+    else if (touching > 1 && maxPieces !== undefined) pieces = components(chosen).length;
+    out.km2 += areaKm2;
     out.weight += cells.weight.get(pick) ?? 0;
     out.curve.push([out.km2, out.weight]);
+    for (const [di, dj] of [
+      [1, 0],
+      [-1, 0],
+      [0, 1],
+      [0, -1],
+    ] as const) {
+      const n = cellKey(i + di, j + dj);
+      if (!chosen.has(n) && cells.areaKm2.has(n)) heap.push(scoreOf(n), n);
+    }
   }
+  return out;
 }
 
 export function chooseParcels(firms: Firms, opts: ParcelOptions): ParcelChoice {
   const cells = cellsInside(firms, opts);
-  const room = opts.capKm2 - CAP_MARGIN_KM2;
+  const room = opts.capKm2 - Math.min(CAP_MARGIN_KM2, CAP_MARGIN_SHARE * opts.capKm2);
   const maxPieces = opts.maxPieces ?? DEFAULT_MAX_PIECES;
-  let best: { g: Greedy; pieces: CellKey[][] } | undefined;
+  // The piece-capped greedy always fits and always holds the heaviest cell that fits; the
+  // bonus runs below may find a heavier choice in fewer, rounder pieces.
+  const capped = greedy(cells, 0, room, maxPieces);
+  let chosen = { g: capped, pieces: components(capped.chosen) };
   for (const bonus of JOIN_BONUSES) {
     const g = greedy(cells, bonus, room);
     const pieces = components(g.chosen);
-    const fits = pieces.length <= maxPieces;
-    const bestFits = best !== undefined && best.pieces.length <= maxPieces;
-    // Among choices within the piece limit the heaviest; until one fits, the fewest pieces.
-    if (
-      best === undefined ||
-      (fits && (!bestFits || g.weight > best.g.weight)) ||
-      (!fits && !bestFits && pieces.length < best.pieces.length)
-    ) {
-      best = { g, pieces };
-    }
-    if (fits) break;
+    if (pieces.length > maxPieces) continue;
+    // The smallest bonus that fits is the heaviest of the bonus runs.
+    if (g.weight > chosen.g.weight) chosen = { g, pieces };
+    break;
   }
-  const chosen = best ?? { g: greedy(cells, 0, room), pieces: [] };
   const polygons = chosen.pieces
     .sort((a, b) => b.length - a.length)
     .map((comp) => outlinePolygon(comp, cells.corner));

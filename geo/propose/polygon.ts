@@ -16,7 +16,7 @@ import { contourPolygon } from "./contour";
 import { type Firms, totalWeight } from "./firms";
 import { type CellKey, cellKey, cellOf, outlinePolygon } from "./outline";
 import { planeAbout, toLat, toLon, toX, toY } from "./plane";
-import type { ShapeProposal } from "./shapes";
+import type { ShapeProposal } from "./shape-proposal";
 
 /** The area actually used, as a share of the limit: clear of rounding at the check. */
 const AREA_SHARE = 0.999;

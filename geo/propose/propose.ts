@@ -6,14 +6,23 @@
 import { checkFiling } from "../check";
 import { FilingError } from "../errors";
 import type { HubIndex } from "../hubs";
-import { radiusLimitKm } from "../rules";
-import { decideSido } from "../sido";
+import { isMetroSido, radiusLimitKm } from "../rules";
+import { decideSido, sidoByCode } from "../sido";
 import type { Envelope, EnvelopeShape, Parcel, Report, RuleSet, Zone } from "../types";
+import { beltCellBound } from "./belt-bound";
 import { type Firms, totalWeight } from "./firms";
-import { chooseParcels, type ParcelChoice } from "./parcels";
-import { firmsForRegion } from "./region";
-import { proposeShape, type ShapeProposal } from "./shapes";
+import type { ParcelChoice } from "./parcels";
+import {
+  eligibleSidoOf,
+  type FirmAccount,
+  firmsOfSido,
+  type PlacedFirms,
+  placeFirms,
+} from "./region";
+import type { ShapeProposal } from "./shape-proposal";
+import { proposeShape } from "./shapes";
 import { chooseSites, type Site, type SiteChoice } from "./sites";
+import { zoneParcels } from "./zone-parcels";
 
 export interface ProposeOptions {
   shape: EnvelopeShape;
@@ -31,18 +40,60 @@ export interface ProposeOptions {
   sites?: readonly Site[];
 }
 
+/** The circle radius that applied and why: the 시·도 is a 광역시 (10 km) or not (20 km). */
+export interface RadiusRule {
+  sido: string;
+  radiusKm: number;
+  metro: boolean;
+}
+
+/**
+ * A 시·도 considered without `--sido`: what its best proposal covered, or why there is none —
+ * `lighter`: its firms (for a belt: the heaviest cells a belt can meet) weigh less than
+ * another 시·도's envelope covers, so it can't win;
+ * `none`: no compliant zone with parcels.
+ */
+export interface Candidate {
+  sido: string;
+  radiusKm: number;
+  /** Its counted firms' total weight. */
+  weight: number;
+  outcome: "searched" | "lighter" | "none";
+  covered: number | null;
+  inParcels: number | null;
+}
+
 /** What `czd propose --format json` prints (FILING.md), plus the zone and its report. */
 export interface Proposal {
   shape: EnvelopeShape;
   envelope: Report["envelope"];
-  weight: { covered: number; total: number; share: number };
-  /** How many firms: inside the envelope, and counted in all. */
-  firms: { covered: number; total: number };
+  weight: { covered: number; inParcels: number; total: number; share: number };
+  /** Every firm read, accounted for, and how many lie in the envelope and in the parcels. */
+  firms: FirmAccount & { covered: number };
   parcels: { count: number; km2: number; weight: number; curve: [number, number][] };
   hubs: { total: number };
   optimality: { bound: number; method: string };
+  radius: RadiusRule;
+  /** Without `--sido`: each 시·도 searched, heaviest first. */
+  candidates: Candidate[];
   zone: Zone;
   report: Report;
+}
+
+/** No proposal can be made (exit 1): the firms are there, but no compliant zone holds them. */
+export class NoProposalError extends Error {
+  readonly ko: string;
+  readonly en: string;
+  constructor(ko: string, en: string) {
+    super(en);
+    this.name = "NoProposalError";
+    this.ko = ko;
+    this.en = en;
+  }
+}
+
+export function isNoProposal(e: unknown): e is NoProposalError {
+  return e instanceof NoProposalError;
 }
 
 function bad(ko: string, en: string): FilingError {
@@ -55,15 +106,14 @@ interface Pieces {
   curve: [number, number][];
 }
 
-function zoneOf(envelope: Envelope, choice: Pieces, opts: ProposeOptions, sido?: string): Zone {
+function zoneOf(envelope: Envelope, choice: Pieces, opts: ProposeOptions, sido: string): Zone {
   const parcels: Parcel[] = choice.pieces.map((piece, i) => ({
     id: `P${i + 1}`,
     name: piece.name ?? `제안 구역 ${i + 1}`,
     geometry: piece.geometry,
     properties: {},
   }));
-  const meta: Zone["meta"] = { name: `${opts.shape} 제안`, ruleSet: opts.ruleSet.id };
-  if (sido) meta.sido = sido;
+  const meta: Zone["meta"] = { name: `${opts.shape} 제안`, ruleSet: opts.ruleSet.id, sido };
   return { parcels, envelope, meta, sourceCrs: "EPSG:4326" };
 }
 
@@ -95,29 +145,66 @@ function checkShape(opts: ProposeOptions): void {
   }
 }
 
-function build(firms: Firms, total: number, opts: ProposeOptions, radiusKm: number): Proposal {
+const sidoName = (code: string, en = false): string => {
+  const s = sidoByCode(code);
+  return s ? (en ? s.nameEn : s.name) : code;
+};
+
+/** The proposal for the firms of one 시·도, under that 시·도's own radius. */
+function build(
+  firms: Firms,
+  account: FirmAccount,
+  sido: string,
+  opts: ProposeOptions,
+): Omit<Proposal, "candidates"> {
+  const total = totalWeight(firms);
+  const radiusKm = radiusLimitKm(opts.ruleSet, sido);
   const shaped: ShapeProposal = proposeShape(firms, opts, radiusKm);
   const capKm2 = opts.capKm2 ?? opts.ruleSet.areaCapKm2;
   const choice = opts.sites
     ? fromSites(chooseSites(firms, opts.sites, shaped.inside, capKm2))
     : fromCells(
-        chooseParcels(firms, {
+        zoneParcels(firms, {
           inside: shaped.inside,
           bbox: shaped.bbox,
           capKm2,
+          sido,
           ...(opts.maxPieces ? { maxPieces: opts.maxPieces } : {}),
         }),
       );
-  const zone = zoneOf(shaped.envelope, choice, opts, opts.sido);
+  const name = sidoName(sido);
+  const nameEn = sidoName(sido, true);
+  if (choice.pieces.length === 0) {
+    throw new NoProposalError(
+      `${name}: 지정 범위 안에서 ${name} 육지에 있고 면적 ${capKm2}㎢ 안에 드는 구역으로 기업을 담을 수 없습니다 (기업이 상한에 비해 너무 흩어져 있거나 경계·해안에 붙어 있습니다)`,
+      `${nameEn}: no parcel inside the envelope, on ${nameEn}'s land and within ${capKm2} km² holds any firm (the firms are too spread out for the cap, or hug a border or the coast)`,
+    );
+  }
+  const zone = zoneOf(shaped.envelope, choice, opts, sido);
   const report = checkFiling(zone, {
     ruleSet: opts.ruleSet,
     ...(opts.hubs ? { hubs: opts.hubs } : {}),
   });
+  if (report.verdict !== "pass") {
+    const codes = report.findings
+      .filter((f) => f.severity === "error")
+      .map((f) => f.code)
+      .join(", ");
+    throw new NoProposalError(
+      `${name}: 제안한 지구가 검사를 통과하지 못해 내놓지 않습니다 (${codes})`,
+      `${nameEn}: the zone found does not pass the check, so it is not proposed (${codes})`,
+    );
+  }
   return {
     shape: opts.shape,
     envelope: report.envelope,
-    weight: { covered: shaped.covered, total, share: total > 0 ? shaped.covered / total : 0 },
-    firms: { covered: shaped.coveredFirms, total: firms.lon.length },
+    weight: {
+      covered: shaped.covered,
+      inParcels: choice.weight,
+      total,
+      share: total > 0 ? shaped.covered / total : 0,
+    },
+    firms: { ...account, covered: shaped.coveredFirms },
     parcels: {
       count: zone.parcels.length,
       km2: report.area.totalKm2,
@@ -126,34 +213,98 @@ function build(firms: Firms, total: number, opts: ProposeOptions, radiusKm: numb
     },
     hubs: { total: report.hubs.counts.total },
     optimality: { bound: shaped.bound, method: shaped.method },
+    radius: { sido, radiusKm, metro: isMetroSido(opts.ruleSet, sido) },
     zone,
     report,
   };
 }
 
+function beltCeiling(firms: Firms, ruleSet: RuleSet): number {
+  const belt = ruleSet.envelope.belt ?? { axisLengthKm: 100, halfWidthKm: 5 };
+  return beltCellBound(firms, belt.halfWidthKm * 1000, belt.axisLengthKm * 1000);
+}
+
+function namedSido(placed: PlacedFirms, code: string): string {
+  const named = decideSido([], { code, from: "option" }).code as string;
+  if (sidoByCode(named)?.capital) {
+    throw bad(
+      `${sidoName(named)}은(는) 수도권이라 클러스터 지구 대상이 아닙니다 (대상: 비수도권 14개 시·도)`,
+      `${sidoName(named, true)} is in the capital region, which the programme leaves out (eligible: the 14 non-capital 시·도)`,
+    );
+  }
+  if (!placed.placed.codes.includes(named)) {
+    throw bad(`${named}의 경계가 없습니다`, `No boundary for ${named}`);
+  }
+  return named;
+}
+
 /**
- * The proposal of `opts.shape` for these firms. Without a 시·도 the radius is first the general
- * one; if the parcels then lie in a 광역시, the search runs again with its smaller radius.
+ * The proposal of `opts.shape` for these firms. With a 시·도, for its firms under its radius;
+ * without, each eligible 시·도 holding firms is searched under its own rule (10 km in a 광역시,
+ * 20 km in a 도), heaviest first, and the one whose envelope covers the most weight wins.
+ * Throws NoProposalError when no 시·도 yields a zone with parcels that passes the check.
  */
 export function propose(allFirms: Firms, opts: ProposeOptions): Proposal {
   checkShape(opts);
-  const named = opts.sido ? decideSido([], { code: opts.sido, from: "option" }).code : null;
-  const firms = firmsForRegion(allFirms, named ?? undefined);
-  const total = totalWeight(firms);
-  if (firms.lon.length === 0 || total <= 0) {
-    throw bad(
+  const placed = placeFirms(allFirms);
+  const order = opts.sido
+    ? [namedSido(placed, opts.sido)]
+    : eligibleSidoOf(placed).map((s) => s.code);
+  const weights = new Map(eligibleSidoOf(placed).map((s) => [s.code, s.weight]));
+  if (order.length === 0 || order.every((c) => !((weights.get(c) ?? 0) > 0))) {
+    const named = opts.sido ? order[0] : undefined;
+    throw new NoProposalError(
       named
-        ? `제안할 기업이 없습니다: ${named}에 기업이 없거나 가중치가 모두 0입니다`
-        : "제안할 기업이 없습니다: 모두 수도권(서울·인천·경기)에 있거나 가중치가 모두 0입니다",
+        ? `제안할 기업이 없습니다: ${sidoName(named)} 안에 기업이 없거나 가중치가 모두 0입니다 (읽은 기업 ${allFirms.lon.length}곳)`
+        : `제안할 기업이 없습니다: 비수도권 시·도 안에 가중치가 있는 기업이 없습니다 (읽은 기업 ${allFirms.lon.length}곳; 수도권·바다·국외의 기업은 세지 않습니다)`,
       named
-        ? `No firms to propose from: none in ${named}, or every weight is 0`
-        : "No firms to propose from: all are in the capital region (서울, 인천, 경기), which the programme leaves out, or every weight is 0",
+        ? `No firms to propose from: none in ${sidoName(named, true)}, or every weight is 0 (${allFirms.lon.length} firms read)`
+        : `No firms to propose from: no weighted firm lies in a non-capital 시·도 (${allFirms.lon.length} firms read; firms in the capital region, at sea or abroad are not counted)`,
     );
   }
-  const sidoOpts = named ? { ...opts, sido: named } : opts;
-  const first = build(firms, total, sidoOpts, radiusLimitKm(opts.ruleSet, named));
-  if (named || opts.shape !== "circle") return first;
-  const landed = first.report.sido.code;
-  const limit = radiusLimitKm(opts.ruleSet, landed);
-  return limit < radiusLimitKm(opts.ruleSet, null) ? build(firms, total, opts, limit) : first;
+  const candidates: Candidate[] = [];
+  let best: Omit<Proposal, "candidates"> | undefined;
+  let firstFailure: NoProposalError | undefined;
+  for (const code of order) {
+    const weight = weights.get(code) ?? 0;
+    // Sorted heaviest first: a 시·도 whose firms weigh less than the best cover can't win.
+    if (!(weight > 0)) continue;
+    const radiusKm = radiusLimitKm(opts.ruleSet, code);
+    const none = { covered: null, inParcels: null };
+    if (best && weight <= best.weight.covered) {
+      candidates.push({ sido: code, radiusKm, weight, outcome: "lighter", ...none });
+      continue;
+    }
+    const { firms, account } = firmsOfSido(placed, code);
+    // A belt covers at most the heaviest cells it can meet (belt-bound.ts): cheaper than a
+    // search, and often enough to rule a 시·도 out.
+    if (best && opts.shape === "belt" && beltCeiling(firms, opts.ruleSet) <= best.weight.covered) {
+      candidates.push({ sido: code, radiusKm, weight, outcome: "lighter", ...none });
+      continue;
+    }
+    try {
+      const p = build(firms, account, code, opts);
+      candidates.push({
+        sido: code,
+        radiusKm,
+        weight,
+        outcome: "searched",
+        covered: p.weight.covered,
+        inParcels: p.weight.inParcels,
+      });
+      if (
+        !best ||
+        p.weight.covered > best.weight.covered ||
+        (p.weight.covered === best.weight.covered && p.weight.inParcels > best.weight.inParcels)
+      ) {
+        best = p;
+      }
+    } catch (e) {
+      if (!isNoProposal(e)) throw e;
+      firstFailure ??= e;
+      candidates.push({ sido: code, radiusKm, weight, outcome: "none", ...none });
+    }
+  }
+  if (!best) throw firstFailure as NoProposalError;
+  return { ...best, candidates };
 }

@@ -1,72 +1,85 @@
 /**
- * Which firms a proposal counts: those of the 시·도 it is for (`--sido`), else those outside the
- * capital region (수도권), which the programme leaves out. A firm's 시·도 is that of the ~2 km
- * square it lies in (the 시·도 holding most of the square, by the checker's own boundaries), so
- * a million firms cost one look-up per occupied square, not per firm.
+ * Which firms a proposal counts, and where every other firm went: those of the 시·도 it is for
+ * are counted; the rest are in another eligible 시·도, in the capital region (수도권, which the
+ * programme leaves out) or in no 시·도 at all (at sea or abroad by the embedded boundaries).
+ * A firm's 시·도 is decided by point-in-polygon (firm-sido.ts).
  */
-import type { Polygon } from "geojson";
-import { decideSido, sidoByCode } from "../sido";
+import { sidoByCode } from "../sido";
+import { type FirmSido, firmSido } from "./firm-sido";
 import { type Firms, filterFirms } from "./firms";
 
-const SQUARE_DEG = 0.02;
-
-function square(i: number, j: number): Polygon {
-  const x0 = i * SQUARE_DEG;
-  const y0 = j * SQUARE_DEG;
-  const x1 = x0 + SQUARE_DEG;
-  const y1 = y0 + SQUARE_DEG;
-  return {
-    type: "Polygon",
-    coordinates: [
-      [
-        [x0, y0],
-        [x1, y0],
-        [x1, y1],
-        [x0, y1],
-        [x0, y0],
-      ],
-    ],
-  };
+/** Every firm read, accounted for (FILING.md `firms`). */
+export interface FirmAccount {
+  /** Firms in the file (after any industry filter). */
+  read: number;
+  /** In the 시·도 the proposal is for: the firms its figures and bound are over. */
+  counted: number;
+  /** In another of the eligible (non-capital) 시·도. */
+  otherSido: number;
+  /** In 서울, 인천 or 경기, which the programme leaves out. */
+  capitalRegion: number;
+  /** In no 시·도 the embedded boundaries hold (at sea, abroad, or a wrong coordinate). */
+  outside: number;
+  /** Rows refused: a bad row stops the import with its line named, so none are dropped silently. */
+  badRows: number;
 }
 
-/** Each firm's 시·도 code (null at sea or abroad). */
-export function firmSido(firms: Firms): (string | null)[] {
-  const bySquare = new Map<number, string | null>();
-  const codes: (string | null)[] = new Array(firms.lon.length);
-  for (let k = 0; k < firms.lon.length; k++) {
-    const i = Math.floor((firms.lon[k] as number) / SQUARE_DEG);
-    const j = Math.floor((firms.lat[k] as number) / SQUARE_DEG);
-    // Squares are indexed from -9000 to 9000 in each direction: one number is key enough.
-    const key = (i + 10_000) * 20_000 + (j + 10_000);
-    let code = bySquare.get(key);
-    if (code === undefined) {
-      code = decideSido([square(i, j)]).code;
-      bySquare.set(key, code);
-    }
-    codes[k] = code;
-  }
-  return codes;
+/** An eligible 시·도 with firms in it. */
+export interface SidoFirms {
+  code: string;
+  firms: number;
+  weight: number;
 }
 
-/**
- * The firms a proposal for `sido` counts (all of that 시·도's), or without one those outside the
- * capital region; firms at sea or abroad count when no 시·도 is named (new land, bad boundaries).
- */
-export function firmsForRegion(firms: Firms, sido?: string): Firms {
-  const codes = firmSido(firms);
-  const wanted = sido === undefined ? undefined : sidoByCode(sido)?.code;
-  const capital = new Map<string, boolean>();
-  const isCapital = (code: string): boolean => {
-    let c = capital.get(code);
-    if (c === undefined) {
-      c = sidoByCode(code)?.capital === true;
-      capital.set(code, c);
-    }
-    return c;
-  };
-  return filterFirms(firms, (k) => {
-    const code = codes[k] ?? null;
-    if (wanted !== undefined) return code === wanted;
-    return code === null || !isCapital(code);
+/** The firms with their 시·도 decided once, to be split for one 시·도 or another. */
+export interface PlacedFirms {
+  all: Firms;
+  placed: FirmSido;
+  /** Whether each boundary (by index) is in the capital region. */
+  capital: boolean[];
+}
+
+export function placeFirms(all: Firms): PlacedFirms {
+  const placed = firmSido(all);
+  const capital = placed.codes.map((c) => sidoByCode(c)?.capital === true);
+  return { all, placed, capital };
+}
+
+/** The eligible 시·도 holding firms, heaviest first. */
+export function eligibleSidoOf(p: PlacedFirms): SidoFirms[] {
+  const count = new Float64Array(p.placed.codes.length);
+  const weight = new Float64Array(p.placed.codes.length);
+  p.placed.index.forEach((k, i) => {
+    if (k < 0) return;
+    count[k] = (count[k] as number) + 1;
+    weight[k] = (weight[k] as number) + (p.all.weight[i] as number);
   });
+  const out: SidoFirms[] = [];
+  p.placed.codes.forEach((code, k) => {
+    if (!p.capital[k] && (count[k] as number) > 0) {
+      out.push({ code, firms: count[k] as number, weight: weight[k] as number });
+    }
+  });
+  return out.sort((a, b) => b.weight - a.weight || a.code.localeCompare(b.code));
+}
+
+/** The firms of the 시·도 `code` (canonical ISO code), and the account of all the others. */
+export function firmsOfSido(p: PlacedFirms, code: string): { firms: Firms; account: FirmAccount } {
+  const target = p.placed.codes.indexOf(code);
+  const account: FirmAccount = {
+    read: p.all.lon.length,
+    counted: 0,
+    otherSido: 0,
+    capitalRegion: 0,
+    outside: 0,
+    badRows: 0,
+  };
+  for (const k of p.placed.index) {
+    if (k < 0) account.outside++;
+    else if (k === target) account.counted++;
+    else if (p.capital[k]) account.capitalRegion++;
+    else account.otherSido++;
+  }
+  const firms = filterFirms(p.all, (i) => p.placed.index[i] === target && target >= 0);
+  return { firms, account };
 }

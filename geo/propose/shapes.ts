@@ -5,24 +5,15 @@
  */
 import { parcelPositions } from "../envelope";
 import { distanceM } from "../measure";
-import type { Envelope, EnvelopeShape, ParcelGeometry, RuleSet } from "../types";
+import type { EnvelopeShape, RuleSet } from "../types";
 import { proposeBelt } from "./belt";
 import { padBox, RIM_MARGIN_M } from "./box";
 import { proposeCircle } from "./circle";
 import type { Firms } from "./firms";
 import { proposePolygon } from "./polygon";
+import type { ShapeProposal } from "./shape-proposal";
 
-export interface ShapeProposal {
-  envelope: Envelope;
-  covered: number;
-  /** How many firms lie inside the envelope. */
-  coveredFirms: number;
-  bound: number;
-  method: string;
-  /** Whether a parcel of this geometry would lie inside the envelope (as the checker judges it, with a margin). */
-  inside: (g: ParcelGeometry) => boolean;
-  bbox: [number, number, number, number];
-}
+export type { ShapeProposal };
 
 function circleShape(firms: Firms, radiusKm: number, ratio?: number): ShapeProposal {
   const radiusM = radiusKm * 1000;

@@ -99,7 +99,7 @@ export function sidoIndex(): SidoIndex {
 }
 
 /** Indices of the 시·도 holding a point: a ray cast east, counting crossings per 시·도. */
-function locate(ix: SidoIndex, x: number, y: number): number[] {
+export function locate(ix: SidoIndex, x: number, y: number): number[] {
   const parity = new Uint8Array(ix.sido.length);
   const { xy } = ix;
   for (const e of ix.tree.search(x, y, ix.tree.maxX, y)) {
@@ -120,7 +120,7 @@ function locate(ix: SidoIndex, x: number, y: number): number[] {
 }
 
 /** Whether segment (x1,y1)–(x2,y2) meets the box: Liang–Barsky clipping. */
-function segmentMeetsBox(
+export function segmentMeetsBox(
   x1: number,
   y1: number,
   x2: number,

@@ -126,6 +126,7 @@ export async function runProposals(store: AppStore): Promise<void> {
   const firms = s.firms;
   if (!firms) return;
   s.setProposals(null, true);
+  s.setProposalsZone(activeZone(s).id);
   const zone = activeZone(s);
   try {
     const proposals = await proposeInWorker({
@@ -142,10 +143,34 @@ export async function runProposals(store: AppStore): Promise<void> {
   }
 }
 
-/** Puts the proposal's envelope and parcels in the active zone, replacing its own, as one undo step. */
+/**
+ * Accepts a proposal into a new zone (made active), as one undo step: the zone that was active
+ * keeps its parcels. The proposals stay open for the new zone, which lies in their 시·도.
+ */
 export function acceptProposal(store: AppStore, p: ProposalView): void {
   const s = store.getState();
+  const id = s.addZone({
+    name: p.zone.meta.name ?? `${p.shape} 제안`,
+    sido: p.zone.meta.sido ?? null,
+    ruleSetId: p.ruleSetId,
+    envelope: p.zone.envelope,
+    parcels: p.zone.parcels,
+  });
+  store.getState().setProposalsZone(id);
+}
+
+/**
+ * Replaces the active zone's envelope and parcels with the proposal's, as one undo step — only
+ * after `confirm` (asked with the zone's name) says yes. Returns whether it did.
+ */
+export function replaceWithProposal(
+  store: AppStore,
+  p: ProposalView,
+  confirm: (zoneName: string, parcels: number) => boolean,
+): boolean {
+  const s = store.getState();
   const zone = activeZone(s);
+  if (!confirm(zone.name, zone.parcels.length)) return false;
   s.transact({
     zoneId: zone.id,
     remove: zone.parcels.map((q) => q.id),
@@ -153,4 +178,5 @@ export function acceptProposal(store: AppStore, p: ProposalView): void {
     envelope: p.zone.envelope,
     meta: { ruleSetId: p.ruleSetId },
   });
+  return true;
 }

@@ -8,6 +8,7 @@ import {
   acceptProposal,
   cancelFirmsWork,
   importFirmsFile,
+  replaceWithProposal,
   restoreFirms,
   runProposals,
 } from "../actions/firms-actions";
@@ -127,7 +128,7 @@ function Row({ p, f }: { p: ProposalView; f: FirmsMessages }) {
     return (
       <tr data-shape={p.shape}>
         <th>{shapeName(t, p.shape)}</th>
-        <td colSpan={8}>{lang === "en" ? p.error.en : p.error.ko}</td>
+        <td colSpan={10}>{lang === "en" ? p.error.en : p.error.ko}</td>
       </tr>
     );
   }
@@ -136,9 +137,15 @@ function Row({ p, f }: { p: ProposalView; f: FirmsMessages }) {
     <tr data-shape={p.shape} title={p.method}>
       <th>{shapeName(t, p.shape)}</th>
       <td>{num(p.covered)}</td>
+      <td data-testid={`in-parcels-${p.shape}`}>
+        {num(p.parcelsWeight)} ({p.covered > 0 ? pct(p.parcelsWeight / p.covered) : "–"})
+      </td>
       <td>{num(p.coveredFirms)}</td>
       <td>{pct(p.share)}</td>
-      <td>{p.bound > 0 ? pct(p.covered / p.bound) : "–"}</td>
+      <td>
+        {/* A bound that is only the total weight says nothing: the share above already is that. */}
+        {p.bound > 0 && p.method !== "total-weight" ? pct(p.covered / p.bound) : "–"}
+      </td>
       <td>
         {p.parcelsCount} · {p.parcelsKm2.toFixed(2)}㎢
       </td>
@@ -153,13 +160,36 @@ function Row({ p, f }: { p: ProposalView; f: FirmsMessages }) {
           {f.accept}
         </button>
       </td>
+      <td>
+        <button
+          type="button"
+          data-testid={`replace-${p.shape}`}
+          onClick={() =>
+            replaceWithProposal(useAppStore, p, (name, n) =>
+              window.confirm(f.confirmReplace.replace("{name}", name).replace("{n}", String(n))),
+            )
+          }
+        >
+          {f.replace}
+        </button>
+      </td>
     </tr>
   );
 }
 
 function ProposalTable({ f }: { f: FirmsMessages }) {
   const proposals = useAppStore((s) => s.proposals);
+  const forZone = useAppStore((s) => s.proposalsZoneId);
+  const active = useAppStore((s) => s.activeZoneId);
   if (!proposals) return null;
+  // The proposals belong to the zone they were made for: another zone active, they close.
+  if (forZone !== active) {
+    return (
+      <p className="small" data-testid="proposals-other-zone">
+        {f.otherZone}
+      </p>
+    );
+  }
   return (
     <>
       <table className="proposals" data-testid="proposals">
@@ -167,12 +197,14 @@ function ProposalTable({ f }: { f: FirmsMessages }) {
           <tr>
             <th>{f.shape}</th>
             <th>{f.covered}</th>
+            <th>{f.inParcels}</th>
             <th>{f.firmsIn}</th>
             <th>{f.share}</th>
             <th>{f.ofBound}</th>
             <th>{f.parcels}</th>
             <th>{f.hubs}</th>
             <th>{f.envelopeKm2}</th>
+            <th />
             <th />
           </tr>
         </thead>

@@ -29,9 +29,12 @@ export interface FirmsSlice {
   firmsImport: FirmsImport | null;
   proposals: ProposalView[] | null;
   proposing: boolean;
+  /** The zone the proposals were made for: the panel shows them only while it is active. */
+  proposalsZoneId: string | null;
   setFirms: (firms: FirmSet | null) => void;
   setFirmsImport: (state: FirmsImport | null) => void;
   setProposals: (proposals: ProposalView[] | null, proposing?: boolean) => void;
+  setProposalsZone: (zoneId: string | null) => void;
 }
 
 export const createFirmsSlice: StateCreator<AppState, [], [], FirmsSlice> = (set) => ({
@@ -39,7 +42,9 @@ export const createFirmsSlice: StateCreator<AppState, [], [], FirmsSlice> = (set
   firmsImport: null,
   proposals: null,
   proposing: false,
+  proposalsZoneId: null,
   setFirms: (firms) => set({ firms, proposals: null }),
   setFirmsImport: (firmsImport) => set({ firmsImport }),
   setProposals: (proposals, proposing = false) => set({ proposals, proposing }),
+  setProposalsZone: (proposalsZoneId) => set({ proposalsZoneId }),
 });

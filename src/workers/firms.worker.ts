@@ -10,6 +10,7 @@ import {
   firmsFromCsvText,
   indexHubs,
   isFilingError,
+  isNoProposal,
   parseIndustry,
   propose,
   readFirms,
@@ -22,7 +23,7 @@ function reply(message: WorkerReply, transfer: Transferable[] = []): void {
 }
 
 function errorOf(e: unknown): { ko: string; en: string } {
-  if (isFilingError(e)) return { ko: e.ko, en: e.en };
+  if (isFilingError(e) || isNoProposal(e)) return { ko: e.ko, en: e.en };
   const text = e instanceof Error ? e.message : String(e);
   return { ko: `처리할 수 없습니다 (${text})`, en: `Can't be used (${text})` };
 }
@@ -59,7 +60,7 @@ function proposalsFor(req: ProposeRequest): ProposalView[] {
         total: p.weight.total,
         share: p.weight.share,
         coveredFirms: p.firms.covered,
-        totalFirms: p.firms.total,
+        totalFirms: p.firms.counted,
         curve: p.parcels.curve,
         bound: p.optimality.bound,
         method: p.optimality.method,

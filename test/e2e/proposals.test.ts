@@ -127,6 +127,40 @@ describe("proposals from a firm CSV", () => {
     await expect.poll(listText).toBe(accepted);
   });
 
+  it("accepts into a new zone, leaving the active zone unchanged; replacing it asks first, by name", async () => {
+    const listText = () => page.getByTestId("parcel-list").textContent();
+    const zones = page.getByTestId("zones").locator("li");
+    // After the undo above the accepted zone is gone, and with it what its proposals were for.
+    await page.getByTestId("propose").click();
+    await page.getByTestId("proposals").waitFor({ timeout: 60_000 });
+    const before = await listText();
+    const name = await page.getByTestId("zone-name").inputValue();
+    const count = await zones.count();
+    await page.getByTestId("accept-belt").click();
+    await expect.poll(() => zones.count()).toBe(count + 1);
+    expect(await page.getByTestId("zone-name").inputValue()).not.toBe(name);
+    // Back to the zone that was active: its parcels are as they were, and the proposals,
+    // made for the other zone, are closed.
+    await zones.filter({ hasText: name }).locator("button").first().click();
+    await expect.poll(() => page.getByTestId("zone-name").inputValue()).toBe(name);
+    expect(await listText()).toBe(before);
+    await page.getByTestId("proposals-other-zone").waitFor();
+    expect(await page.getByTestId("accept-belt").count()).toBe(0);
+    // Proposals made for this zone: replacing its parcels names it and asks; declined, nothing changes.
+    await page.getByTestId("propose").click();
+    await page.getByTestId("proposals").waitFor({ timeout: 60_000 });
+    const asked: string[] = [];
+    page.once("dialog", (d) => {
+      asked.push(d.message());
+      void d.dismiss();
+    });
+    await page.getByTestId("replace-circle").click();
+    await expect.poll(() => asked.length).toBe(1);
+    expect(asked[0]).toContain(name);
+    expect(await zones.count()).toBe(count + 1);
+    expect(await listText()).toBe(before);
+  });
+
   it("keeps the firms with the project in IndexedDB across a reload", async () => {
     await page.reload();
     await waitForMap(page);

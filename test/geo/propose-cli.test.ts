@@ -183,7 +183,6 @@ describe("czd propose", () => {
       ["propose", jinju(), "--shape", "circle", "--cap-km2", "20"],
       ["propose", jinju(), "--shape", "circle", "--sido", "KR-99"],
       ["propose", tempFile("empty.csv", "위도,경도\n"), "--shape", "circle"],
-      ["propose", tempFile("seoul.csv", "위도,경도\n37.56,126.97\n"), "--shape", "circle"],
       [
         "propose",
         tempFile("bad.csv", "위도,경도,종업원수\n35.1,128.1,많음\n"),
@@ -198,6 +197,22 @@ describe("czd propose", () => {
       expect(r.code, args.join(" ")).toBe(2);
       expect(r.stderr.trim().split("\n")).toHaveLength(1);
       expect(r.stdout).toBe("");
+    }
+  });
+
+  it("exits 1 with why, in Korean and English, when the firms allow no proposal", async () => {
+    // Read fine, but nothing to propose: all in 서울 (not eligible), or none in the 시·도 named.
+    const cases = [
+      ["propose", tempFile("seoul.csv", "위도,경도\n37.56,126.97\n"), "--shape", "circle"],
+      ["propose", jinju(), "--shape", "circle", "--sido", "KR-49"],
+    ];
+    for (const args of cases) {
+      const r = await run(...args);
+      expect(r.code, args.join(" ")).toBe(1);
+      expect(r.stdout).toBe("");
+      const line = r.stderr.trim();
+      expect(line.split("\n")).toHaveLength(1);
+      expect(line).toMatch(/제안 없음 \/ no proposal: .*[가-힣].* \/ No firms/);
     }
   });
 });
