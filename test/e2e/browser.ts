@@ -12,8 +12,17 @@ export interface AppPage {
   close: () => Promise<void>;
 }
 
-export async function openApp(baseUrl: string): Promise<AppPage> {
+export interface OpenOptions {
+  /**
+   * The app's service worker (src/pwa.ts) is blocked unless a test asks for it (the offline
+   * test): each test then sees the server's files, and its routes see every request.
+   */
+  serviceWorkers?: "allow" | "block";
+}
+
+export async function openApp(baseUrl: string, options: OpenOptions = {}): Promise<AppPage> {
   const context = await chromium.launchPersistentContext(mkdtempSync(join(tmpdir(), "czd-e2e-")), {
+    serviceWorkers: options.serviceWorkers ?? "block",
     executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
     headless: true,
     acceptDownloads: true,
