@@ -18,6 +18,7 @@ import { subscribeFirms, subscribeMapControls, subscribeScene } from "../map/sub
 import { loadSigungu } from "../sigungu-data";
 import { liveReports } from "../store/live-report";
 import { useAppStore } from "../store/store";
+import { bindArchiveBasemap } from "./archive-wiring";
 import { LiveTooltip } from "./LiveMeasures";
 
 const HANDLERS: AppHandlers = {
@@ -47,6 +48,7 @@ export function MapView() {
     const offControls = subscribeMapControls(useAppStore, map);
     const offSketch = bindSketch(useAppStore, map);
     const offFirms = subscribeFirms(useAppStore, map.firms);
+    const offArchive = bindArchiveBasemap(map);
     const offLocale = useAppStore.subscribe((s, prev) => {
       if (s.lang !== prev.lang) relabelControls(el, MAPLIBRE_LOCALE[s.lang]);
     });
@@ -56,6 +58,7 @@ export function MapView() {
       offScene();
       offControls();
       offFirms();
+      offArchive();
       release();
     };
   }, []);

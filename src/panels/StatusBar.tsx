@@ -4,6 +4,7 @@
  */
 import { useT } from "../i18n";
 import { useAppStore } from "../store/store";
+import { ArchiveBasemap } from "./ArchiveBasemap";
 
 export function StatusBar() {
   const t = useT();
@@ -26,7 +27,7 @@ export function StatusBar() {
           {t.basemapFailed}
         </span>
       ) : null}
-      <span className="small">{t.dataNote}</span>
+      <ArchiveBasemap />
     </footer>
   );
 }

@@ -1,0 +1,15 @@
+import { openApp, waitForMap } from "./browser";
+import { serveDir } from "./static-server";
+const s = await serveDir("/work/wt/pwa21/dist");
+const app = await openApp(s.url, { serviceWorkers: "allow" });
+await app.page.goto(s.url);
+await waitForMap(app.page);
+await app.page.waitForFunction(() => navigator.serviceWorker.controller !== null);
+await app.context.setOffline(true);
+app.page.on("console", (m) => { if (!m.text().includes("GL Driver")) console.log("console", m.type(), m.text(), m.location().url); });
+app.page.on("requestfailed", (r) => console.log("failed", r.url(), r.failure()?.errorText));
+await app.page.reload();
+await app.page.waitForTimeout(10000);
+console.log(await app.page.evaluate(() => document.querySelector('[data-testid="map"]')?.outerHTML.slice(0, 200) + " app:" + !!document.querySelector(".app")));
+console.log(app.errors);
+await app.close(); await s.close();
