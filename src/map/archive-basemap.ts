@@ -40,22 +40,34 @@ function theProtocol(): Protocol {
 
 /**
  * Is there an archive beside the app? One range request for its first bytes: a PMTiles v3
- * archive starts "PMTiles" and the server must answer ranges (206) for MapLibre to read tiles.
- * Null when there is none (404, another file, a server without ranges: see docs/offline.md).
+ * archive starts "PMTiles". Null when there is none (404, or another file, as a server that
+ * answers every path with index.html gives). A server that sends the whole archive instead of
+ * the range can't serve its tiles to MapLibre: that is an error the status bar shows
+ * (docs/offline.md names servers that answer ranges).
  */
 export async function archiveBeside(baseUri: string): Promise<string | null> {
   const url = new URL(BESIDE_NAME, baseUri).href;
+  let res: Response;
   try {
-    const res = await fetch(url, { headers: { Range: "bytes=0-6" }, cache: "no-store" });
-    if (res.status !== 206) {
-      await res.body?.cancel();
-      return null;
-    }
-    const magic = new TextDecoder().decode(await res.arrayBuffer());
-    return magic === "PMTiles" ? url : null;
+    res = await fetch(url, { headers: { Range: "bytes=0-6" }, cache: "no-store" });
   } catch {
     return null;
   }
+  if (res.status !== 206 && res.status !== 200) {
+    await res.body?.cancel();
+    return null;
+  }
+  const reader = res.body?.getReader();
+  const first = reader ? await reader.read() : { value: undefined };
+  await reader?.cancel();
+  const magic = new TextDecoder().decode((first.value ?? new Uint8Array()).slice(0, 7));
+  if (magic !== "PMTiles") return null;
+  if (res.status === 200) {
+    throw new Error(
+      `${BESIDE_NAME}: 웹 서버가 범위 요청(Range)에 답하지 않음 / the web server does not answer range requests`,
+    );
+  }
+  return url;
 }
 
 /** Read the archive's header and metadata and draw it; the previous archive, if any, goes. */

@@ -11,7 +11,8 @@ export function ArchiveBasemap() {
   const t = useT();
   const archive = useArchiveBasemap((s) => s.archive);
   let text = t.dataNote;
-  if (archive?.state === "failed") text = `${t.archiveFailed}: ${archive.error ?? archive.name}`;
+  if (archive?.state === "failed")
+    text = `${t.archiveFailed}: ${archive.name} — ${archive.error ?? ""} · ${t.dataNote}`;
   else if (archive) {
     const origin = archive.origin === "beside" ? t.archiveBeside : t.archiveFromDisk;
     const kind = archive.kind === "raster" ? t.archiveRaster : t.archiveVector;

@@ -3,7 +3,7 @@
  * under any sub-path) is looked for and shown; later, a file the planner opens replaces it.
  * What happened goes to the archive store, which the status bar reads.
  */
-import { archiveBeside } from "../map/archive-basemap";
+import { archiveBeside, BESIDE_NAME } from "../map/archive-basemap";
 import type { ZoneMap } from "../map/zone-map";
 import { type ArchiveBasemapState, archiveBasemapStore } from "../store/archive-basemap";
 
@@ -30,11 +30,21 @@ export function bindArchiveBasemap(map: ZoneMap): () => void {
     );
   };
   let stopped = false;
-  void archiveBeside(document.baseURI).then((url) => {
-    // A file the planner opened meanwhile wins over the one beside the app.
-    if (url && !stopped && seq === 0)
-      show(url, decodeURIComponent(url.split("/").pop() ?? url), "beside");
-  });
+  archiveBeside(document.baseURI).then(
+    (url) => {
+      // A file the planner opened meanwhile wins over the one beside the app.
+      if (url && !stopped && seq === 0)
+        show(url, decodeURIComponent(url.split("/").pop() ?? url), "beside");
+    },
+    (e: unknown) => {
+      if (stopped || seq !== 0) return;
+      const error = e instanceof Error ? e.message : String(e);
+      console.warn(`배경지도 파일을 읽지 못함 / basemap archive not read: ${error}`);
+      archiveBasemapStore.setState({
+        archive: { name: BESIDE_NAME, origin: "beside", state: "failed", error },
+      });
+    },
+  );
   const off = archiveBasemapStore.subscribe((s) => {
     if (!s.requested) return;
     const file = s.requested;

@@ -46,16 +46,21 @@ async function basemapShown(page: Page): Promise<string> {
   return (await status.textContent()) ?? "";
 }
 
+/** The built app under /apps/czd/ with `archive` beside it as basemap.pmtiles; its URL. */
+async function serveWithArchive(archive: Buffer, ranges = true): Promise<string> {
+  const root = mkdtempSync(join(tmpdir(), "czd-pmtiles-"));
+  mkdirSync(join(root, "apps"));
+  const dir = join(root, "apps", "czd");
+  cpSync("dist", dir, { recursive: true });
+  writeFileSync(join(dir, "basemap.pmtiles"), archive);
+  const served = await serveDir(root, { ranges });
+  server = served;
+  return `${served.url}apps/czd/`;
+}
+
 describe("a PMTiles basemap", () => {
   it("finds basemap.pmtiles beside the app under a sub-path and draws its vector layers", async () => {
-    const root = mkdtempSync(join(tmpdir(), "czd-pmtiles-"));
-    mkdirSync(join(root, "apps"));
-    const dir = join(root, "apps", "czd");
-    cpSync("dist", dir, { recursive: true });
-    writeFileSync(join(dir, "basemap.pmtiles"), sigunguVectorArchive(5, 8));
-    const served = await serveDir(root);
-    server = served;
-    const base = `${served.url}apps/czd/`;
+    const base = await serveWithArchive(sigunguVectorArchive(5, 8));
     app = await openApp(base);
     await app.page.goto(`${base}${JINJU}`);
     await waitForMap(app.page);
@@ -118,7 +123,18 @@ describe("a PMTiles basemap", () => {
     });
     await page.locator('[data-testid="basemap-name"][data-state="failed"]').waitFor();
     const text = (await page.getByTestId("basemap-name").textContent()) ?? "";
-    expect(text).toContain("배경지도 파일을 읽지 못함");
+    expect(text).toContain("배경지도 파일을 읽지 못함: not-an-archive.pmtiles");
     await waitForMap(page);
+  });
+
+  it("says so when the web server beside the app does not answer range requests", async () => {
+    const base = await serveWithArchive(sigunguVectorArchive(5, 6), false);
+    app = await openApp(base);
+    await app.page.goto(`${base}${JINJU}`);
+    await waitForMap(app.page);
+    await app.page.locator('[data-testid="basemap-name"][data-state="failed"]').waitFor();
+    expect(await app.page.getByTestId("basemap-name").textContent()).toContain(
+      "웹 서버가 범위 요청(Range)에 답하지 않음",
+    );
   });
 });

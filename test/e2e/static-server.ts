@@ -15,7 +15,11 @@ const TYPES: Record<string, string> = {
   ".png": "image/png",
 };
 
-export async function serveDir(dir: string): Promise<{ url: string; close: () => Promise<void> }> {
+/** `ranges: false`: a server that ignores Range headers and always sends the whole file. */
+export async function serveDir(
+  dir: string,
+  options: { ranges?: boolean } = {},
+): Promise<{ url: string; close: () => Promise<void> }> {
   const root = resolve(dir);
   const server: Server = createServer((req, res) => {
     const path = decodeURIComponent(new URL(req.url ?? "/", "http://x").pathname);
@@ -32,7 +36,7 @@ export async function serveDir(dir: string): Promise<{ url: string; close: () =>
     const type = TYPES[extname(file)] ?? "application/octet-stream";
     // Byte ranges, as nginx, Apache and IIS answer them: a PMTiles basemap is read that way.
     const range = /^bytes=(\d+)-(\d*)$/.exec(req.headers.range ?? "");
-    if (range) {
+    if (range && options.ranges !== false) {
       const size = statSync(file).size;
       const start = Number(range[1]);
       const end = Math.min(range[2] ? Number(range[2]) : size - 1, size - 1);
