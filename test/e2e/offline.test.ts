@@ -48,7 +48,7 @@ describe("installable and offline", () => {
     expect(manifest?.icons?.length).toBeGreaterThan(0);
   });
 
-  it("once visited, opens, draws, checks and exports with the network off", async () => {
+  it("is installable and, once visited, opens, draws, checks and exports with the network off", async () => {
     const baseUrl = inject("baseUrl");
     app = await openApp(baseUrl, { serviceWorkers: "allow" });
     const { page, context } = app;
@@ -58,6 +58,11 @@ describe("installable and offline", () => {
     await page.waitForFunction(() => navigator.serviceWorker.controller !== null, null, {
       timeout: 30_000,
     });
+    // Chromium finds nothing missing for installing it (manifest, icon, service worker).
+    const cdp = await context.newCDPSession(page);
+    const { installabilityErrors } = await cdp.send("Page.getInstallabilityErrors");
+    expect(installabilityErrors).toEqual([]);
+    await cdp.detach();
     await context.setOffline(true);
     // Offline for real: a file not in the precache can't be had.
     const probe = await page.evaluate(() =>
