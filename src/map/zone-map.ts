@@ -14,7 +14,7 @@ import {
 import type { TerraDraw } from "terra-draw";
 import type { Lang } from "../../geo/index";
 import { type Basemap, type DrawTool, TOOLS, type ToolId } from "../store/vocabulary";
-import { type ArchiveInfo, archiveLoaded, showArchive } from "./archive-basemap";
+import type { ArchiveInfo } from "./archive-basemap";
 import { baseStyle } from "./basemap";
 import type { Scene } from "./contract";
 import { type DragWatch, watchDrags } from "./drag-end";
@@ -180,6 +180,8 @@ export class ZoneMap {
   /** Draw a PMTiles archive (a URL beside the app, or a file) as the basemap: archive-basemap.ts. */
   async showArchive(input: string | File): Promise<ArchiveInfo> {
     await this.styled;
+    // pmtiles comes in its own chunk, only when there is an archive to show.
+    const { archiveLoaded, showArchive } = await import("./archive-basemap");
     const info = await showArchive(this.map, input);
     // Its tiles around the view: the status bar says "shown" once they are.
     await new Promise<void>((done) => {

@@ -3,7 +3,7 @@
  * under any sub-path) is looked for and shown; later, a file the planner opens replaces it.
  * What happened goes to the archive store, which the status bar reads.
  */
-import { archiveBeside, BESIDE_NAME } from "../map/archive-basemap";
+import { archiveBeside, BESIDE_NAME } from "../map/archive-beside";
 import type { ZoneMap } from "../map/zone-map";
 import { type ArchiveBasemapState, archiveBasemapStore } from "../store/archive-basemap";
 
