@@ -35,7 +35,9 @@ function fetchedSido(): Plugin {
 function installable(): Plugin[] {
   return VitePWA({
     injectRegister: false,
-    registerType: "autoUpdate",
+    // A new build waits until every tab of the app is closed (the browser's own rule): no
+    // reload under a planner's hands in the middle of a drag.
+    registerType: "prompt",
     includeAssets: ["icon.svg"],
     manifest: {
       name: "클러스터 지구 설계기 · Cluster Zone Designer",
@@ -62,9 +64,8 @@ function installable(): Plugin[] {
       navigateFallbackDenylist: [/\.pmtiles$/],
       cleanupOutdatedCaches: true,
       // The first visit is controlled as soon as the precache is complete, so going offline
-      // right after it still works; a new build takes over at once (autoUpdate).
+      // right after it still works.
       clientsClaim: true,
-      skipWaiting: true,
     },
   });
 }

@@ -1,8 +1,8 @@
 /**
  * The service worker (vite-plugin-pwa's, configured in vite.config.ts): registered in production
  * builds only, so `vite` in development never serves a cached app. It precaches the build, so
- * the app opens offline once visited (docs/offline.md); a new build replaces it on the next
- * visit. A browser that refuses service workers still runs the app, online only.
+ * the app opens offline once visited (docs/offline.md); a new build is taken once every tab of
+ * the app has been closed, never by reloading a page the planner is working in. A browser that refuses service workers still runs the app, online only.
  */
 export function registerServiceWorker(): void {
   if (!import.meta.env.PROD || !("serviceWorker" in navigator)) return;
