@@ -7,13 +7,11 @@
  * the embedded land and under the 시·도 and 시·군·구 borders, which stay drawn over it; without an
  * archive the embedded basemap is all there is.
  */
-import type { FilterSpecification, LayerSpecification, Map as MlMap } from "maplibre-gl";
+import type { LayerSpecification, Map as MlMap } from "maplibre-gl";
 import { addProtocol } from "maplibre-gl";
 import { FileSource, PMTiles, Protocol, TileType } from "pmtiles";
+import { ARCHIVE_SOURCE, LAYER_PREFIX, vectorLayers } from "./archive-style";
 import { LAYERS } from "./ids";
-
-export const ARCHIVE_SOURCE = "czd-archive";
-const LAYER_PREFIX = "czd-archive-";
 
 export interface ArchiveInfo {
   /** The file name, as the status bar shows it. */
@@ -79,7 +77,7 @@ export async function showArchive(map: MlMap, input: string | File): Promise<Arc
   // Over the embedded land and any online raster, under the 시·군·구 and 시·도 borders.
   const before = map.getLayer(LAYERS.sigunguLine) ? LAYERS.sigunguLine : undefined;
   const specs: LayerSpecification[] = vector
-    ? layers.flatMap(vectorLayers)
+    ? layers.flatMap((layer) => vectorLayers(layer))
     : [{ id: `${LAYER_PREFIX}raster`, type: "raster", source: ARCHIVE_SOURCE }];
   for (const spec of specs) map.addLayer(spec, before);
   return {
@@ -102,89 +100,4 @@ export function removeArchive(map: MlMap): void {
 /** The archive's tiles around the view are loaded (for the status bar and the tests). */
 export function archiveLoaded(map: MlMap): boolean {
   return Boolean(map.getSource(ARCHIVE_SOURCE)) && map.isSourceLoaded(ARCHIVE_SOURCE);
-}
-
-/**
- * Colours for the layer names of the OpenMapTiles and Protomaps basemap schemas; any other
- * layer gets the generic style (GENERIC), so an archive of any schema shows something.
- */
-const KNOWN: Record<string, { fill?: string; line?: string; width?: number }> = {
-  water: { fill: "#bcd7e8" },
-  ocean: { fill: "#bcd7e8" },
-  waterway: { line: "#9cc3dd", width: 1 },
-  landcover: { fill: "#dfe8cf" },
-  landuse: { fill: "#ebe4d2" },
-  park: { fill: "#d3e6c2" },
-  natural: { fill: "#dfe8cf" },
-  earth: { fill: "#f3efe2" },
-  building: { fill: "#d9d0c4" },
-  buildings: { fill: "#d9d0c4" },
-  transportation: { line: "#ffffff", width: 1.5 },
-  roads: { line: "#ffffff", width: 1.5 },
-  boundary: { line: "#a08fb0", width: 0.8 },
-  boundaries: { line: "#a08fb0", width: 0.8 },
-};
-
-/** The generic style: pale fills with a darker outline, grey lines, small dots. */
-export const GENERIC = { fill: "#e6dcc4", outline: "#b8a98a", line: "#8f8f8f", point: "#6f6f6f" };
-
-function vectorLayers(layer: string): LayerSpecification[] {
-  const known = KNOWN[layer];
-  const id = (kind: string) => `${LAYER_PREFIX}${layer}-${kind}`;
-  const base = { source: ARCHIVE_SOURCE, "source-layer": layer };
-  const polygons = ["==", ["geometry-type"], "Polygon"] as FilterSpecification;
-  const lines = ["==", ["geometry-type"], "LineString"] as FilterSpecification;
-  const points = ["==", ["geometry-type"], "Point"] as FilterSpecification;
-  if (known?.fill) {
-    return [
-      {
-        id: id("fill"),
-        type: "fill",
-        ...base,
-        filter: polygons,
-        paint: { "fill-color": known.fill },
-      },
-    ];
-  }
-  if (known?.line) {
-    return [
-      {
-        id: id("line"),
-        type: "line",
-        ...base,
-        filter: lines,
-        paint: { "line-color": known.line, "line-width": known.width ?? 1 },
-      },
-    ];
-  }
-  return [
-    {
-      id: id("fill"),
-      type: "fill",
-      ...base,
-      filter: polygons,
-      paint: { "fill-color": GENERIC.fill },
-    },
-    {
-      id: id("outline"),
-      type: "line",
-      ...base,
-      filter: polygons,
-      paint: { "line-color": GENERIC.outline, "line-width": 0.6 },
-    },
-    {
-      id: id("line"),
-      type: "line",
-      ...base,
-      filter: lines,
-      paint: { "line-color": GENERIC.line, "line-width": 1 },
-    },
-    {
-      id: id("point"),
-      type: "circle",
-      ...base,
-      filter: points,
-      paint: { "circle-color": GENERIC.point, "circle-radius": 2 },
-    },
-  ];
 }

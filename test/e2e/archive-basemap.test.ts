@@ -9,7 +9,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { Page } from "playwright-core";
 import { afterEach, describe, expect, inject, it } from "vitest";
-import { GENERIC } from "../../src/map/archive-basemap";
+import { GENERIC } from "../../src/map/archive-style";
 import { sigunguVectorArchive, solidRasterArchive } from "../support/pmtiles-writer";
 import { type AppPage, openApp, waitForMap } from "./browser";
 import { countColours } from "./pixels";
