@@ -10,7 +10,7 @@
 import type { LayerSpecification, Map as MlMap } from "maplibre-gl";
 import { addProtocol } from "maplibre-gl";
 import { FileSource, PMTiles, Protocol, TileType } from "pmtiles";
-import { ARCHIVE_SOURCE, LAYER_PREFIX, vectorLayers } from "./archive-style";
+import { ARCHIVE_SOURCE, drawingOrder, LAYER_PREFIX, vectorLayers } from "./archive-style";
 import { LAYERS } from "./ids";
 
 export interface ArchiveInfo {
@@ -77,7 +77,7 @@ export async function showArchive(map: MlMap, input: string | File): Promise<Arc
   // Over the embedded land and any online raster, under the 시·군·구 and 시·도 borders.
   const before = map.getLayer(LAYERS.sigunguLine) ? LAYERS.sigunguLine : undefined;
   const specs: LayerSpecification[] = vector
-    ? layers.flatMap((layer) => vectorLayers(layer))
+    ? drawingOrder(layers).flatMap((layer) => vectorLayers(layer))
     : [{ id: `${LAYER_PREFIX}raster`, type: "raster", source: ARCHIVE_SOURCE }];
   for (const spec of specs) map.addLayer(spec, before);
   return {

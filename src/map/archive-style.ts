@@ -92,3 +92,33 @@ export function vectorLayers(layer: string): LayerSpecification[] {
     },
   ];
 }
+
+/** Drawing order, bottom first: land, land use, water, buildings, then lines; others on top. */
+const RANK: Record<string, number> = {
+  earth: 0,
+  landcover: 1,
+  natural: 1,
+  landuse: 2,
+  park: 2,
+  ocean: 3,
+  water: 3,
+  building: 4,
+  buildings: 4,
+  waterway: 5,
+  transportation: 6,
+  roads: 6,
+  boundary: 7,
+  boundaries: 7,
+};
+
+/**
+ * The archive's layers in drawing order: known names by RANK (so a Protomaps `earth` never
+ * covers its `water`), other layers after them in the order the archive lists them.
+ */
+export function drawingOrder(layers: readonly string[]): string[] {
+  const rank = (name: string) => RANK[name] ?? 8;
+  return layers
+    .map((name, i) => ({ name, i }))
+    .sort((a, b) => rank(a.name) - rank(b.name) || a.i - b.i)
+    .map((l) => l.name);
+}

@@ -1,7 +1,7 @@
 /** The vector PMTiles basemap's style: valid MapLibre layers, known schema names coloured, the rest generic. */
 import { validateStyleMin } from "@maplibre/maplibre-gl-style-spec";
 import { describe, expect, it } from "vitest";
-import { ARCHIVE_SOURCE, GENERIC, vectorLayers } from "../../src/map/archive-style";
+import { ARCHIVE_SOURCE, drawingOrder, GENERIC, vectorLayers } from "../../src/map/archive-style";
 
 const NAMES = [
   "earth",
@@ -36,5 +36,16 @@ describe("the archive basemap's vector style", () => {
     expect(other[0]?.paint).toEqual({ "fill-color": GENERIC.fill });
     for (const l of other)
       expect((l as { "source-layer"?: string })["source-layer"]).toBe("sigungu");
+  });
+
+  it("draws land under water and lines over fills, other layers on top in the archive's order", () => {
+    expect(drawingOrder(["roads", "sigungu", "water", "places", "earth", "buildings"])).toEqual([
+      "earth",
+      "water",
+      "buildings",
+      "roads",
+      "sigungu",
+      "places",
+    ]);
   });
 });
