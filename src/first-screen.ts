@@ -4,6 +4,7 @@
  */
 import { MAPLIBRE_LOCALE } from "./i18n/maplibre";
 import { startMap } from "./map/early-map";
+import { registerServiceWorker } from "./pwa";
 import { storedLang } from "./store/ui-slice";
 
 startMap({
@@ -13,3 +14,4 @@ startMap({
   locales: MAPLIBRE_LOCALE,
 });
 void import("./main");
+registerServiceWorker();

@@ -89,6 +89,14 @@ export const en: Messages = {
   kDelete: "Delete selected parcel or vertex (select tool)",
   legendEnclosing:
     "Dashed circle (when no envelope is drawn): the smallest circle holding every parcel, blue while its radius is within the limit and red when over; the faint dashed circle around the same centre is the radius limit.",
+  archiveOpen: "Open basemap file (PMTiles)",
+  archiveInUse: "Basemap",
+  archiveLoading: "reading",
+  archiveFailed: "Basemap file not read",
+  archiveVector: "vector",
+  archiveRaster: "raster",
+  archiveBeside: "placed beside the app",
+  archiveFromDisk: "opened from this PC",
   dataNote: "Basemap: KOSTAT SGIS 2018 provinces and districts (embedded, offline)",
   basemapFailed:
     "Online map tiles could not load: switched to the embedded map (province and district borders)",

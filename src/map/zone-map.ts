@@ -14,6 +14,7 @@ import {
 import type { TerraDraw } from "terra-draw";
 import type { Lang } from "../../geo/index";
 import { type Basemap, type DrawTool, TOOLS, type ToolId } from "../store/vocabulary";
+import type { ArchiveInfo } from "./archive-basemap";
 import { baseStyle } from "./basemap";
 import { CadastreLayer } from "./cadastre-layer";
 import type { Scene } from "./contract";
@@ -87,6 +88,8 @@ export class ZoneMap {
   private basemap: Basemap = "none";
   private removed = false;
   private readonly unbindView: () => void;
+  /** The style has loaded (the map's "load"): an archive basemap can be added. */
+  private readonly styled: Promise<void>;
   /** The firms overlay (heatmap and points), drawn by firms-layer.ts. */
   readonly firms = new FirmsLayer();
   /** The 연속지적도's outlines and 필지 picking (cadastre-layer.ts). */
@@ -122,6 +125,7 @@ export class ZoneMap {
     // is MapLibre's, and the map is ready once both are.
     const drawModule = import("./draw");
     const editModule = import("./envelope-edit");
+    this.styled = new Promise((ready) => this.map.once("load", () => ready()));
     this.map.on("load", () => {
       addOverlays(this.map);
       this.firms.attach(this.map);
@@ -177,6 +181,28 @@ export class ZoneMap {
     show(LAYERS.vworld, basemap === "vworld");
     show(LAYERS.vworldSatellite, basemap === "vworld-satellite" || basemap === "vworld-hybrid");
     show(LAYERS.vworldHybrid, basemap === "vworld-hybrid");
+  }
+
+  /** Draw a PMTiles archive (a URL beside the app, or a file) as the basemap: archive-basemap.ts. */
+  async showArchive(input: string | File): Promise<ArchiveInfo> {
+    await this.styled;
+    // pmtiles comes in its own chunk, only when there is an archive to show.
+    const { archiveLoaded, showArchive } = await import("./archive-basemap");
+    const info = await showArchive(this.map, input);
+    // Its tiles around the view: the status bar says "shown" once they are.
+    await new Promise<void>((done) => {
+      const check = () => {
+        if (this.removed || archiveLoaded(this.map)) {
+          this.map.off("sourcedata", check);
+          this.map.off("idle", check);
+          done();
+        }
+      };
+      this.map.on("sourcedata", check);
+      this.map.on("idle", check);
+      check();
+    });
+    return info;
   }
 
   setLang(lang: Lang): void {

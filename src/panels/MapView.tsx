@@ -19,6 +19,7 @@ import { subscribeFirms, subscribeMapControls, subscribeScene } from "../map/sub
 import { loadSigungu } from "../sigungu-data";
 import { liveReports } from "../store/live-report";
 import { useAppStore } from "../store/store";
+import { bindArchiveBasemap } from "./archive-wiring";
 import { describeHub } from "./hub-words";
 import { LiveTooltip } from "./LiveMeasures";
 import { measure, pointer } from "./transient";
@@ -55,6 +56,7 @@ export function MapView() {
     const offSketch = bindSketch(useAppStore, map);
     const offFirms = subscribeFirms(useAppStore, map.firms);
     const offCadastre = bindCadastre(useAppStore, map.cadastre);
+    const offArchive = bindArchiveBasemap(map);
     const offLocale = useAppStore.subscribe((s, prev) => {
       if (s.lang !== prev.lang) relabelControls(el, MAPLIBRE_LOCALE[s.lang]);
     });
@@ -65,6 +67,7 @@ export function MapView() {
       offControls();
       offFirms();
       offCadastre();
+      offArchive();
       release();
     };
   }, []);

@@ -4,6 +4,7 @@
  */
 import { useT } from "../i18n";
 import { useAppStore } from "../store/store";
+import { ArchiveBasemap } from "./ArchiveBasemap";
 import { MeasureTool, PointerReadout } from "./MapReadouts";
 
 export function StatusBar() {
@@ -29,7 +30,7 @@ export function StatusBar() {
       ) : null}
       <MeasureTool />
       <PointerReadout />
-      <span className="small">{t.dataNote}</span>
+      <ArchiveBasemap />
     </footer>
   );
 }

@@ -8,7 +8,7 @@
  * made (the first zone of a Korean first visit is 지구 1, and stays so: it is the zone's name, not
  * a label), with the file name made from it and its SHA-256; key names (Ctrl, Enter, Esc) in the
  * help's <kbd> and in its sentences; 시·군·구 names, which the embedded KOSTAT boundaries carry in Korean only (the 시·도 all
- * have English names and show them); in Korean mode, codes and acronyms (NO_HUB, EPSG, GeoJSON,
+ * have English names and show them); in Korean mode, codes, acronyms and format names (NO_HUB, EPSG, GeoJSON, PMTiles,
  * CSV, OSM, VWorld, km²) and the rule-set ids and versions (phase-3 · 2023-01-illustrative).
  */
 import type { Page } from "playwright-core";
@@ -120,7 +120,17 @@ describe("Korean mode", () => {
       (w) =>
         !/^[A-Z0-9_-]+$/.test(w) &&
         // Key names, as the keys are labelled (the help's hints name Enter and Esc in sentences).
-        !["GeoJSON", "VWorld", "Shapefile", "MapLibre", "km", "Enter", "Esc", "Ctrl"].includes(w),
+        ![
+          "GeoJSON",
+          "VWorld",
+          "Shapefile",
+          "PMTiles",
+          "MapLibre",
+          "km",
+          "Enter",
+          "Esc",
+          "Ctrl",
+        ].includes(w),
     );
     expect(words).toEqual([]);
     expect(text).toContain("충청북도");

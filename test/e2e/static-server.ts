@@ -15,7 +15,11 @@ const TYPES: Record<string, string> = {
   ".png": "image/png",
 };
 
-export async function serveDir(dir: string): Promise<{ url: string; close: () => Promise<void> }> {
+/** `ranges: false`: a server that ignores Range headers and always sends the whole file. */
+export async function serveDir(
+  dir: string,
+  options: { ranges?: boolean } = {},
+): Promise<{ url: string; close: () => Promise<void> }> {
   const root = resolve(dir);
   const server: Server = createServer((req, res) => {
     const path = decodeURIComponent(new URL(req.url ?? "/", "http://x").pathname);
@@ -29,7 +33,27 @@ export async function serveDir(dir: string): Promise<{ url: string; close: () =>
       res.writeHead(404).end();
       return;
     }
-    res.writeHead(200, { "content-type": TYPES[extname(file)] ?? "application/octet-stream" });
+    const type = TYPES[extname(file)] ?? "application/octet-stream";
+    // Byte ranges, as nginx, Apache and IIS answer them: a PMTiles basemap is read that way.
+    const range = /^bytes=(\d+)-(\d*)$/.exec(req.headers.range ?? "");
+    if (range && options.ranges !== false) {
+      const size = statSync(file).size;
+      const start = Number(range[1]);
+      const end = Math.min(range[2] ? Number(range[2]) : size - 1, size - 1);
+      if (start > end) {
+        res.writeHead(416, { "content-range": `bytes */${size}` }).end();
+        return;
+      }
+      res.writeHead(206, {
+        "content-type": type,
+        "content-range": `bytes ${start}-${end}/${size}`,
+        "content-length": String(end - start + 1),
+        "accept-ranges": "bytes",
+      });
+      createReadStream(file, { start, end }).pipe(res);
+      return;
+    }
+    res.writeHead(200, { "content-type": type, "accept-ranges": "bytes" });
     createReadStream(file).pipe(res);
   });
   await new Promise<void>((ok) => server.listen(0, "127.0.0.1", ok));
