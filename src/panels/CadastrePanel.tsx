@@ -1,15 +1,15 @@
 /** The 연속지적도: open it (progress, cancel), pick 필지 on the map, start a new 구역. */
 import { useEffect } from "react";
-import { keptFiles } from "../cadastre/kept";
-import { snapToPilji } from "../cadastre/pick";
-import { useCadastre } from "../cadastre/store";
-import { CADASTRE_WORDS } from "../cadastre/words";
+import { snapToPilji } from "../actions/cadastre-pick";
+import { CADASTRE_WORDS } from "../i18n/cadastre";
+import { keptFiles } from "../persistence/cadastre-kept";
+import { useCadastre } from "../store/cadastre";
 import { useAppStore } from "../store/store";
 import { fileBytes } from "./download";
 import { FilePicker } from "./FilePicker";
 
 /** Reading, keeping and exporting come with the first use, not with the page. */
-const actions = () => import("../cadastre/actions");
+const actions = () => import("../actions/cadastre");
 
 const ACCEPT = ".zip,.shp,.shx,.dbf,.prj,.cpg,application/zip";
 

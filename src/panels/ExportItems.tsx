@@ -1,12 +1,12 @@
 /** The export menu's items: one per converter that writes, each exporting the active zone. */
 import { converterById } from "../../geo/index";
+import { exportJoso } from "../actions/cadastre";
 import { EXPORT_FORMATS, type ExportFormat, exportZoneAs } from "../actions/exports";
 import { failure } from "../actions/imports";
 import { committedReport } from "../actions/live-check";
-import { exportJoso } from "../cadastre/actions";
-import { useCadastre } from "../cadastre/store";
-import { CADASTRE_WORDS } from "../cadastre/words";
+import { CADASTRE_WORDS } from "../i18n/cadastre";
 import { sigunguSettled } from "../sigungu-data";
+import { useCadastre } from "../store/cadastre";
 import { ruleSetFor } from "../store/derive";
 import { activeZone, useAppStore } from "../store/store";
 import { download } from "./download";
@@ -50,7 +50,9 @@ export function ExportItems() {
             data-testid={`export-joso-${format}`}
             onClick={(e) => {
               e.currentTarget.closest("details")?.removeAttribute("open");
-              void exportJoso(format);
+              void exportJoso(format).then(
+                (joso) => joso && download(joso.bytes, joso.fileName, joso.mime),
+              );
             }}
           >
             {CADASTRE_WORDS[lang][format === "csv" ? "josoCsv" : "josoXlsx"]}

@@ -11,7 +11,6 @@ import {
   bindSketch,
   cancelEdit,
 } from "../actions/actions";
-import { bindCadastre } from "../cadastre/bind";
 import { MAPLIBRE_LOCALE } from "../i18n/maplibre";
 import { relabelControls } from "../map/control-labels";
 import { type AppHandlers, adoptMap } from "../map/early-map";
@@ -20,6 +19,7 @@ import { loadSigungu } from "../sigungu-data";
 import { liveReports } from "../store/live-report";
 import { useAppStore } from "../store/store";
 import { bindArchiveBasemap } from "./archive-wiring";
+import { bindCadastre } from "./cadastre-wiring";
 import { describeHub } from "./hub-words";
 import { LiveTooltip } from "./LiveMeasures";
 import { measure, pointer } from "./transient";

@@ -21,7 +21,7 @@ import {
 } from "../../geo/cadastre";
 import { importZone, isFilingError } from "../../geo/index";
 import bjd from "../../public/data/bjd-codes.json";
-import type { CadastreReply, CadastreRequest } from "../cadastre/protocol";
+import type { CadastreReply, CadastreRequest } from "./cadastre-protocol";
 
 const scope = self as unknown as {
   postMessage: (m: CadastreReply, transfer?: Transferable[]) => void;

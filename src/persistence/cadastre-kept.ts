@@ -4,7 +4,7 @@
  * there is anything to restore before loading the code that reads it.
  */
 import { createStore, del, get, set } from "idb-keyval";
-import type { NamedFile } from "./protocol";
+import type { NamedFile } from "../workers/cadastre-protocol";
 
 const db = createStore("czd-cadastre", "files");
 const KEY = "files";

@@ -1,8 +1,9 @@
 /** The cadastre layer follows the cadastre store; a picked 필지 goes to the zone store. */
+
+import { togglePilji } from "../actions/cadastre-pick";
 import type { CadastreLayer } from "../map/cadastre-layer";
+import { useCadastre } from "../store/cadastre";
 import type { AppStore } from "../store/store";
-import { togglePilji } from "./pick";
-import { useCadastre } from "./store";
 
 export function bindCadastre(store: AppStore, layer: CadastreLayer): () => void {
   layer.onPick = (pnu) => void togglePilji(store, pnu);

@@ -6,7 +6,7 @@
 
 import type { MultiPolygon, Polygon } from "geojson";
 import { FilingError } from "../../geo/index";
-import type { CadastreReply, CadastreRequest, NamedFile } from "./protocol";
+import type { CadastreReply, CadastreRequest, NamedFile } from "./cadastre-protocol";
 
 type Pending = {
   resolve: (r: CadastreReply) => void;

@@ -6,10 +6,10 @@
  * click sees the first one's 구역.
  */
 import type { Parcel } from "../../geo/index";
+import { useCadastre } from "../store/cadastre";
 import { type AppStore, activeZone } from "../store/store";
 import { nextParcelId } from "../store/zone-diff";
-import { insideInWorker, unionInWorker } from "./client";
-import { useCadastre } from "./store";
+import { insideInWorker, unionInWorker } from "../workers/cadastre-client";
 
 const pnusOf = (p: Parcel): string[] =>
   Array.isArray(p.properties.pnu)

@@ -3,16 +3,15 @@
  * so a reload brings it back, and the 지번 조서 of the active zone.
  */
 import { isFilingError } from "../../geo/index";
-import { exportFiling, filingFileName } from "../actions/filing-io";
-import { committedReport } from "../actions/live-check";
-import { download } from "../panels/download";
+import { forgetFiles, keepFiles } from "../persistence/cadastre-kept";
 import { sigunguSettled } from "../sigungu-data";
+import { setOutlines, useCadastre } from "../store/cadastre";
 import { ruleSetFor } from "../store/derive";
 import { activeZone, useAppStore } from "../store/store";
-import { Cancelled, cancelCadastre, josoInWorker, openInWorker } from "./client";
-import { forgetFiles, keepFiles } from "./kept";
-import type { NamedFile } from "./protocol";
-import { setOutlines, useCadastre } from "./store";
+import { Cancelled, cancelCadastre, josoInWorker, openInWorker } from "../workers/cadastre-client";
+import type { NamedFile } from "../workers/cadastre-protocol";
+import { exportFiling, filingFileName } from "./filing-io";
+import { committedReport } from "./live-check";
 
 function fail(e: unknown): void {
   if (e instanceof Cancelled) return;
@@ -62,7 +61,9 @@ export async function closeCadastre(): Promise<void> {
  * The 지번 조서 of the active zone, made from the very filing the export button writes, so
  * `czd parcels` on that file gives the same bytes.
  */
-export async function exportJoso(format: "csv" | "xlsx"): Promise<void> {
+export async function exportJoso(
+  format: "csv" | "xlsx",
+): Promise<{ bytes: Uint8Array; fileName: string; mime: string } | null> {
   await sigunguSettled();
   const s = useAppStore.getState();
   const zone = activeZone(s);
@@ -76,8 +77,9 @@ export async function exportJoso(format: "csv" | "xlsx"): Promise<void> {
       format === "xlsx"
         ? "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
         : "text/csv;charset=utf-8";
-    download(bytes, `${stem}-지번조서.${format}`, mime);
+    return { bytes, fileName: `${stem}-지번조서.${format}`, mime };
   } catch (e) {
     fail(e);
+    return null;
   }
 }
