@@ -1,7 +1,8 @@
 /** The page: toolbar on top, map in the middle, zones on the left, the live report on the right. */
 import { lazy, Suspense, useEffect } from "react";
 import { redo, undo } from "./actions/actions";
-import { isTyping, toolKey } from "./actions/tool-keys";
+import { isTyping, onMap, toolKey } from "./actions/tool-keys";
+import { vertexKey } from "./actions/vertex-keys";
 import { useT } from "./i18n";
 import { MapView } from "./map/MapView";
 import { FileDrop } from "./panels/FileDrop";
@@ -32,8 +33,29 @@ function useShortcuts(): void {
       else return;
       e.preventDefault();
     };
+    // Vertex keys go first, before MapLibre pans the map with the same arrows.
+    const onMapKey = (e: KeyboardEvent) => {
+      if (!onMap(e.target) || !vertexKey(useAppStore, e)) return;
+      e.preventDefault();
+      e.stopPropagation();
+    };
+    // <details> menus close on Esc, focus back on their summary.
+    const onEsc = (e: KeyboardEvent) => {
+      if (e.key !== "Escape" || !(e.target instanceof Element)) return;
+      const menu = e.target.closest("details[open]");
+      if (!(menu instanceof HTMLDetailsElement)) return;
+      menu.open = false;
+      menu.querySelector("summary")?.focus();
+      e.stopPropagation();
+    };
+    window.addEventListener("keydown", onMapKey, true);
+    window.addEventListener("keydown", onEsc, true);
     window.addEventListener("keydown", onKey);
-    return () => window.removeEventListener("keydown", onKey);
+    return () => {
+      window.removeEventListener("keydown", onMapKey, true);
+      window.removeEventListener("keydown", onEsc, true);
+      window.removeEventListener("keydown", onKey);
+    };
   }, []);
 }
 
@@ -49,6 +71,9 @@ export function App() {
   }, [lang, t]);
   return (
     <div className={reviewing ? "app reviewing" : "app"}>
+      <a className="skip-link" href={reviewing ? "#review" : "#zones"} data-testid="skip-link">
+        {t.skipToZones}
+      </a>
       <header>
         <h1>{t.appTitle}</h1>
         <ImportExport />
@@ -63,7 +88,8 @@ export function App() {
         </button>
       </header>
       <Toolbar />
-      <main>
+      {/* Hidden, not unmounted, in reviewer mode (the map lives on); the reviewer's view is main then. */}
+      <main hidden={reviewing}>
         <ZoneList />
         <MapView />
         <ValidationPanel />

@@ -13,6 +13,7 @@ import {
 } from "../actions/actions";
 import { MAPLIBRE_LOCALE } from "../i18n/maplibre";
 import { LiveTooltip } from "../panels/LiveMeasures";
+import { VertexStatus } from "../panels/VertexStatus";
 import { loadSigungu } from "../sigungu-data";
 import { useAppStore } from "../store/store";
 import { liveReports } from "../workers/live-check";
@@ -62,7 +63,9 @@ export function MapView() {
 
   return (
     <>
-      <div ref={host} className="map" />
+      <div ref={host} className="map">
+        <VertexStatus />
+      </div>
       <LiveTooltip />
     </>
   );

@@ -2,13 +2,14 @@
  * The print view: the geo core's A4 report (the same HTML `czd report` writes) over the page,
  * with its print CSS; the app itself is hidden from print, so the paper holds the report alone.
  */
-import { useEffect, useRef } from "react";
+import { useEffect, useLayoutEffect, useRef } from "react";
 import { createPortal } from "react-dom";
 import { REPORT_CSS, reportBodyHtml } from "../../geo/index";
 import type { Review } from "../actions/review";
 import { useT } from "../i18n";
 import { APP_MESSAGE_HINTS } from "../i18n/hints";
 import { useAppStore } from "../store/store";
+import { focusOrFallback } from "./focus";
 
 /**
  * The report's markup as nodes. DOMParser never runs scripts and geo escapes every value from the
@@ -36,17 +37,44 @@ export function PrintSheet({ review, onClose }: { review: Review; onClose: () =>
     lang,
     hints: APP_MESSAGE_HINTS,
   });
-  useEffect(() => {
+  const sheet = useRef<HTMLDivElement>(null);
+  const close = useRef(onClose);
+  close.current = onClose;
+  // A modal: the app behind is inert (out of Tab and of the accessibility tree) and hidden, so
+  // the page has the report's one h1; focus goes in, Esc closes, focus goes back to the opener.
+  // Not a <dialog>: the top layer would not paginate as the report must on paper.
+  useLayoutEffect(() => {
+    const opener = document.activeElement instanceof HTMLElement ? document.activeElement : null;
+    const root = document.getElementById("root");
     // REPORT_CSS styles body.czd-report; the class lives only while the sheet is open.
     document.body.classList.add("czd-report", "printing");
+    root?.setAttribute("inert", "");
+    sheet.current?.querySelector<HTMLElement>('[data-testid="print-close"]')?.focus();
+    const onKey = (e: KeyboardEvent) => {
+      if (e.key !== "Escape") return;
+      e.preventDefault();
+      e.stopPropagation();
+      close.current();
+    };
+    window.addEventListener("keydown", onKey, true);
     const timer = window.setTimeout(() => window.print(), 100);
     return () => {
       window.clearTimeout(timer);
+      window.removeEventListener("keydown", onKey, true);
+      root?.removeAttribute("inert");
       document.body.classList.remove("czd-report", "printing");
+      focusOrFallback(opener, '[data-testid="print-view"]');
     };
   }, []);
   return createPortal(
-    <div className="print-sheet" data-testid="print-sheet">
+    <div
+      ref={sheet}
+      className="print-sheet"
+      data-testid="print-sheet"
+      role="dialog"
+      aria-modal="true"
+      aria-label={t.printView}
+    >
       <style>{REPORT_CSS}</style>
       <div className="print-actions">
         <button type="button" data-testid="print-now" onClick={() => window.print()}>
