@@ -5,10 +5,7 @@
  * `fallbackFocus` when that control is gone, never to <body>. It scrolls within the window.
  */
 import { type ReactNode, useEffect, useLayoutEffect, useRef } from "react";
-import { focusOrFallback } from "./focus";
-
-const TABBABLE =
-  "a[href], button, input:not([type='radio']), input[type='radio']:checked, select, textarea, [tabindex]:not([tabindex='-1'])";
+import { focusOrFallback, wrapTab } from "./focus";
 
 interface ModalProps {
   labelledBy: string;
@@ -57,21 +54,7 @@ export function Modal({
       close.current();
     };
     // Tab wraps around inside (the browser would let it leave for its own toolbar).
-    const onKey = (e: KeyboardEvent) => {
-      if (e.key !== "Tab") return;
-      const stops = [...dialog.querySelectorAll<HTMLElement>(TABBABLE)].filter(
-        (el) => !(el as HTMLButtonElement).disabled && el.getClientRects().length > 0,
-      );
-      const [first, last] = [stops[0], stops[stops.length - 1]];
-      if (!first || !last) return;
-      if (!e.shiftKey && document.activeElement === last) {
-        e.preventDefault();
-        first.focus();
-      } else if (e.shiftKey && document.activeElement === first) {
-        e.preventDefault();
-        last.focus();
-      }
-    };
+    const onKey = (e: KeyboardEvent) => wrapTab(dialog, e);
     dialog.addEventListener("cancel", onCancel);
     dialog.addEventListener("keydown", onKey);
     return () => {

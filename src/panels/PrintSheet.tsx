@@ -9,7 +9,7 @@ import type { Review } from "../actions/review";
 import { useT } from "../i18n";
 import { APP_MESSAGE_HINTS } from "../i18n/hints";
 import { useAppStore } from "../store/store";
-import { focusOrFallback } from "./focus";
+import { focusOrFallback, wrapTab } from "./focus";
 
 /**
  * The report's markup as nodes. DOMParser never runs scripts and geo escapes every value from the
@@ -51,6 +51,7 @@ export function PrintSheet({ review, onClose }: { review: Review; onClose: () =>
     root?.setAttribute("inert", "");
     sheet.current?.querySelector<HTMLElement>('[data-testid="print-close"]')?.focus();
     const onKey = (e: KeyboardEvent) => {
+      if (sheet.current) wrapTab(sheet.current, e);
       if (e.key !== "Escape") return;
       e.preventDefault();
       e.stopPropagation();

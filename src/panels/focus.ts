@@ -31,3 +31,24 @@ export function focusOrFallback(
     }
   });
 }
+
+const TABBABLE =
+  "a[href], button, input:not([type='radio']), input[type='radio']:checked, select, textarea, [tabindex]:not([tabindex='-1'])";
+
+/** Tab and Shift+Tab wrap around inside a modal (the browser would let focus leave the page). */
+export function wrapTab(container: HTMLElement, e: KeyboardEvent): void {
+  if (e.key !== "Tab") return;
+  const stops = [...container.querySelectorAll<HTMLElement>(TABBABLE)].filter(
+    (el) => !(el as HTMLButtonElement).disabled && el.getClientRects().length > 0,
+  );
+  const [first, last] = [stops[0], stops[stops.length - 1]];
+  if (!first || !last) return;
+  const inside = container.contains(document.activeElement);
+  if (!e.shiftKey && (document.activeElement === last || !inside)) {
+    e.preventDefault();
+    first.focus();
+  } else if (e.shiftKey && (document.activeElement === first || !inside)) {
+    e.preventDefault();
+    last.focus();
+  }
+}
