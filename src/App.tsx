@@ -64,6 +64,8 @@ export function App() {
   const lang = useAppStore((s) => s.lang);
   const reviewing = useAppStore((s) => s.reviewing);
   const setReviewing = useAppStore((s) => s.setReviewing);
+  const setLang = useAppStore((s) => s.setLang);
+  const setHelpOpen = useAppStore((s) => s.setHelpOpen);
   useShortcuts();
   useEffect(() => {
     document.documentElement.lang = lang;
@@ -85,6 +87,23 @@ export function App() {
           onClick={() => setReviewing(!reviewing)}
         >
           {reviewing ? t.planMode : t.reviewerMode}
+        </button>
+        {/* In the header, not the toolbar: they stay in reviewer mode and keep the toolbar one row. */}
+        <button
+          type="button"
+          data-testid="lang-toggle"
+          lang={lang === "ko" ? "en" : "ko"}
+          onClick={() => setLang(lang === "ko" ? "en" : "ko")}
+        >
+          {t.langToggle}
+        </button>
+        <button
+          type="button"
+          data-testid="help"
+          aria-haspopup="dialog"
+          onClick={() => setHelpOpen(true)}
+        >
+          <span aria-hidden="true">?</span> {t.help}
         </button>
       </header>
       <Toolbar />

@@ -180,4 +180,5 @@ export const en: Messages = {
   menu: "Menu",
   /** The unit of area, as the language writes it (㎢ in Korean, km² in English). */
   km2: "km²",
+  embeddedBase: "Embedded map (offline)",
 };

@@ -176,6 +176,7 @@ export const ko = {
   menu: "메뉴",
   /** The unit of area, as the language writes it (㎢ in Korean, km² in English). */
   km2: "㎢",
+  embeddedBase: "내장 지도 (오프라인)",
 };
 
 export type Messages = Record<keyof typeof ko, string>;

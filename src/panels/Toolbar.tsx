@@ -1,4 +1,4 @@
-/** Tools, undo/redo, rule set, language, basemap and help. */
+/** Tools, 좌표 입력, undo/redo, rule set and basemap (language and help are in the header). */
 import { lazy, Suspense, useState } from "react";
 import { useStore } from "zustand";
 import { isBuiltinRuleSet } from "../../geo/index";
@@ -34,7 +34,6 @@ export function Toolbar() {
   const tool = useAppStore((s) => s.tool);
   const setTool = useAppStore((s) => s.setTool);
   const lang = useAppStore((s) => s.lang);
-  const setLang = useAppStore((s) => s.setLang);
   const basemap = useAppStore((s) => s.basemap);
   const setBasemap = useAppStore((s) => s.setBasemap);
   const ruleSetId = useAppStore((s) => activeZone(s).ruleSetId);
@@ -42,7 +41,6 @@ export function Toolbar() {
   const transact = useAppStore((s) => s.transact);
   const canUndo = useStore(useAppStore.temporal, (s) => s.pastStates.length > 0);
   const canRedo = useStore(useAppStore.temporal, (s) => s.futureStates.length > 0);
-  const setHelpOpen = useAppStore((s) => s.setHelpOpen);
   const [coordsOpen, setCoordsOpen] = useState(false);
 
   return (
@@ -117,7 +115,7 @@ export function Toolbar() {
         value={basemap}
         onChange={(e) => setBasemap(e.target.value as Basemap)}
       >
-        <option value="none">{t.dataNote}</option>
+        <option value="none">{t.embeddedBase}</option>
         <option value="osm">{t.osm}</option>
         {import.meta.env.VITE_VWORLD_KEY ? (
           <>
@@ -127,21 +125,6 @@ export function Toolbar() {
           </>
         ) : null}
       </select>
-      <button
-        type="button"
-        data-testid="lang-toggle"
-        onClick={() => setLang(lang === "ko" ? "en" : "ko")}
-      >
-        {t.langToggle}
-      </button>
-      <button
-        type="button"
-        data-testid="help"
-        aria-haspopup="dialog"
-        onClick={() => setHelpOpen(true)}
-      >
-        <span aria-hidden="true">?</span> {t.help}
-      </button>
       {coordsOpen ? (
         <Suspense fallback={null}>
           <CoordinateEntry onClose={() => setCoordsOpen(false)} />
