@@ -73,7 +73,16 @@ export function App() {
   }, [lang, t]);
   return (
     <div className={reviewing ? "app reviewing" : "app"}>
-      <a className="skip-link" href={reviewing ? "#review" : "#zones"} data-testid="skip-link">
+      {/* Focus moves by script: the URL hash holds the map's view (src/map/hash.ts). */}
+      <a
+        className="skip-link"
+        href={reviewing ? "#review" : "#zones"}
+        data-testid="skip-link"
+        onClick={(e) => {
+          e.preventDefault();
+          document.getElementById(reviewing ? "review" : "zones")?.focus();
+        }}
+      >
         {t.skipToZones}
       </a>
       <header>

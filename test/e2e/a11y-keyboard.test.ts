@@ -39,6 +39,50 @@ async function tabTo(testId: string, max = 10): Promise<void> {
 // 0.02° × 0.02° near 37.33°N: about 1.77 km × 2.22 km.
 const SQUARE = "127.95 37.32, 127.97 37.32, 127.97 37.34, 127.95 37.34";
 
+describe("focus you can see", () => {
+  it("the first Tab shows the skip link, which leads past the header and toolbar", async () => {
+    await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
+    await page.keyboard.press("Tab");
+    expect(await focused()).toBe("skip-link");
+    const box = await page.getByTestId("skip-link").boundingBox();
+    expect(box?.y ?? -1).toBeGreaterThanOrEqual(0);
+    await page.keyboard.press("Enter");
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe("zones");
+  });
+
+  it("every control on the page shows a focus ring, the file pickers too", async () => {
+    // From the top: the skip link is the page's first stop.
+    await page.getByTestId("skip-link").focus();
+    const unseen: string[] = [];
+    let pickers = 0;
+    let stops = 0;
+    for (let i = 0; i < 45; i++) {
+      await page.keyboard.press("Tab");
+      const seen = await page.evaluate(() => {
+        const el = document.activeElement as HTMLElement | null;
+        if (!el || el === document.body) return { name: "body", ring: false, picker: false };
+        // A file input is drawn by its label: the label shows the ring.
+        const picker = el instanceof HTMLInputElement && el.type === "file";
+        const shown = picker ? (el.closest("label") ?? el) : el;
+        const style = getComputedStyle(shown);
+        const ring =
+          (style.outlineStyle !== "none" && Number.parseFloat(style.outlineWidth) >= 2) ||
+          style.boxShadow !== "none";
+        const name = el.getAttribute("data-testid") ?? el.getAttribute("aria-label") ?? el.tagName;
+        return { name, ring, picker };
+      });
+      // Past the last control focus leaves the page (for the browser's own toolbar): the end.
+      if (seen.name === "body") break;
+      stops++;
+      if (!seen.ring) unseen.push(`${i}:${seen.name}`);
+      if (seen.picker) pickers++;
+    }
+    expect(unseen).toEqual([]);
+    expect(stops).toBeGreaterThan(25);
+    expect(pickers).toBeGreaterThanOrEqual(3);
+  });
+});
+
 describe("좌표 입력, by keyboard alone", () => {
   it("refuses bad input with a message naming the entry, keeping what was typed", async () => {
     await page.getByTestId("coord-entry-open").focus();

@@ -106,6 +106,25 @@ describe("reflow", () => {
   });
 });
 
+describe("words", () => {
+  it("Korean: no rule-set ids or finding codes, areas in ㎢; English: km²", async () => {
+    await page.setViewportSize({ width: 1366, height: 768 });
+    const panel = page.getByTestId("validation-panel");
+    const ko = (await panel.textContent()) ?? "";
+    expect(ko).not.toMatch(/phase-\d|\d{4}-\d{2}(-[a-z]+)?\b/);
+    expect(ko).not.toMatch(/\b[A-Z]+_[A-Z_]+\b/);
+    expect(ko).toContain("1·2단계");
+    expect(ko).toContain("㎢");
+    expect(ko).not.toContain("km²");
+    expect(await page.getByTestId("findings").locator("li").count()).toBeGreaterThan(0);
+    await page.getByTestId("lang-toggle").click();
+    const en = (await panel.textContent()) ?? "";
+    expect(en).toContain("km²");
+    expect(en).not.toContain("㎢");
+    await page.getByTestId("lang-toggle").click();
+  });
+});
+
 describe("desktop layout", () => {
   for (const [w, h] of [
     [1366, 768],
