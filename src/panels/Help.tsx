@@ -53,7 +53,8 @@ export function Help() {
           {rows.map(([key, what]) => (
             <tr key={key}>
               <td>
-                <kbd>{key}</kbd>
+                {/* Key names as the keys are labelled: English words in the Korean table. */}
+                <kbd lang={/^[\x20-\x7e]+$/.test(key) ? "en" : undefined}>{key}</kbd>
               </td>
               <td>{what}</td>
             </tr>

@@ -60,7 +60,13 @@ function Sigungu({ t }: { t: Messages }) {
         ? t.sigunguLoading
         : sigungu.length === 0
           ? "–"
-          : sigungu.map((s) => `${s.name} ${fixed(s.km2, 3)} ${t.km2}`).join(", ")}
+          : sigungu.map((s, i) => (
+              // The names are Korean (KOSTAT has no English ones): marked so in English mode.
+              <span key={s.code}>
+                {i > 0 ? ", " : ""}
+                <span lang="ko">{s.name}</span> {fixed(s.km2, 3)} {t.km2}
+              </span>
+            ))}
     </p>
   );
 }

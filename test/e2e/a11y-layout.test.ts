@@ -168,6 +168,28 @@ describe("desktop layout", () => {
     expect(await page.getByTestId("export-menu").getAttribute("open")).toBeNull();
   });
 
+  it("no native Choose File button among the styled ones: every file input is drawn by its label", async () => {
+    await page.getByTestId("proposals-panel").locator("summary").click();
+    const inputs = await page.evaluate(() =>
+      [...document.querySelectorAll("input[type=file]")].map((el) => {
+        const r = el.getBoundingClientRect();
+        const label = el.closest("label")?.getBoundingClientRect();
+        return {
+          id: el.getAttribute("data-testid"),
+          w: r.width,
+          h: r.height,
+          label: label?.width ?? 0,
+        };
+      }),
+    );
+    expect(inputs.length).toBeGreaterThanOrEqual(5);
+    for (const i of inputs) {
+      expect(i.w, `${i.id}`).toBeLessThanOrEqual(1);
+      expect(i.label, `${i.id}`).toBeGreaterThan(20);
+    }
+    await page.getByTestId("proposals-panel").locator("summary").click();
+  });
+
   it("the proposals panel does not cover the scale bar", async () => {
     const scale = await page.locator(".maplibregl-ctrl-scale").boundingBox();
     const panel = await page.getByTestId("proposals-panel").boundingBox();
