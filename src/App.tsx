@@ -117,7 +117,7 @@ export function App() {
       </header>
       <Toolbar />
       {/* Hidden, not unmounted, in reviewer mode (the map lives on); the reviewer's view is main then. */}
-      <main hidden={reviewing}>
+      <main className="workspace" hidden={reviewing}>
         <ZoneList />
         <MapView />
         <ValidationPanel />
