@@ -17,7 +17,8 @@ export const TOOL_KEYS: readonly { code: string; key: string; tool: ToolId }[] =
 ];
 
 export function isTyping(target: EventTarget | null): boolean {
-  if (!(target instanceof HTMLElement)) return false;
+  // No DOM (the store driven from a Node test): nothing is being typed.
+  if (typeof HTMLElement === "undefined" || !(target instanceof HTMLElement)) return false;
   return /^(INPUT|SELECT|TEXTAREA)$/.test(target.tagName) || target.isContentEditable;
 }
 
