@@ -29,8 +29,11 @@ function setUp() {
   if (!id) throw new Error("no parcel added");
   store.getState().setTool("select");
   store.getState().focusParcels([id]);
-  const ring = () =>
-    (activeZone(store.getState()).parcels[0]?.geometry as Polygon).coordinates[0] ?? [];
+  const ring = () => {
+    const parcel = activeZone(store.getState()).parcels[0];
+    if (!parcel) throw new Error("the parcel is gone");
+    return (parcel.geometry as Polygon).coordinates[0] ?? [];
+  };
   return { store, ring };
 }
 
