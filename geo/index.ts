@@ -19,6 +19,9 @@ export {
 export type { Converter, CrsHint, Imported, ReadOptions, WriteOptions } from "./io";
 export {
   CONVERTERS,
+  type CoordinateEntry,
+  type CoordinateEntryInput,
+  type CoordinateEntryKind,
   converterById,
   decodeText,
   detectEncoding,
@@ -34,6 +37,7 @@ export {
   importZoneParts,
   isShapefilePart,
   type NamedBytes,
+  parseCoordinateEntry,
   readerFor,
   readHubs,
   TEXT_ENCODINGS,

@@ -1,4 +1,10 @@
 /** The converters' face: one converter per format, bytes in and out, listed in one registry. */
+export {
+  type CoordinateEntry,
+  type CoordinateEntryInput,
+  type CoordinateEntryKind,
+  parseCoordinateEntry,
+} from "./coordinate-text";
 export { readPointsCsv } from "./csv";
 export { embeddedHubSource } from "./embedded-hubs";
 export type { Converter, CrsHint, Imported, ReadOptions, WriteOptions } from "./format";

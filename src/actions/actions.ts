@@ -3,7 +3,7 @@
  * step); a drag in progress is only a preview. Kept out of components so tests can drive it.
  */
 import type { Polygon } from "geojson";
-import type { Envelope } from "../../geo/index";
+import type { CoordinateEntry, Envelope } from "../../geo/index";
 import { ruleSetFor } from "../store/derive";
 import { type DrawnGeometry, drawnDiff } from "../store/drawn";
 import { type AppStore, activeZone } from "../store/store";
@@ -99,4 +99,43 @@ export function redo(store: AppStore): void {
   if (sketches.get(store)?.redoSketch()) return;
   store.getState().setPreview(null);
   store.temporal.getState().redo();
+}
+
+/**
+ * A shape typed as coordinates (좌표 입력): one edit, one undo step, checked like a drawn one.
+ * A parcel is added as if drawn with the polygon tool (the map then shows it); an envelope
+ * replaces the zone's envelope. Returns the new parcel's id, if one was added.
+ */
+export function applyCoordinateEntry(store: AppStore, entry: CoordinateEntry): string | null {
+  const s = store.getState();
+  const zone = activeZone(s);
+  s.setPreview(null);
+  switch (entry.kind) {
+    case "parcel": {
+      const diff = drawnDiff(
+        zone,
+        ruleSetFor(zone.ruleSetId, s.customRuleSets),
+        "parcel-polygon",
+        entry.geometry,
+      );
+      const id = diff?.put?.[0]?.id ?? null;
+      if (!diff || !id) return null;
+      s.transact(diff);
+      store.getState().focusParcels([id]);
+      return id;
+    }
+    case "envelope-circle":
+      s.transact({
+        envelope: { shape: "circle", center: entry.center, radiusKm: entry.radiusKm },
+      });
+      return null;
+    case "envelope-belt":
+      s.transact({
+        envelope: { shape: "belt", axis: entry.axis, halfWidthKm: entry.halfWidthKm },
+      });
+      return null;
+    case "envelope-polygon":
+      s.transact({ envelope: { shape: "polygon", polygon: entry.geometry } });
+      return null;
+  }
 }

@@ -119,7 +119,7 @@ export const en: Messages = {
   recoveryConfirm: "This deletes the saved project and starts fresh. Did you download it first?",
   unknownRules: "unknown rule set: pick another",
   hubTotal: "Total",
-  exportOther: "Export as… ▾",
+  exportOther: "Export as…",
   hubsCrs: "CRS of x/y columns in a hub CSV",
   hubsCrsLonLat: "lat/lon (WGS84)",
   reviewerMode: "Reviewer mode",
@@ -173,4 +173,36 @@ export const en: Messages = {
   dropHint: "Drop here",
   dropHintDetail:
     "Filing: GeoJSON, a zipped Shapefile, or its .shp, .shx, .dbf (.prj, .cpg) together · Hub list: CSV",
+  coordEntry: "Enter coordinates",
+  coordTitle: "Add by coordinates",
+  coordKind: "What to add",
+  coordKindParcel: "Parcel (polygon)",
+  coordKindCircle: "Envelope circle (centre and radius)",
+  coordKindBelt: "Envelope belt (axis vertices and half-width)",
+  coordKindPolygon: "Envelope polygon",
+  coordText: "Coordinates",
+  coordTextHint:
+    "lon lat pairs separated by commas (e.g. 128.10 35.17, 128.12 35.17, 128.12 35.19), one pair a line, WKT (POLYGON((…))) or GeoJSON. A circle: its centre pair.",
+  coordCrs: "Coordinate system",
+  coordCrsLonLat: "Lon/lat (WGS84, EPSG:4326)",
+  coordSize: "Size (km)",
+  coordAdd: "Add",
+  coordCancel: "Cancel",
+  coordAdded: "Added from coordinates (one undo takes it back)",
+  kCoordEntry:
+    "Drawing by keyboard: 'Enter coordinates' in the toolbar, type or paste the vertices, then 'Add'",
+  kVertexKeys:
+    "Select tool, map focused: move a vertex of the parcel picked in the parcel table (Shift: 10×), [ ] to step between vertices, Delete removes the vertex",
+  kArrows: "Arrows",
+  vertexSelected: "Vertex {i}/{n} ({name}): {lon}, {lat}",
+  vertexNone:
+    "With the select tool, pick a parcel in the parcel table to move its vertices with the arrow keys",
+  shortcutsOn: "One-key shortcuts (P, C, R, V, while the map has focus)",
+  skipToZones: "Skip to main content",
+  skipToMap: "Skip to the map",
+  basemapLabel: "Basemap",
+  menu: "Menu",
+  /** The unit of area, as the language writes it (㎢ in Korean, km² in English). */
+  km2: "km²",
+  embeddedBase: "Embedded map (offline)",
 };

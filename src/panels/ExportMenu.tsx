@@ -16,7 +16,9 @@ export function ExportMenu() {
         if (e.currentTarget.open) setOpened(true);
       }}
     >
-      <summary>{t.exportOther}</summary>
+      <summary>
+        {t.exportOther} <span aria-hidden="true">▾</span>
+      </summary>
       {opened && (
         <Suspense fallback={<div className="export-menu-items">…</div>}>
           <ExportItems />

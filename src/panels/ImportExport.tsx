@@ -47,11 +47,15 @@ export function ImportExport() {
   return (
     <div className="import-export">
       <button type="button" data-testid="export-geojson" onClick={() => void exportActiveZone()}>
-        ⤓ {t.exportFiling}
+        <span aria-hidden="true">⤓</span> {t.exportFiling}
       </button>
       <ExportMenu />
       <FilePicker
-        label={`⤒ ${t.importFiling}`}
+        label={
+          <>
+            <span aria-hidden="true">⤒</span> {t.importFiling}
+          </>
+        }
         testId="import-file"
         accept={FILING_OR_PARTS_ACCEPT}
         onFiles={onFilings}

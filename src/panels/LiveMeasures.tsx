@@ -17,7 +17,7 @@ export function liveLines(t: Messages, figures: LiveFigures): Line[] {
   const { shape, zone } = figures;
   const lines: Line[] = [];
   if (shape.areaKm2 !== undefined)
-    lines.push({ id: "area", text: `${t.liveArea} ${fixed(shape.areaKm2, 3)} km²` });
+    lines.push({ id: "area", text: `${t.liveArea} ${fixed(shape.areaKm2, 3)} ${t.km2}` });
   if (shape.radiusKm !== undefined)
     lines.push({ id: "radius", text: `${t.liveRadius} ${fixed(shape.radiusKm, 2)} km` });
   if (shape.axisLengthKm !== undefined)
@@ -27,7 +27,7 @@ export function liveLines(t: Messages, figures: LiveFigures): Line[] {
   if (zone) {
     lines.push({
       id: "total",
-      text: `${t.liveTotal} ${fixed(zone.totalKm2, 3)} km² / ${t.cap} ${zone.capKm2} km²`,
+      text: `${t.liveTotal} ${fixed(zone.totalKm2, 3)} ${t.km2} / ${t.cap} ${zone.capKm2} ${t.km2}`,
     });
     const env = zone.envelope;
     if (env.shape !== "polygon" && env.reachKm !== undefined) {

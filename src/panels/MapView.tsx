@@ -23,6 +23,7 @@ import { bindCadastre } from "./cadastre-wiring";
 import { describeHub } from "./hub-words";
 import { LiveTooltip } from "./LiveMeasures";
 import { measure, pointer } from "./transient";
+import { VertexStatus } from "./VertexStatus";
 
 const HANDLERS: AppHandlers = {
   onDrawn: (tool, geometry) => applyDrawn(useAppStore, tool, geometry),
@@ -74,7 +75,9 @@ export function MapView() {
 
   return (
     <>
-      <div ref={host} className="map" />
+      <div ref={host} className="map">
+        <VertexStatus />
+      </div>
       <LiveTooltip />
     </>
   );

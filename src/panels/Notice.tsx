@@ -1,10 +1,12 @@
 /**
  * A notice for the planner, in the UI's language. An info notice goes by itself once there has
- * been time to read it (not while the pointer rests on it); an error stays until closed.
+ * been time to read it (not while the pointer rests on it); an error stays until closed, and
+ * closing it gives focus back to where it was (never to <body>).
  */
-import { useEffect, useState } from "react";
+import { useEffect, useRef, useState } from "react";
 import { useT } from "../i18n";
 import { useAppStore } from "../store/store";
+import { focusOrFallback } from "./focus";
 import { noticeLifetimeMs } from "./notice-timing";
 
 export function Notice() {
@@ -13,6 +15,8 @@ export function Notice() {
   const lang = useAppStore((s) => s.lang);
   const notify = useAppStore((s) => s.notify);
   const [held, setHeld] = useState(false);
+  // Where focus was when the notice came, so closing it returns there rather than to <body>.
+  const before = useRef<Element | null>(null);
   const text = notice ? (lang === "en" ? notice.en : notice.ko) : "";
   const lifetime = notice ? noticeLifetimeMs(notice, text) : null;
   useEffect(() => {
@@ -39,11 +43,18 @@ export function Notice() {
         type="button"
         className="notice-close"
         data-testid="notice-close"
-        onClick={() => notify(null)}
+        onFocus={(e) => {
+          if (e.relatedTarget && !e.currentTarget.contains(e.relatedTarget as Node))
+            before.current = e.relatedTarget as Element;
+        }}
+        onClick={() => {
+          notify(null);
+          focusOrFallback(before.current, "#zones");
+        }}
         aria-label={t.close}
         title={t.close}
       >
-        ✕
+        <span aria-hidden="true">✕</span>
       </button>
     </div>
   );

@@ -3,12 +3,14 @@
  * findings that name it, sortable by any column, with rename in place (one undo step), zoom and
  * delete. Keyboard: headers and names are buttons; F2 on a name renames, Enter keeps, Esc drops.
  */
+
 import { useEffect, useMemo, useRef, useState } from "react";
 import { countHubs, type Parcel, sigunguNamesOf, ZONE_ROLE_LABELS } from "../../geo/index";
 import { type Messages, useT } from "../i18n";
 import { selectHubIndex } from "../store/derive";
 import { useLiveReport } from "../store/live-report";
 import { activeZone, useAppStore } from "../store/store";
+import { focusOrFallback } from "./focus";
 import {
   nextSort,
   PARCEL_COLUMNS,
@@ -148,7 +150,7 @@ export function ParcelList() {
   );
   return (
     <>
-      <h3>
+      <h3 tabIndex={-1} data-testid="parcel-table-heading">
         {t.parcelTable} ({parcels.length})
       </h3>
       {parcels.length === 0 ? <p className="small">{t.noParcels}</p> : null}
@@ -207,7 +209,7 @@ export function ParcelList() {
                         title={t.parcelRename}
                         onClick={() => setEditing(p.id)}
                       >
-                        ✎
+                        <span aria-hidden="true">✎</span>
                       </button>
                       {row.role ? (
                         <span className="small parcel-role" data-testid="parcel-role">
@@ -249,10 +251,20 @@ export function ParcelList() {
                   <button
                     type="button"
                     aria-label={`${t.parcelDelete}: ${row.name}`}
-                    title={t.parcelDelete}
-                    onClick={() => transact({ remove: [p.id] })}
+                    title={`${t.parcelDelete}: ${row.name}`}
+                    data-testid="parcel-delete"
+                    onClick={(e) => {
+                      // Focus to the delete button of the row that takes this one's place.
+                      const tr = e.currentTarget.closest("tr");
+                      const next = tr?.nextElementSibling ?? tr?.previousElementSibling;
+                      transact({ remove: [p.id] });
+                      focusOrFallback(
+                        next?.querySelector('[data-testid="parcel-delete"]') ?? null,
+                        '[data-testid="parcel-table-heading"]',
+                      );
+                    }}
                   >
-                    ✕
+                    <span aria-hidden="true">✕</span>
                   </button>
                 </td>
               </tr>

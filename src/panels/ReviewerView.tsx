@@ -104,10 +104,14 @@ export function ReviewerView() {
     return () => window.removeEventListener("drop", onDrop);
   }, [open]);
   return (
-    <section className="reviewer" data-testid="reviewer">
+    <main className="reviewer" data-testid="reviewer" id="review" tabIndex={-1}>
       <div className="review-source">
         <FilePicker
-          label={`⤒ ${t.reviewOpenFile}`}
+          label={
+            <>
+              <span aria-hidden="true">⤒</span> {t.reviewOpenFile}
+            </>
+          }
           testId="reviewer-file"
           accept={FILING_ACCEPT}
           onFile={open}
@@ -135,6 +139,6 @@ export function ReviewerView() {
         </div>
       )}
       {printing && review && <PrintSheet review={review} onClose={() => setPrinting(false)} />}
-    </section>
+    </main>
   );
 }

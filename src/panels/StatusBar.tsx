@@ -20,7 +20,7 @@ export function StatusBar() {
   }[saveState];
   return (
     <footer className="status">
-      <span data-testid="save-status" data-state={saveState}>
+      <span data-testid="save-status" data-state={saveState} role="status">
         {text}
       </span>
       {basemapFailed ? (

@@ -1,4 +1,5 @@
-/** Tools, undo/redo, rule set, language, basemap and help. */
+/** Tools, 좌표 입력, undo/redo, rule set and basemap (language and help are in the header). */
+import { lazy, Suspense, useState } from "react";
 import { useStore } from "zustand";
 import { isBuiltinRuleSet } from "../../geo/index";
 import { redo, undo } from "../actions/actions";
@@ -18,6 +19,11 @@ const TOOL_BUTTONS: { tool: ToolId; label: keyof Messages; icon: string }[] = [
 ];
 
 /** Each tool's name in the messages, for the help panel's shortcut list. */
+// The dialog and its parser load when first opened: the first screen does not carry them.
+const CoordinateEntry = lazy(() =>
+  import("./CoordinateEntry").then((m) => ({ default: m.CoordinateEntry })),
+);
+
 export const TOOL_LABELS = Object.fromEntries(TOOL_BUTTONS.map((b) => [b.tool, b.label])) as Record<
   ToolId,
   keyof Messages
@@ -28,7 +34,6 @@ export function Toolbar() {
   const tool = useAppStore((s) => s.tool);
   const setTool = useAppStore((s) => s.setTool);
   const lang = useAppStore((s) => s.lang);
-  const setLang = useAppStore((s) => s.setLang);
   const basemap = useAppStore((s) => s.basemap);
   const setBasemap = useAppStore((s) => s.setBasemap);
   const ruleSetId = useAppStore((s) => activeZone(s).ruleSetId);
@@ -36,7 +41,7 @@ export function Toolbar() {
   const transact = useAppStore((s) => s.transact);
   const canUndo = useStore(useAppStore.temporal, (s) => s.pastStates.length > 0);
   const canRedo = useStore(useAppStore.temporal, (s) => s.futureStates.length > 0);
-  const setHelpOpen = useAppStore((s) => s.setHelpOpen);
+  const [coordsOpen, setCoordsOpen] = useState(false);
 
   return (
     <div className="toolbar" role="toolbar">
@@ -55,19 +60,32 @@ export function Toolbar() {
       <span className="sep" />
       <button
         type="button"
-        data-testid="undo"
-        disabled={!canUndo}
-        onClick={() => undo(useAppStore)}
+        data-testid="coord-entry-open"
+        aria-haspopup="dialog"
+        onClick={() => setCoordsOpen(true)}
       >
-        ↶ {t.undo}
+        <span aria-hidden="true">⌨</span> {t.coordEntry}
+      </button>
+      <span className="sep" />
+      {/* aria-disabled, not disabled: the button keeps focus when its stack runs out (a disabled
+          button drops focus to <body>), and a press then does nothing. */}
+      <button
+        type="button"
+        data-testid="undo"
+        aria-disabled={!canUndo}
+        aria-keyshortcuts="Control+Z"
+        onClick={() => canUndo && undo(useAppStore)}
+      >
+        <span aria-hidden="true">↶</span> {t.undo}
       </button>
       <button
         type="button"
         data-testid="redo"
-        disabled={!canRedo}
-        onClick={() => redo(useAppStore)}
+        aria-disabled={!canRedo}
+        aria-keyshortcuts="Control+Shift+Z"
+        onClick={() => canRedo && redo(useAppStore)}
       >
-        ↷ {t.redo}
+        <span aria-hidden="true">↷</span> {t.redo}
       </button>
       <span className="sep" />
       <label>
@@ -79,7 +97,7 @@ export function Toolbar() {
         >
           {allRuleSets(custom).map((r) => (
             <option key={r.id} value={r.id}>
-              {lang === "en" ? r.name.en : r.name.ko} ({r.version})
+              {lang === "en" ? r.name.en : r.name.ko}
               {isBuiltinRuleSet(r) ? "" : ` — ${t.customRules}`}
             </option>
           ))}
@@ -92,11 +110,12 @@ export function Toolbar() {
         </select>
       </label>
       <select
-        aria-label={t.osm}
+        aria-label={t.basemapLabel}
+        data-testid="basemap"
         value={basemap}
         onChange={(e) => setBasemap(e.target.value as Basemap)}
       >
-        <option value="none">{t.dataNote}</option>
+        <option value="none">{t.embeddedBase}</option>
         <option value="osm">{t.osm}</option>
         {import.meta.env.VITE_VWORLD_KEY ? (
           <>
@@ -106,16 +125,11 @@ export function Toolbar() {
           </>
         ) : null}
       </select>
-      <button
-        type="button"
-        data-testid="lang-toggle"
-        onClick={() => setLang(lang === "ko" ? "en" : "ko")}
-      >
-        {t.langToggle}
-      </button>
-      <button type="button" data-testid="help" onClick={() => setHelpOpen(true)}>
-        ? {t.help}
-      </button>
+      {coordsOpen ? (
+        <Suspense fallback={null}>
+          <CoordinateEntry onClose={() => setCoordsOpen(false)} />
+        </Suspense>
+      ) : null}
     </div>
   );
 }

@@ -1,5 +1,5 @@
 /** The live report: areas against the cap, reach against the limit, hubs, findings. */
-import { type Messages, shapeName, useT } from "../i18n";
+import { type Messages, severityName, shapeName, useT } from "../i18n";
 import { findingText, sidoDisplayName } from "../i18n/hints";
 import { ruleSetFor } from "../store/derive";
 import { useCheckingAttribute, useLiveReport } from "../store/live-report";
@@ -29,13 +29,20 @@ function Findings({ t }: { t: Messages }) {
   return (
     <ul className="findings" data-testid="findings">
       {report.findings.map((f) => (
-        <li key={`${f.code}:${f.parcels.join(",")}:${f.message}`} className={f.severity}>
+        <li
+          key={`${f.code}:${f.parcels.join(",")}:${f.message}`}
+          className={f.severity}
+          data-code={f.code}
+        >
+          {/* The severity in words, not only the border's colour; the code is for the CLI and
+              the English report, not a word of the Korean panel. */}
           <button
             type="button"
             onClick={() => focusParcels(f.parcels)}
             title={f.parcels.join(", ")}
           >
-            <strong>{f.code}</strong> {findingText(f, lang)}
+            <strong className="severity">{severityName(t, f.severity)}</strong>{" "}
+            {findingText(f, lang)}
           </button>
         </li>
       ))}
@@ -53,7 +60,13 @@ function Sigungu({ t }: { t: Messages }) {
         ? t.sigunguLoading
         : sigungu.length === 0
           ? "–"
-          : sigungu.map((s) => `${s.name} ${fixed(s.km2, 3)} km²`).join(", ")}
+          : sigungu.map((s, i) => (
+              // The names are Korean (KOSTAT has no English ones): marked so in English mode.
+              <span key={s.code}>
+                {i > 0 ? ", " : ""}
+                <span lang="ko">{s.name}</span> {fixed(s.km2, 3)} {t.km2}
+              </span>
+            ))}
     </p>
   );
 }
@@ -78,6 +91,10 @@ export function ValidationPanel() {
   const polygonLimit = useAppStore(
     (s) => ruleSetFor(activeZone(s).ruleSetId, s.customRuleSets).envelope.polygon?.areaKm2,
   );
+  const ruleSetTitle = useAppStore((s) => {
+    const rules = ruleSetFor(activeZone(s).ruleSetId, s.customRuleSets);
+    return rules.id === report?.ruleSet ? rules.name[lang === "en" ? "en" : "ko"] : null;
+  });
   const checkingRef = useCheckingAttribute();
   if (!report)
     return (
@@ -95,8 +112,9 @@ export function ValidationPanel() {
     <section ref={checkingRef} className="panel validation" data-testid="validation-panel">
       <VerdictHeading t={t} verdict={report.verdict} testId="verdict" empty={empty} />
       <Checking t={t} />
-      <p className="small">
-        {report.ruleSet} · {report.ruleSetVersion}
+      <p className="small" data-testid="rule-set-line">
+        {/* The rule set by its title, not its id and version stamp ("phase-1-2 · 2021-03"). */}
+        {ruleSetTitle ?? report.ruleSet}
         {report.ruleSetCustom ? ` (${t.customRules})` : ""} · {t.sido}:{" "}
         {sidoDisplayName(report.sido, lang)}
       </p>
@@ -105,28 +123,31 @@ export function ValidationPanel() {
       <dl>
         <dt>{t.totalArea}</dt>
         <dd className={over ? "bad" : ""}>
-          <span data-testid="total-area">{fixed(report.area.totalKm2, 3)} km²</span> / {t.cap}{" "}
-          {report.area.capKm2} km²
+          <span data-testid="total-area">
+            {fixed(report.area.totalKm2, 3)} {t.km2}
+          </span>{" "}
+          / {t.cap} {report.area.capKm2} {t.km2}
         </dd>
         <dt>{t.tmArea}</dt>
         <dd>
-          {fixed(report.area.tm.totalKm2, 4)} km² ({report.area.tm.crs})
+          {fixed(report.area.tm.totalKm2, 4)} {t.km2} ({report.area.tm.crs})
         </dd>
         {/* A polygon envelope is judged by its area, not by a distance. */}
         <dt>{env.shape === "polygon" ? t.envelopeArea : t.reach}</dt>
         <dd data-testid="reach">
           {env.shape === "polygon"
-            ? `${fixed(env.areaKm2, 1)} km²${polygonLimit === undefined ? "" : ` / ${t.limit} ${polygonLimit} km²`}`
+            ? `${fixed(env.areaKm2, 1)} ${t.km2}${polygonLimit === undefined ? "" : ` / ${t.limit} ${polygonLimit} ${t.km2}`}`
             : `${fixed(env.reachKm, 2)} km / ${t.limit} ${fixed(env.limitKm, 0)} km`}{" "}
           ({env.given ? shapeName(t, env.shape) : t.shapeInferred})
         </dd>
       </dl>
+      {/* The findings come before the tables: in view at 1366×768 without scrolling. */}
+      <h3>{t.findings}</h3>
+      <Findings t={t} />
       <EnvelopeEditor />
       <ParcelList />
       <h3>{t.hubs}</h3>
       <HubTable t={t} />
-      <h3>{t.findings}</h3>
-      <Findings t={t} />
     </section>
   );
 }

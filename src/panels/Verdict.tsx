@@ -19,8 +19,14 @@ export function VerdictHeading({ t, verdict, testId, empty }: VerdictHeadingProp
   const state = empty ? "empty" : verdict;
   return (
     <h2>
-      {t.validation}{" "}
-      <span className={`verdict ${state}`} data-testid={testId} data-state={state}>
+      {t.validation} {/* A live region: 적합 ↔ 부적합 is announced when an edit changes it. */}
+      <span
+        className={`verdict ${state}`}
+        data-testid={testId}
+        data-state={state}
+        role="status"
+        aria-live="polite"
+      >
         {empty ? t.verdictEmpty : verdict === "pass" ? t.verdictPass : t.verdictFail}
       </span>
     </h2>

@@ -3,6 +3,7 @@ import { SIDO } from "../../geo/index";
 import { useT } from "../i18n";
 import { activeZone, useAppStore } from "../store/store";
 import { freeZoneName } from "../store/zone-ids";
+import { focusOrFallback } from "./focus";
 import { HubLayerLegend } from "./HubLayerLegend";
 import { ProjectCaps } from "./ProjectCaps";
 
@@ -18,8 +19,10 @@ export function ZoneList() {
   const layers = useAppStore((s) => s.hubLayers);
   const toggleHubLayer = useAppStore((s) => s.toggleHubLayer);
   return (
-    <section className="panel zones" data-testid="zone-list">
-      <h2>{t.zones}</h2>
+    <section className="panel zones" data-testid="zone-list" aria-labelledby="zones">
+      <h2 id="zones" tabIndex={-1}>
+        {t.zones}
+      </h2>
       <ul data-testid="zones">
         {zones.map((z) => (
           <li key={z.id} className={z.id === zone.id ? "active" : ""}>
@@ -34,15 +37,21 @@ export function ZoneList() {
               <button
                 type="button"
                 data-testid="remove-zone"
-                aria-label={t.removeZone}
-                onClick={() => {
+                aria-label={`${t.removeZone}: ${z.name}`}
+                title={`${t.removeZone}: ${z.name}`}
+                onClick={(e) => {
                   const ask = t.confirmRemoveZone
                     .replace("{name}", z.name)
                     .replace("{n}", String(z.parcels.length));
-                  if (window.confirm(ask)) removeZone(z.id);
+                  if (!window.confirm(ask)) return;
+                  // Focus to the row that takes this one's place (or the one before), not <body>.
+                  const row = e.currentTarget.closest("li");
+                  const next = row?.nextElementSibling ?? row?.previousElementSibling;
+                  removeZone(z.id);
+                  focusOrFallback(next?.querySelector("button") ?? null, "#zones");
                 }}
               >
-                ✕
+                <span aria-hidden="true">✕</span>
               </button>
             ) : null}
           </li>

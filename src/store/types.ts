@@ -89,6 +89,10 @@ export interface UiSlice {
   saveState: SaveState;
   /** Reviewer mode: a filing and its full report instead of the drawing tools. */
   reviewing: boolean;
+  /** One-key tool shortcuts (P, C, R, V) are on (WCAG 2.1.4: the planner can turn them off). */
+  shortcutsOn: boolean;
+  /** The vertex the arrow keys move (src/actions/vertex-keys.ts). */
+  vertex: { parcelId: string; index: number } | null;
   setLang: (lang: Lang) => void;
   setTool: (tool: ToolId) => void;
   focusParcels: (parcelIds: string[]) => void;
@@ -101,6 +105,8 @@ export interface UiSlice {
   setPreview: (preview: DragPreview | null) => void;
   setSaveState: (state: SaveState) => void;
   setReviewing: (reviewing: boolean) => void;
+  setShortcutsOn: (on: boolean) => void;
+  setVertex: (vertex: { parcelId: string; index: number } | null) => void;
 }
 
 export type AppState = ZoneSlice & HubsSlice & UiSlice & FirmsSlice & LiveSlice;

@@ -4,6 +4,16 @@ import type { AppState, UiSlice } from "./types";
 
 /** The planner's language, kept across reloads in this browser (not part of the project). */
 const LANG_KEY = "czd.lang";
+/** One-key shortcuts turned off, kept in this browser likewise. */
+const SHORTCUTS_KEY = "czd.shortcuts";
+
+function storedShortcutsOn(): boolean {
+  try {
+    return globalThis.localStorage?.getItem(SHORTCUTS_KEY) !== "off";
+  } catch {
+    return true;
+  }
+}
 
 export function storedLang(): AppState["lang"] {
   try {
@@ -36,6 +46,8 @@ export const createUiSlice: StateCreator<AppState, [], [], UiSlice> = (set, get)
   preview: null,
   saveState: "idle",
   reviewing: false,
+  shortcutsOn: storedShortcutsOn(),
+  vertex: null,
   setLang: (lang) => {
     storeLang(lang);
     set({ lang });
@@ -52,4 +64,13 @@ export const createUiSlice: StateCreator<AppState, [], [], UiSlice> = (set, get)
   setPreview: (preview) => set({ preview }),
   setSaveState: (saveState) => set({ saveState }),
   setReviewing: (reviewing) => set({ reviewing, tool: "none", preview: null }),
+  setShortcutsOn: (shortcutsOn) => {
+    try {
+      globalThis.localStorage?.setItem(SHORTCUTS_KEY, shortcutsOn ? "on" : "off");
+    } catch {
+      // Storage refused: the choice holds for this visit only.
+    }
+    set({ shortcutsOn });
+  },
+  setVertex: (vertex) => set({ vertex }),
 });

@@ -23,7 +23,8 @@ const pressed = (tool: string) => page.getByTestId(`tool-${tool}`).getAttribute(
 
 describe("one-key tools", () => {
   it("picks a tool with P, C, R, V and puts it down with Esc", async () => {
-    await page.locator("body").click({ position: { x: 5, y: 5 } });
+    // The keys work while the map has focus (not from a toolbar button: a11y-keyboard.test.ts).
+    await page.locator('[data-testid="map"] canvas').focus();
     for (const [key, tool] of [
       ["p", "parcel-polygon"],
       ["c", "parcel-circle"],
@@ -70,6 +71,8 @@ describe("one-key tools", () => {
     const help = (await page.getByTestId("help-panel").textContent()) ?? "";
     for (const key of ["P", "C", "R", "V", "Esc"]) expect(help).toContain(key);
     expect(help).toContain("구역 다각형");
+    await page.keyboard.press("Escape");
+    await page.getByTestId("help-panel").waitFor({ state: "detached" });
   });
 });
 

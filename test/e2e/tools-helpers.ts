@@ -97,7 +97,9 @@ export async function findingCodes(page: Page): Promise<string[]> {
   await panelSettled(page);
   const list = page.getByTestId("findings");
   if ((await list.count()) === 0) return [];
-  return list.locator("li strong").allTextContents();
+  return list
+    .locator("li")
+    .evaluateAll((items) => items.map((li) => li.getAttribute("data-code") ?? ""));
 }
 
 /** The panel's reach line as numbers: reach and limit in km (circle or belt). */

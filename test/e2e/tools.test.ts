@@ -145,11 +145,7 @@ describe("parcel tools, by mouse", () => {
     await expect.poll(() => findingCodes(page)).toContain("OVERLAP");
     await page.getByTestId("tool-parcel-polygon").click();
     const before = new URL(page.url()).hash;
-    await page
-      .getByTestId("findings")
-      .locator("li", { hasText: "OVERLAP" })
-      .locator("button")
-      .click();
+    await page.getByTestId("findings").locator('li[data-code="OVERLAP"]').locator("button").click();
     await expect.poll(() => new URL(page.url()).hash).not.toBe(before);
     // The new view is centred on the two squares (≈ 285 px left, 185 px up of START's centre).
     const [zoom, lat, lon] = await viewOf(page);
