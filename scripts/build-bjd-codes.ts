@@ -1,6 +1,7 @@
 /**
  * Builds `public/data/bjd-codes.json` from the Ministry of the Interior and Safety's 2020
- * 법정동코드 table (`shared/data/bjd-codes` beside the project, or the folder given first),
+ * 법정동코드 table (kept in `scripts/bjd/source/`, a copy of the team's `shared/data/bjd-codes`,
+ * or the folder given first),
  * with the 2023–2024 code changes applied: 강원 42 → 51 (강원특별자치도), 전북 45 → 52
  * (전북특별자치도), 군위군 47720 → 27720 (대구광역시). Only codes in use (`존재`) are kept, each
  * with its own part of the name (망경동, not 경상남도 진주시 망경동), so a PNU's 소재지 is the
@@ -9,15 +10,11 @@
  *
  *   npx tsx scripts/build-bjd-codes.ts [source-folder] [out-file]
  */
-import { existsSync, readFileSync, writeFileSync } from "node:fs";
+import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { adminCodesJson, bjdTableJson, buildBjdTable } from "./cadastre/bjd-table";
 
-/** shared/ lies beside the project's clone (CI, main); a worktree reaches it by its full path. */
-const source =
-  process.argv[2] ??
-  ["../shared/data/bjd-codes", "/work/shared/data/bjd-codes"].find((d) => existsSync(d)) ??
-  "../shared/data/bjd-codes";
+const source = process.argv[2] ?? "scripts/bjd/source";
 const out = process.argv[3] ?? "public/data/bjd-codes.json";
 const adminOut = process.argv[4] ?? "public/data/sigungu-admin-codes.json";
 const csv = readFileSync(join(source, "bjd-codes-2020.csv"), "utf8");

@@ -5,10 +5,10 @@
  * read (FILING.md "Reviewing many filings"). One file with text or JSON is `czd check` as it
  * always was, byte for byte.
  */
-import { parseArgs } from "node:util";
 import { isFilingError } from "../errors";
 import type { Lang } from "../messages";
 import { type BatchEntry, batchRowOf, sha256Hex } from "../report";
+import { parseCliArgs } from "./args";
 import { BATCH_FORMATS, type BatchFormat, batchOutput } from "./batch-output";
 import { checkOnWorkers, workerCount } from "./batch-pool";
 import { CHECK_OPTIONS, type CheckValues, loadAndCheck, runCheck } from "./check";
@@ -87,15 +87,7 @@ export async function checkFiles(
 }
 
 async function batch(args: string[], out: Writer, err: Writer, lang: Lang): Promise<number> {
-  const { values, positionals } = parseArgs({
-    args,
-    allowPositionals: true,
-    options: {
-      ...CHECK_OPTIONS,
-      format: { type: "string", default: "text" },
-      jobs: { type: "string" },
-    },
-  });
+  const { values, positionals } = parseCliArgs(args, BATCH_OPTIONS);
   const format = values.format as BatchFormat;
   const jobs = values.jobs === undefined ? undefined : Number(values.jobs);
   if (jobs !== undefined && !(Number.isInteger(jobs) && jobs >= 1 && jobs <= 64)) {
@@ -127,12 +119,7 @@ export function runChecks(args: string[], out: Writer, err: Writer, lang: Lang):
   let positionals: string[] = [];
   let format = "text";
   try {
-    const parsed = parseArgs({
-      args,
-      allowPositionals: true,
-      strict: false,
-      options: BATCH_OPTIONS,
-    });
+    const parsed = parseCliArgs(args, BATCH_OPTIONS);
     positionals = parsed.positionals;
     format = String(parsed.values.format);
   } catch {

@@ -3,10 +3,10 @@
  * both versions checked with the same options as `czd check`. Exit 0 with the comparison, 2 if
  * either file can't be used (one line naming it, nothing written).
  */
-import { parseArgs } from "node:util";
 import { diffZones } from "../diff";
 import type { Lang } from "../messages";
 import { diffHtml, formatDiffText, sha256Hex } from "../report";
+import { parseCliArgs } from "./args";
 import { CHECK_OPTIONS, loadAndCheck } from "./check";
 import { runCommand, usage, type Writer, writeOutput } from "./files";
 
@@ -16,14 +16,10 @@ export const DIFF_HELP = `  czd diff <old> <new> [--format text|json|html] [-o o
 const FORMATS = ["text", "json", "html"];
 
 async function diff(args: string[], out: Writer, lang: Lang): Promise<number> {
-  const { values, positionals } = parseArgs({
-    args,
-    allowPositionals: true,
-    options: {
-      ...CHECK_OPTIONS,
-      format: { type: "string", default: "text" },
-      output: { type: "string", short: "o" },
-    },
+  const { values, positionals } = parseCliArgs(args, {
+    ...CHECK_OPTIONS,
+    format: { type: "string", default: "text" },
+    output: { type: "string", short: "o" },
   });
   const [oldFile, newFile, extra] = positionals;
   if (!oldFile || !newFile || extra) {
@@ -32,7 +28,7 @@ async function diff(args: string[], out: Writer, lang: Lang): Promise<number> {
       "Give two files: the old version and the new",
     );
   }
-  if (!FORMATS.includes(values.format)) {
+  if (!FORMATS.includes(values.format ?? "")) {
     throw usage("--format은 text, json, html입니다", "--format is text, json or html");
   }
   const a = await loadAndCheck(oldFile, values);

@@ -15,9 +15,9 @@ const figures: LiveFigures = {
 describe("liveLines", () => {
   it("formats the figures as the panel does, in Korean and in English", () => {
     expect(liveLines(MESSAGES.ko, figures).map((l) => l.text)).toEqual([
-      "면적 1.235 km²",
+      "면적 1.235 ㎢",
       "반경 0.63 km",
-      "완성 시 총면적 4.500 km² / 상한 15 km²",
+      "완성 시 총면적 4.500 ㎢ / 상한 15 ㎢",
       "완성 시 도달 거리 3.20 km / 한도 20 km",
     ]);
     expect(liveLines(MESSAGES.en, figures).map((l) => l.id)).toEqual([

@@ -45,7 +45,7 @@ describe("czd check of several filings (issue 22)", () => {
     expect(out.summary).toEqual({ count: 2, pass: 1, fail: 0, unreadable: 1 });
     const [bad, good] = out.filings;
     expect(bad?.ok).toBe(false);
-    expect(bad && !bad.ok && bad.message.en).toMatch(/not-json\.geojson.*Not JSON/);
+    expect(bad && !bad.ok && bad.message.en).toMatch(/not-json\.geojson.*not JSON/i);
     expect(good?.ok && good.verdict).toBe("pass");
     expect(r.stderr).toMatch(/^czd: .*not-json\.geojson/);
     expect(r.stderr.trim().split("\n")).toHaveLength(1);

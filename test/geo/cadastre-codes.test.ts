@@ -11,16 +11,22 @@ import { jibunOf, parsePnu, splitJibun } from "../../geo/cadastre/pnu";
 import { isFilingError } from "../../geo/errors";
 import { adminCodeOfSigungu, sigunguCodes, sigunguCodesShort } from "../../geo/sido/admin-code";
 import { adminCodesJson, bjdTableJson, buildBjdTable } from "../../scripts/cadastre/bjd-table";
+import { SHARED } from "../support/paths";
 
 const table = JSON.parse(readFileSync("public/data/bjd-codes.json", "utf8")) as BjdTable;
-const source = ["../shared/data/bjd-codes", "/work/shared/data/bjd-codes"].find((d) =>
-  existsSync(d),
-);
+/** The source kept in the repo (a clone has no ../shared), and the team's copy where it exists. */
+const SOURCE = "scripts/bjd/source/bjd-codes-2020.csv";
+const SHARED_SOURCE = join(SHARED, "data/bjd-codes/bjd-codes-2020.csv");
+
+describe.runIf(existsSync(SHARED_SOURCE))("scripts/bjd/source against ../shared", () => {
+  it("is the team's 2020 법정동코드 table, byte for byte", () => {
+    expect(readFileSync(SOURCE)).toEqual(readFileSync(SHARED_SOURCE));
+  });
+});
 
 describe("public/data/bjd-codes.json", () => {
-  it("is rebuilt byte for byte by scripts/build-bjd-codes.ts from shared/data/bjd-codes", () => {
-    expect(source).toBeDefined();
-    const csv = readFileSync(join(source as string, "bjd-codes-2020.csv"), "utf8");
+  it("is rebuilt byte for byte by scripts/build-bjd-codes.ts from scripts/bjd/source", () => {
+    const csv = readFileSync(SOURCE, "utf8");
     const sigungu = JSON.parse(readFileSync("public/data/sigungu.json", "utf8"));
     const table = buildBjdTable(csv, sigungu);
     expect(bjdTableJson(table) === readFileSync("public/data/bjd-codes.json", "utf8")).toBe(true);
