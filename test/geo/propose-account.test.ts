@@ -79,32 +79,50 @@ describe("firms' 시·도", () => {
   });
 });
 
+/**
+ * 260 firms in DAEGU_BOX from `seed`: 대구's are counted, the rest accounted for, and the 10 km
+ * circle covers at least 99% of the brute-force optimum, its bound never below it.
+ */
+function checkDaegu(seed: number): void {
+  const { points, weights } = createBoxFirms(seed, 260, DAEGU_BOX);
+  const truth = bruteSido(points);
+  const p = propose(createFirms(points, weights), {
+    shape: "circle",
+    ruleSet: phase3,
+    sido: "KR-27",
+    capKm2: 2,
+  });
+  const daegu = points.filter((_, i) => truth[i] === "KR-27");
+  const daeguW = weights.filter((_, i) => truth[i] === "KR-27");
+  const f = p.firms;
+  expect(f.counted).toBe(daegu.length);
+  expect(f.read).toBe(points.length);
+  expect(f.counted + f.otherSido + f.capitalRegion + f.outside + f.badRows).toBe(f.read);
+  expect(p.weight.total).toBe(daeguW.reduce((a, b) => a + b, 0));
+  const exact = bruteBestCircle(daegu, daeguW, 10_000).weight;
+  expect(p.radius.radiusKm).toBe(10);
+  expect(p.optimality.bound).toBeGreaterThanOrEqual(exact);
+  expect(p.weight.covered).toBeGreaterThanOrEqual(0.99 * exact);
+  expect(p.weight.covered).toBeLessThanOrEqual(exact);
+}
+
+/**
+ * Firms from this seed put the only centres covering the optimum (665) in a sliver about 0.3 m
+ * across beside a firm's rim: the circle search's sub-metre cells kept the ellipse bound, metres
+ * loose, and stopped at 655 of 665 (0.985).
+ */
+const SLIVER_OPTIMUM_SEED = 1016481513;
+
 describe("propose: every firm accounted for", () => {
+  it(`reaches 99% of 대구's optimum where it lies in a sub-metre sliver (seed ${SLIVER_OPTIMUM_SEED})`, () => {
+    checkDaegu(SLIVER_OPTIMUM_SEED);
+  }, 120_000);
+
   it("counts 대구's real firms, and its circle bound is never below their brute-force optimum", () => {
+    // A fixed fast-check seed: the same four instances every run, so CI can't flake.
     fc.assert(
-      fc.property(fc.integer({ min: 1, max: 2 ** 31 - 1 }), (seed) => {
-        const { points, weights } = createBoxFirms(seed, 260, DAEGU_BOX);
-        const truth = bruteSido(points);
-        const p = propose(createFirms(points, weights), {
-          shape: "circle",
-          ruleSet: phase3,
-          sido: "KR-27",
-          capKm2: 2,
-        });
-        const daegu = points.filter((_, i) => truth[i] === "KR-27");
-        const daeguW = weights.filter((_, i) => truth[i] === "KR-27");
-        const f = p.firms;
-        expect(f.counted).toBe(daegu.length);
-        expect(f.read).toBe(points.length);
-        expect(f.counted + f.otherSido + f.capitalRegion + f.outside + f.badRows).toBe(f.read);
-        expect(p.weight.total).toBe(daeguW.reduce((a, b) => a + b, 0));
-        const exact = bruteBestCircle(daegu, daeguW, 10_000).weight;
-        expect(p.radius.radiusKm).toBe(10);
-        expect(p.optimality.bound).toBeGreaterThanOrEqual(exact);
-        expect(p.weight.covered).toBeGreaterThanOrEqual(0.99 * exact);
-        expect(p.weight.covered).toBeLessThanOrEqual(exact);
-      }),
-      { numRuns: 4 },
+      fc.property(fc.integer({ min: 1, max: 2 ** 31 - 1 }), (seed) => checkDaegu(seed)),
+      { numRuns: 4, seed: 20_261_206 },
     );
   }, 240_000);
 
