@@ -27,11 +27,10 @@ function within(g: FirmGrid, lon: number, lat: number, reachM: number, j: number
 }
 
 /**
- * How `weightWithin` counts: `exact` is the weight within the geodesic reach; `ellipse` an upper
- * bound (every firm inside the outer ellipse, no distances); `cells` a cheaper, looser one
- * (every firm in a cell the outer ellipse meets).
+ * How `weightWithin` counts: `exact` is the weight within the geodesic reach; `cells` an upper
+ * bound, cheaper and looser (every firm in a cell the outer ellipse meets).
  */
-export type WithinMode = "exact" | "ellipse" | "cells";
+export type WithinMode = "exact" | "cells";
 
 /** Firm weight within geodesic `reachM` of (lon, lat), or an upper bound on it (`mode`). */
 export function weightWithin(
@@ -60,7 +59,7 @@ export function weightWithin(
     const r2 = dx * dx + dy * dy;
     if (r2 <= inner2) return true;
     if (r2 > outer2) return false;
-    return mode === "ellipse" || within(g, lon, lat, reachM, j);
+    return within(g, lon, lat, reachM, j);
   });
 }
 
