@@ -156,15 +156,14 @@ function crossingsNearTheVertex(dc: DragCoordinate): void {
       const old = before.coordinates as Position[][];
       const rings = [ring, ...old.slice(1)];
       const k = dc.draggedCoordinate.index;
-      const wasClean =
-        (clean?.id === id && sameRings(clean.rings, old)) || !crossesItself(old, null);
+      const known = clean?.id === id && sameRings(clean.rings, old);
+      const wasClean = known || !crossesItself(old, null);
+      if (!known && wasClean) clean = { id, rings: old };
       const crosses = wasClean
         ? crossesItself(rings, movedEdges(ring, k))
         : crossesItself(rings, null);
-      if (crosses) {
-        clean = null;
-        return null;
-      }
+      // Refused: the store keeps the shape it had, still the one known clean.
+      if (crosses) return null;
       clean = { id, rings: rings.map((r) => r.map((p) => [...p])) };
       return updatePolygon.call(mutate, options);
     };
