@@ -11,12 +11,12 @@
  * built too (git archive into .tmp/, this checkout's node_modules) and both are measured in the
  * same run, runs interleaved, so the speed-up is a ratio of two figures taken side by side.
  */
-import { execFileSync } from "node:child_process";
-import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, symlinkSync } from "node:fs";
-import { join, resolve } from "node:path";
+import { readdirSync, readFileSync } from "node:fs";
+import { join } from "node:path";
 import { gzipSync } from "node:zlib";
 import { openApp, waitForFirstRender, waitForMap } from "../test/e2e/browser";
 import { serveDir } from "../test/e2e/static-server";
+import { buildBase } from "./base-build";
 import { median } from "./timing";
 
 const RUNS = 5;
@@ -101,18 +101,6 @@ async function timeToMapMs(url: string): Promise<Run> {
   } finally {
     await app.close();
   }
-}
-
-/** The base commit's app, built from its sources with this checkout's node_modules. */
-function buildBase(ref: string): string {
-  const src = resolve(".tmp/bench-base-src");
-  rmSync(src, { recursive: true, force: true });
-  mkdirSync(src, { recursive: true });
-  execFileSync("sh", ["-c", `git archive ${ref} | tar -x -C ${src}`], { stdio: "inherit" });
-  if (!existsSync(join(src, "node_modules")))
-    symlinkSync(resolve("node_modules"), join(src, "node_modules"));
-  execFileSync("npx", ["vite", "build", "--logLevel", "error"], { cwd: src, stdio: "inherit" });
-  return join(src, "dist");
 }
 
 const baseRef = process.env.BASE_REF;

@@ -9,8 +9,12 @@
  * commits and component renders per event. Slowness is reported, never failed on: the exit code
  * is non-zero only when the harness itself fails (the app did not load, the drag moved nothing).
  * Run after a build: `npm run bench:drag-app` (BENCH_DIST names another build folder).
+ * With BASE_REF set (a commit), that commit's app is built too (bench/base-build.ts) and each
+ * scene is dragged in both builds back to back, the base first, so the two figures of a row pair
+ * are taken under the same load; the ratios of the CPU figures are printed after the table.
  */
 import { serveDir } from "../test/e2e/static-server";
+import { buildBase } from "./base-build";
 import type { ProbeReading } from "./drag-probe";
 import {
   dragVertex,
@@ -45,6 +49,8 @@ interface Both {
 
 interface Result {
   spec: SceneSpec;
+  /** Which build: "this build" or "base <ref>". */
+  build: string;
   wallMs: number;
   script: Both;
   task: Both;
@@ -75,7 +81,7 @@ async function probe(scene: OpenScene, what: "start" | "stop"): Promise<ProbeRea
   }, what) as Promise<ProbeReading>;
 }
 
-async function measure(url: string, spec: SceneSpec): Promise<Result> {
+async function measure(url: string, spec: SceneSpec, build: string): Promise<Result> {
   const scene = await openScene(url, spec);
   try {
     // Two sessions: Chrome's metrics as the thread's CPU time and as wall time. On a shared
@@ -124,6 +130,7 @@ async function measure(url: string, spec: SceneSpec): Promise<Result> {
     });
     return {
       spec,
+      build,
       wallMs,
       script: d(m0, m1, "ScriptDuration"),
       task: d(m0, m1, "TaskDuration"),
@@ -161,7 +168,7 @@ function row(r: Result): string {
   const longMax = longs.reduce((a, t) => Math.max(a, t.duration), 0);
   const s = (ms: number) => f1(ms / 1000);
   return [
-    r.spec.label,
+    `${r.spec.label} (${r.build})`,
     perEvent(r.script, r.idleScript),
     perEvent(r.task, r.idleTask),
     `${f0(median(gaps))} / ${f0(quantile(gaps, 0.95))} / ${f0(Math.max(0, ...gaps))} ms`,
@@ -186,13 +193,36 @@ function topRenders(reading: ProbeReading): string {
     .join(", ");
 }
 
-const server = await serveDir(process.env.BENCH_DIST ?? "dist");
+const baseRef = process.env.BASE_REF;
+const builds = [{ label: "this build", dist: process.env.BENCH_DIST ?? "dist" }];
+if (baseRef) builds.unshift({ label: `base ${baseRef}`, dist: buildBase(baseRef) });
+const servers = await Promise.all(builds.map((b) => serveDir(b.dist)));
+
+/** This build's figure over the base's, for one scene. */
+function ratios(now: Result, base: Result): string {
+  const r = (a: number, b: number) =>
+    `${f1(a / EVENTS)} vs ${f1(b / EVENTS)} ms (${(a / Math.max(b, 1e-9)).toFixed(2)}×)`;
+  const msgs = (x: Result) => Object.values(x.drag.messages).reduce((a, n) => a + n, 0) / EVENTS;
+  const longs = (x: Result) => x.drag.longTasks.length;
+  const over100 = (x: Result) => x.drag.longTasks.filter((t) => t.duration > 100).length;
+  const p95 = (x: Result) => quantile(intervals(x.drag.frames), 0.95);
+  return [
+    `  script per event, CPU: ${r(now.script.cpu, base.script.cpu)}`,
+    `  tasks per event, CPU: ${r(now.task.cpu, base.task.cpu)}`,
+    `  messages to workers per event: ${msgs(now).toFixed(2)} vs ${msgs(base).toFixed(2)}`,
+    `  long tasks: ${longs(now)} vs ${longs(base)}; over 100 ms: ${over100(now)} vs ${over100(base)}`,
+    `  frame interval p95: ${f0(p95(now))} vs ${f0(p95(base))} ms`,
+  ].join("\n");
+}
+
 let failed = false;
 try {
   const results: Result[] = [];
   for (const spec of SCENES.filter((_, i) => !ONLY || ONLY.includes(i))) {
-    console.log(`… ${spec.label}`);
-    results.push(await measure(server.url, spec));
+    for (const [k, b] of builds.entries()) {
+      console.log(`… ${spec.label} (${b.label})`);
+      results.push(await measure(servers[k]?.url ?? "", spec, b.label));
+    }
   }
   console.log(
     `\nvertex drag in the built app, headless Chromium (SwiftShader), ${EVENTS} pointer events;` +
@@ -203,8 +233,16 @@ try {
   );
   console.log("| --- | --- | --- | --- | --- | --- | --- |");
   for (const r of results) console.log(`| ${row(r)} |`);
+  if (baseRef) {
+    for (let i = 0; i + 1 < results.length; i += 2) {
+      const [base, now] = [results[i], results[i + 1]];
+      if (!base || !now) continue;
+      console.log(`\n${now.spec.label}, this build vs base ${baseRef} (same run, back to back):`);
+      console.log(ratios(now, base));
+    }
+  }
   for (const r of results) {
-    console.log(`\n${r.spec.label}:`);
+    console.log(`\n${r.spec.label} (${r.build}):`);
     const m = r.mainDrag;
     console.log(
       `  main thread in tasks (trace): ${f1(m.cpu / EVENTS)} ms CPU, ${f1(m.wall / EVENTS)} ms wall per event`,
@@ -221,6 +259,6 @@ try {
   failed = true;
   console.error(`drag-app bench harness failed: ${e instanceof Error ? e.stack : e}`);
 } finally {
-  await server.close();
+  await Promise.all(servers.map((s) => s.close()));
 }
 if (failed) process.exit(1);

@@ -18,12 +18,24 @@ export interface SceneSpec {
   parcels: number;
   vertices: number;
   hubs: number;
+  /** The view's zoom (13 when not given: all 20 parcels in view). */
+  zoom?: number;
+  /** Centre the view on parcel P1 instead of the grid (at zoom 14 the grid is wider than the map). */
+  onParcel?: boolean;
 }
 
 export const SCENES: SceneSpec[] = [
   { label: "1 parcel × 256 vertices, no hubs", parcels: 1, vertices: 256, hubs: 0 },
   { label: "20 parcels × 256 vertices, no hubs", parcels: 20, vertices: 256, hubs: 0 },
   { label: "20 parcels × 256 vertices + 100,000 hubs", parcels: 20, vertices: 256, hubs: 100_000 },
+  {
+    label: "the same at zoom 14 on P1, hub layer in view",
+    parcels: 20,
+    vertices: 256,
+    hubs: 100_000,
+    zoom: 14,
+    onParcel: true,
+  },
 ];
 
 /** The view of the drag: hash zoom 13 on the grid's centre shows all 20 parcels. */
@@ -67,16 +79,18 @@ function writeFiles(spec: SceneSpec): { filing: string; hubs: string | null; rin
 function toPx(
   box: { x: number; y: number; width: number; height: number },
   [lon = 0, lat = 0]: Position,
+  zoom: number,
+  centre: Position,
 ): Px {
-  const scale = 256 * 2 ** ZOOM;
+  const scale = 256 * 2 ** zoom;
   const mx = (l: number) => ((l + 180) / 360) * scale;
   const my = (φ: number) => {
     const s = Math.sin((φ * Math.PI) / 180);
     return (0.5 - Math.log((1 + s) / (1 - s)) / (4 * Math.PI)) * scale;
   };
   return [
-    box.x + box.width / 2 + mx(lon) - mx(CENTER[0]),
-    box.y + box.height / 2 + my(lat) - my(CENTER[1]),
+    box.x + box.width / 2 + mx(lon) - mx(centre[0] ?? 0),
+    box.y + box.height / 2 + my(lat) - my(centre[1] ?? 0),
   ];
 }
 
@@ -109,7 +123,15 @@ export async function openScene(baseUrl: string, spec: SceneSpec): Promise<OpenS
   const app = await openApp(baseUrl);
   const { page } = app;
   await page.addInitScript(PROBE_SCRIPT);
-  const hash = `#${ZOOM}/${CENTER[1].toFixed(5)}/${CENTER[0].toFixed(5)}`;
+  const zoom = spec.zoom ?? ZOOM;
+  const ring = files.ring;
+  const first = ring[0] ?? [0, 0];
+  // The opposite vertex: halfway to it is inside the wobbly circle.
+  const opposite = ring[Math.floor(ring.length / 2)] ?? first;
+  const centre: Position = spec.onParcel
+    ? [((first[0] ?? 0) + (opposite[0] ?? 0)) / 2, ((first[1] ?? 0) + (opposite[1] ?? 0)) / 2]
+    : CENTER;
+  const hash = `#${zoom}/${(centre[1] ?? 0).toFixed(5)}/${(centre[0] ?? 0).toFixed(5)}`;
   await page.goto(`${baseUrl}${hash}`);
   await waitForMap(page);
   await page.getByTestId("import-file").setInputFiles(files.filing);
@@ -128,10 +150,13 @@ export async function openScene(baseUrl: string, spec: SceneSpec): Promise<OpenS
   await settleView(page, hash);
   const box = await page.getByTestId("map").boundingBox();
   if (!box) throw new Error("no map box");
-  const first = files.ring[0] ?? [0, 0];
-  const vertex = toPx(box, first);
-  // Halfway between the first vertex and the one opposite it: inside the wobbly circle.
-  const other = toPx(box, files.ring[Math.floor(files.ring.length / 2)] ?? first);
+  // The hash rounds the centre to 5 decimals: pixels are taken from the centre the map shows.
+  const shown: Position = [
+    Number((centre[0] ?? 0).toFixed(5)),
+    Number((centre[1] ?? 0).toFixed(5)),
+  ];
+  const vertex = toPx(box, first, zoom, shown);
+  const other = toPx(box, opposite, zoom, shown);
   const inside: Px = [(vertex[0] + other[0]) / 2, (vertex[1] + other[1]) / 2];
   await page.getByTestId("tool-select").click();
   await page.mouse.move(inside[0], inside[1], { steps: 2 });
