@@ -29,7 +29,9 @@ export function ArchiveBasemap() {
       data-kind={archive?.kind ?? ""}
       role={archive?.state === "failed" ? "alert" : undefined}
     >
-      {text}{" "}
+      <span className="basemap-name-text" title={text}>
+        {text}
+      </span>{" "}
       <FilePicker
         label={t.archiveOpen}
         testId="basemap-archive-file"

@@ -24,7 +24,12 @@ export function StatusBar() {
         {text}
       </span>
       {basemapFailed ? (
-        <span className="basemap-notice" data-testid="basemap-notice" role="status">
+        <span
+          className="basemap-notice"
+          data-testid="basemap-notice"
+          role="status"
+          title={t.basemapFailed}
+        >
           {t.basemapFailed}
         </span>
       ) : null}
