@@ -3,8 +3,6 @@
  * zones such as 제주's and 울산's were filed. It is `properties.zoneRole` — not `role`, which
  * marks the envelope feature (FILING.md) — and like every property it is kept in every export.
  */
-import type { Parcel } from "./types";
-
 export const ZONE_ROLES = ["core", "link", "partner"] as const;
 export type ZoneRole = (typeof ZONE_ROLES)[number];
 
@@ -16,10 +14,19 @@ export const ZONE_ROLE_LABELS: Record<ZoneRole, readonly [ko: string, en: string
 };
 
 /**
+ * What a role is read from: a parcel's id and properties (geo/types.ts's Parcel has both; taken
+ * by shape, so types.ts, which names ZoneRole, and this file don't import each other).
+ */
+interface RoledParcel {
+  id: string;
+  properties: Record<string, unknown>;
+}
+
+/**
  * The parcel's role: `properties.zoneRole` as one of ZONE_ROLES (case and spaces ignored), or the
  * Korean label itself ("코어"); anything else is no role.
  */
-export function zoneRoleOf(parcel: Pick<Parcel, "properties">): ZoneRole | null {
+export function zoneRoleOf(parcel: Pick<RoledParcel, "properties">): ZoneRole | null {
   const v = parcel.properties.zoneRole;
   if (typeof v !== "string") return null;
   const key = v.trim().toLowerCase();
@@ -41,7 +48,7 @@ export interface RoleArea {
  * ZONE_ROLES order; undefined when no parcel has a role, so a report without roles is unchanged.
  */
 export function roleAreas(
-  parcels: readonly Parcel[],
+  parcels: readonly RoledParcel[],
   km2: readonly number[],
 ): RoleArea[] | undefined {
   const roles = parcels.map(zoneRoleOf);
@@ -54,7 +61,7 @@ export function roleAreas(
     out.push({
       role,
       km2: Math.round(sum * 1e6) / 1e6,
-      parcels: idx.map((i) => (parcels[i] as Parcel).id),
+      parcels: idx.map((i) => (parcels[i] as RoledParcel).id),
     });
   }
   return out;
