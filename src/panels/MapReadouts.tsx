@@ -50,7 +50,7 @@ export function MeasureTool() {
         title={t.measureHint}
         onClick={toggle}
       >
-        📏 {state.on ? t.measureStop : t.measure}
+        <span aria-hidden="true">📏</span> {state.on ? t.measureStop : t.measure}
       </button>
       {state.on ? (
         // Shown, empty, from the start: the first figures then don't reflow the bar.
