@@ -64,13 +64,25 @@ describe("map readouts", () => {
     await page.getByTestId("search-results").locator("button", { hasText: "거점" }).first().click();
     await expect.poll(async () => new URL(page.url()).hash).toMatch(/^#15\/35\.877\d*\/128\.73/);
     const [x, y] = await mapCentre(page);
-    await page.mouse.move(x + 30, y + 30);
-    await page.mouse.move(x, y);
     const tip = page.locator('[data-testid="hub-tip"]');
-    await expect.poll(() => tip.textContent(), { timeout: 5000 }).toBe("대구 혁신도시");
+    // The map may still be settling at zoom 15 when the hash has changed: hover again until the
+    // hub is under the pointer (each read gives up after a second instead of Playwright's 30 s,
+    // which outlasted the poll and held the test until its own timeout on a loaded machine).
+    await expect
+      .poll(
+        async () => {
+          await page.mouse.move(x + 30, y + 30);
+          await page.mouse.move(x, y);
+          return tip.textContent({ timeout: 1000 }).catch(() => null);
+        },
+        { timeout: 15_000 },
+      )
+      .toBe("대구 혁신도시");
     await page.mouse.click(x, y);
     const popup = page.getByTestId("hub-popup");
-    await expect.poll(() => popup.textContent()).toMatch(/^대구 혁신도시.*혁신도시.*대략적 위치/);
+    await expect
+      .poll(() => popup.textContent({ timeout: 1000 }).catch(() => null), { timeout: 15_000 })
+      .toMatch(/^대구 혁신도시.*혁신도시.*대략적 위치/);
   });
 
   it("logged no console errors", () => {
