@@ -4,6 +4,7 @@
  * roughly and a 필지 mostly inside is meant; a box test first keeps it fast at a 시·군's size.
  */
 import type { MultiPolygon, Polygon, Position } from "geojson";
+import { pointInRing } from "../geometry";
 
 type Geometry = Polygon | MultiPolygon;
 
@@ -11,21 +12,12 @@ function rings(g: Geometry): Position[][] {
   return g.type === "Polygon" ? g.coordinates : g.coordinates.flat();
 }
 
-function inRing(p: Position, ring: readonly Position[]): boolean {
-  const [px = 0, py = 0] = p;
-  let inside = false;
-  for (let i = 0, j = ring.length - 1; i < ring.length; j = i++) {
-    const [ax = 0, ay = 0] = ring[i] as Position;
-    const [bx = 0, by = 0] = ring[j] as Position;
-    if (ay > py !== by > py && px < ax + ((py - ay) * (bx - ax)) / (by - ay)) inside = !inside;
-  }
-  return inside;
-}
-
 /** Inside a polygon or multipolygon, holes excluded (even-odd over all rings). */
 export function pointInGeometry(p: Position, g: Geometry): boolean {
   const polys = g.type === "Polygon" ? [g.coordinates] : g.coordinates;
-  return polys.some((poly) => poly.reduce((inside, ring) => inside !== inRing(p, ring), false));
+  return polys.some((poly) =>
+    poly.reduce((inside, ring) => inside !== pointInRing(p, ring), false),
+  );
 }
 
 /**

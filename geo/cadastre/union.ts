@@ -8,6 +8,7 @@
  * boundary uses only the 필지's own vertices, so its area is the sum of theirs.
  */
 import type { MultiPolygon, Polygon, Position } from "geojson";
+import { pointInRing } from "../geometry";
 
 /** Vertices this close (degrees, about 1 mm) are one. */
 export const SNAP_DEG = 1e-8;
@@ -209,17 +210,6 @@ export function unionPilji(geometries: readonly Geometry[]): Geometry | null {
   return assemble(traced);
 }
 
-function inRing(p: Position, ring: readonly Position[]): boolean {
-  const [px = 0, py = 0] = p;
-  let inside = false;
-  for (let i = 0, j = ring.length - 1; i < ring.length; j = i++) {
-    const [ax = 0, ay = 0] = ring[i] as Position;
-    const [bx = 0, by = 0] = ring[j] as Position;
-    if (ay > py !== by > py && px < ax + ((py - ay) * (bx - ax)) / (by - ay)) inside = !inside;
-  }
-  return inside;
-}
-
 /** Counter-clockwise rings are outers; each clockwise ring goes to the smallest outer holding it. */
 function assemble(rings: Position[][]): Geometry | null {
   const outers = rings
@@ -232,7 +222,7 @@ function assemble(rings: Position[][]): Geometry | null {
     const probe: Position = [((a[0] ?? 0) + (b[0] ?? 0)) / 2, ((a[1] ?? 0) + (b[1] ?? 0)) / 2];
     let best: (typeof outers)[number] | undefined;
     for (const o of outers) {
-      if ((!best || o.area < best.area) && inRing(probe, o.ring)) best = o;
+      if ((!best || o.area < best.area) && pointInRing(probe, o.ring)) best = o;
     }
     best?.holes.push(hole);
   }

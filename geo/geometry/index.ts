@@ -2,3 +2,4 @@
 export * from "./banded-polygon";
 export { type RingProblem, ringProblems } from "./geometry";
 export { searchOverlaps } from "./overlaps";
+export { pointInRing } from "./point-in-ring";

@@ -8,6 +8,7 @@
 import type { Geometry, Position } from "geojson";
 import { FilingError } from "../errors";
 import { MAX_POSITIONS, tooManyPositions } from "../filing";
+import { pointInRing } from "../geometry";
 
 /** Where a record lies in the .shp: byte offset of its header and its content length. */
 export interface ShpRecordSpan {
@@ -57,17 +58,6 @@ function boxOf(ring: Position[]): Box {
   return box;
 }
 
-function inRing(p: Position, ring: Position[]): boolean {
-  const [px = 0, py = 0] = p;
-  let inside = false;
-  for (let i = 0, j = ring.length - 1; i < ring.length; j = i++) {
-    const [ax = 0, ay = 0] = ring[i] as Position;
-    const [bx = 0, by = 0] = ring[j] as Position;
-    if (ay > py !== by > py && px < ax + ((py - ay) * (bx - ax)) / (by - ay)) inside = !inside;
-  }
-  return inside;
-}
-
 /**
  * Rings into polygons: clockwise rings are outers, counter-clockwise ones holes of the smallest
  * outer holding them. Files written with the opposite winding are read the other way round when
@@ -94,7 +84,8 @@ function assemble(
     for (const o of outers) {
       const holds =
         o.box[0] <= box[0] && o.box[1] <= box[1] && o.box[2] >= box[2] && o.box[3] >= box[3];
-      if (holds && (!best || o.area < best.area) && inRing(hole[0] as Position, o.ring)) best = o;
+      if (holds && (!best || o.area < best.area) && pointInRing(hole[0] as Position, o.ring))
+        best = o;
     }
     if (best) best.holes.push(hole);
     else {
