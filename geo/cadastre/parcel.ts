@@ -6,6 +6,7 @@
  */
 import { feature, intersect } from "@turf/turf";
 import type { Feature, MultiPolygon, Polygon } from "geojson";
+import { geometryBounds } from "../geometry";
 import { geodesicAreaM2 } from "../measure";
 import type { Pilji } from "./types";
 import { unionPilji } from "./union";
@@ -41,21 +42,6 @@ export interface Covered {
 /** A 필지 counts as whole when the part outside is below this (m²): floating point, not land. */
 const WHOLE_TOLERANCE_M2 = 0.01;
 
-type Box = [number, number, number, number];
-
-function boxOf(g: Polygon | MultiPolygon): Box {
-  const box: Box = [Infinity, Infinity, -Infinity, -Infinity];
-  const rings = g.type === "Polygon" ? g.coordinates : g.coordinates.flat();
-  for (const ring of rings)
-    for (const [x = 0, y = 0] of ring) {
-      box[0] = Math.min(box[0], x);
-      box[1] = Math.min(box[1], y);
-      box[2] = Math.max(box[2], x);
-      box[3] = Math.max(box[3], y);
-    }
-  return box;
-}
-
 /**
  * The 필지 a freehand 구역 covers, whole or in part, with the m² inside (the ellipsoidal area of
  * their intersection); 필지 touching it only along an edge are left out.
@@ -64,11 +50,11 @@ export function coveredPilji(
   parcel: Polygon | MultiPolygon,
   candidates: Iterable<Pilji>,
 ): Covered[] {
-  const box = boxOf(parcel);
+  const box = geometryBounds(parcel);
   const out: Covered[] = [];
   const zone = feature(parcel);
   for (const p of candidates) {
-    const b = boxOf(p.geometry);
+    const b = geometryBounds(p.geometry);
     if (b[0] > box[2] || b[2] < box[0] || b[1] > box[3] || b[3] < box[1]) continue;
     const part = intersect({ type: "FeatureCollection", features: [zone, feature(p.geometry)] });
     if (!part) continue;

@@ -4,7 +4,7 @@
  * roughly and a 필지 mostly inside is meant; a box test first keeps it fast at a 시·군's size.
  */
 import type { MultiPolygon, Polygon, Position } from "geojson";
-import { pointInRing } from "../geometry";
+import { geometryBounds, pointInRing } from "../geometry";
 
 type Geometry = Polygon | MultiPolygon;
 
@@ -56,27 +56,15 @@ export function innerPoint(g: Geometry): Position {
   return best;
 }
 
-function box(g: Geometry): [number, number, number, number] {
-  const b: [number, number, number, number] = [Infinity, Infinity, -Infinity, -Infinity];
-  for (const ring of rings(g))
-    for (const [x = 0, y = 0] of ring) {
-      b[0] = Math.min(b[0], x);
-      b[1] = Math.min(b[1], y);
-      b[2] = Math.max(b[2], x);
-      b[3] = Math.max(b[3], y);
-    }
-  return b;
-}
-
 /** The PNUs of the 필지 whose inner point lies inside `outline`, in the order given. */
 export function piljiInside(
   outline: Geometry,
   candidates: Iterable<{ pnu: string; geometry: Geometry }>,
 ): string[] {
-  const b = box(outline);
+  const b = geometryBounds(outline);
   const out: string[] = [];
   for (const c of candidates) {
-    const cb = box(c.geometry);
+    const cb = geometryBounds(c.geometry);
     if (cb[0] > b[2] || cb[2] < b[0] || cb[1] > b[3] || cb[3] < b[1]) continue;
     if (pointInGeometry(innerPoint(c.geometry), outline)) out.push(c.pnu);
   }

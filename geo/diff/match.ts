@@ -4,7 +4,8 @@
  * the smaller parcel is the same land re-filed. Pure: geometries in, index pairs out.
  */
 import { feature, featureCollection, intersect } from "@turf/turf";
-import type { MultiPolygon, Polygon, Position } from "geojson";
+import type { MultiPolygon, Polygon } from "geojson";
+import { type Bbox, geometryBounds } from "../geometry";
 import { geodesicAreaM2 } from "../measure";
 import type { Parcel } from "../types";
 
@@ -17,23 +18,7 @@ export interface ParcelPair {
   by: "id" | "overlap";
 }
 
-type Box = [number, number, number, number];
-
-function boxOf(g: Polygon | MultiPolygon): Box {
-  const b: Box = [Infinity, Infinity, -Infinity, -Infinity];
-  const rings: Position[][] = g.type === "Polygon" ? g.coordinates : g.coordinates.flat();
-  for (const ring of rings) {
-    for (const [x = 0, y = 0] of ring) {
-      b[0] = Math.min(b[0], x);
-      b[1] = Math.min(b[1], y);
-      b[2] = Math.max(b[2], x);
-      b[3] = Math.max(b[3], y);
-    }
-  }
-  return b;
-}
-
-const meets = (a: Box, b: Box): boolean =>
+const meets = (a: Bbox, b: Bbox): boolean =>
   a[0] <= b[2] && b[0] <= a[2] && a[1] <= b[3] && b[1] <= a[3];
 
 /** The ellipsoidal area two parcels share, m² (0 when they don't meet or can't be clipped). */
@@ -66,15 +51,15 @@ export function matchParcels(older: readonly Parcel[], newer: readonly Parcel[])
   const restOld = older.map((_, i) => i).filter((i) => !usedOld.has(i));
   const restNew = newer.map((_, j) => j).filter((j) => !usedNew.has(j));
   if (restOld.length === 0 || restNew.length === 0) return pairs;
-  const oldBoxes = restOld.map((i) => boxOf((older[i] as Parcel).geometry));
+  const oldBoxes = restOld.map((i) => geometryBounds((older[i] as Parcel).geometry));
   const oldAreas = restOld.map((i) => geodesicAreaM2((older[i] as Parcel).geometry));
   const candidates: { old: number; new: number; share: number }[] = [];
   for (const j of restNew) {
     const g = (newer[j] as Parcel).geometry;
-    const box = boxOf(g);
+    const box = geometryBounds(g);
     const area = geodesicAreaM2(g);
     restOld.forEach((i, k) => {
-      if (!meets(box, oldBoxes[k] as Box)) return;
+      if (!meets(box, oldBoxes[k] as Bbox)) return;
       const smaller = Math.min(area, oldAreas[k] as number);
       if (!(smaller > 0)) return;
       const share = sharedM2((older[i] as Parcel).geometry, g) / smaller;

@@ -205,6 +205,11 @@ export function boundsOf(rings: Position[][]): Bbox {
   return [minX, minY, maxX, maxY];
 }
 
+/** The lon/lat box of a polygon's or multipolygon's every ring. */
+export function geometryBounds(g: Polygon | MultiPolygon): Bbox {
+  return boundsOf(g.type === "Polygon" ? g.coordinates : g.coordinates.flat());
+}
+
 /** Band index of latitude y; monotone in y, so an edge's bands always include its points' band. */
 function bandOf(p: BandedPolygon, y: number): number {
   return bandIndex(y, p.bbox[1], p.bandScale, p.bandCount);
