@@ -1,19 +1,25 @@
 /**
- * The belt proposal: the best disk of the belt's half-width (the circle search), then an axis
- * through its centre — straight, turned and slid, or bent there into two arms (belt-bend.ts) —
- * covering the most weight within the axis length.
- * The centre stays a vertex of the axis, so the belt holds that disk and covers at least its
- * weight. The bound is the smaller of two proven ones: a belt whose axis is at most L long lies
- * in the disk of radius L/2 + w about the axis' midpoint (along the axis), so no belt covers more
- * than the best such disk, whose bound the circle search proves; and no belt covers more than
- * the heaviest cells it could meet (belt-bound.ts).
+ * The belt proposal: the best disk of the belt's half-width (the circle search), then axes from
+ * its centre — straight (turned and slid), bent there into two arms (belt-bend.ts), and a
+ * polyline traced along the firms, bending as often as they do (belt-trace.ts) — each trimmed
+ * to the firms it covers (belt-axis.ts) and measured exactly; the heaviest wins.
+ * The centre lies on every axis before the trim, and the trim keeps each covered firm's nearest
+ * axis point, so the belt covers at least the best disk of its half-width. The bound is the
+ * smaller of two proven ones, both for any axis curve of geodesic length at most L: every axis
+ * point lies within L/2 (along the axis, so also geodesically) of the axis' midpoint by length,
+ * so the belt lies in the disk of radius L/2 + w about it and covers no more than the best such
+ * disk, whose bound the circle search proves; and no belt covers more than the heaviest cells it
+ * could meet (belt-bound.ts).
  */
 import type { Position } from "geojson";
-import { distanceToLineM, parcelPositions, rankSlackM } from "../envelope";
-import { destination, distanceM, type LocalOffset, localOffset } from "../measure";
+import { distanceToLineM, parcelPositions } from "../envelope";
+import { distanceM, type LocalOffset, lineLengthM, localOffset } from "../measure";
+import { DEFAULT_BELT_LIMITS } from "../rules";
 import type { ParcelGeometry, RuleSet } from "../types";
+import { planeSlackM, straightAxis, toLonLat, trimToFirms, withinLength } from "./belt-axis";
 import { bentAxes } from "./belt-bend";
 import { beltCellBound } from "./belt-bound";
+import { type PlanePoint, traceAxis } from "./belt-trace";
 import { padBox, RIM_MARGIN_M } from "./box";
 import { gridCellFor, proposeCircle } from "./circle";
 import { firmsWithin } from "./disk";
@@ -25,6 +31,10 @@ import type { ShapeProposal } from "./shape-proposal";
 const TURNS = 90;
 /** The axis is kept this much (m) under the length limit. */
 const LENGTH_MARGIN_M = 10;
+/** Axes whose weight in the plane is within this share of the best are measured exactly … */
+const EXACT_SHARE = 0.01;
+/** … at most this many. */
+const EXACT_MAX = 4;
 
 interface Near {
   east: Float64Array;
@@ -86,14 +96,6 @@ function bestWindow(t: number[], w: number[], lengthM: number): { s: number; wei
   return best;
 }
 
-function axisThrough(c: Position, azimuthDeg: number, s: number, lengthM: number): Position[] {
-  const axis: Position[] = [];
-  if (s < 0) axis.push(destination(c, azimuthDeg + 180, -s));
-  axis.push(c);
-  if (s + lengthM > 0) axis.push(destination(c, azimuthDeg, s + lengthM));
-  return axis;
-}
-
 /** Firm weight within `halfWidthM` of the axis: the local plane settles all but the rim. */
 function coveredBy(
   near: Near,
@@ -119,11 +121,12 @@ function coveredBy(
       const dy = by - ay;
       const len2 = dx * dx + dy * dy;
       const u = len2 > 0 ? Math.min(1, Math.max(0, ((x - ax) * dx + (y - ay) * dy) / len2)) : 0;
-      d = Math.min(d, Math.hypot(x - ax - u * dx, y - ay - u * dy));
+      const ex = x - ax - u * dx;
+      const ey = y - ay - u * dy;
+      d = Math.min(d, Math.sqrt(ex * ex + ey * ey));
     }
     // The local plane's own error and its bending of the axis, as the checker's belt reach allows.
-    const rho = Math.hypot(x, y);
-    const slack = rankSlackM(rho) + rho ** 3 / 3e14;
+    const slack = planeSlackM(Math.sqrt(x * x + y * y));
     const inside =
       d <= halfWidthM - slack ||
       (d <= halfWidthM + slack &&
@@ -165,7 +168,7 @@ function beltHolds(g: ParcelGeometry, axis: Position[], halfWidthM: number): boo
 }
 
 export function proposeBelt(firms: Firms, ruleSet: RuleSet, ratio?: number): ShapeProposal {
-  const limits = ruleSet.envelope.belt ?? { axisLengthKm: 100, halfWidthKm: 5 };
+  const limits = ruleSet.envelope.belt ?? DEFAULT_BELT_LIMITS;
   const halfWidthM = limits.halfWidthKm * 1000;
   const limitM = limits.axisLengthKm * 1000;
   const lengthM = limitM - LENGTH_MARGIN_M;
@@ -192,19 +195,32 @@ export function proposeBelt(firms: Firms, ruleSet: RuleSet, ratio?: number): Sha
     const win = bestWindow(t, w, lengthM);
     if (win.weight > best.weight) best = { azimuth, s: win.s, weight: win.weight };
   }
-  // The straight axis and the most promising bent ones, each measured exactly.
-  const axes = [axisThrough(c, best.azimuth, best.s, lengthM)];
+  // The straight axis, the most promising bent ones and the traced one, each trimmed to the
+  // firms it covers and measured exactly; the heaviest wins, the shorter on a tie.
+  const candidates: PlanePoint[][] = [straightAxis(best.azimuth, best.s, best.s + lengthM)];
   for (const bend of bentAxes(near, halfWidthM, lengthM)) {
-    const arm = (az: number, len: number) => (len > 0 ? [destination(c, az, len)] : []);
-    axes.push([...arm(bend.az1, bend.a), c, ...arm(bend.az2, bend.b)]);
+    candidates.push([
+      ...straightAxis(bend.az1, bend.a, 0),
+      ...straightAxis(bend.az2, 0, bend.b).slice(1),
+    ]);
   }
-  let axis = axes[0] as Position[];
-  let measured = coveredBy(near, axis, c, halfWidthM);
-  for (const other of axes.slice(1)) {
+  candidates.push(traceAxis(near, halfWidthM, lengthM));
+  // Ranked by their weight in the plane; only those near the best are measured exactly.
+  const trimmed = candidates
+    .map((poly) => trimToFirms(poly, near, halfWidthM))
+    .sort((p, q) => q.estimate - p.estimate);
+  const top = (trimmed[0]?.estimate ?? 0) * (1 - EXACT_SHARE);
+  let axis: Position[] = [];
+  let measured = { weight: -1, count: 0 };
+  let axisM = Number.POSITIVE_INFINITY;
+  for (const t of trimmed.filter((t, i) => i < EXACT_MAX && t.estimate >= top)) {
+    const other = withinLength(toLonLat(c, t.poly), lengthM);
     const m = coveredBy(near, other, c, halfWidthM);
-    if (m.weight > measured.weight) {
+    const otherM = lineLengthM(other);
+    if (m.weight > measured.weight || (m.weight === measured.weight && otherM < axisM)) {
       axis = other;
       measured = m;
+      axisM = otherM;
     }
   }
   const { weight: covered, count } = measured;
