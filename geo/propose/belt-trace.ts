@@ -153,13 +153,50 @@ const unit = (k: number): PlanePoint => {
   return [Math.sin(a), Math.cos(a)];
 };
 
-/** The polyline (plane metres about the start) traced through `near` within `lengthM`. */
-export function traceAxis(near: Offsets, halfWidthM: number, lengthM: number): PlanePoint[] {
+/** Where traces start besides the centre: the heaviest bins, at least this many half-widths apart. */
+const SEED_SPACING = 2;
+
+/**
+ * Polylines (plane metres) traced through `near` within `lengthM`: one from each of `given`,
+ * then from the heaviest bins, each at least two half-widths from every start before it, up to
+ * `seeds` in all (the best belt need not pass the best disk).
+ */
+export function traceAxes(
+  near: Offsets,
+  halfWidthM: number,
+  lengthM: number,
+  given: readonly PlanePoint[],
+  seeds: number,
+): PlanePoint[][] {
   const bins = new Bins(near, halfWidthM);
+  const starts: PlanePoint[] = [...given];
+  const order = Array.from(bins.w.keys()).sort(
+    (a, b) => (bins.w[b] as number) - (bins.w[a] as number),
+  );
+  const gap2 = (SEED_SPACING * halfWidthM) ** 2;
+  for (const i of order) {
+    if (starts.length >= Math.max(seeds, given.length)) break;
+    const x = bins.x[i] as number;
+    const y = bins.y[i] as number;
+    if (starts.every(([sx, sy]) => (x - sx) ** 2 + (y - sy) ** 2 >= gap2)) starts.push([x, y]);
+  }
+  return starts.map(([x, y]) => {
+    bins.covered.fill(0);
+    return trace(bins, x, y, halfWidthM, lengthM);
+  });
+}
+
+function trace(
+  bins: Bins,
+  x0: number,
+  y0: number,
+  halfWidthM: number,
+  lengthM: number,
+): PlanePoint[] {
   const step = Math.max(lengthM / 200, Math.min(halfWidthM / 2, lengthM / 20));
-  bins.along(0, 0, 0, 0, false, true);
-  const head: End = { x: 0, y: 0, dir: -1, path: [] };
-  const tail: End = { x: 0, y: 0, dir: -1, path: [] };
+  bins.along(x0, y0, x0, y0, false, true);
+  const head: End = { x: x0, y: y0, dir: -1, path: [] };
+  const tail: End = { x: x0, y: y0, dir: -1, path: [] };
   let used = 0;
   const bestMove = (lookM: number) => {
     let best = { score: 0, end: head, k: -1 };
@@ -194,5 +231,5 @@ export function traceAxis(near: Offsets, halfWidthM: number, lengthM: number): P
     end.dir = move.k;
     used += step;
   }
-  return [...[...tail.path].reverse(), [0, 0], ...head.path];
+  return [...[...tail.path].reverse(), [x0, y0], ...head.path];
 }
