@@ -19,9 +19,9 @@ const TURNS = 90;
 /** Axes whose weight in the plane is within this share of the best are measured exactly … */
 const EXACT_SHARE = 0.01;
 /** … at most this many. */
-const EXACT_MAX = 4;
+const EXACT_MAX = 2;
 /** Traces: from the centre and the heaviest places apart from it. */
-const TRACE_SEEDS = 4;
+const TRACE_SEEDS = 2;
 
 interface Near {
   east: Float64Array;
@@ -127,20 +127,8 @@ function coveredBy(
   return { weight: sum, count };
 }
 
-export interface BeltAxis {
-  axis: Position[];
-  weight: number;
-  count: number;
-}
-
-/** The heaviest trimmed axis (of length ≤ `lengthM`) through or near `c`. */
-export function searchAbout(
-  g: FirmGrid,
-  c: Position,
-  halfWidthM: number,
-  lengthM: number,
-): BeltAxis {
-  const near = nearFirms(g, c, lengthM + halfWidthM);
+/** The best straight axis through the centre (turned and slid) and the most promising bent ones. */
+function pivotAxes(near: Near, halfWidthM: number, lengthM: number): PlanePoint[][] {
   let best = { azimuth: 0, s: 0, weight: -1 };
   for (let k = 0; k < TURNS; k++) {
     const azimuth = (180 * k) / TURNS;
@@ -159,8 +147,6 @@ export function searchAbout(
     const win = bestWindow(t, w, lengthM);
     if (win.weight > best.weight) best = { azimuth, s: win.s, weight: win.weight };
   }
-  // The straight axis, the most promising bent ones and the traced ones; the heaviest wins, the
-  // shorter on a tie.
   const candidates: PlanePoint[][] = [straightAxis(best.azimuth, best.s, best.s + lengthM)];
   for (const bend of bentAxes(near, halfWidthM, lengthM)) {
     candidates.push([
@@ -168,6 +154,28 @@ export function searchAbout(
       ...straightAxis(bend.az2, 0, bend.b).slice(1),
     ]);
   }
+  return candidates;
+}
+
+export interface BeltAxis {
+  axis: Position[];
+  weight: number;
+  count: number;
+}
+
+/**
+ * The heaviest trimmed axis (of length ≤ `lengthM`) through or near `c`: traced ones, and with
+ * `pivoted` the straight and two-arm axes through `c` too.
+ */
+export function searchAbout(
+  g: FirmGrid,
+  c: Position,
+  halfWidthM: number,
+  lengthM: number,
+  pivoted: boolean,
+): BeltAxis {
+  const near = nearFirms(g, c, lengthM + halfWidthM);
+  const candidates = pivoted ? pivotAxes(near, halfWidthM, lengthM) : [];
   candidates.push(...traceAxes(near, halfWidthM, lengthM, [[0, 0]], TRACE_SEEDS));
   // Ranked by their weight in the plane; only those near the best are measured exactly.
   const trimmed = candidates

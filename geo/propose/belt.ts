@@ -2,7 +2,8 @@
  * The belt proposal: the best disk of the belt's half-width (the circle search), then a search
  * about its centre (belt-search.ts: straight, two-arm and traced polyline axes, each trimmed to
  * the firms it covers); and where the heaviest disk of radius L/2 + w (which any belt lies in)
- * is out of that search's reach, a second search about its centre. The heavier wins.
+ * is out of that search's reach, a second search about its centre (traced axes only). The
+ * heavier wins.
  * The best disk's centre lies on the first search's axes before the trim, and the trim keeps
  * each covered firm's nearest axis point, so the belt covers at least that disk. The bound is
  * the smaller of two proven ones, both for any axis curve of geodesic length at most L: every
@@ -49,9 +50,9 @@ export function proposeBelt(firms: Firms, ruleSet: RuleSet, ratio?: number): Sha
   // search about the best disk of the half-width, it is searched about too — the best belt need
   // not pass the best small disk.
   const outer = proposeCircle(firms, { radiusM: limitM / 2 + halfWidthM, grid: g, ...ratioOpt });
-  let found = searchAbout(g, c, halfWidthM, lengthM);
+  let found = searchAbout(g, c, halfWidthM, lengthM, true);
   if (distanceM(c, outer.center) + limitM / 2 > lengthM) {
-    const other = searchAbout(g, outer.center, halfWidthM, lengthM);
+    const other = searchAbout(g, outer.center, halfWidthM, lengthM, false);
     if (other.weight > found.weight) found = other;
   }
   const { axis, weight: covered, count } = found;
