@@ -1,6 +1,7 @@
 /**
- * A belt axis that follows the firms: a polyline grown step by step from the best disk's centre,
- * in the search's local plane (metres east and north of the centre).
+ * A belt axis that follows the firms: a polyline grown step by step from a start (the search's
+ * centre, or a heavy place apart from it), in the search's local plane (metres east and north of
+ * the centre). Steps are half the half-width (2.5 km for Phase 3), between 1/200 and 1/20 of L.
  *
  * Each step, both ends look ahead: along every direction within MAX_TURN of the end's heading
  * (any direction for the first step), the weight of the firms not yet covered that lie within the
