@@ -10,6 +10,7 @@ import { normalizeCrs, reprojectGeometry, toLonLat } from "../measure";
 import { record } from "../own";
 import { dbfHeader, dbfTextBytes, readDbf } from "./dbf-read";
 import type { Imported, ReadOptions } from "./format";
+import { isPiljiTable, piljiByParcel } from "./pilji-table";
 import { readPrj } from "./prj";
 import { rewind } from "./rewind";
 import { checkShx, readShpRecords } from "./shp-records";
@@ -142,6 +143,30 @@ function layerFeatures(layer: string, parts: Parts, opts: ReadOptions): Feature[
 }
 
 /**
+ * The 필지 table the export writes beside the parcels (`<stem>_pilji.dbf`, a table without
+ * shapes): its rows become each 구역's `pnu` and `partialPnu` again. Other shapeless tables are
+ * left alone.
+ */
+function withPilji(features: Feature[], layers: Map<string, Parts>): void {
+  for (const parts of layers.values()) {
+    if (parts.shp || !parts.dbf) continue;
+    const cpg = parts.cpg ? encodingFromCpg(decodeText(parts.cpg)) : null;
+    const table = readDbf(parts.dbf, cpg ?? detectEncoding(dbfTextBytes(parts.dbf)));
+    if (!isPiljiTable(table.fields.map((f) => f.name))) continue;
+    const byParcel = piljiByParcel(table.rows.filter((r) => r !== null));
+    for (const f of features) {
+      const id = f.properties?.id;
+      const pilji = id === undefined ? undefined : byParcel.get(String(id));
+      if (!pilji || !f.properties) continue;
+      if (pilji.pnu.length > 0) f.properties.pnu = pilji.pnu;
+      else delete f.properties.pnu;
+      if (pilji.partialPnu.length > 0) f.properties.partialPnu = pilji.partialPnu;
+      else delete f.properties.partialPnu;
+    }
+  }
+}
+
+/**
  * The roles of the layer shp-write.ts writes beside a circle's or belt's outline: its centre or
  * its axis (a circle's centre said "envelope_axis" before, and files of that form still read).
  */
@@ -183,6 +208,7 @@ export function readLayers(layers: Map<string, Parts>, opts: ReadOptions): Impor
     crsSet.add(layerCrs(name, parts.prj, opts));
     for (const f of layerFeatures(name, parts, opts)) features.push(f);
   }
+  withPilji(features, layers);
   const collection: FeatureCollection = {
     type: "FeatureCollection",
     features: joinEnvelope(features),
