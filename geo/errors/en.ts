@@ -1,0 +1,111 @@
+/** The English sentence of every FilingError, by code and kind (params.ts). */
+import { mb } from "./ko";
+import type { ErrorSentences, FileRole, JsonProblem, UsageProblem } from "./params";
+
+const json = {
+  JSON_EMPTY: () => "the file is empty",
+  JSON_SYNTAX: (p: Extract<JsonProblem, { kind: "JSON_SYNTAX" }>) =>
+    `not JSON${p.line === undefined ? "" : ` (line ${p.line}, column ${p.column}, near ${p.near})`}: ${p.end ? "the file ends early; save the whole file again" : "fix the comma, quote or bracket there"}`,
+};
+
+const text = { TEXT: (p: { en: string }) => p.en };
+
+const ROLES: Record<FileRole, string> = {
+  rules: "rules",
+  filing: "filing",
+  input: "input",
+  hubs: "hub",
+  firms: "firms",
+  sites: "sites",
+  cadastre: "cadastre",
+};
+
+const USAGE: Record<UsageProblem, string> = {
+  FILE_TO_CHECK: "Give the filing to check",
+  FILES_TO_CHECK: "Give the filings to check",
+  FILE_TO_CONVERT: "Give the file to convert",
+  FILE_TO_REPORT: "Give the filing to report on",
+  FILING_TO_LIST: "Give the filing to list",
+  FIRMS_FILE: "Give the firms file",
+  TWO_FILES: "Give two files: the old version and the new",
+  FORMAT_TO: "Give the format with --to",
+  ENCODING: "--encoding is utf-8 or cp949",
+  FORMAT_TEXT_JSON: "--format is text or json",
+  FORMAT_BATCH: "--format is text, json, csv or html",
+  FORMAT_DIFF: "--format is text, json or html",
+  FORMAT_PARCELS: "--format is csv or xlsx",
+  XLSX_NEEDS_OUTPUT: "XLSX is written to a file: give -o",
+  CADASTRE: "Give the cadastral map with --cadastre",
+  JOBS: "--jobs is a whole number from 1 to 64",
+  HUBS_NONE_WITH_FILES: "--hubs none can't go with hub files",
+  SHAPE: "--shape is circle, belt or polygon",
+};
+
+export const en = {
+  NOT_JSON: json,
+  NOT_GEOJSON: text,
+  EMPTY: text,
+  NO_PARCEL: {
+    CSV_HAS_NO_PARCELS: () => "A CSV holds no parcel shapes: open a GeoJSON or a zipped Shapefile",
+    ...text,
+  },
+  BAD_COORDINATES: {
+    CSV_NOT_NUMBERS: (p) => `Line ${p.line}: the coordinates (${p.x}, ${p.y}) are not numbers`,
+    ...text,
+  },
+  UNKNOWN_CRS: {
+    UNSUPPORTED: (p) =>
+      `The coordinate reference system ${p.crs} is not supported (supported: ${p.supported.join(", ")})`,
+    ...text,
+  },
+  NOT_LONLAT: {
+    CSV_NOT_LONLAT: (p) =>
+      `Line ${p.line}: (${p.x}, ${p.y}) is not longitude/latitude; name the CRS of the x/y columns`,
+    ...text,
+  },
+  BAD_ENVELOPE: text,
+  BAD_RULES: { ...json, ...text },
+  BAD_HUBS: { ...json, ...text },
+  BAD_FILE: {
+    CSV_NO_COORDINATE_COLUMNS: (p) =>
+      `No coordinate columns: need 위도/경도, lat/lon or x/y (found: ${p.found.join(", ")})`,
+    CSV_NO_ROWS: () => "The CSV has no data rows",
+    UNKNOWN_FORMAT: (p) => `Unknown format '${p.id}' (formats: ${p.formats.join(", ")})`,
+    UNREADABLE_FORMAT: (p) =>
+      `not a format that can be read (readable: ${p.extensions.join(", ")})`,
+    CANNOT_WRITE_FORMAT: (p) => `Cannot write the '${p.id}' format`,
+    TOO_LARGE: (p) => `The file is ${mb(p.bytes)} MB, over the limit of ${mb(p.limit)} MB`,
+    CANNOT_READ: (p) => `Cannot read '${p.file}' (${p.why})`,
+    NO_FIRMS: () => "The file holds no firms",
+    NO_FIRMS_OF_INDUSTRY: (p) => `No firm has ${p.column} = ${p.values.join(", ")}`,
+    MISSING_COLUMN: (p) => `No ${p.role} column '${p.column}' (found: ${p.found.join(", ")})`,
+    FEATURE_NOT_POINT: (p) =>
+      `Feature ${p.record} is not a point (${p.geometry ?? "no geometry"}): give firms as points`,
+    WEIGHT_TOO_LARGE: (p) =>
+      `Firm ${p.record}: the weight '${p.value}' is too large (at most ${p.limit.toExponential()}): rescale the column (e.g. to millions of won) and read it again`,
+    WEIGHT_NOT_NUMBER: (p) => `Firm ${p.record}: the weight '${p.value}' is not a number ≥ 0`,
+    SITE_NOT_POLYGON: (p) =>
+      `Candidate site ${p.record} is not a polygon (${p.geometry ?? "no geometry"})`,
+    NO_SITES: () => "The file holds no candidate sites",
+    CLI_CANNOT_READ: (p) => `Cannot read ${ROLES[p.role]} file '${p.path}' (${p.reason})`,
+    CLI_CANNOT_WRITE: (p) => `Cannot write the output file '${p.path}' (${p.reason})`,
+    CLI_USAGE: (p) => `${USAGE[p.problem]} (czd --help)`,
+    CLI_BAD_NUMBER: (p) =>
+      `${p.option === "cap-km2" ? `--cap-km2 ${p.value}: the area cap must be a number of km² greater than 0 (e.g. --cap-km2 15)` : `--max-pieces ${p.value}: give a whole number ≥ 1 (e.g. --max-pieces 10)`} (czd --help)`,
+    CLI_ARG: (p) => {
+      const at = `argument ${p.place} '${p.arg}'`;
+      switch (p.problem) {
+        case "UNKNOWN_OPTION":
+          return `${at} is not an option: check its spelling (czd --help)`;
+        case "TAKES_NO_VALUE":
+          return `${at}: --${p.option} takes no value (czd --help)`;
+        case "NEEDS_VALUE":
+          return `${at} needs a value after it (e.g. ${p.arg} value) (czd --help)`;
+      }
+    },
+    CHECK_UNFINISHED: () => "The check did not finish",
+    WORKER_FAILED: (p) => `Worker failed (${p.why})`,
+    ...text,
+  },
+  UNKNOWN_SIDO: text,
+} satisfies ErrorSentences;

@@ -1,0 +1,115 @@
+/** The Korean sentence of every FilingError, by code and kind (params.ts). */
+import type { ErrorSentences, FileRole, JsonProblem, UsageProblem } from "./params";
+
+/** Megabytes with one decimal, as the size limits are written. */
+export const mb = (bytes: number): string => (bytes / 1024 / 1024).toFixed(1);
+
+const json = {
+  JSON_EMPTY: () => "파일이 비어 있습니다",
+  JSON_SYNTAX: (p: Extract<JsonProblem, { kind: "JSON_SYNTAX" }>) =>
+    `JSON 형식이 아닙니다${p.line === undefined ? "" : ` (${p.line}행 ${p.column}열, ${p.near} 부근)`}: ${p.end ? "파일이 중간에 끝납니다. 파일 전체를 다시 저장하십시오" : "그 자리의 쉼표, 따옴표, 괄호를 고치십시오"}`,
+};
+
+const text = { TEXT: (p: { ko: string }) => p.ko };
+
+const ROLES: Record<FileRole, string> = {
+  rules: "규칙",
+  filing: "신청서",
+  input: "입력",
+  hubs: "거점",
+  firms: "기업",
+  sites: "후보지",
+  cadastre: "지적도",
+};
+
+const USAGE: Record<UsageProblem, string> = {
+  FILE_TO_CHECK: "검사할 파일을 주십시오",
+  FILES_TO_CHECK: "검사할 파일을 주십시오",
+  FILE_TO_CONVERT: "변환할 파일을 주십시오",
+  FILE_TO_REPORT: "보고서를 만들 파일을 주십시오",
+  FILING_TO_LIST: "조서를 만들 신청서를 주십시오",
+  FIRMS_FILE: "기업 파일을 주십시오",
+  TWO_FILES: "이전 파일과 이후 파일 두 개를 주십시오",
+  FORMAT_TO: "--to 형식을 주십시오",
+  ENCODING: "--encoding은 utf-8 또는 cp949입니다",
+  FORMAT_TEXT_JSON: "--format은 text 또는 json입니다",
+  FORMAT_BATCH: "--format은 text, json, csv, html입니다",
+  FORMAT_DIFF: "--format은 text, json, html입니다",
+  FORMAT_PARCELS: "--format은 csv 또는 xlsx입니다",
+  XLSX_NEEDS_OUTPUT: "XLSX는 -o 파일로 씁니다",
+  CADASTRE: "--cadastre로 연속지적도를 주십시오",
+  JOBS: "--jobs는 1–64의 정수입니다",
+  HUBS_NONE_WITH_FILES: "--hubs none은 거점 파일과 함께 쓸 수 없습니다",
+  SHAPE: "--shape은 circle, belt 또는 polygon입니다",
+};
+
+export const ko = {
+  NOT_JSON: json,
+  NOT_GEOJSON: text,
+  EMPTY: text,
+  NO_PARCEL: {
+    CSV_HAS_NO_PARCELS: () => "CSV에는 구역 도형이 없습니다: GeoJSON이나 Shapefile(ZIP)을 여십시오",
+    ...text,
+  },
+  BAD_COORDINATES: {
+    CSV_NOT_NUMBERS: (p) => `${p.line}행의 좌표 (${p.x}, ${p.y})가 숫자가 아닙니다`,
+    ...text,
+  },
+  UNKNOWN_CRS: {
+    UNSUPPORTED: (p) => `좌표계 ${p.crs}는 지원하지 않습니다 (지원: ${p.supported.join(", ")})`,
+    ...text,
+  },
+  NOT_LONLAT: {
+    CSV_NOT_LONLAT: (p) =>
+      `${p.line}행의 좌표 (${p.x}, ${p.y})는 경위도가 아닙니다: x/y 열의 좌표계를 지정하십시오`,
+    ...text,
+  },
+  BAD_ENVELOPE: text,
+  BAD_RULES: { ...json, ...text },
+  BAD_HUBS: { ...json, ...text },
+  BAD_FILE: {
+    CSV_NO_COORDINATE_COLUMNS: (p) =>
+      `좌표 열이 없습니다: 위도/경도, lat/lon 또는 x/y 열이 필요합니다 (있는 열: ${p.found.join(", ")})`,
+    CSV_NO_ROWS: () => "CSV에 데이터 행이 없습니다",
+    UNKNOWN_FORMAT: (p) => `알 수 없는 형식 '${p.id}' (형식: ${p.formats.join(", ")})`,
+    UNREADABLE_FORMAT: (p) =>
+      `읽을 수 없는 파일 형식입니다 (읽는 형식: ${p.extensions.join(", ")})`,
+    CANNOT_WRITE_FORMAT: (p) => `'${p.id}' 형식으로는 쓸 수 없습니다`,
+    TOO_LARGE: (p) => `파일이 ${mb(p.bytes)} MB로 한도 ${mb(p.limit)} MB를 넘습니다`,
+    CANNOT_READ: (p) => `'${p.file}'을(를) 읽을 수 없습니다 (${p.why})`,
+    NO_FIRMS: () => "기업이 하나도 없습니다",
+    NO_FIRMS_OF_INDUSTRY: (p) => `${p.column}이(가) ${p.values.join(", ")}인 기업이 없습니다`,
+    MISSING_COLUMN: (p) =>
+      `${p.role === "weight" ? "가중치" : "업종"} 열 '${p.column}'이(가) 없습니다 (있는 열: ${p.found.join(", ")})`,
+    FEATURE_NOT_POINT: (p) =>
+      `${p.record}번째 지물이 점이 아닙니다 (${p.geometry ?? "도형 없음"}): 기업은 점으로 주십시오`,
+    WEIGHT_TOO_LARGE: (p) =>
+      `${p.record}번째 기업의 가중치 '${p.value}'가 너무 큽니다 (최대 ${p.limit.toExponential()}): 단위를 바꾸어(예: 백만 원) 다시 읽으십시오`,
+    WEIGHT_NOT_NUMBER: (p) =>
+      `${p.record}번째 기업의 가중치 '${p.value}'가 0 이상의 숫자가 아닙니다`,
+    SITE_NOT_POLYGON: (p) =>
+      `후보지 ${p.record}번이 다각형이 아닙니다 (${p.geometry ?? "도형 없음"})`,
+    NO_SITES: () => "후보지가 하나도 없습니다",
+    CLI_CANNOT_READ: (p) =>
+      `${ROLES[p.role]} 파일 '${p.path}'을(를) 읽을 수 없습니다 (${p.reason})`,
+    CLI_CANNOT_WRITE: (p) => `출력 파일 '${p.path}'에 쓸 수 없습니다 (${p.reason})`,
+    CLI_USAGE: (p) => `${USAGE[p.problem]} (czd --help)`,
+    CLI_BAD_NUMBER: (p) =>
+      `${p.option === "cap-km2" ? `--cap-km2 ${p.value}: 면적 상한은 0보다 큰 수(㎢)여야 합니다 (예: --cap-km2 15)` : `--max-pieces ${p.value}: 1 이상의 정수여야 합니다 (예: --max-pieces 10)`} (czd --help)`,
+    CLI_ARG: (p) => {
+      const at = `${p.place}번째 인자 '${p.arg}'`;
+      switch (p.problem) {
+        case "UNKNOWN_OPTION":
+          return `${at}은(는) 알 수 없는 옵션입니다: 철자를 확인하십시오 (czd --help)`;
+        case "TAKES_NO_VALUE":
+          return `${at}: --${p.option}에는 값을 줄 수 없습니다 (czd --help)`;
+        case "NEEDS_VALUE":
+          return `${at} 뒤에 값이 있어야 합니다 (예: ${p.arg} 값) (czd --help)`;
+      }
+    },
+    CHECK_UNFINISHED: () => "검사가 끝나지 않았습니다",
+    WORKER_FAILED: (p) => `작업자 오류 (${p.why})`,
+    ...text,
+  },
+  UNKNOWN_SIDO: text,
+} satisfies ErrorSentences;

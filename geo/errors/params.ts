@@ -1,0 +1,142 @@
+/**
+ * A FilingError as data: its code (the category the CLI and the app branch on) and the values
+ * behind its sentence, one type a code with a `kind` for each sentence, as the findings carry
+ * their figures (findings.ts). The sentences live in ko.ts and en.ts, one table a language;
+ * nothing here is prose, so a caller moves a line number by adding to `line`, never by editing
+ * a translated string.
+ */
+
+export const FILING_ERROR_CODES = [
+  "NOT_JSON",
+  "NOT_GEOJSON",
+  "EMPTY",
+  "NO_PARCEL",
+  "BAD_COORDINATES",
+  "UNKNOWN_CRS",
+  "NOT_LONLAT",
+  "BAD_ENVELOPE",
+  "BAD_RULES",
+  "BAD_HUBS",
+  "BAD_FILE",
+  "UNKNOWN_SIDO",
+] as const;
+export type FilingErrorCode = (typeof FILING_ERROR_CODES)[number];
+
+/**
+ * Why a JSON text can't be parsed: the same two sentences for a filing (NOT_JSON), a rules file
+ * (BAD_RULES) and a hub file (BAD_HUBS).
+ */
+export type JsonProblem =
+  | { kind: "JSON_EMPTY" }
+  | {
+      kind: "JSON_SYNTAX";
+      /** 1-based line and column where the text stopped being JSON, with the text there. */
+      line?: number;
+      column?: number;
+      near?: string;
+      /** The text ended before the JSON did. */
+      end: boolean;
+    };
+
+/** What a file read by the CLI is for ("Cannot read rules file …"). */
+export type FileRole = "rules" | "filing" | "input" | "hubs" | "firms" | "sites" | "cadastre";
+
+/** A firm file's column a proposal needs. */
+export type ColumnRole = "weight" | "industry";
+
+/** The CLI's usage mistakes, each one sentence (with "(czd --help)" after it). */
+export type UsageProblem =
+  | "FILE_TO_CHECK"
+  | "FILES_TO_CHECK"
+  | "FILE_TO_CONVERT"
+  | "FILE_TO_REPORT"
+  | "FILING_TO_LIST"
+  | "FIRMS_FILE"
+  | "TWO_FILES"
+  | "FORMAT_TO"
+  | "ENCODING"
+  | "FORMAT_TEXT_JSON"
+  | "FORMAT_BATCH"
+  | "FORMAT_DIFF"
+  | "FORMAT_PARCELS"
+  | "XLSX_NEEDS_OUTPUT"
+  | "CADASTRE"
+  | "JOBS"
+  | "HUBS_NONE_WITH_FILES"
+  | "SHAPE";
+
+/** How an argument on the command line is wrong; `place` counts from 1 after the command. */
+export type ArgProblem = "UNKNOWN_OPTION" | "TAKES_NO_VALUE" | "NEEDS_VALUE";
+
+/** The values behind each code's sentences. */
+export interface ErrorParams {
+  NOT_JSON: JsonProblem;
+  NOT_GEOJSON: { kind: "TEXT"; ko: string; en: string };
+  EMPTY: { kind: "TEXT"; ko: string; en: string };
+  NO_PARCEL: { kind: "CSV_HAS_NO_PARCELS" } | { kind: "TEXT"; ko: string; en: string };
+  BAD_COORDINATES:
+    | { kind: "CSV_NOT_NUMBERS"; line: number; x: string; y: string }
+    | { kind: "TEXT"; ko: string; en: string };
+  UNKNOWN_CRS:
+    | { kind: "UNSUPPORTED"; crs: string; supported: readonly string[] }
+    | { kind: "TEXT"; ko: string; en: string };
+  NOT_LONLAT:
+    | { kind: "CSV_NOT_LONLAT"; line: number; x: number; y: number }
+    | { kind: "TEXT"; ko: string; en: string };
+  BAD_ENVELOPE: { kind: "TEXT"; ko: string; en: string };
+  BAD_RULES: JsonProblem | { kind: "TEXT"; ko: string; en: string };
+  BAD_HUBS: JsonProblem | { kind: "TEXT"; ko: string; en: string };
+  BAD_FILE:
+    | { kind: "CSV_NO_COORDINATE_COLUMNS"; found: readonly string[] }
+    | { kind: "CSV_NO_ROWS" }
+    | { kind: "UNKNOWN_FORMAT"; id: string; formats: readonly string[] }
+    | { kind: "UNREADABLE_FORMAT"; extensions: readonly string[] }
+    | { kind: "CANNOT_WRITE_FORMAT"; id: string }
+    | { kind: "TOO_LARGE"; bytes: number; limit: number }
+    | { kind: "CANNOT_READ"; file: string; why: string }
+    | { kind: "NO_FIRMS" }
+    | { kind: "NO_FIRMS_OF_INDUSTRY"; column: string; values: readonly string[] }
+    | { kind: "MISSING_COLUMN"; role: ColumnRole; column: string; found: readonly string[] }
+    | { kind: "FEATURE_NOT_POINT"; record: number; geometry: string | null }
+    | { kind: "WEIGHT_TOO_LARGE"; record: number; value: string; limit: number }
+    | { kind: "WEIGHT_NOT_NUMBER"; record: number; value: string }
+    | { kind: "SITE_NOT_POLYGON"; record: number; geometry: string | null }
+    | { kind: "NO_SITES" }
+    | { kind: "CLI_CANNOT_READ"; role: FileRole; path: string; reason: string }
+    | { kind: "CLI_CANNOT_WRITE"; path: string; reason: string }
+    | { kind: "CLI_USAGE"; problem: UsageProblem }
+    | { kind: "CLI_BAD_NUMBER"; option: "cap-km2" | "max-pieces"; value: string }
+    | { kind: "CLI_ARG"; problem: ArgProblem; place: number; arg: string; option?: string }
+    | { kind: "CHECK_UNFINISHED" }
+    | { kind: "WORKER_FAILED"; why: string }
+    | { kind: "TEXT"; ko: string; en: string };
+  UNKNOWN_SIDO: { kind: "TEXT"; ko: string; en: string };
+}
+
+/** The params of one code and kind. */
+export type ParamsOf<C extends FilingErrorCode, K extends ErrorParams[C]["kind"]> = Extract<
+  ErrorParams[C],
+  { kind: K }
+>;
+
+/** One error as data, discriminated by code (and by `params.kind` within a code). */
+export type ErrorData = {
+  [C in FilingErrorCode]: {
+    code: C;
+    params: ErrorParams[C];
+    /**
+     * The file the error is about, written in front of the sentence ("'zone.geojson': …"); a
+     * reader that names its file inside the sentence sets it too, so nobody names it twice.
+     */
+    file?: string;
+    /** Whether the sentence itself names `file` (hub files: "hubs.csv line 3: …"). */
+    fileInSentence?: boolean;
+  };
+}[FilingErrorCode];
+
+/** One language's sentences: a function of its params for every kind of every code. */
+export type ErrorSentences = {
+  [C in FilingErrorCode]: {
+    [K in ErrorParams[C]["kind"]]: (p: ParamsOf<C, K>) => string;
+  };
+};
