@@ -42,7 +42,7 @@ const USAGE: Record<UsageProblem, string> = {
 };
 
 export const en = {
-  NOT_JSON: json,
+  NOT_JSON: { ...json, ...text },
   NOT_GEOJSON: text,
   EMPTY: text,
   NO_PARCEL: {

@@ -44,7 +44,7 @@ const USAGE: Record<UsageProblem, string> = {
 };
 
 export const ko = {
-  NOT_JSON: json,
+  NOT_JSON: { ...json, ...text },
   NOT_GEOJSON: text,
   EMPTY: text,
   NO_PARCEL: {

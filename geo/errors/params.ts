@@ -70,7 +70,7 @@ export type ArgProblem = "UNKNOWN_OPTION" | "TAKES_NO_VALUE" | "NEEDS_VALUE";
 
 /** The values behind each code's sentences. */
 export interface ErrorParams {
-  NOT_JSON: JsonProblem;
+  NOT_JSON: JsonProblem | { kind: "TEXT"; ko: string; en: string };
   NOT_GEOJSON: { kind: "TEXT"; ko: string; en: string };
   EMPTY: { kind: "TEXT"; ko: string; en: string };
   NO_PARCEL: { kind: "CSV_HAS_NO_PARCELS" } | { kind: "TEXT"; ko: string; en: string };
