@@ -1,6 +1,15 @@
 /** The English sentence of every FilingError, by code and kind (params.ts). */
 import { mb } from "./ko";
-import type { ErrorSentences, FileRole, JsonProblem, UsageProblem } from "./params";
+import type {
+  ErrorSentences,
+  FileRole,
+  HubPlace,
+  HubProblem,
+  JsonProblem,
+  UsageProblem,
+} from "./params";
+
+type Hub<K extends HubProblem["kind"]> = Extract<HubProblem, { kind: K }>;
 
 const json = {
   JSON_EMPTY: () => "the file is empty",
@@ -9,6 +18,36 @@ const json = {
 };
 
 const text = { TEXT: (p: { en: string }) => p.en };
+
+/** "hubs.geojson feature 3" / "hubs.csv line 4". */
+const at = (p: HubPlace): string =>
+  "feature" in p ? `${p.file} feature ${p.feature}` : `${p.file} line ${p.line}`;
+
+const hubs = {
+  HUBS_NOT_COLLECTION: (p: Hub<"HUBS_NOT_COLLECTION">) =>
+    `${p.file}: a hub file must be a GeoJSON FeatureCollection`,
+  HUB_TOTAL_TYPE: (p: Hub<"HUB_TOTAL_TYPE">) =>
+    `${at(p)}: the type 'total' is the name of the report's total and can't be a hub type: rename it`,
+  HUB_PROPERTY_MISSING: (p: Hub<"HUB_PROPERTY_MISSING">) =>
+    `${at(p)}: properties.${p.property} is missing`,
+  HUB_BAD_GEOMETRY: (p: Hub<"HUB_BAD_GEOMETRY">) =>
+    `${at(p)} (${p.name}): geometry must be a Point, Polygon or MultiPolygon with valid coordinates`,
+  HUB_DEGREES_IN_TM: (p: Hub<"HUB_DEGREES_IN_TM">) =>
+    `${at(p)} (${p.name}): the coordinates (${p.x}, ${p.y}) look like degrees, but the CRS is ${p.crs} (metres): for lon/lat drop the CRS, for TM check the coordinates`,
+  HUB_OUT_OF_RANGE: (p: Hub<"HUB_OUT_OF_RANGE">) =>
+    `${at(p)} (${p.name}): coordinates out of lon/lat range (for TM coordinates, name the CRS ${p.hint.en})`,
+  HUB_CSV_UNREADABLE: (p: Hub<"HUB_CSV_UNREADABLE">) => `${at(p)}: unreadable CSV (${p.why})`,
+  HUB_CSV_HEADER: (p: Hub<"HUB_CSV_HEADER">) =>
+    `${p.file} line 1: the header needs name,type,lon,lat (or 이름,유형,경도,위도, or name,type,x,y) columns`,
+  HUB_XY_NEEDS_CRS: (p: Hub<"HUB_XY_NEEDS_CRS">) =>
+    `${p.file}: x,y columns need their coordinate system: name it ${p.hint.en}`,
+  HUB_ROW_INCOMPLETE: (p: Hub<"HUB_ROW_INCOMPLETE">) =>
+    `${at(p)}: name, type and numeric coordinates are required`,
+  HUB_ROW_DEGREES_IN_TM: (p: Hub<"HUB_ROW_DEGREES_IN_TM">) =>
+    `${at(p)}: x,y (${p.x}, ${p.y}) look like degrees, but their CRS is ${p.crs} (metres): for lon/lat name the columns lon,lat; for TM check the coordinates`,
+  HUB_ROW_OUT_OF_RANGE: (p: Hub<"HUB_ROW_OUT_OF_RANGE">) =>
+    `${at(p)}: coordinates (${p.x}, ${p.y}) are out of lon/lat range`,
+};
 
 const ROLES: Record<FileRole, string> = {
   rules: "rules",
@@ -56,6 +95,7 @@ export const en = {
   UNKNOWN_CRS: {
     UNSUPPORTED: (p) =>
       `The coordinate reference system ${p.crs} is not supported (supported: ${p.supported.join(", ")})`,
+    HUB_CRS_UNSUPPORTED: (p) => `The hub file's coordinate system ${p.crs} is not supported`,
     ...text,
   },
   NOT_LONLAT: {
@@ -65,7 +105,7 @@ export const en = {
   },
   BAD_ENVELOPE: text,
   BAD_RULES: { ...json, ...text },
-  BAD_HUBS: { ...json, ...text },
+  BAD_HUBS: { ...json, ...hubs, ...text },
   BAD_FILE: {
     CSV_NO_COORDINATE_COLUMNS: (p) =>
       `No coordinate columns: need 위도/경도, lat/lon or x/y (found: ${p.found.join(", ")})`,
@@ -76,7 +116,16 @@ export const en = {
     CANNOT_WRITE_FORMAT: (p) => `Cannot write the '${p.id}' format`,
     TOO_LARGE: (p) => `The file is ${mb(p.bytes)} MB, over the limit of ${mb(p.limit)} MB`,
     CANNOT_READ: (p) => `Cannot read '${p.file}' (${p.why})`,
+    BAD_INDUSTRY_FILTER: (p) =>
+      `The industry filter '${p.filter}' must read column=value[,value…] (e.g. 업종=제조업)`,
     NO_FIRMS: () => "The file holds no firms",
+    SHAPE_NOT_ALLOWED: (p) =>
+      `The rule set ${p.ruleSet} allows no ${p.shape} envelope (allowed: ${p.allowed.join(", ")})`,
+    CAP_OUT_OF_RANGE: (p) =>
+      `--cap-km2 ${p.cap} must be over 0 and at most the cap of ${p.limit} km²`,
+    SIDO_IN_CAPITAL_REGION: (p) =>
+      `${p.sidoNameEn} is in the capital region, which the programme leaves out (eligible: the 14 non-capital 시·도)`,
+    NO_SIDO_BOUNDARY: (p) => `No boundary for ${p.sido}`,
     NO_FIRMS_OF_INDUSTRY: (p) => `No firm has ${p.column} = ${p.values.join(", ")}`,
     MISSING_COLUMN: (p) => `No ${p.role} column '${p.column}' (found: ${p.found.join(", ")})`,
     FEATURE_NOT_POINT: (p) =>

@@ -30,7 +30,7 @@ export function errorText(data: ErrorData, lang: "ko" | "en" = "ko"): string {
   const sentence = table[data.params.kind];
   if (!sentence) throw new Error(`no ${lang} sentence for ${data.code}/${data.params.kind}`);
   const body = oneLine(sentence(data.params));
-  return data.file === undefined || data.fileInSentence ? body : oneLine(`'${data.file}': ${body}`);
+  return data.file === undefined ? body : oneLine(`'${data.file}': ${body}`);
 }
 
 /** Params that count lines or records of a file: what a reader of part of it moves on. */
@@ -56,9 +56,13 @@ export class FilingError extends Error {
     return this.data.code;
   }
 
-  /** The file this error is attributed to, if any (a param, never looked for in the text). */
+  /**
+   * The file this error is about, if it names one: in front of its sentence or as the sentence's
+   * own `file` param (never looked for in the text).
+   */
   get file(): string | undefined {
-    return this.data.file;
+    const own = (this.data.params as { file?: unknown }).file;
+    return this.data.file ?? (typeof own === "string" ? own : undefined);
   }
 
   get ko(): string {
@@ -76,7 +80,7 @@ export class FilingError extends Error {
 
   /** This error about `file` (written in front of the sentence); one already about a file stays. */
   inFile(file: string): FilingError {
-    return this.data.file === undefined ? new FilingError({ ...this.data, file }) : this;
+    return this.file === undefined ? new FilingError({ ...this.data, file }) : this;
   }
 
   /**

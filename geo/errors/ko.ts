@@ -1,5 +1,14 @@
 /** The Korean sentence of every FilingError, by code and kind (params.ts). */
-import type { ErrorSentences, FileRole, JsonProblem, UsageProblem } from "./params";
+import type {
+  ErrorSentences,
+  FileRole,
+  HubPlace,
+  HubProblem,
+  JsonProblem,
+  UsageProblem,
+} from "./params";
+
+type Hub<K extends HubProblem["kind"]> = Extract<HubProblem, { kind: K }>;
 
 /** Megabytes with one decimal, as the size limits are written. */
 export const mb = (bytes: number): string => (bytes / 1024 / 1024).toFixed(1);
@@ -11,6 +20,37 @@ const json = {
 };
 
 const text = { TEXT: (p: { ko: string }) => p.ko };
+
+/** "hubs.geojson 피처 3" / "hubs.csv 4행". */
+const at = (p: HubPlace): string =>
+  "feature" in p ? `${p.file} 피처 ${p.feature}` : `${p.file} ${p.line}행`;
+
+const hubs = {
+  HUBS_NOT_COLLECTION: (p: Hub<"HUBS_NOT_COLLECTION">) =>
+    `${p.file}: 거점 파일은 GeoJSON FeatureCollection이어야 합니다`,
+  HUB_TOTAL_TYPE: (p: Hub<"HUB_TOTAL_TYPE">) =>
+    `${at(p)}: 유형 'total'은 보고서의 합계 칸 이름이라 거점 유형으로 쓸 수 없습니다: 다른 이름으로 바꾸십시오`,
+  HUB_PROPERTY_MISSING: (p: Hub<"HUB_PROPERTY_MISSING">) =>
+    `${at(p)}: properties.${p.property}가 없습니다`,
+  HUB_BAD_GEOMETRY: (p: Hub<"HUB_BAD_GEOMETRY">) =>
+    `${at(p)} (${p.name}): 도형은 좌표가 올바른 Point, Polygon 또는 MultiPolygon이어야 합니다`,
+  HUB_DEGREES_IN_TM: (p: Hub<"HUB_DEGREES_IN_TM">) =>
+    `${at(p)} (${p.name}): 좌표 (${p.x}, ${p.y})는 경위도로 보이는데 좌표계가 ${p.crs}(미터)로 지정되어 있습니다: 경위도라면 좌표계 지정을 빼고, TM 좌표라면 좌표를 확인하십시오`,
+  HUB_OUT_OF_RANGE: (p: Hub<"HUB_OUT_OF_RANGE">) =>
+    `${at(p)} (${p.name}): 경위도 범위를 벗어난 좌표입니다 (TM 좌표라면 ${p.hint.ko} 좌표계를 지정하십시오)`,
+  HUB_CSV_UNREADABLE: (p: Hub<"HUB_CSV_UNREADABLE">) =>
+    `${at(p)}: CSV를 읽을 수 없습니다 (${p.why})`,
+  HUB_CSV_HEADER: (p: Hub<"HUB_CSV_HEADER">) =>
+    `${p.file} 1행: 머리글에 name,type,lon,lat (또는 이름,유형,경도,위도, 또는 name,type,x,y) 열이 있어야 합니다`,
+  HUB_XY_NEEDS_CRS: (p: Hub<"HUB_XY_NEEDS_CRS">) =>
+    `${p.file}: x,y 열의 좌표계를 ${p.hint.ko} 지정하십시오`,
+  HUB_ROW_INCOMPLETE: (p: Hub<"HUB_ROW_INCOMPLETE">) =>
+    `${at(p)}: 이름, 유형, 좌표가 모두 있어야 하고 좌표는 숫자여야 합니다`,
+  HUB_ROW_DEGREES_IN_TM: (p: Hub<"HUB_ROW_DEGREES_IN_TM">) =>
+    `${at(p)}: x,y (${p.x}, ${p.y})는 경위도로 보이는데 좌표계가 ${p.crs}(미터)로 지정되어 있습니다: 경위도라면 열 이름을 lon,lat(경도,위도)으로 바꾸고, TM 좌표라면 좌표를 확인하십시오`,
+  HUB_ROW_OUT_OF_RANGE: (p: Hub<"HUB_ROW_OUT_OF_RANGE">) =>
+    `${at(p)}: 경위도 범위를 벗어난 좌표 (${p.x}, ${p.y})입니다`,
+};
 
 const ROLES: Record<FileRole, string> = {
   rules: "규칙",
@@ -57,6 +97,7 @@ export const ko = {
   },
   UNKNOWN_CRS: {
     UNSUPPORTED: (p) => `좌표계 ${p.crs}는 지원하지 않습니다 (지원: ${p.supported.join(", ")})`,
+    HUB_CRS_UNSUPPORTED: (p) => `거점 파일의 좌표계 ${p.crs}는 지원하지 않습니다`,
     ...text,
   },
   NOT_LONLAT: {
@@ -66,7 +107,7 @@ export const ko = {
   },
   BAD_ENVELOPE: text,
   BAD_RULES: { ...json, ...text },
-  BAD_HUBS: { ...json, ...text },
+  BAD_HUBS: { ...json, ...hubs, ...text },
   BAD_FILE: {
     CSV_NO_COORDINATE_COLUMNS: (p) =>
       `좌표 열이 없습니다: 위도/경도, lat/lon 또는 x/y 열이 필요합니다 (있는 열: ${p.found.join(", ")})`,
@@ -77,7 +118,15 @@ export const ko = {
     CANNOT_WRITE_FORMAT: (p) => `'${p.id}' 형식으로는 쓸 수 없습니다`,
     TOO_LARGE: (p) => `파일이 ${mb(p.bytes)} MB로 한도 ${mb(p.limit)} MB를 넘습니다`,
     CANNOT_READ: (p) => `'${p.file}'을(를) 읽을 수 없습니다 (${p.why})`,
+    BAD_INDUSTRY_FILTER: (p) =>
+      `업종 조건 '${p.filter}'은(는) 열=값[,값…] 꼴이어야 합니다 (예: 업종=제조업)`,
     NO_FIRMS: () => "기업이 하나도 없습니다",
+    SHAPE_NOT_ALLOWED: (p) =>
+      `규칙 집합 ${p.ruleSet}은(는) ${p.shape} 지정 범위를 허용하지 않습니다 (허용: ${p.allowed.join(", ")})`,
+    CAP_OUT_OF_RANGE: (p) => `--cap-km2 ${p.cap}는 0보다 크고 상한 ${p.limit}㎢ 이하여야 합니다`,
+    SIDO_IN_CAPITAL_REGION: (p) =>
+      `${p.sidoName}은(는) 수도권이라 클러스터 지구 대상이 아닙니다 (대상: 비수도권 14개 시·도)`,
+    NO_SIDO_BOUNDARY: (p) => `${p.sido}의 경계가 없습니다`,
     NO_FIRMS_OF_INDUSTRY: (p) => `${p.column}이(가) ${p.values.join(", ")}인 기업이 없습니다`,
     MISSING_COLUMN: (p) =>
       `${p.role === "weight" ? "가중치" : "업종"} 열 '${p.column}'이(가) 없습니다 (있는 열: ${p.found.join(", ")})`,

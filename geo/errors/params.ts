@@ -68,6 +68,37 @@ export type UsageProblem =
 /** How an argument on the command line is wrong; `place` counts from 1 after the command. */
 export type ArgProblem = "UNKNOWN_OPTION" | "TAKES_NO_VALUE" | "NEEDS_VALUE";
 
+/** A phrase the caller writes in both languages: how its user names a CRS (io/format CrsHint). */
+export interface Phrase {
+  ko: string;
+  en: string;
+}
+
+/** A place in a hub file: a GeoJSON feature (0-based, as `features[i]`) or a CSV line (1-based). */
+export type HubPlace = { file: string } & ({ feature: number } | { line: number });
+
+export type HubProblem =
+  | { kind: "HUBS_NOT_COLLECTION"; file: string }
+  | (HubPlace & { kind: "HUB_TOTAL_TYPE" })
+  | { kind: "HUB_PROPERTY_MISSING"; file: string; feature: number; property: "name" | "type" }
+  | { kind: "HUB_BAD_GEOMETRY"; file: string; feature: number; name: string }
+  | {
+      kind: "HUB_DEGREES_IN_TM";
+      file: string;
+      feature: number;
+      name: string;
+      x?: number;
+      y?: number;
+      crs: string;
+    }
+  | { kind: "HUB_OUT_OF_RANGE"; file: string; feature: number; name: string; hint: Phrase }
+  | { kind: "HUB_CSV_UNREADABLE"; file: string; line: number; why: string }
+  | { kind: "HUB_CSV_HEADER"; file: string }
+  | { kind: "HUB_XY_NEEDS_CRS"; file: string; hint: Phrase }
+  | { kind: "HUB_ROW_INCOMPLETE"; file: string; line: number }
+  | { kind: "HUB_ROW_DEGREES_IN_TM"; file: string; line: number; x: number; y: number; crs: string }
+  | { kind: "HUB_ROW_OUT_OF_RANGE"; file: string; line: number; x: number; y: number };
+
 /** The values behind each code's sentences. */
 export interface ErrorParams {
   NOT_JSON: JsonProblem | { kind: "TEXT"; ko: string; en: string };
@@ -79,13 +110,14 @@ export interface ErrorParams {
     | { kind: "TEXT"; ko: string; en: string };
   UNKNOWN_CRS:
     | { kind: "UNSUPPORTED"; crs: string; supported: readonly string[] }
+    | { kind: "HUB_CRS_UNSUPPORTED"; crs: string }
     | { kind: "TEXT"; ko: string; en: string };
   NOT_LONLAT:
     | { kind: "CSV_NOT_LONLAT"; line: number; x: number; y: number }
     | { kind: "TEXT"; ko: string; en: string };
   BAD_ENVELOPE: { kind: "TEXT"; ko: string; en: string };
   BAD_RULES: JsonProblem | { kind: "TEXT"; ko: string; en: string };
-  BAD_HUBS: JsonProblem | { kind: "TEXT"; ko: string; en: string };
+  BAD_HUBS: JsonProblem | HubProblem | { kind: "TEXT"; ko: string; en: string };
   BAD_FILE:
     | { kind: "CSV_NO_COORDINATE_COLUMNS"; found: readonly string[] }
     | { kind: "CSV_NO_ROWS" }
@@ -94,7 +126,12 @@ export interface ErrorParams {
     | { kind: "CANNOT_WRITE_FORMAT"; id: string }
     | { kind: "TOO_LARGE"; bytes: number; limit: number }
     | { kind: "CANNOT_READ"; file: string; why: string }
+    | { kind: "BAD_INDUSTRY_FILTER"; filter: string }
     | { kind: "NO_FIRMS" }
+    | { kind: "SHAPE_NOT_ALLOWED"; ruleSet: string; shape: string; allowed: readonly string[] }
+    | { kind: "CAP_OUT_OF_RANGE"; cap: number; limit: number }
+    | { kind: "SIDO_IN_CAPITAL_REGION"; sidoName: string; sidoNameEn: string }
+    | { kind: "NO_SIDO_BOUNDARY"; sido: string }
     | { kind: "NO_FIRMS_OF_INDUSTRY"; column: string; values: readonly string[] }
     | { kind: "MISSING_COLUMN"; role: ColumnRole; column: string; found: readonly string[] }
     | { kind: "FEATURE_NOT_POINT"; record: number; geometry: string | null }
@@ -125,12 +162,10 @@ export type ErrorData = {
     code: C;
     params: ErrorParams[C];
     /**
-     * The file the error is about, written in front of the sentence ("'zone.geojson': …"); a
-     * reader that names its file inside the sentence sets it too, so nobody names it twice.
+     * The file the error is about, written in front of the sentence ("'zone.geojson': …"). A
+     * sentence that names its file itself ("hubs.csv line 3: …") has a `file` param instead.
      */
     file?: string;
-    /** Whether the sentence itself names `file` (hub files: "hubs.csv line 3: …"). */
-    fileInSentence?: boolean;
   };
 }[FilingErrorCode];
 

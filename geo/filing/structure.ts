@@ -68,12 +68,9 @@ export function parseJson(
 ): unknown {
   // Windows tools in Korea often save UTF-8 with a byte-order mark; JSON.parse refuses it.
   const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
-  const named =
-    file === undefined
-      ? { ko: "", en: "" }
-      : { ko: `'${excerpt(file, 80)}': `, en: `'${excerpt(file, 80)}': ` };
+  const named = file === undefined ? {} : { file: excerpt(file, 80) };
   if (body.trim() === "") {
-    throw new FilingError(code, `${named.ko}파일이 비어 있습니다`, `${named.en}the file is empty`);
+    throw new FilingError({ code, params: { kind: "JSON_EMPTY" }, ...named });
   }
   try {
     return JSON.parse(body);
@@ -81,22 +78,9 @@ export function parseJson(
     const detail = e instanceof Error ? e.message : String(e);
     const offset = errorOffset(body, detail);
     const where =
-      offset === undefined
-        ? { ko: "", en: "" }
-        : (() => {
-            const { line, column } = lineColumn(body, offset);
-            const at = around(body, offset);
-            return {
-              ko: ` (${line}행 ${column}열, ${at} 부근)`,
-              en: ` (line ${line}, column ${column}, near ${at})`,
-            };
-          })();
+      offset === undefined ? {} : { ...lineColumn(body, offset), near: around(body, offset) };
     const end = offset !== undefined && offset >= body.length;
-    throw new FilingError(
-      code,
-      `${named.ko}JSON 형식이 아닙니다${where.ko}: ${end ? "파일이 중간에 끝납니다. 파일 전체를 다시 저장하십시오" : "그 자리의 쉼표, 따옴표, 괄호를 고치십시오"}`,
-      `${named.en}not JSON${where.en}: ${end ? "the file ends early; save the whole file again" : "fix the comma, quote or bracket there"}`,
-    );
+    throw new FilingError({ code, params: { kind: "JSON_SYNTAX", ...where, end }, ...named });
   }
 }
 

@@ -82,11 +82,10 @@ export function parseGeoJson(text: string): Imported {
   const named = crsName(doc);
   const crs = named === null ? "EPSG:4326" : normalizeCrs(named);
   if (crs === null) {
-    throw new FilingError(
-      "UNKNOWN_CRS",
-      `좌표계 ${excerpt(named, 60)}는 지원하지 않습니다 (지원: ${SUPPORTED_CRS.join(", ")})`,
-      `The coordinate reference system ${excerpt(named, 60)} is not supported (supported: ${SUPPORTED_CRS.join(", ")})`,
-    );
+    throw new FilingError({
+      code: "UNKNOWN_CRS",
+      params: { kind: "UNSUPPORTED", crs: excerpt(named, 60), supported: SUPPORTED_CRS },
+    });
   }
   const source = asCollection(doc);
   if (crs !== "EPSG:4326" && looksLikeDegrees(source.features.map((f) => f?.geometry))) {
