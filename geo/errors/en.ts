@@ -56,7 +56,7 @@ const ROLES: Record<FileRole, string> = {
   hubs: "hub",
   firms: "firms",
   sites: "sites",
-  cadastre: "cadastre",
+  cadastre: "cadastral map",
 };
 
 const USAGE: Record<UsageProblem, string> = {

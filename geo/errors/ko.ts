@@ -59,7 +59,7 @@ const ROLES: Record<FileRole, string> = {
   hubs: "거점",
   firms: "기업",
   sites: "후보지",
-  cadastre: "지적도",
+  cadastre: "연속지적도",
 };
 
 const USAGE: Record<UsageProblem, string> = {
