@@ -153,6 +153,9 @@ export const en = {
       }
     },
     CHECK_UNFINISHED: () => "The check did not finish",
+    CANNOT_CHECK: (p) => `Can't be checked (${p.why})`,
+    UNUSABLE: (p) => `Can't be used (${p.why})`,
+    FAILED: (p) => p.why,
     WORKER_FAILED: (p) => `Worker failed (${p.why})`,
     ...text,
   },

@@ -78,6 +78,18 @@ export class FilingError extends Error {
     return errorText(this.data, lang);
   }
 
+  /**
+   * Whether the error already names `thing` (a file, a rule set id): as the file it is about or
+   * as one of its params, so a caller adds the name only when it is missing. Prose written at a
+   * throw site (the transitional TEXT kind) is still searched, as before.
+   */
+  names(thing: string): boolean {
+    if (this.file === thing) return true;
+    const params = this.data.params;
+    if (params.kind === "TEXT") return params.ko.includes(thing) && params.en.includes(thing);
+    return Object.values(params).some((v) => v === thing);
+  }
+
   /** This error about `file` (written in front of the sentence); one already about a file stays. */
   inFile(file: string): FilingError {
     return this.file === undefined ? new FilingError({ ...this.data, file }) : this;

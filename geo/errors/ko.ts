@@ -157,6 +157,9 @@ export const ko = {
       }
     },
     CHECK_UNFINISHED: () => "검사가 끝나지 않았습니다",
+    CANNOT_CHECK: (p) => `검사할 수 없습니다 (${p.why})`,
+    UNUSABLE: (p) => `처리할 수 없습니다 (${p.why})`,
+    FAILED: (p) => p.why,
     WORKER_FAILED: (p) => `작업자 오류 (${p.why})`,
     ...text,
   },

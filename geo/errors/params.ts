@@ -145,6 +145,9 @@ export interface ErrorParams {
     | { kind: "CLI_BAD_NUMBER"; option: "cap-km2" | "max-pieces"; value: string }
     | { kind: "CLI_ARG"; problem: ArgProblem; place: number; arg: string; option?: string }
     | { kind: "CHECK_UNFINISHED" }
+    | { kind: "CANNOT_CHECK"; why: string }
+    | { kind: "UNUSABLE"; why: string }
+    | { kind: "FAILED"; why: string }
     | { kind: "WORKER_FAILED"; why: string }
     | { kind: "TEXT"; ko: string; en: string };
   UNKNOWN_SIDO: { kind: "TEXT"; ko: string; en: string };
