@@ -1,6 +1,10 @@
 /** The English sentence of every FilingError, by code and kind (params.ts). */
+
+import { problemEn } from "../ring-problems";
+import { oneLine } from "../sanitize";
 import { mb } from "./ko";
 import type {
+  ErrorData,
   ErrorSentences,
   FileRole,
   HubPlace,
@@ -18,6 +22,14 @@ const json = {
 };
 
 const text = { TEXT: (p: { en: string }) => p.en };
+
+const ARRAYS = { polygon: "a polygon", ring: "a ring", multipolygon: "a multipolygon" } as const;
+
+/** A wrapped error's own sentence (an envelope's bad position), one line as it was raised. */
+function inner(data: ErrorData): string {
+  const table = en[data.code] as Record<string, (p: unknown) => string>;
+  return oneLine(table[data.params.kind]?.(data.params) ?? "");
+}
 
 /** "hubs.geojson feature 3" / "hubs.csv line 4". */
 const at = (p: HubPlace): string =>
@@ -82,33 +94,91 @@ const USAGE: Record<UsageProblem, string> = {
 
 export const en = {
   NOT_JSON: { ...json, ...text },
-  NOT_GEOJSON: text,
-  EMPTY: text,
+  NOT_GEOJSON: {
+    TOP_NOT_OBJECT: () => "Not GeoJSON: the top-level value is not an object",
+    TOP_NO_TYPE: () => "Not GeoJSON: the top-level object has no type member",
+    NO_FEATURES_ARRAY: () => "The FeatureCollection has no features array",
+    UNKNOWN_TYPE: (p) => `Not GeoJSON: unknown type "${p.type}"`,
+    NOT_A_FEATURE: (p) => `features[${p.index}] is not a GeoJSON Feature`,
+    NOT_A_GEOMETRY: (p) => `${p.label} has a geometry that is not a GeoJSON geometry`,
+    NO_GEOMETRIES: (p) => `${p.label} is a GeometryCollection without a geometries array`,
+    TOO_DEEP: (p) =>
+      `The file nests more than ${p.limit} levels deep: not the structure of a filing`,
+    NOT_A_COLLECTION: () => "Not a GeoJSON FeatureCollection",
+    NOT_AN_OBJECT: () => "Not a GeoJSON object",
+    ...text,
+  },
+  EMPTY: {
+    NO_FEATURES: () => "The filing is empty: it has no features",
+    NO_POINTS: () => "There are no points to enclose in a circle",
+    ...text,
+  },
   NO_PARCEL: {
     CSV_HAS_NO_PARCELS: () => "A CSV holds no parcel shapes: open a GeoJSON or a zipped Shapefile",
+    NO_POLYGON: () => "No parcel: the filing has no Polygon or MultiPolygon feature",
     ...text,
   },
   BAD_COORDINATES: {
+    POSITION_NOT_ARRAY: (p) =>
+      `${p.label}, ${p.path}: a position must be an array, found ${p.found}`,
+    POSITION_SHORT: (p) =>
+      `${p.label}, ${p.path}: the position ${p.found} needs two numbers, longitude and latitude`,
+    POSITION_NOT_FINITE: (p) =>
+      `${p.label}, ${p.path}: the position ${p.found} holds something that is not a finite number`,
+    EMPTY_ARRAY: (p) => `${p.label}, ${p.path}: ${ARRAYS[p.what]} is empty or not an array`,
+    NEAR_POLE: (p) =>
+      `${p.label} has latitude ${p.lat}°, near a pole (beyond ±${p.limit}°): areas and distances can't be measured there`,
+    ACROSS_ANTIMERIDIAN: (p) =>
+      `${p.label} has an edge across the antimeridian (longitude 180°): such shapes can't be read`,
     CSV_NOT_NUMBERS: (p) => `Line ${p.line}: the coordinates (${p.x}, ${p.y}) are not numbers`,
     ...text,
   },
   UNKNOWN_CRS: {
+    CRS_MEMBER_WKT: (p) => `The crs member's coordinate system can't be used: ${p.problem.en}`,
+    CRS_MEMBER_UNSUPPORTED: (p) =>
+      `The crs member names ${p.crs}, which is not supported. Supported: ${p.supported.join(", ")}`,
+    CRS_MEMBER_NO_NAME: () =>
+      "The GeoJSON crs member names no coordinate reference system (properties.name)",
     UNSUPPORTED: (p) =>
       `The coordinate reference system ${p.crs} is not supported (supported: ${p.supported.join(", ")})`,
     HUB_CRS_UNSUPPORTED: (p) => `The hub file's coordinate system ${p.crs} is not supported`,
     ...text,
   },
   NOT_LONLAT: {
+    SWAPPED: (p) =>
+      `${p.where} has coordinates (${p.x}, ${p.y}) outside longitude/latitude range. Latitude and longitude look swapped: GeoJSON positions are [longitude, latitude]`,
+    METRES: (p) =>
+      `${p.where} has coordinates (${p.x}, ${p.y}) that are not longitude/latitude: they look like metres in a projected CRS (e.g. Korean TM). Add a crs member (e.g. "urn:ogc:def:crs:EPSG::5186") or reproject the file to WGS84`,
+    METRES_BUT_DEGREES: (p) =>
+      `The crs member names ${p.crs} (metres) but every coordinate looks like degrees: remove the crs member or correct it`,
     CSV_NOT_LONLAT: (p) =>
       `Line ${p.line}: (${p.x}, ${p.y}) is not longitude/latitude; name the CRS of the x/y columns`,
     ...text,
   },
-  BAD_ENVELOPE: text,
+  BAD_ENVELOPE: {
+    TOO_MANY: (p) => `There are ${p.count} envelope features; a filing may have at most one`,
+    NOT_KM: (p) =>
+      `Envelope feature ${p.label}: properties.${p.key} must be a number of kilometres greater than 0 (found ${p.found ?? "nothing"})`,
+    IN_ENVELOPE: (p) => `Envelope feature ${p.label}: ${inner(p.inner)}`,
+    GEOMETRY_TYPE: (p) =>
+      `Envelope feature ${p.label}: shape "${p.shape}" needs a ${p.type} geometry (found ${p.found ?? "none"})`,
+    AXIS_TOO_SHORT: (p) =>
+      `Envelope feature ${p.label}: a belt's axis LineString needs at least two positions`,
+    AXIS_TOO_LONG: (p) =>
+      `Envelope feature ${p.label}: a belt's axis has ${p.count} positions: simplify it to at most ${p.limit}`,
+    POLYGON_INVALID: (p) =>
+      `Envelope feature ${p.label}: the polygon is invalid: ${problemEn(p.problem)}`,
+    UNKNOWN_SHAPE: (p) =>
+      `Envelope feature ${p.label}: properties.shape must be "circle", "belt" or "polygon" (found ${p.found ?? "nothing"})`,
+    ...text,
+  },
   BAD_RULES: { ...json, ...text },
   BAD_HUBS: { ...json, ...hubs, ...text },
   BAD_FILE: {
     CSV_NO_COORDINATE_COLUMNS: (p) =>
       `No coordinate columns: need 위도/경도, lat/lon or x/y (found: ${p.found.join(", ")})`,
+    TOO_MANY_POSITIONS: (p) =>
+      `The file holds more than ${p.limit.toLocaleString("en-US")} positions: too large for a zone filing`,
     CSV_NO_ROWS: () => "The CSV has no data rows",
     UNKNOWN_FORMAT: (p) => `Unknown format '${p.id}' (formats: ${p.formats.join(", ")})`,
     UNREADABLE_FORMAT: (p) =>

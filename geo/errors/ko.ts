@@ -1,5 +1,8 @@
 /** The Korean sentence of every FilingError, by code and kind (params.ts). */
+import { problemKo } from "../ring-problems";
+import { oneLine } from "../sanitize";
 import type {
+  ErrorData,
   ErrorSentences,
   FileRole,
   HubPlace,
@@ -20,6 +23,14 @@ const json = {
 };
 
 const text = { TEXT: (p: { ko: string }) => p.ko };
+
+const ARRAYS = { polygon: "폴리곤", ring: "고리", multipolygon: "멀티폴리곤" } as const;
+
+/** A wrapped error's own sentence (an envelope's bad position), one line as it was raised. */
+function inner(data: ErrorData): string {
+  const table = ko[data.code] as Record<string, (p: unknown) => string>;
+  return oneLine(table[data.params.kind]?.(data.params) ?? "");
+}
 
 /** "hubs.geojson 피처 3" / "hubs.csv 4행". */
 const at = (p: HubPlace): string =>
@@ -85,32 +96,87 @@ const USAGE: Record<UsageProblem, string> = {
 
 export const ko = {
   NOT_JSON: { ...json, ...text },
-  NOT_GEOJSON: text,
-  EMPTY: text,
+  NOT_GEOJSON: {
+    TOP_NOT_OBJECT: () => "GeoJSON이 아닙니다: 최상위 값이 객체가 아닙니다",
+    TOP_NO_TYPE: () => "GeoJSON이 아닙니다: 최상위 객체에 type 멤버가 없습니다",
+    NO_FEATURES_ARRAY: () => "FeatureCollection에 features 배열이 없습니다",
+    UNKNOWN_TYPE: (p) => `GeoJSON이 아닙니다: 알 수 없는 type "${p.type}"`,
+    NOT_A_FEATURE: (p) => `features[${p.index}]가 GeoJSON Feature가 아닙니다`,
+    NOT_A_GEOMETRY: (p) => `${p.label}의 geometry가 GeoJSON 도형이 아닙니다`,
+    NO_GEOMETRIES: (p) => `${p.label}의 GeometryCollection에 geometries 배열이 없습니다`,
+    TOO_DEEP: (p) => `파일의 중첩이 ${p.limit}단계를 넘습니다: 지구 파일로 쓸 수 없는 구조입니다`,
+    NOT_A_COLLECTION: () => "GeoJSON FeatureCollection이 아닙니다",
+    NOT_AN_OBJECT: () => "GeoJSON 객체가 아닙니다",
+    ...text,
+  },
+  EMPTY: {
+    NO_FEATURES: () => "구역이 하나도 없는 빈 파일입니다",
+    NO_POINTS: () => "둘레 원을 구할 점이 없습니다",
+    ...text,
+  },
   NO_PARCEL: {
     CSV_HAS_NO_PARCELS: () => "CSV에는 구역 도형이 없습니다: GeoJSON이나 Shapefile(ZIP)을 여십시오",
+    NO_POLYGON: () => "구역(Polygon 또는 MultiPolygon 피처)이 없습니다",
     ...text,
   },
   BAD_COORDINATES: {
+    POSITION_NOT_ARRAY: (p) => `${p.label}의 ${p.path}: 위치가 배열이 아닙니다 (${p.found})`,
+    POSITION_SHORT: (p) =>
+      `${p.label}의 ${p.path}: 위치 ${p.found}에 경도와 위도 두 수가 있어야 합니다`,
+    POSITION_NOT_FINITE: (p) => `${p.label}의 ${p.path}: 위치 ${p.found}에 수가 아닌 값이 있습니다`,
+    EMPTY_ARRAY: (p) =>
+      `${p.label}의 ${p.path}: ${ARRAYS[p.what]}이(가) 비어 있거나 배열이 아닙니다`,
+    NEAR_POLE: (p) =>
+      `${p.label}의 위도 ${p.lat}°가 극지방입니다 (±${p.limit}° 밖): 이 좌표로는 면적과 거리를 잴 수 없습니다`,
+    ACROSS_ANTIMERIDIAN: (p) =>
+      `${p.label}의 변이 날짜변경선(경도 180°)을 가로지릅니다: 그런 도형은 읽을 수 없습니다`,
     CSV_NOT_NUMBERS: (p) => `${p.line}행의 좌표 (${p.x}, ${p.y})가 숫자가 아닙니다`,
     ...text,
   },
   UNKNOWN_CRS: {
+    CRS_MEMBER_WKT: (p) => `crs 멤버의 좌표계를 쓸 수 없습니다: ${p.problem.ko}`,
+    CRS_MEMBER_UNSUPPORTED: (p) =>
+      `crs 멤버의 좌표계 ${p.crs}는 지원하지 않습니다. 지원하는 좌표계: ${p.supported.join(", ")}`,
+    CRS_MEMBER_NO_NAME: () => "GeoJSON의 crs 멤버에 좌표계 이름(properties.name)이 없습니다",
     UNSUPPORTED: (p) => `좌표계 ${p.crs}는 지원하지 않습니다 (지원: ${p.supported.join(", ")})`,
     HUB_CRS_UNSUPPORTED: (p) => `거점 파일의 좌표계 ${p.crs}는 지원하지 않습니다`,
     ...text,
   },
   NOT_LONLAT: {
+    SWAPPED: (p) =>
+      `${p.where}의 좌표 (${p.x}, ${p.y})가 경위도 범위를 벗어납니다. 위도와 경도의 순서가 바뀐 것 같습니다: GeoJSON은 [경도, 위도] 순서입니다`,
+    METRES: (p) =>
+      `${p.where}의 좌표 (${p.x}, ${p.y})는 경위도가 아닙니다. 투영 좌표계(TM 등)의 미터 값으로 보입니다. 파일에 crs 멤버(예: "urn:ogc:def:crs:EPSG::5186")를 넣거나 WGS84 경위도로 변환해 주세요`,
+    METRES_BUT_DEGREES: (p) =>
+      `crs 멤버는 ${p.crs}(미터)인데 좌표가 모두 경위도처럼 보입니다: crs 멤버를 지우거나 좌표계를 바로잡으십시오`,
     CSV_NOT_LONLAT: (p) =>
       `${p.line}행의 좌표 (${p.x}, ${p.y})는 경위도가 아닙니다: x/y 열의 좌표계를 지정하십시오`,
     ...text,
   },
-  BAD_ENVELOPE: text,
+  BAD_ENVELOPE: {
+    TOO_MANY: (p) => `지정 범위 피처가 ${p.count}개입니다. 하나만 둘 수 있습니다`,
+    NOT_KM: (p) =>
+      `지정 범위 피처 ${p.label}: properties.${p.key}에 0보다 큰 수(km)가 있어야 합니다 (현재: ${p.found ?? "없음"})`,
+    IN_ENVELOPE: (p) => `지정 범위 피처 ${p.label}: ${inner(p.inner)}`,
+    GEOMETRY_TYPE: (p) =>
+      `지정 범위 피처 ${p.label}: shape "${p.shape}"의 geometry는 ${p.type}이어야 합니다 (현재: ${p.found ?? "없음"})`,
+    AXIS_TOO_SHORT: (p) =>
+      `지정 범위 피처 ${p.label}: 띠(belt)의 축 LineString에는 위치가 두 개 이상 있어야 합니다`,
+    AXIS_TOO_LONG: (p) =>
+      `지정 범위 피처 ${p.label}: 띠(belt)의 축에 위치가 ${p.count}개입니다: ${p.limit}개 이하로 단순화하십시오`,
+    POLYGON_INVALID: (p) =>
+      `지정 범위 피처 ${p.label}: 다각형이 올바르지 않습니다: ${problemKo(p.problem)}`,
+    UNKNOWN_SHAPE: (p) =>
+      `지정 범위 피처 ${p.label}: properties.shape은 "circle", "belt", "polygon" 중 하나여야 합니다 (현재: ${p.found ?? "없음"})`,
+    ...text,
+  },
   BAD_RULES: { ...json, ...text },
   BAD_HUBS: { ...json, ...hubs, ...text },
   BAD_FILE: {
     CSV_NO_COORDINATE_COLUMNS: (p) =>
       `좌표 열이 없습니다: 위도/경도, lat/lon 또는 x/y 열이 필요합니다 (있는 열: ${p.found.join(", ")})`,
+    TOO_MANY_POSITIONS: (p) =>
+      `파일의 좌표가 ${p.limit.toLocaleString("en-US")}개를 넘습니다: 지구 파일로는 너무 큽니다`,
     CSV_NO_ROWS: () => "CSV에 데이터 행이 없습니다",
     UNKNOWN_FORMAT: (p) => `알 수 없는 형식 '${p.id}' (형식: ${p.formats.join(", ")})`,
     UNREADABLE_FORMAT: (p) =>

@@ -102,25 +102,72 @@ export type HubProblem =
 /** The values behind each code's sentences. */
 export interface ErrorParams {
   NOT_JSON: JsonProblem | { kind: "TEXT"; ko: string; en: string };
-  NOT_GEOJSON: { kind: "TEXT"; ko: string; en: string };
-  EMPTY: { kind: "TEXT"; ko: string; en: string };
-  NO_PARCEL: { kind: "CSV_HAS_NO_PARCELS" } | { kind: "TEXT"; ko: string; en: string };
+  NOT_GEOJSON:
+    | { kind: "TOP_NOT_OBJECT" }
+    | { kind: "TOP_NO_TYPE" }
+    | { kind: "NO_FEATURES_ARRAY" }
+    | { kind: "UNKNOWN_TYPE"; type: string }
+    | { kind: "NOT_A_FEATURE"; index: number }
+    | { kind: "NOT_A_GEOMETRY"; label: string }
+    | { kind: "NO_GEOMETRIES"; label: string }
+    | { kind: "TOO_DEEP"; limit: number }
+    | { kind: "NOT_A_COLLECTION" }
+    | { kind: "NOT_AN_OBJECT" }
+    | { kind: "TEXT"; ko: string; en: string };
+  EMPTY: { kind: "NO_FEATURES" } | { kind: "NO_POINTS" } | { kind: "TEXT"; ko: string; en: string };
+  NO_PARCEL:
+    | { kind: "CSV_HAS_NO_PARCELS" }
+    | { kind: "NO_POLYGON" }
+    | { kind: "TEXT"; ko: string; en: string };
   BAD_COORDINATES:
     | { kind: "CSV_NOT_NUMBERS"; line: number; x: string; y: string }
+    | { kind: "POSITION_NOT_ARRAY"; label: string; path: string; found: string }
+    | { kind: "POSITION_SHORT"; label: string; path: string; found: string }
+    | { kind: "POSITION_NOT_FINITE"; label: string; path: string; found: string }
+    | {
+        kind: "EMPTY_ARRAY";
+        label: string;
+        path: string;
+        what: "polygon" | "ring" | "multipolygon";
+      }
+    | { kind: "NEAR_POLE"; label: string; lat: number; limit: number }
+    | { kind: "ACROSS_ANTIMERIDIAN"; label: string }
     | { kind: "TEXT"; ko: string; en: string };
   UNKNOWN_CRS:
     | { kind: "UNSUPPORTED"; crs: string; supported: readonly string[] }
+    | { kind: "CRS_MEMBER_WKT"; problem: Phrase }
+    | { kind: "CRS_MEMBER_UNSUPPORTED"; crs: string; supported: readonly string[] }
+    | { kind: "CRS_MEMBER_NO_NAME" }
     | { kind: "HUB_CRS_UNSUPPORTED"; crs: string }
     | { kind: "TEXT"; ko: string; en: string };
   NOT_LONLAT:
     | { kind: "CSV_NOT_LONLAT"; line: number; x: number; y: number }
+    | { kind: "SWAPPED"; where: string; x: number; y: number }
+    | { kind: "METRES"; where: string; x: number; y: number }
+    | { kind: "METRES_BUT_DEGREES"; crs: string }
     | { kind: "TEXT"; ko: string; en: string };
-  BAD_ENVELOPE: { kind: "TEXT"; ko: string; en: string };
+  BAD_ENVELOPE:
+    | { kind: "TOO_MANY"; count: number }
+    | { kind: "NOT_KM"; label: string; key: string; found?: string | undefined }
+    | { kind: "IN_ENVELOPE"; label: string; inner: ErrorData }
+    | {
+        kind: "GEOMETRY_TYPE";
+        label: string;
+        shape: string;
+        type: string;
+        found?: string | undefined;
+      }
+    | { kind: "AXIS_TOO_SHORT"; label: string }
+    | { kind: "AXIS_TOO_LONG"; label: string; count: number; limit: number }
+    | { kind: "POLYGON_INVALID"; label: string; problem: string }
+    | { kind: "UNKNOWN_SHAPE"; label: string; found?: string | undefined }
+    | { kind: "TEXT"; ko: string; en: string };
   BAD_RULES: JsonProblem | { kind: "TEXT"; ko: string; en: string };
   BAD_HUBS: JsonProblem | HubProblem | { kind: "TEXT"; ko: string; en: string };
   BAD_FILE:
     | { kind: "CSV_NO_COORDINATE_COLUMNS"; found: readonly string[] }
     | { kind: "CSV_NO_ROWS" }
+    | { kind: "TOO_MANY_POSITIONS"; limit: number }
     | { kind: "UNKNOWN_FORMAT"; id: string; formats: readonly string[] }
     | { kind: "UNREADABLE_FORMAT"; extensions: readonly string[] }
     | { kind: "CANNOT_WRITE_FORMAT"; id: string }
