@@ -10,6 +10,7 @@ import type {
   HubPlace,
   HubProblem,
   JsonProblem,
+  RuleFieldProblem,
   UsageProblem,
 } from "./params";
 
@@ -30,6 +31,25 @@ function inner(data: ErrorData): string {
   const table = en[data.code] as Record<string, (p: unknown) => string>;
   return oneLine(table[data.params.kind]?.(data.params) ?? "");
 }
+
+const RULE_FIELD: Record<
+  RuleFieldProblem,
+  (p: { limit?: number; choices?: readonly string[] }) => string
+> = {
+  POSITIVE: () => "must be a positive number",
+  NON_EMPTY_STRING: () => "must be a non-empty string",
+  LABEL: (p) => `must be at most ${p.limit} characters, without control characters`,
+  BOOLEAN: () => "must be true or false",
+  BILINGUAL: () => "must be { ko, en } strings",
+  SHAPES: (p) => `must list one or more of ${p.choices?.join(", ")}`,
+  SIDO_CODES: () => "must list ISO 3166-2:KR 시·도 codes such as KR-27",
+  ROOT_OBJECT: () => "must be a JSON object",
+  OBJECT: () => "must be an object",
+  METRO_CODES: () => "must list 시·도 codes",
+  CAP_SCOPE: () => 'must be "zone" or "sido"',
+  BELT_REQUIRED: () => "belt limits are required",
+  POLYGON_REQUIRED: () => "polygon limits are required",
+};
 
 /** "hubs.geojson feature 3" / "hubs.csv line 4". */
 const at = (p: HubPlace): string =>
@@ -172,7 +192,19 @@ export const en = {
       `Envelope feature ${p.label}: properties.shape must be "circle", "belt" or "polygon" (found ${p.found ?? "nothing"})`,
     ...text,
   },
-  BAD_RULES: { ...json, ...text },
+  BAD_RULES: {
+    ...json,
+    FIELD: (p) => `Rules file, field ${p.field}: ${RULE_FIELD[p.problem](p)}`,
+    BUILTIN_ID: (p) =>
+      `The rules file's id '${p.id}' is a built-in rule set's id: built-in rules can't be replaced, so give the file another id`,
+    ZONE_RULE_SET_UNKNOWN: (p) =>
+      `This zone's rule set '${p.id}' is unknown: pick a rule set or load its rules file (built-in: phase-1-2, phase-3)`,
+    RULE_SET_NOT_FOUND: (p) =>
+      `Unknown rule set "${p.id}": give phase-1-2, phase-3 or a rules JSON file`,
+    STAMP_UNKNOWN: (p) =>
+      `The filing's rule set '${p.id}' is unknown (known: ${p.known.join(", ")}); ${p.hint.en}`,
+    ...text,
+  },
   BAD_HUBS: { ...json, ...hubs, ...text },
   BAD_FILE: {
     CSV_NO_COORDINATE_COLUMNS: (p) =>

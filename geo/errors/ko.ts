@@ -8,6 +8,7 @@ import type {
   HubPlace,
   HubProblem,
   JsonProblem,
+  RuleFieldProblem,
   UsageProblem,
 } from "./params";
 
@@ -31,6 +32,25 @@ function inner(data: ErrorData): string {
   const table = ko[data.code] as Record<string, (p: unknown) => string>;
   return oneLine(table[data.params.kind]?.(data.params) ?? "");
 }
+
+const RULE_FIELD: Record<
+  RuleFieldProblem,
+  (p: { limit?: number; choices?: readonly string[] }) => string
+> = {
+  POSITIVE: () => "양수여야 합니다",
+  NON_EMPTY_STRING: () => "비어 있지 않은 문자열이어야 합니다",
+  LABEL: (p) => `제어 문자 없이 ${p.limit}자 이하여야 합니다`,
+  BOOLEAN: () => "true 또는 false여야 합니다",
+  BILINGUAL: () => "{ ko, en } 문자열이어야 합니다",
+  SHAPES: (p) => `${p.choices?.join(", ")} 중 하나 이상이어야 합니다`,
+  SIDO_CODES: () => "ISO 3166-2:KR 시·도 코드(예: KR-27) 목록이어야 합니다",
+  ROOT_OBJECT: () => "JSON 객체여야 합니다",
+  OBJECT: () => "객체여야 합니다",
+  METRO_CODES: () => "시·도 코드 목록이어야 합니다",
+  CAP_SCOPE: () => '"zone" 또는 "sido"여야 합니다',
+  BELT_REQUIRED: () => "벨트형 한도가 필요합니다",
+  POLYGON_REQUIRED: () => "다각형 한도가 필요합니다",
+};
 
 /** "hubs.geojson 피처 3" / "hubs.csv 4행". */
 const at = (p: HubPlace): string =>
@@ -170,7 +190,19 @@ export const ko = {
       `지정 범위 피처 ${p.label}: properties.shape은 "circle", "belt", "polygon" 중 하나여야 합니다 (현재: ${p.found ?? "없음"})`,
     ...text,
   },
-  BAD_RULES: { ...json, ...text },
+  BAD_RULES: {
+    ...json,
+    FIELD: (p) => `규칙 파일의 ${p.field}: ${RULE_FIELD[p.problem](p)}`,
+    BUILTIN_ID: (p) =>
+      `규칙 파일의 id '${p.id}'는 내장 규칙 집합의 id입니다: 내장 규칙은 바꿀 수 없으니 다른 id를 쓰십시오`,
+    ZONE_RULE_SET_UNKNOWN: (p) =>
+      `이 지구의 규칙 집합 '${p.id}'을(를) 알 수 없습니다: 규칙 집합을 고르거나 규칙 파일을 불러오십시오 (내장: phase-1-2, phase-3)`,
+    RULE_SET_NOT_FOUND: (p) =>
+      `규칙 집합 "${p.id}"을(를) 찾을 수 없습니다. phase-1-2, phase-3 또는 규칙 JSON 파일을 주십시오`,
+    STAMP_UNKNOWN: (p) =>
+      `신청서의 규칙 집합 '${p.id}'을(를) 알 수 없습니다 (아는 것: ${p.known.join(", ")}). ${p.hint.ko}`,
+    ...text,
+  },
   BAD_HUBS: { ...json, ...hubs, ...text },
   BAD_FILE: {
     CSV_NO_COORDINATE_COLUMNS: (p) =>

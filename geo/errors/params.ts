@@ -99,6 +99,22 @@ export type HubProblem =
   | { kind: "HUB_ROW_DEGREES_IN_TM"; file: string; line: number; x: number; y: number; crs: string }
   | { kind: "HUB_ROW_OUT_OF_RANGE"; file: string; line: number; x: number; y: number };
 
+/** How a field of a rules file is wrong. */
+export type RuleFieldProblem =
+  | "POSITIVE"
+  | "NON_EMPTY_STRING"
+  | "LABEL"
+  | "BOOLEAN"
+  | "BILINGUAL"
+  | "SHAPES"
+  | "SIDO_CODES"
+  | "ROOT_OBJECT"
+  | "OBJECT"
+  | "METRO_CODES"
+  | "CAP_SCOPE"
+  | "BELT_REQUIRED"
+  | "POLYGON_REQUIRED";
+
 /** The values behind each code's sentences. */
 export interface ErrorParams {
   NOT_JSON: JsonProblem | { kind: "TEXT"; ko: string; en: string };
@@ -162,7 +178,21 @@ export interface ErrorParams {
     | { kind: "POLYGON_INVALID"; label: string; problem: string }
     | { kind: "UNKNOWN_SHAPE"; label: string; found?: string | undefined }
     | { kind: "TEXT"; ko: string; en: string };
-  BAD_RULES: JsonProblem | { kind: "TEXT"; ko: string; en: string };
+  BAD_RULES:
+    | JsonProblem
+    | {
+        kind: "FIELD";
+        field: string;
+        problem: RuleFieldProblem;
+        /** LABEL's longest length; SHAPES's choices. */
+        limit?: number;
+        choices?: readonly string[];
+      }
+    | { kind: "BUILTIN_ID"; id: string }
+    | { kind: "ZONE_RULE_SET_UNKNOWN"; id: string }
+    | { kind: "RULE_SET_NOT_FOUND"; id: string }
+    | { kind: "STAMP_UNKNOWN"; id: string; known: readonly string[]; hint: Phrase }
+    | { kind: "TEXT"; ko: string; en: string };
   BAD_HUBS: JsonProblem | HubProblem | { kind: "TEXT"; ko: string; en: string };
   BAD_FILE:
     | { kind: "CSV_NO_COORDINATE_COLUMNS"; found: readonly string[] }
