@@ -4,14 +4,18 @@ import { problemEn } from "../ring-problems";
 import { oneLine } from "../sanitize";
 import { mb } from "./ko";
 import type {
+  DbfProblem,
   ErrorData,
+  ErrorParams,
   ErrorSentences,
   FileRole,
   HubPlace,
   HubProblem,
   JsonProblem,
   RuleFieldProblem,
+  ShpRecordProblem,
   UsageProblem,
+  ZipDamage,
 } from "./params";
 
 type Hub<K extends HubProblem["kind"]> = Extract<HubProblem, { kind: K }>;
@@ -49,6 +53,39 @@ const RULE_FIELD: Record<
   CAP_SCOPE: () => 'must be "zone" or "sido"',
   BELT_REQUIRED: () => "belt limits are required",
   POLYGON_REQUIRED: () => "polygon limits are required",
+};
+
+type Zip = Extract<ErrorParams["BAD_FILE"], { kind: "ZIP_DAMAGED" }>;
+const ZIP_DAMAGE: Record<ZipDamage, (p: Zip) => string> = {
+  NO_END: () => "no end-of-central-directory record",
+  TOO_SHORT: () => "the file is too short",
+  DIRECTORY_CUT: () => "the central directory is cut off",
+  DIRECTORY_ENTRY: (p) => `central directory entry ${p.index} is damaged`,
+  CANT_INFLATE: (p) => `${p.entry} can't be inflated`,
+  NO_LOCAL_HEADER: (p) => `${p.entry} has no local header`,
+  ENTRY_CUT: (p) => `${p.entry} is cut off`,
+  WRONG_SIZE: (p) => `${p.entry} has the wrong size`,
+  CRC: (p) => `the CRC of ${p.entry} does not match`,
+};
+
+type Dbf = Extract<ErrorParams["BAD_FILE"], { kind: "DBF" }>;
+const DBF: Record<DbfProblem, (p: Dbf) => string> = {
+  HEADER_CUT: () => "the header is truncated",
+  TOO_SHORT: (p) => `too short for its ${p.records} records (${p.bytes} < ${p.needed} bytes)`,
+  FIELDS: () => "its fields don't fit its record length",
+};
+
+type Shp = Extract<ErrorParams["BAD_FILE"], { kind: "SHP_RECORD" }>;
+const SHP_RECORD: Record<ShpRecordProblem, (p: Shp) => string> = {
+  NOT_A_NUMBER: () => "a coordinate is not a number",
+  NULL_SHAPE: () => "a null shape (no geometry): to delete a shape, delete its .dbf row too",
+  TOO_SHORT: () => "the record is too short",
+  NO_POINTS: () => "no points, or the record is too short",
+  UNKNOWN_TYPE: (p) => `unknown shape type ${p.type}`,
+  NO_PARTS: () => "an empty shape with no parts",
+  TOO_SHORT_FOR_PARTS: (p) => `too short for its ${p.parts} parts and ${p.points} points`,
+  BAD_PART: (p) => `part ${p.part} is empty or out of range`,
+  CUT_OFF: (p) => `the record is cut off or its length (${p.bytes} bytes) is wrong`,
 };
 
 /** "hubs.geojson feature 3" / "hubs.csv line 4". */
@@ -162,6 +199,12 @@ export const en = {
     UNSUPPORTED: (p) =>
       `The coordinate reference system ${p.crs} is not supported (supported: ${p.supported.join(", ")})`,
     HUB_CRS_UNSUPPORTED: (p) => `The hub file's coordinate system ${p.crs} is not supported`,
+    PRJ_MISSING: (p) =>
+      `${p.layer}.prj is missing, so the coordinate system is unknown (zip the .prj with it, or name the CRS)`,
+    PRJ_UNUSABLE: (p) => `${p.layer}.prj can't be used: ${p.problem.en}`,
+    CANNOT_WRITE_SHAPEFILE: (p) => `Cannot write a Shapefile in ${p.crs}`,
+    NOT_A_TM_PLANE: (p) =>
+      `The planar-area CRS (--crs) ${p.crs} is not a Korean TM plane: name a TM plane such as EPSG:5186 (the default), 5179, 5185, 5187 or 5188`,
     ...text,
   },
   NOT_LONLAT: {
@@ -211,6 +254,36 @@ export const en = {
       `No coordinate columns: need 위도/경도, lat/lon or x/y (found: ${p.found.join(", ")})`,
     TOO_MANY_POSITIONS: (p) =>
       `The file holds more than ${p.limit.toLocaleString("en-US")} positions: too large for a zone filing`,
+    ZIP_DAMAGED: (p) => `Not a valid ZIP file (truncated or damaged: ${ZIP_DAMAGE[p.damage](p)})`,
+    ZIP64: () => "ZIP64 archives are not supported (no zone filing is that large)",
+    ZIP_TOO_MANY_ENTRIES: (p) => `The ZIP holds ${p.count} entries, over the limit of ${p.limit}`,
+    ZIP_BOMB: (p) =>
+      `${p.entry} in the ZIP inflates past the ${p.size} bytes it declares (damaged, or a ZIP bomb)`,
+    ZIP_METHOD: (p) =>
+      `${p.entry} in the ZIP uses compression method ${p.method}, which is not supported: zip it again with plain deflate`,
+    ZIP_TOO_LARGE: (p) =>
+      `The files in the ZIP inflate to ${mb(p.bytes)} MB, over the limit of ${mb(p.limit)} MB`,
+    ZIP_ENCRYPTED: (p) => `${p.entry} in the ZIP is encrypted`,
+    PARTS_TOO_LARGE: (p) =>
+      `The files come to ${mb(p.bytes)} MB, over the limit of ${mb(p.limit)} MB`,
+    PART_MISSING: (p) =>
+      `${p.stem}.${p.ext} is missing: pick ${p.stem}.shp together with its .shx and .dbf (and .prj, .cpg), or open them zipped`,
+    LAYER_PART_MISSING: (p) => `${p.layer}.${p.ext} is missing`,
+    DBF_SHP_COUNTS: (p) =>
+      `${p.layer}.dbf has ${p.records} records but ${p.layer}.shp has ${p.shapes} shapes`,
+    DBF_ROW_DELETED: (p) =>
+      `${p.layer}.dbf, row ${p.row} is flagged deleted but ${p.layer}.shp still holds its shape`,
+    ZIP_HAS_NO_SHP: () => "The ZIP holds no .shp file",
+    DBF: (p) => `.dbf file: ${DBF[p.problem](p)}`,
+    SHP_RECORD: (p) => `${p.layer}.shp, record ${p.record}: ${SHP_RECORD[p.problem](p)}`,
+    NOT_A_SHAPEFILE: (p) => `${p.layer}.shp is not a Shapefile`,
+    SHP_TRUNCATED: (p) =>
+      `${p.layer}.shp is truncated or damaged (header says ${p.declared} bytes, file has ${p.bytes})`,
+    SHX_DAMAGED: (p) => `${p.layer}.shx is damaged`,
+    SHX_COUNTS: (p) =>
+      `${p.layer}.shx indexes ${p.count} records but ${p.layer}.shp holds ${p.records}`,
+    SHX_POSITION: (p) =>
+      `${p.layer}.shx, record ${p.row}: its position does not match ${p.layer}.shp`,
     CSV_NO_ROWS: () => "The CSV has no data rows",
     UNKNOWN_FORMAT: (p) => `Unknown format '${p.id}' (formats: ${p.formats.join(", ")})`,
     UNREADABLE_FORMAT: (p) =>

@@ -2,14 +2,18 @@
 import { problemKo } from "../ring-problems";
 import { oneLine } from "../sanitize";
 import type {
+  DbfProblem,
   ErrorData,
+  ErrorParams,
   ErrorSentences,
   FileRole,
   HubPlace,
   HubProblem,
   JsonProblem,
   RuleFieldProblem,
+  ShpRecordProblem,
   UsageProblem,
+  ZipDamage,
 } from "./params";
 
 type Hub<K extends HubProblem["kind"]> = Extract<HubProblem, { kind: K }>;
@@ -50,6 +54,41 @@ const RULE_FIELD: Record<
   CAP_SCOPE: () => '"zone" 또는 "sido"여야 합니다',
   BELT_REQUIRED: () => "벨트형 한도가 필요합니다",
   POLYGON_REQUIRED: () => "다각형 한도가 필요합니다",
+};
+
+type Zip = Extract<ErrorParams["BAD_FILE"], { kind: "ZIP_DAMAGED" }>;
+const ZIP_DAMAGE: Record<ZipDamage, (p: Zip) => string> = {
+  NO_END: () => "끝 레코드가 없습니다",
+  TOO_SHORT: () => "파일이 너무 짧습니다",
+  DIRECTORY_CUT: () => "중앙 디렉터리가 잘렸습니다",
+  DIRECTORY_ENTRY: (p) => `중앙 디렉터리 항목 ${p.index}이(가) 손상되었습니다`,
+  CANT_INFLATE: (p) => `${p.entry}을(를) 풀 수 없습니다`,
+  NO_LOCAL_HEADER: (p) => `${p.entry}의 머리부가 없습니다`,
+  ENTRY_CUT: (p) => `${p.entry}이(가) 잘렸습니다`,
+  WRONG_SIZE: (p) => `${p.entry}의 크기가 맞지 않습니다`,
+  CRC: (p) => `${p.entry}의 CRC가 맞지 않습니다`,
+};
+
+type Dbf = Extract<ErrorParams["BAD_FILE"], { kind: "DBF" }>;
+const DBF: Record<DbfProblem, (p: Dbf) => string> = {
+  HEADER_CUT: () => "머리부가 잘렸습니다",
+  TOO_SHORT: (p) =>
+    `레코드 ${p.records}개를 담기에 파일이 짧습니다 (${p.bytes} < ${p.needed} 바이트)`,
+  FIELDS: () => "필드 정의가 레코드 길이와 맞지 않습니다",
+};
+
+type Shp = Extract<ErrorParams["BAD_FILE"], { kind: "SHP_RECORD" }>;
+const SHP_RECORD: Record<ShpRecordProblem, (p: Shp) => string> = {
+  NOT_A_NUMBER: () => "좌표가 수가 아닙니다",
+  NULL_SHAPE: () =>
+    "도형이 없는 레코드(null shape)입니다: 도형을 지우려면 .dbf 행도 함께 지우십시오",
+  TOO_SHORT: () => "레코드가 짧습니다",
+  NO_POINTS: () => "점이 없거나 레코드가 짧습니다",
+  UNKNOWN_TYPE: (p) => `알 수 없는 도형 종류 ${p.type}입니다`,
+  NO_PARTS: () => "부분(part)이 없는 빈 도형입니다",
+  TOO_SHORT_FOR_PARTS: (p) => `부분 ${p.parts}개, 점 ${p.points}개를 담기에 레코드가 짧습니다`,
+  BAD_PART: (p) => `${p.part}번째 부분이 비었거나 범위를 벗어납니다`,
+  CUT_OFF: (p) => `레코드가 잘렸거나 길이(${p.bytes} 바이트)가 맞지 않습니다`,
 };
 
 /** "hubs.geojson 피처 3" / "hubs.csv 4행". */
@@ -160,6 +199,12 @@ export const ko = {
     CRS_MEMBER_NO_NAME: () => "GeoJSON의 crs 멤버에 좌표계 이름(properties.name)이 없습니다",
     UNSUPPORTED: (p) => `좌표계 ${p.crs}는 지원하지 않습니다 (지원: ${p.supported.join(", ")})`,
     HUB_CRS_UNSUPPORTED: (p) => `거점 파일의 좌표계 ${p.crs}는 지원하지 않습니다`,
+    PRJ_MISSING: (p) =>
+      `${p.layer}.prj가 없어 좌표계를 알 수 없습니다 (.prj를 함께 압축하거나 좌표계를 지정하십시오)`,
+    PRJ_UNUSABLE: (p) => `${p.layer}.prj의 좌표계를 쓸 수 없습니다: ${p.problem.ko}`,
+    CANNOT_WRITE_SHAPEFILE: (p) => `Shapefile을 ${p.crs} 좌표계로 쓸 수 없습니다`,
+    NOT_A_TM_PLANE: (p) =>
+      `평면 면적의 좌표계(--crs) ${p.crs}는 한국 TM 평면이 아닙니다: EPSG:5186(기본), 5179, 5185, 5187, 5188 같은 TM 좌표계를 지정하십시오`,
     ...text,
   },
   NOT_LONLAT: {
@@ -209,6 +254,35 @@ export const ko = {
       `좌표 열이 없습니다: 위도/경도, lat/lon 또는 x/y 열이 필요합니다 (있는 열: ${p.found.join(", ")})`,
     TOO_MANY_POSITIONS: (p) =>
       `파일의 좌표가 ${p.limit.toLocaleString("en-US")}개를 넘습니다: 지구 파일로는 너무 큽니다`,
+    ZIP_DAMAGED: (p) => `올바른 ZIP 파일이 아닙니다 (잘렸거나 손상됨: ${ZIP_DAMAGE[p.damage](p)})`,
+    ZIP64: () => "ZIP64 형식은 지원하지 않습니다 (지구 파일에는 필요 없는 크기입니다)",
+    ZIP_TOO_MANY_ENTRIES: (p) => `ZIP 안의 항목이 ${p.count}개로 한도 ${p.limit}개를 넘습니다`,
+    ZIP_BOMB: (p) =>
+      `ZIP 안의 ${p.entry}이(가) 밝힌 크기 ${p.size} 바이트보다 크게 풀립니다 (손상되었거나 ZIP 폭탄)`,
+    ZIP_METHOD: (p) =>
+      `ZIP 안의 ${p.entry}은(는) 지원하지 않는 압축 방식(${p.method})입니다: 일반 ZIP(deflate)으로 다시 압축하십시오`,
+    ZIP_TOO_LARGE: (p) =>
+      `ZIP 안의 파일이 풀면 ${mb(p.bytes)} MB로 한도 ${mb(p.limit)} MB를 넘습니다`,
+    ZIP_ENCRYPTED: (p) => `ZIP 안의 ${p.entry}이(가) 암호화되어 있습니다`,
+    PARTS_TOO_LARGE: (p) => `파일이 모두 ${mb(p.bytes)} MB로 한도 ${mb(p.limit)} MB를 넘습니다`,
+    PART_MISSING: (p) =>
+      `${p.stem}.${p.ext}가 없습니다: Shapefile은 ${p.stem}.shp와 함께 .shx, .dbf(.prj, .cpg) 파일을 한꺼번에 선택하거나 ZIP으로 묶어 여십시오`,
+    LAYER_PART_MISSING: (p) => `${p.layer}.${p.ext}가 없습니다`,
+    DBF_SHP_COUNTS: (p) =>
+      `${p.layer}.dbf의 레코드 ${p.records}개가 ${p.layer}.shp의 도형 ${p.shapes}개와 맞지 않습니다`,
+    DBF_ROW_DELETED: (p) =>
+      `${p.layer}.dbf의 ${p.row}번째 행은 삭제 표시가 있지만 ${p.layer}.shp에는 도형이 남아 있습니다`,
+    ZIP_HAS_NO_SHP: () => "ZIP 안에 .shp 파일이 없습니다",
+    DBF: (p) => `.dbf 파일: ${DBF[p.problem](p)}`,
+    SHP_RECORD: (p) => `${p.layer}.shp의 ${p.record}번째 레코드: ${SHP_RECORD[p.problem](p)}`,
+    NOT_A_SHAPEFILE: (p) => `${p.layer}.shp는 Shapefile이 아닙니다`,
+    SHP_TRUNCATED: (p) =>
+      `${p.layer}.shp가 잘렸거나 손상되었습니다 (머리부 ${p.declared} 바이트, 실제 ${p.bytes} 바이트)`,
+    SHX_DAMAGED: (p) => `${p.layer}.shx가 손상되었습니다`,
+    SHX_COUNTS: (p) =>
+      `${p.layer}.shx의 레코드 ${p.count}개가 ${p.layer}.shp의 레코드 ${p.records}개와 맞지 않습니다`,
+    SHX_POSITION: (p) =>
+      `${p.layer}.shx의 ${p.row}번째 레코드 위치가 ${p.layer}.shp와 맞지 않습니다`,
     CSV_NO_ROWS: () => "CSV에 데이터 행이 없습니다",
     UNKNOWN_FORMAT: (p) => `알 수 없는 형식 '${p.id}' (형식: ${p.formats.join(", ")})`,
     UNREADABLE_FORMAT: (p) =>

@@ -115,6 +115,33 @@ export type RuleFieldProblem =
   | "BELT_REQUIRED"
   | "POLYGON_REQUIRED";
 
+/** How a ZIP is damaged ("Not a valid ZIP file (truncated or damaged: …)"). */
+export type ZipDamage =
+  | "NO_END"
+  | "TOO_SHORT"
+  | "DIRECTORY_CUT"
+  | "DIRECTORY_ENTRY"
+  | "CANT_INFLATE"
+  | "NO_LOCAL_HEADER"
+  | "ENTRY_CUT"
+  | "WRONG_SIZE"
+  | "CRC";
+
+/** What is wrong with one record of a .shp. */
+export type ShpRecordProblem =
+  | "NOT_A_NUMBER"
+  | "NULL_SHAPE"
+  | "TOO_SHORT"
+  | "NO_POINTS"
+  | "UNKNOWN_TYPE"
+  | "NO_PARTS"
+  | "TOO_SHORT_FOR_PARTS"
+  | "BAD_PART"
+  | "CUT_OFF";
+
+/** What is wrong with a .dbf. */
+export type DbfProblem = "HEADER_CUT" | "TOO_SHORT" | "FIELDS";
+
 /** The values behind each code's sentences. */
 export interface ErrorParams {
   NOT_JSON: JsonProblem | { kind: "TEXT"; ko: string; en: string };
@@ -155,6 +182,10 @@ export interface ErrorParams {
     | { kind: "CRS_MEMBER_UNSUPPORTED"; crs: string; supported: readonly string[] }
     | { kind: "CRS_MEMBER_NO_NAME" }
     | { kind: "HUB_CRS_UNSUPPORTED"; crs: string }
+    | { kind: "PRJ_MISSING"; layer: string }
+    | { kind: "PRJ_UNUSABLE"; layer: string; problem: Phrase }
+    | { kind: "CANNOT_WRITE_SHAPEFILE"; crs: string }
+    | { kind: "NOT_A_TM_PLANE"; crs: string }
     | { kind: "TEXT"; ko: string; en: string };
   NOT_LONLAT:
     | { kind: "CSV_NOT_LONLAT"; line: number; x: number; y: number }
@@ -198,6 +229,36 @@ export interface ErrorParams {
     | { kind: "CSV_NO_COORDINATE_COLUMNS"; found: readonly string[] }
     | { kind: "CSV_NO_ROWS" }
     | { kind: "TOO_MANY_POSITIONS"; limit: number }
+    | { kind: "ZIP_DAMAGED"; damage: ZipDamage; entry?: string; index?: number }
+    | { kind: "ZIP64" }
+    | { kind: "ZIP_TOO_MANY_ENTRIES"; count: number; limit: number }
+    | { kind: "ZIP_BOMB"; entry: string; size: number }
+    | { kind: "ZIP_METHOD"; entry: string; method: number }
+    | { kind: "ZIP_TOO_LARGE"; bytes: number; limit: number }
+    | { kind: "ZIP_ENCRYPTED"; entry: string }
+    | { kind: "PARTS_TOO_LARGE"; bytes: number; limit: number }
+    | { kind: "PART_MISSING"; stem: string; ext: string }
+    | { kind: "LAYER_PART_MISSING"; layer: string; ext: "shp" | "dbf" }
+    | { kind: "DBF_SHP_COUNTS"; layer: string; records: number; shapes: number }
+    | { kind: "DBF_ROW_DELETED"; layer: string; row: number }
+    | { kind: "ZIP_HAS_NO_SHP" }
+    | { kind: "DBF"; problem: DbfProblem; records?: number; bytes?: number; needed?: number }
+    | {
+        kind: "SHP_RECORD";
+        layer: string;
+        record: number;
+        problem: ShpRecordProblem;
+        type?: number;
+        parts?: number;
+        points?: number;
+        part?: number;
+        bytes?: number;
+      }
+    | { kind: "NOT_A_SHAPEFILE"; layer: string }
+    | { kind: "SHP_TRUNCATED"; layer: string; declared: number; bytes: number }
+    | { kind: "SHX_DAMAGED"; layer: string }
+    | { kind: "SHX_COUNTS"; layer: string; count: number; records: number }
+    | { kind: "SHX_POSITION"; layer: string; row: number }
     | { kind: "UNKNOWN_FORMAT"; id: string; formats: readonly string[] }
     | { kind: "UNREADABLE_FORMAT"; extensions: readonly string[] }
     | { kind: "CANNOT_WRITE_FORMAT"; id: string }
