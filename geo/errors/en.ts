@@ -5,6 +5,7 @@ import { oneLine } from "../sanitize";
 import { mb } from "./ko";
 import type {
   DbfProblem,
+  EntryProblem,
   ErrorData,
   ErrorParams,
   ErrorSentences,
@@ -12,6 +13,7 @@ import type {
   HubPlace,
   HubProblem,
   JsonProblem,
+  LsmdProblem,
   RuleFieldProblem,
   ShpRecordProblem,
   UsageProblem,
@@ -86,6 +88,52 @@ const SHP_RECORD: Record<ShpRecordProblem, (p: Shp) => string> = {
   TOO_SHORT_FOR_PARTS: (p) => `too short for its ${p.parts} parts and ${p.points} points`,
   BAD_PART: (p) => `part ${p.part} is empty or out of range`,
   CUT_OFF: (p) => `the record is cut off or its length (${p.bytes} bytes) is wrong`,
+};
+
+type Lsmd = Extract<ErrorParams["BAD_FILE"], { kind: "LSMD" }>;
+const LSMD: Record<LsmdProblem, (p: Lsmd) => string> = {
+  NOT_A_SHAPEFILE: () => "not a Shapefile",
+  TRUNCATED: () => "truncated or damaged",
+  NOT_POLYGONS: (p) => `holds no polygons (shape type ${p.type}): not a continuous cadastral map`,
+  RECORD_CUT: (p) => `record ${p.record} is cut off`,
+  MISSING: () => "missing: open a cadastral map's .shp, .shx, .dbf and .prj together (or zipped)",
+  NOT_CADASTRAL_CRS: (p) =>
+    `not a cadastral coordinate system (a Korean TM such as EPSG:5186, 5174 or 5179; supported: ${p.supported?.join(", ")})`,
+  NO_FIELDS: (p) =>
+    `has no ${p.lacking?.join(", ")} field, so it is not a continuous cadastral map (fields: ${p.fields})`,
+  COUNTS: (p) => `has ${p.records} records but the .shp has ${p.shapes} shapes`,
+  NOT_LSMD: () => "not a continuous cadastral map (LSMD_CONT_LDREG_….shp or .zip)",
+  RECORD_NOT_POLYGON: (p) => `record ${p.record} is not a polygon`,
+  ROW_DELETED: (p) => `row ${p.record} is flagged deleted but its shape is still there`,
+};
+
+type Entry = Extract<ErrorParams["BAD_COORDINATES"], { kind: "ENTRY" }>;
+const ENTRY: Record<EntryProblem, (p: Entry) => string> = {
+  EMPTY_PAIR: (p) => `Coordinate ${p.index} is empty (two commas in a row)`,
+  NOT_TWO_NUMBERS: (p) => `Coordinate ${p.index} "${p.text}": needs two numbers (lon lat, or x y)`,
+  NOT_A_NUMBER: (p) => `Coordinate ${p.index} "${p.text}": not a number`,
+  WKT_NOT_READ: () =>
+    "WKT not read: only POLYGON((x y, …)), LINESTRING(x y, …) and POINT(x y) are taken",
+  WKT_HOLES: () => "A WKT polygon is taken with its outer ring only (import holes from a file)",
+  GEOJSON_NOT_READ: (p) => `GeoJSON not read: ${p.why}`,
+  GEOJSON_FEATURES: (p) => `The GeoJSON has ${p.count} features: enter one at a time`,
+  GEOJSON_TYPE: (p) =>
+    `The GeoJSON geometry is ${p.type ?? "missing"}: it must be a Polygon, LineString or Point`,
+  NOTHING: () => "Enter the coordinates",
+  HOLES: () => "A polygon is taken with its outer ring only (import holes from a file)",
+  NOT_A_PAIR: (p) => `Coordinate ${p.index} is not a number pair`,
+  CRS_UNSUPPORTED: (p) => `The coordinate system ${p.crs} is not supported`,
+  OUTSIDE_LONLAT: (p) =>
+    `Coordinate ${p.index} (${p.x} ${p.y}) is outside lon/lat: for TM x/y pick the coordinate system`,
+  LOOKS_LONLAT: (p) =>
+    `Coordinate ${p.index} (${p.x} ${p.y}) looks like lon/lat: pick lon/lat (EPSG:4326) as the coordinate system`,
+  NOT_CONVERTED: (p) => `Coordinate ${p.index} (${p.x} ${p.y}) could not be converted`,
+  TOO_FEW_VERTICES: (p) => `${p.count} vertices: a parcel needs at least 3 distinct vertices`,
+  SIZE: (p) =>
+    `The ${p.size === "radius" ? "radius" : "half-width"} must be a number of km above 0: "${p.text}"`,
+  NOT_A_POLYGON: (p) => `Enter a polygon (3 or more vertices), not a ${p.type}`,
+  CENTRE: (p) => `A circle's centre is one coordinate (${p.count} given)`,
+  AXIS: (p) => `A belt's axis needs at least 2 distinct vertices (${p.count} given)`,
 };
 
 /** "hubs.geojson feature 3" / "hubs.csv line 4". */
@@ -176,6 +224,7 @@ export const en = {
     ...text,
   },
   BAD_COORDINATES: {
+    ENTRY: (p) => ENTRY[p.problem](p),
     POSITION_NOT_ARRAY: (p) =>
       `${p.label}, ${p.path}: a position must be an array, found ${p.found}`,
     POSITION_SHORT: (p) =>
@@ -276,6 +325,11 @@ export const en = {
     ZIP_HAS_NO_SHP: () => "The ZIP holds no .shp file",
     DBF: (p) => `.dbf file: ${DBF[p.problem](p)}`,
     SHP_RECORD: (p) => `${p.layer}.shp, record ${p.record}: ${SHP_RECORD[p.problem](p)}`,
+    LSMD: (p) => `${p.file}: ${LSMD[p.problem](p)}`,
+    BAD_PNU: (p) =>
+      `PNU '${p.pnu}' is not a 19-digit parcel number (legal-dong code 10 + 1 or 2 + main 4 + sub 4)`,
+    PNU_NOT_IN_MAP: (p) =>
+      `Parcel ${p.parcel} names PNU ${p.pnu}, which the cadastral map does not hold (open the neighbouring 시·군's map too)`,
     NOT_A_SHAPEFILE: (p) => `${p.layer}.shp is not a Shapefile`,
     SHP_TRUNCATED: (p) =>
       `${p.layer}.shp is truncated or damaged (header says ${p.declared} bytes, file has ${p.bytes})`,
@@ -334,5 +388,8 @@ export const en = {
     WORKER_FAILED: (p) => `Worker failed (${p.why})`,
     ...text,
   },
-  UNKNOWN_SIDO: text,
+  UNKNOWN_SIDO: {
+    UNKNOWN_CODE: (p) => `Unknown 시·도 code "${p.code}": use an ISO 3166-2:KR code such as KR-27.`,
+    ...text,
+  },
 } satisfies ErrorSentences;

@@ -3,6 +3,7 @@ import { problemKo } from "../ring-problems";
 import { oneLine } from "../sanitize";
 import type {
   DbfProblem,
+  EntryProblem,
   ErrorData,
   ErrorParams,
   ErrorSentences,
@@ -10,6 +11,7 @@ import type {
   HubPlace,
   HubProblem,
   JsonProblem,
+  LsmdProblem,
   RuleFieldProblem,
   ShpRecordProblem,
   UsageProblem,
@@ -89,6 +91,55 @@ const SHP_RECORD: Record<ShpRecordProblem, (p: Shp) => string> = {
   TOO_SHORT_FOR_PARTS: (p) => `부분 ${p.parts}개, 점 ${p.points}개를 담기에 레코드가 짧습니다`,
   BAD_PART: (p) => `${p.part}번째 부분이 비었거나 범위를 벗어납니다`,
   CUT_OFF: (p) => `레코드가 잘렸거나 길이(${p.bytes} 바이트)가 맞지 않습니다`,
+};
+
+type Lsmd = Extract<ErrorParams["BAD_FILE"], { kind: "LSMD" }>;
+const LSMD: Record<LsmdProblem, (p: Lsmd) => string> = {
+  NOT_A_SHAPEFILE: () => "Shapefile이 아닙니다",
+  TRUNCATED: () => "잘렸거나 손상되었습니다",
+  NOT_POLYGONS: (p) => `면(polygon) 도형이 아닙니다 (도형 종류 ${p.type}): 연속지적도가 아닙니다`,
+  RECORD_CUT: (p) => `${p.record}번째 레코드가 잘렸습니다`,
+  MISSING: () =>
+    "파일이 없습니다: 연속지적도는 .shp, .shx, .dbf, .prj를 함께 (또는 ZIP으로) 여십시오",
+  NOT_CADASTRAL_CRS: (p) =>
+    `연속지적도의 좌표계가 아닙니다 (EPSG:5186, 5174, 5179 등 국내 TM 좌표계: 지원 ${p.supported?.join(", ")})`,
+  NO_FIELDS: (p) =>
+    `${p.lacking?.join(", ")} 필드가 없어 연속지적도가 아닙니다 (필드: ${p.fields})`,
+  COUNTS: (p) => `레코드 ${p.records}개가 .shp의 도형 ${p.shapes}개와 맞지 않습니다`,
+  NOT_LSMD: () => "연속지적도(LSMD_CONT_LDREG_….shp 또는 .zip)가 아닙니다",
+  RECORD_NOT_POLYGON: (p) => `${p.record}번째 레코드가 면이 아닙니다`,
+  ROW_DELETED: (p) => `${p.record}번째 행은 삭제 표시가 있지만 도형이 남아 있습니다`,
+};
+
+type Entry = Extract<ErrorParams["BAD_COORDINATES"], { kind: "ENTRY" }>;
+const ENTRY: Record<EntryProblem, (p: Entry) => string> = {
+  EMPTY_PAIR: (p) => `${p.index}번째 좌표가 비어 있습니다 (쉼표가 두 번 이어짐)`,
+  NOT_TWO_NUMBERS: (p) =>
+    `${p.index}번째 좌표 "${p.text}": 숫자 두 개(경도 위도 또는 x y)여야 합니다`,
+  NOT_A_NUMBER: (p) => `${p.index}번째 좌표 "${p.text}": 숫자가 아닙니다`,
+  WKT_NOT_READ: () =>
+    "WKT를 읽지 못했습니다: POLYGON((x y, …)), LINESTRING(x y, …), POINT(x y)만 받습니다",
+  WKT_HOLES: () => "WKT 다각형은 바깥 고리 하나만 받습니다 (구멍은 파일로 가져오세요)",
+  GEOJSON_NOT_READ: (p) => `GeoJSON을 읽지 못했습니다: ${p.why}`,
+  GEOJSON_FEATURES: (p) => `GeoJSON 피처가 ${p.count}개입니다: 하나씩 입력하세요`,
+  GEOJSON_TYPE: (p) =>
+    `GeoJSON 도형이 ${p.type ?? "없음"}입니다: Polygon, LineString 또는 Point여야 합니다`,
+  NOTHING: () => "좌표를 입력하세요",
+  HOLES: () => "다각형은 바깥 고리 하나만 받습니다 (구멍은 파일로 가져오세요)",
+  NOT_A_PAIR: (p) => `${p.index}번째 좌표가 숫자 쌍이 아닙니다`,
+  CRS_UNSUPPORTED: (p) => `좌표계 ${p.crs}는 지원하지 않습니다`,
+  OUTSIDE_LONLAT: (p) =>
+    `${p.index}번째 좌표 (${p.x} ${p.y})가 경위도 범위 밖입니다: TM 좌표라면 좌표계를 고르세요`,
+  LOOKS_LONLAT: (p) =>
+    `${p.index}번째 좌표 (${p.x} ${p.y})는 경위도로 보입니다: 좌표계를 경위도(EPSG:4326)로 고르세요`,
+  NOT_CONVERTED: (p) => `${p.index}번째 좌표 (${p.x} ${p.y})를 변환하지 못했습니다`,
+  TOO_FEW_VERTICES: (p) =>
+    `꼭짓점이 ${p.count}개입니다: 필지에는 서로 다른 꼭짓점이 3개 이상 필요합니다`,
+  SIZE: (p) =>
+    `${p.size === "radius" ? "반지름" : "반폭"}은(는) 0보다 큰 숫자(km)여야 합니다: "${p.text}"`,
+  NOT_A_POLYGON: (p) => `${p.type}가 아니라 다각형(꼭짓점 3개 이상)을 입력하세요`,
+  CENTRE: (p) => `원의 중심은 좌표 하나입니다 (${p.count}개 입력됨)`,
+  AXIS: (p) => `띠의 축에는 서로 다른 꼭짓점이 2개 이상 필요합니다 (${p.count}개)`,
 };
 
 /** "hubs.geojson 피처 3" / "hubs.csv 4행". */
@@ -179,6 +230,7 @@ export const ko = {
     ...text,
   },
   BAD_COORDINATES: {
+    ENTRY: (p) => ENTRY[p.problem](p),
     POSITION_NOT_ARRAY: (p) => `${p.label}의 ${p.path}: 위치가 배열이 아닙니다 (${p.found})`,
     POSITION_SHORT: (p) =>
       `${p.label}의 ${p.path}: 위치 ${p.found}에 경도와 위도 두 수가 있어야 합니다`,
@@ -275,6 +327,11 @@ export const ko = {
     ZIP_HAS_NO_SHP: () => "ZIP 안에 .shp 파일이 없습니다",
     DBF: (p) => `.dbf 파일: ${DBF[p.problem](p)}`,
     SHP_RECORD: (p) => `${p.layer}.shp의 ${p.record}번째 레코드: ${SHP_RECORD[p.problem](p)}`,
+    LSMD: (p) => `${p.file}: ${LSMD[p.problem](p)}`,
+    BAD_PNU: (p) =>
+      `PNU '${p.pnu}'는 19자리 필지고유번호가 아닙니다 (법정동코드 10 + 필지 구분 1·2 + 본번 4 + 부번 4)`,
+    PNU_NOT_IN_MAP: (p) =>
+      `구역 ${p.parcel}의 PNU ${p.pnu}가 연속지적도에 없습니다 (다른 시·군의 지적도를 함께 여십시오)`,
     NOT_A_SHAPEFILE: (p) => `${p.layer}.shp는 Shapefile이 아닙니다`,
     SHP_TRUNCATED: (p) =>
       `${p.layer}.shp가 잘렸거나 손상되었습니다 (머리부 ${p.declared} 바이트, 실제 ${p.bytes} 바이트)`,
@@ -335,5 +392,9 @@ export const ko = {
     WORKER_FAILED: (p) => `작업자 오류 (${p.why})`,
     ...text,
   },
-  UNKNOWN_SIDO: text,
+  UNKNOWN_SIDO: {
+    UNKNOWN_CODE: (p) =>
+      `알 수 없는 시·도 코드 "${p.code}"입니다. ISO 3166-2:KR 코드(예: KR-27)를 쓰십시오.`,
+    ...text,
+  },
 } satisfies ErrorSentences;

@@ -142,6 +142,43 @@ export type ShpRecordProblem =
 /** What is wrong with a .dbf. */
 export type DbfProblem = "HEADER_CUT" | "TOO_SHORT" | "FIELDS";
 
+/** Why a continuous cadastral map (연속지적도) can't be read. */
+export type LsmdProblem =
+  | "NOT_A_SHAPEFILE"
+  | "TRUNCATED"
+  | "NOT_POLYGONS"
+  | "RECORD_CUT"
+  | "MISSING"
+  | "NOT_CADASTRAL_CRS"
+  | "NO_FIELDS"
+  | "COUNTS"
+  | "NOT_LSMD"
+  | "RECORD_NOT_POLYGON"
+  | "ROW_DELETED";
+
+/** What is wrong with coordinates typed or pasted into the app's coordinate entry. */
+export type EntryProblem =
+  | "EMPTY_PAIR"
+  | "NOT_TWO_NUMBERS"
+  | "NOT_A_NUMBER"
+  | "WKT_NOT_READ"
+  | "WKT_HOLES"
+  | "GEOJSON_NOT_READ"
+  | "GEOJSON_FEATURES"
+  | "GEOJSON_TYPE"
+  | "NOTHING"
+  | "HOLES"
+  | "NOT_A_PAIR"
+  | "CRS_UNSUPPORTED"
+  | "OUTSIDE_LONLAT"
+  | "LOOKS_LONLAT"
+  | "NOT_CONVERTED"
+  | "TOO_FEW_VERTICES"
+  | "SIZE"
+  | "NOT_A_POLYGON"
+  | "CENTRE"
+  | "AXIS";
+
 /** The values behind each code's sentences. */
 export interface ErrorParams {
   NOT_JSON: JsonProblem | { kind: "TEXT"; ko: string; en: string };
@@ -164,6 +201,20 @@ export interface ErrorParams {
     | { kind: "TEXT"; ko: string; en: string };
   BAD_COORDINATES:
     | { kind: "CSV_NOT_NUMBERS"; line: number; x: string; y: string }
+    | {
+        kind: "ENTRY";
+        problem: EntryProblem;
+        /** 1-based place of the coordinate in the entry. */
+        index?: number;
+        text?: string;
+        count?: number;
+        type?: string;
+        crs?: string;
+        x?: number;
+        y?: number;
+        size?: "radius" | "halfWidth";
+        why?: string;
+      }
     | { kind: "POSITION_NOT_ARRAY"; label: string; path: string; found: string }
     | { kind: "POSITION_SHORT"; label: string; path: string; found: string }
     | { kind: "POSITION_NOT_FINITE"; label: string; path: string; found: string }
@@ -255,6 +306,21 @@ export interface ErrorParams {
         bytes?: number;
       }
     | { kind: "NOT_A_SHAPEFILE"; layer: string }
+    | { kind: "BAD_PNU"; pnu: string }
+    | { kind: "PNU_NOT_IN_MAP"; parcel: string; pnu: string }
+    | {
+        kind: "LSMD";
+        /** The part of the map at fault (jijuk.shp, jijuk.dbf …), named first. */
+        file: string;
+        problem: LsmdProblem;
+        type?: number;
+        record?: number;
+        supported?: readonly string[];
+        lacking?: readonly string[];
+        fields?: string;
+        records?: number;
+        shapes?: number;
+      }
     | { kind: "SHP_TRUNCATED"; layer: string; declared: number; bytes: number }
     | { kind: "SHX_DAMAGED"; layer: string }
     | { kind: "SHX_COUNTS"; layer: string; count: number; records: number }
@@ -288,7 +354,7 @@ export interface ErrorParams {
     | { kind: "FAILED"; why: string }
     | { kind: "WORKER_FAILED"; why: string }
     | { kind: "TEXT"; ko: string; en: string };
-  UNKNOWN_SIDO: { kind: "TEXT"; ko: string; en: string };
+  UNKNOWN_SIDO: { kind: "UNKNOWN_CODE"; code: string } | { kind: "TEXT"; ko: string; en: string };
 }
 
 /** The params of one code and kind. */
