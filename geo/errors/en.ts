@@ -198,7 +198,7 @@ const USAGE: Record<UsageProblem, string> = {
 };
 
 export const en = {
-  NOT_JSON: { ...json, ...text },
+  NOT_JSON: json,
   NOT_GEOJSON: {
     TOP_NOT_OBJECT: () => "Not GeoJSON: the top-level value is not an object",
     TOP_NO_TYPE: () => "Not GeoJSON: the top-level object has no type member",
@@ -211,17 +211,14 @@ export const en = {
       `The file nests more than ${p.limit} levels deep: not the structure of a filing`,
     NOT_A_COLLECTION: () => "Not a GeoJSON FeatureCollection",
     NOT_AN_OBJECT: () => "Not a GeoJSON object",
-    ...text,
   },
   EMPTY: {
     NO_FEATURES: () => "The filing is empty: it has no features",
     NO_POINTS: () => "There are no points to enclose in a circle",
-    ...text,
   },
   NO_PARCEL: {
     CSV_HAS_NO_PARCELS: () => "A CSV holds no parcel shapes: open a GeoJSON or a zipped Shapefile",
     NO_POLYGON: () => "No parcel: the filing has no Polygon or MultiPolygon feature",
-    ...text,
   },
   BAD_COORDINATES: {
     ENTRY: (p) => ENTRY[p.problem](p),
@@ -237,7 +234,6 @@ export const en = {
     ACROSS_ANTIMERIDIAN: (p) =>
       `${p.label} has an edge across the antimeridian (longitude 180°): such shapes can't be read`,
     CSV_NOT_NUMBERS: (p) => `Line ${p.line}: the coordinates (${p.x}, ${p.y}) are not numbers`,
-    ...text,
   },
   UNKNOWN_CRS: {
     CRS_MEMBER_WKT: (p) => `The crs member's coordinate system can't be used: ${p.problem.en}`,
@@ -254,7 +250,6 @@ export const en = {
     CANNOT_WRITE_SHAPEFILE: (p) => `Cannot write a Shapefile in ${p.crs}`,
     NOT_A_TM_PLANE: (p) =>
       `The planar-area CRS (--crs) ${p.crs} is not a Korean TM plane: name a TM plane such as EPSG:5186 (the default), 5179, 5185, 5187 or 5188`,
-    ...text,
   },
   NOT_LONLAT: {
     SWAPPED: (p) =>
@@ -265,7 +260,6 @@ export const en = {
       `The crs member names ${p.crs} (metres) but every coordinate looks like degrees: remove the crs member or correct it`,
     CSV_NOT_LONLAT: (p) =>
       `Line ${p.line}: (${p.x}, ${p.y}) is not longitude/latitude; name the CRS of the x/y columns`,
-    ...text,
   },
   BAD_ENVELOPE: {
     TOO_MANY: (p) => `There are ${p.count} envelope features; a filing may have at most one`,
@@ -282,7 +276,6 @@ export const en = {
       `Envelope feature ${p.label}: the polygon is invalid: ${problemEn(p.problem)}`,
     UNKNOWN_SHAPE: (p) =>
       `Envelope feature ${p.label}: properties.shape must be "circle", "belt" or "polygon" (found ${p.found ?? "nothing"})`,
-    ...text,
   },
   BAD_RULES: {
     ...json,
@@ -295,9 +288,8 @@ export const en = {
       `Unknown rule set "${p.id}": give phase-1-2, phase-3 or a rules JSON file`,
     STAMP_UNKNOWN: (p) =>
       `The filing's rule set '${p.id}' is unknown (known: ${p.known.join(", ")}); ${p.hint.en}`,
-    ...text,
   },
-  BAD_HUBS: { ...json, ...hubs, ...text },
+  BAD_HUBS: { ...json, ...hubs },
   BAD_FILE: {
     CSV_NO_COORDINATE_COLUMNS: (p) =>
       `No coordinate columns: need 위도/경도, lat/lon or x/y (found: ${p.found.join(", ")})`,
@@ -390,6 +382,5 @@ export const en = {
   },
   UNKNOWN_SIDO: {
     UNKNOWN_CODE: (p) => `Unknown 시·도 code "${p.code}": use an ISO 3166-2:KR code such as KR-27.`,
-    ...text,
   },
 } satisfies ErrorSentences;

@@ -39,14 +39,7 @@ const COUNTED = ["line", "record"] as const;
 export class FilingError extends Error {
   readonly data: ErrorData;
 
-  constructor(data: ErrorData);
-  /** @deprecated Prose written at the throw site: give `{ code, params }` instead. */
-  constructor(code: FilingErrorCode, ko: string, en: string);
-  constructor(first: ErrorData | FilingErrorCode, ko?: string, en?: string) {
-    const data: ErrorData =
-      typeof first === "string"
-        ? ({ code: first, params: { kind: "TEXT", ko: ko ?? "", en: en ?? "" } } as ErrorData)
-        : first;
+  constructor(data: ErrorData) {
     super(errorText(data, "en"));
     this.name = "FilingError";
     this.data = data;
@@ -80,8 +73,8 @@ export class FilingError extends Error {
 
   /**
    * Whether the error already names `thing` (a file, a rule set id): as the file it is about or
-   * as one of its params, so a caller adds the name only when it is missing. Prose written at a
-   * throw site (the transitional TEXT kind) is still searched, as before.
+   * as one of its params, so a caller adds the name only when it is missing. The one kind made
+   * of two finished sentences (TEXT, a "no proposal" from the firms Worker) is searched.
    */
   names(thing: string): boolean {
     if (this.file === thing) return true;

@@ -205,7 +205,7 @@ const USAGE: Record<UsageProblem, string> = {
 };
 
 export const ko = {
-  NOT_JSON: { ...json, ...text },
+  NOT_JSON: json,
   NOT_GEOJSON: {
     TOP_NOT_OBJECT: () => "GeoJSON이 아닙니다: 최상위 값이 객체가 아닙니다",
     TOP_NO_TYPE: () => "GeoJSON이 아닙니다: 최상위 객체에 type 멤버가 없습니다",
@@ -217,17 +217,14 @@ export const ko = {
     TOO_DEEP: (p) => `파일의 중첩이 ${p.limit}단계를 넘습니다: 지구 파일로 쓸 수 없는 구조입니다`,
     NOT_A_COLLECTION: () => "GeoJSON FeatureCollection이 아닙니다",
     NOT_AN_OBJECT: () => "GeoJSON 객체가 아닙니다",
-    ...text,
   },
   EMPTY: {
     NO_FEATURES: () => "구역이 하나도 없는 빈 파일입니다",
     NO_POINTS: () => "둘레 원을 구할 점이 없습니다",
-    ...text,
   },
   NO_PARCEL: {
     CSV_HAS_NO_PARCELS: () => "CSV에는 구역 도형이 없습니다: GeoJSON이나 Shapefile(ZIP)을 여십시오",
     NO_POLYGON: () => "구역(Polygon 또는 MultiPolygon 피처)이 없습니다",
-    ...text,
   },
   BAD_COORDINATES: {
     ENTRY: (p) => ENTRY[p.problem](p),
@@ -242,7 +239,6 @@ export const ko = {
     ACROSS_ANTIMERIDIAN: (p) =>
       `${p.label}의 변이 날짜변경선(경도 180°)을 가로지릅니다: 그런 도형은 읽을 수 없습니다`,
     CSV_NOT_NUMBERS: (p) => `${p.line}행의 좌표 (${p.x}, ${p.y})가 숫자가 아닙니다`,
-    ...text,
   },
   UNKNOWN_CRS: {
     CRS_MEMBER_WKT: (p) => `crs 멤버의 좌표계를 쓸 수 없습니다: ${p.problem.ko}`,
@@ -257,7 +253,6 @@ export const ko = {
     CANNOT_WRITE_SHAPEFILE: (p) => `Shapefile을 ${p.crs} 좌표계로 쓸 수 없습니다`,
     NOT_A_TM_PLANE: (p) =>
       `평면 면적의 좌표계(--crs) ${p.crs}는 한국 TM 평면이 아닙니다: EPSG:5186(기본), 5179, 5185, 5187, 5188 같은 TM 좌표계를 지정하십시오`,
-    ...text,
   },
   NOT_LONLAT: {
     SWAPPED: (p) =>
@@ -268,7 +263,6 @@ export const ko = {
       `crs 멤버는 ${p.crs}(미터)인데 좌표가 모두 경위도처럼 보입니다: crs 멤버를 지우거나 좌표계를 바로잡으십시오`,
     CSV_NOT_LONLAT: (p) =>
       `${p.line}행의 좌표 (${p.x}, ${p.y})는 경위도가 아닙니다: x/y 열의 좌표계를 지정하십시오`,
-    ...text,
   },
   BAD_ENVELOPE: {
     TOO_MANY: (p) => `지정 범위 피처가 ${p.count}개입니다. 하나만 둘 수 있습니다`,
@@ -285,7 +279,6 @@ export const ko = {
       `지정 범위 피처 ${p.label}: 다각형이 올바르지 않습니다: ${problemKo(p.problem)}`,
     UNKNOWN_SHAPE: (p) =>
       `지정 범위 피처 ${p.label}: properties.shape은 "circle", "belt", "polygon" 중 하나여야 합니다 (현재: ${p.found ?? "없음"})`,
-    ...text,
   },
   BAD_RULES: {
     ...json,
@@ -298,9 +291,8 @@ export const ko = {
       `규칙 집합 "${p.id}"을(를) 찾을 수 없습니다. phase-1-2, phase-3 또는 규칙 JSON 파일을 주십시오`,
     STAMP_UNKNOWN: (p) =>
       `신청서의 규칙 집합 '${p.id}'을(를) 알 수 없습니다 (아는 것: ${p.known.join(", ")}). ${p.hint.ko}`,
-    ...text,
   },
-  BAD_HUBS: { ...json, ...hubs, ...text },
+  BAD_HUBS: { ...json, ...hubs },
   BAD_FILE: {
     CSV_NO_COORDINATE_COLUMNS: (p) =>
       `좌표 열이 없습니다: 위도/경도, lat/lon 또는 x/y 열이 필요합니다 (있는 열: ${p.found.join(", ")})`,
@@ -395,6 +387,5 @@ export const ko = {
   UNKNOWN_SIDO: {
     UNKNOWN_CODE: (p) =>
       `알 수 없는 시·도 코드 "${p.code}"입니다. ISO 3166-2:KR 코드(예: KR-27)를 쓰십시오.`,
-    ...text,
   },
 } satisfies ErrorSentences;

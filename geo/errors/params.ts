@@ -181,7 +181,7 @@ export type EntryProblem =
 
 /** The values behind each code's sentences. */
 export interface ErrorParams {
-  NOT_JSON: JsonProblem | { kind: "TEXT"; ko: string; en: string };
+  NOT_JSON: JsonProblem;
   NOT_GEOJSON:
     | { kind: "TOP_NOT_OBJECT" }
     | { kind: "TOP_NO_TYPE" }
@@ -192,13 +192,9 @@ export interface ErrorParams {
     | { kind: "NO_GEOMETRIES"; label: string }
     | { kind: "TOO_DEEP"; limit: number }
     | { kind: "NOT_A_COLLECTION" }
-    | { kind: "NOT_AN_OBJECT" }
-    | { kind: "TEXT"; ko: string; en: string };
-  EMPTY: { kind: "NO_FEATURES" } | { kind: "NO_POINTS" } | { kind: "TEXT"; ko: string; en: string };
-  NO_PARCEL:
-    | { kind: "CSV_HAS_NO_PARCELS" }
-    | { kind: "NO_POLYGON" }
-    | { kind: "TEXT"; ko: string; en: string };
+    | { kind: "NOT_AN_OBJECT" };
+  EMPTY: { kind: "NO_FEATURES" } | { kind: "NO_POINTS" };
+  NO_PARCEL: { kind: "CSV_HAS_NO_PARCELS" } | { kind: "NO_POLYGON" };
   BAD_COORDINATES:
     | { kind: "CSV_NOT_NUMBERS"; line: number; x: string; y: string }
     | {
@@ -225,8 +221,7 @@ export interface ErrorParams {
         what: "polygon" | "ring" | "multipolygon";
       }
     | { kind: "NEAR_POLE"; label: string; lat: number; limit: number }
-    | { kind: "ACROSS_ANTIMERIDIAN"; label: string }
-    | { kind: "TEXT"; ko: string; en: string };
+    | { kind: "ACROSS_ANTIMERIDIAN"; label: string };
   UNKNOWN_CRS:
     | { kind: "UNSUPPORTED"; crs: string; supported: readonly string[] }
     | { kind: "CRS_MEMBER_WKT"; problem: Phrase }
@@ -236,14 +231,12 @@ export interface ErrorParams {
     | { kind: "PRJ_MISSING"; layer: string }
     | { kind: "PRJ_UNUSABLE"; layer: string; problem: Phrase }
     | { kind: "CANNOT_WRITE_SHAPEFILE"; crs: string }
-    | { kind: "NOT_A_TM_PLANE"; crs: string }
-    | { kind: "TEXT"; ko: string; en: string };
+    | { kind: "NOT_A_TM_PLANE"; crs: string };
   NOT_LONLAT:
     | { kind: "CSV_NOT_LONLAT"; line: number; x: number; y: number }
     | { kind: "SWAPPED"; where: string; x: number; y: number }
     | { kind: "METRES"; where: string; x: number; y: number }
-    | { kind: "METRES_BUT_DEGREES"; crs: string }
-    | { kind: "TEXT"; ko: string; en: string };
+    | { kind: "METRES_BUT_DEGREES"; crs: string };
   BAD_ENVELOPE:
     | { kind: "TOO_MANY"; count: number }
     | { kind: "NOT_KM"; label: string; key: string; found?: string | undefined }
@@ -258,8 +251,7 @@ export interface ErrorParams {
     | { kind: "AXIS_TOO_SHORT"; label: string }
     | { kind: "AXIS_TOO_LONG"; label: string; count: number; limit: number }
     | { kind: "POLYGON_INVALID"; label: string; problem: string }
-    | { kind: "UNKNOWN_SHAPE"; label: string; found?: string | undefined }
-    | { kind: "TEXT"; ko: string; en: string };
+    | { kind: "UNKNOWN_SHAPE"; label: string; found?: string | undefined };
   BAD_RULES:
     | JsonProblem
     | {
@@ -273,9 +265,8 @@ export interface ErrorParams {
     | { kind: "BUILTIN_ID"; id: string }
     | { kind: "ZONE_RULE_SET_UNKNOWN"; id: string }
     | { kind: "RULE_SET_NOT_FOUND"; id: string }
-    | { kind: "STAMP_UNKNOWN"; id: string; known: readonly string[]; hint: Phrase }
-    | { kind: "TEXT"; ko: string; en: string };
-  BAD_HUBS: JsonProblem | HubProblem | { kind: "TEXT"; ko: string; en: string };
+    | { kind: "STAMP_UNKNOWN"; id: string; known: readonly string[]; hint: Phrase };
+  BAD_HUBS: JsonProblem | HubProblem;
   BAD_FILE:
     | { kind: "CSV_NO_COORDINATE_COLUMNS"; found: readonly string[] }
     | { kind: "CSV_NO_ROWS" }
@@ -353,8 +344,9 @@ export interface ErrorParams {
     | { kind: "UNUSABLE"; why: string }
     | { kind: "FAILED"; why: string }
     | { kind: "WORKER_FAILED"; why: string }
+    /** Two sentences made elsewhere: only a proposal's "no proposal" (propose.ts), sent by the firms Worker. */
     | { kind: "TEXT"; ko: string; en: string };
-  UNKNOWN_SIDO: { kind: "UNKNOWN_CODE"; code: string } | { kind: "TEXT"; ko: string; en: string };
+  UNKNOWN_SIDO: { kind: "UNKNOWN_CODE"; code: string };
 }
 
 /** The params of one code and kind. */
