@@ -129,11 +129,7 @@ export async function writeShapefileZip(
   const encoding = opts.encoding ?? "utf-8";
   const prj = prjFor(crs);
   if (prj === null) {
-    throw new FilingError(
-      "UNKNOWN_CRS",
-      `Shapefile을 ${crs} 좌표계로 쓸 수 없습니다`,
-      `Cannot write a Shapefile in ${crs}`,
-    );
+    throw new FilingError({ code: "UNKNOWN_CRS", params: { kind: "CANNOT_WRITE_SHAPEFILE", crs } });
   }
   const convert = fromLonLat(crs);
   const geometries: Position[][][][] = [];

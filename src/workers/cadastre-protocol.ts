@@ -1,5 +1,6 @@
 /** Messages between the app and the cadastre Worker (structured-clone values only). */
 import type { MultiPolygon, Polygon } from "geojson";
+import type { ErrorData } from "../../geo/index";
 
 export interface NamedFile {
   name: string;
@@ -32,4 +33,5 @@ export type CadastreReply =
   | { kind: "union"; id: number; geometry: Polygon | MultiPolygon | null }
   | { kind: "inside"; id: number; pnus: string[]; geometry: Polygon | MultiPolygon | null }
   | { kind: "joso"; id: number; bytes: Uint8Array }
-  | { kind: "error"; id: number; ko: string; en: string };
+  /** What went wrong, as data: the page renders it in its language. */
+  | { kind: "error"; id: number; error: ErrorData };

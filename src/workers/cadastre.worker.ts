@@ -19,7 +19,7 @@ import {
   readPilji,
   unionPilji,
 } from "../../geo/cadastre";
-import { importZone, isFilingError } from "../../geo/index";
+import { type ErrorData, importZone, isFilingError } from "../../geo/index";
 import bjd from "../../public/data/bjd-codes.json";
 import type { CadastreReply, CadastreRequest } from "./cadastre-protocol";
 
@@ -100,8 +100,9 @@ async function handle(req: CadastreRequest): Promise<void> {
 
 scope.onmessage = (e) => {
   handle(e.data).catch((err: unknown) => {
-    const ko = isFilingError(err) ? err.ko : String(err);
-    const en = isFilingError(err) ? err.en : String(err);
-    scope.postMessage({ kind: "error", id: e.data.id, ko, en });
+    const error: ErrorData = isFilingError(err)
+      ? err.data
+      : { code: "BAD_FILE", params: { kind: "FAILED", why: String(err) } };
+    scope.postMessage({ kind: "error", id: e.data.id, error });
   });
 };
