@@ -5,6 +5,7 @@
  * `czd parcels`, the very 조서 the app exports, its total `czd check`'s area to 1 m².
  */
 import { mkdtempSync, readFileSync } from "node:fs";
+import { createRequire } from "node:module";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import type { Feature, FeatureCollection, Polygon, Position } from "geojson";
@@ -164,6 +165,33 @@ describe("selecting 필지 by area", () => {
     expect(await settledHash()).toBe(HASH);
     await page.getByTestId("cadastre-box").click();
     expect(await page.getByTestId("cadastre-box").getAttribute("aria-pressed")).toBe("false");
+  });
+
+  it("offers the selections with accessible names, no axe (WCAG 2.1 A/AA) violation in the menu", async () => {
+    await openSelections();
+    const names = await page
+      .getByTestId("cadastre-select")
+      .locator("button, select")
+      .evaluateAll((els) =>
+        els.map((e) => (e.textContent ?? "").trim() || e.getAttribute("aria-label")),
+      );
+    expect(names.every((n) => n && n.length > 1)).toBe(true);
+    expect(await page.getByRole("button", { name: "상자로 선택" }).count()).toBe(1);
+    expect(await page.getByRole("button", { name: "닿는 필지 더하기" }).count()).toBe(1);
+    expect(await page.getByRole("combobox", { name: /대상/ }).count()).toBe(1);
+    await page.addScriptTag({
+      content: readFileSync(createRequire(import.meta.url).resolve("axe-core/axe.min.js"), "utf8"),
+    });
+    const found = await page.evaluate(async () => {
+      const axe = (window as unknown as { axe: { run: (...a: unknown[]) => Promise<unknown> } })
+        .axe;
+      const result = (await axe.run(
+        { include: [['[data-testid="cadastre"]']] },
+        { runOnly: { type: "tag", values: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"] } },
+      )) as { violations: { id: string }[] };
+      return result.violations.map((v) => v.id);
+    });
+    expect(found).toEqual([]);
   });
 
   it("takes the 필지 in view from the keyboard, in one undo step", async () => {
