@@ -284,4 +284,31 @@ describe("selecting 필지 by area", () => {
     expect(Math.abs(total - check.area.totalKm2 * 1e6)).toBeLessThanOrEqual(1);
     expect(app.errors).toEqual([]);
   });
+
+  it("lists a 구역's 필지 again after the select tool moves its vertex, in the edit's undo step", async () => {
+    const before = (await parcels())[1] as Feature<Polygon>;
+    expect(before.geometry.type).toBe("Polygon");
+    expect(before.properties?.partialPnu).toBeUndefined();
+    // The select tool's vertex keys (the drag's keyboard twin, src/actions/vertex-keys.ts): the
+    // 구역 picked in the table, its first vertex moved 10 m east, then 10 m south.
+    await page.getByTestId("tool-select").focus();
+    await page.keyboard.press("Enter");
+    await page.getByTestId("parcel-name").nth(1).focus();
+    await page.keyboard.press("Enter");
+    await expect.poll(() => page.getByTestId("vertex-status").textContent()).toMatch(/1\//);
+    await page.locator('[data-testid="map"] canvas').focus();
+    await page.keyboard.press("ArrowRight");
+    await expect.poll(async () => (await parcels())[1]?.properties?.partialPnu).toBeDefined();
+    const after = (await parcels())[1] as Feature<Polygon>;
+    expect(after.geometry).not.toEqual(before.geometry);
+    const expected = pnuProperties(coveredPilji(after.geometry, pilji));
+    expect(expected.partialPnu.length).toBeGreaterThan(0);
+    expect(sorted(after.properties?.pnu)).toEqual([...expected.pnu].sort());
+    expect(after.properties?.partialPnu).toEqual(expected.partialPnu);
+    await undo();
+    const undone = (await parcels())[1];
+    expect(undone?.geometry).toEqual(before.geometry);
+    expect(undone?.properties?.partialPnu).toBeUndefined();
+    expect(sorted(undone?.properties?.pnu)).toEqual([...touching].sort());
+  });
 });
