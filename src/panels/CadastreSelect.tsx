@@ -15,7 +15,9 @@ import { useCadastre } from "../store/cadastre";
 import { activeZone, useAppStore } from "../store/store";
 import { viewCorners } from "./cadastre-wiring";
 
-const ENVELOPE = "\u0000envelope";
+/** Option values: the envelope, or `parcel:<id>` (an id is any string a filing gives). */
+const ENVELOPE = "envelope";
+const PARCEL = "parcel:";
 
 export function CadastreSelect() {
   const lang = useAppStore((s) => s.lang);
@@ -25,9 +27,10 @@ export function CadastreSelect() {
   const [chosen, setChosen] = useState<string>("");
   const options = [
     ...(zone.envelope ? [{ value: ENVELOPE, label: w.envelope }] : []),
-    ...zone.parcels.map((p) => ({ value: p.id, label: p.name ?? p.id })),
+    ...zone.parcels.map((p) => ({ value: `${PARCEL}${p.id}`, label: p.name ?? p.id })),
   ];
   const target = options.some((o) => o.value === chosen) ? chosen : (options[0]?.value ?? "");
+  const parcelId = target.startsWith(PARCEL) ? target.slice(PARCEL.length) : "";
   const report = (n: number) =>
     useAppStore
       .getState()
@@ -87,7 +90,7 @@ export function CadastreSelect() {
             void (
               target === ENVELOPE
                 ? selectInsideEnvelope(useAppStore)
-                : selectInsideParcel(useAppStore, target)
+                : selectInsideParcel(useAppStore, parcelId)
             ).then(report)
           }
         >
@@ -97,8 +100,8 @@ export function CadastreSelect() {
           type="button"
           data-testid="cadastre-touching"
           title={w.touchingTitle}
-          disabled={!target || target === ENVELOPE}
-          onClick={() => void selectTouchingParcel(useAppStore, target).then(report)}
+          disabled={!parcelId}
+          onClick={() => void selectTouchingParcel(useAppStore, parcelId).then(report)}
         >
           {w.touching}
         </button>

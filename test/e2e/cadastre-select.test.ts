@@ -250,7 +250,7 @@ describe("selecting 필지 by area", () => {
     expect(touching.filter((x) => boxed.includes(x))).toEqual([]);
 
     await openSelections();
-    await page.getByTestId("cadastre-target").selectOption(String(freehand.properties?.id));
+    await page.getByTestId("cadastre-target").selectOption(`parcel:${freehand.properties?.id}`);
     await page.getByTestId("cadastre-touching").click();
     await expect
       .poll(async () => sorted((await parcels())[1]?.properties?.pnu))
