@@ -44,14 +44,7 @@ let app: AppPage;
 let page: Page;
 let dir: string;
 
-/** Page pixels of a position, and back, the map centred on LON0, LAT0 at hash zoom ZOOM. */
-async function pixelOf([lon = 0, lat = 0]: Position): Promise<[number, number]> {
-  const [cx, cy] = await mapCentre(page);
-  return [
-    cx + ((lon - LON0) / 360) * WORLD,
-    cy + ((mercY(LAT0) - mercY(lat)) / (2 * Math.PI)) * WORLD,
-  ];
-}
+/** The position under page pixels, the map centred on LON0, LAT0 at hash zoom ZOOM. */
 async function lonLatOf([x, y]: [number, number]): Promise<Position> {
   const [cx, cy] = await mapCentre(page);
   const my = mercY(LAT0) - ((y - cy) / WORLD) * 2 * Math.PI;
