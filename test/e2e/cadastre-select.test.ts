@@ -44,7 +44,15 @@ let app: AppPage;
 let page: Page;
 let dir: string;
 
-/** The position under page pixels, the map centred on LON0, LAT0 at hash zoom ZOOM. */
+/** Page pixels of a position, and back, the map centred on LON0, LAT0 at hash zoom ZOOM. */
+async function pixelOf([lon = 0, lat = 0]: Position): Promise<[number, number]> {
+  const [cx, cy] = await mapCentre(page);
+  return [
+    cx + ((lon - LON0) / 360) * WORLD,
+    cy + ((mercY(LAT0) - mercY(lat)) / (2 * Math.PI)) * WORLD,
+  ];
+}
+
 async function lonLatOf([x, y]: [number, number]): Promise<Position> {
   const [cx, cy] = await mapCentre(page);
   const my = mercY(LAT0) - ((y - cy) / WORLD) * 2 * Math.PI;
@@ -303,5 +311,33 @@ describe("selecting 필지 by area", () => {
     expect(undone?.geometry).toEqual(before.geometry);
     expect(undone?.properties?.partialPnu).toBeUndefined();
     expect(sorted(undone?.properties?.pnu)).toEqual([...touching].sort());
+  });
+
+  it("does the same after a vertex dragged with the mouse and the select tool", async () => {
+    const before = (await parcels())[1] as Feature<Polygon>;
+    const [cx, cy] = await mapCentre(page);
+    const middle: [number, number] = [cx + 155, cy + 145];
+    // The 구역's vertex nearest its middle (one far out may lie beyond the map's edge).
+    const ring = before.geometry.coordinates[0] ?? [];
+    const px = await Promise.all(ring.map((p) => pixelOf(p)));
+    const dist = (p: [number, number]) => Math.hypot(p[0] - middle[0], p[1] - middle[1]);
+    const [x, y] = px.reduce((a, b) => (dist(b) < dist(a) ? b : a));
+    await pickTool(page, "select");
+    await clickAt(page, middle);
+    await page.waitForTimeout(300);
+    await page.mouse.move(x, y, { steps: 2 });
+    await page.mouse.down();
+    await page.mouse.move(x + 40, y + 10, { steps: 8 });
+    await page.mouse.up();
+    await expect.poll(async () => (await parcels())[1]?.properties?.partialPnu).toBeDefined();
+    const after = (await parcels())[1] as Feature<Polygon>;
+    expect(after.geometry).not.toEqual(before.geometry);
+    const expected = pnuProperties(coveredPilji(after.geometry, pilji));
+    expect(sorted(after.properties?.pnu)).toEqual([...expected.pnu].sort());
+    expect(after.properties?.partialPnu).toEqual(expected.partialPnu);
+    await undo();
+    const undone = (await parcels())[1];
+    expect(undone?.geometry).toEqual(before.geometry);
+    expect(undone?.properties?.partialPnu).toBeUndefined();
   });
 });
