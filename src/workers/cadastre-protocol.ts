@@ -1,6 +1,7 @@
 /** Messages between the app and the cadastre Worker (structured-clone values only). */
 import type { MultiPolygon, Polygon } from "geojson";
 import type { ErrorData } from "../../geo/index";
+import type { SelectReply, SelectRequest } from "./cadastre-select-protocol";
 
 export interface NamedFile {
   name: string;
@@ -8,6 +9,7 @@ export interface NamedFile {
 }
 
 export type CadastreRequest =
+  | SelectRequest
   | { kind: "open"; id: number; files: NamedFile[] }
   /** The exact union of these 필지 (null when none is held). */
   | { kind: "union"; id: number; pnus: string[] }
@@ -24,6 +26,7 @@ export type CadastreRequest =
     };
 
 export type CadastreReply =
+  | SelectReply
   | { kind: "progress"; id: number; read: number; total: number }
   /**
    * `outlines`: the 필지 as GeoJSON text (UTF-8, properties pnu and label), transferred, for the

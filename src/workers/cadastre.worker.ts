@@ -22,6 +22,7 @@ import {
 import { type ErrorData, importZone, isFilingError } from "../../geo/index";
 import bjd from "../../public/data/bjd-codes.json";
 import type { CadastreReply, CadastreRequest } from "./cadastre-protocol";
+import { answerSelection } from "./cadastre-select";
 
 const scope = self as unknown as {
   postMessage: (m: CadastreReply, transfer?: Transferable[]) => void;
@@ -79,6 +80,10 @@ async function handle(req: CadastreRequest): Promise<void> {
     scope.postMessage({ kind: "opened", id: req.id, layers: names, count: read.length, outlines }, [
       outlines,
     ]);
+    return;
+  }
+  if (req.kind === "select" || req.kind === "cover") {
+    scope.postMessage(answerSelection(req, pilji));
     return;
   }
   if (req.kind === "union") {
