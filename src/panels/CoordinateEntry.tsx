@@ -8,6 +8,7 @@ import { useId, useState } from "react";
 import {
   type CoordinateEntryKind,
   DEFAULT_BELT_LIMITS,
+  errorText,
   isFilingError,
   parseCoordinateEntry,
   radiusLimitKm,
@@ -63,7 +64,7 @@ export function CoordinateEntry({ onClose }: { onClose: () => void }) {
       onClose();
     } catch (e) {
       if (!isFilingError(e)) throw e;
-      setError(e.text(lang));
+      setError(errorText(e.data, lang));
     }
   };
 

@@ -56,7 +56,7 @@ export function MapView() {
     const offControls = subscribeMapControls(useAppStore, map);
     const offSketch = bindSketch(useAppStore, map);
     const offFirms = subscribeFirms(useAppStore, map.firms);
-    const offCadastre = bindCadastre(useAppStore, map.cadastre);
+    const offCadastre = bindCadastre(useAppStore, map.cadastre, map.cadastreBox);
     const offArchive = bindArchiveBasemap(map);
     const offLocale = useAppStore.subscribe((s, prev) => {
       if (s.lang !== prev.lang) relabelControls(el, MAPLIBRE_LOCALE[s.lang]);

@@ -1,5 +1,7 @@
 /** Messages between the app and the cadastre Worker (structured-clone values only). */
 import type { MultiPolygon, Polygon } from "geojson";
+import type { ErrorData } from "../../geo/index";
+import type { SelectReply, SelectRequest } from "./cadastre-select-protocol";
 
 export interface NamedFile {
   name: string;
@@ -7,6 +9,7 @@ export interface NamedFile {
 }
 
 export type CadastreRequest =
+  | SelectRequest
   | { kind: "open"; id: number; files: NamedFile[] }
   /** The exact union of these 필지 (null when none is held). */
   | { kind: "union"; id: number; pnus: string[] }
@@ -23,6 +26,7 @@ export type CadastreRequest =
     };
 
 export type CadastreReply =
+  | SelectReply
   | { kind: "progress"; id: number; read: number; total: number }
   /**
    * `outlines`: the 필지 as GeoJSON text (UTF-8, properties pnu and label), transferred, for the
@@ -32,4 +36,5 @@ export type CadastreReply =
   | { kind: "union"; id: number; geometry: Polygon | MultiPolygon | null }
   | { kind: "inside"; id: number; pnus: string[]; geometry: Polygon | MultiPolygon | null }
   | { kind: "joso"; id: number; bytes: Uint8Array }
-  | { kind: "error"; id: number; ko: string; en: string };
+  /** What went wrong, as data: the page renders it in its language. */
+  | { kind: "error"; id: number; error: ErrorData };
