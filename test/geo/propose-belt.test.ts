@@ -193,4 +193,17 @@ describe("belt bound", () => {
       { numRuns: 6, seed: 23 },
     );
   }, 120_000);
+
+  it("from the heaviest cells, held to one disk about the axis' midpoint: two clumps 150 km apart", () => {
+    const points: Position[] = [];
+    const weights: number[] = [];
+    for (let i = 0; i < 30; i++) {
+      points.push([127.0 + (i % 6) * 0.001, 35.0 + Math.floor(i / 6) * 0.001]);
+      weights.push(2);
+      points.push([128.65 + (i % 6) * 0.001, 35.2 + Math.floor(i / 6) * 0.001]);
+      weights.push(3);
+    }
+    // Both clumps together fill far fewer cells than a belt meets, but no belt reaches both.
+    expect(beltCellBound(createFirms(points, weights), 5_000, 100_000)).toBe(90);
+  });
 });
