@@ -7,7 +7,7 @@ import { checkFiling } from "../check";
 import { FilingError } from "../errors";
 import type { ErrorParams } from "../errors/params";
 import type { HubIndex } from "../hubs";
-import { isMetroSido, radiusLimitKm } from "../rules";
+import { DEFAULT_BELT_LIMITS, isMetroSido, radiusLimitKm } from "../rules";
 import { decideSido, sidoByCode } from "../sido";
 import type { Envelope, EnvelopeShape, Parcel, Report, RuleSet, Zone } from "../types";
 import { beltCellBound } from "./belt-bound";
@@ -215,7 +215,7 @@ function build(
 }
 
 function beltCeiling(firms: Firms, ruleSet: RuleSet): number {
-  const belt = ruleSet.envelope.belt ?? { axisLengthKm: 100, halfWidthKm: 5 };
+  const belt = ruleSet.envelope.belt ?? DEFAULT_BELT_LIMITS;
   return beltCellBound(firms, belt.halfWidthKm * 1000, belt.axisLengthKm * 1000);
 }
 
