@@ -88,7 +88,8 @@ function bad(ko: string, en: string): FilingError {
   return new FilingError("BAD_FILE", ko, en);
 }
 
-function coordinateColumns(
+/** The columns holding the coordinates, and their CRS (the streamed firm reader shares it). */
+export function coordinateColumns(
   headers: string[],
   opts: ReadOptions,
 ): { lon: string; lat: string; crs: string } {
