@@ -35,6 +35,22 @@ function lastNonSpace(text: string): number {
   return i;
 }
 
+/**
+ * A weight cell of digits alone (and at most one point) as its number, without parseWeight's
+ * search for separators: the same number, as there are none to drop. Undefined for anything
+ * else (empty, separators, signs, exponents, past MAX_WEIGHT), which weightOf then reads.
+ */
+function plainWeight(cell: string | undefined): number | undefined {
+  if (cell === undefined || cell.length === 0 || cell.length > 15) return undefined;
+  let dots = 0;
+  for (let k = 0; k < cell.length; k++) {
+    const c = cell.charCodeAt(k);
+    if (c === 46) dots++;
+    else if (c < 48 || c > 57) return undefined;
+  }
+  return dots > 1 || cell.length === dots ? undefined : Number(cell);
+}
+
 export interface CsvFirmOptions extends ReadOptions, FirmPick {}
 
 /** Reads firm rows from text pieces: `push` each piece in order, then `finish`. */
@@ -286,7 +302,10 @@ export class CsvFirmReader {
     if (this.missingColumn || this.badFirm) return;
     if (this.wanted && !industryWanted(this.wanted, cells[this.industryCol])) return;
     try {
-      const w = this.weightCol < 0 ? 1 : weightOf(cells[this.weightCol], i);
+      const w =
+        this.weightCol < 0
+          ? 1
+          : (plainWeight(cells[this.weightCol]) ?? weightOf(cells[this.weightCol], i));
       this.out.push(lon, lat, w);
     } catch (e) {
       this.badFirm = e;
