@@ -34,6 +34,31 @@ type Place = (typeof At)[keyof typeof At];
 const isBlank = (c: number): boolean => c === 32 || c === 10 || c === 13 || c === 9;
 const startsNumber = (c: number): boolean => (c >= 48 && c <= 57) || c === 45;
 
+/** No member of `o` (an object) is an object or array, but those `except` names. */
+function flat(o: object, except?: string, except2?: string): boolean {
+  for (const k in o) {
+    const v = (o as Record<string, unknown>)[k];
+    if (typeof v === "object" && v !== null && k !== except && k !== except2) return false;
+  }
+  return true;
+}
+
+/**
+ * A feature of flat properties and a Point (or no geometry): depth 5 at most and no position in
+ * an array, so checkDepth's walk would find nothing — the million-firm case, spared the walk.
+ */
+function flatPoint(f: unknown): boolean {
+  if (typeof f !== "object" || f === null || Array.isArray(f)) return false;
+  if (!flat(f, "properties", "geometry")) return false;
+  const { properties: p, geometry: g } = f as { properties?: unknown; geometry?: unknown };
+  if (typeof p === "object" && p !== null && (Array.isArray(p) || !flat(p))) return false;
+  if (typeof g !== "object" || g === null) return true;
+  if (Array.isArray(g) || !flat(g, "coordinates")) return false;
+  const c = (g as { coordinates?: unknown }).coordinates;
+  if (typeof c !== "object" || c === null) return true;
+  return Array.isArray(c) && c.every((n) => typeof n !== "object" || n === null);
+}
+
 /** Reads a FeatureCollection's firms from text pieces: `push` each piece, then `finish`. */
 export class GeoJsonFirmReader {
   private readonly pick: FirmPick;
@@ -322,6 +347,7 @@ export class GeoJsonFirmReader {
 
   /** Depth and positions of a parsed feature, as checkDepth walks them (it sits at depth 3). */
   private count(f: unknown): void {
+    if (flatPoint(f)) return;
     const values: unknown[] = [f];
     const depths: number[] = [3];
     while (values.length > 0) {
