@@ -89,6 +89,8 @@ if (plain.weight > proposal.bound * 1.005) {
 
 interface CliRun {
   ms: number;
+  /** CPU time, user and system: steadier than wall time on a shared machine. */
+  cpuMs: number;
   mb: number;
   status: number | null;
   stdout: string;
@@ -97,14 +99,15 @@ interface CliRun {
 
 /** One whole `czd` process: wall time and max RSS as /usr/bin/time measures them. */
 function czd(cli: string, args: string[]): CliRun {
-  const r = spawnSync("/usr/bin/time", ["-f", "%e %M", process.execPath, cli, ...args], {
+  const r = spawnSync("/usr/bin/time", ["-f", "%e %M %U %S", process.execPath, cli, ...args], {
     encoding: "utf8",
     maxBuffer: 1 << 28,
   });
   const lines = r.stderr.trimEnd().split("\n");
-  const [seconds = "NaN", kb = "NaN"] = (lines.pop() ?? "").split(" ");
+  const [seconds = "NaN", kb = "NaN", user = "NaN", sys = "NaN"] = (lines.pop() ?? "").split(" ");
   return {
     ms: Number(seconds) * 1000,
+    cpuMs: (Number(user) + Number(sys)) * 1000,
     mb: Number(kb) / 1024,
     status: r.status,
     stdout: r.stdout,
@@ -146,15 +149,15 @@ if (process.env.BENCH_PROPOSE_CLI !== "0") {
         const then = base ? czd(base, args) : null;
         const show = (r: CliRun) =>
           r.status === 0
-            ? `${(r.ms / 1000).toFixed(2)} s ${r.mb.toFixed(0)} MB`
+            ? `${(r.ms / 1000).toFixed(2)} s (CPU ${(r.cpuMs / 1000).toFixed(2)} s) ${r.mb.toFixed(0)} MB`
             : `exit ${r.status} after ${(r.ms / 1000).toFixed(2)} s (${r.stderr.slice(0, 70)})`;
         const meets = now.status === 0 && now.ms <= targets[shape] && now.mb <= 500;
         console.log(
-          `${`${shape} ${format}`.padEnd(16)}this ${show(now).padEnd(22)}${
-            then ? `${baseRef} ${show(then).padEnd(22)}` : ""
+          `${`${shape} ${format}`.padEnd(16)}this ${show(now).padEnd(34)}${
+            then ? `${baseRef} ${show(then).padEnd(34)}` : ""
           }${
             then?.status === 0 && now.status === 0
-              ? `time ${(now.ms / then.ms).toFixed(2)}×, memory ${(now.mb / then.mb).toFixed(2)}×  `
+              ? `time ${(now.ms / then.ms).toFixed(2)}× (CPU ${(now.cpuMs / then.cpuMs).toFixed(2)}×), memory ${(now.mb / then.mb).toFixed(2)}×  `
               : ""
           }${meets ? "meets" : "misses"} ≤ ${targets[shape] / 1000} s, ≤ 500 MB`,
         );
