@@ -84,7 +84,8 @@ function column(headers: string[], role: Role): string | undefined {
   return headers.find((h) => wanted.includes(h.trim().toLowerCase()));
 }
 
-function coordinateColumns(
+/** The columns holding the coordinates, and their CRS (the streamed firm reader shares it). */
+export function coordinateColumns(
   headers: string[],
   opts: ReadOptions,
 ): { lon: string; lat: string; crs: string } {
