@@ -76,6 +76,7 @@ export {
   figureLabel,
   figureValue,
   findingSentence,
+  findingTitle,
   formatKst,
   hubLabels,
   inLang,

@@ -139,6 +139,7 @@ export const en: Messages = {
   reviewHubSourcesNone: "none",
   reviewEllipsoidal: "Ellipsoidal (km²)",
   reviewPlanar: "Planar (km²)",
+  ruleSetVersion: "version",
   reviewAreas: "Area",
   reviewPartial: "Hubs only partly inside",
   reviewGiven: "given in the filing",

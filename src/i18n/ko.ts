@@ -136,6 +136,7 @@ export const ko = {
   reviewHubSourcesNone: "없음",
   reviewEllipsoidal: "타원체 면적 (㎢)",
   reviewPlanar: "평면 면적 (㎢)",
+  ruleSetVersion: "버전",
   reviewAreas: "면적",
   reviewPartial: "일부만 지구 안에 있는 거점",
   reviewGiven: "신청서에 지정됨",

@@ -27,7 +27,9 @@ import { bindHash, initialView } from "./hash";
 import { LAYERS, SIGUNGU_MINZOOM, SOURCES } from "./ids";
 import { addSidoLabels, addSigunguLabels } from "./labels";
 import { addOverlays } from "./overlays";
+import { ParcelLabels } from "./parcel-labels";
 import { bindPointerTools, type PointerHandlers } from "./pointer-tools";
+import { SearchHitLayer } from "./search-hit-layer";
 
 export interface MapHandlers extends PointerHandlers {
   onDrawn: (tool: DrawTool, geometry: Polygon | Point | LineString) => void;
@@ -94,6 +96,10 @@ export class ZoneMap {
   readonly firms = new FirmsLayer();
   /** The 연속지적도's outlines and 필지 picking (cadastre-layer.ts). */
   readonly cadastre = new CadastreLayer();
+  /** The 필지 a search found (search-hit-layer.ts). */
+  readonly searchHit = new SearchHitLayer();
+  /** The parcels' names and areas (parcel-labels.ts). */
+  private readonly parcelLabels = new ParcelLabels();
   /** The envelope's handles (envelope-edit.ts): a lazy chunk, like terra-draw, with its geodesy. */
   private envelopeEdit: EnvelopeEdit | null = null;
   private readonly edits: EnvelopeEditHooks = {
@@ -130,6 +136,8 @@ export class ZoneMap {
       addOverlays(this.map);
       this.firms.attach(this.map);
       this.cadastre.attach(this.map);
+      this.parcelLabels.attach(this.map);
+      this.searchHit.attach(this.map);
       this.setBasemap(this.basemap);
       void this.loadSido(options.sidoUrl).then(() => this.loadSigungu(options.loadSigungu));
       const drawn = drawModule
@@ -208,6 +216,7 @@ export class ZoneMap {
   setLang(lang: Lang): void {
     this.lang = lang;
     this.setLabelLang?.(lang);
+    this.parcelLabels.setLang(lang);
   }
 
   /**
@@ -369,6 +378,7 @@ export class ZoneMap {
     if (diff.enclosing && diff.enclosing !== this.shown.enclosing)
       set(SOURCES.enclosing, diff.enclosing);
     if (diff.hubs && diff.hubs !== this.shown.hubs) set(SOURCES.hubs, diff.hubs);
+    if (diff.labels && diff.labels !== this.shown.labels) this.parcelLabels.set(diff.labels);
     if (diff.editableEnvelope !== undefined) this.envelopeEdit?.setEnvelope(diff.editableEnvelope);
     this.shown = { ...this.shown, ...diff };
     if (diff.editable && this.tool === "select") this.syncEditable();
