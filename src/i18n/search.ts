@@ -31,7 +31,7 @@ export type SearchMessages = typeof ko;
 const en: SearchMessages = {
   search: "Search places and coordinates",
   searchHint:
-    "e.g. Jinju, 35°10'12\"N 128°5'E, EPSG:5186 200000 600000; with a cadastre open, 충무공동 123 or a PNU",
+    "e.g. Jinju, 35°10'12\"N 128°5'E, EPSG:5186 200000 600000; with a cadastre open, a dong and lot number, or a PNU",
   noResult: "Nothing found",
   loading: "Reading the boundaries…",
   kinds: {
