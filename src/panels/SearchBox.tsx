@@ -25,10 +25,14 @@ interface Result {
   pilji?: PiljiHit;
 }
 
-/** Move the map to show `bbox` (a point gets a street-level view). */
-function goTo(bbox: Bbox): void {
+/**
+ * Move the map to show `bbox` (a point gets a street-level view); a 필지 at the zoom its 지번
+ * labels show from, with its neighbours around it.
+ */
+function goTo(bbox: Bbox, pilji = false): void {
   const map = document.querySelector('[data-testid="map"]')?.getBoundingClientRect();
-  const view = viewOfBbox(bbox, map?.width ?? 1000, map?.height ?? 700, { maxZoom: 15 });
+  const options = pilji ? { maxZoom: 18, paddingPx: 120 } : { maxZoom: 15 };
+  const view = viewOfBbox(bbox, map?.width ?? 1000, map?.height ?? 700, options);
   window.location.hash = formatHash(view);
 }
 
@@ -106,7 +110,7 @@ export function SearchBox() {
 
   const pick = (r: Result | undefined) => {
     if (!r) return;
-    goTo(r.bbox);
+    goTo(r.bbox, Boolean(r.pilji));
     showSearchHit(r.pilji ? { pnu: r.pilji.pnu, geometry: r.pilji.geometry } : null);
     setOpen(false);
   };
