@@ -28,6 +28,7 @@ const M_PER_DEG_LAT = 111_320;
 /** SVG units per mm (0.1 mm units: whole numbers are fine enough). */
 const U = 10;
 const FONT_MM = 2.6;
+const LABELLED = 300;
 
 export interface ParcelPanel {
   /** [west, south, east, north] of the panel's view, degrees. */
@@ -227,7 +228,9 @@ function panelSvg(
   const shapes = parcels
     .map(({ p }) => `<path class="parcel" fill-rule="evenodd" d="${path(ringsOf(p.geometry))}" />`)
     .join("");
-  for (const { p, m2 } of parcels) {
+  // The largest LABELLED only: past a few hundred labels none would find room on a panel, and
+  // each label point scans its parcel's edges (a hostile file may hold 100,000 parcels).
+  for (const { p, m2 } of parcels.slice(0, LABELLED)) {
     const [x, y] = project(insidePoint(p.geometry));
     place(
       [p.name && p.name !== p.id ? `${p.id} ${p.name}` : p.id, areaText(m2, lang)],
