@@ -134,10 +134,32 @@ describe("the reviewer view in Korean", () => {
 
 describe("지번 search and the 조서 appendix, with the cadastre open", () => {
   it("finds 동 + 지번 and a PNU, flies there and outlines the 필지", async () => {
+    await page.setViewportSize({ width: 1366, height: 768 });
     await page.getByTestId("import-cadastre").setInputFiles(CADASTRE);
     await page
       .locator('[data-testid="cadastre"][data-status="ready"]')
       .waitFor({ timeout: 60_000 });
+    // Its tools take a second header line: no header control on another, the header two lines.
+    const header = await page.evaluate(() => {
+      const boxes = [...document.querySelectorAll("header button, header summary, header label")]
+        .map((el) => el.getBoundingClientRect())
+        .filter((r) => r.width > 0);
+      const overlaps = boxes.filter((a, i) =>
+        boxes.some(
+          (b, j) =>
+            j !== i &&
+            a.left < b.right - 1 &&
+            b.left < a.right - 1 &&
+            a.top < b.bottom - 1 &&
+            b.top < a.bottom - 1 &&
+            !(a.left >= b.left && a.right <= b.right && a.top >= b.top && a.bottom <= b.bottom) &&
+            !(b.left >= a.left && b.right <= a.right && b.top >= a.top && b.bottom <= a.bottom),
+        ),
+      ).length;
+      return { overlaps, height: document.querySelector("header")?.getBoundingClientRect().height };
+    });
+    expect(header.overlaps).toBe(0);
+    expect(header.height).toBeLessThan(130);
     const target = pilji.find((p) => p.pnu === "4817011900100120000");
     expect(target?.jimok).toBe("답");
     const input = page.getByTestId("search-input");
