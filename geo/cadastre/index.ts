@@ -20,7 +20,9 @@ export {
   parcelFromPilji,
   pnuProperties,
 } from "./parcel";
+export { type PiljiIndex, piljiIndex } from "./pilji-index";
 export { isPnu, type Jibun, jibunOf, type Pnu, parsePnu, splitJibun } from "./pnu";
 export { innerPoint, piljiInside, pointInGeometry } from "./select";
+export { piljiTouching, piljiWhollyInside } from "./select-cover";
 export type { Pilji } from "./types";
 export { SNAP_DEG, unionPilji } from "./union";

@@ -4,22 +4,22 @@
  * only once everything has succeeded, so a failed run leaves no half-written file.
  */
 import { readFileSync, writeFileSync } from "node:fs";
-import { FilingError, isFilingError } from "../errors";
+import { errorText, FilingError, isFilingError } from "../errors";
+import type { FileRole, UsageProblem } from "../errors/params";
 import type { Lang } from "../messages";
 
 export type Writer = (s: string) => void;
 
 /** The bytes of `path`, or BAD_FILE naming it. */
-export function readBytes(path: string, what: { ko: string; en: string }): Uint8Array {
+export function readBytes(path: string, role: FileRole): Uint8Array {
   try {
     return readFileSync(path);
   } catch (e) {
     const reason = e instanceof Error && "code" in e ? String(e.code) : "read error";
-    throw new FilingError(
-      "BAD_FILE",
-      `${what.ko} 파일 '${path}'을(를) 읽을 수 없습니다 (${reason})`,
-      `Cannot read ${what.en} file '${path}' (${reason})`,
-    );
+    throw new FilingError({
+      code: "BAD_FILE",
+      params: { kind: "CLI_CANNOT_READ", role, path, reason },
+    });
   }
 }
 
@@ -29,16 +29,13 @@ export function writeOutput(path: string, data: Uint8Array | string): void {
     writeFileSync(path, data);
   } catch (e) {
     const reason = e instanceof Error && "code" in e ? String(e.code) : "write error";
-    throw new FilingError(
-      "BAD_FILE",
-      `출력 파일 '${path}'에 쓸 수 없습니다 (${reason})`,
-      `Cannot write the output file '${path}' (${reason})`,
-    );
+    throw new FilingError({ code: "BAD_FILE", params: { kind: "CLI_CANNOT_WRITE", path, reason } });
   }
 }
 
-export function usage(ko: string, en: string): FilingError {
-  return new FilingError("BAD_FILE", `${ko} (czd --help)`, `${en} (czd --help)`);
+/** A usage mistake, its sentence followed by "(czd --help)". */
+export function usage(problem: UsageProblem): FilingError {
+  return new FilingError({ code: "BAD_FILE", params: { kind: "CLI_USAGE", problem } });
 }
 
 /** Runs an async command; any failure becomes czd check's one-line message and exit 2. */
@@ -51,7 +48,9 @@ export async function runCommand(
     return await command();
   } catch (e) {
     if (isFilingError(e)) {
-      err(`czd: ${e.text(lang)}${lang === "ko" ? ` / ${e.en}` : ""}\n`);
+      // The edge: the sentence tables render the error, Korean then English (or English alone).
+      const en = errorText(e.data, "en");
+      err(`czd: ${lang === "en" ? en : `${errorText(e.data, "ko")} / ${en}`}\n`);
       return 2;
     }
     const text = e instanceof Error ? e.message : String(e);

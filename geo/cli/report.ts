@@ -22,7 +22,7 @@ async function report(args: string[], out: Writer, lang: Lang): Promise<number> 
     cadastre: { type: "string", multiple: true },
   });
   const file = positionals[0];
-  if (!file) throw usage("보고서를 만들 파일을 주십시오", "Give the filing to report on");
+  if (!file) throw usage("FILE_TO_REPORT");
   const { bytes, zone, ruleSet, report: result, hubs } = await loadAndCheck(file, values);
   const html = reportHtml({
     report: result,

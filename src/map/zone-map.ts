@@ -16,6 +16,7 @@ import type { Lang } from "../../geo/index";
 import { type Basemap, type DrawTool, TOOLS, type ToolId } from "../store/vocabulary";
 import type { ArchiveInfo } from "./archive-basemap";
 import { baseStyle } from "./basemap";
+import { CadastreBox } from "./cadastre-box";
 import { CadastreLayer } from "./cadastre-layer";
 import type { Scene } from "./contract";
 import { type DragWatch, watchDrags } from "./drag-end";
@@ -96,6 +97,8 @@ export class ZoneMap {
   readonly firms = new FirmsLayer();
   /** The 연속지적도's outlines and 필지 picking (cadastre-layer.ts). */
   readonly cadastre = new CadastreLayer();
+  /** Box select on the cadastre (cadastre-box.ts). */
+  readonly cadastreBox = new CadastreBox();
   /** The 필지 a search found (search-hit-layer.ts). */
   readonly searchHit = new SearchHitLayer();
   /** The parcels' names and areas (parcel-labels.ts). */
@@ -136,6 +139,7 @@ export class ZoneMap {
       addOverlays(this.map);
       this.firms.attach(this.map);
       this.cadastre.attach(this.map);
+      this.cadastreBox.attach(this.map);
       this.parcelLabels.attach(this.map);
       this.searchHit.attach(this.map);
       this.setBasemap(this.basemap);

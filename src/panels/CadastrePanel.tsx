@@ -5,6 +5,7 @@ import { CADASTRE_WORDS } from "../i18n/cadastre";
 import { keptFiles } from "../persistence/cadastre-kept";
 import { useCadastre } from "../store/cadastre";
 import { useAppStore } from "../store/store";
+import { CadastreSelect } from "./CadastreSelect";
 import { fileBytes } from "./download";
 import { FilePicker } from "./FilePicker";
 
@@ -91,6 +92,7 @@ export function CadastrePanel() {
           >
             {w.snap}
           </button>
+          <CadastreSelect />
           <button
             type="button"
             data-testid="cadastre-close"

@@ -7,6 +7,7 @@
 import { useId, useState } from "react";
 import {
   type CoordinateEntryKind,
+  errorText,
   isFilingError,
   parseCoordinateEntry,
   radiusLimitKm,
@@ -61,7 +62,7 @@ export function CoordinateEntry({ onClose }: { onClose: () => void }) {
       onClose();
     } catch (e) {
       if (!isFilingError(e)) throw e;
-      setError(e.text(lang));
+      setError(errorText(e.data, lang));
     }
   };
 

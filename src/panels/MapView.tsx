@@ -57,7 +57,7 @@ export function MapView() {
     const offControls = subscribeMapControls(useAppStore, map);
     const offSketch = bindSketch(useAppStore, map);
     const offFirms = subscribeFirms(useAppStore, map.firms);
-    const offCadastre = bindCadastre(useAppStore, map.cadastre);
+    const offCadastre = bindCadastre(useAppStore, map.cadastre, map.cadastreBox);
     const offArchive = bindArchiveBasemap(map);
     const showHit = ({ hit }: ReturnType<typeof useSearchHit.getState>) =>
       map.searchHit.show(hit?.geometry ?? null, hit?.pnu);

@@ -18,6 +18,8 @@ export interface CadastreState {
   picking: boolean;
   /** The next pick starts a new 구역 rather than growing the last one. */
   startNew: boolean;
+  /** A drag on the map draws a box whose 필지 go to the 구역 being built. */
+  boxing: boolean;
 }
 
 export const useCadastre = create<CadastreState>()(() => ({
@@ -29,6 +31,7 @@ export const useCadastre = create<CadastreState>()(() => ({
   url: null,
   picking: false,
   startNew: false,
+  boxing: false,
 }));
 
 /** The Worker's outlines (GeoJSON text) as a blob URL the map loads; the old one is let go. */

@@ -7,6 +7,7 @@
 import type { MultiPolygon, Polygon } from "geojson";
 import type { PiljiHit } from "../../geo/cadastre";
 import type { CadastreReply, CadastreRequest, NamedFile } from "./cadastre-protocol";
+import type { SelectHow } from "./cadastre-select-protocol";
 import { workerRpc } from "./worker-rpc";
 
 export { Cancelled } from "./worker-rpc";
@@ -41,6 +42,25 @@ export async function insideInWorker(
   const reply = await rpc.request({ kind: "inside", id: rpc.nextId(), outline });
   if (reply.kind !== "inside") throw new Error("unexpected reply");
   return { pnus: reply.pnus, geometry: reply.geometry };
+}
+
+/** The 필지 a box, an outline or a 구역 selects (cadastre-select-protocol.ts). */
+export async function selectInWorker(
+  how: SelectHow,
+  outline: Polygon | MultiPolygon,
+): Promise<string[]> {
+  const reply = await rpc.request({ kind: "select", id: rpc.nextId(), how, outline });
+  if (reply.kind !== "select") throw new Error("unexpected reply");
+  return reply.pnus;
+}
+
+/** What a freehand 구역 covers: the 필지 whole, and in part with the m² inside. */
+export async function coverInWorker(
+  geometry: Polygon | MultiPolygon,
+): Promise<{ pnu: string[]; partialPnu: { pnu: string; m2: number }[] }> {
+  const reply = await rpc.request({ kind: "cover", id: rpc.nextId(), geometry });
+  if (reply.kind !== "cover") throw new Error("unexpected reply");
+  return { pnu: reply.pnu, partialPnu: reply.partialPnu };
 }
 
 /** The 지번 조서 of an exported filing, against the cadastre the Worker holds. */

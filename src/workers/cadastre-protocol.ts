@@ -1,6 +1,8 @@
 /** Messages between the app and the cadastre Worker (structured-clone values only). */
 import type { MultiPolygon, Polygon } from "geojson";
 import type { PiljiHit } from "../../geo/cadastre";
+import type { ErrorData } from "../../geo/index";
+import type { SelectReply, SelectRequest } from "./cadastre-select-protocol";
 
 export interface NamedFile {
   name: string;
@@ -8,6 +10,7 @@ export interface NamedFile {
 }
 
 export type CadastreRequest =
+  | SelectRequest
   | { kind: "open"; id: number; files: NamedFile[] }
   /** The exact union of these 필지 (null when none is held). */
   | { kind: "union"; id: number; pnus: string[] }
@@ -28,6 +31,7 @@ export type CadastreRequest =
   | { kind: "josoHtml"; id: number; bytes: Uint8Array; fileName: string; lang: "ko" | "en" };
 
 export type CadastreReply =
+  | SelectReply
   | { kind: "progress"; id: number; read: number; total: number }
   /**
    * `outlines`: the 필지 as GeoJSON text (UTF-8, properties pnu and label), transferred, for the
@@ -39,4 +43,5 @@ export type CadastreReply =
   | { kind: "joso"; id: number; bytes: Uint8Array }
   | { kind: "found"; id: number; hits: PiljiHit[] }
   | { kind: "josoHtml"; id: number; html: string }
-  | { kind: "error"; id: number; ko: string; en: string };
+  /** What went wrong, as data: the page renders it in its language. */
+  | { kind: "error"; id: number; error: ErrorData };

@@ -21,9 +21,10 @@ import {
   readPilji,
   unionPilji,
 } from "../../geo/cadastre";
-import { importZone, isFilingError } from "../../geo/index";
+import { type ErrorData, importZone, isFilingError } from "../../geo/index";
 import bjd from "../../public/data/bjd-codes.json";
 import type { CadastreReply, CadastreRequest } from "./cadastre-protocol";
+import { answerSelection } from "./cadastre-select";
 
 const scope = self as unknown as {
   postMessage: (m: CadastreReply, transfer?: Transferable[]) => void;
@@ -84,6 +85,10 @@ async function handle(req: CadastreRequest): Promise<void> {
     ]);
     return;
   }
+  if (req.kind === "select" || req.kind === "cover") {
+    scope.postMessage(answerSelection(req, pilji));
+    return;
+  }
   if (req.kind === "union") {
     const geometry = unionPilji(req.pnus.flatMap((x) => byPnu.get(x)?.geometry ?? []));
     scope.postMessage({ kind: "union", id: req.id, geometry });
@@ -113,8 +118,9 @@ async function handle(req: CadastreRequest): Promise<void> {
 
 scope.onmessage = (e) => {
   handle(e.data).catch((err: unknown) => {
-    const ko = isFilingError(err) ? err.ko : String(err);
-    const en = isFilingError(err) ? err.en : String(err);
-    scope.postMessage({ kind: "error", id: e.data.id, ko, en });
+    const error: ErrorData = isFilingError(err)
+      ? err.data
+      : { code: "BAD_FILE", params: { kind: "FAILED", why: String(err) } };
+    scope.postMessage({ kind: "error", id: e.data.id, error });
   });
 };
