@@ -82,6 +82,7 @@ export {
   figureLabel,
   figureValue,
   findingSentence,
+  findingTitle,
   formatKst,
   hubLabels,
   inLang,

@@ -32,10 +32,11 @@ async function checkOne(
   hubs: ReturnType<typeof hubsFromArgs>,
 ): Promise<BatchEntry> {
   try {
-    const { bytes, zone, ruleSet, report } = await loadAndCheck(file, values, hubs);
+    const checked = await loadAndCheck(file, values, hubs);
+    const { bytes, zone, ruleSet, report } = checked;
     return {
       row: batchRowOf(file, zone.meta.name, report),
-      checked: { report, zone, ruleSet, sha256: await sha256Hex(bytes) },
+      checked: { report, zone, ruleSet, sha256: await sha256Hex(bytes), hubs: checked.hubs },
     };
   } catch (e) {
     const message = isFilingError(e)

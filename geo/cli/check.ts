@@ -11,7 +11,7 @@ import type { Lang } from "../messages";
 import { formatReportText, reportJson } from "../report";
 import { BUILTIN_RULE_SETS, loadRuleSet, ruleSetForStamp } from "../rules";
 import { excerpt } from "../sanitize";
-import type { Report, RuleSet, Zone } from "../types";
+import type { Hub, Report, RuleSet, Zone } from "../types";
 import { parseCliArgs } from "./args";
 import { readBytes, runCommand, usage, type Writer } from "./files";
 import { hubsFromArgs } from "./hubs";
@@ -40,6 +40,8 @@ export interface Checked {
   zone: Zone;
   ruleSet: RuleSet;
   report: Report;
+  /** The hubs counted (none for `--hubs none`), for the report's parcel map. */
+  hubs: readonly Hub[];
 }
 
 /** `--rules`, else the rule set the filing is stamped with, else phase-1-2 (FILING.md). */
@@ -76,7 +78,7 @@ export async function loadAndCheck(
     ...(values.crs ? { tmCrs: values.crs } : {}),
     ...(values.sido ? { sido: values.sido } : {}),
   });
-  return { bytes, zone, ruleSet, report };
+  return { bytes, zone, ruleSet, report, hubs: hubs?.hubs ?? [] };
 }
 
 async function check(args: string[], out: Writer, lang: Lang): Promise<number> {

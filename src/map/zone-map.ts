@@ -28,7 +28,9 @@ import { bindHash, initialView } from "./hash";
 import { LAYERS, SIGUNGU_MINZOOM, SOURCES } from "./ids";
 import { addSidoLabels, addSigunguLabels } from "./labels";
 import { addOverlays } from "./overlays";
+import { ParcelLabels } from "./parcel-labels";
 import { bindPointerTools, type PointerHandlers } from "./pointer-tools";
+import { SearchHitLayer } from "./search-hit-layer";
 
 export interface MapHandlers extends PointerHandlers {
   onDrawn: (tool: DrawTool, geometry: Polygon | Point | LineString) => void;
@@ -97,6 +99,10 @@ export class ZoneMap {
   readonly cadastre = new CadastreLayer();
   /** Box select on the cadastre (cadastre-box.ts). */
   readonly cadastreBox = new CadastreBox();
+  /** The 필지 a search found (search-hit-layer.ts). */
+  readonly searchHit = new SearchHitLayer();
+  /** The parcels' names and areas (parcel-labels.ts). */
+  private readonly parcelLabels = new ParcelLabels();
   /** The envelope's handles (envelope-edit.ts): a lazy chunk, like terra-draw, with its geodesy. */
   private envelopeEdit: EnvelopeEdit | null = null;
   private readonly edits: EnvelopeEditHooks = {
@@ -134,6 +140,8 @@ export class ZoneMap {
       this.firms.attach(this.map);
       this.cadastre.attach(this.map);
       this.cadastreBox.attach(this.map);
+      this.parcelLabels.attach(this.map);
+      this.searchHit.attach(this.map);
       this.setBasemap(this.basemap);
       void this.loadSido(options.sidoUrl).then(() => this.loadSigungu(options.loadSigungu));
       const drawn = drawModule
@@ -212,6 +220,7 @@ export class ZoneMap {
   setLang(lang: Lang): void {
     this.lang = lang;
     this.setLabelLang?.(lang);
+    this.parcelLabels.setLang(lang);
   }
 
   /**
@@ -373,6 +382,7 @@ export class ZoneMap {
     if (diff.enclosing && diff.enclosing !== this.shown.enclosing)
       set(SOURCES.enclosing, diff.enclosing);
     if (diff.hubs && diff.hubs !== this.shown.hubs) set(SOURCES.hubs, diff.hubs);
+    if (diff.labels && diff.labels !== this.shown.labels) this.parcelLabels.set(diff.labels);
     if (diff.editableEnvelope !== undefined) this.envelopeEdit?.setEnvelope(diff.editableEnvelope);
     this.shown = { ...this.shown, ...diff };
     if (diff.editable && this.tool === "select") this.syncEditable();

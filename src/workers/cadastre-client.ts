@@ -5,6 +5,7 @@
  */
 
 import type { MultiPolygon, Polygon } from "geojson";
+import type { PiljiHit } from "../../geo/cadastre";
 import type { CadastreReply, CadastreRequest, NamedFile } from "./cadastre-protocol";
 import type { SelectHow } from "./cadastre-select-protocol";
 import { workerRpc } from "./worker-rpc";
@@ -79,6 +80,24 @@ export async function josoInWorker(
   });
   if (reply.kind !== "joso") throw new Error("unexpected reply");
   return reply.bytes;
+}
+
+/** The open 필지 a typed 동 + 지번 or PNU names (geo/cadastre/find.ts), best first. */
+export async function findInWorker(query: string): Promise<PiljiHit[]> {
+  const reply = await rpc.request({ kind: "find", id: rpc.nextId(), query });
+  if (reply.kind !== "found") throw new Error("unexpected reply");
+  return reply.hits;
+}
+
+/** The 조서 of a filing (its bytes, any format) as the print report's appendix (HTML, escaped by geo). */
+export async function josoHtmlInWorker(
+  bytes: Uint8Array,
+  fileName: string,
+  lang: "ko" | "en",
+): Promise<string> {
+  const reply = await rpc.request({ kind: "josoHtml", id: rpc.nextId(), bytes, fileName, lang });
+  if (reply.kind !== "josoHtml") throw new Error("unexpected reply");
+  return reply.html;
 }
 
 export function cancelCadastre(): void {

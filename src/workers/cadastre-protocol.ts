@@ -1,5 +1,6 @@
 /** Messages between the app and the cadastre Worker (structured-clone values only). */
 import type { MultiPolygon, Polygon } from "geojson";
+import type { PiljiHit } from "../../geo/cadastre";
 import type { ErrorData } from "../../geo/index";
 import type { SelectReply, SelectRequest } from "./cadastre-select-protocol";
 
@@ -23,7 +24,11 @@ export type CadastreRequest =
       fileName: string;
       format: "csv" | "xlsx";
       encoding: "utf-8" | "cp949";
-    };
+    }
+  /** 지번 search (issue 21): the 필지 a typed 동 + 지번 or PNU names. */
+  | { kind: "find"; id: number; query: string }
+  /** The 조서 as the print report's appendix (the HTML `czd report --cadastre` appends). */
+  | { kind: "josoHtml"; id: number; bytes: Uint8Array; fileName: string; lang: "ko" | "en" };
 
 export type CadastreReply =
   | SelectReply
@@ -36,5 +41,7 @@ export type CadastreReply =
   | { kind: "union"; id: number; geometry: Polygon | MultiPolygon | null }
   | { kind: "inside"; id: number; pnus: string[]; geometry: Polygon | MultiPolygon | null }
   | { kind: "joso"; id: number; bytes: Uint8Array }
+  | { kind: "found"; id: number; hits: PiljiHit[] }
+  | { kind: "josoHtml"; id: number; html: string }
   /** What went wrong, as data: the page renders it in its language. */
   | { kind: "error"; id: number; error: ErrorData };

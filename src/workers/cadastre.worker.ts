@@ -9,7 +9,9 @@ import {
   type BjdTable,
   buildJoso,
   cadastreIndex,
+  findPilji,
   jibunOf,
+  josoAppendixHtml,
   josoCsv,
   josoXlsx,
   openCadastre,
@@ -29,6 +31,7 @@ const scope = self as unknown as {
   onmessage: ((e: MessageEvent<CadastreRequest>) => void) | null;
 };
 
+const bjdTable = bjd as BjdTable;
 let pilji: Pilji[] = [];
 let byPnu = new Map<string, Pilji>();
 
@@ -97,10 +100,20 @@ async function handle(req: CadastreRequest): Promise<void> {
     scope.postMessage({ kind: "inside", id: req.id, pnus, geometry });
     return;
   }
-  const zone = await importZone(new TextEncoder().encode(req.filing), req.fileName);
+  if (req.kind === "find") {
+    scope.postMessage({ kind: "found", id: req.id, hits: findPilji(req.query, pilji, bjdTable) });
+    return;
+  }
+  // The filing's own bytes, in whatever format it was filed (the print view's appendix).
+  const bytes = req.kind === "josoHtml" ? req.bytes : new TextEncoder().encode(req.filing);
+  const zone = await importZone(bytes, req.fileName);
   const joso = buildJoso(zone, cadastreIndex(pilji), bjd as BjdTable);
-  const bytes = req.format === "xlsx" ? await josoXlsx(joso) : josoCsv(joso, req.encoding);
-  scope.postMessage({ kind: "joso", id: req.id, bytes }, [bytes.buffer]);
+  if (req.kind === "josoHtml") {
+    scope.postMessage({ kind: "josoHtml", id: req.id, html: josoAppendixHtml(joso, req.lang) });
+    return;
+  }
+  const out = req.format === "xlsx" ? await josoXlsx(joso) : josoCsv(joso, req.encoding);
+  scope.postMessage({ kind: "joso", id: req.id, bytes: out }, [out.buffer]);
 }
 
 scope.onmessage = (e) => {
