@@ -7,6 +7,7 @@ import { useCadastre } from "../store/cadastre";
 import { useAppStore } from "../store/store";
 import { fileBytes } from "./download";
 import { FilePicker } from "./FilePicker";
+import { JimokColours } from "./JimokColours";
 
 /** Reading, keeping and exporting come with the first use, not with the page. */
 const actions = () => import("../actions/cadastre");
@@ -91,6 +92,7 @@ export function CadastrePanel() {
           >
             {w.snap}
           </button>
+          <JimokColours lang={lang} />
           <button
             type="button"
             data-testid="cadastre-close"

@@ -10,8 +10,10 @@ export function bindCadastre(store: AppStore, layer: CadastreLayer): () => void 
   const s = useCadastre.getState();
   layer.setOutlines(s.url);
   layer.setPicking(s.picking);
+  layer.setJimokColours(s.jimokColours);
   const offCadastre = useCadastre.subscribe((next, prev) => {
     if (next.url !== prev.url) layer.setOutlines(next.url);
+    if (next.jimokColours !== prev.jimokColours) layer.setJimokColours(next.jimokColours);
     if (next.picking !== prev.picking) layer.setPicking(next.picking);
   });
   // A drawing tool taken up ends picking: a click must not both draw and pick a 필지.
