@@ -21,7 +21,6 @@ import { jimokColourExpression } from "./jimok-colours";
 export const CADASTRE_IDS = {
   source: "czd-cadastre",
   fill: "czd-cadastre-fill",
-  line: "czd-cadastre-line",
 } as const;
 
 const MIN_ZOOM = 14;
@@ -29,8 +28,10 @@ const LABEL_ZOOM = 17;
 const LABEL_LIMIT = 400;
 /** No cadastre: a template no tile is asked of (the layers are hidden then). */
 const NONE = `${TILE_SCHEME}://0/{z}/{x}/{y}`;
-const PLAIN_FILL = { colour: "#8a6d3b", opacity: 0.04 };
-const JIMOK_FILL_OPACITY = 0.55;
+/** A faint fill (it takes the clicks while picking) and the outline, as rgba: opacity stays 1. */
+const PLAIN_FILL = "rgba(138, 109, 59, 0.04)";
+const OUTLINE = "rgba(138, 109, 59, 0.8)";
+const JIMOK_FILL_ALPHA = 0.55;
 
 let served = false;
 
@@ -77,24 +78,17 @@ export class CadastreLayer {
       minzoom: TILE_MIN_ZOOM,
       maxzoom: TILE_MAX_ZOOM,
     });
-    const visibility = this.url ? "visible" : "none";
+    // One fill layer draws both: its outline (fill-outline-color) is drawn as 1-px GL lines from
+    // the fill's own vertices, several times cheaper than a line layer's triangulated strokes
+    // (bench/cadastre-app.bench.ts; on software WebGL every vertex counts).
     map.addLayer({
       id: CADASTRE_IDS.fill,
       type: "fill",
       source: CADASTRE_IDS.source,
       "source-layer": TILE_LAYER,
       minzoom: MIN_ZOOM,
-      layout: { visibility },
-      paint: { "fill-color": PLAIN_FILL.colour, "fill-opacity": PLAIN_FILL.opacity },
-    });
-    map.addLayer({
-      id: CADASTRE_IDS.line,
-      type: "line",
-      source: CADASTRE_IDS.source,
-      "source-layer": TILE_LAYER,
-      minzoom: MIN_ZOOM,
-      layout: { visibility },
-      paint: { "line-color": "#8a6d3b", "line-width": 0.7, "line-opacity": 0.8 },
+      layout: { visibility: this.url ? "visible" : "none" },
+      paint: { "fill-color": PLAIN_FILL, "fill-outline-color": OUTLINE, "fill-opacity": 1 },
     });
     this.paintFill();
     map.on(
@@ -114,8 +108,7 @@ export class CadastreLayer {
     const map = this.map;
     if (!map) return;
     (map.getSource(CADASTRE_IDS.source) as VectorTileSource | undefined)?.setTiles([url ?? NONE]);
-    for (const id of [CADASTRE_IDS.fill, CADASTRE_IDS.line])
-      map.setLayoutProperty(id, "visibility", url ? "visible" : "none");
+    map.setLayoutProperty(CADASTRE_IDS.fill, "visibility", url ? "visible" : "none");
     if (url) map.once("idle", () => this.label());
     else this.label();
   }
@@ -132,12 +125,7 @@ export class CadastreLayer {
     map.setPaintProperty(
       CADASTRE_IDS.fill,
       "fill-color",
-      this.colours ? jimokColourExpression() : PLAIN_FILL.colour,
-    );
-    map.setPaintProperty(
-      CADASTRE_IDS.fill,
-      "fill-opacity",
-      this.colours ? JIMOK_FILL_OPACITY : PLAIN_FILL.opacity,
+      this.colours ? jimokColourExpression(JIMOK_FILL_ALPHA) : PLAIN_FILL,
     );
   }
 

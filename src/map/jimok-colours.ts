@@ -45,8 +45,19 @@ export const OTHER_COLOUR = "#ffffff";
 /** The 28 부호 in the decree's order. */
 export const JIMOK_CODES = Object.keys(JIMOK) as JimokCode[];
 
-/** The fill colour of a tile feature, from its `jimok` property (the 부호). */
-export function jimokColourExpression(): ExpressionSpecification {
-  const pairs = JIMOK_CODES.flatMap((c) => [c, JIMOK_COLOURS[c]]);
-  return ["match", ["get", "jimok"], ...pairs, OTHER_COLOUR] as unknown as ExpressionSpecification;
+/** `#rrggbb` at an opacity, as `rgba(…)`. */
+function rgba(hex: string, alpha: number): string {
+  const [r, g, b] = [1, 3, 5].map((i) => Number.parseInt(hex.slice(i, i + 2), 16));
+  return `rgba(${r}, ${g}, ${b}, ${alpha})`;
+}
+
+/** The fill colour of a tile feature, from its `jimok` property (the 부호), at an opacity. */
+export function jimokColourExpression(alpha: number): ExpressionSpecification {
+  const pairs = JIMOK_CODES.flatMap((c) => [c, rgba(JIMOK_COLOURS[c], alpha)]);
+  return [
+    "match",
+    ["get", "jimok"],
+    ...pairs,
+    rgba(OTHER_COLOUR, alpha),
+  ] as unknown as ExpressionSpecification;
 }

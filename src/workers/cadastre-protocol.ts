@@ -5,8 +5,8 @@ import type { MultiPolygon, Polygon } from "geojson";
 export const TILE_LAYER = "cadastre";
 /** Tiles are cut to this zoom; the map overzooms them past it (labels, picking at zoom 17+). */
 export const TILE_MAX_ZOOM = 16;
-/** No tile below this zoom: the map shows the cadastre from zoom 14 (512-px tiles, so tile z13). */
-export const TILE_MIN_ZOOM = 13;
+/** No tile below this zoom: the map shows the cadastre from MapLibre zoom 14 (tiles of 512 px). */
+export const TILE_MIN_ZOOM = 14;
 
 export interface NamedFile {
   name: string;

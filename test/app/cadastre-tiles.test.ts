@@ -47,7 +47,7 @@ describe("the cadastre's vector tiles", () => {
 
   it("holds the 필지 under a tile, with PNU, label and 지목 부호, as polygons", () => {
     expect(p).toBeDefined();
-    for (const z of [13, 15, 16]) {
+    for (const z of [14, 15, 16]) {
       const [x, y] = tileOf(lon, lat, z);
       const features = decode(tiles.tile(z, x, y));
       const f = features.find((g) => g.properties.pnu === p?.pnu);
@@ -60,9 +60,9 @@ describe("the cadastre's vector tiles", () => {
     }
   });
 
-  it("cuts no tile below zoom 13, past zoom 16 or where no 필지 lies", () => {
-    const [x, y] = tileOf(lon, lat, 12);
-    expect(tiles.tile(12, x, y).byteLength).toBe(0);
+  it("cuts no tile below zoom 14, past zoom 16 or where no 필지 lies", () => {
+    const [x, y] = tileOf(lon, lat, 13);
+    expect(tiles.tile(13, x, y).byteLength).toBe(0);
     const [x17, y17] = tileOf(lon, lat, 17);
     expect(tiles.tile(17, x17, y17).byteLength).toBe(0);
     const [sx, sy] = tileOf(126.97, 37.56, 15); // 서울: no 필지 of this 진주 cadastre
