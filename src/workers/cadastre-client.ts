@@ -25,15 +25,18 @@ let shown = 0;
 /**
  * Reads the cadastre's files in the Worker, which keeps its 필지; `outlines` is the URL template
  * of their vector tiles (`czd-cadastre://<generation>/{z}/{x}/{y}`), cut by the Worker on demand.
+ * The files' bytes are transferred, not cloned (a 시·군 is 100–300 MB): the caller hands over
+ * copies of its own (src/actions/cadastre.ts passes `bytes.slice()`), which are left detached.
  */
 export async function openInWorker(
   files: NamedFile[],
   onProgress: (read: number, total: number) => void,
 ): Promise<{ layers: string[]; count: number; outlines: string }> {
   const g = ++generation;
+  const transfer = [...new Set(files.map((f) => f.bytes.buffer as ArrayBuffer))];
   const reply = await rpc.request(
     { kind: "open", id: rpc.nextId(), files, generation: g },
-    [],
+    transfer,
     (p) => onProgress(p.read, p.total),
   );
   if (reply.kind !== "opened") throw new Error("unexpected reply");
