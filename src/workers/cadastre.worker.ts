@@ -59,7 +59,7 @@ async function handle(req: CadastreRequest): Promise<void> {
     pilji = read;
     byPnu = new Map(read.map((p) => [p.pnu, p]));
     // The tile index before the reply: the map's first tiles come as soon as it asks.
-    tiles = cadastreTiles(read.map((p) => ({ ...p, label: label(p) })));
+    tiles = cadastreTiles(read, label);
     generation = req.generation;
     const names = layers.map((l) => l.name);
     scope.postMessage({ kind: "opened", id: req.id, layers: names, count: read.length });

@@ -21,7 +21,7 @@ const layer = openCadastre([
   },
 ])[0];
 const pilji = layer ? [...readPilji(layer)] : [];
-const tiles = cadastreTiles(pilji.map((p) => ({ ...p, label: `${p.jibun}${p.jimok}` })));
+const tiles = cadastreTiles(pilji, (p) => `${p.jibun}${p.jimok}`);
 
 /** The tile (x, y) at zoom z that holds a lon/lat. */
 function tileOf(lon: number, lat: number, z: number): [number, number] {
@@ -67,6 +67,50 @@ describe("the cadastre's vector tiles", () => {
     expect(tiles.tile(17, x17, y17).byteLength).toBe(0);
     const [sx, sy] = tileOf(126.97, 37.56, 15); // 서울: no 필지 of this 진주 cadastre
     expect(tiles.tile(15, sx, sy).byteLength).toBe(0);
+  });
+
+  it("puts a 필지 across a tile border whole in both tiles, outer ring clockwise, hole not", () => {
+    // A 100 m square with a 20 m hole, astride the border of two z16 tiles.
+    const z = 16;
+    const [tx, ty] = tileOf(128.1, 35.18, z);
+    const border = ((tx + 1) / 2 ** z) * 360 - 180;
+    const sq = (x0: number, y0: number, d: number) => [
+      [x0, y0],
+      [x0 + d, y0],
+      [x0 + d, y0 + d],
+      [x0, y0 + d],
+      [x0, y0],
+    ];
+    const t = cadastreTiles(
+      [
+        {
+          pnu: "4817010100100010000",
+          jimok: "대",
+          geometry: {
+            type: "Polygon",
+            coordinates: [
+              sq(border - 0.0005, 35.18, 0.001),
+              sq(border - 0.0001, 35.1804, 0.0002).reverse(),
+            ],
+          },
+        },
+      ],
+      () => "1대",
+    );
+    const signed = (ring: { x: number; y: number }[]) =>
+      ring.reduce((s, p, i) => {
+        const q = ring[(i + 1) % ring.length] as { x: number; y: number };
+        return s + (p.x * q.y - q.x * p.y);
+      }, 0);
+    for (const x of [tx, tx + 1]) {
+      const [f] = decode(t.tile(z, x, ty));
+      expect(f?.properties.pnu).toBe("4817010100100010000");
+      const rings = f?.loadGeometry() ?? [];
+      expect(rings).toHaveLength(2);
+      expect(signed(rings[0] ?? [])).toBeGreaterThan(0);
+      expect(signed(rings[1] ?? [])).toBeLessThan(0);
+    }
+    expect(t.tile(z, tx + 2, ty).byteLength).toBe(0);
   });
 
   it("gives each tile a buffer of its own, so it can be transferred", () => {
