@@ -114,6 +114,11 @@ describe("the cadastre on the map", () => {
     expect(await toggle.getAttribute("aria-pressed")).toBe("true");
     const legend = page.getByTestId("jimok-legend");
     expect(await legend.locator("li").count()).toBe(29);
+    // Dark text on the legend's white, not the header's white text.
+    expect(await legend.evaluate((e) => getComputedStyle(e).color)).toBe("rgb(34, 34, 34)");
+    expect(await legend.evaluate((e) => getComputedStyle(e).backgroundColor)).toBe(
+      "rgb(255, 255, 255)",
+    );
     expect(await legend.locator('li[data-jimok="과"]').textContent()).toBe("과 과수원");
     expect(await legend.locator('li[data-jimok="대"]').textContent()).toBe("대 ");
     // Most of the view is filled now, and the 대 lot under the centre in 대's red (#e57373).
