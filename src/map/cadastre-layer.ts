@@ -14,7 +14,7 @@ import {
   type Map as MlMap,
   type VectorTileSource,
 } from "maplibre-gl";
-import { TILE_SCHEME, tileInWorker } from "../workers/cadastre-client";
+import { Cancelled, TILE_SCHEME, tileInWorker } from "../workers/cadastre-client";
 import { TILE_LAYER, TILE_MAX_ZOOM, TILE_MIN_ZOOM } from "../workers/cadastre-protocol";
 import { jimokColourExpression } from "./jimok-colours";
 
@@ -44,7 +44,13 @@ function serveTiles(): void {
     if (!m) throw new Error(`bad cadastre tile URL ${params.url}`);
     const [g, z, x, y] = m.slice(1).map(Number) as [number, number, number, number];
     if (abort.signal.aborted) return { data: new ArrayBuffer(0) };
-    return { data: await tileInWorker(g, z, x, y) };
+    try {
+      return { data: await tileInWorker(g, z, x, y) };
+    } catch (e) {
+      // Closed or cancelled while the tile was being cut: nothing to draw, nothing to report.
+      if (e instanceof Cancelled) return { data: new ArrayBuffer(0) };
+      throw e;
+    }
   });
 }
 
