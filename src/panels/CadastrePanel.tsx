@@ -8,6 +8,7 @@ import { useAppStore } from "../store/store";
 import { CadastreSelect } from "./CadastreSelect";
 import { fileBytes } from "./download";
 import { FilePicker } from "./FilePicker";
+import { JimokColours } from "./JimokColours";
 
 /** Reading, keeping and exporting come with the first use, not with the page. */
 const actions = () => import("../actions/cadastre");
@@ -93,6 +94,7 @@ export function CadastrePanel() {
             {w.snap}
           </button>
           <CadastreSelect />
+          <JimokColours lang={lang} />
           <button
             type="button"
             data-testid="cadastre-close"

@@ -26,8 +26,10 @@ export function bindCadastre(store: AppStore, layer: CadastreLayer, box?: Cadast
   layer.setOutlines(s.url);
   layer.setPicking(s.picking);
   box?.setOn(s.boxing);
+  layer.setJimokColours(s.jimokColours);
   const offCadastre = useCadastre.subscribe((next, prev) => {
     if (next.url !== prev.url) layer.setOutlines(next.url);
+    if (next.jimokColours !== prev.jimokColours) layer.setJimokColours(next.jimokColours);
     if (next.picking !== prev.picking) layer.setPicking(next.picking);
     if (next.boxing !== prev.boxing) box?.setOn(next.boxing);
   });

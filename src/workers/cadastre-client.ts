@@ -16,16 +16,57 @@ const rpc = workerRpc<CadastreRequest, CadastreReply>(
   () => new Worker(new URL("./cadastre.worker.ts", import.meta.url), { type: "module" }),
 );
 
-/** Reads the cadastre's files in the Worker, which keeps its 필지; the map gets the outlines. */
+/** The URL scheme of the cadastre's vector tiles (src/map/cadastre-layer.ts serves it). */
+export const TILE_SCHEME = "czd-cadastre";
+
+/** Each cadastre opened gets a number; its tiles' URLs carry it, so a stale tile is never drawn. */
+let generation = 0;
+/** The generation the Worker holds and the map shows (0: none). */
+let shown = 0;
+
+/**
+ * Reads the cadastre's files in the Worker, which keeps its 필지; `outlines` is the URL template
+ * of their vector tiles (`czd-cadastre://<generation>/{z}/{x}/{y}`), cut by the Worker on demand.
+ * The files' bytes are transferred, not cloned (a 시·군 is 100–300 MB): the caller hands over
+ * copies of its own (src/actions/cadastre.ts passes `bytes.slice()`), which are left detached.
+ */
 export async function openInWorker(
   files: NamedFile[],
   onProgress: (read: number, total: number) => void,
-): Promise<{ layers: string[]; count: number; outlines: ArrayBuffer }> {
-  const reply = await rpc.request({ kind: "open", id: rpc.nextId(), files }, [], (p) =>
-    onProgress(p.read, p.total),
+): Promise<{ layers: string[]; count: number; outlines: string }> {
+  const g = ++generation;
+  const transfer = [...new Set(files.map((f) => f.bytes.buffer as ArrayBuffer))];
+  const reply = await rpc.request(
+    { kind: "open", id: rpc.nextId(), files, generation: g },
+    transfer,
+    (p) => onProgress(p.read, p.total),
   );
   if (reply.kind !== "opened") throw new Error("unexpected reply");
-  return { layers: reply.layers, count: reply.count, outlines: reply.outlines };
+  shown = g;
+  return {
+    layers: reply.layers,
+    count: reply.count,
+    outlines: `${TILE_SCHEME}://${g}/{z}/{x}/{y}`,
+  };
+}
+
+/**
+ * One vector tile's MVT bytes from the Worker (none for a cadastre no longer shown): the map's
+ * tile protocol calls this, and the bytes go on to MapLibre's own Worker to be decoded.
+ */
+export async function tileInWorker(
+  g: number,
+  z: number,
+  x: number,
+  y: number,
+): Promise<ArrayBuffer> {
+  if (g !== shown) return new ArrayBuffer(0);
+  const reply = await rpc.request({ kind: "tile", id: rpc.nextId(), generation: g, z, x, y });
+  if (reply.kind !== "tile") throw new Error("unexpected reply");
+  const b = reply.bytes;
+  return b.byteOffset === 0 && b.byteLength === b.buffer.byteLength
+    ? (b.buffer as ArrayBuffer)
+    : (b.slice().buffer as ArrayBuffer);
 }
 
 /** The exact union of these 필지, from the Worker that holds them. */
@@ -101,5 +142,6 @@ export async function josoHtmlInWorker(
 }
 
 export function cancelCadastre(): void {
+  shown = 0;
   rpc.cancel();
 }
