@@ -13,7 +13,7 @@ import { bentAxes } from "./belt-bend";
 import { type PlanePoint, traceAxes } from "./belt-trace";
 import { firmsWithin } from "./disk";
 import type { FirmGrid } from "./grid";
-import { firstAtLeast, sortWeights } from "./sorted-weights";
+import { firstAbove, firstAtLeast, sortWeights } from "./sorted-weights";
 
 /** Directions tried for the straight axis, over half a turn. */
 const TURNS = 90;
@@ -75,11 +75,23 @@ function bestWindow(
     if (wt > best.weight) best = { s, weight: wt };
   };
   tryStart(-lengthM);
-  for (let i = 0; i < ts.length; i++) {
-    const v = ts[i] as number;
-    if (v >= -lengthM && v <= 0) tryStart(v);
-    if (v >= 0 && v <= lengthM) tryStart(v - lengthM);
-  }
+  // The starts at firms, in order: each firm in [−L, 0] at the window's start, then each firm in
+  // [0, L] at its end; both runs ascend, so the window's two ends are found by pointers that
+  // only move forward (the same lower bounds a binary search gives).
+  const sweep = (from: number, to: number, shift: number) => {
+    let lo = firstAtLeast(ts, (ts[from] as number) + shift);
+    let hi = firstAtLeast(ts, (ts[from] as number) + shift + lengthM + 1e-9);
+    for (let i = from; i < to; i++) {
+      const s = (ts[i] as number) + shift;
+      while (lo < ts.length && (ts[lo] as number) < s) lo++;
+      const e = s + lengthM + 1e-9;
+      while (hi < ts.length && (ts[hi] as number) < e) hi++;
+      const wt = (prefix[hi] as number) - (prefix[lo] as number);
+      if (wt > best.weight) best = { s, weight: wt };
+    }
+  };
+  sweep(firstAtLeast(ts, -lengthM), firstAbove(ts, 0), 0);
+  sweep(firstAtLeast(ts, 0), firstAbove(ts, lengthM), -lengthM);
   return best;
 }
 
