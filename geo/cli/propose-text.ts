@@ -32,6 +32,26 @@ function sizeOf(p: Proposal, lang: Lang): string {
   return lang === "en" ? "polygon within the area limit" : "면적 한도 안의 다각형";
 }
 
+/**
+ * How each proof of the bound goes, in plain words (the JSON keeps `optimality.method`'s id; an
+ * id not listed here is shown as it is).
+ */
+const METHOD_WORDS: Record<string, { ko: string; en: string }> = {
+  "branch-and-bound:disk-cells": {
+    ko: "분기한정법 — 원의 중심이 놓일 수 있는 곳을 격자 칸으로 나누고, 칸마다 그 안에 중심을 둔 원이 담을 수 있는 가중치의 상한을 구해 가망 없는 칸을 배제했습니다",
+    en: "branch and bound — the places a centre could go were split into grid cells, and each cell was ruled out by an upper bound on the weight a circle centred in it can hold",
+  },
+  "min(disk-of-radius-half-axis-plus-half-width,heaviest-cells-a-belt-meets)": {
+    ko: "두 상한 가운데 작은 값 — 어느 띠든 축 길이의 절반에 반폭을 더한 반경의 원 안에 들어가므로 그런 원 가운데 가장 무거운 원의 상한, 그리고 띠 하나가 걸칠 수 있는 만큼의 가장 무거운 격자 칸들의 가중치 합",
+    en: "the smaller of two bounds — every belt lies in a circle of radius half its axis length plus its half-width, so the heaviest such circle's bound; and the weight of the heaviest grid cells, as many as one belt can meet",
+  },
+};
+
+function methodWords(method: string, lang: Lang): string {
+  const words = METHOD_WORDS[method];
+  return words ? words[lang] : method;
+}
+
 function boundMeaning(p: Proposal, lang: Lang): string {
   const b = num(p.optimality.bound);
   const of = p.optimality.bound > 0 ? pct(p.weight.covered / p.optimality.bound) : "–";
@@ -42,8 +62,8 @@ function boundMeaning(p: Proposal, lang: Lang): string {
       : `최적 상한 ${b}: 전체 가중치일 뿐입니다 — 다각형은 가늘게 그리면 어느 기업이든 꿸 수 있어 더 좁은 상한이 증명되지 않습니다.`;
   }
   return lang === "en"
-    ? `Optimality bound ${b}: no ${sizeOf(p, lang)} anywhere covers more of ${where}'s counted weight (proven: ${p.optimality.method}); this proposal reaches ${of} of it.`
-    : `최적 상한 ${b}: 어디에 둔 ${sizeOf(p, lang)}도 ${where} 기업의 가중치를 이보다 많이 담을 수 없습니다 (증명: ${p.optimality.method}). 이 제안은 그 ${of}입니다.`;
+    ? `Optimality bound ${b}: no ${sizeOf(p, lang)} anywhere covers more of ${where}'s counted weight (proven: ${methodWords(p.optimality.method, lang)}); this proposal reaches ${of} of it.`
+    : `최적 상한 ${b}: 어디에 둔 ${sizeOf(p, lang)}도 ${where} 기업의 가중치를 이보다 많이 담을 수 없습니다 (증명: ${methodWords(p.optimality.method, lang)}). 이 제안은 그 ${of}입니다.`;
 }
 
 /** The proposal as lines of text. */

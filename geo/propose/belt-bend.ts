@@ -5,6 +5,8 @@
  * directions and split of the length is cheap to rank; the best few are then measured exactly
  * by the caller, beside the straight axis.
  */
+import { firstAbove, type SortedWeights, sortWeights } from "./sorted-weights";
+
 const DIRECTIONS = 120;
 const SPLITS = 12;
 const MIN_TURN_DEG = 60;
@@ -24,52 +26,47 @@ export interface Bend {
   estimate: number;
 }
 
-interface Profile {
-  t: Float64Array;
-  prefix: Float64Array;
-}
+type Profile = SortedWeights;
 
-function profile(near: Offsets, azimuthDeg: number, halfWidthM: number): Profile {
+/** The firms in the strip of an arm in direction `azimuthDeg`, outside the disk; `t`, `w` scratch. */
+function profile(
+  near: Offsets,
+  azimuthDeg: number,
+  halfWidthM: number,
+  t: Float64Array,
+  w: Float64Array,
+): Profile {
   const ux = Math.sin((azimuthDeg * Math.PI) / 180);
   const uy = Math.cos((azimuthDeg * Math.PI) / 180);
-  const hits: [number, number][] = [];
+  let n = 0;
   for (let i = 0; i < near.east.length; i++) {
     const x = near.east[i] as number;
     const y = near.north[i] as number;
-    const t = x * ux + y * uy;
+    const along = x * ux + y * uy;
     if (
-      t <= 0 ||
+      along <= 0 ||
       Math.abs(x * uy - y * ux) > halfWidthM ||
       x * x + y * y <= halfWidthM * halfWidthM
     )
       continue;
-    hits.push([t, near.weight[i] as number]);
+    t[n] = along;
+    w[n] = near.weight[i] as number;
+    n++;
   }
-  hits.sort((p, q) => p[0] - q[0]);
-  const t = Float64Array.from(hits, (h) => h[0]);
-  const prefix = new Float64Array(hits.length + 1);
-  hits.forEach((h, i) => {
-    prefix[i + 1] = (prefix[i] as number) + h[1];
-  });
-  return { t, prefix };
+  return sortWeights(t, w, n);
 }
 
 /** Weight of the strip's firms with t ≤ length. */
 function gain(p: Profile, length: number): number {
-  let lo = 0;
-  let hi = p.t.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if ((p.t[mid] as number) <= length) lo = mid + 1;
-    else hi = mid;
-  }
-  return p.prefix[lo] as number;
+  return p.prefix[firstAbove(p.t, length)] as number;
 }
 
 /** The `keep` most promising bent axes by their estimated gain. */
 export function bentAxes(near: Offsets, halfWidthM: number, lengthM: number, keep = 6): Bend[] {
+  const t = new Float64Array(near.east.length);
+  const w = new Float64Array(near.east.length);
   const profiles = Array.from({ length: DIRECTIONS }, (_, k) =>
-    profile(near, (360 * k) / DIRECTIONS, halfWidthM),
+    profile(near, (360 * k) / DIRECTIONS, halfWidthM, t, w),
   );
   const found: Bend[] = [];
   for (let k1 = 0; k1 < DIRECTIONS; k1++) {

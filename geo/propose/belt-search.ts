@@ -13,6 +13,7 @@ import { bentAxes } from "./belt-bend";
 import { type PlanePoint, traceAxes } from "./belt-trace";
 import { firmsWithin } from "./disk";
 import type { FirmGrid } from "./grid";
+import { firstAbove, firstAtLeast, sortWeights } from "./sorted-weights";
 
 /** Directions tried for the straight axis, over half a turn. */
 const TURNS = 90;
@@ -53,34 +54,44 @@ function nearFirms(g: FirmGrid, c: Position, reachM: number): Near {
   return near;
 }
 
-/** The best window [s, s + L] with s ≤ 0 ≤ s + L over firms at positions t with weights w. */
-function bestWindow(t: number[], w: number[], lengthM: number): { s: number; weight: number } {
-  const order = t.map((_, i) => i).sort((a, b) => (t[a] as number) - (t[b] as number));
-  const ts = order.map((i) => t[i] as number);
-  const prefix = [0];
-  for (const i of order) prefix.push((prefix[prefix.length - 1] as number) + (w[i] as number));
-  const firstAtLeast = (v: number): number => {
-    let lo = 0;
-    let hi = ts.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if ((ts[mid] as number) < v) lo = mid + 1;
-      else hi = mid;
-    }
-    return lo;
-  };
+/**
+ * The best window [s, s + L] with s ≤ 0 ≤ s + L over the first `n` firms at positions t with
+ * weights w: the starts tried are 0, −L and each firm at either end of the window, in that order,
+ * the first heaviest kept.
+ */
+function bestWindow(
+  t: Float64Array,
+  w: Float64Array,
+  n: number,
+  lengthM: number,
+): { s: number; weight: number } {
+  const { t: ts, prefix } = sortWeights(t, w, n);
   const weightOf = (s: number) =>
-    (prefix[firstAtLeast(s + lengthM + 1e-9)] as number) - (prefix[firstAtLeast(s)] as number);
-  const starts = [0, -lengthM];
-  for (const v of ts) {
-    if (v >= -lengthM && v <= 0) starts.push(v);
-    if (v >= 0 && v <= lengthM) starts.push(v - lengthM);
-  }
-  let best = { s: 0, weight: -1 };
-  for (const s of starts) {
+    (prefix[firstAtLeast(ts, s + lengthM + 1e-9)] as number) -
+    (prefix[firstAtLeast(ts, s)] as number);
+  let best = { s: 0, weight: weightOf(0) };
+  const tryStart = (s: number) => {
     const wt = weightOf(s);
     if (wt > best.weight) best = { s, weight: wt };
-  }
+  };
+  tryStart(-lengthM);
+  // The starts at firms, in order: each firm in [−L, 0] at the window's start, then each firm in
+  // [0, L] at its end; both runs ascend, so the window's two ends are found by pointers that
+  // only move forward (the same lower bounds a binary search gives).
+  const sweep = (from: number, to: number, shift: number) => {
+    let lo = firstAtLeast(ts, (ts[from] as number) + shift);
+    let hi = firstAtLeast(ts, (ts[from] as number) + shift + lengthM + 1e-9);
+    for (let i = from; i < to; i++) {
+      const s = (ts[i] as number) + shift;
+      while (lo < ts.length && (ts[lo] as number) < s) lo++;
+      const e = s + lengthM + 1e-9;
+      while (hi < ts.length && (ts[hi] as number) < e) hi++;
+      const wt = (prefix[hi] as number) - (prefix[lo] as number);
+      if (wt > best.weight) best = { s, weight: wt };
+    }
+  };
+  sweep(firstAtLeast(ts, -lengthM), firstAbove(ts, 0), 0);
+  sweep(firstAtLeast(ts, 0), firstAbove(ts, lengthM), -lengthM);
   return best;
 }
 
@@ -130,21 +141,23 @@ function coveredBy(
 /** The best straight axis through the centre (turned and slid) and the most promising bent ones. */
 function pivotAxes(near: Near, halfWidthM: number, lengthM: number): PlanePoint[][] {
   let best = { azimuth: 0, s: 0, weight: -1 };
+  const t = new Float64Array(near.east.length);
+  const w = new Float64Array(near.east.length);
   for (let k = 0; k < TURNS; k++) {
     const azimuth = (180 * k) / TURNS;
     const ux = Math.sin((azimuth * Math.PI) / 180);
     const uy = Math.cos((azimuth * Math.PI) / 180);
-    const t: number[] = [];
-    const w: number[] = [];
+    let n = 0;
     for (let i = 0; i < near.east.length; i++) {
       const x = near.east[i] as number;
       const y = near.north[i] as number;
       if (Math.abs(x * uy - y * ux) <= halfWidthM * 0.999) {
-        t.push(x * ux + y * uy);
-        w.push(near.weight[i] as number);
+        t[n] = x * ux + y * uy;
+        w[n] = near.weight[i] as number;
+        n++;
       }
     }
-    const win = bestWindow(t, w, lengthM);
+    const win = bestWindow(t, w, n, lengthM);
     if (win.weight > best.weight) best = { azimuth, s: win.s, weight: win.weight };
   }
   const candidates: PlanePoint[][] = [straightAxis(best.azimuth, best.s, best.s + lengthM)];

@@ -13,13 +13,13 @@
  * heaviest cells it could meet (belt-bound.ts).
  */
 import type { Position } from "geojson";
-import { beltReachM, parcelRings } from "../envelope";
 import { distanceM } from "../measure";
 import { DEFAULT_BELT_LIMITS } from "../rules";
-import type { ParcelGeometry, RuleSet } from "../types";
+import type { RuleSet } from "../types";
 import { beltCellBound } from "./belt-bound";
+import { beltHolds } from "./belt-holds";
 import { searchAbout } from "./belt-search";
-import { padBox, RIM_MARGIN_M } from "./box";
+import { padBox } from "./box";
 import { gridCellFor, proposeCircle } from "./circle";
 import type { Firms } from "./firms";
 import { buildGrid } from "./grid";
@@ -27,15 +27,6 @@ import type { ShapeProposal } from "./shape-proposal";
 
 /** The axis is kept this much (m) under the length limit. */
 const LENGTH_MARGIN_M = 10;
-
-/**
- * Whether every point of `g` lies within the belt, judged as the checker judges it: its edge-exact
- * reach (the farthest distance of any boundary point from the axis, envelope/belt.ts), kept the
- * rim margin inside the half-width.
- */
-function beltHolds(g: ParcelGeometry, axis: Position[], halfWidthM: number): boolean {
-  return beltReachM(axis, parcelRings([g])) <= halfWidthM - RIM_MARGIN_M;
-}
 
 export function proposeBelt(firms: Firms, ruleSet: RuleSet, ratio?: number): ShapeProposal {
   const limits = ruleSet.envelope.belt ?? DEFAULT_BELT_LIMITS;
@@ -62,7 +53,7 @@ export function proposeBelt(firms: Firms, ruleSet: RuleSet, ratio?: number): Sha
     coveredFirms: count,
     bound: Math.max(covered, Math.min(outer.bound, beltCellBound(firms, halfWidthM, limitM))),
     method: "min(disk-of-radius-half-axis-plus-half-width,heaviest-cells-a-belt-meets)",
-    inside: (g) => beltHolds(g, axis, halfWidthM),
+    inside: beltHolds(axis, halfWidthM),
     bbox: padBox(axis, halfWidthM),
   };
 }

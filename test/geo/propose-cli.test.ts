@@ -169,6 +169,31 @@ describe("czd propose", () => {
     expect((await run("check", out)).code).toBe(0);
   });
 
+  it("explains the belt's and the circle's optimality proof in plain words, not the method's id (ko, en)", async () => {
+    for (const [shape, id] of [
+      ["belt", "heaviest-cells-a-belt-meets"],
+      ["circle", "branch-and-bound"],
+    ] as const) {
+      const out = join(mkdtempSync(join(tmpdir(), "czd-propose-")), `${shape}.geojson`);
+      const ko = await run("propose", jinju(), "--shape", shape, "-o", out);
+      expect(ko.code).toBe(0);
+      const en = await run("propose", jinju(), "--shape", shape, "--lang", "en", "-o", out);
+      expect(en.code).toBe(0);
+      for (const text of [ko.stdout, en.stdout]) expect(text).not.toContain(id);
+      if (shape === "belt") {
+        expect(ko.stdout).toContain(
+          "(증명: 두 상한 가운데 작은 값 — 어느 띠든 축 길이의 절반에 반폭을",
+        );
+        expect(en.stdout).toContain(
+          "(proven: the smaller of two bounds — every belt lies in a circle",
+        );
+      } else {
+        expect(ko.stdout).toContain("(증명: 분기한정법 —");
+        expect(en.stdout).toContain("(proven: branch and bound —");
+      }
+    }
+  });
+
   it("prints the filing on stdout without -o", async () => {
     const r = await run("propose", jinju(), "--shape", "circle");
     expect(r.code).toBe(0);
