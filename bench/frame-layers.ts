@@ -11,6 +11,7 @@
 import { execFileSync } from "node:child_process";
 import { serveDir } from "../test/e2e/static-server";
 import { openScene, SCENES } from "./drag-scene";
+import { median } from "./timing";
 
 const DIST = ".tmp/dist-layers";
 const SCENE = SCENES[Number(process.argv[2] ?? 3)];
@@ -52,15 +53,23 @@ try {
       .filter((l) => (l.layout?.visibility ?? "visible") === "visible").map((l) => l.id)`)) as string[];
     const frame = async (hide: string[]) =>
       Number(await page.evaluate(`(${REPAINT})(${JSON.stringify(hide)})`));
-    const all = await frame([]);
+    // The frames swing with the machine's load: the key cases are taken five times, interleaved.
+    const hubs = ["czd-hub-point", "czd-hub-area"];
+    const rounds: Record<string, number[]> = { all: [], "without the hubs": [], "no layer": [] };
+    for (let i = 0; i < 5; i++) {
+      rounds.all?.push(await frame([]));
+      rounds["without the hubs"]?.push(await frame(hubs));
+      rounds["no layer"]?.push(await frame(layers));
+    }
     console.log(`repaint of the whole map, ${SCENE.label}: median frame interval (20 frames)`);
-    console.log(`  every layer shown            ${all.toFixed(0).padStart(5)} ms`);
+    console.log("five rounds, interleaved (each round's figure, then their median):");
+    for (const [k, v] of Object.entries(rounds))
+      console.log(
+        `  ${k.padEnd(30)} ${v.map((x) => x.toFixed(0)).join(", ")} → ${median(v).toFixed(0)} ms`,
+      );
+    console.log("each layer hidden alone, once:");
     for (const id of layers)
       console.log(`  without ${id.padEnd(28)} ${(await frame([id])).toFixed(0).padStart(5)} ms`);
-    console.log(
-      `  no layer at all              ${(await frame(layers)).toFixed(0).padStart(5)} ms`,
-    );
-    console.log(`  every layer shown, again     ${(await frame([])).toFixed(0).padStart(5)} ms`);
   } finally {
     await scene.app.close();
   }
