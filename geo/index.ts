@@ -7,7 +7,13 @@ export {
   type ZoneDiff,
 } from "./diff";
 export { circleRing, distanceToLineM, envelopeOutline } from "./envelope";
-export { FilingError, type FilingErrorCode, isFilingError } from "./errors";
+export {
+  type ErrorData,
+  errorText,
+  FilingError,
+  type FilingErrorCode,
+  isFilingError,
+} from "./errors";
 export { readFiling, zoneToFiling } from "./filing";
 export {
   countHubs,
@@ -76,6 +82,7 @@ export {
   figureLabel,
   figureValue,
   findingSentence,
+  findingTitle,
   formatKst,
   hubLabels,
   inLang,

@@ -76,11 +76,12 @@ function coverOf(parcel: Parcel, cadastre: CadastreIndex): Covered[] {
   const lookup = (pnu: string): Pilji => {
     const p = isPnu(pnu) ? cadastre.byPnu(pnu) : undefined;
     if (p) return p;
-    throw new FilingError(
-      "BAD_FILE",
-      `구역 ${excerpt(parcel.id)}의 PNU ${excerpt(pnu)}가 연속지적도에 없습니다 (다른 시·군의 지적도를 함께 여십시오)`,
-      `Parcel ${excerpt(parcel.id)} names PNU ${excerpt(pnu)}, which the cadastral map does not hold (open the neighbouring 시·군's map too)`,
-    );
+    const params = {
+      kind: "PNU_NOT_IN_MAP",
+      parcel: excerpt(parcel.id),
+      pnu: excerpt(pnu),
+    } as const;
+    throw new FilingError({ code: "BAD_FILE", params });
   };
   const out: Covered[] = whole.map((pnu) => {
     const p = lookup(pnu);

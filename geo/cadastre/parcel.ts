@@ -5,9 +5,11 @@
  * only partly inside), so a filing re-opened later, or checked by `czd check`, still knows them.
  */
 import { feature, intersect } from "@turf/turf";
+import Flatbush from "flatbush";
 import type { Feature, MultiPolygon, Polygon } from "geojson";
-import { geometryBounds } from "../geometry";
+import { type Bbox, geometryBounds } from "../geometry";
 import { geodesicAreaM2 } from "../measure";
+import { innerPoint, pointInGeometry } from "./select";
 import type { Pilji } from "./types";
 import { unionPilji } from "./union";
 
@@ -42,20 +44,88 @@ export interface Covered {
 /** A 필지 counts as whole when the part outside is below this (m²): floating point, not land. */
 const WHOLE_TOLERANCE_M2 = 0.01;
 
+/** The outline's edges, [ax, ay, bx, by] each, in a box index, to find those near a 필지. */
+interface EdgeIndex {
+  tree: Flatbush;
+  ends: Float64Array;
+}
+
+function edgeIndex(g: Polygon | MultiPolygon): EdgeIndex | null {
+  const rings = g.type === "Polygon" ? g.coordinates : g.coordinates.flat();
+  const n = rings.reduce((s, r) => s + Math.max(0, r.length - 1), 0);
+  if (n === 0) return null;
+  const tree = new Flatbush(n);
+  const ends = new Float64Array(n * 4);
+  let k = 0;
+  for (const r of rings)
+    for (let i = 0; i + 1 < r.length; i++) {
+      const [ax = 0, ay = 0] = r[i] as number[];
+      const [bx = 0, by = 0] = r[i + 1] as number[];
+      ends.set([ax, ay, bx, by], k * 4);
+      k++;
+      tree.add(Math.min(ax, bx), Math.min(ay, by), Math.max(ax, bx), Math.max(ay, by));
+    }
+  tree.finish();
+  return { tree, ends };
+}
+
+/** Whether segment `i` passes through the box (Liang–Barsky): a long diagonal edge's own box
+ * meets many 필지 it never comes near. */
+function edgeMeetsBox(ends: Float64Array, i: number, box: Bbox): boolean {
+  const ax = ends[i * 4] as number;
+  const ay = ends[i * 4 + 1] as number;
+  const dx = (ends[i * 4 + 2] as number) - ax;
+  const dy = (ends[i * 4 + 3] as number) - ay;
+  let t0 = 0;
+  let t1 = 1;
+  for (const [p, q] of [
+    [-dx, ax - box[0]],
+    [dx, box[2] - ax],
+    [-dy, ay - box[1]],
+    [dy, box[3] - ay],
+  ] as [number, number][]) {
+    if (p === 0) {
+      if (q < 0) return false;
+    } else {
+      const t = q / p;
+      if (p < 0) t0 = Math.max(t0, t);
+      else t1 = Math.min(t1, t);
+      if (t0 > t1) return false;
+    }
+  }
+  return true;
+}
+
+/** About 1 cm in degrees: a 필지 this near the outline's boundary is clipped, not guessed. */
+const MARGIN_DEG = 1e-7;
+
 /**
  * The 필지 a freehand 구역 covers, whole or in part, with the m² inside (the ellipsoidal area of
- * their intersection); 필지 touching it only along an edge are left out.
+ * their intersection); 필지 touching it only along an edge are left out. A 필지 whose box no edge
+ * of the 구역 comes near is all inside or all outside, decided by its inner point; only those
+ * along the 구역's boundary are clipped.
  */
 export function coveredPilji(
   parcel: Polygon | MultiPolygon,
   candidates: Iterable<Pilji>,
 ): Covered[] {
   const box = geometryBounds(parcel);
+  const edges = edgeIndex(parcel);
   const out: Covered[] = [];
   const zone = feature(parcel);
   for (const p of candidates) {
     const b = geometryBounds(p.geometry);
     if (b[0] > box[2] || b[2] < box[0] || b[1] > box[3] || b[3] < box[1]) continue;
+    const m = MARGIN_DEG;
+    const grown: Bbox = [b[0] - m, b[1] - m, b[2] + m, b[3] + m];
+    const near = edges
+      ? edges.tree.search(...grown, (i) => edgeMeetsBox(edges.ends, i, grown))
+      : [];
+    if (near.length === 0) {
+      if (pointInGeometry(innerPoint(p.geometry), parcel))
+        out.push({ pilji: p, whole: true, m2: geodesicAreaM2(p.geometry) });
+      continue;
+    }
     const part = intersect({ type: "FeatureCollection", features: [zone, feature(p.geometry)] });
     if (!part) continue;
     const m2 = geodesicAreaM2(part.geometry);

@@ -24,11 +24,7 @@ export function isPnu(text: string): boolean {
 /** Parses a PNU; throws BAD_FILE naming it when it is not 19 digits with 필지 구분 1 or 2. */
 export function parsePnu(text: string): Pnu {
   if (!isPnu(text)) {
-    throw new FilingError(
-      "BAD_FILE",
-      `PNU '${excerpt(text)}'는 19자리 필지고유번호가 아닙니다 (법정동코드 10 + 필지 구분 1·2 + 본번 4 + 부번 4)`,
-      `PNU '${excerpt(text)}' is not a 19-digit parcel number (legal-dong code 10 + 1 or 2 + main 4 + sub 4)`,
-    );
+    throw new FilingError({ code: "BAD_FILE", params: { kind: "BAD_PNU", pnu: excerpt(text) } });
   }
   return {
     pnu: text,

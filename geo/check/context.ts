@@ -50,12 +50,8 @@ export interface ContextOptions {
 function planarCrs(asked: string): string {
   const crs = normalizeCrs(asked);
   if (crs !== null && tmPlanes().some((p) => p.crs === crs)) return crs;
-  const shown = excerpt(asked, 40);
-  throw new FilingError(
-    "UNKNOWN_CRS",
-    `평면 면적의 좌표계(--crs) ${shown}는 한국 TM 평면이 아닙니다: EPSG:5186(기본), 5179, 5185, 5187, 5188 같은 TM 좌표계를 지정하십시오`,
-    `The planar-area CRS (--crs) ${shown} is not a Korean TM plane: name a TM plane such as EPSG:5186 (the default), 5179, 5185, 5187 or 5188`,
-  );
+  const params = { kind: "NOT_A_TM_PLANE", crs: excerpt(asked, 40) } as const;
+  throw new FilingError({ code: "UNKNOWN_CRS", params });
 }
 
 /** Measures a zone once for every rule. */

@@ -6,6 +6,7 @@
  * command (which then says `--cap-km2 -5` is not a positive area).
  */
 import { FilingError } from "../errors";
+import type { ArgProblem } from "../errors/params";
 import { excerpt } from "../sanitize";
 
 export interface OptionSpec {
@@ -28,8 +29,9 @@ export interface Parsed<O extends Record<string, OptionSpec>> {
   positionals: string[];
 }
 
-function argError(ko: string, en: string): FilingError {
-  return new FilingError("BAD_FILE", `${ko} (czd --help)`, `${en} (czd --help)`);
+function argError(problem: ArgProblem, place: number, arg: string, option?: string): FilingError {
+  const params = { kind: "CLI_ARG", problem, place, arg, ...(option ? { option } : {}) } as const;
+  return new FilingError({ code: "BAD_FILE", params });
 }
 
 /** A value may start with "-" when it is a number ("-5", "-0.5", "-1e3"), never another option. */
@@ -50,7 +52,6 @@ export function parseCliArgs<O extends Record<string, OptionSpec>>(
   for (const [name, spec] of Object.entries(options)) if (spec.short) byShort.set(spec.short, name);
   for (let i = 0; i < args.length; i++) {
     const arg = args[i] as string;
-    const at = { ko: `${i + 1}번째 인자`, en: `argument ${i + 1}` };
     if (arg === "--") {
       positionals.push(...args.slice(i + 1));
       break;
@@ -66,17 +67,11 @@ export function parseCliArgs<O extends Record<string, OptionSpec>>(
     const spec = name !== undefined && Object.hasOwn(options, name) ? options[name] : undefined;
     const shown = excerpt(arg, 40);
     if (name === undefined || !spec) {
-      throw argError(
-        `${at.ko} '${shown}'은(는) 알 수 없는 옵션입니다: 철자를 확인하십시오`,
-        `${at.en} '${shown}' is not an option: check its spelling`,
-      );
+      throw argError("UNKNOWN_OPTION", i + 1, shown);
     }
     if (spec.type === "boolean") {
       if (eq >= 0) {
-        throw argError(
-          `${at.ko} '${shown}': --${name}에는 값을 줄 수 없습니다`,
-          `${at.en} '${shown}': --${name} takes no value`,
-        );
+        throw argError("TAKES_NO_VALUE", i + 1, shown, name);
       }
       values[name] = true;
       continue;
@@ -94,10 +89,7 @@ export function parseCliArgs<O extends Record<string, OptionSpec>>(
       }
     }
     if (value === undefined) {
-      throw argError(
-        `${at.ko} '${shown}' 뒤에 값이 있어야 합니다 (예: ${shown} 값)`,
-        `${at.en} '${shown}' needs a value after it (e.g. ${shown} value)`,
-      );
+      throw argError("NEEDS_VALUE", i + 1, shown);
     }
     if (spec.multiple) {
       const list = values[name];

@@ -5,7 +5,7 @@
  * read (FILING.md "Reviewing many filings"). One file with text or JSON is `czd check` as it
  * always was, byte for byte.
  */
-import { isFilingError } from "../errors";
+import { errorText, isFilingError } from "../errors";
 import type { Lang } from "../messages";
 import { type BatchEntry, batchRowOf, sha256Hex } from "../report";
 import { parseCliArgs } from "./args";
@@ -32,14 +32,15 @@ async function checkOne(
   hubs: ReturnType<typeof hubsFromArgs>,
 ): Promise<BatchEntry> {
   try {
-    const { bytes, zone, ruleSet, report } = await loadAndCheck(file, values, hubs);
+    const checked = await loadAndCheck(file, values, hubs);
+    const { bytes, zone, ruleSet, report } = checked;
     return {
       row: batchRowOf(file, zone.meta.name, report),
-      checked: { report, zone, ruleSet, sha256: await sha256Hex(bytes) },
+      checked: { report, zone, ruleSet, sha256: await sha256Hex(bytes), hubs: checked.hubs },
     };
   } catch (e) {
     const message = isFilingError(e)
-      ? { ko: e.ko, en: e.en }
+      ? { ko: errorText(e.data, "ko"), en: errorText(e.data, "en") }
       : {
           ko: `처리할 수 없는 입력입니다: ${e instanceof Error ? e.message : String(e)}`,
           en: `unusable input: ${e instanceof Error ? e.message : String(e)}`,
@@ -91,12 +92,12 @@ async function batch(args: string[], out: Writer, err: Writer, lang: Lang): Prom
   const format = values.format as BatchFormat;
   const jobs = values.jobs === undefined ? undefined : Number(values.jobs);
   if (jobs !== undefined && !(Number.isInteger(jobs) && jobs >= 1 && jobs <= 64)) {
-    throw usage("--jobs는 1–64의 정수입니다", "--jobs is a whole number from 1 to 64");
+    throw usage("JOBS");
   }
   if (!BATCH_FORMATS.includes(format)) {
-    throw usage("--format은 text, json, csv, html입니다", "--format is text, json, csv or html");
+    throw usage("FORMAT_BATCH");
   }
-  if (positionals.length === 0) throw usage("검사할 파일을 주십시오", "Give the filings to check");
+  if (positionals.length === 0) throw usage("FILES_TO_CHECK");
   const tty = process.stderr.isTTY === true;
   const progress = (done: number, total: number): void => {
     if (!tty) return;

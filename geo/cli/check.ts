@@ -4,14 +4,14 @@
  */
 
 import { checkFiling } from "../check";
-import { FilingError, isFilingError } from "../errors";
+import { isFilingError } from "../errors";
 import type { HubIndex } from "../hubs";
 import { decodeText, importZone } from "../io";
 import type { Lang } from "../messages";
 import { formatReportText, reportJson } from "../report";
 import { BUILTIN_RULE_SETS, loadRuleSet, ruleSetForStamp } from "../rules";
 import { excerpt } from "../sanitize";
-import type { Report, RuleSet, Zone } from "../types";
+import type { Hub, Report, RuleSet, Zone } from "../types";
 import { parseCliArgs } from "./args";
 import { readBytes, runCommand, usage, type Writer } from "./files";
 import { hubsFromArgs } from "./hubs";
@@ -40,23 +40,21 @@ export interface Checked {
   zone: Zone;
   ruleSet: RuleSet;
   report: Report;
+  /** The hubs counted (none for `--hubs none`), for the report's parcel map. */
+  hubs: readonly Hub[];
 }
 
 /** `--rules`, else the rule set the filing is stamped with, else phase-1-2 (FILING.md). */
 function ruleSetOf(arg: string | undefined, zone: Zone): RuleSet {
   if (!arg) return ruleSetForStamp(zone.meta.ruleSet, BUILTIN_RULE_SETS);
   if (BUILTIN_RULE_SETS.some((r) => r.id === arg)) return loadRuleSet(arg);
-  const text = decodeText(readBytes(arg, { ko: "규칙", en: "rules" }));
+  const text = decodeText(readBytes(arg, "rules"));
   try {
     return loadRuleSet(text);
   } catch (e) {
     // The file's name first, so the line and column point into a file the reviewer can open.
     if (!isFilingError(e)) throw e;
-    throw new FilingError(
-      e.code,
-      `'${excerpt(arg, 80)}': ${e.ko}`,
-      `'${excerpt(arg, 80)}': ${e.en}`,
-    );
+    throw e.inFile(excerpt(arg, 80));
   }
 }
 
@@ -69,7 +67,7 @@ export async function loadAndCheck(
   values: CheckValues,
   hubsRead?: Promise<HubIndex | undefined>,
 ): Promise<Checked> {
-  const bytes = readBytes(file, { ko: "신청서", en: "filing" });
+  const bytes = readBytes(file, "filing");
   const zone = await importZone(bytes, file);
   const ruleSet = ruleSetOf(values.rules, zone);
   const hubs = await (hubsRead ?? hubsFromArgs(values.hubs, values["hubs-crs"]));
@@ -80,7 +78,7 @@ export async function loadAndCheck(
     ...(values.crs ? { tmCrs: values.crs } : {}),
     ...(values.sido ? { sido: values.sido } : {}),
   });
-  return { bytes, zone, ruleSet, report };
+  return { bytes, zone, ruleSet, report, hubs: hubs?.hubs ?? [] };
 }
 
 async function check(args: string[], out: Writer, lang: Lang): Promise<number> {
@@ -89,9 +87,9 @@ async function check(args: string[], out: Writer, lang: Lang): Promise<number> {
     format: { type: "string", default: "text" },
   });
   const file = positionals[0];
-  if (!file) throw usage("검사할 파일을 주십시오", "Give the filing to check");
+  if (!file) throw usage("FILE_TO_CHECK");
   if (values.format !== "text" && values.format !== "json") {
-    throw usage("--format은 text 또는 json입니다", "--format is text or json");
+    throw usage("FORMAT_TEXT_JSON");
   }
   const { report } = await loadAndCheck(file, values);
   out(values.format === "json" ? reportJson(report) : formatReportText(report, lang));

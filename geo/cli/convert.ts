@@ -35,14 +35,14 @@ async function convert(args: string[], out: Writer, err: Writer): Promise<number
     lang: { type: "string" },
   });
   const input = positionals[0];
-  if (!input) throw usage("변환할 파일을 주십시오", "Give the file to convert");
-  if (!values.to) throw usage("--to 형식을 주십시오", "Give the format with --to");
+  if (!input) throw usage("FILE_TO_CONVERT");
+  if (!values.to) throw usage("FORMAT_TO");
   converterById(values.to);
   const encoding = values.encoding;
   if (encoding !== undefined && !TEXT_ENCODINGS.includes(encoding as TextEncodingId)) {
-    throw usage("--encoding은 utf-8 또는 cp949입니다", "--encoding is utf-8 or cp949");
+    throw usage("ENCODING");
   }
-  const zone = await importZone(readBytes(input, { ko: "입력", en: "input" }), input, {
+  const zone = await importZone(readBytes(input, "input"), input, {
     ...(values.crs ? { crs: values.crs } : {}),
     ...(encoding ? { encoding: encoding as TextEncodingId } : {}),
   });

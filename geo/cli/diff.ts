@@ -23,13 +23,10 @@ async function diff(args: string[], out: Writer, lang: Lang): Promise<number> {
   });
   const [oldFile, newFile, extra] = positionals;
   if (!oldFile || !newFile || extra) {
-    throw usage(
-      "이전 파일과 이후 파일 두 개를 주십시오",
-      "Give two files: the old version and the new",
-    );
+    throw usage("TWO_FILES");
   }
   if (!FORMATS.includes(values.format ?? "")) {
-    throw usage("--format은 text, json, html입니다", "--format is text, json or html");
+    throw usage("FORMAT_DIFF");
   }
   const a = await loadAndCheck(oldFile, values);
   const b = await loadAndCheck(newFile, values);

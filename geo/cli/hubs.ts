@@ -30,14 +30,11 @@ export async function hubsFromArgs(
   if (!paths || paths.length === 0) return indexHubSources([embeddedHubSource(embeddedHubsText())]);
   if (paths.includes(NO_HUBS)) {
     if (paths.length === 1) return undefined;
-    throw usage(
-      "--hubs none은 거점 파일과 함께 쓸 수 없습니다",
-      "--hubs none can't go with hub files",
-    );
+    throw usage("HUBS_NONE_WITH_FILES");
   }
   const sources: HubSource[] = [];
   for (const path of paths) {
-    const bytes = readBytes(path, { ko: "거점", en: "hub" });
+    const bytes = readBytes(path, "hubs");
     const hubs = await importHubs(bytes, path, hubsCrs ? { crs: hubsCrs } : {});
     sources.push({ name: hubSourceName({ file: path }), hubs });
   }

@@ -24,7 +24,7 @@ export const PARCELS_HELP = `  czd parcels <filing> --cadastre <LSMD_CONT_LDREG_
 
 /** The files of one --cadastre argument: a ZIP, or a .shp with its sibling parts. */
 function cadastreFiles(path: string): NamedBytes[] {
-  const what = { ko: "연속지적도", en: "cadastral map" };
+  const what = "cadastre";
   if (!/\.shp$/i.test(path)) return [{ name: path, bytes: readBytes(path, what) }];
   const stem = path.slice(0, -4);
   const files: NamedBytes[] = [{ name: path, bytes: readBytes(path, what) }];
@@ -64,22 +64,22 @@ async function parcels(args: string[], out: Writer): Promise<number> {
     },
   });
   const file = positionals[0];
-  if (!file) throw usage("조서를 만들 신청서를 주십시오", "Give the filing to list");
+  if (!file) throw usage("FILING_TO_LIST");
   if (!values.cadastre?.length) {
-    throw usage("--cadastre로 연속지적도를 주십시오", "Give the cadastral map with --cadastre");
+    throw usage("CADASTRE");
   }
   if (values.format !== "csv" && values.format !== "xlsx") {
-    throw usage("--format은 csv 또는 xlsx입니다", "--format is csv or xlsx");
+    throw usage("FORMAT_PARCELS");
   }
   if (values.encoding !== "utf-8" && values.encoding !== "cp949") {
-    throw usage("--encoding은 utf-8 또는 cp949입니다", "--encoding is utf-8 or cp949");
+    throw usage("ENCODING");
   }
-  const zone = await importZone(readBytes(file, { ko: "신청서", en: "filing" }), file);
+  const zone = await importZone(readBytes(file, "filing"), file);
   const joso = josoOf(zone, values.cadastre);
   const bytes = values.format === "xlsx" ? await josoXlsx(joso) : josoCsv(joso, values.encoding);
   if (values.output) writeOutput(values.output, bytes);
   else if (values.format === "csv") out(new TextDecoder().decode(bytes));
-  else throw usage("XLSX는 -o 파일로 씁니다", "XLSX is written to a file: give -o");
+  else throw usage("XLSX_NEEDS_OUTPUT");
   return 0;
 }
 

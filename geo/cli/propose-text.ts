@@ -36,7 +36,7 @@ function boundMeaning(p: Proposal, lang: Lang): string {
   const b = num(p.optimality.bound);
   const of = p.optimality.bound > 0 ? pct(p.weight.covered / p.optimality.bound) : "–";
   const where = name(p.radius.sido, lang);
-  if (p.optimality.method === "total-weight") {
+  if (p.optimality.method.startsWith("total-weight")) {
     return lang === "en"
       ? `Optimality bound ${b}: only the total weight — a thin enough polygon can thread any firms, so no tighter bound is proven for polygons.`
       : `최적 상한 ${b}: 전체 가중치일 뿐입니다 — 다각형은 가늘게 그리면 어느 기업이든 꿸 수 있어 더 좁은 상한이 증명되지 않습니다.`;

@@ -4,16 +4,24 @@
  * the firms allow none (with why), 2 on input that can't be used.
  */
 
+import { FilingError } from "../errors";
 import { zoneToFiling } from "../filing";
 import { decodeText } from "../io";
 import type { Lang } from "../messages";
 import { parseIndustry, readFirms, readSites } from "../propose";
-import { isNoProposal, type Proposal, propose } from "../propose/index";
+import {
+  type FirmReadOptions,
+  type Firms,
+  isNoProposal,
+  type Proposal,
+  propose,
+} from "../propose/index";
+import { readFirmsStream, streamedFormat, WholeFileNeeded } from "../propose/read-stream";
 import { BUILTIN_RULE_SETS, loadRuleSet } from "../rules";
 import { excerpt } from "../sanitize";
 import { ENVELOPE_SHAPES, type EnvelopeShape, type RuleSet } from "../types";
 import { parseCliArgs } from "./args";
-import { readBytes, runCommand, usage, type Writer, writeOutput } from "./files";
+import { fileChunks, readBytes, runCommand, usage, type Writer, writeOutput } from "./files";
 import { hubsFromArgs } from "./hubs";
 import { proposalText } from "./propose-text";
 
@@ -25,7 +33,22 @@ export const PROPOSE_HELP = `  czd propose <firms.csv|firms.geojson|firms.zip> -
 function ruleSetOf(arg: string | undefined): RuleSet {
   const id = arg ?? "phase-3";
   if (BUILTIN_RULE_SETS.some((r) => r.id === id)) return loadRuleSet(id);
-  return loadRuleSet(decodeText(readBytes(id, { ko: "규칙", en: "rules" })));
+  return loadRuleSet(decodeText(readBytes(id, "rules")));
+}
+
+/**
+ * The firms of a file: CSV and GeoJSON read in a stream into typed arrays (a million firms in a
+ * fraction of the memory the whole text and its rows took), anything else read whole.
+ */
+async function readFirmsFile(file: string, opts: FirmReadOptions): Promise<Firms> {
+  if (streamedFormat(file)) {
+    try {
+      return readFirmsStream(fileChunks(file, "firms"), file, opts);
+    } catch (e) {
+      if (!(e instanceof WholeFileNeeded)) throw e;
+    }
+  }
+  return readFirms(readBytes(file, "firms"), file, opts);
 }
 
 /** The JSON summary of FILING.md (plus the radius rule, the 시·도s searched, the 시·도 and the verdict). */
@@ -67,33 +90,32 @@ async function proposeCommand(
     o: { type: "string", short: "o" },
   });
   const file = positionals[0];
-  if (!file) throw usage("기업 파일을 주십시오", "Give the firms file");
+  if (!file) throw usage("FIRMS_FILE");
   const shape = values.shape;
   if (!ENVELOPE_SHAPES.includes(shape as EnvelopeShape)) {
-    throw usage("--shape은 circle, belt 또는 polygon입니다", "--shape is circle, belt or polygon");
+    throw usage("SHAPE");
   }
   if (values.format !== "text" && values.format !== "json") {
-    throw usage("--format은 text 또는 json입니다", "--format is text or json");
+    throw usage("FORMAT_TEXT_JSON");
   }
   const cap = values["cap-km2"] === undefined ? undefined : Number(values["cap-km2"]);
   if (cap !== undefined && !(Number.isFinite(cap) && cap > 0)) {
     const shown = excerpt(values["cap-km2"] ?? "", 40);
-    throw usage(
-      `--cap-km2 ${shown}: 면적 상한은 0보다 큰 수(㎢)여야 합니다 (예: --cap-km2 15)`,
-      `--cap-km2 ${shown}: the area cap must be a number of km² greater than 0 (e.g. --cap-km2 15)`,
-    );
+    throw new FilingError({
+      code: "BAD_FILE",
+      params: { kind: "CLI_BAD_NUMBER", option: "cap-km2", value: shown },
+    });
   }
   const maxPieces = values["max-pieces"] === undefined ? undefined : Number(values["max-pieces"]);
   if (maxPieces !== undefined && !(Number.isInteger(maxPieces) && maxPieces >= 1)) {
     const shown = excerpt(values["max-pieces"] ?? "", 40);
-    throw usage(
-      `--max-pieces ${shown}: 1 이상의 정수여야 합니다 (예: --max-pieces 10)`,
-      `--max-pieces ${shown}: give a whole number ≥ 1 (e.g. --max-pieces 10)`,
-    );
+    throw new FilingError({
+      code: "BAD_FILE",
+      params: { kind: "CLI_BAD_NUMBER", option: "max-pieces", value: shown },
+    });
   }
   const ruleSet = ruleSetOf(values.rules);
-  const bytes = readBytes(file, { ko: "기업", en: "firms" });
-  const firms = await readFirms(bytes, file, {
+  const firms = await readFirmsFile(file, {
     ...(values.weight ? { weight: values.weight } : {}),
     ...(values.industry ? { industry: parseIndustry(values.industry) } : {}),
     ...(values.crs ? { crs: values.crs } : {}),
@@ -101,7 +123,7 @@ async function proposeCommand(
   const hubs = await hubsFromArgs(values.hubs, undefined);
   const sites = values.sites
     ? await readSites(
-        readBytes(values.sites, { ko: "후보지", en: "sites" }),
+        readBytes(values.sites, "sites"),
         values.sites,
         values.crs ? { crs: values.crs } : {},
       )

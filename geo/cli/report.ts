@@ -22,8 +22,8 @@ async function report(args: string[], out: Writer, lang: Lang): Promise<number> 
     cadastre: { type: "string", multiple: true },
   });
   const file = positionals[0];
-  if (!file) throw usage("보고서를 만들 파일을 주십시오", "Give the filing to report on");
-  const { bytes, zone, ruleSet, report: result } = await loadAndCheck(file, values);
+  if (!file) throw usage("FILE_TO_REPORT");
+  const { bytes, zone, ruleSet, report: result, hubs } = await loadAndCheck(file, values);
   const html = reportHtml({
     report: result,
     zone,
@@ -32,6 +32,7 @@ async function report(args: string[], out: Writer, lang: Lang): Promise<number> 
     sha256: await sha256Hex(bytes),
     generatedAt: new Date().toISOString(),
     lang,
+    hubs,
     ...(values.cadastre?.length ? { appendixHtml: josoAppendix(zone, values.cadastre, lang) } : {}),
   });
   if (values.output) writeOutput(values.output, html);

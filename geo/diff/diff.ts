@@ -31,6 +31,28 @@ export interface ReshapedParcel {
   deltaKm2: number;
 }
 
+/**
+ * A 필지 whose 편입 면적 changed: whole (null) ↔ in part, or a part of another size (m², as the
+ * filings' `partialPnu` give it). `deltaM2` only between two parts: a whole 필지's m² is the
+ * cadastre's, which a filing does not carry.
+ */
+export interface PnuChange {
+  pnu: string;
+  oldM2: number | null;
+  newM2: number | null;
+  deltaM2: number | null;
+}
+
+export interface PnuDiff {
+  added: string[];
+  removed: string[];
+  /** 필지 in both versions with the same 편입 (whole, or the same m² in part). */
+  kept: number;
+  changed: PnuChange[];
+  /** m² inside of each 필지 only partly included, by PNU, in each version (a 필지 added in part). */
+  partialM2: { old: Record<string, number>; new: Record<string, number> };
+}
+
 /** One line of the figures table: numbers get a difference, words (a 시·도, a shape) don't. */
 export interface FigureRow {
   key: string;
@@ -51,8 +73,8 @@ export interface ZoneDiff {
     /** Matched parcels whose role (`properties.zoneRole`) changed; null: no role. */
     roleChanged: { id: string; oldRole: ZoneRole | null; newRole: ZoneRole | null }[];
   };
-  /** 필지 by PNU, when either version names them (`properties.pnu`); null when neither does. */
-  pnu: { added: string[]; removed: string[]; kept: number } | null;
+  /** 필지 by PNU, when either version names them (`pnu`, `partialPnu`); null when neither does. */
+  pnu: PnuDiff | null;
   figures: FigureRow[];
   findings: { added: string[]; removed: string[] };
 }
@@ -66,28 +88,60 @@ function ref(zone: Zone, report: Report, k: number): ParcelRef {
   return { id: p.id, ...(p.name ? { name: p.name } : {}), km2 };
 }
 
-function pnusOf(zone: Zone): Set<string> | null {
+/** Each 필지 a version names: null when whole, else the m² inside (summed over 구역). */
+function pnusOf(zone: Zone): Map<string, number | null> | null {
   let named = false;
-  const set = new Set<string>();
+  const out = new Map<string, number | null>();
   for (const p of zone.parcels) {
-    const list = p.properties.pnu;
-    if (!Array.isArray(list)) continue;
+    const whole = p.properties.pnu;
+    const partial = p.properties.partialPnu;
+    if (Array.isArray(whole)) {
+      named = true;
+      for (const v of whole) if (typeof v === "string") out.set(v, null);
+    }
+    if (!Array.isArray(partial)) continue;
     named = true;
-    for (const v of list) if (typeof v === "string") set.add(v);
+    for (const v of partial) {
+      const { pnu, m2 } = (v ?? {}) as { pnu?: unknown; m2?: unknown };
+      if (typeof pnu !== "string" || typeof m2 !== "number" || !Number.isFinite(m2)) continue;
+      const had = out.get(pnu);
+      if (had === null) continue;
+      out.set(pnu, Math.round(((had ?? 0) + m2) * 100) / 100);
+    }
   }
-  return named ? set : null;
+  return named ? out : null;
 }
 
-function pnuDiff(a: Zone, b: Zone): ZoneDiff["pnu"] {
+const byPnu = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
+
+function pnuDiff(a: Zone, b: Zone): PnuDiff | null {
   const older = pnusOf(a);
   const newer = pnusOf(b);
   if (!older && !newer) return null;
-  const o = older ?? new Set<string>();
-  const n = newer ?? new Set<string>();
+  const o = older ?? new Map<string, number | null>();
+  const n = newer ?? new Map<string, number | null>();
+  const changed: PnuChange[] = [];
+  let kept = 0;
+  for (const [pnu, newM2] of n) {
+    if (!o.has(pnu)) continue;
+    const oldM2 = o.get(pnu) ?? null;
+    if (oldM2 === newM2) kept++;
+    else {
+      const deltaM2 =
+        oldM2 !== null && newM2 !== null ? Math.round((newM2 - oldM2) * 100) / 100 : null;
+      changed.push({ pnu, oldM2, newM2, deltaM2 });
+    }
+  }
+  const partial = (m: Map<string, number | null>): Record<string, number> =>
+    Object.fromEntries(
+      [...m].filter((e): e is [string, number] => e[1] !== null).sort((x, y) => byPnu(x[0], y[0])),
+    );
   return {
-    added: [...n].filter((x) => !o.has(x)).sort(),
-    removed: [...o].filter((x) => !n.has(x)).sort(),
-    kept: [...n].filter((x) => o.has(x)).length,
+    added: [...n.keys()].filter((x) => !o.has(x)).sort(),
+    removed: [...o.keys()].filter((x) => !n.has(x)).sort(),
+    kept,
+    changed: changed.sort((x, y) => byPnu(x.pnu, y.pnu)),
+    partialM2: { old: partial(o), new: partial(n) },
   };
 }
 

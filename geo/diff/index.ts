@@ -4,6 +4,8 @@ export {
   diffZones,
   type FigureRow,
   type ParcelRef,
+  type PnuChange,
+  type PnuDiff,
   type ReshapedParcel,
   type ZoneDiff,
 } from "./diff";

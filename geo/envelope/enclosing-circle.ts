@@ -176,11 +176,7 @@ function moved(center: Position, c: PlanarCircle): Position {
  */
 export function smallestEnclosingCircle(points: Position[]): { center: Position; radiusM: number } {
   if (points.length === 0) {
-    throw new FilingError(
-      "EMPTY",
-      "둘레 원을 구할 점이 없습니다",
-      "There are no points to enclose in a circle",
-    );
+    throw new FilingError({ code: "EMPTY", params: { kind: "NO_POINTS" } });
   }
   const box = boxCentre(points);
   let center = box.centre;

@@ -4,31 +4,23 @@
  */
 import type { Geometry, LineString, Point, Polygon } from "geojson";
 import { FilingError } from "../errors";
+import type { ErrorParams } from "../errors/params";
 import { ringProblems } from "../geometry";
-import { ringProblemText } from "../messages";
 import type { Envelope } from "../types";
 import { checkCoordinates, checkPosition, isObject, type Json } from "./structure";
 
 /** Most positions a belt's axis may have: a corridor drawn by a planner has tens. */
 export const MAX_AXIS_POSITIONS = 1000;
 
-function badEnvelope(label: string, ko: string, en: string): FilingError {
-  return new FilingError(
-    "BAD_ENVELOPE",
-    `지정 범위 피처 ${label}: ${ko}`,
-    `Envelope feature ${label}: ${en}`,
-  );
+function badEnvelope(params: ErrorParams["BAD_ENVELOPE"]): FilingError {
+  return new FilingError({ code: "BAD_ENVELOPE", params });
 }
 
 /** A positive finite number of kilometres, or BAD_ENVELOPE naming the property. */
 function positiveKm(props: Json, key: string, label: string): number {
   const value = props[key];
   if (typeof value !== "number" || !Number.isFinite(value) || value <= 0) {
-    throw badEnvelope(
-      label,
-      `properties.${key}에 0보다 큰 수(km)가 있어야 합니다 (현재: ${JSON.stringify(value) ?? "없음"})`,
-      `properties.${key} must be a number of kilometres greater than 0 (found ${JSON.stringify(value) ?? "nothing"})`,
-    );
+    throw badEnvelope({ kind: "NOT_KM", label, key, found: JSON.stringify(value) });
   }
   return value;
 }
@@ -38,7 +30,7 @@ function asEnvelopeError(label: string, check: () => void): void {
   try {
     check();
   } catch (e) {
-    if (e instanceof FilingError) throw badEnvelope(label, e.ko, e.en);
+    if (e instanceof FilingError) throw badEnvelope({ kind: "IN_ENVELOPE", label, inner: e.data });
     throw e;
   }
 }
@@ -52,11 +44,7 @@ function geometryOfType<T extends Geometry>(
   const g = feature.geometry;
   if (!isObject(g) || g.type !== type) {
     const found = isObject(g) && typeof g.type === "string" ? g.type : undefined;
-    throw badEnvelope(
-      label,
-      `shape "${shape}"의 geometry는 ${type}이어야 합니다 (현재: ${found ?? "없음"})`,
-      `shape "${shape}" needs a ${type} geometry (found ${found ?? "none"})`,
-    );
+    throw badEnvelope({ kind: "GEOMETRY_TYPE", label, shape, type, found });
   }
   return g as unknown as T;
 }
@@ -81,19 +69,12 @@ export function readEnvelope(
   if (shape === "belt") {
     const line = geometryOfType<LineString>(feature, "LineString", shape, label);
     if (!Array.isArray(line.coordinates) || line.coordinates.length < 2) {
-      throw badEnvelope(
-        label,
-        "띠(belt)의 축 LineString에는 위치가 두 개 이상 있어야 합니다",
-        "a belt's axis LineString needs at least two positions",
-      );
+      throw badEnvelope({ kind: "AXIS_TOO_SHORT", label });
     }
     if (line.coordinates.length > MAX_AXIS_POSITIONS) {
       // Reach is exact per axis segment: a 50,000-position zigzag axis took minutes.
-      throw badEnvelope(
-        label,
-        `띠(belt)의 축에 위치가 ${line.coordinates.length}개입니다: ${MAX_AXIS_POSITIONS}개 이하로 단순화하십시오`,
-        `a belt's axis has ${line.coordinates.length} positions: simplify it to at most ${MAX_AXIS_POSITIONS}`,
-      );
+      const count = line.coordinates.length;
+      throw badEnvelope({ kind: "AXIS_TOO_LONG", label, count, limit: MAX_AXIS_POSITIONS });
     }
     asEnvelopeError(label, () => {
       line.coordinates.forEach((p, i) => {
@@ -110,17 +91,9 @@ export function readEnvelope(
     // The envelope's ring is held to the parcels' rules: an unclosed or crossing ring has no inside.
     const problem = ringProblems(lonLat)[0];
     if (problem) {
-      throw badEnvelope(
-        label,
-        `다각형이 올바르지 않습니다: ${ringProblemText(problem.kind, "ko")}`,
-        `the polygon is invalid: ${ringProblemText(problem.kind, "en")}`,
-      );
+      throw badEnvelope({ kind: "POLYGON_INVALID", label, problem: problem.kind });
     }
     return { shape, polygon: lonLat };
   }
-  throw badEnvelope(
-    label,
-    `properties.shape은 "circle", "belt", "polygon" 중 하나여야 합니다 (현재: ${JSON.stringify(shape) ?? "없음"})`,
-    `properties.shape must be "circle", "belt" or "polygon" (found ${JSON.stringify(shape) ?? "nothing"})`,
-  );
+  throw badEnvelope({ kind: "UNKNOWN_SHAPE", label, found: JSON.stringify(shape) });
 }

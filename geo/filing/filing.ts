@@ -26,36 +26,20 @@ export { zoneToFiling } from "./write";
 /** The features of a FeatureCollection, a bare Feature, or a bare geometry. */
 function featuresOf(root: unknown): unknown[] {
   if (!isObject(root)) {
-    throw new FilingError(
-      "NOT_GEOJSON",
-      "GeoJSON이 아닙니다: 최상위 값이 객체가 아닙니다",
-      "Not GeoJSON: the top-level value is not an object",
-    );
+    throw new FilingError({ code: "NOT_GEOJSON", params: { kind: "TOP_NOT_OBJECT" } });
   }
   if (typeof root.type !== "string") {
-    throw new FilingError(
-      "NOT_GEOJSON",
-      "GeoJSON이 아닙니다: 최상위 객체에 type 멤버가 없습니다",
-      "Not GeoJSON: the top-level object has no type member",
-    );
+    throw new FilingError({ code: "NOT_GEOJSON", params: { kind: "TOP_NO_TYPE" } });
   }
   if (root.type === "FeatureCollection") {
     if (!Array.isArray(root.features)) {
-      throw new FilingError(
-        "NOT_GEOJSON",
-        "FeatureCollection에 features 배열이 없습니다",
-        "The FeatureCollection has no features array",
-      );
+      throw new FilingError({ code: "NOT_GEOJSON", params: { kind: "NO_FEATURES_ARRAY" } });
     }
     return root.features;
   }
   if (root.type === "Feature") return [root];
   if (GEOMETRY_TYPES.has(root.type)) return [{ type: "Feature", properties: {}, geometry: root }];
-  throw new FilingError(
-    "NOT_GEOJSON",
-    `GeoJSON이 아닙니다: 알 수 없는 type "${root.type}"`,
-    `Not GeoJSON: unknown type "${root.type}"`,
-  );
+  throw new FilingError({ code: "NOT_GEOJSON", params: { kind: "UNKNOWN_TYPE", type: root.type } });
 }
 
 /** The CRS the legacy `crs` member names, normalized; "EPSG:4326" when there is none. */
@@ -74,21 +58,19 @@ function crsOf(root: Json): string {
     // A WKT definition in the member (some tools write one): read as a .prj is, datum and all.
     const reading = readPrj(text);
     if ("crs" in reading) return reading.crs;
-    throw new FilingError(
-      "UNKNOWN_CRS",
-      `crs 멤버의 좌표계를 쓸 수 없습니다: ${reading.problem.ko}`,
-      `The crs member's coordinate system can't be used: ${reading.problem.en}`,
-    );
+    throw new FilingError({
+      code: "UNKNOWN_CRS",
+      params: { kind: "CRS_MEMBER_WKT", problem: reading.problem },
+    });
   }
   const crs = normalizeCrs(text);
   if (crs === null) {
-    const list = SUPPORTED_CRS.join(", ");
-    const shown = excerpt(text, 60);
-    throw new FilingError(
-      "UNKNOWN_CRS",
-      `crs 멤버의 좌표계 ${shown}는 지원하지 않습니다. 지원하는 좌표계: ${list}`,
-      `The crs member names ${shown}, which is not supported. Supported: ${list}`,
-    );
+    const params = {
+      kind: "CRS_MEMBER_UNSUPPORTED",
+      crs: excerpt(text, 60),
+      supported: SUPPORTED_CRS,
+    } as const;
+    throw new FilingError({ code: "UNKNOWN_CRS", params });
   }
   return crs;
 }
@@ -142,19 +124,8 @@ function toParcel(feature: Json, geometry: ParcelGeometry, position: number): Pa
 /** Metres where degrees belong: say so and ask for a crs member, never guess the plane. */
 function notLonLat(p: Position, where: string): FilingError {
   const [x, y] = p as [number, number];
-  const shown = `(${x}, ${y})`;
-  if (Math.abs(x) <= 90 && Math.abs(y) <= 180) {
-    return new FilingError(
-      "NOT_LONLAT",
-      `${where}의 좌표 ${shown}가 경위도 범위를 벗어납니다. 위도와 경도의 순서가 바뀐 것 같습니다: GeoJSON은 [경도, 위도] 순서입니다`,
-      `${where} has coordinates ${shown} outside longitude/latitude range. Latitude and longitude look swapped: GeoJSON positions are [longitude, latitude]`,
-    );
-  }
-  return new FilingError(
-    "NOT_LONLAT",
-    `${where}의 좌표 ${shown}는 경위도가 아닙니다. 투영 좌표계(TM 등)의 미터 값으로 보입니다. 파일에 crs 멤버(예: "urn:ogc:def:crs:EPSG::5186")를 넣거나 WGS84 경위도로 변환해 주세요`,
-    `${where} has coordinates ${shown} that are not longitude/latitude: they look like metres in a projected CRS (e.g. Korean TM). Add a crs member (e.g. "urn:ogc:def:crs:EPSG::5186") or reproject the file to WGS84`,
-  );
+  const kind = Math.abs(x) <= 90 && Math.abs(y) <= 180 ? "SWAPPED" : "METRES";
+  return new FilingError({ code: "NOT_LONLAT", params: { kind, where, x, y } });
 }
 
 /** Refuse positions outside lon [-180, 180], lat [-90, 90] (only when no crs member is given). */
@@ -192,11 +163,7 @@ export function readFiling(input: string | unknown): Zone {
   const features = featuresOf(root);
   const top = root as Json;
   if (features.length === 0) {
-    throw new FilingError(
-      "EMPTY",
-      "구역이 하나도 없는 빈 파일입니다",
-      "The filing is empty: it has no features",
-    );
+    throw new FilingError({ code: "EMPTY", params: { kind: "NO_FEATURES" } });
   }
   const sourceCrs = crsOf(top);
   // Always through a converter (an identity copy for WGS84) so the zone never aliases the input.
@@ -207,11 +174,7 @@ export function readFiling(input: string | unknown): Zone {
   const envelopes: { feature: Json; label: string }[] = [];
   features.forEach((feature, index) => {
     if (!isObject(feature) || feature.type !== "Feature") {
-      throw new FilingError(
-        "NOT_GEOJSON",
-        `features[${index}]가 GeoJSON Feature가 아닙니다`,
-        `features[${index}] is not a GeoJSON Feature`,
-      );
+      throw new FilingError({ code: "NOT_GEOJSON", params: { kind: "NOT_A_FEATURE", index } });
     }
     const label = featureLabel(feature, index);
     const raw = feature.geometry;
@@ -230,18 +193,13 @@ export function readFiling(input: string | unknown): Zone {
   });
 
   if (parcels.length === 0) {
-    throw new FilingError(
-      "NO_PARCEL",
-      "구역(Polygon 또는 MultiPolygon 피처)이 없습니다",
-      "No parcel: the filing has no Polygon or MultiPolygon feature",
-    );
+    throw new FilingError({ code: "NO_PARCEL", params: { kind: "NO_POLYGON" } });
   }
   if (envelopes.length > 1) {
-    throw new FilingError(
-      "BAD_ENVELOPE",
-      `지정 범위 피처가 ${envelopes.length}개입니다. 하나만 둘 수 있습니다`,
-      `There are ${envelopes.length} envelope features; a filing may have at most one`,
-    );
+    throw new FilingError({
+      code: "BAD_ENVELOPE",
+      params: { kind: "TOO_MANY", count: envelopes.length },
+    });
   }
   const envelopeEntry = envelopes[0];
   const envelope = envelopeEntry

@@ -22,12 +22,10 @@ export const MAX_POSITIONS = 1_000_000;
 
 /** The error for a file past MAX_POSITIONS, shared by every reader. */
 export function tooManyPositions(): FilingError {
-  const limit = MAX_POSITIONS.toLocaleString("en-US");
-  return new FilingError(
-    "BAD_FILE",
-    `파일의 좌표가 ${limit}개를 넘습니다: 지구 파일로는 너무 큽니다`,
-    `The file holds more than ${limit} positions: too large for a zone filing`,
-  );
+  return new FilingError({
+    code: "BAD_FILE",
+    params: { kind: "TOO_MANY_POSITIONS", limit: MAX_POSITIONS },
+  });
 }
 
 /**
@@ -41,11 +39,10 @@ export function checkDepth(root: unknown): void {
     const [value, depth] = stack.pop() as [unknown, number];
     if (typeof value !== "object" || value === null) continue;
     if (depth > MAX_DEPTH) {
-      throw new FilingError(
-        "NOT_GEOJSON",
-        `파일의 중첩이 ${MAX_DEPTH}단계를 넘습니다: 지구 파일로 쓸 수 없는 구조입니다`,
-        `The file nests more than ${MAX_DEPTH} levels deep: not the structure of a filing`,
-      );
+      throw new FilingError({
+        code: "NOT_GEOJSON",
+        params: { kind: "TOO_DEEP", limit: MAX_DEPTH },
+      });
     }
     if (Array.isArray(value)) {
       for (let i = 0; i < value.length; i++) {
@@ -91,19 +88,15 @@ export function checkOnGlobe(g: Geometry, label: string): void {
     for (let i = 0; i < seq.length; i++) {
       const [lon = 0, lat = 0] = seq[i] as Position;
       if (Math.abs(lat) > MAX_ABS_LAT) {
-        throw new FilingError(
-          "BAD_COORDINATES",
-          `${label}의 위도 ${lat}°가 극지방입니다 (±${MAX_ABS_LAT}° 밖): 이 좌표로는 면적과 거리를 잴 수 없습니다`,
-          `${label} has latitude ${lat}°, near a pole (beyond ±${MAX_ABS_LAT}°): areas and distances can't be measured there`,
-        );
+        const params = { kind: "NEAR_POLE", label, lat, limit: MAX_ABS_LAT } as const;
+        throw new FilingError({ code: "BAD_COORDINATES", params });
       }
       const prev = seq[i - 1];
       if (prev && Math.abs(lon - (prev[0] ?? 0)) > 180) {
-        throw new FilingError(
-          "BAD_COORDINATES",
-          `${label}의 변이 날짜변경선(경도 180°)을 가로지릅니다: 그런 도형은 읽을 수 없습니다`,
-          `${label} has an edge across the antimeridian (longitude 180°): such shapes can't be read`,
-        );
+        throw new FilingError({
+          code: "BAD_COORDINATES",
+          params: { kind: "ACROSS_ANTIMERIDIAN", label },
+        });
       }
     }
   }

@@ -68,12 +68,9 @@ export function parseJson(
 ): unknown {
   // Windows tools in Korea often save UTF-8 with a byte-order mark; JSON.parse refuses it.
   const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
-  const named =
-    file === undefined
-      ? { ko: "", en: "" }
-      : { ko: `'${excerpt(file, 80)}': `, en: `'${excerpt(file, 80)}': ` };
+  const named = file === undefined ? {} : { file: excerpt(file, 80) };
   if (body.trim() === "") {
-    throw new FilingError(code, `${named.ko}파일이 비어 있습니다`, `${named.en}the file is empty`);
+    throw new FilingError({ code, params: { kind: "JSON_EMPTY" }, ...named });
   }
   try {
     return JSON.parse(body);
@@ -81,53 +78,38 @@ export function parseJson(
     const detail = e instanceof Error ? e.message : String(e);
     const offset = errorOffset(body, detail);
     const where =
-      offset === undefined
-        ? { ko: "", en: "" }
-        : (() => {
-            const { line, column } = lineColumn(body, offset);
-            const at = around(body, offset);
-            return {
-              ko: ` (${line}행 ${column}열, ${at} 부근)`,
-              en: ` (line ${line}, column ${column}, near ${at})`,
-            };
-          })();
+      offset === undefined ? {} : { ...lineColumn(body, offset), near: around(body, offset) };
     const end = offset !== undefined && offset >= body.length;
-    throw new FilingError(
-      code,
-      `${named.ko}JSON 형식이 아닙니다${where.ko}: ${end ? "파일이 중간에 끝납니다. 파일 전체를 다시 저장하십시오" : "그 자리의 쉼표, 따옴표, 괄호를 고치십시오"}`,
-      `${named.en}not JSON${where.en}: ${end ? "the file ends early; save the whole file again" : "fix the comma, quote or bracket there"}`,
-    );
+    throw new FilingError({ code, params: { kind: "JSON_SYNTAX", ...where, end }, ...named });
   }
 }
 
 /** A geometry object with a known type; GeometryCollection members are checked too. */
 export function checkGeometryObject(raw: unknown, label: string): Geometry {
   if (!isObject(raw) || typeof raw.type !== "string" || !GEOMETRY_TYPES.has(raw.type)) {
-    throw new FilingError(
-      "NOT_GEOJSON",
-      `${label}의 geometry가 GeoJSON 도형이 아닙니다`,
-      `${label} has a geometry that is not a GeoJSON geometry`,
-    );
+    throw new FilingError({ code: "NOT_GEOJSON", params: { kind: "NOT_A_GEOMETRY", label } });
   }
   if (raw.type === "GeometryCollection") {
     if (!Array.isArray(raw.geometries)) {
-      throw new FilingError(
-        "NOT_GEOJSON",
-        `${label}의 GeometryCollection에 geometries 배열이 없습니다`,
-        `${label} is a GeometryCollection without a geometries array`,
-      );
+      throw new FilingError({ code: "NOT_GEOJSON", params: { kind: "NO_GEOMETRIES", label } });
     }
     for (const member of raw.geometries) checkGeometryObject(member, label);
   }
   return raw as unknown as Geometry;
 }
 
-function badCoordinates(label: string, path: string, ko: string, en: string): FilingError {
-  return new FilingError(
-    "BAD_COORDINATES",
-    `${label}의 ${path}: ${ko}`,
-    `${label}, ${path}: ${en}`,
-  );
+type PositionProblem = "POSITION_NOT_ARRAY" | "POSITION_SHORT" | "POSITION_NOT_FINITE";
+
+function badCoordinates(
+  label: string,
+  path: string,
+  kind: PositionProblem,
+  p: unknown,
+): FilingError {
+  return new FilingError({
+    code: "BAD_COORDINATES",
+    params: { kind, label, path, found: show(p) },
+  });
 }
 
 /**
@@ -147,28 +129,13 @@ function show(value: unknown): string {
 /** A position: an array of at least two finite numbers (an altitude may follow). */
 export function checkPosition(p: unknown, label: string, path: string): void {
   if (!Array.isArray(p)) {
-    throw badCoordinates(
-      label,
-      path,
-      `위치가 배열이 아닙니다 (${show(p)})`,
-      `a position must be an array, found ${show(p)}`,
-    );
+    throw badCoordinates(label, path, "POSITION_NOT_ARRAY", p);
   }
   if (p.length < 2) {
-    throw badCoordinates(
-      label,
-      path,
-      `위치 ${show(p)}에 경도와 위도 두 수가 있어야 합니다`,
-      `the position ${show(p)} needs two numbers, longitude and latitude`,
-    );
+    throw badCoordinates(label, path, "POSITION_SHORT", p);
   }
   if (!p.every((n) => typeof n === "number" && Number.isFinite(n))) {
-    throw badCoordinates(
-      label,
-      path,
-      `위치 ${show(p)}에 수가 아닌 값이 있습니다`,
-      `the position ${show(p)} holds something that is not a finite number`,
-    );
+    throw badCoordinates(label, path, "POSITION_NOT_FINITE", p);
   }
 }
 
@@ -176,25 +143,19 @@ function checkArray(
   value: unknown,
   label: string,
   path: string,
-  what: { ko: string; en: string },
+  what: "polygon" | "ring" | "multipolygon",
 ): unknown[] {
   if (!Array.isArray(value) || value.length === 0) {
-    throw badCoordinates(
-      label,
-      path,
-      `${what.ko}이(가) 비어 있거나 배열이 아닙니다`,
-      `${what.en} is empty or not an array`,
-    );
+    const params = { kind: "EMPTY_ARRAY", label, path, what } as const;
+    throw new FilingError({ code: "BAD_COORDINATES", params });
   }
   return value;
 }
 
-const RING = { ko: "고리", en: "a ring" };
-
 function checkPolygonRings(rings: unknown, label: string, path: string): void {
-  const list = checkArray(rings, label, path, { ko: "폴리곤", en: "a polygon" });
+  const list = checkArray(rings, label, path, "polygon");
   list.forEach((ring, r) => {
-    const positions = checkArray(ring, label, `${path}[${r}]`, RING);
+    const positions = checkArray(ring, label, `${path}[${r}]`, "ring");
     positions.forEach((p, i) => {
       checkPosition(p, label, `${path}[${r}][${i}]`);
     });
@@ -211,10 +172,7 @@ export function checkCoordinates(geometry: Polygon | MultiPolygon, label: string
     checkPolygonRings(geometry.coordinates, label, "coordinates");
     return;
   }
-  const polygons = checkArray(geometry.coordinates, label, "coordinates", {
-    ko: "멀티폴리곤",
-    en: "a multipolygon",
-  });
+  const polygons = checkArray(geometry.coordinates, label, "coordinates", "multipolygon");
   polygons.forEach((rings, k) => {
     checkPolygonRings(rings, label, `coordinates[${k}]`);
   });

@@ -6,6 +6,7 @@
  */
 import type { Geometry, LineString, Point, Polygon, Position } from "geojson";
 import { FilingError } from "../errors";
+import type { EntryProblem, ErrorParams } from "../errors/params";
 import { normalizeCrs, toLonLat } from "../measure";
 import { rewind } from "./rewind";
 
@@ -32,8 +33,13 @@ export type CoordinateEntry =
   | { kind: "envelope-belt"; axis: Position[]; halfWidthKm: number }
   | { kind: "envelope-polygon"; geometry: Polygon };
 
-function bad(ko: string, en: string): FilingError {
-  return new FilingError("BAD_COORDINATES", ko, en);
+type EntryFigures = Omit<
+  Extract<ErrorParams["BAD_COORDINATES"], { kind: "ENTRY" }>,
+  "kind" | "problem"
+>;
+
+function bad(problem: EntryProblem, more: EntryFigures = {}): FilingError {
+  return new FilingError({ code: "BAD_COORDINATES", params: { kind: "ENTRY", problem, ...more } });
 }
 
 const NUMBER = /^[-+]?(\d+(\.\d*)?|\.\d+)([eE][-+]?\d+)?$/;
@@ -53,24 +59,15 @@ export function parsePairs(text: string): Position[] {
   entries.forEach((entry, i) => {
     if (entry.length === 0) {
       if (perLine || i === entries.length - 1) return;
-      throw bad(
-        `${i + 1}번째 좌표가 비어 있습니다 (쉼표가 두 번 이어짐)`,
-        `Coordinate ${i + 1} is empty (two commas in a row)`,
-      );
+      throw bad("EMPTY_PAIR", { index: i + 1 });
     }
     const words = entry.split(/[\s,;()[\]]+/).filter((w) => w.length > 0);
     if (words.length !== 2) {
-      throw bad(
-        `${i + 1}번째 좌표 "${entry}": 숫자 두 개(경도 위도 또는 x y)여야 합니다`,
-        `Coordinate ${i + 1} "${entry}": needs two numbers (lon lat, or x y)`,
-      );
+      throw bad("NOT_TWO_NUMBERS", { index: i + 1, text: entry });
     }
     const nums = words.map((w) => (NUMBER.test(w) ? Number(w) : Number.NaN));
     if (!nums.every(Number.isFinite)) {
-      throw bad(
-        `${i + 1}번째 좌표 "${entry}": 숫자가 아닙니다`,
-        `Coordinate ${i + 1} "${entry}": not a number`,
-      );
+      throw bad("NOT_A_NUMBER", { index: i + 1, text: entry });
     }
     out.push(nums);
   });
@@ -83,17 +80,11 @@ function parseWkt(text: string): { type: string; positions: Position[] } {
     text,
   );
   if (!m) {
-    throw bad(
-      "WKT를 읽지 못했습니다: POLYGON((x y, …)), LINESTRING(x y, …), POINT(x y)만 받습니다",
-      "WKT not read: only POLYGON((x y, …)), LINESTRING(x y, …) and POINT(x y) are taken",
-    );
+    throw bad("WKT_NOT_READ");
   }
   const type = (m[1] as string).toUpperCase();
   if ((m[5] ?? "").trim().length > 0) {
-    throw bad(
-      "WKT 다각형은 바깥 고리 하나만 받습니다 (구멍은 파일로 가져오세요)",
-      "A WKT polygon is taken with its outer ring only (import holes from a file)",
-    );
+    throw bad("WKT_HOLES");
   }
   return { type, positions: parsePairs(m[4] ?? "") };
 }
@@ -103,25 +94,19 @@ function fromGeoJson(text: string): Geometry {
   try {
     value = JSON.parse(text);
   } catch (e) {
-    throw bad(`GeoJSON을 읽지 못했습니다: ${String(e)}`, `GeoJSON not read: ${String(e)}`);
+    throw bad("GEOJSON_NOT_READ", { why: String(e) });
   }
   let g = value as { type?: string; geometry?: unknown; features?: unknown[] } | null;
   if (g?.type === "FeatureCollection") {
     if (g.features?.length !== 1) {
-      throw bad(
-        `GeoJSON 피처가 ${g.features?.length ?? 0}개입니다: 하나씩 입력하세요`,
-        `The GeoJSON has ${g.features?.length ?? 0} features: enter one at a time`,
-      );
+      throw bad("GEOJSON_FEATURES", { count: g.features?.length ?? 0 });
     }
     g = g.features[0] as typeof g;
   }
   if (g?.type === "Feature") g = g.geometry as typeof g;
   const geometry = g as Geometry | null;
   if (!geometry || !["Polygon", "LineString", "Point"].includes(geometry.type)) {
-    throw bad(
-      `GeoJSON 도형이 ${geometry?.type ?? "없음"}입니다: Polygon, LineString 또는 Point여야 합니다`,
-      `The GeoJSON geometry is ${geometry?.type ?? "missing"}: it must be a Polygon, LineString or Point`,
-    );
+    throw bad("GEOJSON_TYPE", geometry?.type === undefined ? {} : { type: geometry.type });
   }
   return geometry;
 }
@@ -129,7 +114,7 @@ function fromGeoJson(text: string): Geometry {
 /** Text to positions and the shape they came as ("pairs" when bare). */
 function readShape(text: string): { type: string; positions: Position[]; geoJson: boolean } {
   const t = text.trim();
-  if (t.length === 0) throw bad("좌표를 입력하세요", "Enter the coordinates");
+  if (t.length === 0) throw bad("NOTHING");
   if (t.startsWith("{")) {
     const g = fromGeoJson(t);
     const positions =
@@ -139,17 +124,11 @@ function readShape(text: string): { type: string; positions: Position[]; geoJson
           ? (g as LineString).coordinates
           : [(g as Point).coordinates];
     if ((g as Polygon).type === "Polygon" && (g as Polygon).coordinates.length > 1) {
-      throw bad(
-        "다각형은 바깥 고리 하나만 받습니다 (구멍은 파일로 가져오세요)",
-        "A polygon is taken with its outer ring only (import holes from a file)",
-      );
+      throw bad("HOLES");
     }
     positions.forEach((p, i) => {
       if (!Array.isArray(p) || p.length < 2 || !p.slice(0, 2).every(Number.isFinite)) {
-        throw bad(
-          `${i + 1}번째 좌표가 숫자 쌍이 아닙니다`,
-          `Coordinate ${i + 1} is not a number pair`,
-        );
+        throw bad("NOT_A_PAIR", { index: i + 1 });
       }
     });
     return {
@@ -169,16 +148,13 @@ function readShape(text: string): { type: string; positions: Position[]; geoJson
 function toWgs84(positions: Position[], crs: string): Position[] {
   const key = normalizeCrs(crs);
   if (key === null) {
-    throw bad(`좌표계 ${crs}는 지원하지 않습니다`, `The coordinate system ${crs} is not supported`);
+    throw bad("CRS_UNSUPPORTED", { crs });
   }
   if (key === "EPSG:4326") {
     positions.forEach((p, i) => {
       const [lon = 0, lat = 0] = p;
       if (Math.abs(lon) > 180 || Math.abs(lat) > 90) {
-        throw bad(
-          `${i + 1}번째 좌표 (${lon} ${lat})가 경위도 범위 밖입니다: TM 좌표라면 좌표계를 고르세요`,
-          `Coordinate ${i + 1} (${lon} ${lat}) is outside lon/lat: for TM x/y pick the coordinate system`,
-        );
+        throw bad("OUTSIDE_LONLAT", { index: i + 1, x: lon, y: lat });
       }
     });
     return positions.map((p) => p.slice(0, 2));
@@ -187,17 +163,11 @@ function toWgs84(positions: Position[], crs: string): Position[] {
   return positions.map((p, i) => {
     const [x = 0, y = 0] = p;
     if (Math.abs(x) <= 180 && Math.abs(y) <= 90) {
-      throw bad(
-        `${i + 1}번째 좌표 (${x} ${y})는 경위도로 보입니다: 좌표계를 경위도(EPSG:4326)로 고르세요`,
-        `Coordinate ${i + 1} (${x} ${y}) looks like lon/lat: pick lon/lat (EPSG:4326) as the coordinate system`,
-      );
+      throw bad("LOOKS_LONLAT", { index: i + 1, x, y });
     }
     const out = convert([x, y]);
     if (!out.every(Number.isFinite)) {
-      throw bad(
-        `${i + 1}번째 좌표 (${x} ${y})를 변환하지 못했습니다`,
-        `Coordinate ${i + 1} (${x} ${y}) could not be converted`,
-      );
+      throw bad("NOT_CONVERTED", { index: i + 1, x, y });
     }
     return out;
   });
@@ -214,22 +184,16 @@ function ringPolygon(positions: Position[]): Polygon {
     : positions;
   const distinct = new Set(open.map((p) => `${p[0]} ${p[1]}`));
   if (distinct.size < 3) {
-    throw bad(
-      `꼭짓점이 ${distinct.size}개입니다: 필지에는 서로 다른 꼭짓점이 3개 이상 필요합니다`,
-      `${distinct.size} vertices: a parcel needs at least 3 distinct vertices`,
-    );
+    throw bad("TOO_FEW_VERTICES", { count: distinct.size });
   }
   return rewind({ type: "Polygon", coordinates: [[...open, open[0] as Position]] });
 }
 
-function readSize(sizeKm: string | undefined, what: { ko: string; en: string }): number {
+function readSize(sizeKm: string | undefined, size: "radius" | "halfWidth"): number {
   const text = (sizeKm ?? "").trim();
   const km = NUMBER.test(text) ? Number(text) : Number.NaN;
   if (!Number.isFinite(km) || km <= 0) {
-    throw bad(
-      `${what.ko}은(는) 0보다 큰 숫자(km)여야 합니다: "${text}"`,
-      `The ${what.en} must be a number of km above 0: "${text}"`,
-    );
+    throw bad("SIZE", { size, text });
   }
   return km;
 }
@@ -243,10 +207,7 @@ export function parseCoordinateEntry(input: CoordinateEntryInput): CoordinateEnt
     case "parcel":
     case "envelope-polygon": {
       if (shape.type === "LINESTRING" || shape.type === "POINT") {
-        throw bad(
-          `${shape.type}가 아니라 다각형(꼭짓점 3개 이상)을 입력하세요`,
-          `Enter a polygon (3 or more vertices), not a ${shape.type}`,
-        );
+        throw bad("NOT_A_POLYGON", { type: shape.type });
       }
       const geometry = ringPolygon(positions);
       return input.kind === "parcel"
@@ -255,23 +216,17 @@ export function parseCoordinateEntry(input: CoordinateEntryInput): CoordinateEnt
     }
     case "envelope-circle": {
       if (positions.length !== 1) {
-        throw bad(
-          `원의 중심은 좌표 하나입니다 (${positions.length}개 입력됨)`,
-          `A circle's centre is one coordinate (${positions.length} given)`,
-        );
+        throw bad("CENTRE", { count: positions.length });
       }
-      const radiusKm = readSize(input.sizeKm, { ko: "반지름", en: "radius" });
+      const radiusKm = readSize(input.sizeKm, "radius");
       return { kind: "envelope-circle", center: positions[0] as Position, radiusKm };
     }
     case "envelope-belt": {
       const axis = positions.filter((p, i) => i === 0 || !samePos(p, positions[i - 1]));
       if (axis.length < 2) {
-        throw bad(
-          `띠의 축에는 서로 다른 꼭짓점이 2개 이상 필요합니다 (${axis.length}개)`,
-          `A belt's axis needs at least 2 distinct vertices (${axis.length} given)`,
-        );
+        throw bad("AXIS", { count: axis.length });
       }
-      const halfWidthKm = readSize(input.sizeKm, { ko: "반폭", en: "half-width" });
+      const halfWidthKm = readSize(input.sizeKm, "halfWidth");
       return { kind: "envelope-belt", axis, halfWidthKm };
     }
   }

@@ -84,11 +84,8 @@ function column(headers: string[], role: Role): string | undefined {
   return headers.find((h) => wanted.includes(h.trim().toLowerCase()));
 }
 
-function bad(ko: string, en: string): FilingError {
-  return new FilingError("BAD_FILE", ko, en);
-}
-
-function coordinateColumns(
+/** The columns holding the coordinates, and their CRS (the streamed firm reader shares it). */
+export function coordinateColumns(
   headers: string[],
   opts: ReadOptions,
 ): { lon: string; lat: string; crs: string } {
@@ -100,18 +97,17 @@ function coordinateColumns(
   if (x && y) {
     const crs = opts.crs ? normalizeCrs(opts.crs) : "EPSG:4326";
     if (crs === null) {
-      throw new FilingError(
-        "UNKNOWN_CRS",
-        `좌표계 ${opts.crs}는 지원하지 않습니다 (지원: ${SUPPORTED_CRS.join(", ")})`,
-        `The coordinate reference system ${opts.crs} is not supported (supported: ${SUPPORTED_CRS.join(", ")})`,
-      );
+      throw new FilingError({
+        code: "UNKNOWN_CRS",
+        params: { kind: "UNSUPPORTED", crs: String(opts.crs), supported: SUPPORTED_CRS },
+      });
     }
     return { lon: x, lat: y, crs };
   }
-  throw bad(
-    `좌표 열이 없습니다: 위도/경도, lat/lon 또는 x/y 열이 필요합니다 (있는 열: ${headers.join(", ")})`,
-    `No coordinate columns: need 위도/경도, lat/lon or x/y (found: ${headers.join(", ")})`,
-  );
+  throw new FilingError({
+    code: "BAD_FILE",
+    params: { kind: "CSV_NO_COORDINATE_COLUMNS", found: headers },
+  });
 }
 
 /** Points from CSV text; a row whose coordinates aren't numbers stops the import, naming its line. */
@@ -136,20 +132,18 @@ export function readPointsCsv(text: string, opts: ReadOptions = {}): Imported {
       row[cols.lon] === "" ||
       row[cols.lat] === ""
     ) {
-      throw new FilingError(
-        "BAD_COORDINATES",
-        `${line}행의 좌표 (${row[cols.lon] ?? ""}, ${row[cols.lat] ?? ""})가 숫자가 아닙니다`,
-        `Line ${line}: the coordinates (${row[cols.lon] ?? ""}, ${row[cols.lat] ?? ""}) are not numbers`,
-      );
+      throw new FilingError({
+        code: "BAD_COORDINATES",
+        params: { kind: "CSV_NOT_NUMBERS", line, x: row[cols.lon] ?? "", y: row[cols.lat] ?? "" },
+      });
     }
     const lonLat = convert([a, b]);
     const [lon = Number.NaN, lat = Number.NaN] = lonLat;
     if (Math.abs(lon) > 180 || Math.abs(lat) > 90) {
-      throw new FilingError(
-        "NOT_LONLAT",
-        `${line}행의 좌표 (${a}, ${b})는 경위도가 아닙니다: x/y 열의 좌표계를 지정하십시오`,
-        `Line ${line}: (${a}, ${b}) is not longitude/latitude; name the CRS of the x/y columns`,
-      );
+      throw new FilingError({
+        code: "NOT_LONLAT",
+        params: { kind: "CSV_NOT_LONLAT", line, x: a, y: b },
+      });
     }
     return {
       type: "Feature",
@@ -157,7 +151,8 @@ export function readPointsCsv(text: string, opts: ReadOptions = {}): Imported {
       geometry: { type: "Point", coordinates: lonLat },
     };
   });
-  if (features.length === 0) throw bad("CSV에 데이터 행이 없습니다", "The CSV has no data rows");
+  if (features.length === 0)
+    throw new FilingError({ code: "BAD_FILE", params: { kind: "CSV_NO_ROWS" } });
   return { collection: { type: "FeatureCollection", features }, sourceCrs: cols.crs };
 }
 

@@ -4,6 +4,7 @@
  * deletion flag. Field names are decoded too: Korean tables name fields 이름, 면적 ….
  */
 import { FilingError } from "../errors";
+import type { DbfProblem } from "../errors/params";
 import { record } from "../own";
 import { decodeText, type TextEncodingId } from "./text";
 
@@ -19,13 +20,16 @@ export interface DbfHeader {
   recordBytes: number;
 }
 
-function bad(ko: string, en: string): FilingError {
-  return new FilingError("BAD_FILE", `.dbf 파일: ${ko}`, `.dbf file: ${en}`);
+function bad(
+  problem: DbfProblem,
+  more: { records?: number; bytes?: number; needed?: number } = {},
+): FilingError {
+  return new FilingError({ code: "BAD_FILE", params: { kind: "DBF", problem, ...more } });
 }
 
 /** The header's record count and sizes; throws when the bytes can't hold what it claims. */
 export function dbfHeader(bytes: Uint8Array): DbfHeader {
-  if (bytes.length < 33) throw bad("머리부가 잘렸습니다", "the header is truncated");
+  if (bytes.length < 33) throw bad("HEADER_CUT");
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   const header = {
     records: view.getUint32(4, true),
@@ -34,10 +38,7 @@ export function dbfHeader(bytes: Uint8Array): DbfHeader {
   };
   const needed = header.headerBytes + header.records * header.recordBytes;
   if (header.headerBytes < 33 || header.recordBytes < 1 || bytes.length < needed) {
-    throw bad(
-      `레코드 ${header.records}개를 담기에 파일이 짧습니다 (${bytes.length} < ${needed} 바이트)`,
-      `too short for its ${header.records} records (${bytes.length} < ${needed} bytes)`,
-    );
+    throw bad("TOO_SHORT", { records: header.records, bytes: bytes.length, needed });
   }
   return header;
 }
@@ -78,7 +79,7 @@ export function dbfLayout(bytes: Uint8Array, encoding: TextEncodingId): DbfLayou
     offset += size;
   }
   if (offset > header.recordBytes) {
-    throw bad("필드 정의가 레코드 길이와 맞지 않습니다", "its fields don't fit its record length");
+    throw bad("FIELDS");
   }
   return { fields, header };
 }

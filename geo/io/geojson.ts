@@ -30,11 +30,7 @@ function crsName(doc: Json): string | null {
   const props = isObject(crs) && isObject(crs.properties) ? crs.properties : null;
   const name = props && typeof props.name === "string" ? props.name : null;
   if (name === null) {
-    throw new FilingError(
-      "UNKNOWN_CRS",
-      "GeoJSON의 crs 멤버에 좌표계 이름(properties.name)이 없습니다",
-      "The GeoJSON crs member names no coordinate reference system (properties.name)",
-    );
+    throw new FilingError({ code: "UNKNOWN_CRS", params: { kind: "CRS_MEMBER_NO_NAME" } });
   }
   return name;
 }
@@ -52,11 +48,7 @@ function asCollection(doc: Json): FeatureCollection {
       features: [{ type: "Feature", properties: {}, geometry }],
     };
   }
-  throw new FilingError(
-    "NOT_GEOJSON",
-    "GeoJSON FeatureCollection이 아닙니다",
-    "Not a GeoJSON FeatureCollection",
-  );
+  throw new FilingError({ code: "NOT_GEOJSON", params: { kind: "NOT_A_COLLECTION" } });
 }
 
 /**
@@ -76,27 +68,22 @@ export function parseGeoJson(text: string): Imported {
   // Line, column and the text there on a parse error (the registry adds the file's name).
   const doc = parseJson(text);
   if (!isObject(doc) || Array.isArray(doc)) {
-    throw new FilingError("NOT_GEOJSON", "GeoJSON 객체가 아닙니다", "Not a GeoJSON object");
+    throw new FilingError({ code: "NOT_GEOJSON", params: { kind: "NOT_AN_OBJECT" } });
   }
   checkDepth(doc);
   const named = crsName(doc);
   const crs = named === null ? "EPSG:4326" : normalizeCrs(named);
   if (crs === null) {
-    throw new FilingError(
-      "UNKNOWN_CRS",
-      `좌표계 ${excerpt(named, 60)}는 지원하지 않습니다 (지원: ${SUPPORTED_CRS.join(", ")})`,
-      `The coordinate reference system ${excerpt(named, 60)} is not supported (supported: ${SUPPORTED_CRS.join(", ")})`,
-    );
+    throw new FilingError({
+      code: "UNKNOWN_CRS",
+      params: { kind: "UNSUPPORTED", crs: excerpt(named, 60), supported: SUPPORTED_CRS },
+    });
   }
   const source = asCollection(doc);
   if (crs !== "EPSG:4326" && looksLikeDegrees(source.features.map((f) => f?.geometry))) {
     // Every projected CRS of FILING.md is in metres: a zone in Korea lies 100 km and more from
     // their origins, so coordinates all within ±180, ±90 are degrees under the wrong label.
-    throw new FilingError(
-      "NOT_LONLAT",
-      `crs 멤버는 ${crs}(미터)인데 좌표가 모두 경위도처럼 보입니다: crs 멤버를 지우거나 좌표계를 바로잡으십시오`,
-      `The crs member names ${crs} (metres) but every coordinate looks like degrees: remove the crs member or correct it`,
-    );
+    throw new FilingError({ code: "NOT_LONLAT", params: { kind: "METRES_BUT_DEGREES", crs } });
   }
   const convert = toLonLat(crs);
   const collection: FeatureCollection = {

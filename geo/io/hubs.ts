@@ -6,6 +6,7 @@
 import type { Geometry, MultiPolygon, Point, Polygon, Position } from "geojson";
 import Papa from "papaparse";
 import { FilingError } from "../errors";
+import type { HubProblem } from "../errors/params";
 import { parseJson } from "../filing/structure";
 import { normalizeCrs, reprojectGeometry, toLonLat } from "../measure";
 import { own } from "../own";
@@ -49,8 +50,8 @@ const COLUMN_ALIASES: Record<string, "name" | "type" | "lon" | "lat" | "x" | "y"
   y: "y",
 };
 
-function bad(ko: string, en: string): FilingError {
-  return new FilingError("BAD_HUBS", ko, en);
+function bad(params: HubProblem): FilingError {
+  return new FilingError({ code: "BAD_HUBS", params });
 }
 
 /**
@@ -81,46 +82,31 @@ function readGeoJsonHubs(
 ): Hub[] {
   const doc = parseJson(text, fileName, "BAD_HUBS");
   if (!isRecord(doc) || doc.type !== "FeatureCollection" || !Array.isArray(doc.features)) {
-    throw bad(
-      `${fileName}: 거점 파일은 GeoJSON FeatureCollection이어야 합니다`,
-      `${fileName}: a hub file must be a GeoJSON FeatureCollection`,
-    );
+    throw bad({ kind: "HUBS_NOT_COLLECTION", file: fileName });
   }
   const sourceCrs = legacyCrs(doc.crs) ?? crs;
   const convert = sourceCrs === undefined ? null : toLonLat(sourceCrs);
   return doc.features.map((feature: unknown, i: number): Hub => {
-    const where = { ko: `${fileName} 피처 ${i}`, en: `${fileName} feature ${i}` };
+    const where = { file: fileName, feature: i };
     const props = isRecord(feature) && isRecord(feature.properties) ? feature.properties : {};
     const name = typeof props.name === "string" ? props.name.trim() : "";
     const type = typeof props.type === "string" ? hubTypeId(props.type) : "";
-    if (type === TOTAL_KEY) throw totalType(where.ko, where.en);
+    if (type === TOTAL_KEY) throw bad({ kind: "HUB_TOTAL_TYPE", ...where });
     if (name === "" || type === "") {
       const missing = name === "" ? "name" : "type";
-      throw bad(
-        `${where.ko}: properties.${missing}가 없습니다`,
-        `${where.en}: properties.${missing} is missing`,
-      );
+      throw bad({ kind: "HUB_PROPERTY_MISSING", ...where, property: missing });
     }
     const raw = isRecord(feature) ? feature.geometry : undefined;
     if (!isHubGeometry(raw)) {
-      throw bad(
-        `${where.ko} (${name}): 도형은 좌표가 올바른 Point, Polygon 또는 MultiPolygon이어야 합니다`,
-        `${where.en} (${name}): geometry must be a Point, Polygon or MultiPolygon with valid coordinates`,
-      );
+      throw bad({ kind: "HUB_BAD_GEOMETRY", ...where, name });
     }
     if (convert !== null && sourceCrs !== "EPSG:4326" && positionsOf(raw).every(isDegrees)) {
       const [x, y] = positionsOf(raw)[0] ?? [];
-      throw bad(
-        `${where.ko} (${name}): 좌표 (${x}, ${y})는 경위도로 보이는데 좌표계가 ${sourceCrs}(미터)로 지정되어 있습니다: 경위도라면 좌표계 지정을 빼고, TM 좌표라면 좌표를 확인하십시오`,
-        `${where.en} (${name}): the coordinates (${x}, ${y}) look like degrees, but the CRS is ${sourceCrs} (metres): for lon/lat drop the CRS, for TM check the coordinates`,
-      );
+      throw bad({ kind: "HUB_DEGREES_IN_TM", ...where, name, x, y, crs: String(sourceCrs) });
     }
     const geometry = convert === null ? raw : reprojectGeometry(raw, convert);
     if (!positionsOf(geometry).every(isLonLat)) {
-      throw bad(
-        `${where.ko} (${name}): 경위도 범위를 벗어난 좌표입니다 (TM 좌표라면 ${hint.ko} 좌표계를 지정하십시오)`,
-        `${where.en} (${name}): coordinates out of lon/lat range (for TM coordinates, name the CRS ${hint.en})`,
-      );
+      throw bad({ kind: "HUB_OUT_OF_RANGE", ...where, name, hint });
     }
     return { name, type, geometry };
   });
@@ -136,10 +122,7 @@ function readCsvHubs(
   const firstError = parsed.errors[0];
   if (firstError !== undefined) {
     const line = (firstError.row ?? 0) + 1;
-    throw bad(
-      `${fileName} ${line}행: CSV를 읽을 수 없습니다 (${firstError.message})`,
-      `${fileName} line ${line}: unreadable CSV (${firstError.message})`,
-    );
+    throw bad({ kind: "HUB_CSV_UNREADABLE", file: fileName, line, why: firstError.message });
   }
   const [header = [], ...rows] = parsed.data;
   const column = new Map<string, number>();
@@ -156,19 +139,13 @@ function readCsvHubs(
   const lonLat = column.has("lon") && column.has("lat");
   const xy = column.has("x") && column.has("y");
   if (!column.has("name") || !(lonLat || xy)) {
-    throw bad(
-      `${fileName} 1행: 머리글에 name,type,lon,lat (또는 이름,유형,경도,위도, 또는 name,type,x,y) 열이 있어야 합니다`,
-      `${fileName} line 1: the header needs name,type,lon,lat (or 이름,유형,경도,위도, or name,type,x,y) columns`,
-    );
+    throw bad({ kind: "HUB_CSV_HEADER", file: fileName });
   }
   // A list of enterprises (기업명, 위도, 경도) has no type column: each row is an "enterprise",
   // an id beyond the six hub types, kept and counted under its own key.
   const defaultType = column.has("type") ? "" : ENTERPRISE_TYPE;
   if (!lonLat && crs === undefined) {
-    throw bad(
-      `${fileName}: x,y 열의 좌표계를 ${hint.ko} 지정하십시오`,
-      `${fileName}: x,y columns need their coordinate system: name it ${hint.en}`,
-    );
+    throw bad({ kind: "HUB_XY_NEEDS_CRS", file: fileName, hint });
   }
   const convert = lonLat ? null : toLonLat(crs as string);
   const [cx, cy] = lonLat ? ["lon", "lat"] : ["x", "y"];
@@ -179,29 +156,20 @@ function readCsvHubs(
     const cell = (role: string): string => row[column.get(role) ?? -1]?.trim() ?? "";
     const name = cell("name");
     const type = hubTypeId(cell("type")) || defaultType;
-    if (type === TOTAL_KEY) throw totalType(`${fileName} ${line}행`, `${fileName} line ${line}`);
+    if (type === TOTAL_KEY) throw bad({ kind: "HUB_TOTAL_TYPE", file: fileName, line });
     const x = toNumber(cell(cx as string));
     const y = toNumber(cell(cy as string));
     if (name === "" || type === "" || x === null || y === null) {
-      throw bad(
-        `${fileName} ${line}행: 이름, 유형, 좌표가 모두 있어야 하고 좌표는 숫자여야 합니다`,
-        `${fileName} line ${line}: name, type and numeric coordinates are required`,
-      );
+      throw bad({ kind: "HUB_ROW_INCOMPLETE", file: fileName, line });
     }
     if (convert !== null && crs !== "EPSG:4326" && isDegrees([x, y])) {
       // Degrees read as metres would land a few hundred metres from the plane's false origin,
       // hundreds of km from the hub: refuse, as filings are refused (FILING.md).
-      throw bad(
-        `${fileName} ${line}행: x,y (${x}, ${y})는 경위도로 보이는데 좌표계가 ${crs}(미터)로 지정되어 있습니다: 경위도라면 열 이름을 lon,lat(경도,위도)으로 바꾸고, TM 좌표라면 좌표를 확인하십시오`,
-        `${fileName} line ${line}: x,y (${x}, ${y}) look like degrees, but their CRS is ${crs} (metres): for lon/lat name the columns lon,lat; for TM check the coordinates`,
-      );
+      throw bad({ kind: "HUB_ROW_DEGREES_IN_TM", file: fileName, line, x, y, crs: String(crs) });
     }
     const position = convert === null ? [x, y] : convert([x, y]);
     if (!isLonLat(position)) {
-      throw bad(
-        `${fileName} ${line}행: 경위도 범위를 벗어난 좌표 (${x}, ${y})입니다`,
-        `${fileName} line ${line}: coordinates (${x}, ${y}) are out of lon/lat range`,
-      );
+      throw bad({ kind: "HUB_ROW_OUT_OF_RANGE", file: fileName, line, x, y });
     }
     hubs.push({ name, type, geometry: { type: "Point", coordinates: position } });
   });
@@ -210,13 +178,6 @@ function readCsvHubs(
 
 /** The report's `hubs.counts` keeps the total beside the types, under this key. */
 const TOTAL_KEY = "total";
-
-function totalType(ko: string, en: string): FilingError {
-  return bad(
-    `${ko}: 유형 'total'은 보고서의 합계 칸 이름이라 거점 유형으로 쓸 수 없습니다: 다른 이름으로 바꾸십시오`,
-    `${en}: the type 'total' is the name of the report's total and can't be a hub type: rename it`,
-  );
-}
 
 /** Both numbers within longitude/latitude range: degrees, not the metres of a TM plane. */
 function isDegrees(p: readonly number[]): boolean {
@@ -236,11 +197,10 @@ function legacyCrs(member: unknown): string | undefined {
   if (typeof name !== "string") return undefined;
   const crs = normalizeCrs(name);
   if (crs === null) {
-    throw new FilingError(
-      "UNKNOWN_CRS",
-      `거점 파일의 좌표계 ${name}는 지원하지 않습니다`,
-      `The hub file's coordinate system ${name} is not supported`,
-    );
+    throw new FilingError({
+      code: "UNKNOWN_CRS",
+      params: { kind: "HUB_CRS_UNSUPPORTED", crs: name },
+    });
   }
   return crs === "EPSG:4326" ? undefined : crs;
 }

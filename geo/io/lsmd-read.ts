@@ -9,6 +9,7 @@
 import { splitJibun } from "../cadastre/pnu";
 import type { Pilji } from "../cadastre/types";
 import { FilingError } from "../errors";
+import type { ErrorParams, LsmdProblem } from "../errors/params";
 import { reprojectGeometry, SUPPORTED_CRS, toLonLat } from "../measure";
 import { excerpt } from "../sanitize";
 import { type DbfLayout, dbfLayout, dbfRecord, dbfTextBytes } from "./dbf-read";
@@ -36,8 +37,14 @@ export interface CadastreLayer {
   encoding: TextEncodingId;
 }
 
-function bad(name: string, ko: string, en: string): FilingError {
-  return new FilingError("BAD_FILE", `${excerpt(name)}: ${ko}`, `${excerpt(name)}: ${en}`);
+type LsmdFigures = Omit<
+  Extract<ErrorParams["BAD_FILE"], { kind: "LSMD" }>,
+  "kind" | "file" | "problem"
+>;
+
+function bad(name: string, problem: LsmdProblem, more: LsmdFigures = {}): FilingError {
+  const params = { kind: "LSMD", file: excerpt(name), problem, ...more } as const;
+  return new FilingError({ code: "BAD_FILE", params });
 }
 
 const PART = /^(?:.*[\\/])?([^\\/]*)\.(shp|shx|dbf|prj|cpg)$/i;
@@ -63,28 +70,20 @@ function group(files: readonly NamedBytes[]): Map<string, Parts> {
 function spansOf(name: string, shp: Uint8Array): ShpRecordSpan[] {
   const view = new DataView(shp.buffer, shp.byteOffset, shp.byteLength);
   if (shp.length < 100 || view.getInt32(0) !== 9994) {
-    throw bad(`${name}.shp`, "Shapefile이 아닙니다", "not a Shapefile");
+    throw bad(`${name}.shp`, "NOT_A_SHAPEFILE");
   }
   if (view.getInt32(24) * 2 !== shp.length) {
-    throw bad(`${name}.shp`, "잘렸거나 손상되었습니다", "truncated or damaged");
+    throw bad(`${name}.shp`, "TRUNCATED");
   }
   const type = view.getInt32(32, true);
   if (type !== 5 && type !== 15 && type !== 25) {
-    throw bad(
-      `${name}.shp`,
-      `면(polygon) 도형이 아닙니다 (도형 종류 ${type}): 연속지적도가 아닙니다`,
-      `holds no polygons (shape type ${type}): not a continuous cadastral map`,
-    );
+    throw bad(`${name}.shp`, "NOT_POLYGONS", { type });
   }
   const spans: ShpRecordSpan[] = [];
   for (let offset = 100; offset < shp.length; ) {
     const contentBytes = offset + 8 <= shp.length ? view.getInt32(offset + 4) * 2 : -1;
     if (contentBytes < 4 || offset + 8 + contentBytes > shp.length) {
-      throw bad(
-        `${name}.shp`,
-        `${spans.length + 1}번째 레코드가 잘렸습니다`,
-        `record ${spans.length + 1} is cut off`,
-      );
+      throw bad(`${name}.shp`, "RECORD_CUT", { record: spans.length + 1 });
     }
     spans.push({ offset, contentBytes });
     offset += 8 + contentBytes;
@@ -95,22 +94,14 @@ function spansOf(name: string, shp: Uint8Array): ShpRecordSpan[] {
 function layerOf(name: string, parts: Parts): CadastreLayer {
   for (const ext of ["shp", "dbf", "prj"] as const) {
     if (!parts[ext]) {
-      throw bad(
-        `${name}.${ext}`,
-        "파일이 없습니다: 연속지적도는 .shp, .shx, .dbf, .prj를 함께 (또는 ZIP으로) 여십시오",
-        "missing: open a cadastral map's .shp, .shx, .dbf and .prj together (or zipped)",
-      );
+      throw bad(`${name}.${ext}`, "MISSING");
     }
   }
   const shp = parts.shp as Uint8Array;
   const dbf = parts.dbf as Uint8Array;
   const crs = crsFromPrj(decodeText(parts.prj as Uint8Array));
   if (!crs || crs === "EPSG:4326" || crs === "EPSG:3857") {
-    throw bad(
-      `${name}.prj`,
-      `연속지적도의 좌표계가 아닙니다 (EPSG:5186, 5174, 5179 등 국내 TM 좌표계: 지원 ${SUPPORTED_CRS.join(", ")})`,
-      `not a cadastral coordinate system (a Korean TM such as EPSG:5186, 5174 or 5179; supported: ${SUPPORTED_CRS.join(", ")})`,
-    );
+    throw bad(`${name}.prj`, "NOT_CADASTRAL_CRS", { supported: SUPPORTED_CRS });
   }
   const spans = spansOf(name, shp);
   if (parts.shx) checkShx(name, parts.shx, spans);
@@ -120,18 +111,11 @@ function layerOf(name: string, parts: Parts): CadastreLayer {
   const names = new Set(layout.fields.map((f) => f.name.toUpperCase()));
   const lacking = ["PNU", "JIBUN"].filter((f) => !names.has(f));
   if (lacking.length > 0) {
-    throw bad(
-      `${name}.dbf`,
-      `${lacking.join(", ")} 필드가 없어 연속지적도가 아닙니다 (필드: ${excerpt(layout.fields.map((f) => f.name).join(", "))})`,
-      `has no ${lacking.join(", ")} field, so it is not a continuous cadastral map (fields: ${excerpt(layout.fields.map((f) => f.name).join(", "))})`,
-    );
+    const fields = excerpt(layout.fields.map((f) => f.name).join(", "));
+    throw bad(`${name}.dbf`, "NO_FIELDS", { lacking, fields });
   }
   if (layout.header.records !== spans.length) {
-    throw bad(
-      `${name}.dbf`,
-      `레코드 ${layout.header.records}개가 .shp의 도형 ${spans.length}개와 맞지 않습니다`,
-      `has ${layout.header.records} records but the .shp has ${spans.length} shapes`,
-    );
+    throw bad(`${name}.dbf`, "COUNTS", { records: layout.header.records, shapes: spans.length });
   }
   return { name, crs, count: spans.length, shp, spans, dbf, layout, encoding };
 }
@@ -145,11 +129,7 @@ export function openCadastre(files: readonly NamedBytes[]): CadastreLayer[] {
   const named = [...layers.entries()].filter(([, p]) => p.shp || p.dbf);
   if (named.length === 0) {
     const first = files[0]?.name ?? "";
-    throw bad(
-      first,
-      "연속지적도(LSMD_CONT_LDREG_….shp 또는 .zip)가 아닙니다",
-      "not a continuous cadastral map (LSMD_CONT_LDREG_….shp or .zip)",
-    );
+    throw bad(first, "NOT_LSMD");
   }
   return named.map(([name, parts]) => layerOf(name, parts));
 }
@@ -163,19 +143,11 @@ export function readPiljiAt(layer: CadastreLayer, i: number, convert = toLonLat(
   const view = new DataView(layer.shp.buffer, layer.shp.byteOffset, layer.shp.byteLength);
   const g = shapeOf(layer.name, i + 1, view, span.offset + 8, span.contentBytes);
   if (g.type !== "Polygon" && g.type !== "MultiPolygon") {
-    throw bad(
-      `${layer.name}.shp`,
-      `${i + 1}번째 레코드가 면이 아닙니다`,
-      `record ${i + 1} is not a polygon`,
-    );
+    throw bad(`${layer.name}.shp`, "RECORD_NOT_POLYGON", { record: i + 1 });
   }
   const row = dbfRecord(layer.dbf, layer.layout, i, layer.encoding);
   if (!row) {
-    throw bad(
-      `${layer.name}.dbf`,
-      `${i + 1}번째 행은 삭제 표시가 있지만 도형이 남아 있습니다`,
-      `row ${i + 1} is flagged deleted but its shape is still there`,
-    );
+    throw bad(`${layer.name}.dbf`, "ROW_DELETED", { record: i + 1 });
   }
   const pnu = String(field(row, "PNU") ?? "");
   const { jibun, jimok } = splitJibun(String(field(row, "JIBUN") ?? ""));

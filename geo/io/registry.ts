@@ -29,12 +29,8 @@ export const CONVERTERS: readonly Converter[] = [
 export function converterById(id: string): Converter {
   const hit = CONVERTERS.find((c) => c.id === id);
   if (hit) return hit;
-  const ids = CONVERTERS.map((c) => c.id).join(", ");
-  throw new FilingError(
-    "BAD_FILE",
-    `알 수 없는 형식 '${id}' (형식: ${ids})`,
-    `Unknown format '${id}' (formats: ${ids})`,
-  );
+  const formats = CONVERTERS.map((c) => c.id);
+  throw new FilingError({ code: "BAD_FILE", params: { kind: "UNKNOWN_FORMAT", id, formats } });
 }
 
 const ZIP_MAGIC = [0x50, 0x4b, 0x03, 0x04];
@@ -59,12 +55,8 @@ export function readerFor(name: string, bytes?: Uint8Array): Converter {
   const sniffed = bytes ? sniff(bytes) : null;
   const hit = byExtension(name.toLowerCase()) ?? (sniffed ? byExtension(sniffed) : undefined);
   if (hit) return hit;
-  const exts = [...new Set(CONVERTERS.flatMap((c) => c.extensions))].join(", ");
-  throw new FilingError(
-    "BAD_FILE",
-    `읽을 수 없는 파일 형식입니다 (읽는 형식: ${exts})`,
-    `not a format that can be read (readable: ${exts})`,
-  );
+  const extensions = [...new Set(CONVERTERS.flatMap((c) => c.extensions))];
+  throw new FilingError({ code: "BAD_FILE", params: { kind: "UNREADABLE_FORMAT", extensions } });
 }
 
 function baseName(path: string): string {
@@ -83,12 +75,10 @@ export const MAX_FILE_BYTES = ZIP_LIMITS.maxTotalBytes;
 function checkSize(bytes: Uint8Array, name: string): void {
   const limit = readerFor(name, bytes).maxReadBytes;
   if (bytes.length <= limit) return;
-  const mb = (n: number) => (n / 1024 / 1024).toFixed(1);
-  throw new FilingError(
-    "BAD_FILE",
-    `파일이 ${mb(bytes.length)} MB로 한도 ${mb(limit)} MB를 넘습니다`,
-    `The file is ${mb(bytes.length)} MB, over the limit of ${mb(limit)} MB`,
-  );
+  throw new FilingError({
+    code: "BAD_FILE",
+    params: { kind: "TOO_LARGE", bytes: bytes.length, limit },
+  });
 }
 
 /**
@@ -101,17 +91,10 @@ async function naming<T>(name: string, work: () => Promise<T>, bytes?: Uint8Arra
     return await work();
   } catch (e) {
     const file = baseName(name);
-    if (isFilingError(e)) {
-      // Readers that already name the file (hub CSV lines) are not prefixed twice.
-      if (e.en.includes(file)) throw e;
-      throw new FilingError(e.code, `'${file}': ${e.ko}`, `'${file}': ${e.en}`);
-    }
+    // Readers that already name the file (hub CSV lines) are not named twice.
+    if (isFilingError(e)) throw e.inFile(file);
     const why = e instanceof Error ? e.message : String(e);
-    throw new FilingError(
-      "BAD_FILE",
-      `'${file}'을(를) 읽을 수 없습니다 (${why})`,
-      `Cannot read '${file}' (${why})`,
-    );
+    throw new FilingError({ code: "BAD_FILE", params: { kind: "CANNOT_READ", file, why } });
   }
 }
 
@@ -139,11 +122,7 @@ export function importZone(bytes: Uint8Array, name: string, opts: ReadOptions = 
     async () => {
       const reader = readerFor(name, bytes);
       if (reader.reads === "points") {
-        throw new FilingError(
-          "NO_PARCEL",
-          "CSV에는 구역 도형이 없습니다: GeoJSON이나 Shapefile(ZIP)을 여십시오",
-          "A CSV holds no parcel shapes: open a GeoJSON or a zipped Shapefile",
-        );
+        throw new FilingError({ code: "NO_PARCEL", params: { kind: "CSV_HAS_NO_PARCELS" } });
       }
       const imported = await (reader.read as NonNullable<Converter["read"]>)(bytes, name, opts);
       const zone = readFiling(
@@ -213,11 +192,7 @@ export async function exportZone(
 ): Promise<Exported> {
   const converter = converterById(id);
   if (!converter.write) {
-    throw new FilingError(
-      "BAD_FILE",
-      `'${id}' 형식으로는 쓸 수 없습니다`,
-      `Cannot write the '${id}' format`,
-    );
+    throw new FilingError({ code: "BAD_FILE", params: { kind: "CANNOT_WRITE_FORMAT", id } });
   }
   const data = await converter.write(zone, { baseName: stem, ...opts });
   return { data, fileName: exportFileName(stem, converter), mime: converter.mime };

@@ -22,11 +22,7 @@ export function isShapefilePart(name: string): boolean {
 }
 
 function missing(stem: string, ext: string): FilingError {
-  return new FilingError(
-    "BAD_FILE",
-    `${stem}.${ext}가 없습니다: Shapefile은 ${stem}.shp와 함께 .shx, .dbf(.prj, .cpg) 파일을 한꺼번에 선택하거나 ZIP으로 묶어 여십시오`,
-    `${stem}.${ext} is missing: pick ${stem}.shp together with its .shx and .dbf (and .prj, .cpg), or open them zipped`,
-  );
+  return new FilingError({ code: "BAD_FILE", params: { kind: "PART_MISSING", stem, ext } });
 }
 
 /** The parts by layer name (the file name without its extension). */
@@ -49,12 +45,12 @@ function layersOf(files: readonly NamedBytes[]): Map<string, Parts> {
 export function readShapefileParts(files: readonly NamedBytes[], opts: ReadOptions = {}): Imported {
   const total = files.reduce((n, f) => n + f.bytes.length, 0);
   if (total > ZIP_LIMITS.maxTotalBytes) {
-    const mb = (n: number) => (n / 1024 / 1024).toFixed(1);
-    throw new FilingError(
-      "BAD_FILE",
-      `파일이 모두 ${mb(total)} MB로 한도 ${mb(ZIP_LIMITS.maxTotalBytes)} MB를 넘습니다`,
-      `The files come to ${mb(total)} MB, over the limit of ${mb(ZIP_LIMITS.maxTotalBytes)} MB`,
-    );
+    const params = {
+      kind: "PARTS_TOO_LARGE",
+      bytes: total,
+      limit: ZIP_LIMITS.maxTotalBytes,
+    } as const;
+    throw new FilingError({ code: "BAD_FILE", params });
   }
   const layers = layersOf(files);
   if (layers.size === 0) throw missing("*", "shp");

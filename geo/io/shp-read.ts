@@ -6,10 +6,12 @@
  */
 import type { Feature, FeatureCollection } from "geojson";
 import { FilingError } from "../errors";
+import type { ErrorParams } from "../errors/params";
 import { normalizeCrs, reprojectGeometry, toLonLat } from "../measure";
 import { record } from "../own";
 import { dbfHeader, dbfTextBytes, readDbf } from "./dbf-read";
 import type { Imported, ReadOptions } from "./format";
+import { isPiljiTable, piljiByParcel } from "./pilji-table";
 import { readPrj } from "./prj";
 import { rewind } from "./rewind";
 import { checkShx, readShpRecords } from "./shp-records";
@@ -18,8 +20,8 @@ import { readZip } from "./zip-read";
 
 export type Parts = Partial<Record<"shp" | "shx" | "dbf" | "prj" | "cpg", Uint8Array>>;
 
-function bad(ko: string, en: string): FilingError {
-  return new FilingError("BAD_FILE", ko, en);
+function bad(params: ErrorParams["BAD_FILE"]): FilingError {
+  return new FilingError({ code: "BAD_FILE", params });
 }
 
 /** The Shapefile parts in the ZIP, by layer; sizes, entry count and CRCs checked by readZip. */
@@ -41,19 +43,12 @@ function layerCrs(layer: string, prj: Uint8Array | undefined, opts: ReadOptions)
   if (!prj) {
     const chosen = opts.crs ? normalizeCrs(opts.crs) : null;
     if (chosen) return chosen;
-    throw new FilingError(
-      "UNKNOWN_CRS",
-      `${layer}.prj가 없어 좌표계를 알 수 없습니다 (.prj를 함께 압축하거나 좌표계를 지정하십시오)`,
-      `${layer}.prj is missing, so the coordinate system is unknown (zip the .prj with it, or name the CRS)`,
-    );
+    throw new FilingError({ code: "UNKNOWN_CRS", params: { kind: "PRJ_MISSING", layer } });
   }
   const reading = readPrj(decodeText(prj));
   if ("crs" in reading) return reading.crs;
-  throw new FilingError(
-    "UNKNOWN_CRS",
-    `${layer}.prj의 좌표계를 쓸 수 없습니다: ${reading.problem.ko}`,
-    `${layer}.prj can't be used: ${reading.problem.en}`,
-  );
+  const params = { kind: "PRJ_UNUSABLE", layer, problem: reading.problem } as const;
+  throw new FilingError({ code: "UNKNOWN_CRS", params });
 }
 
 const ID_FIELDS = ["id", "ID", "Id", "FID", "fid", "번호", "지구번호"];
@@ -106,17 +101,14 @@ function parcelProperties(row: Record<string, unknown>): Record<string, unknown>
 }
 
 function layerFeatures(layer: string, parts: Parts, opts: ReadOptions): Feature[] {
-  if (!parts.shp) throw bad(`${layer}.shp가 없습니다`, `${layer}.shp is missing`);
-  if (!parts.dbf) throw bad(`${layer}.dbf가 없습니다`, `${layer}.dbf is missing`);
+  if (!parts.shp) throw bad({ kind: "LAYER_PART_MISSING", layer, ext: "shp" });
+  if (!parts.dbf) throw bad({ kind: "LAYER_PART_MISSING", layer, ext: "dbf" });
   const crs = layerCrs(layer, parts.prj, opts);
   const { geometries, spans } = readShpRecords(layer, parts.shp);
   if (parts.shx) checkShx(layer, parts.shx, spans);
   const { records } = dbfHeader(parts.dbf);
   if (records !== geometries.length) {
-    throw bad(
-      `${layer}.dbf의 레코드 ${records}개가 ${layer}.shp의 도형 ${geometries.length}개와 맞지 않습니다`,
-      `${layer}.dbf has ${records} records but ${layer}.shp has ${geometries.length} shapes`,
-    );
+    throw bad({ kind: "DBF_SHP_COUNTS", layer, records, shapes: geometries.length });
   }
   const cpg = parts.cpg ? encodingFromCpg(decodeText(parts.cpg)) : null;
   const encoding = cpg ?? opts.encoding ?? detectEncoding(dbfTextBytes(parts.dbf));
@@ -127,10 +119,7 @@ function layerFeatures(layer: string, parts: Parts, opts: ReadOptions): Feature[
     const row = rows[i];
     if (!row) {
       // A row flagged deleted whose shape is still there: which of the two is meant is unknown.
-      throw bad(
-        `${layer}.dbf의 ${i + 1}번째 행은 삭제 표시가 있지만 ${layer}.shp에는 도형이 남아 있습니다`,
-        `${layer}.dbf, row ${i + 1} is flagged deleted but ${layer}.shp still holds its shape`,
-      );
+      throw bad({ kind: "DBF_ROW_DELETED", layer, row: i + 1 });
     }
     features.push({
       type: "Feature",
@@ -139,6 +128,30 @@ function layerFeatures(layer: string, parts: Parts, opts: ReadOptions): Feature[
     });
   });
   return features;
+}
+
+/**
+ * The 필지 table the export writes beside the parcels (`<stem>_pilji.dbf`, a table without
+ * shapes): its rows become each 구역's `pnu` and `partialPnu` again. Other shapeless tables are
+ * left alone.
+ */
+function withPilji(features: Feature[], layers: Map<string, Parts>): void {
+  for (const parts of layers.values()) {
+    if (parts.shp || !parts.dbf) continue;
+    const cpg = parts.cpg ? encodingFromCpg(decodeText(parts.cpg)) : null;
+    const table = readDbf(parts.dbf, cpg ?? detectEncoding(dbfTextBytes(parts.dbf)));
+    if (!isPiljiTable(table.fields.map((f) => f.name))) continue;
+    const byParcel = piljiByParcel(table.rows.filter((r) => r !== null));
+    for (const f of features) {
+      const id = f.properties?.id;
+      const pilji = id === undefined ? undefined : byParcel.get(String(id));
+      if (!pilji || !f.properties) continue;
+      if (pilji.pnu.length > 0) f.properties.pnu = pilji.pnu;
+      else delete f.properties.pnu;
+      if (pilji.partialPnu.length > 0) f.properties.partialPnu = pilji.partialPnu;
+      else delete f.properties.partialPnu;
+    }
+  }
 }
 
 /**
@@ -174,7 +187,7 @@ export async function readShapefileZip(
 export function readLayers(layers: Map<string, Parts>, opts: ReadOptions): Imported {
   const names = [...layers.entries()].filter(([, p]) => p.shp).map(([n]) => n);
   if (names.length === 0) {
-    throw bad("ZIP 안에 .shp 파일이 없습니다", "The ZIP holds no .shp file");
+    throw bad({ kind: "ZIP_HAS_NO_SHP" });
   }
   const crsSet = new Set<string>();
   const features: Feature[] = [];
@@ -183,6 +196,7 @@ export function readLayers(layers: Map<string, Parts>, opts: ReadOptions): Impor
     crsSet.add(layerCrs(name, parts.prj, opts));
     for (const f of layerFeatures(name, parts, opts)) features.push(f);
   }
+  withPilji(features, layers);
   const collection: FeatureCollection = {
     type: "FeatureCollection",
     features: joinEnvelope(features),

@@ -7,6 +7,7 @@
  */
 import type { Geometry, Position } from "geojson";
 import { FilingError } from "../errors";
+import type { ErrorParams, ShpRecordProblem } from "../errors/params";
 import { MAX_POSITIONS, tooManyPositions } from "../filing";
 import { pointInRing } from "../geometry";
 
@@ -21,12 +22,25 @@ export interface ShpRecords {
   spans: ShpRecordSpan[];
 }
 
-function bad(ko: string, en: string): FilingError {
-  return new FilingError("BAD_FILE", ko, en);
+function bad(params: ErrorParams["BAD_FILE"]): FilingError {
+  return new FilingError({ code: "BAD_FILE", params });
 }
 
-function badRecord(layer: string, k: number, ko: string, en: string): FilingError {
-  return bad(`${layer}.shp의 ${k}번째 레코드: ${ko}`, `${layer}.shp, record ${k}: ${en}`);
+type RecordFigures = {
+  type?: number;
+  parts?: number;
+  points?: number;
+  part?: number;
+  bytes?: number;
+};
+
+function badRecord(
+  layer: string,
+  k: number,
+  problem: ShpRecordProblem,
+  more: RecordFigures = {},
+): FilingError {
+  return bad({ kind: "SHP_RECORD", layer, record: k, problem, ...more });
 }
 
 const POINT = new Set([1, 11, 21]);
@@ -113,29 +127,26 @@ export function shapeOf(
   bytes: number,
 ): Geometry {
   const type = view.getInt32(c, true);
-  const fail = (ko: string, en: string) => badRecord(layer, k, ko, en);
+  const fail = (problem: ShpRecordProblem, more?: RecordFigures) =>
+    badRecord(layer, k, problem, more);
   const point = (at: number): Position => {
     const x = view.getFloat64(at, true);
     const y = view.getFloat64(at + 8, true);
     if (!Number.isFinite(x) || !Number.isFinite(y)) {
-      throw fail("좌표가 수가 아닙니다", "a coordinate is not a number");
+      throw fail("NOT_A_NUMBER");
     }
     return [x, y];
   };
   if (type === 0) {
-    throw fail(
-      "도형이 없는 레코드(null shape)입니다: 도형을 지우려면 .dbf 행도 함께 지우십시오",
-      "a null shape (no geometry): to delete a shape, delete its .dbf row too",
-    );
+    throw fail("NULL_SHAPE");
   }
   if (POINT.has(type)) {
-    if (bytes < 20) throw fail("레코드가 짧습니다", "the record is too short");
+    if (bytes < 20) throw fail("TOO_SHORT");
     return { type: "Point", coordinates: point(c + 4) };
   }
   if (MULTIPOINT.has(type)) {
     const n = bytes >= 40 ? view.getInt32(c + 36, true) : -1;
-    if (n < 1 || 40 + 16 * n > bytes)
-      throw fail("점이 없거나 레코드가 짧습니다", "no points, or the record is too short");
+    if (n < 1 || 40 + 16 * n > bytes) throw fail("NO_POINTS");
     const points: Position[] = [];
     for (let i = 0; i < n; i++) points.push(point(c + 40 + 16 * i));
     return n === 1
@@ -143,18 +154,15 @@ export function shapeOf(
       : { type: "MultiPoint", coordinates: points };
   }
   if (!POLYLINE.has(type) && !POLYGON.has(type)) {
-    throw fail(`알 수 없는 도형 종류 ${type}입니다`, `unknown shape type ${type}`);
+    throw fail("UNKNOWN_TYPE", { type });
   }
   const parts = bytes >= 44 ? view.getInt32(c + 36, true) : -1;
   const total = bytes >= 44 ? view.getInt32(c + 40, true) : -1;
   if (parts < 1 || total < 1) {
-    throw fail("부분(part)이 없는 빈 도형입니다", "an empty shape with no parts");
+    throw fail("NO_PARTS");
   }
   if (44 + 4 * parts + 16 * total > bytes) {
-    throw fail(
-      `부분 ${parts}개, 점 ${total}개를 담기에 레코드가 짧습니다`,
-      `too short for its ${parts} parts and ${total} points`,
-    );
+    throw fail("TOO_SHORT_FOR_PARTS", { parts, points: total });
   }
   const starts: number[] = [];
   for (let p = 0; p < parts; p++) starts.push(view.getInt32(c + 44 + 4 * p, true));
@@ -165,10 +173,7 @@ export function shapeOf(
     const from = starts[p] as number;
     const to = starts[p + 1] as number;
     if ((p === 0 && from !== 0) || to <= from || to > total) {
-      throw fail(
-        `${p + 1}번째 부분이 비었거나 범위를 벗어납니다`,
-        `part ${p + 1} is empty or out of range`,
-      );
+      throw fail("BAD_PART", { part: p + 1 });
     }
     const ring: Position[] = [];
     for (let i = from; i < to; i++) ring.push(point(base + 16 * i));
@@ -184,14 +189,11 @@ export function shapeOf(
 export function readShpRecords(layer: string, shp: Uint8Array): ShpRecords {
   const view = new DataView(shp.buffer, shp.byteOffset, shp.byteLength);
   if (shp.length < 100 || view.getInt32(0) !== 9994) {
-    throw bad(`${layer}.shp는 Shapefile이 아닙니다`, `${layer}.shp is not a Shapefile`);
+    throw bad({ kind: "NOT_A_SHAPEFILE", layer });
   }
   const declared = view.getInt32(24) * 2;
   if (declared !== shp.length) {
-    throw bad(
-      `${layer}.shp가 잘렸거나 손상되었습니다 (머리부 ${declared} 바이트, 실제 ${shp.length} 바이트)`,
-      `${layer}.shp is truncated or damaged (header says ${declared} bytes, file has ${shp.length})`,
-    );
+    throw bad({ kind: "SHP_TRUNCATED", layer, declared, bytes: shp.length });
   }
   const geometries: Geometry[] = [];
   const spans: ShpRecordSpan[] = [];
@@ -200,12 +202,7 @@ export function readShpRecords(layer: string, shp: Uint8Array): ShpRecords {
     const remaining = shp.length - offset - 8;
     const contentBytes = remaining >= 0 ? view.getInt32(offset + 4) * 2 : -1;
     if (contentBytes < 4 || contentBytes > remaining) {
-      throw badRecord(
-        layer,
-        k,
-        `레코드가 잘렸거나 길이(${contentBytes} 바이트)가 맞지 않습니다`,
-        `the record is cut off or its length (${contentBytes} bytes) is wrong`,
-      );
+      throw badRecord(layer, k, "CUT_OFF", { bytes: contentBytes });
     }
     // Every point takes 16 bytes of content: a bound on what this record will make.
     points += Math.max(1, Math.floor(contentBytes / 16));
@@ -222,22 +219,16 @@ export function checkShx(layer: string, shx: Uint8Array, spans: ShpRecordSpan[])
   const view = new DataView(shx.buffer, shx.byteOffset, shx.byteLength);
   const count = (shx.length - 100) / 8;
   if (shx.length < 100 || view.getInt32(0) !== 9994 || !Number.isInteger(count)) {
-    throw bad(`${layer}.shx가 손상되었습니다`, `${layer}.shx is damaged`);
+    throw bad({ kind: "SHX_DAMAGED", layer });
   }
   if (count !== spans.length) {
-    throw bad(
-      `${layer}.shx의 레코드 ${count}개가 ${layer}.shp의 레코드 ${spans.length}개와 맞지 않습니다`,
-      `${layer}.shx indexes ${count} records but ${layer}.shp holds ${spans.length}`,
-    );
+    throw bad({ kind: "SHX_COUNTS", layer, count, records: spans.length });
   }
   spans.forEach((span, i) => {
     const offset = view.getInt32(100 + 8 * i) * 2;
     const contentBytes = view.getInt32(104 + 8 * i) * 2;
     if (offset !== span.offset || contentBytes !== span.contentBytes) {
-      throw bad(
-        `${layer}.shx의 ${i + 1}번째 레코드 위치가 ${layer}.shp와 맞지 않습니다`,
-        `${layer}.shx, record ${i + 1}: its position does not match ${layer}.shp`,
-      );
+      throw bad({ kind: "SHX_POSITION", layer, row: i + 1 });
     }
   });
 }

@@ -15,6 +15,7 @@ import type { Envelope, Parcel, Zone } from "../types";
 import { attributeKeys, dbfColumn, dbfFieldNames, MAX_ATTRIBUTE_FIELDS } from "./dbf-fields";
 import { type DbfCell, writeDbf } from "./dbf-write";
 import type { WriteOptions } from "./format";
+import { piljiRows } from "./pilji-table";
 import { prjFor } from "./prj";
 import { rewind } from "./rewind";
 import { encodeText, type TextEncodingId } from "./text";
@@ -76,7 +77,18 @@ const OWN_RECORD_BYTES = 1 + 3 * 254 + 2 * 18;
 /** The most bytes the parcels' table may take with its attributes. */
 const MAX_TABLE_BYTES = 128 * 1024 * 1024;
 /** Properties not written as attributes: the own fields under their filing names, derived areas. */
-const NOT_ATTRIBUTES = new Set(["id", "name", "zone_name", "areaKm2", "area_m2", "tm_m2"]);
+const NOT_ATTRIBUTES = new Set([
+  "id",
+  "name",
+  "zone_name",
+  "areaKm2",
+  "area_m2",
+  "tm_m2",
+  // The 필지 a 구역 names go in their own table (pilji-table.ts), one row a 필지: a list of
+  // hundreds of 19-digit PNUs does not fit a 254-byte field.
+  "pnu",
+  "partialPnu",
+]);
 
 /**
  * The parcels' kept attributes as dBase columns: field name → one value per parcel, text
@@ -117,11 +129,7 @@ export async function writeShapefileZip(
   const encoding = opts.encoding ?? "utf-8";
   const prj = prjFor(crs);
   if (prj === null) {
-    throw new FilingError(
-      "UNKNOWN_CRS",
-      `Shapefile을 ${crs} 좌표계로 쓸 수 없습니다`,
-      `Cannot write a Shapefile in ${crs}`,
-    );
+    throw new FilingError({ code: "UNKNOWN_CRS", params: { kind: "CANNOT_WRITE_SHAPEFILE", crs } });
   }
   const convert = fromLonLat(crs);
   const geometries: Position[][][][] = [];
@@ -154,6 +162,15 @@ export async function writeShapefileZip(
     files[`${name}.cpg`] = cpg;
   };
   add(base, writeLayer(rows, "POLYGON", geometries));
+  const pilji = piljiRows(zone.parcels).map((r) => ({
+    ...r,
+    parcel_id: byteString(r.parcel_id, encoding),
+  }));
+  if (pilji.length > 0) {
+    // A table without shapes (.dbf alone), which GIS software opens as a layer of its own.
+    files[`${base}_pilji.dbf`] = bytesOf(writeDbf(pilji));
+    files[`${base}_pilji.cpg`] = cpg;
+  }
   if (zone.envelope) {
     add(`${base}_envelope`, outlineLayer(zone.envelope, convert, zoneName));
     const defining = definingLayer(zone.envelope, convert, zoneName);

@@ -6,6 +6,7 @@
  */
 import { Inflate } from "fflate";
 import { FilingError } from "../errors";
+import type { ErrorParams, ZipDamage } from "../errors/params";
 import { excerpt } from "../sanitize";
 import { decodeText } from "./text";
 
@@ -34,17 +35,12 @@ interface DirectoryEntry {
   localOffset: number;
 }
 
-function bad(ko: string, en: string): FilingError {
-  return new FilingError("BAD_FILE", ko, en);
+function bad(params: ErrorParams["BAD_FILE"]): FilingError {
+  return new FilingError({ code: "BAD_FILE", params });
 }
 
-const damaged = (ko: string, en: string): FilingError =>
-  bad(
-    `올바른 ZIP 파일이 아닙니다 (잘렸거나 손상됨: ${ko})`,
-    `Not a valid ZIP file (truncated or damaged: ${en})`,
-  );
-
-const mb = (bytes: number): string => (bytes / 1024 / 1024).toFixed(1);
+const damaged = (damage: ZipDamage, at: { entry?: string; index?: number } = {}): FilingError =>
+  bad({ kind: "ZIP_DAMAGED", damage, ...at });
 
 /** The end-of-central-directory record: the last 22 bytes, or up to 64 KB earlier with a comment. */
 function findEnd(view: DataView): number {
@@ -52,43 +48,33 @@ function findEnd(view: DataView): number {
   for (let at = last; at >= 0 && at >= last - 0xffff; at--) {
     if (view.getUint32(at, true) === 0x06054b50) return at;
   }
-  throw damaged("끝 레코드가 없습니다", "no end-of-central-directory record");
+  throw damaged("NO_END");
 }
 
 function directory(bytes: Uint8Array, limits: ZipLimits): DirectoryEntry[] {
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-  if (bytes.length < 22) throw damaged("파일이 너무 짧습니다", "the file is too short");
+  if (bytes.length < 22) throw damaged("TOO_SHORT");
   const end = findEnd(view);
   const count = view.getUint16(end + 10, true);
   const size = view.getUint32(end + 12, true);
   const offset = view.getUint32(end + 16, true);
   if (count === 0xffff || offset === 0xffffffff) {
-    throw bad(
-      "ZIP64 형식은 지원하지 않습니다 (지구 파일에는 필요 없는 크기입니다)",
-      "ZIP64 archives are not supported (no zone filing is that large)",
-    );
+    throw bad({ kind: "ZIP64" });
   }
   if (count > limits.maxEntries) {
-    throw bad(
-      `ZIP 안의 항목이 ${count}개로 한도 ${limits.maxEntries}개를 넘습니다`,
-      `The ZIP holds ${count} entries, over the limit of ${limits.maxEntries}`,
-    );
+    throw bad({ kind: "ZIP_TOO_MANY_ENTRIES", count, limit: limits.maxEntries });
   }
-  if (offset + size > end)
-    throw damaged("중앙 디렉터리가 잘렸습니다", "the central directory is cut off");
+  if (offset + size > end) throw damaged("DIRECTORY_CUT");
   const entries: DirectoryEntry[] = [];
   let at = offset;
   for (let k = 0; k < count; k++) {
     if (at + 46 > end || view.getUint32(at, true) !== 0x02014b50) {
-      throw damaged(
-        `중앙 디렉터리 항목 ${k + 1}이(가) 손상되었습니다`,
-        `central directory entry ${k + 1} is damaged`,
-      );
+      throw damaged("DIRECTORY_ENTRY", { index: k + 1 });
     }
     const nameLength = view.getUint16(at + 28, true);
     const next =
       at + 46 + nameLength + view.getUint16(at + 30, true) + view.getUint16(at + 32, true);
-    if (next > end) throw damaged("중앙 디렉터리가 잘렸습니다", "the central directory is cut off");
+    if (next > end) throw damaged("DIRECTORY_CUT");
     entries.push({
       name: decodeText(bytes.subarray(at + 46, at + 46 + nameLength)),
       flags: view.getUint16(at + 8, true),
@@ -128,10 +114,7 @@ function inflate(data: Uint8Array, entry: DirectoryEntry): Uint8Array {
   let ended = false;
   const inflater = new Inflate((chunk, final) => {
     if (length + chunk.length > out.length) {
-      throw bad(
-        `ZIP 안의 ${excerpt(entry.name)}이(가) 밝힌 크기 ${entry.size} 바이트보다 크게 풀립니다 (손상되었거나 ZIP 폭탄)`,
-        `${excerpt(entry.name)} in the ZIP inflates past the ${entry.size} bytes it declares (damaged, or a ZIP bomb)`,
-      );
+      throw bad({ kind: "ZIP_BOMB", entry: excerpt(entry.name), size: entry.size });
     }
     out.set(chunk, length);
     length += chunk.length;
@@ -147,10 +130,7 @@ function inflate(data: Uint8Array, entry: DirectoryEntry): Uint8Array {
     ended = false;
   }
   if (!ended || length !== entry.size) {
-    throw damaged(
-      `${excerpt(entry.name)}을(를) 풀 수 없습니다`,
-      `${excerpt(entry.name)} can't be inflated`,
-    );
+    throw damaged("CANT_INFLATE", { entry: excerpt(entry.name) });
   }
   return out;
 }
@@ -159,30 +139,21 @@ function entryBytes(bytes: Uint8Array, entry: DirectoryEntry): Uint8Array {
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   const at = entry.localOffset;
   if (at + 30 > bytes.length || view.getUint32(at, true) !== 0x04034b50) {
-    throw damaged(
-      `${excerpt(entry.name)}의 머리부가 없습니다`,
-      `${excerpt(entry.name)} has no local header`,
-    );
+    throw damaged("NO_LOCAL_HEADER", { entry: excerpt(entry.name) });
   }
   const start = at + 30 + view.getUint16(at + 26, true) + view.getUint16(at + 28, true);
   if (start + entry.compressedSize > bytes.length) {
-    throw damaged(`${excerpt(entry.name)}이(가) 잘렸습니다`, `${excerpt(entry.name)} is cut off`);
+    throw damaged("ENTRY_CUT", { entry: excerpt(entry.name) });
   }
   const data = bytes.subarray(start, start + entry.compressedSize);
   if (entry.method === 0) {
     if (data.length !== entry.size) {
-      throw damaged(
-        `${excerpt(entry.name)}의 크기가 맞지 않습니다`,
-        `${excerpt(entry.name)} has the wrong size`,
-      );
+      throw damaged("WRONG_SIZE", { entry: excerpt(entry.name) });
     }
     return data;
   }
   if (entry.method === 8) return inflate(data, entry);
-  throw bad(
-    `ZIP 안의 ${excerpt(entry.name)}은(는) 지원하지 않는 압축 방식(${entry.method})입니다: 일반 ZIP(deflate)으로 다시 압축하십시오`,
-    `${excerpt(entry.name)} in the ZIP uses compression method ${entry.method}, which is not supported: zip it again with plain deflate`,
-  );
+  throw bad({ kind: "ZIP_METHOD", entry: excerpt(entry.name), method: entry.method });
 }
 
 /**
@@ -197,24 +168,15 @@ export function readZip(
   const entries = directory(bytes, limits).filter((e) => wanted(e.name));
   const total = entries.reduce((sum, e) => sum + e.size, 0);
   if (total > limits.maxTotalBytes) {
-    throw bad(
-      `ZIP 안의 파일이 풀면 ${mb(total)} MB로 한도 ${mb(limits.maxTotalBytes)} MB를 넘습니다`,
-      `The files in the ZIP inflate to ${mb(total)} MB, over the limit of ${mb(limits.maxTotalBytes)} MB`,
-    );
+    throw bad({ kind: "ZIP_TOO_LARGE", bytes: total, limit: limits.maxTotalBytes });
   }
   return entries.map((entry) => {
     if (entry.flags & 1) {
-      throw bad(
-        `ZIP 안의 ${excerpt(entry.name)}이(가) 암호화되어 있습니다`,
-        `${excerpt(entry.name)} in the ZIP is encrypted`,
-      );
+      throw bad({ kind: "ZIP_ENCRYPTED", entry: excerpt(entry.name) });
     }
     const data = entryBytes(bytes, entry);
     if (crc32(data) !== entry.crc) {
-      throw damaged(
-        `${excerpt(entry.name)}의 CRC가 맞지 않습니다`,
-        `the CRC of ${excerpt(entry.name)} does not match`,
-      );
+      throw damaged("CRC", { entry: excerpt(entry.name) });
     }
     return { name: entry.name, bytes: data };
   });

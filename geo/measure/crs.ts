@@ -265,11 +265,10 @@ const converterCache = new Map<string, ConverterPair>();
 function converters(crs: string): ConverterPair {
   const key = normalizeCrs(crs);
   if (key === null) {
-    throw new FilingError(
-      "UNKNOWN_CRS",
-      `좌표계 ${crs}는 지원하지 않습니다 (지원: ${SUPPORTED_CRS.join(", ")})`,
-      `The coordinate reference system ${crs} is not supported (supported: ${SUPPORTED_CRS.join(", ")})`,
-    );
+    throw new FilingError({
+      code: "UNKNOWN_CRS",
+      params: { kind: "UNSUPPORTED", crs, supported: SUPPORTED_CRS },
+    });
   }
   const cached = converterCache.get(key);
   if (cached) return cached;

@@ -1,171 +1,44 @@
 /**
- * The belt proposal: the best disk of the belt's half-width (the circle search), then an axis
- * through its centre — straight, turned and slid, or bent there into two arms (belt-bend.ts) —
- * covering the most weight within the axis length.
- * The centre stays a vertex of the axis, so the belt holds that disk and covers at least its
- * weight. The bound is the smaller of two proven ones: a belt whose axis is at most L long lies
- * in the disk of radius L/2 + w about the axis' midpoint (along the axis), so no belt covers more
- * than the best such disk, whose bound the circle search proves; and no belt covers more than
- * the heaviest cells it could meet (belt-bound.ts).
+ * The belt proposal: the best disk of the belt's half-width (the circle search), then a search
+ * about its centre (belt-search.ts: straight, two-arm and traced polyline axes, each trimmed to
+ * the firms it covers); and where the heaviest disk of radius L/2 + w (which any belt lies in)
+ * is out of that search's reach, a second search about its centre (traced axes only). The
+ * heavier wins.
+ * The best disk's centre lies on the first search's axes before the trim, and the trim keeps
+ * each covered firm's nearest axis point, so the belt covers at least that disk. The bound is
+ * the smaller of two proven ones, both for any axis curve of geodesic length at most L: every
+ * axis point lies within L/2 (along the axis, so also geodesically) of the axis' midpoint by
+ * length, so the belt lies in the disk of radius L/2 + w about it and covers no more than the
+ * heaviest such disk, whose bound the circle search proves; and no belt covers more than the
+ * heaviest cells it could meet (belt-bound.ts).
  */
 import type { Position } from "geojson";
-import { distanceToLineM, parcelPositions, rankSlackM } from "../envelope";
-import { destination, distanceM, type LocalOffset, localOffset } from "../measure";
+import { beltReachM, parcelRings } from "../envelope";
+import { distanceM } from "../measure";
+import { DEFAULT_BELT_LIMITS } from "../rules";
 import type { ParcelGeometry, RuleSet } from "../types";
-import { bentAxes } from "./belt-bend";
 import { beltCellBound } from "./belt-bound";
+import { searchAbout } from "./belt-search";
 import { padBox, RIM_MARGIN_M } from "./box";
 import { gridCellFor, proposeCircle } from "./circle";
-import { firmsWithin } from "./disk";
 import type { Firms } from "./firms";
-import { buildGrid, type FirmGrid } from "./grid";
+import { buildGrid } from "./grid";
 import type { ShapeProposal } from "./shape-proposal";
 
-/** Directions tried for the axis, over half a turn. */
-const TURNS = 90;
 /** The axis is kept this much (m) under the length limit. */
 const LENGTH_MARGIN_M = 10;
 
-interface Near {
-  east: Float64Array;
-  north: Float64Array;
-  weight: Float64Array;
-  lon: Float64Array;
-  lat: Float64Array;
-}
-
-function nearFirms(g: FirmGrid, c: Position, reachM: number): Near {
-  const ids = firmsWithin(g, c[0] ?? 0, c[1] ?? 0, reachM);
-  const out: LocalOffset = { east: 0, north: 0 };
-  const near: Near = {
-    east: new Float64Array(ids.length),
-    north: new Float64Array(ids.length),
-    weight: new Float64Array(ids.length),
-    lon: new Float64Array(ids.length),
-    lat: new Float64Array(ids.length),
-  };
-  ids.forEach((j, k) => {
-    localOffset(c[0] ?? 0, c[1] ?? 0, g.lon[j] as number, g.lat[j] as number, out);
-    near.east[k] = out.east;
-    near.north[k] = out.north;
-    near.weight[k] = g.weight[j] as number;
-    near.lon[k] = g.lon[j] as number;
-    near.lat[k] = g.lat[j] as number;
-  });
-  return near;
-}
-
-/** The best window [s, s + L] with s ≤ 0 ≤ s + L over firms at positions t with weights w. */
-function bestWindow(t: number[], w: number[], lengthM: number): { s: number; weight: number } {
-  const order = t.map((_, i) => i).sort((a, b) => (t[a] as number) - (t[b] as number));
-  const ts = order.map((i) => t[i] as number);
-  const prefix = [0];
-  for (const i of order) prefix.push((prefix[prefix.length - 1] as number) + (w[i] as number));
-  const firstAtLeast = (v: number): number => {
-    let lo = 0;
-    let hi = ts.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if ((ts[mid] as number) < v) lo = mid + 1;
-      else hi = mid;
-    }
-    return lo;
-  };
-  const weightOf = (s: number) =>
-    (prefix[firstAtLeast(s + lengthM + 1e-9)] as number) - (prefix[firstAtLeast(s)] as number);
-  const starts = [0, -lengthM];
-  for (const v of ts) {
-    if (v >= -lengthM && v <= 0) starts.push(v);
-    if (v >= 0 && v <= lengthM) starts.push(v - lengthM);
-  }
-  let best = { s: 0, weight: -1 };
-  for (const s of starts) {
-    const wt = weightOf(s);
-    if (wt > best.weight) best = { s, weight: wt };
-  }
-  return best;
-}
-
-function axisThrough(c: Position, azimuthDeg: number, s: number, lengthM: number): Position[] {
-  const axis: Position[] = [];
-  if (s < 0) axis.push(destination(c, azimuthDeg + 180, -s));
-  axis.push(c);
-  if (s + lengthM > 0) axis.push(destination(c, azimuthDeg, s + lengthM));
-  return axis;
-}
-
-/** Firm weight within `halfWidthM` of the axis: the local plane settles all but the rim. */
-function coveredBy(
-  near: Near,
-  axis: Position[],
-  c: Position,
-  halfWidthM: number,
-): { weight: number; count: number } {
-  const out: LocalOffset = { east: 0, north: 0 };
-  const pts = axis.map((p) => {
-    localOffset(c[0] ?? 0, c[1] ?? 0, p[0] ?? 0, p[1] ?? 0, out);
-    return [out.east, out.north] as const;
-  });
-  let sum = 0;
-  let count = 0;
-  for (let k = 0; k < near.east.length; k++) {
-    const x = near.east[k] as number;
-    const y = near.north[k] as number;
-    let d = Number.POSITIVE_INFINITY;
-    for (let i = 0; i + 1 < pts.length; i++) {
-      const [ax, ay] = pts[i] as readonly [number, number];
-      const [bx, by] = pts[i + 1] as readonly [number, number];
-      const dx = bx - ax;
-      const dy = by - ay;
-      const len2 = dx * dx + dy * dy;
-      const u = len2 > 0 ? Math.min(1, Math.max(0, ((x - ax) * dx + (y - ay) * dy) / len2)) : 0;
-      d = Math.min(d, Math.hypot(x - ax - u * dx, y - ay - u * dy));
-    }
-    // The local plane's own error and its bending of the axis, as the checker's belt reach allows.
-    const rho = Math.hypot(x, y);
-    const slack = rankSlackM(rho) + rho ** 3 / 3e14;
-    const inside =
-      d <= halfWidthM - slack ||
-      (d <= halfWidthM + slack &&
-        distanceToLineM([near.lon[k] as number, near.lat[k] as number], axis) <= halfWidthM);
-    if (inside) {
-      sum += near.weight[k] as number;
-      count++;
-    }
-  }
-  return { weight: sum, count };
-}
-
-/** Points this far apart (m) along parcel edges are measured against the axis. */
-const EDGE_STEP_M = 20;
-
 /**
- * Whether every point of `g`'s outer rings lies within the belt: the distance to the axis moves
- * by at most 1 m a metre, so points every EDGE_STEP_M along each edge, kept half a step plus
- * the rim margin inside, bound every point between them (the checker measures edges, not only
- * corners, and a cell corner on each arm of a bend can leave its middle outside).
+ * Whether every point of `g` lies within the belt, judged as the checker judges it: its edge-exact
+ * reach (the farthest distance of any boundary point from the axis, envelope/belt.ts), kept the
+ * rim margin inside the half-width.
  */
 function beltHolds(g: ParcelGeometry, axis: Position[], halfWidthM: number): boolean {
-  const limit = halfWidthM - RIM_MARGIN_M - EDGE_STEP_M / 2;
-  const ring = parcelPositions([g]);
-  for (let i = 0; i < ring.length; i++) {
-    const a = ring[i] as Position;
-    const b = ring[(i + 1) % ring.length] as Position;
-    const steps = Math.max(1, Math.ceil(distanceM(a, b) / EDGE_STEP_M));
-    for (let k = 0; k < steps; k++) {
-      const t = k / steps;
-      const p: Position = [
-        (a[0] as number) + t * ((b[0] as number) - (a[0] as number)),
-        (a[1] as number) + t * ((b[1] as number) - (a[1] as number)),
-      ];
-      if (distanceToLineM(p, axis) > limit) return false;
-    }
-  }
-  return true;
+  return beltReachM(axis, parcelRings([g])) <= halfWidthM - RIM_MARGIN_M;
 }
 
 export function proposeBelt(firms: Firms, ruleSet: RuleSet, ratio?: number): ShapeProposal {
-  const limits = ruleSet.envelope.belt ?? { axisLengthKm: 100, halfWidthKm: 5 };
+  const limits = ruleSet.envelope.belt ?? DEFAULT_BELT_LIMITS;
   const halfWidthM = limits.halfWidthKm * 1000;
   const limitM = limits.axisLengthKm * 1000;
   const lengthM = limitM - LENGTH_MARGIN_M;
@@ -173,42 +46,16 @@ export function proposeBelt(firms: Firms, ruleSet: RuleSet, ratio?: number): Sha
   const disk = proposeCircle(firms, { radiusM: halfWidthM, ...ratioOpt });
   const c: Position = disk.center;
   const g = buildGrid(firms, gridCellFor(lengthM + halfWidthM));
-  const near = nearFirms(g, c, lengthM + halfWidthM);
-  let best = { azimuth: 0, s: 0, weight: -1 };
-  for (let k = 0; k < TURNS; k++) {
-    const azimuth = (180 * k) / TURNS;
-    const ux = Math.sin((azimuth * Math.PI) / 180);
-    const uy = Math.cos((azimuth * Math.PI) / 180);
-    const t: number[] = [];
-    const w: number[] = [];
-    for (let i = 0; i < near.east.length; i++) {
-      const x = near.east[i] as number;
-      const y = near.north[i] as number;
-      if (Math.abs(x * uy - y * ux) <= halfWidthM * 0.999) {
-        t.push(x * ux + y * uy);
-        w.push(near.weight[i] as number);
-      }
-    }
-    const win = bestWindow(t, w, lengthM);
-    if (win.weight > best.weight) best = { azimuth, s: win.s, weight: win.weight };
-  }
-  // The straight axis and the most promising bent ones, each measured exactly.
-  const axes = [axisThrough(c, best.azimuth, best.s, lengthM)];
-  for (const bend of bentAxes(near, halfWidthM, lengthM)) {
-    const arm = (az: number, len: number) => (len > 0 ? [destination(c, az, len)] : []);
-    axes.push([...arm(bend.az1, bend.a), c, ...arm(bend.az2, bend.b)]);
-  }
-  let axis = axes[0] as Position[];
-  let measured = coveredBy(near, axis, c, halfWidthM);
-  for (const other of axes.slice(1)) {
-    const m = coveredBy(near, other, c, halfWidthM);
-    if (m.weight > measured.weight) {
-      axis = other;
-      measured = m;
-    }
-  }
-  const { weight: covered, count } = measured;
+  // The heaviest disk any belt lies in (its bound is the first below): when it lies beyond the
+  // search about the best disk of the half-width, it is searched about too — the best belt need
+  // not pass the best small disk.
   const outer = proposeCircle(firms, { radiusM: limitM / 2 + halfWidthM, grid: g, ...ratioOpt });
+  let found = searchAbout(g, c, halfWidthM, lengthM, true);
+  if (distanceM(c, outer.center) + limitM / 2 > lengthM) {
+    const other = searchAbout(g, outer.center, halfWidthM, lengthM, false);
+    if (other.weight > found.weight) found = other;
+  }
+  const { axis, weight: covered, count } = found;
   return {
     envelope: { shape: "belt", axis, halfWidthKm: limits.halfWidthKm },
     covered,

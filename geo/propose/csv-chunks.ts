@@ -3,7 +3,7 @@
  * stopped): each chunk is the header plus some thousands of rows, read by the converters' own CSV
  * reader. A problem names its line in the whole file, as reading it at once would.
  */
-import { FilingError, isFilingError } from "../errors";
+import { isFilingError } from "../errors";
 import type { ReadOptions } from "../io";
 import { readPointsCsv } from "../io";
 import type { Firms } from "./firms";
@@ -19,18 +19,6 @@ function lineEnds(text: string, from: number, rows: number): number {
     else if (ch === 10 && !quoted && ++count === rows) return i + 1;
   }
   return text.length;
-}
-
-/** The same error with its line (and firm) numbers moved on by `rows`. */
-function shifted(e: FilingError, rows: number): FilingError {
-  const move = (s: string) =>
-    s
-      .replace(/^(\d+)(행|번째)/, (_, n: string, unit: string) => `${Number(n) + rows}${unit}`)
-      .replace(
-        /^(Line|Firm|Feature) (\d+)/,
-        (_, w: string, n: string) => `${w} ${Number(n) + rows}`,
-      );
-  return new FilingError(e.code, move(e.ko), move(e.en));
 }
 
 function concat(parts: Firms[]): Firms {
@@ -81,7 +69,8 @@ export function firmsFromCsvText(text: string, opts: CsvChunkOptions = {}): Firm
         parts.push(firmsFromFeatures(features, pick));
         done += features.length;
       } catch (e) {
-        throw isFilingError(e) ? shifted(e, done) : e;
+        // Its line (and firm) params moved on by the rows read before: the whole file's numbers.
+        throw isFilingError(e) ? e.movedOn(done) : e;
       }
     }
     at = end;

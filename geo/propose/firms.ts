@@ -47,3 +47,41 @@ export function filterFirms(firms: Firms, keep: (i: number) => boolean): Firms {
   };
   return { lon: pick(firms.lon), lat: pick(firms.lat), weight: pick(firms.weight) };
 }
+
+/**
+ * Firms gathered one at a time (a file read in a stream): three Float64Arrays that double when
+ * full, cut to length at the end — never a list of a million numbers or objects.
+ */
+export class FirmBuffer {
+  private lon = new Float64Array(1024);
+  private lat = new Float64Array(1024);
+  private weight = new Float64Array(1024);
+  length = 0;
+
+  push(lon: number, lat: number, weight: number): void {
+    if (this.length === this.lon.length) {
+      const grow = (a: Float64Array) => {
+        const b = new Float64Array(a.length * 2);
+        b.set(a);
+        return b;
+      };
+      this.lon = grow(this.lon);
+      this.lat = grow(this.lat);
+      this.weight = grow(this.weight);
+    }
+    this.lon[this.length] = lon;
+    this.lat[this.length] = lat;
+    this.weight[this.length] = weight;
+    this.length++;
+  }
+
+  /** The firms pushed, in order. */
+  firms(): Firms {
+    const n = this.length;
+    return {
+      lon: this.lon.slice(0, n),
+      lat: this.lat.slice(0, n),
+      weight: this.weight.slice(0, n),
+    };
+  }
+}

@@ -18,6 +18,14 @@ import { type CellKey, cellKey, cellOf, outlinePolygon } from "./outline";
 import { planeAbout, toLat, toLon, toX, toY } from "./plane";
 import type { ShapeProposal } from "./shape-proposal";
 
+/**
+ * The polygon's bound, in plain words: the rule set limits a polygon's area only, and a polygon of
+ * any area reaches any finite set of firms through arms thin enough, so no bound below the total
+ * weight holds. (A limit on the perimeter or the vertices would bound it; no rule set has one.)
+ */
+export const TOTAL_WEIGHT_METHOD =
+  "total-weight: a polygon within the area limit can reach every firm through thin arms, so no smaller bound holds";
+
 /** The area actually used, as a share of the limit: clear of rounding at the check. */
 const AREA_SHARE = 0.999;
 const CELLS = 300;
@@ -214,7 +222,7 @@ export function proposePolygon(firms: Firms, ruleSet: RuleSet, ratio?: number): 
     covered,
     coveredFirms,
     bound: totalWeight(firms),
-    method: "total-weight",
+    method: TOTAL_WEIGHT_METHOD,
     inside: (g) => polygonContains(polygon, g),
     bbox: [Math.min(...lons), Math.min(...lats), Math.max(...lons), Math.max(...lats)],
   };

@@ -5,8 +5,9 @@
  */
 import { checkFiling } from "../check";
 import { FilingError } from "../errors";
+import type { ErrorParams } from "../errors/params";
 import type { HubIndex } from "../hubs";
-import { isMetroSido, radiusLimitKm } from "../rules";
+import { DEFAULT_BELT_LIMITS, isMetroSido, radiusLimitKm } from "../rules";
 import { decideSido, sidoByCode } from "../sido";
 import type { Envelope, EnvelopeShape, Parcel, Report, RuleSet, Zone } from "../types";
 import { beltCellBound } from "./belt-bound";
@@ -96,8 +97,8 @@ export function isNoProposal(e: unknown): e is NoProposalError {
   return e instanceof NoProposalError;
 }
 
-function bad(ko: string, en: string): FilingError {
-  return new FilingError("BAD_FILE", ko, en);
+function bad(params: ErrorParams["BAD_FILE"]): FilingError {
+  return new FilingError({ code: "BAD_FILE", params });
 }
 
 interface Pieces {
@@ -130,18 +131,12 @@ const fromCells = (c: ParcelChoice): Pieces => ({
 
 function checkShape(opts: ProposeOptions): void {
   if (!opts.ruleSet.envelope.shapes.includes(opts.shape)) {
-    const allowed = opts.ruleSet.envelope.shapes.join(", ");
-    throw bad(
-      `규칙 집합 ${opts.ruleSet.id}은(는) ${opts.shape} 지정 범위를 허용하지 않습니다 (허용: ${allowed})`,
-      `The rule set ${opts.ruleSet.id} allows no ${opts.shape} envelope (allowed: ${allowed})`,
-    );
+    const allowed = opts.ruleSet.envelope.shapes;
+    throw bad({ kind: "SHAPE_NOT_ALLOWED", ruleSet: opts.ruleSet.id, shape: opts.shape, allowed });
   }
   const cap = opts.capKm2 ?? opts.ruleSet.areaCapKm2;
   if (!(cap > 0) || cap > opts.ruleSet.areaCapKm2) {
-    throw bad(
-      `--cap-km2 ${cap}는 0보다 크고 상한 ${opts.ruleSet.areaCapKm2}㎢ 이하여야 합니다`,
-      `--cap-km2 ${cap} must be over 0 and at most the cap of ${opts.ruleSet.areaCapKm2} km²`,
-    );
+    throw bad({ kind: "CAP_OUT_OF_RANGE", cap, limit: opts.ruleSet.areaCapKm2 });
   }
 }
 
@@ -220,20 +215,21 @@ function build(
 }
 
 function beltCeiling(firms: Firms, ruleSet: RuleSet): number {
-  const belt = ruleSet.envelope.belt ?? { axisLengthKm: 100, halfWidthKm: 5 };
+  const belt = ruleSet.envelope.belt ?? DEFAULT_BELT_LIMITS;
   return beltCellBound(firms, belt.halfWidthKm * 1000, belt.axisLengthKm * 1000);
 }
 
 function namedSido(placed: PlacedFirms, code: string): string {
   const named = decideSido([], { code, from: "option" }).code as string;
   if (sidoByCode(named)?.capital) {
-    throw bad(
-      `${sidoName(named)}은(는) 수도권이라 클러스터 지구 대상이 아닙니다 (대상: 비수도권 14개 시·도)`,
-      `${sidoName(named, true)} is in the capital region, which the programme leaves out (eligible: the 14 non-capital 시·도)`,
-    );
+    throw bad({
+      kind: "SIDO_IN_CAPITAL_REGION",
+      sidoName: sidoName(named),
+      sidoNameEn: sidoName(named, true),
+    });
   }
   if (!placed.placed.codes.includes(named)) {
-    throw bad(`${named}의 경계가 없습니다`, `No boundary for ${named}`);
+    throw bad({ kind: "NO_SIDO_BOUNDARY", sido: named });
   }
   return named;
 }

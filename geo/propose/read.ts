@@ -6,10 +6,11 @@
  */
 import type { Feature } from "geojson";
 import { FilingError } from "../errors";
+import type { ColumnRole, ErrorParams } from "../errors/params";
 import type { ReadOptions } from "../io";
 import { importFeatures } from "../io";
 import { excerpt } from "../sanitize";
-import type { Firms } from "./firms";
+import { FirmBuffer, type Firms } from "./firms";
 import type { Site } from "./sites";
 
 /** Which firms to take and what each weighs. */
@@ -32,41 +33,35 @@ export function parseIndustry(arg: string): { column: string; values: string[] }
     .map((v) => v.trim())
     .filter((v) => v !== "");
   if (at < 1 || column === "" || values.length === 0) {
-    throw bad(
-      `업종 조건 '${arg}'은(는) 열=값[,값…] 꼴이어야 합니다 (예: 업종=제조업)`,
-      `The industry filter '${arg}' must read column=value[,value…] (e.g. 업종=제조업)`,
-    );
+    throw bad({ kind: "BAD_INDUSTRY_FILTER", filter: arg });
   }
   return { column, values };
 }
 
-function hasColumn(
-  features: readonly Feature[],
-  column: string,
-  what: { ko: string; en: string },
-): void {
+function hasColumn(features: readonly Feature[], column: string, role: ColumnRole): void {
   // Own properties only: a column named "constructor" is not Object's.
   if (features.some((f) => f.properties && Object.hasOwn(f.properties, column))) return;
-  const columns = Object.keys(features[0]?.properties ?? {}).join(", ");
-  throw bad(
-    `${what.ko} 열 '${column}'이(가) 없습니다 (있는 열: ${columns})`,
-    `No ${what.en} column '${column}' (found: ${columns})`,
-  );
+  throw noColumn(column, Object.keys(features[0]?.properties ?? {}), role);
 }
+
+/** The error for a weight or industry column the file doesn't have. */
+export function noColumn(column: string, found: readonly string[], role: ColumnRole): FilingError {
+  return bad({ kind: "MISSING_COLUMN", role, column, found });
+}
+
+export const WEIGHT_COLUMN: ColumnRole = "weight";
+export const INDUSTRY_COLUMN: ColumnRole = "industry";
 
 /** The error for a file (or a filter) that leaves no firm. */
 export function noFirms(pick: FirmPick): FilingError {
   const f = pick.industry;
-  return f
-    ? bad(
-        `${f.column}이(가) ${f.values.join(", ")}인 기업이 없습니다`,
-        `No firm has ${f.column} = ${f.values.join(", ")}`,
-      )
-    : bad("기업이 하나도 없습니다", "The file holds no firms");
+  return bad(
+    f ? { kind: "NO_FIRMS_OF_INDUSTRY", column: f.column, values: f.values } : { kind: "NO_FIRMS" },
+  );
 }
 
-function bad(ko: string, en: string): FilingError {
-  return new FilingError("BAD_FILE", ko, en);
+function bad(params: ErrorParams["BAD_FILE"]): FilingError {
+  return new FilingError({ code: "BAD_FILE", params });
 }
 
 /**
@@ -77,7 +72,7 @@ function bad(ko: string, en: string): FilingError {
 export const MAX_WEIGHT = 1e15;
 
 /** A feature's own property (never an inherited one such as "constructor"). */
-function cellOf(f: Feature, column: string): unknown {
+export function cellOf(f: Feature, column: string): unknown {
   return f.properties && Object.hasOwn(f.properties, column) ? f.properties[column] : undefined;
 }
 
@@ -89,53 +84,63 @@ export function parseWeight(value: unknown): number {
   return text === "" ? 0 : Number(text);
 }
 
+/**
+ * The weight of firm `i` (0-based, in file order) from its `cell` in the weight column, or the
+ * error naming the firm: not a number ≥ 0, or past MAX_WEIGHT.
+ */
+export function weightOf(cell: unknown, i: number): number {
+  const w = parseWeight(cell);
+  if (w > MAX_WEIGHT) {
+    const value = excerpt(String(cell), 40);
+    throw bad({ kind: "WEIGHT_TOO_LARGE", record: i + 1, value, limit: MAX_WEIGHT });
+  }
+  if (!Number.isFinite(w) || w < 0) {
+    const raw = excerpt(String(cell ?? ""), 40);
+    throw bad({ kind: "WEIGHT_NOT_NUMBER", record: i + 1, value: raw });
+  }
+  return w;
+}
+
+/** Whether a firm whose industry cell is `cell` is one the pick wants. */
+export function industryWanted(wanted: ReadonlySet<string>, cell: unknown): boolean {
+  return wanted.has(String(cell ?? "").trim());
+}
+
+/**
+ * Adds feature `i`'s firms to `out`: its Point (or each point of a MultiPoint) with its weight;
+ * another geometry is refused, naming the feature. Skips a feature the industry filter leaves out.
+ */
+export function addFeatureFirms(
+  f: Feature,
+  i: number,
+  pick: FirmPick,
+  wanted: ReadonlySet<string> | null,
+  out: FirmBuffer,
+): void {
+  const { weight, industry } = pick;
+  if (wanted && industry && !industryWanted(wanted, cellOf(f, industry.column))) return;
+  const g = f.geometry;
+  const points =
+    g?.type === "Point" ? [g.coordinates] : g?.type === "MultiPoint" ? g.coordinates : null;
+  if (points === null) {
+    throw bad({ kind: "FEATURE_NOT_POINT", record: i + 1, geometry: g?.type ?? null });
+  }
+  const w = weight === undefined ? 1 : weightOf(cellOf(f, weight), i);
+  // Number() as Float64Array.from did: a coordinate written as a string still counts.
+  for (const p of points) out.push(Number(p[0] ?? 0), Number(p[1] ?? 0), w);
+}
+
 /** Firms from features: Points (and each point of a MultiPoint); other geometries are refused. */
 export function firmsFromFeatures(features: readonly Feature[], pick: FirmPick = {}): Firms {
   const { weight, industry } = pick;
-  if (features.length > 0 && weight !== undefined)
-    hasColumn(features, weight, { ko: "가중치", en: "weight" });
-  if (features.length > 0 && industry)
-    hasColumn(features, industry.column, { ko: "업종", en: "industry" });
+  if (features.length > 0 && weight !== undefined) hasColumn(features, weight, WEIGHT_COLUMN);
+  if (features.length > 0 && industry) hasColumn(features, industry.column, INDUSTRY_COLUMN);
   const wanted = industry ? new Set(industry.values) : null;
-  const lon: number[] = [];
-  const lat: number[] = [];
-  const wt: number[] = [];
+  const out = new FirmBuffer();
   features.forEach((f, i) => {
-    if (wanted && industry && !wanted.has(String(cellOf(f, industry.column) ?? "").trim())) return;
-    const g = f.geometry;
-    const points =
-      g?.type === "Point" ? [g.coordinates] : g?.type === "MultiPoint" ? g.coordinates : null;
-    if (points === null) {
-      throw bad(
-        `${i + 1}번째 지물이 점이 아닙니다 (${g?.type ?? "도형 없음"}): 기업은 점으로 주십시오`,
-        `Feature ${i + 1} is not a point (${g?.type ?? "no geometry"}): give firms as points`,
-      );
-    }
-    const w = weight === undefined ? 1 : parseWeight(cellOf(f, weight));
-    if (w > MAX_WEIGHT) {
-      throw bad(
-        `${i + 1}번째 기업의 가중치 '${excerpt(String(cellOf(f, weight ?? "")), 40)}'가 너무 큽니다 (최대 ${MAX_WEIGHT.toExponential()}): 단위를 바꾸어(예: 백만 원) 다시 읽으십시오`,
-        `Firm ${i + 1}: the weight '${excerpt(String(cellOf(f, weight ?? "")), 40)}' is too large (at most ${MAX_WEIGHT.toExponential()}): rescale the column (e.g. to millions of won) and read it again`,
-      );
-    }
-    if (!Number.isFinite(w) || w < 0) {
-      const raw = excerpt(String(cellOf(f, weight ?? "") ?? ""), 40);
-      throw bad(
-        `${i + 1}번째 기업의 가중치 '${raw}'가 0 이상의 숫자가 아닙니다`,
-        `Firm ${i + 1}: the weight '${raw}' is not a number ≥ 0`,
-      );
-    }
-    for (const p of points) {
-      lon.push(p[0] ?? 0);
-      lat.push(p[1] ?? 0);
-      wt.push(w);
-    }
+    addFeatureFirms(f, i, pick, wanted, out);
   });
-  return {
-    lon: Float64Array.from(lon),
-    lat: Float64Array.from(lat),
-    weight: Float64Array.from(wt),
-  };
+  return out.firms();
 }
 
 /** Firms from a file's bytes; `name` picks the format (.csv, .geojson, .zip). */
@@ -164,16 +169,12 @@ export async function readSites(
   const sites = imported.collection.features.map((f, i): Site => {
     const g = f.geometry;
     if (g?.type !== "Polygon" && g?.type !== "MultiPolygon") {
-      throw bad(
-        `후보지 ${i + 1}번이 다각형이 아닙니다 (${g?.type ?? "도형 없음"})`,
-        `Candidate site ${i + 1} is not a polygon (${g?.type ?? "no geometry"})`,
-      );
+      throw bad({ kind: "SITE_NOT_POLYGON", record: i + 1, geometry: g?.type ?? null });
     }
     const key = SITE_NAME_KEYS.find((k) => typeof f.properties?.[k] === "string");
     const siteName = key ? String(f.properties?.[key]) : undefined;
     return siteName ? { name: siteName, geometry: g } : { geometry: g };
   });
-  if (sites.length === 0)
-    throw bad("후보지가 하나도 없습니다", "The file holds no candidate sites");
+  if (sites.length === 0) throw bad({ kind: "NO_SITES" });
   return sites;
 }

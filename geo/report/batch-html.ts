@@ -63,6 +63,7 @@ export function batchHtml(i: BatchHtmlInput): string {
             sha256: e.checked.sha256,
             generatedAt: i.generatedAt,
             lang,
+            ...(e.checked.hubs ? { hubs: e.checked.hubs } : {}),
           })
         : "",
     )

@@ -3,7 +3,7 @@
  * figures of one filing's report, or the message of a file that could not be read. Every figure
  * is the report's own value, never recomputed, so the table equals the single reports row by row.
  */
-import type { Report, RuleSet, Zone } from "../types";
+import type { Hub, Report, RuleSet, Zone } from "../types";
 
 /** A filing the checker could read: its report's figures. */
 export interface CheckedRow {
@@ -64,5 +64,12 @@ export function batchExitCode(rows: readonly BatchRow[], extraErrors = 0): numbe
 /** One filing of a batch: its row, and for a readable filing what its full report needs. */
 export interface BatchEntry {
   row: BatchRow;
-  checked?: { report: Report; zone: Zone; ruleSet: RuleSet; sha256: string };
+  checked?: {
+    report: Report;
+    zone: Zone;
+    ruleSet: RuleSet;
+    sha256: string;
+    /** The hubs counted, for the report's parcel map. */
+    hubs?: readonly Hub[];
+  };
 }

@@ -24,12 +24,17 @@ body.czd-report { margin: 0; color: #111; font: 9.5pt/1.45 "Noto Sans KR", "Noto
 .czd-report .verdict.pass { color: #0b6b2e; }
 .czd-report .verdict.fail { color: #b00020; }
 .czd-report .map { border: 1px solid #999; margin: 2mm 0; }
-.czd-report .map svg { display: block; width: 100%; height: auto; max-height: 95mm; }
+.czd-report .map svg { display: block; width: 100%; height: auto; max-height: 50mm; }
+.czd-report .findings th:nth-child(-n+3), .czd-report .findings td:nth-child(-n+3) { white-space: nowrap; width: 1%; }
+.czd-report .parcel-map-title { font-size: 10pt; margin: 2mm 0 1mm; }
+.czd-report .parcel-map-title .note { font-weight: normal; }
+.czd-report .parcel-maps { display: flex; gap: 3mm; margin: 1mm 0; }
+.czd-report .parcel-maps svg { display: block; height: auto; max-width: 100%; border: 1px solid #999; }
 .czd-report .hub-counts th, .czd-report .hub-counts td { text-align: center; }
 .czd-report .sev-error { color: #b00020; font-weight: 700; }
 .czd-report .sev-warning { color: #8a5a00; font-weight: 700; }
 .czd-report .note { color: #444; font-size: 8.5pt; }
-.czd-report .sign td { height: 13mm; }
+.czd-report .sign td { height: 10mm; }
 .czd-report .sign th { width: 25%; }
 @media screen { body.czd-report { max-width: 210mm; margin: 0 auto; padding: 12mm 14mm; } }
 `;

@@ -8,6 +8,7 @@ import { formatNumber, type Lang } from "../messages";
 import { REPORT_CSS } from "./css";
 import { figureDelta, figureLabel, figureValue } from "./diff-labels";
 import { diffMapSvg } from "./diff-map";
+import { includedText } from "./diff-text";
 import { roleLabel } from "./labels";
 import { escapeXml as esc } from "./map";
 
@@ -85,10 +86,21 @@ function parcelsTable(d: ZoneDiff, L: Label): string {
   return `<section><h2>${L("구역", "Parcels")}</h2><table class="diff-parcels"><thead><tr><th>${L("변경", "Change")}</th><th>${L("구역", "Parcel")}</th><th>${L("이름", "Name")}</th><th>${L("이전 (㎢)", "Old (km²)")}</th><th>${L("이후 (㎢)", "New (km²)")}</th><th>${L("차이", "Change")}</th></tr></thead><tbody>${rows.join("")}</tbody></table></section>`;
 }
 
-function pnuSection(d: ZoneDiff, L: Label): string {
-  if (!d.pnu) return "";
-  const list = (xs: string[]): string => (xs.length ? xs.map(esc).join(", ") : L("없음", "none"));
-  return `<section class="keep"><h2>${L("필지 (PNU)", "Land parcels (PNU)")}</h2><table class="meta"><tr><td class="change-added">${L("추가", "added")} ${d.pnu.added.length}</td><td>${list(d.pnu.added)}</td></tr><tr><td class="change-removed">${L("삭제", "removed")} ${d.pnu.removed.length}</td><td>${list(d.pnu.removed)}</td></tr><tr><td>${L("유지", "kept")}</td><td>${d.pnu.kept}</td></tr></table></section>`;
+function pnuSection(d: ZoneDiff, L: Label, lang: Lang): string {
+  const p = d.pnu;
+  if (!p) return "";
+  const list = (xs: string[], part: Record<string, number>): string =>
+    xs.length
+      ? xs.map((x) => esc(x in part ? `${x} (${includedText(part[x] ?? 0, lang)})` : x)).join(", ")
+      : L("없음", "none");
+  const changed = p.changed.map((c) => {
+    const delta =
+      c.deltaM2 === null
+        ? ""
+        : ` (${c.deltaM2 >= 0 ? "+" : "-"}${formatNumber(Math.abs(c.deltaM2), 2)} ${lang === "en" ? "m²" : "㎡"})`;
+    return esc(`${c.pnu}: ${includedText(c.oldM2, lang)} → ${includedText(c.newM2, lang)}${delta}`);
+  });
+  return `<section class="keep"><h2>${L("필지 (PNU)", "Land parcels (PNU)")}</h2><table class="meta"><tr><td class="change-added">${L("추가", "added")} ${p.added.length}</td><td>${list(p.added, p.partialM2.new)}</td></tr><tr><td class="change-removed">${L("삭제", "removed")} ${p.removed.length}</td><td>${list(p.removed, p.partialM2.old)}</td></tr><tr><td class="change-reshaped">${L("편입 면적 변경", "area included changed")} ${p.changed.length}</td><td>${changed.length ? changed.join("<br>") : L("없음", "none")}</td></tr><tr><td>${L("유지", "kept")}</td><td>${p.kept}</td></tr></table></section>`;
 }
 
 function figuresTable(d: ZoneDiff, L: Label, lang: Lang): string {
@@ -116,7 +128,7 @@ export function diffBodyHtml(i: DiffHtmlInput): string {
   const verdictText = verdict
     ? `${esc(figureValue(verdict, "old", lang))} → ${esc(figureValue(verdict, "new", lang))}`
     : "";
-  return `<main class="czd-report"><h1>${L("클러스터 지구 변경 비교", "Cluster zone change")}</h1><table class="meta">${meta(L("이전", "Old"), i.older)}${meta(L("이후", "New"), i.newer)}<tr><td>${L("판정", "Verdict")}</td><td>${verdictText}</td></tr><tr><td>${L("작성 일시", "Generated")}</td><td>${esc(i.generatedAt)}</td></tr></table><section class="keep"><h2>${L("지도", "Map")}</h2><div class="map">${diffMapSvg(i.older, i.newer, i.diff, title)}</div><p class="note">${legend(L)}</p></section>${parcelsTable(i.diff, L)}${pnuSection(i.diff, L)}${figuresTable(i.diff, L, lang)}</main>`;
+  return `<main class="czd-report"><h1>${L("클러스터 지구 변경 비교", "Cluster zone change")}</h1><table class="meta">${meta(L("이전", "Old"), i.older)}${meta(L("이후", "New"), i.newer)}<tr><td>${L("판정", "Verdict")}</td><td>${verdictText}</td></tr><tr><td>${L("작성 일시", "Generated")}</td><td>${esc(i.generatedAt)}</td></tr></table><section class="keep"><h2>${L("지도", "Map")}</h2><div class="map">${diffMapSvg(i.older, i.newer, i.diff, title)}</div><p class="note">${legend(L)}</p></section>${parcelsTable(i.diff, L)}${pnuSection(i.diff, L, lang)}${figuresTable(i.diff, L, lang)}</main>`;
 }
 
 export function diffHtml(i: DiffHtmlInput): string {

@@ -2,7 +2,7 @@
  * A 지구 변경 for a terminal: the parcels added, removed and reshaped, the 필지 that came and
  * went, then every figure as old → new with the difference. Pure: the diff in, text out.
  */
-import type { ParcelRef, ZoneDiff } from "../diff";
+import type { ParcelRef, PnuDiff, ZoneDiff } from "../diff";
 import { formatNumber, type Lang } from "../messages";
 import { stripControls } from "../sanitize";
 import { displayWidth } from "./batch-text";
@@ -21,6 +21,9 @@ const T = {
     role: "역할 변경",
     none: "없음",
     pnu: "필지 (PNU)",
+    included: "편입 면적 변경",
+    whole: "전체",
+    part: "일부",
     figure: "항목",
     old: "이전",
     new: "이후",
@@ -40,6 +43,9 @@ const T = {
     role: "role changed",
     none: "none",
     pnu: "Land parcels (PNU)",
+    included: "area included changed",
+    whole: "whole",
+    part: "part",
     figure: "Figure",
     old: "Old",
     new: "New",
@@ -53,6 +59,34 @@ const T = {
 const km2 = (v: number): string => formatNumber(v, 6);
 const signed = (v: number): string => `${v >= 0 ? "+" : "-"}${km2(Math.abs(v))}`;
 const named = (p: ParcelRef): string => `${p.id}${p.name ? ` (${p.name})` : ""}`;
+
+const m2 = (v: number, lang: Lang): string =>
+  `${formatNumber(v, 2)}${lang === "en" ? " m²" : "㎡"}`;
+
+/** How much of a 필지 a version includes: all of it, or m² of it. */
+export function includedText(v: number | null, lang: Lang): string {
+  const t = T[lang];
+  return v === null ? t.whole : `${t.part} ${m2(v, lang)}`;
+}
+
+function pnuLines(p: PnuDiff, lang: Lang): string[] {
+  const t = T[lang];
+  const listed = (xs: string[], part: Record<string, number>): string =>
+    xs.map((x) => (x in part ? `${x} (${includedText(part[x] ?? 0, lang)})` : x)).join(", ");
+  const lines = [
+    `${t.pnu}: ${t.added} ${p.added.length}, ${t.removed} ${p.removed.length}, ${t.included} ${p.changed.length}, ${t.kept} ${p.kept}`,
+  ];
+  if (p.added.length) lines.push(`  + ${listed(p.added, p.partialM2.new)}`);
+  if (p.removed.length) lines.push(`  - ${listed(p.removed, p.partialM2.old)}`);
+  for (const c of p.changed) {
+    const delta =
+      c.deltaM2 === null ? "" : ` (${c.deltaM2 >= 0 ? "+" : "-"}${m2(Math.abs(c.deltaM2), lang)})`;
+    lines.push(
+      `  ~ ${c.pnu}: ${includedText(c.oldM2, lang)} → ${includedText(c.newM2, lang)}${delta}`,
+    );
+  }
+  return lines;
+}
 
 function parcelLines(d: ZoneDiff, lang: Lang): string[] {
   const t = T[lang];
@@ -73,13 +107,7 @@ function parcelLines(d: ZoneDiff, lang: Lang): string[] {
     const name = (role: string | null): string => inLang(roleLabel(role ?? "none"), lang);
     lines.push(`  * ${t.role} ${r.id}: ${name(r.oldRole)} → ${name(r.newRole)}`);
   }
-  if (d.pnu) {
-    lines.push(
-      `${t.pnu}: ${t.added} ${d.pnu.added.length}, ${t.removed} ${d.pnu.removed.length}, ${t.kept} ${d.pnu.kept}`,
-    );
-    if (d.pnu.added.length) lines.push(`  + ${d.pnu.added.join(", ")}`);
-    if (d.pnu.removed.length) lines.push(`  - ${d.pnu.removed.join(", ")}`);
-  }
+  if (d.pnu) lines.push(...pnuLines(d.pnu, lang));
   return lines;
 }
 

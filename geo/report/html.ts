@@ -7,12 +7,13 @@
 import { tmAreaM2 } from "../measure";
 import { formatNumber, type Lang, type MessageHints } from "../messages";
 import { sigunguCodesShort } from "../sido/admin-code";
-import type { Report, RuleSet, Zone } from "../types";
+import type { Hub, Report, RuleSet, Zone } from "../types";
 import { REPORT_CSS } from "./css";
 import { formatKst } from "./kst";
 import { hubLabels, inLang, roleLabel, severityLabels, shapeLabels } from "./labels";
 import { escapeXml as esc, reportMapSvg } from "./map";
 import { type MapEnvelope, mapEnvelope } from "./map-envelope";
+import { parcelMapHtml } from "./map-parcels";
 import { findingSentence, sidoWhy } from "./reword";
 
 export interface ReportHtmlInput {
@@ -31,6 +32,11 @@ export interface ReportHtmlInput {
   lang?: Lang;
   /** How sentences name the controls: the CLI's (the report's own wording) when absent. */
   hints?: MessageHints;
+  /**
+   * The hubs the check counted (the embedded layer, `--hubs` files, the app's visible layers):
+   * the parcel-scale map marks and names those in its view.
+   */
+  hubs?: readonly Hub[];
   /** HTML sections after the report (the 지번 조서 when a cadastre was given), already escaped. */
   appendixHtml?: string;
 }
@@ -75,7 +81,7 @@ function rules(i: ReportHtmlInput, L: Label, lang: Lang): string {
     : rs.published
       ? L("공표된 기준", "published")
       : L("예시 기준 (미공표)", "illustrative (not published)");
-  return `<section class="keep"><h2>${L("규칙 집합", "Rule set")}</h2><table class="meta">${row(L("이름", "Name"), esc(lang === "en" ? rs.name.en : rs.name.ko))}${row("ID", esc(rs.id))}${row(L("버전", "Version"), esc(i.report.ruleSetVersion))}${row(L("상태", "Status"), status)}${row(L("면적 상한", "Area cap"), `${km2(i.report.area.capKm2, 3)} km²`)}${row(L("시·도", "Province"), esc(sidoWhy(i.report, i.ruleSet, lang, i.hints)))}${sigunguRow(i, L, lang)}</table>${note}</section>`;
+  return `<section><h2>${L("규칙 집합", "Rule set")}</h2><table class="meta">${row(L("이름", "Name"), esc(lang === "en" ? rs.name.en : rs.name.ko))}${row("ID", esc(rs.id))}${row(L("버전", "Version"), esc(i.report.ruleSetVersion))}${row(L("상태", "Status"), status)}${row(L("면적 상한", "Area cap"), `${km2(i.report.area.capKm2, 3)} km²`)}${row(L("시·도", "Province"), esc(sidoWhy(i.report, i.ruleSet, lang, i.hints)))}${sigunguRow(i, L, lang)}</table>${note}</section>`;
 }
 
 function areas(i: ReportHtmlInput, L: Label): string {
@@ -138,7 +144,7 @@ function hubs(i: ReportHtmlInput, L: Label, lang: Lang): string {
     ? `<p class="note">${L("일부만 지구 안에 있는 거점", "Hubs only partly inside")}: ${h.partial.map((p) => `${esc(p.name)} ${formatNumber(p.shareInside * 100, 1)}%`).join(", ")}</p>`
     : "";
   const sources = h.sources.length
-    ? `<p class="note">${L("센 거점", "Counted from")}: ${h.sources.map((s) => `${esc(s.name)} ${s.count}`).join(", ")}</p>`
+    ? `<p class="note">${L("집계한 거점", "Counted from")}: ${h.sources.map((s) => `${esc(s.name)} ${s.count}`).join(", ")}</p>`
     : "";
   return `<section class="keep"><h2>${L("혁신거점", "Hubs")}</h2><table class="hub-counts"><thead><tr>${heads}<th>${L("합계", "Total")}</th></tr></thead><tbody><tr>${counts}<td class="num total">${h.counts.total}</td></tr></tbody></table>${partial}${sources}</section>`;
 }
@@ -156,7 +162,7 @@ function findings(i: ReportHtmlInput, L: Label, lang: Lang): string {
         : `${esc(findingSentence(f, "ko", i.hints))}<br><span class="en">${esc(findingSentence(f, "en", i.hints))}</span>`;
     return `<tr><td class="sev-${f.severity}">${L(sev[0], sev[1])}</td><td>${esc(f.code)}</td><td>${esc(f.parcels.join(", "))}</td><td>${text}</td></tr>`;
   });
-  return `<section><h2>${L("지적 사항", "Findings")}</h2><table><thead><tr><th>${L("등급", "Severity")}</th><th>${L("코드", "Code")}</th><th>${L("구역", "Parcels")}</th><th>${L("내용", "Finding")}</th></tr></thead><tbody>${rows.join("")}</tbody></table></section>`;
+  return `<section><h2>${L("지적 사항", "Findings")}</h2><table class="findings"><thead><tr><th>${L("등급", "Severity")}</th><th>${L("코드", "Code")}</th><th>${L("구역", "Parcels")}</th><th>${L("내용", "Finding")}</th></tr></thead><tbody>${rows.join("")}</tbody></table></section>`;
 }
 
 function signature(i: ReportHtmlInput, L: Label): string {
@@ -174,7 +180,19 @@ export function reportBodyHtml(i: ReportHtmlInput): string {
         lang,
       )
     : inLang(["구역과 지정 범위 지도", "Map of the parcels and envelope"], lang);
-  return `<main class="czd-report">${header(i, L)}<section class="keep"><h2>${L("지도", "Map")}</h2><div class="map">${reportMapSvg(i.zone, mapTitle, drawn)}</div><p class="note">${legend(drawn, L)}</p></section>${rules(i, L, lang)}${areas(i, L)}${envelope(i, L, lang)}${hubs(i, L, lang)}${findings(i, L, lang)}${signature(i, L)}${i.appendixHtml ?? ""}</main>`;
+  return `<main class="czd-report">${header(i, L)}<section class="keep"><h2>${L("지도", "Map")}</h2><div class="map">${reportMapSvg(i.zone, mapTitle, drawn)}</div><p class="note">${legend(drawn, L)}</p>${parcelMap(i, L, lang)}</section>${rules(i, L, lang)}${areas(i, L)}${envelope(i, L, lang)}${hubs(i, L, lang)}${findings(i, L, lang)}${signature(i, L)}${i.appendixHtml ?? ""}</main>`;
+}
+
+/**
+ * The second map, under the first in the same block: the parcels at about 1:5,000–1:25,000,
+ * named, with the hubs in view (a heading of its own would push the sign-off to a third page).
+ */
+function parcelMap(i: ReportHtmlInput, L: Label, lang: Lang): string {
+  const title = inLang(["구역 상세 지도", "Parcel map"], lang);
+  const map = parcelMapHtml(i.zone, i.hubs ?? [], lang, title);
+  if (!map) return "";
+  const scale = `1:${map.scale.toLocaleString("en-US")}`;
+  return `<h3 class="parcel-map-title">${L(`구역 상세 지도 (축척 ${scale}, A4 인쇄 기준)`, `Parcel map (scale ${scale} on A4)`)} <span class="note">${L("초록 삼각형: 혁신거점", "green triangles: hubs")}</span></h3>${map.html}`;
 }
 
 /** What each line of the map is: the filed envelope and the inferred circle are named apart. */

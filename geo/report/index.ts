@@ -23,6 +23,7 @@ export { type ReportHtmlInput, reportBodyHtml, reportHtml } from "./html";
 export { reportJson } from "./json";
 export { formatKst } from "./kst";
 export {
+  findingTitle,
   hubLabels,
   inLang,
   type LabelPair,

@@ -32,7 +32,7 @@ const L = {
     axis: "축 길이",
     hubs: "혁신거점",
     noHubs: "세지 않음 (--hubs none)",
-    sources: "센 거점",
+    sources: "집계한 거점",
     findings: "지적 사항",
     none: "없음",
   },

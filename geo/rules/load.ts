@@ -3,6 +3,7 @@
  * field, so a typo in a limit is an error that names the field rather than a silent default.
  */
 import { FilingError } from "../errors";
+import type { RuleFieldProblem } from "../errors/params";
 import { parseJson } from "../filing/structure";
 import { excerpt, stripControls } from "../sanitize";
 import { SIDO, sidoByCode } from "../sido";
@@ -12,12 +13,12 @@ import phase3 from "./phase-3.json";
 
 type Json = Record<string, unknown>;
 
-function bad(field: string, ko: string, en: string): FilingError {
-  return new FilingError(
-    "BAD_RULES",
-    `규칙 파일의 ${field}: ${ko}`,
-    `Rules file, field ${field}: ${en}`,
-  );
+function bad(
+  field: string,
+  problem: RuleFieldProblem,
+  more: { limit?: number; choices?: readonly string[] } = {},
+): FilingError {
+  return new FilingError({ code: "BAD_RULES", params: { kind: "FIELD", field, problem, ...more } });
 }
 
 function isObject(v: unknown): v is Json {
@@ -27,7 +28,7 @@ function isObject(v: unknown): v is Json {
 function positive(obj: Json, key: string, path: string): number {
   const v = obj[key];
   if (typeof v !== "number" || !Number.isFinite(v) || v <= 0) {
-    throw bad(`${path}${key}`, "양수여야 합니다", "must be a positive number");
+    throw bad(`${path}${key}`, "POSITIVE");
   }
   return v;
 }
@@ -38,14 +39,10 @@ const MAX_LABEL = 100;
 function text(obj: Json, key: string, path: string): string {
   const v = obj[key];
   if (typeof v !== "string" || v.trim() === "") {
-    throw bad(`${path}${key}`, "비어 있지 않은 문자열이어야 합니다", "must be a non-empty string");
+    throw bad(`${path}${key}`, "NON_EMPTY_STRING");
   }
   if (v.length > MAX_LABEL || stripControls(v) !== v) {
-    throw bad(
-      `${path}${key}`,
-      `제어 문자 없이 ${MAX_LABEL}자 이하여야 합니다`,
-      `must be at most ${MAX_LABEL} characters, without control characters`,
-    );
+    throw bad(`${path}${key}`, "LABEL", { limit: MAX_LABEL });
   }
   return v;
 }
@@ -53,7 +50,7 @@ function text(obj: Json, key: string, path: string): string {
 function flag(obj: Json, key: string, fallback: boolean): boolean {
   const v = obj[key];
   if (v === undefined) return fallback;
-  if (typeof v !== "boolean") throw bad(key, "true 또는 false여야 합니다", "must be true or false");
+  if (typeof v !== "boolean") throw bad(key, "BOOLEAN");
   return v;
 }
 
@@ -63,17 +60,13 @@ function bilingual(v: unknown, path: string, fallback?: string): { ko: string; e
     return { ko: v.ko, en: v.en };
   }
   if (typeof v === "string") return { ko: v, en: v };
-  throw bad(path, "{ ko, en } 문자열이어야 합니다", "must be { ko, en } strings");
+  throw bad(path, "BILINGUAL");
 }
 
 function shapes(v: unknown): EnvelopeShape[] {
   const known: readonly string[] = ENVELOPE_SHAPES;
   if (!Array.isArray(v) || v.length === 0 || !v.every((s) => known.includes(String(s)))) {
-    throw bad(
-      "envelope.shapes",
-      `${ENVELOPE_SHAPES.join(", ")} 중 하나 이상이어야 합니다`,
-      `must list one or more of ${ENVELOPE_SHAPES.join(", ")}`,
-    );
+    throw bad("envelope.shapes", "SHAPES", { choices: ENVELOPE_SHAPES });
   }
   return v as EnvelopeShape[];
 }
@@ -86,26 +79,22 @@ function eligibleSido(v: unknown): string[] {
   if (v === undefined) return SIDO.filter((s) => !s.capital).map((s) => s.code);
   const codes = Array.isArray(v) ? v.map((c) => sidoByCode(String(c))?.code) : [];
   if (!Array.isArray(v) || v.length === 0 || codes.some((c) => c === undefined)) {
-    throw bad(
-      "eligibleSido",
-      "ISO 3166-2:KR 시·도 코드(예: KR-27) 목록이어야 합니다",
-      "must list ISO 3166-2:KR 시·도 codes such as KR-27",
-    );
+    throw bad("eligibleSido", "SIDO_CODES");
   }
   return codes.filter((c): c is string => c !== undefined);
 }
 
 /** Validates a parsed rules object and returns it as a RuleSet; throws FilingError BAD_RULES. */
 export function parseRuleSet(raw: unknown): RuleSet {
-  if (!isObject(raw)) throw bad("(root)", "JSON 객체여야 합니다", "must be a JSON object");
+  if (!isObject(raw)) throw bad("(root)", "ROOT_OBJECT");
   const id = text(raw, "id", "");
   const env = raw.envelope;
-  if (!isObject(env)) throw bad("envelope", "객체여야 합니다", "must be an object");
+  if (!isObject(env)) throw bad("envelope", "OBJECT");
   const circle = env.circle;
-  if (!isObject(circle)) throw bad("envelope.circle", "객체여야 합니다", "must be an object");
+  if (!isObject(circle)) throw bad("envelope.circle", "OBJECT");
   const metro = circle.metroSido ?? [];
   if (!Array.isArray(metro) || !metro.every((c) => typeof c === "string")) {
-    throw bad("envelope.circle.metroSido", "시·도 코드 목록이어야 합니다", "must list 시·도 codes");
+    throw bad("envelope.circle.metroSido", "METRO_CODES");
   }
   const allowed = shapes(env.shapes);
   const ruleSet: RuleSet = {
@@ -133,13 +122,12 @@ export function parseRuleSet(raw: unknown): RuleSet {
   }
   if (raw.capScope !== undefined) {
     if (raw.capScope !== "zone" && raw.capScope !== "sido") {
-      throw bad("capScope", '"zone" 또는 "sido"여야 합니다', 'must be "zone" or "sido"');
+      throw bad("capScope", "CAP_SCOPE");
     }
     ruleSet.capScope = raw.capScope;
   }
   if (allowed.includes("belt")) {
-    if (!isObject(env.belt))
-      throw bad("envelope.belt", "벨트형 한도가 필요합니다", "belt limits are required");
+    if (!isObject(env.belt)) throw bad("envelope.belt", "BELT_REQUIRED");
     ruleSet.envelope.belt = {
       axisLengthKm: positive(env.belt, "axisLengthKm", "envelope.belt."),
       halfWidthKm: positive(env.belt, "halfWidthKm", "envelope.belt."),
@@ -147,7 +135,7 @@ export function parseRuleSet(raw: unknown): RuleSet {
   }
   if (allowed.includes("polygon")) {
     if (!isObject(env.polygon)) {
-      throw bad("envelope.polygon", "다각형 한도가 필요합니다", "polygon limits are required");
+      throw bad("envelope.polygon", "POLYGON_REQUIRED");
     }
     ruleSet.envelope.polygon = { areaKm2: positive(env.polygon, "areaKm2", "envelope.polygon.") };
   }
@@ -196,11 +184,7 @@ export function parseCustomRuleSet(raw: unknown): RuleSet {
   const ruleSet = parseRuleSet(raw);
   if (isBuiltinId(ruleSet.id)) {
     const id = excerpt(ruleSet.id, 40);
-    throw new FilingError(
-      "BAD_RULES",
-      `규칙 파일의 id '${id}'는 내장 규칙 집합의 id입니다: 내장 규칙은 바꿀 수 없으니 다른 id를 쓰십시오`,
-      `The rules file's id '${id}' is a built-in rule set's id: built-in rules can't be replaced, so give the file another id`,
-    );
+    throw new FilingError({ code: "BAD_RULES", params: { kind: "BUILTIN_ID", id } });
   }
   return ruleSet;
 }
@@ -240,12 +224,8 @@ export function isUnknownRuleSet(ruleSet: RuleSet): boolean {
 
 /** The error for a zone whose rule set is unknown: pick one (app) or name one (CLI). */
 export function unknownRuleSetError(id: string): FilingError {
-  const shown = excerpt(id, 40);
-  return new FilingError(
-    "BAD_RULES",
-    `이 지구의 규칙 집합 '${shown}'을(를) 알 수 없습니다: 규칙 집합을 고르거나 규칙 파일을 불러오십시오 (내장: phase-1-2, phase-3)`,
-    `This zone's rule set '${shown}' is unknown: pick a rule set or load its rules file (built-in: phase-1-2, phase-3)`,
-  );
+  const params = { kind: "ZONE_RULE_SET_UNKNOWN", id: excerpt(id, 40) } as const;
+  return new FilingError({ code: "BAD_RULES", params });
 }
 
 /**
@@ -263,11 +243,8 @@ export function loadRuleSet(idOrRules: string | unknown): RuleSet {
     try {
       parsed = JSON.parse(idOrRules);
     } catch {
-      throw new FilingError(
-        "BAD_RULES",
-        `규칙 집합 "${excerpt(idOrRules, 40)}"을(를) 찾을 수 없습니다. phase-1-2, phase-3 또는 규칙 JSON 파일을 주십시오`,
-        `Unknown rule set "${excerpt(idOrRules, 40)}": give phase-1-2, phase-3 or a rules JSON file`,
-      );
+      const params = { kind: "RULE_SET_NOT_FOUND", id: excerpt(idOrRules, 40) } as const;
+      throw new FilingError({ code: "BAD_RULES", params });
     }
     return parseCustomRuleSet(parsed);
   }

@@ -32,10 +32,6 @@ export function ruleSetForStamp(
   const found = typeof stamp === "string" ? known.find((r) => r.id === stamp) : undefined;
   if (found) return found;
   const id = String(typeof stamp === "string" ? stamp : JSON.stringify(stamp)).slice(0, 60);
-  const ids = known.map((r) => r.id).join(", ");
-  throw new FilingError(
-    "BAD_RULES",
-    `신청서의 규칙 집합 '${id}'을(를) 알 수 없습니다 (아는 것: ${ids}). ${hint.ko}`,
-    `The filing's rule set '${id}' is unknown (known: ${ids}); ${hint.en}`,
-  );
+  const params = { kind: "STAMP_UNKNOWN", id, known: known.map((r) => r.id), hint } as const;
+  throw new FilingError({ code: "BAD_RULES", params });
 }

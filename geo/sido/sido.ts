@@ -133,11 +133,10 @@ export function decideSido(
 ): SidoDecision {
   const named = given?.code === undefined ? undefined : sidoByCode(given.code);
   if (given?.code !== undefined && !named) {
-    throw new FilingError(
-      "UNKNOWN_SIDO",
-      `알 수 없는 시·도 코드 "${given.code}"입니다. ISO 3166-2:KR 코드(예: KR-27)를 쓰십시오.`,
-      `Unknown 시·도 code "${given.code}": use an ISO 3166-2:KR code such as KR-27.`,
-    );
+    throw new FilingError({
+      code: "UNKNOWN_SIDO",
+      params: { kind: "UNKNOWN_CODE", code: given.code },
+    });
   }
   const measured = sharesAndTotal(geoms);
   const { shares, totalKm2 } = measured;

@@ -2,7 +2,7 @@
  * Opening a cadastre (in the Worker, with progress and cancel), keeping its files in IndexedDB
  * so a reload brings it back, and the 지번 조서 of the active zone.
  */
-import { isFilingError } from "../../geo/index";
+import { errorText, isFilingError } from "../../geo/index";
 import { forgetFiles, keepFiles } from "../persistence/cadastre-kept";
 import { sigunguSettled } from "../sigungu-data";
 import { setOutlines, useCadastre } from "../store/cadastre";
@@ -15,8 +15,8 @@ import { committedReport } from "./live-check";
 
 function fail(e: unknown): void {
   if (e instanceof Cancelled) return;
-  const ko = isFilingError(e) ? e.ko : String(e);
-  const en = isFilingError(e) ? e.en : String(e);
+  const ko = isFilingError(e) ? errorText(e.data, "ko") : String(e);
+  const en = isFilingError(e) ? errorText(e.data, "en") : String(e);
   useAppStore
     .getState()
     .notify({ kind: "error", ko: `연속지적도: ${ko}`, en: `Cadastral map: ${en}` });

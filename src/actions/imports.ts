@@ -5,6 +5,7 @@
  * naming it and leaves the project exactly as it was (nothing is added until all is read).
  */
 import {
+  errorText,
   importHubs,
   importZone,
   importZoneParts,
@@ -23,10 +24,12 @@ import { nameFromFile, zoneDocOf } from "./filing-io";
 /** The notice for a file that can't be used: the geo core's own words, naming the file once. */
 export function failure(e: unknown, fileName: string): Notice {
   if (isFilingError(e)) {
-    const named = e.ko.includes(fileName) && e.en.includes(fileName);
-    return named
-      ? { kind: "error", ko: e.ko, en: e.en }
-      : { kind: "error", ko: `${fileName}: ${e.ko}`, en: `${fileName}: ${e.en}` };
+    // The edge: both sentences from the tables; the notice shows the UI language's.
+    const ko = errorText(e.data, "ko");
+    const en = errorText(e.data, "en");
+    return e.names(fileName)
+      ? { kind: "error", ko, en }
+      : { kind: "error", ko: `${fileName}: ${ko}`, en: `${fileName}: ${en}` };
   }
   const detail = e instanceof Error ? e.message : String(e);
   return {

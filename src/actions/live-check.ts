@@ -100,10 +100,7 @@ export class LiveChecks {
       awaitSigungu: true,
     };
     const result = checked(await this.client.check(input, false));
-    if (result.failed) {
-      const { code, ko, en } = result.failed;
-      throw new FilingError(code, ko, en);
-    }
+    if (result.failed) throw new FilingError(result.failed);
     return result.report;
   }
 
@@ -162,7 +159,7 @@ export class LiveChecks {
 
 function checked(result: CheckResult | null): CheckResult {
   if (!result) {
-    throw new FilingError("BAD_FILE", "검사가 끝나지 않았습니다", "The check did not finish");
+    throw new FilingError({ code: "BAD_FILE", params: { kind: "CHECK_UNFINISHED" } });
   }
   return result;
 }

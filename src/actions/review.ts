@@ -3,10 +3,19 @@
  * would, with the SHA-256 of the exact bytes under review so a signed paper copy can be matched
  * to the digital filing.
  */
-import { importZone, type Report, type RuleSet, sha256Hex, type Zone } from "../../geo/index";
-import { ruleSetFor, ruleSetOfFiling, toGeoZone } from "../store/derive";
+import {
+  type Hub,
+  importZone,
+  type Report,
+  type RuleSet,
+  sha256Hex,
+  type Zone,
+} from "../../geo/index";
+import { useCadastre } from "../store/cadastre";
+import { ruleSetFor, ruleSetOfFiling, toGeoZone, visibleHubSources } from "../store/derive";
 import { activeZone } from "../store/store";
 import type { AppState } from "../store/types";
+import { josoHtmlInWorker } from "../workers/cadastre-client";
 import { exportFiling, filingFileName } from "./filing-io";
 import { committedReport, zoneReport } from "./live-check";
 
@@ -22,6 +31,30 @@ export interface Review {
   report: Report;
   /** ISO 8601, printed on the report. */
   generatedAt: string;
+  /** The hubs the check counted (the visible layers), for the report's parcel map. */
+  hubs: Hub[];
+  /**
+   * The 지번 조서 as the print report's appendix, in each language: when the zone names 필지 and
+   * a cadastre is open, as `czd report --cadastre` appends it.
+   */
+  appendix?: { ko: string; en: string };
+}
+
+const counted = (s: AppState): Hub[] => visibleHubSources(s.hubLayers).flatMap((l) => l.hubs);
+
+/** The 조서 appendix of a filing that names PNUs, from the open cadastre; none without either. */
+async function josoAppendix(
+  zone: Zone,
+  bytes: Uint8Array,
+  fileName: string,
+): Promise<Review["appendix"]> {
+  const names = zone.parcels.some((p) => p.properties.pnu || p.properties.partialPnu);
+  if (!names || useCadastre.getState().status !== "ready") return undefined;
+  const [ko, en] = await Promise.all([
+    josoHtmlInWorker(bytes, fileName, "ko"),
+    josoHtmlInWorker(bytes, fileName, "en"),
+  ]);
+  return { ko, en };
 }
 
 /**
@@ -41,6 +74,7 @@ export async function reviewFile(
   // In the check Worker: a hostile file checks for seconds without freezing the page.
   const report = await zoneReport(s, zone, ruleSet);
   const sha256 = await sha256Hex(bytes);
+  const appendix = await josoAppendix(zone, bytes, fileName);
   return {
     source: "file",
     fileName,
@@ -50,6 +84,8 @@ export async function reviewFile(
     ruleSet,
     report,
     generatedAt: now.toISOString(),
+    hubs: counted(s),
+    ...(appendix ? { appendix } : {}),
   };
 }
 
@@ -63,14 +99,19 @@ export async function reviewCurrent(s: AppState, now: Date = new Date()): Promis
   const report = await committedReport(s);
   const ruleSet = ruleSetFor(doc.ruleSetId, s.customRuleSets);
   const bytes = new TextEncoder().encode(exportFiling(doc, report, ruleSet, now));
+  const fileName = filingFileName(doc);
+  const zone = toGeoZone(doc);
+  const appendix = await josoAppendix(zone, bytes, fileName);
   return {
     source: "current",
-    fileName: filingFileName(doc),
+    fileName,
     bytes,
     sha256: await sha256Hex(bytes),
-    zone: toGeoZone(doc),
+    zone,
     ruleSet,
     report,
     generatedAt: now.toISOString(),
+    hubs: counted(s),
+    ...(appendix ? { appendix } : {}),
   };
 }

@@ -3,6 +3,7 @@
 import type { Lang } from "../../geo/index";
 import {
   type EnvelopeShape,
+  findingTitle,
   hubLabels,
   inLang,
   type LabelPair,
@@ -39,4 +40,9 @@ export function shapeName(t: Messages, shape: EnvelopeShape): string {
 /** A finding severity's name: 오류, 경고, 참고. */
 export function severityName(t: Messages, severity: Severity): string {
   return label(t, severityLabels(severity));
+}
+
+/** A finding's title (면적 상한 초과) where the CLI prints its code (AREA_CAP). */
+export function findingName(t: Messages, code: string): string {
+  return label(t, findingTitle(code));
 }

@@ -4,10 +4,18 @@ import { useAppStore } from "../store/store";
 
 const ko = {
   search: "장소·좌표 검색",
-  searchHint: "예: 진주시, 35°10'12\"N 128°5'E, EPSG:5186 200000 600000",
+  searchHint:
+    "예: 진주시, 35°10'12\"N 128°5'E, EPSG:5186 200000 600000, 연속지적도를 열면 충무공동 123, PNU",
   noResult: "찾는 곳이 없습니다",
   loading: "경계 자료를 읽는 중…",
-  kinds: { sido: "시·도", sigungu: "시·군·구", hub: "거점", layer: "거점 레이어", point: "좌표" },
+  kinds: {
+    sido: "시·도",
+    sigungu: "시·군·구",
+    hub: "거점",
+    layer: "거점 레이어",
+    point: "좌표",
+    pilji: "필지",
+  },
   assumed5186: "좌표계를 적지 않아 EPSG:5186으로 읽음",
   pointer: "커서 위치",
   measure: "거리·면적 재기",
@@ -22,10 +30,18 @@ export type SearchMessages = typeof ko;
 
 const en: SearchMessages = {
   search: "Search places and coordinates",
-  searchHint: "e.g. Jinju, 35°10'12\"N 128°5'E, EPSG:5186 200000 600000",
+  searchHint:
+    "e.g. Jinju, 35°10'12\"N 128°5'E, EPSG:5186 200000 600000; with a cadastre open, a dong and lot number, or a PNU",
   noResult: "Nothing found",
   loading: "Reading the boundaries…",
-  kinds: { sido: "Province", sigungu: "District", hub: "Hub", layer: "Hub layer", point: "Point" },
+  kinds: {
+    sido: "Province",
+    sigungu: "District",
+    hub: "Hub",
+    layer: "Hub layer",
+    point: "Point",
+    pilji: "Land parcel",
+  },
   assumed5186: "no CRS typed: read as EPSG:5186",
   pointer: "Pointer",
   measure: "Measure distance and area",

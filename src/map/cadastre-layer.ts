@@ -1,21 +1,58 @@
 /**
- * The 연속지적도 on the map: 필지 outlines from zoom 14, their 지번 as HTML labels from zoom 17
- * (the embedded style has no glyphs; only the labels in view are made, at most LABEL_LIMIT), and
- * a transparent fill that takes clicks while picking 필지.
+ * The 연속지적도 on the map: vector tiles cut by the cadastre Worker (src/workers/cadastre-tiles.ts)
+ * and fetched through the `czd-cadastre://` protocol, so the page holds only the tiles in view,
+ * never the 필지 themselves. Outlines from zoom 14, a fill that takes clicks while picking 필지
+ * (transparent, or the 지목 colours as an option), and the 지번 as HTML labels from zoom 17 (the
+ * embedded style has no glyphs and the app is offline; only the labels in view are made, at most
+ * LABEL_LIMIT).
  */
-import type { FeatureCollection, Position } from "geojson";
-import { type GeoJSONSource, type MapMouseEvent, Marker, type Map as MlMap } from "maplibre-gl";
+import type { Position } from "geojson";
+import {
+  addProtocol,
+  type MapMouseEvent,
+  Marker,
+  type Map as MlMap,
+  type VectorTileSource,
+} from "maplibre-gl";
+import { Cancelled, TILE_SCHEME, tileInWorker } from "../workers/cadastre-client";
+import { TILE_LAYER, TILE_MAX_ZOOM, TILE_MIN_ZOOM } from "../workers/cadastre-protocol";
+import { jimokColourExpression } from "./jimok-colours";
 
 export const CADASTRE_IDS = {
   source: "czd-cadastre",
   fill: "czd-cadastre-fill",
-  line: "czd-cadastre-line",
 } as const;
 
 const MIN_ZOOM = 14;
 const LABEL_ZOOM = 17;
 const LABEL_LIMIT = 400;
-const EMPTY: FeatureCollection = { type: "FeatureCollection", features: [] };
+/** No cadastre: a template no tile is asked of (the layers are hidden then). */
+const NONE = `${TILE_SCHEME}://0/{z}/{x}/{y}`;
+/** A faint fill (it takes the clicks while picking) and the outline, as rgba: opacity stays 1. */
+const PLAIN_FILL = "rgba(138, 109, 59, 0.04)";
+const OUTLINE = "rgba(138, 109, 59, 0.8)";
+const JIMOK_FILL_ALPHA = 0.55;
+
+let served = false;
+
+/** `czd-cadastre://<generation>/<z>/<x>/<y>` → the tile's MVT bytes, from the cadastre Worker. */
+function serveTiles(): void {
+  if (served) return;
+  served = true;
+  addProtocol(TILE_SCHEME, async (params, abort) => {
+    const m = /(\d+)\/(\d+)\/(\d+)\/(\d+)$/.exec(params.url);
+    if (!m) throw new Error(`bad cadastre tile URL ${params.url}`);
+    const [g, z, x, y] = m.slice(1).map(Number) as [number, number, number, number];
+    if (abort.signal.aborted) return { data: new ArrayBuffer(0) };
+    try {
+      return { data: await tileInWorker(g, z, x, y) };
+    } catch (e) {
+      // Closed or cancelled while the tile was being cut: nothing to draw, nothing to report.
+      if (e instanceof Cancelled) return { data: new ArrayBuffer(0) };
+      throw e;
+    }
+  });
+}
 
 /** A point to label a ring at: the mean of its vertices (필지 are small and near convex). */
 function labelAt(ring: Position[]): [number, number] {
@@ -31,29 +68,35 @@ function labelAt(ring: Position[]): [number, number] {
 
 export class CadastreLayer {
   private map: MlMap | null = null;
-  private data: FeatureCollection | string = EMPTY;
+  private url: string | null = null;
   private picking = false;
+  private colours = false;
   private markers: Marker[] = [];
   /** Called with a clicked 필지's PNU while picking. */
   onPick: (pnu: string) => void = () => {};
 
   attach(map: MlMap): void {
     this.map = map;
-    map.addSource(CADASTRE_IDS.source, { type: "geojson", data: this.data });
+    serveTiles();
+    map.addSource(CADASTRE_IDS.source, {
+      type: "vector",
+      tiles: [this.url ?? NONE],
+      minzoom: TILE_MIN_ZOOM,
+      maxzoom: TILE_MAX_ZOOM,
+    });
+    // One fill layer draws both: its outline (fill-outline-color) is drawn as 1-px GL lines from
+    // the fill's own vertices, several times cheaper than a line layer's triangulated strokes
+    // (bench/cadastre-app.bench.ts; on software WebGL every vertex counts).
     map.addLayer({
       id: CADASTRE_IDS.fill,
       type: "fill",
       source: CADASTRE_IDS.source,
+      "source-layer": TILE_LAYER,
       minzoom: MIN_ZOOM,
-      paint: { "fill-color": "#8a6d3b", "fill-opacity": 0.04 },
+      layout: { visibility: this.url ? "visible" : "none" },
+      paint: { "fill-color": PLAIN_FILL, "fill-outline-color": OUTLINE, "fill-opacity": 1 },
     });
-    map.addLayer({
-      id: CADASTRE_IDS.line,
-      type: "line",
-      source: CADASTRE_IDS.source,
-      minzoom: MIN_ZOOM,
-      paint: { "line-color": "#8a6d3b", "line-width": 0.7, "line-opacity": 0.8 },
-    });
+    this.paintFill();
     map.on(
       "click",
       CADASTRE_IDS.fill,
@@ -65,11 +108,31 @@ export class CadastreLayer {
     map.on("moveend", () => this.label());
   }
 
-  /** The outlines' URL (GeoJSON, parsed in MapLibre's Worker), or null for none. */
+  /** The vector tiles' URL template (the Worker's cadastre), or null for none. */
   setOutlines(url: string | null): void {
-    this.data = url ?? EMPTY;
-    (this.map?.getSource(CADASTRE_IDS.source) as GeoJSONSource | undefined)?.setData(this.data);
-    this.map?.once("idle", () => this.label());
+    this.url = url;
+    const map = this.map;
+    if (!map) return;
+    (map.getSource(CADASTRE_IDS.source) as VectorTileSource | undefined)?.setTiles([url ?? NONE]);
+    map.setLayoutProperty(CADASTRE_IDS.fill, "visibility", url ? "visible" : "none");
+    if (url) map.once("idle", () => this.label());
+    else this.label();
+  }
+
+  /** 필지 filled in their 지목's colour, or only outlined (a faint fill that takes clicks). */
+  setJimokColours(on: boolean): void {
+    this.colours = on;
+    this.paintFill();
+  }
+
+  private paintFill(): void {
+    const map = this.map;
+    if (!map?.getLayer(CADASTRE_IDS.fill)) return;
+    map.setPaintProperty(
+      CADASTRE_IDS.fill,
+      "fill-color",
+      this.colours ? jimokColourExpression(JIMOK_FILL_ALPHA) : PLAIN_FILL,
+    );
   }
 
   setPicking(on: boolean): void {
@@ -83,7 +146,7 @@ export class CadastreLayer {
     for (const m of this.markers) m.remove();
     this.markers = [];
     const map = this.map;
-    if (!map || map.getZoom() < LABEL_ZOOM || this.data === EMPTY) return;
+    if (!map || map.getZoom() < LABEL_ZOOM || !this.url) return;
     const seen = new Set<string>();
     for (const f of map.queryRenderedFeatures({ layers: [CADASTRE_IDS.fill] })) {
       const pnu = String(f.properties?.pnu ?? "");

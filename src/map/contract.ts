@@ -19,6 +19,18 @@ export interface Scene {
   /** The envelope as drawn, for the select tool's handles (envelope-edit.ts). */
   editableEnvelope: Envelope | null;
   focus: { bbox: [number, number, number, number]; seq: number } | null;
+  /** Each parcel's name and area at its interior point (parcel-labels.ts). */
+  labels: ParcelLabel[];
+}
+
+/** A parcel's label: rebuilt when the zone's parcels change, never on a drag's moves. */
+export interface ParcelLabel {
+  id: string;
+  name: string;
+  /** Ellipsoidal area, as the report measures it. */
+  km2: number;
+  /** The interior point farthest from the parcel's edges (label-point.ts), [lon, lat]. */
+  at: [number, number];
 }
 
 /** The tool, basemap and label language the UI chose. */

@@ -1,8 +1,9 @@
 /** The scene (contract.ts) built from the store as plain GeoJSON; the map adapter only draws it. */
 import type { Feature, FeatureCollection, Polygon, Position } from "geojson";
-import { type Envelope, envelopeOutline, type Parcel } from "../../geo/index";
+import { type Envelope, envelopeOutline, geodesicAreaM2, type Parcel } from "../../geo/index";
 import type { HubLayer } from "../store/types";
-import type { EnvelopeProps, HubProps, ParcelProps } from "./contract";
+import type { EnvelopeProps, HubProps, ParcelLabel, ParcelProps } from "./contract";
+import { labelPoint } from "./label-point";
 
 const collection = (features: Feature[]): FeatureCollection => ({
   type: "FeatureCollection",
@@ -22,6 +23,17 @@ export function parcelsCollection(parcels: Parcel[], highlighted: string[]): Fea
       geometry: p.geometry,
     })),
   );
+}
+
+/** Each parcel's label: its name (else id) and ellipsoidal area at its interior point. */
+export function parcelLabels(parcels: Parcel[]): ParcelLabel[] {
+  return parcels.flatMap((p) => {
+    const at = labelPoint({ type: "Feature", properties: {}, geometry: p.geometry });
+    if (!at) return [];
+    const [lon = 0, lat = 0] = at;
+    const km2 = geodesicAreaM2(p.geometry) / 1e6;
+    return [{ id: p.id, name: p.name ?? p.id, km2, at: [lon, lat] }];
+  });
 }
 
 /** The zone's envelope, in the over-limit colour when `over` (the report's shapeOverLimit). */

@@ -15,6 +15,7 @@ import {
   editableParcels,
   envelopeCollection,
   hubsCollection,
+  parcelLabels,
   parcelsBbox,
   parcelsCollection,
 } from "./scene";
@@ -74,7 +75,11 @@ export function subscribeScene(
       const parcels = dragged ? zone.parcels.filter((p) => p.id !== dragged) : zone.parcels;
       diff.parcels = parcelsCollection(parcels, s.highlight.parcelIds);
     }
-    if (!last || last.zone.parcels !== zone.parcels) diff.editable = editableParcels(zone.parcels);
+    if (!last || last.zone.parcels !== zone.parcels) {
+      diff.editable = editableParcels(zone.parcels);
+      // The committed parcels only: a drag's preview changes no label until the drag ends.
+      diff.labels = parcelLabels(zone.parcels);
+    }
     if (!last || last.hubLayers !== s.hubLayers) diff.hubs = hubsCollection(s.hubLayers);
     // The latest report: a new object only when a check of a changed zone or drag came back.
     const report = reports.get();

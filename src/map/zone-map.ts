@@ -16,6 +16,7 @@ import type { Lang } from "../../geo/index";
 import { type Basemap, type DrawTool, TOOLS, type ToolId } from "../store/vocabulary";
 import type { ArchiveInfo } from "./archive-basemap";
 import { baseStyle } from "./basemap";
+import { CadastreBox } from "./cadastre-box";
 import { CadastreLayer } from "./cadastre-layer";
 import type { Scene } from "./contract";
 import { type DragWatch, watchDrags } from "./drag-end";
@@ -27,7 +28,9 @@ import { bindHash, initialView } from "./hash";
 import { LAYERS, SIGUNGU_MINZOOM, SOURCES } from "./ids";
 import { addSidoLabels, addSigunguLabels } from "./labels";
 import { addOverlays } from "./overlays";
+import { ParcelLabels } from "./parcel-labels";
 import { bindPointerTools, type PointerHandlers } from "./pointer-tools";
+import { SearchHitLayer } from "./search-hit-layer";
 
 export interface MapHandlers extends PointerHandlers {
   onDrawn: (tool: DrawTool, geometry: Polygon | Point | LineString) => void;
@@ -94,6 +97,12 @@ export class ZoneMap {
   readonly firms = new FirmsLayer();
   /** The 연속지적도's outlines and 필지 picking (cadastre-layer.ts). */
   readonly cadastre = new CadastreLayer();
+  /** Box select on the cadastre (cadastre-box.ts). */
+  readonly cadastreBox = new CadastreBox();
+  /** The 필지 a search found (search-hit-layer.ts). */
+  readonly searchHit = new SearchHitLayer();
+  /** The parcels' names and areas (parcel-labels.ts). */
+  private readonly parcelLabels = new ParcelLabels();
   /** The envelope's handles (envelope-edit.ts): a lazy chunk, like terra-draw, with its geodesy. */
   private envelopeEdit: EnvelopeEdit | null = null;
   private readonly edits: EnvelopeEditHooks = {
@@ -134,6 +143,9 @@ export class ZoneMap {
       addOverlays(this.map);
       this.firms.attach(this.map);
       this.cadastre.attach(this.map);
+      this.cadastreBox.attach(this.map);
+      this.parcelLabels.attach(this.map);
+      this.searchHit.attach(this.map);
       this.setBasemap(this.basemap);
       void this.loadSido(options.sidoUrl).then(() => this.loadSigungu(options.loadSigungu));
       const drawn = drawModule
@@ -218,6 +230,7 @@ export class ZoneMap {
   setLang(lang: Lang): void {
     this.lang = lang;
     this.setLabelLang?.(lang);
+    this.parcelLabels.setLang(lang);
   }
 
   /**
@@ -382,6 +395,7 @@ export class ZoneMap {
     if (diff.enclosing && diff.enclosing !== this.shown.enclosing)
       set(SOURCES.enclosing, diff.enclosing);
     if (diff.hubs && diff.hubs !== this.shown.hubs) set(SOURCES.hubs, diff.hubs);
+    if (diff.labels && diff.labels !== this.shown.labels) this.parcelLabels.set(diff.labels);
     if (diff.editableEnvelope !== undefined) this.envelopeEdit?.setEnvelope(diff.editableEnvelope);
     this.shown = { ...this.shown, ...diff };
     if (diff.editable && this.tool === "select") this.syncEditable();

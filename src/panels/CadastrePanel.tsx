@@ -5,8 +5,10 @@ import { CADASTRE_WORDS } from "../i18n/cadastre";
 import { keptFiles } from "../persistence/cadastre-kept";
 import { useCadastre } from "../store/cadastre";
 import { useAppStore } from "../store/store";
+import { CadastreSelect } from "./CadastreSelect";
 import { fileBytes } from "./download";
 import { FilePicker } from "./FilePicker";
+import { JimokColours } from "./JimokColours";
 
 /** Reading, keeping and exporting come with the first use, not with the page. */
 const actions = () => import("../actions/cadastre");
@@ -91,6 +93,8 @@ export function CadastrePanel() {
           >
             {w.snap}
           </button>
+          <CadastreSelect />
+          <JimokColours lang={lang} />
           <button
             type="button"
             data-testid="cadastre-close"

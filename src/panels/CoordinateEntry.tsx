@@ -7,6 +7,8 @@
 import { useId, useState } from "react";
 import {
   type CoordinateEntryKind,
+  DEFAULT_BELT_LIMITS,
+  errorText,
   isFilingError,
   parseCoordinateEntry,
   radiusLimitKm,
@@ -34,7 +36,8 @@ function defaultSize(kind: CoordinateEntryKind): string {
   const zone = activeZone(s);
   const rules = ruleSetFor(zone.ruleSetId, s.customRuleSets);
   if (kind === "envelope-circle") return String(radiusLimitKm(rules, zone.sido));
-  if (kind === "envelope-belt") return String(rules.envelope.belt?.halfWidthKm ?? 5);
+  if (kind === "envelope-belt")
+    return String(rules.envelope.belt?.halfWidthKm ?? DEFAULT_BELT_LIMITS.halfWidthKm);
   return "";
 }
 
@@ -61,7 +64,7 @@ export function CoordinateEntry({ onClose }: { onClose: () => void }) {
       onClose();
     } catch (e) {
       if (!isFilingError(e)) throw e;
-      setError(e.text(lang));
+      setError(errorText(e.data, lang));
     }
   };
 

@@ -17,6 +17,7 @@ import { type AppHandlers, adoptMap } from "../map/early-map";
 import { subscribeFirms, subscribeMapControls, subscribeScene } from "../map/subscriptions";
 import { loadSigungu } from "../sigungu-data";
 import { liveReports } from "../store/live-report";
+import { useSearchHit } from "../store/search-hit";
 import { useAppStore } from "../store/store";
 import { bindArchiveBasemap } from "./archive-wiring";
 import { bindCadastre } from "./cadastre-wiring";
@@ -56,8 +57,12 @@ export function MapView() {
     const offControls = subscribeMapControls(useAppStore, map);
     const offSketch = bindSketch(useAppStore, map);
     const offFirms = subscribeFirms(useAppStore, map.firms);
-    const offCadastre = bindCadastre(useAppStore, map.cadastre);
+    const offCadastre = bindCadastre(useAppStore, map.cadastre, map.cadastreBox);
     const offArchive = bindArchiveBasemap(map);
+    const showHit = ({ hit }: ReturnType<typeof useSearchHit.getState>) =>
+      map.searchHit.show(hit?.geometry ?? null, hit?.pnu);
+    showHit(useSearchHit.getState());
+    const offHit = useSearchHit.subscribe(showHit);
     const offLocale = useAppStore.subscribe((s, prev) => {
       if (s.lang !== prev.lang) relabelControls(el, MAPLIBRE_LOCALE[s.lang]);
     });
@@ -69,6 +74,7 @@ export function MapView() {
       offFirms();
       offCadastre();
       offArchive();
+      offHit();
       release();
     };
   }, []);

@@ -35,6 +35,8 @@ export function PrintSheet({ review, onClose }: { review: Review; onClose: () =>
     generatedAt: review.generatedAt,
     lang,
     hints: APP_MESSAGE_HINTS,
+    hubs: review.hubs,
+    ...(review.appendix ? { appendixHtml: review.appendix[lang] } : {}),
   });
   return <PrintOverlay html={html} css={REPORT_CSS} onClose={onClose} />;
 }

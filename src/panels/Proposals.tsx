@@ -144,7 +144,7 @@ function Row({ p, f }: { p: ProposalView; f: FirmsMessages }) {
       <td>{pct(p.share)}</td>
       <td>
         {/* A bound that is only the total weight says nothing: the share above already is that. */}
-        {p.bound > 0 && p.method !== "total-weight" ? pct(p.covered / p.bound) : "–"}
+        {p.bound > 0 && !p.method.startsWith("total-weight") ? pct(p.covered / p.bound) : "–"}
       </td>
       <td>
         {p.parcelsCount} · {p.parcelsKm2.toFixed(2)}㎢

@@ -1,7 +1,7 @@
 /** Every field of the report for the filing under review: verdict to the last finding. */
 import { hubSourceName, tmAreaM2 } from "../../geo/index";
 import type { Review } from "../actions/review";
-import { hubTypeName, type Messages, severityName, shapeName, useT } from "../i18n";
+import { findingName, hubTypeName, type Messages, severityName, shapeName, useT } from "../i18n";
 import { findingText, sidoWhyText } from "../i18n/hints";
 import { useAppStore } from "../store/store";
 import { fixed, VerdictHeading } from "./Verdict";
@@ -45,7 +45,7 @@ function Areas({ review, t }: { review: Review; t: Messages }) {
         <tr>
           <td>{t.cap}</td>
           <td className="num" colSpan={2}>
-            {fixed(area.capKm2, 3)} km²
+            {fixed(area.capKm2, 3)} {t.km2}
           </td>
         </tr>
       </tbody>
@@ -100,7 +100,8 @@ export function ReviewReport({ review }: { review: Review }) {
       <dl>
         <dt>{t.ruleSet}</dt>
         <dd data-testid="review-rules">
-          {ruleSet.name[lang]} ({report.ruleSet} · {report.ruleSetVersion})
+          {/* By its title and version, not its id ("phase-1-2"): the id is in the JSON report. */}
+          {ruleSet.name[lang]} ({t.ruleSetVersion} {report.ruleSetVersion})
           {report.ruleSetCustom
             ? ` — ${t.customRules}`
             : ruleSet.published
@@ -117,7 +118,7 @@ export function ReviewReport({ review }: { review: Review }) {
           {env.radiusKm !== undefined && `r ${fixed(env.radiusKm, 3)} km · `}
           {env.halfWidthKm !== undefined && `${t.halfWidthKm} ${fixed(env.halfWidthKm, 3)} · `}
           {env.shape === "polygon"
-            ? `${fixed(env.areaKm2, 3)} km² / ${t.limit} ${fixed(ruleSet.envelope.polygon?.areaKm2, 3)} km²`
+            ? `${fixed(env.areaKm2, 3)} ${t.km2} / ${t.limit} ${fixed(ruleSet.envelope.polygon?.areaKm2, 3)} ${t.km2}`
             : `${t.reach} ${fixed(env.reachKm, 3)} km / ${t.limit} ${fixed(env.limitKm, 0)} km`}
         </dd>
       </dl>
@@ -131,9 +132,13 @@ export function ReviewReport({ review }: { review: Review }) {
       ) : (
         <ul className="findings" data-testid="review-findings">
           {report.findings.map((f) => (
-            <li key={`${f.code}:${f.parcels.join(",")}:${f.message}`} className={f.severity}>
-              <strong>{f.code}</strong> [{severityName(t, f.severity)}] {f.parcels.join(", ")}{" "}
-              {findingText(f, lang)}
+            <li
+              key={`${f.code}:${f.parcels.join(",")}:${f.message}`}
+              className={f.severity}
+              data-code={f.code}
+            >
+              <strong>{findingName(t, f.code)}</strong> [{severityName(t, f.severity)}]{" "}
+              {f.parcels.join(", ")} {findingText(f, lang)}
             </li>
           ))}
         </ul>

@@ -26,7 +26,7 @@ import {
 } from "../../geo/index";
 import { failure } from "../actions/imports";
 import { type Review, reviewFile } from "../actions/review";
-import { useT } from "../i18n";
+import { findingName, type Messages, useT } from "../i18n";
 import { sigunguSettled } from "../sigungu-data";
 import { useAppStore } from "../store/store";
 import { fileBytes } from "./download";
@@ -58,6 +58,21 @@ function checkedEntry({ row, review }: DeskEntry): BatchEntry[] {
   return [{ row, checked: { report, zone, ruleSet, sha256 } }];
 }
 
+/**
+ * A row's cells as the app shows them: the CLI's (batchCells), with the rule set by its title
+ * and the findings by theirs (warnings in brackets), not by ids and codes (issue 21).
+ */
+function deskCells({ row, review }: DeskEntry, lang: "ko" | "en", t: Messages): string[] {
+  const cells = batchCells(row, lang);
+  if (!row.ok || !review) return cells;
+  cells[3] = review.ruleSet.name[lang];
+  cells[8] = [
+    ...row.errors.map((c) => findingName(t, c)),
+    ...row.warnings.map((c) => `(${findingName(t, c)})`),
+  ].join(", ");
+  return cells;
+}
+
 /** The verdict column coloured, the figures right-aligned, as in the CLI's HTML table. */
 function cellClass(row: BatchRow, k: number): string {
   if (k === 4) return `desk-cell desk-verdict-${row.ok ? row.verdict : "unreadable"}`;
@@ -81,26 +96,29 @@ function BatchTable({ entries, onOpen }: { entries: DeskEntry[]; onOpen: (r: Rev
           </tr>
         </thead>
         <tbody>
-          {entries.map(({ row, review }) => (
-            <tr
-              key={row.file}
-              data-testid="desk-row"
-              className="desk-row"
-              onClick={() => review && onOpen(review)}
-            >
-              {batchCells(row, lang).map((cell, k) => (
-                <td key={BATCH_COLUMNS[k]?.[1]} className={cellClass(row, k)}>
-                  {k === 0 && review ? (
-                    <button type="button" className="linklike" data-testid="desk-open">
-                      {cell}
-                    </button>
-                  ) : (
-                    cell
-                  )}
-                </td>
-              ))}
-            </tr>
-          ))}
+          {entries.map((entry) => {
+            const { row, review } = entry;
+            return (
+              <tr
+                key={row.file}
+                data-testid="desk-row"
+                className="desk-row"
+                onClick={() => review && onOpen(review)}
+              >
+                {deskCells(entry, lang, t).map((cell, k) => (
+                  <td key={BATCH_COLUMNS[k]?.[1]} className={cellClass(row, k)}>
+                    {k === 0 && review ? (
+                      <button type="button" className="linklike" data-testid="desk-open">
+                        {cell}
+                      </button>
+                    ) : (
+                      cell
+                    )}
+                  </td>
+                ))}
+              </tr>
+            );
+          })}
         </tbody>
       </table>
       <p className="small" data-testid="desk-summary">

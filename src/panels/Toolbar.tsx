@@ -8,15 +8,47 @@ import { allRuleSets } from "../store/derive";
 import { activeZone, useAppStore } from "../store/store";
 import type { Basemap, ToolId } from "../store/vocabulary";
 
-const TOOL_BUTTONS: { tool: ToolId; label: keyof Messages; icon: string }[] = [
-  { tool: "parcel-polygon", label: "toolParcelPolygon", icon: "⬠" },
-  { tool: "parcel-circle", label: "toolParcelCircle", icon: "◯" },
-  { tool: "parcel-rectangle", label: "toolParcelRectangle", icon: "▭" },
-  { tool: "envelope-circle", label: "toolEnvelopeCircle", icon: "⊙" },
-  { tool: "envelope-belt", label: "toolEnvelopeBelt", icon: "〰" },
-  { tool: "envelope-polygon", label: "toolEnvelopePolygon", icon: "⬡" },
-  { tool: "select", label: "toolSelect", icon: "↖" },
+interface ToolButton {
+  tool: ToolId;
+  /** The tool's full name: the button's accessible name and tooltip, and the help's. */
+  label: keyof Messages;
+  /** What the button shows under its group's name (a part of the full name, WCAG 2.5.3). */
+  short: keyof Messages;
+  icon: string;
+}
+
+/**
+ * The drawing tools in two named groups (구역 / 지정 범위) and the select tool: each button shows
+ * the shape only ("다각형" under "구역"), so the toolbar is one row at 1366 px in English too.
+ */
+const TOOL_GROUPS: { name: keyof Messages | null; buttons: ToolButton[] }[] = [
+  {
+    name: "toolGroupParcel",
+    buttons: [
+      { tool: "parcel-polygon", label: "toolParcelPolygon", short: "shapePolygon", icon: "⬠" },
+      { tool: "parcel-circle", label: "toolParcelCircle", short: "shapeCircle", icon: "◯" },
+      {
+        tool: "parcel-rectangle",
+        label: "toolParcelRectangle",
+        short: "shapeRectangle",
+        icon: "▭",
+      },
+    ],
+  },
+  {
+    name: "toolGroupEnvelope",
+    buttons: [
+      { tool: "envelope-circle", label: "toolEnvelopeCircle", short: "shapeCircle", icon: "⊙" },
+      { tool: "envelope-belt", label: "toolEnvelopeBelt", short: "shapeBelt", icon: "〰" },
+      { tool: "envelope-polygon", label: "toolEnvelopePolygon", short: "shapePolygon", icon: "⬡" },
+    ],
+  },
+  {
+    name: null,
+    buttons: [{ tool: "select", label: "toolSelect", short: "toolSelectShort", icon: "↖" }],
+  },
 ];
+const TOOL_BUTTONS = TOOL_GROUPS.flatMap((g) => g.buttons);
 
 /** Each tool's name in the messages, for the help panel's shortcut list. */
 // The dialog and its parser load when first opened: the first screen does not carry them.
@@ -45,26 +77,38 @@ export function Toolbar() {
 
   return (
     <div className="toolbar" role="toolbar">
-      {TOOL_BUTTONS.map((b) => (
-        <button
-          key={b.tool}
-          type="button"
-          data-testid={`tool-${b.tool}`}
-          aria-pressed={tool === b.tool}
-          title={t[b.label]}
-          onClick={() => setTool(tool === b.tool ? "none" : b.tool)}
-        >
-          <span aria-hidden="true">{b.icon}</span> {t[b.label]}
-        </button>
-      ))}
+      {TOOL_GROUPS.map((g) => {
+        const buttons = g.buttons.map((b) => (
+          <button
+            key={b.tool}
+            type="button"
+            data-testid={`tool-${b.tool}`}
+            aria-pressed={tool === b.tool}
+            aria-label={t[b.label]}
+            title={t[b.label]}
+            onClick={() => setTool(tool === b.tool ? "none" : b.tool)}
+          >
+            <span aria-hidden="true">{b.icon}</span> {t[b.short]}
+          </button>
+        ));
+        if (!g.name) return buttons;
+        return (
+          <fieldset key={g.name} className="tool-group">
+            <legend>{t[g.name]}</legend>
+            {buttons}
+          </fieldset>
+        );
+      })}
       <span className="sep" />
       <button
         type="button"
         data-testid="coord-entry-open"
         aria-haspopup="dialog"
+        aria-label={t.coordEntry}
+        title={t.coordEntry}
         onClick={() => setCoordsOpen(true)}
       >
-        <span aria-hidden="true">⌨</span> {t.coordEntry}
+        <span aria-hidden="true">⌨</span> {t.coordEntryShort}
       </button>
       <span className="sep" />
       {/* aria-disabled, not disabled: the button keeps focus when its stack runs out (a disabled

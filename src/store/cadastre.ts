@@ -1,6 +1,7 @@
 /**
- * The open cadastre as the page knows it: reading progress, the URL the map loads the outlines
- * from (the 필지 themselves stay in the Worker), and whether clicks on the map pick 필지. Not
+ * The open cadastre as the page knows it: reading progress, the URL template of its vector tiles
+ * (the 필지 themselves stay in the Worker, which cuts the tiles), whether clicks on the map pick
+ * 필지, and whether the map colours 필지 by 지목. Not
  * undone: what the planner builds from it lives in the zone store, each pick one undo step.
  */
 import { create } from "zustand";
@@ -12,12 +13,16 @@ export interface CadastreState {
   layers: string[];
   /** 필지 held by the Worker. */
   count: number;
-  /** A blob URL of the outlines as GeoJSON, for the map. */
+  /** The vector tiles' URL template (`czd-cadastre://…/{z}/{x}/{y}`), for the map. */
   url: string | null;
+  /** 필지 filled in their 지목's colour (with a legend), not only outlined. */
+  jimokColours: boolean;
   /** Clicks on the map add or remove 필지. */
   picking: boolean;
   /** The next pick starts a new 구역 rather than growing the last one. */
   startNew: boolean;
+  /** A drag on the map draws a box whose 필지 go to the 구역 being built. */
+  boxing: boolean;
 }
 
 export const useCadastre = create<CadastreState>()(() => ({
@@ -27,16 +32,13 @@ export const useCadastre = create<CadastreState>()(() => ({
   layers: [],
   count: 0,
   url: null,
+  jimokColours: false,
   picking: false,
   startNew: false,
+  boxing: false,
 }));
 
-/** The Worker's outlines (GeoJSON text) as a blob URL the map loads; the old one is let go. */
-export function setOutlines(layers: string[], count: number, outlines: ArrayBuffer | null): void {
-  const old = useCadastre.getState().url;
-  if (old) URL.revokeObjectURL(old);
-  const url = outlines
-    ? URL.createObjectURL(new Blob([outlines], { type: "application/geo+json" }))
-    : null;
-  useCadastre.setState({ status: outlines ? "ready" : "none", layers, count, url });
+/** The cadastre the Worker holds, and its tiles' URL template (null: none). */
+export function setOutlines(layers: string[], count: number, outlines: string | null): void {
+  useCadastre.setState({ status: outlines ? "ready" : "none", layers, count, url: outlines });
 }

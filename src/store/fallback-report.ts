@@ -4,6 +4,7 @@
  * NO_PARCEL report, not this.
  */
 import {
+  errorText,
   HUB_TYPES,
   isFilingError,
   type Report,
@@ -21,8 +22,8 @@ export function fallbackReport(ruleSet: RuleSet, cause: unknown, sido: string | 
       severity: "error",
       parcels: [],
       figures: {},
-      message: isFilingError(cause) ? cause.ko : "지구를 검토할 수 없습니다",
-      messageEn: isFilingError(cause) ? cause.en : "The zone can't be checked",
+      message: isFilingError(cause) ? errorText(cause.data, "ko") : "지구를 검토할 수 없습니다",
+      messageEn: isFilingError(cause) ? errorText(cause.data, "en") : "The zone can't be checked",
     },
   ];
   return {

@@ -5,7 +5,9 @@
  */
 
 import type { MultiPolygon, Polygon } from "geojson";
+import type { PiljiHit } from "../../geo/cadastre";
 import type { CadastreReply, CadastreRequest, NamedFile } from "./cadastre-protocol";
+import type { SelectHow } from "./cadastre-select-protocol";
 import { workerRpc } from "./worker-rpc";
 
 export { Cancelled } from "./worker-rpc";
@@ -14,16 +16,57 @@ const rpc = workerRpc<CadastreRequest, CadastreReply>(
   () => new Worker(new URL("./cadastre.worker.ts", import.meta.url), { type: "module" }),
 );
 
-/** Reads the cadastre's files in the Worker, which keeps its 필지; the map gets the outlines. */
+/** The URL scheme of the cadastre's vector tiles (src/map/cadastre-layer.ts serves it). */
+export const TILE_SCHEME = "czd-cadastre";
+
+/** Each cadastre opened gets a number; its tiles' URLs carry it, so a stale tile is never drawn. */
+let generation = 0;
+/** The generation the Worker holds and the map shows (0: none). */
+let shown = 0;
+
+/**
+ * Reads the cadastre's files in the Worker, which keeps its 필지; `outlines` is the URL template
+ * of their vector tiles (`czd-cadastre://<generation>/{z}/{x}/{y}`), cut by the Worker on demand.
+ * The files' bytes are transferred, not cloned (a 시·군 is 100–300 MB): the caller hands over
+ * copies of its own (src/actions/cadastre.ts passes `bytes.slice()`), which are left detached.
+ */
 export async function openInWorker(
   files: NamedFile[],
   onProgress: (read: number, total: number) => void,
-): Promise<{ layers: string[]; count: number; outlines: ArrayBuffer }> {
-  const reply = await rpc.request({ kind: "open", id: rpc.nextId(), files }, [], (p) =>
-    onProgress(p.read, p.total),
+): Promise<{ layers: string[]; count: number; outlines: string }> {
+  const g = ++generation;
+  const transfer = [...new Set(files.map((f) => f.bytes.buffer as ArrayBuffer))];
+  const reply = await rpc.request(
+    { kind: "open", id: rpc.nextId(), files, generation: g },
+    transfer,
+    (p) => onProgress(p.read, p.total),
   );
   if (reply.kind !== "opened") throw new Error("unexpected reply");
-  return { layers: reply.layers, count: reply.count, outlines: reply.outlines };
+  shown = g;
+  return {
+    layers: reply.layers,
+    count: reply.count,
+    outlines: `${TILE_SCHEME}://${g}/{z}/{x}/{y}`,
+  };
+}
+
+/**
+ * One vector tile's MVT bytes from the Worker (none for a cadastre no longer shown): the map's
+ * tile protocol calls this, and the bytes go on to MapLibre's own Worker to be decoded.
+ */
+export async function tileInWorker(
+  g: number,
+  z: number,
+  x: number,
+  y: number,
+): Promise<ArrayBuffer> {
+  if (g !== shown) return new ArrayBuffer(0);
+  const reply = await rpc.request({ kind: "tile", id: rpc.nextId(), generation: g, z, x, y });
+  if (reply.kind !== "tile") throw new Error("unexpected reply");
+  const b = reply.bytes;
+  return b.byteOffset === 0 && b.byteLength === b.buffer.byteLength
+    ? (b.buffer as ArrayBuffer)
+    : (b.slice().buffer as ArrayBuffer);
 }
 
 /** The exact union of these 필지, from the Worker that holds them. */
@@ -40,6 +83,25 @@ export async function insideInWorker(
   const reply = await rpc.request({ kind: "inside", id: rpc.nextId(), outline });
   if (reply.kind !== "inside") throw new Error("unexpected reply");
   return { pnus: reply.pnus, geometry: reply.geometry };
+}
+
+/** The 필지 a box, an outline or a 구역 selects (cadastre-select-protocol.ts). */
+export async function selectInWorker(
+  how: SelectHow,
+  outline: Polygon | MultiPolygon,
+): Promise<string[]> {
+  const reply = await rpc.request({ kind: "select", id: rpc.nextId(), how, outline });
+  if (reply.kind !== "select") throw new Error("unexpected reply");
+  return reply.pnus;
+}
+
+/** What a freehand 구역 covers: the 필지 whole, and in part with the m² inside. */
+export async function coverInWorker(
+  geometry: Polygon | MultiPolygon,
+): Promise<{ pnu: string[]; partialPnu: { pnu: string; m2: number }[] }> {
+  const reply = await rpc.request({ kind: "cover", id: rpc.nextId(), geometry });
+  if (reply.kind !== "cover") throw new Error("unexpected reply");
+  return { pnu: reply.pnu, partialPnu: reply.partialPnu };
 }
 
 /** The 지번 조서 of an exported filing, against the cadastre the Worker holds. */
@@ -61,6 +123,25 @@ export async function josoInWorker(
   return reply.bytes;
 }
 
+/** The open 필지 a typed 동 + 지번 or PNU names (geo/cadastre/find.ts), best first. */
+export async function findInWorker(query: string): Promise<PiljiHit[]> {
+  const reply = await rpc.request({ kind: "find", id: rpc.nextId(), query });
+  if (reply.kind !== "found") throw new Error("unexpected reply");
+  return reply.hits;
+}
+
+/** The 조서 of a filing (its bytes, any format) as the print report's appendix (HTML, escaped by geo). */
+export async function josoHtmlInWorker(
+  bytes: Uint8Array,
+  fileName: string,
+  lang: "ko" | "en",
+): Promise<string> {
+  const reply = await rpc.request({ kind: "josoHtml", id: rpc.nextId(), bytes, fileName, lang });
+  if (reply.kind !== "josoHtml") throw new Error("unexpected reply");
+  return reply.html;
+}
+
 export function cancelCadastre(): void {
+  shown = 0;
   rpc.cancel();
 }

@@ -1,5 +1,15 @@
 /** Messages between the app and the cadastre Worker (structured-clone values only). */
 import type { MultiPolygon, Polygon } from "geojson";
+import type { PiljiHit } from "../../geo/cadastre";
+import type { ErrorData } from "../../geo/index";
+import type { SelectReply, SelectRequest } from "./cadastre-select-protocol";
+
+/** The cadastre's vector layer (`source-layer` of the map's layers). */
+export const TILE_LAYER = "cadastre";
+/** Tiles are cut to this zoom; the map overzooms them past it (labels, picking at zoom 17+). */
+export const TILE_MAX_ZOOM = 16;
+/** No tile below this zoom: the map shows the cadastre from MapLibre zoom 14 (tiles of 512 px). */
+export const TILE_MIN_ZOOM = 14;
 
 export interface NamedFile {
   name: string;
@@ -7,7 +17,11 @@ export interface NamedFile {
 }
 
 export type CadastreRequest =
-  | { kind: "open"; id: number; files: NamedFile[] }
+  | SelectRequest
+  /** `generation`: the page's number for this cadastre; tile requests name it (stale ones get none). */
+  | { kind: "open"; id: number; files: NamedFile[]; generation: number }
+  /** One vector tile (MVT) of the cadastre of that generation. */
+  | { kind: "tile"; id: number; generation: number; z: number; x: number; y: number }
   /** The exact union of these 필지 (null when none is held). */
   | { kind: "union"; id: number; pnus: string[] }
   /** The 필지 whose inner point lies inside the outline, and their union. */
@@ -20,16 +34,26 @@ export type CadastreRequest =
       fileName: string;
       format: "csv" | "xlsx";
       encoding: "utf-8" | "cp949";
-    };
+    }
+  /** 지번 search (issue 21): the 필지 a typed 동 + 지번 or PNU names. */
+  | { kind: "find"; id: number; query: string }
+  /** The 조서 as the print report's appendix (the HTML `czd report --cadastre` appends). */
+  | { kind: "josoHtml"; id: number; bytes: Uint8Array; fileName: string; lang: "ko" | "en" };
 
 export type CadastreReply =
+  | SelectReply
   | { kind: "progress"; id: number; read: number; total: number }
   /**
-   * `outlines`: the 필지 as GeoJSON text (UTF-8, properties pnu and label), transferred, for the
-   * map to load from a blob URL: the page never parses or clones 300,000 features itself.
+   * The map then asks for the vector tiles in view (`tile`), cut here: the page never parses or
+   * clones 300,000 features itself.
    */
-  | { kind: "opened"; id: number; layers: string[]; count: number; outlines: ArrayBuffer }
+  | { kind: "opened"; id: number; layers: string[]; count: number }
+  /** MVT bytes (layer `cadastre`: pnu, label, jimok), transferred; empty where no 필지 lies. */
+  | { kind: "tile"; id: number; bytes: Uint8Array }
   | { kind: "union"; id: number; geometry: Polygon | MultiPolygon | null }
   | { kind: "inside"; id: number; pnus: string[]; geometry: Polygon | MultiPolygon | null }
   | { kind: "joso"; id: number; bytes: Uint8Array }
-  | { kind: "error"; id: number; ko: string; en: string };
+  | { kind: "found"; id: number; hits: PiljiHit[] }
+  | { kind: "josoHtml"; id: number; html: string }
+  /** What went wrong, as data: the page renders it in its language. */
+  | { kind: "error"; id: number; error: ErrorData };

@@ -90,7 +90,7 @@ export class CheckEngine {
 }
 
 function failureOf(e: unknown): CheckFailure {
-  if (isFilingError(e)) return { code: e.code, ko: e.ko, en: e.en };
-  const text = e instanceof Error ? e.message : String(e);
-  return { code: "BAD_FILE", ko: `검사할 수 없습니다 (${text})`, en: `Can't be checked (${text})` };
+  if (isFilingError(e)) return e.data;
+  const why = e instanceof Error ? e.message : String(e);
+  return { code: "BAD_FILE", params: { kind: "CANNOT_CHECK", why } };
 }

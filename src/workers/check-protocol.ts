@@ -1,5 +1,5 @@
 /** Messages between the app and the check Worker (structured-clone values only). */
-import type { FilingErrorCode, Hub, Parcel, Report, RuleSet, Zone } from "../../geo/index";
+import type { ErrorData, Hub, Parcel, Report, RuleSet, Zone } from "../../geo/index";
 
 /** Where the Worker fetches the 시·도 and 시·군·구 boundaries the page also uses. */
 export interface SetupRequest {
@@ -42,9 +42,5 @@ export type CheckWorkerReply =
   /** The 시·군·구 arrived (or could not be had): a report without them may be redone. */
   | { kind: "sigungu" };
 
-/** Why the geo core could not check a zone, as its FilingError said (or a plain error did). */
-export interface CheckFailure {
-  code: FilingErrorCode;
-  ko: string;
-  en: string;
-}
+/** Why the geo core could not check a zone: its FilingError as data (a plain error as CANNOT_CHECK). */
+export type CheckFailure = ErrorData;

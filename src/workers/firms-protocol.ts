@@ -1,5 +1,5 @@
 /** Messages between the app and the firms Worker (structured-clone values only). */
-import type { EnvelopeShape, FirmBins, Firms, Hub, RuleSet } from "../../geo/index";
+import type { EnvelopeShape, ErrorData, FirmBins, Firms, Hub, RuleSet } from "../../geo/index";
 import type { ProposalView } from "../store/proposal-view";
 
 export interface ImportRequest {
@@ -29,4 +29,5 @@ export type WorkerReply =
   | { kind: "progress"; id: number; share: number }
   | { kind: "firms"; id: number; firms: Firms; bins: FirmBins }
   | { kind: "proposals"; id: number; proposals: ProposalView[] }
-  | { kind: "error"; id: number; ko: string; en: string };
+  /** What went wrong, as data: the page renders it in its language. */
+  | { kind: "error"; id: number; error: ErrorData };

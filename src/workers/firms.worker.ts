@@ -5,6 +5,7 @@
 import {
   decodeText,
   type EnvelopeShape,
+  type ErrorData,
   type Firms,
   firmBins,
   firmsFromCsvText,
@@ -26,6 +27,16 @@ function errorOf(e: unknown): { ko: string; en: string } {
   if (isFilingError(e) || isNoProposal(e)) return { ko: e.ko, en: e.en };
   const text = e instanceof Error ? e.message : String(e);
   return { ko: `처리할 수 없습니다 (${text})`, en: `Can't be used (${text})` };
+}
+
+/** The error as data for the page; a "no proposal" keeps its own two sentences. */
+function errorDataOf(e: unknown): ErrorData {
+  if (isFilingError(e)) return e.data;
+  if (isNoProposal(e)) return { code: "BAD_FILE", params: { kind: "TEXT", ko: e.ko, en: e.en } };
+  return {
+    code: "BAD_FILE",
+    params: { kind: "UNUSABLE", why: e instanceof Error ? e.message : String(e) },
+  };
 }
 
 async function readFile(req: ImportRequest): Promise<Firms> {
@@ -112,6 +123,6 @@ self.onmessage = async (e: MessageEvent<WorkerRequest>) => {
       reply({ kind: "proposals", id: req.id, proposals: proposalsFor(req) });
     }
   } catch (err) {
-    reply({ kind: "error", id: req.id, ...errorOf(err) });
+    reply({ kind: "error", id: req.id, error: errorDataOf(err) });
   }
 };

@@ -1,11 +1,11 @@
 /**
  * Requests to a Worker answered by promises: each request carries an id, the Worker answers it
- * once with a reply of that id (or an `error` reply, ko/en), and may send `progress` replies
+ * once with a reply of that id (or an `error` reply, the error as data), and may send `progress` replies
  * before. A Worker that fails to load or crashes answers nothing more, so what waited for it
  * fails; cancelling terminates it (work in progress can't be interrupted more gently) and the
  * next request starts a fresh one. The firms and cadastre clients are this with their protocols.
  */
-import { FilingError } from "../../geo/index";
+import { type ErrorData, FilingError } from "../../geo/index";
 
 /** Rejection of a cancelled request: no notice is shown for it. */
 export class Cancelled extends Error {
@@ -17,7 +17,7 @@ export class Cancelled extends Error {
 
 type Reply = { id: number; kind: string };
 type ProgressOf<R extends Reply> = Extract<R, { kind: "progress" }>;
-type ErrorOf<R extends Reply> = Extract<R, { kind: "error" }> & { ko: string; en: string };
+type ErrorOf<R extends Reply> = Extract<R, { kind: "error" }> & { error: ErrorData };
 
 interface Pending<R extends Reply> {
   resolve: (reply: R) => void;
@@ -60,14 +60,13 @@ export function workerRpc<Q extends { id: number }, R extends Reply>(
       }
       pending.delete(msg.id);
       if (msg.kind === "error") {
-        const { ko, en } = msg as ErrorOf<R>;
-        p.reject(new FilingError("BAD_FILE", ko, en));
+        p.reject(new FilingError((msg as ErrorOf<R>).error));
       } else p.resolve(msg);
     };
     w.onerror = (e: ErrorEvent) => {
       e.preventDefault();
       const why = e.message || "worker error";
-      failAll(new FilingError("BAD_FILE", `작업자 오류 (${why})`, `Worker failed (${why})`));
+      failAll(new FilingError({ code: "BAD_FILE", params: { kind: "WORKER_FAILED", why } }));
       worker = null;
     };
     worker = w;

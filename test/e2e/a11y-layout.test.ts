@@ -125,12 +125,22 @@ describe("words", () => {
   });
 });
 
+/** Switch the UI to `lang` with the header's toggle (a no-op when it is already). */
+async function useLang(lang: "ko" | "en"): Promise<void> {
+  if ((await page.evaluate(() => document.documentElement.lang)) !== lang)
+    await page.getByTestId("lang-toggle").click();
+  await expect.poll(() => page.evaluate(() => document.documentElement.lang)).toBe(lang);
+}
+
 describe("desktop layout", () => {
-  for (const [w, h] of [
-    [1366, 768],
-    [1920, 1080],
+  for (const [lang, w, h] of [
+    ["ko", 1366, 768],
+    ["ko", 1920, 1080],
+    ["en", 1366, 768],
+    ["en", 1920, 1080],
   ] as const) {
-    it(`${w}×${h}: one toolbar row, the title on one line, findings in view, nothing spills`, async () => {
+    it(`${lang} ${w}×${h}: one toolbar row, the title on one line, findings in view, nothing spills`, async () => {
+      await useLang(lang);
       await page.setViewportSize({ width: w, height: h });
       await page.waitForTimeout(300);
       const l = await layout();
@@ -161,8 +171,23 @@ describe("desktop layout", () => {
         .first()
         .boundingBox();
       expect((findings?.y ?? h) + (findings?.height ?? 0)).toBeLessThanOrEqual(h);
+      // Every toolbar control keeps an accessible name and a visible label or a tooltip (KWCAG).
+      const unnamed = await page.evaluate(() =>
+        [...document.querySelectorAll("[role=toolbar] button, [role=toolbar] select")]
+          .filter((el) => {
+            const text = (el.textContent ?? "").trim();
+            const named = el.getAttribute("aria-label") || el.closest("label") || text;
+            const shown = el.getAttribute("title") || el.closest("label") || text.length > 1;
+            return !named || !shown;
+          })
+          .map((el) => el.getAttribute("data-testid")),
+      );
+      expect(unnamed).toEqual([]);
     });
   }
+  it("back to Korean", async () => {
+    await useLang("ko");
+  });
 
   it("the export menu opens over the page: the header keeps its height and the title one line", async () => {
     await page.setViewportSize({ width: 1366, height: 768 });

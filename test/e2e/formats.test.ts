@@ -134,7 +134,9 @@ describe("reviewer mode", () => {
     const bytes = readFileSync(JINCHEON);
     expect(await page.getByTestId("review-sha256").textContent()).toBe(sha256(bytes));
     expect(await page.getByTestId("review-verdict").textContent()).toBe("부적합");
-    expect(await page.getByTestId("review-findings").textContent()).toContain("AREA_CAP");
+    // The finding by its title, the code kept only as data (issue 21: no raw codes in Korean).
+    const capFinding = page.locator('[data-testid=review-findings] li[data-code="AREA_CAP"]');
+    expect(await capFinding.textContent()).toContain("면적 상한 초과");
     const total = Number(await page.getByTestId("review-total").textContent());
     expect(Math.abs(total - JINCHEON_ORACLE_KM2)).toBeLessThan(1e-5);
     expect(await page.getByTestId("review-map").isVisible()).toBe(true);

@@ -38,3 +38,33 @@ export async function countColours(
     { dataUrl, hexColours },
   );
 }
+
+/** The share of pixels that differ (sum of |ΔR|+|ΔG|+|ΔB| over 30) between two PNGs of one size. */
+export async function changedShare(page: Page, a: Buffer, b: Buffer): Promise<number> {
+  const urls = [a, b].map((png) => `data:image/png;base64,${png.toString("base64")}`);
+  return page.evaluate(async (urls) => {
+    const data = await Promise.all(
+      urls.map(async (u) => {
+        const img = new Image();
+        img.src = u;
+        await img.decode();
+        const canvas = document.createElement("canvas");
+        canvas.width = img.width;
+        canvas.height = img.height;
+        const ctx = canvas.getContext("2d");
+        ctx?.drawImage(img, 0, 0);
+        return ctx?.getImageData(0, 0, img.width, img.height).data ?? new Uint8ClampedArray();
+      }),
+    );
+    const [x = new Uint8ClampedArray(), y = new Uint8ClampedArray()] = data;
+    let changed = 0;
+    for (let p = 0; p < x.length; p += 4) {
+      const d =
+        Math.abs((x[p] ?? 0) - (y[p] ?? 0)) +
+        Math.abs((x[p + 1] ?? 0) - (y[p + 1] ?? 0)) +
+        Math.abs((x[p + 2] ?? 0) - (y[p + 2] ?? 0));
+      if (d > 30) changed++;
+    }
+    return x.length ? changed / (x.length / 4) : 0;
+  }, urls);
+}

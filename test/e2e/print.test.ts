@@ -99,6 +99,15 @@ const LEGENDS: Record<string, { legend: string; shape: string }> = {
 };
 
 describe("the print view on A4", () => {
+  it("marks and names the hubs on the parcel map, as the CLI's report does", async () => {
+    const filing = join(ROOT, "test/fixtures/parity/jinju-belt-phase3.geojson");
+    const cli = await printCli(filing);
+    const printed = await printApp(filing);
+    // 경남 혁신도시 lies in P1: the only hub of the embedded layer in the parcel map's view.
+    expect(flat(printed.text)).toContain("경남혁신도시(혁신도시)");
+    expect(flat(cli.text)).toContain("경남혁신도시(혁신도시)");
+  });
+
   it.each(FILINGS)(
     "%s: no more pages than the CLI's report, with hash and page numbers",
     async (filing) => {
@@ -112,6 +121,10 @@ describe("the print view on A4", () => {
       for (let n = 1; n <= printed.pages; n++)
         expect(flat(printed.text)).toContain(`${n}/${printed.pages}`);
       expect(printed.text).toContain("검토 확인");
+      // The second map at parcel scale (issue 21), at the same scale on both papers.
+      const scale = /구역상세지도\(축척(1:[\d,]+),A4인쇄기준\)/.exec(flat(printed.text))?.[1];
+      expect(scale).toBeDefined();
+      expect(flat(cli.text)).toContain(`구역상세지도(축척${scale}`);
       const want = LEGENDS[basename(filing)];
       if (want) {
         expect(flat(printed.text)).toContain(want.legend);

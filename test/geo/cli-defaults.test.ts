@@ -55,7 +55,7 @@ describe("czd check: the hubs it counts, and hubs.sources", () => {
     expect(r.hubs.counts.innovation_city).toBe(1);
     expect(r.hubs.sources).toEqual([{ name: "혁신도시 (embedded, approximate)", count: 1 }]);
     const text = await run("check", JINJU);
-    expect(text.stdout).toContain("센 거점: 혁신도시 (embedded, approximate) 1");
+    expect(text.stdout).toContain("집계한 거점: 혁신도시 (embedded, approximate) 1");
   });
 
   it("--hubs is repeatable and replaces the embedded layer; each file is a named source", async () => {

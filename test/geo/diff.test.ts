@@ -93,10 +93,47 @@ describe("czd diff: the shared example against edited copies (issue 22)", () => 
       added: ["4817010100100030000", "4817010100100040001"],
       removed: ["4817010100100020000"],
       kept: 3,
+      changed: [],
+      partialM2: { old: {}, new: {} },
     });
     const none = await diffJson(OLD, edited("jinju-p3-added"));
     expect(none.pnu).toBeNull();
     await expectGolden("pnu", edited("jinju-pnu-old"), edited("jinju-pnu-new"));
+  });
+
+  it("필지 in part: 편입 면적 changed (whole ↔ part, a part's m²), and 필지 added in part", async () => {
+    const [a, b] = [edited("jinju-partial-old"), edited("jinju-partial-new")];
+    const d = await diffJson(a, b);
+    expect(d.pnu).toEqual({
+      added: ["4817010100200450000", "4817010200100130000"],
+      removed: ["4817010100100020000"],
+      kept: 2,
+      changed: [
+        { pnu: "4817010100100030000", oldM2: 120.5, newM2: null, deltaM2: null },
+        { pnu: "4817010100100040001", oldM2: 300, newM2: 412.25, deltaM2: 112.25 },
+      ],
+      partialM2: {
+        old: { "4817010100100030000": 120.5, "4817010100100040001": 300 },
+        new: {
+          "4817010100100040001": 412.25,
+          "4817010100200450000": 88.1,
+          "4817010200100130000": 10,
+        },
+      },
+    });
+    await expectGolden("partial", a, b);
+    const en = await run("diff", a, b, "--lang", "en");
+    expect(en.stdout).toContain(
+      "Land parcels (PNU): added 2, removed 1, area included changed 2, kept 2",
+    );
+    expect(en.stdout).toContain(
+      "  ~ 4817010100100040001: part 300 m² → part 412.25 m² (+112.25 m²)",
+    );
+    expect(en.stdout).toContain(
+      "  + 4817010100200450000 (part 88.1 m²), 4817010200100130000 (part 10 m²)",
+    );
+    const html = await run("diff", a, b, "--format", "html");
+    expect(html.stdout).toContain("4817010100100030000: 일부 120.5㎡ → 전체");
   });
 
   it("parcel roles: a role given is a change, and the area by role old → new", async () => {

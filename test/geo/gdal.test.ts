@@ -164,6 +164,37 @@ describe.skipIf(!gdal)("GDAL reads every export", () => {
     ).toEqual(["진천 혁신지구", "진천 혁신지구"]);
   });
 
+  it("shp: the 필지 a 구역 names are a table GDAL lists as its own layer, one row a 필지", async () => {
+    const [first, ...rest] = zone.parcels;
+    if (!first) throw new Error("no parcel");
+    const pnu = Array.from(
+      { length: 30 },
+      (_, i) => `43750250211${String(100 + i).padStart(4, "0")}0000`,
+    );
+    const named: Zone = {
+      ...zone,
+      parcels: [
+        {
+          ...first,
+          properties: {
+            ...first.properties,
+            pnu,
+            partialPnu: [{ pnu: "4375025021199990000", m2: 12.5 }],
+          },
+        },
+        ...rest,
+      ],
+    };
+    const e = await exportZone(named, "shp-cp949", "pilji");
+    const path = join(dir, e.fileName);
+    writeFileSync(path, e.data);
+    const rows = features(ogr(["-q", "-al", `/vsizip/${path}`, "pilji_pilji"]));
+    expect(rows).toHaveLength(31);
+    expect(rows.slice(0, 30).map((r) => r.pnu)).toEqual(pnu);
+    expect(rows[30]).toMatchObject({ parcel_id: first.id, part: "partial" });
+    expect(Number(rows[30]?.incl_m2)).toBe(12.5);
+  });
+
   it("csv: GDAL reads the table with Korean names and the oracle's areas", async () => {
     const rows = features(ogr(["-q", "-al", await write("csv")]));
     expect(rows.map((r) => r.name)).toEqual(NAMES);

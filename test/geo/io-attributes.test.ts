@@ -122,6 +122,44 @@ describe("attributes in every export", () => {
   });
 });
 
+/** A 구역 naming 40 필지 whole and two in part: its PNU list alone is ~900 bytes of JSON. */
+function createPiljiZone(): Zone {
+  const zone = createZone();
+  const pnu = Array.from({ length: 40 }, (_, i) =>
+    `481701010010${String(1000 + i).padStart(4, "0")}000`.slice(0, 19),
+  );
+  const partialPnu = [
+    { pnu: "4817010100200120003", m2: 1234.56 },
+    { pnu: "4817010100100990000", m2: 0.5 },
+  ];
+  const [a, b] = zone.parcels;
+  if (!a || !b) throw new Error("two parcels");
+  return { ...zone, parcels: [{ ...a, properties: { ...a.properties, pnu, partialPnu } }, b] };
+}
+
+describe("the 필지 a 구역 names, in a Shapefile", () => {
+  for (const id of ["shp", "shp-cp949"]) {
+    it(`${id}: a table of its own, one row a 필지, read back into pnu and partialPnu whole`, async () => {
+      const zone = createPiljiZone();
+      const file = await exportZone(zone, id, "z");
+      const zip = unzipSync(file.data as Uint8Array);
+      expect(zip["z_pilji.dbf"]).toBeDefined();
+      expect(zip["z_pilji.shp"]).toBeUndefined();
+      const back = await importZone(file.data as Uint8Array, file.fileName);
+      const [a, b] = back.parcels;
+      expect(a?.properties.pnu).toEqual(zone.parcels[0]?.properties.pnu);
+      expect(a?.properties.partialPnu).toEqual(zone.parcels[0]?.properties.partialPnu);
+      expect(b?.properties.pnu).toBeUndefined();
+      expect(b?.properties.partialPnu).toBeUndefined();
+    });
+  }
+
+  it("no table when no 구역 names a 필지", async () => {
+    const zip = unzipSync((await exportZone(createZone(), "shp", "z")).data as Uint8Array);
+    expect(Object.keys(zip).some((k) => k.includes("pilji"))).toBe(false);
+  });
+});
+
 describe("the Shapefile's envelope", () => {
   it("is a polygon layer of its outline beside its centre, and reads back as the circle", async () => {
     const file = await exportZone(createZone(), "shp", "z");

@@ -1,0 +1,131 @@
+/**
+ * A 구역's 필지 follow its geometry (src/actions/cadastre-cover.ts): a 구역 built from 필지 and
+ * then reshaped with the select tool lists again what it covers, whole (`pnu`) and in part
+ * (`partialPnu`, m²), inside the edit's own undo step; with no cadastre open the stale list is
+ * dropped. The Worker's answer is the geo function it calls, run here in-process.
+ */
+import { readFileSync } from "node:fs";
+import type { MultiPolygon, Polygon, Position } from "geojson";
+import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
+import { coveredPilji, parcelFromPilji, pnuProperties } from "../../geo/cadastre/parcel";
+import { piljiWhollyInside } from "../../geo/cadastre/select-cover";
+import { unionPilji } from "../../geo/cadastre/union";
+import type { Parcel } from "../../geo/index";
+import { openCadastre, readPilji } from "../../geo/io/lsmd-read";
+import { applyEdited } from "../../src/actions/actions";
+import { bindCover } from "../../src/actions/cadastre-cover";
+import { useCadastre } from "../../src/store/cadastre";
+import { activeZone, createAppStore } from "../../src/store/store";
+
+const layer = openCadastre([
+  { name: "c.zip", bytes: readFileSync("test/fixtures/cadastre/LSMD_CONT_LDREG_48170.zip") },
+])[0];
+const pilji = layer ? [...readPilji(layer)] : [];
+const byPnu = new Map(pilji.map((p) => [p.pnu, p]));
+
+vi.mock("../../src/workers/cadastre-client", () => ({
+  coverInWorker: async (g: Polygon | MultiPolygon) => pnuProperties(coveredPilji(g, pilji)),
+  unionInWorker: async (pnus: string[]) =>
+    unionPilji(pnus.flatMap((x) => byPnu.get(x)?.geometry ?? [])),
+}));
+
+/** The 필지 of central 진주 wholly inside a 110 m box: two blocks, a road between. */
+const chosen = piljiWhollyInside(
+  {
+    type: "Polygon",
+    coordinates: [
+      [
+        [128.1058, 35.1796],
+        [128.107, 35.1796],
+        [128.107, 35.1806],
+        [128.1058, 35.1806],
+        [128.1058, 35.1796],
+      ],
+    ],
+  },
+  pilji,
+).flatMap((x) => byPnu.get(x) ?? []);
+
+function setUp() {
+  const store = createAppStore();
+  const off = bindCover(store);
+  const built = parcelFromPilji(chosen, { id: "P1", name: "1구역" });
+  if (!built) throw new Error("no union");
+  const parcel: Parcel = {
+    id: "P1",
+    name: "1구역",
+    geometry: built.geometry,
+    properties: { pnu: built.properties?.pnu },
+  };
+  store.getState().transact({ put: [parcel] });
+  const now = () => activeZone(store.getState()).parcels[0] as Parcel;
+  return { store, off, now };
+}
+
+/** The 구역 with its first vertex pulled 15 m or so away from its middle: it takes in neighbours. */
+function pulled(g: Polygon): Polygon {
+  const ring = g.coordinates[0] ?? [];
+  const n = ring.length - 1;
+  const cx = ring.slice(0, n).reduce((s, p) => s + (p[0] ?? 0), 0) / n;
+  const cy = ring.slice(0, n).reduce((s, p) => s + (p[1] ?? 0), 0) / n;
+  const [x = 0, y = 0] = ring[0] ?? [];
+  const d = Math.hypot(x - cx, y - cy);
+  const moved: Position = [x + ((x - cx) / d) * 0.00015, y + ((y - cy) / d) * 0.00015];
+  return { type: "Polygon", coordinates: [[moved, ...ring.slice(1, n), moved]] };
+}
+
+let off: () => void = () => {};
+beforeEach(() => useCadastre.setState({ status: "ready" }));
+afterEach(() => {
+  off();
+  useCadastre.setState({ status: "none" });
+});
+
+describe("a 구역 of 필지 reshaped with the select tool", () => {
+  it("lists again the 필지 it covers, whole and in part, in the edit's undo step", async () => {
+    expect(chosen.length).toBeGreaterThan(1);
+    const t = setUp();
+    off = t.off;
+    const before = t.now();
+    // The 필지 are two blocks across a road: the edit keeps the first, one corner pulled out.
+    expect(before.geometry.type).toBe("MultiPolygon");
+    const first = (before.geometry as MultiPolygon).coordinates[0] ?? [];
+    const geometry = pulled({ type: "Polygon", coordinates: first });
+    applyEdited(t.store, "P1", geometry, true);
+    const expected = pnuProperties(coveredPilji(geometry, pilji));
+    expect(expected.partialPnu.length).toBeGreaterThan(0);
+    await vi.waitFor(() => expect(t.now().properties.partialPnu).toEqual(expected.partialPnu));
+    expect(t.now().properties.pnu).toEqual(expected.pnu);
+    // The old list named the other block's 필지 too: kept, it would have been stale.
+    const gone = chosen.filter((p) => !expected.pnu.includes(p.pnu));
+    expect(gone.length).toBeGreaterThan(0);
+    expect(gone.length).toBeLessThan(chosen.length);
+    // One undo step takes back the edit and the new list together.
+    t.store.temporal.getState().undo();
+    expect(t.now().geometry).toBe(before.geometry);
+    expect(t.now().properties).toEqual({ pnu: chosen.map((p) => p.pnu) });
+    // And redo brings both back.
+    t.store.temporal.getState().redo();
+    expect(t.now().geometry).toBe(geometry);
+    expect(t.now().properties.partialPnu).toEqual(expected.partialPnu);
+  });
+
+  it("drops the stale list when no cadastre is open, and undo brings it back", async () => {
+    useCadastre.setState({ status: "none" });
+    const t = setUp();
+    off = t.off;
+    const first = (t.now().geometry as MultiPolygon).coordinates[0] ?? [];
+    applyEdited(t.store, "P1", pulled({ type: "Polygon", coordinates: first }), true);
+    await vi.waitFor(() => expect(t.now().properties.pnu).toBeUndefined());
+    expect(t.now().properties.partialPnu).toBeUndefined();
+    t.store.temporal.getState().undo();
+    expect(t.now().properties.pnu).toEqual(chosen.map((p) => p.pnu));
+  });
+
+  it("leaves the list of a 구역 whose 필지 were picked (geometry and list change together)", async () => {
+    const t = setUp();
+    off = t.off;
+    await new Promise((r) => setTimeout(r, 20));
+    expect(t.now().properties).toEqual({ pnu: chosen.map((p) => p.pnu) });
+  });
+});
