@@ -75,6 +75,8 @@ interface Run {
   blankMs: number;
   /** The scripts the page had fetched by its first map render, awaited or not. */
   fetched: string[];
+  /** What the first render waited for: the map's marks (czd:…) and resources, ms since navigation. */
+  moments: Record<string, number>;
 }
 
 async function timeToMapMs(url: string): Promise<Run> {
@@ -92,12 +94,30 @@ async function timeToMapMs(url: string): Promise<Run> {
         .filter((r) => r.responseEnd <= at && /\.m?js$/.test(new URL(r.name).pathname))
         .map((r) => new URL(r.name).pathname.split("/").pop() ?? "");
     });
+    const moments = await app.page.evaluate(() => {
+      const out: Record<string, number> = {};
+      for (const m of performance.getEntriesByType("mark"))
+        if (m.name.startsWith("czd:")) out[m.name.slice(4)] ??= m.startTime;
+      for (const r of performance.getEntriesByType("resource") as PerformanceResourceTiming[]) {
+        const file = new URL(r.name).pathname.split("/").pop() ?? "";
+        const key = file.replace(/-[\w-]{8}\.(m?js)$/, ".$1");
+        if (
+          /^(sido\.json|maplibre-gl.*|draw\.js|envelope-edit\.js|first-screen.*|index\.js)$/.test(
+            key,
+          )
+        )
+          out[`${key} fetched`] ??= r.responseEnd;
+      }
+      const ready = document.querySelector("[data-first-render-ms]");
+      out["first render (data-ready)"] = Number(ready?.getAttribute("data-first-render-ms"));
+      return out;
+    });
     await waitForMap(app.page);
     const appMs = Date.now() - start;
     const blankStart = Date.now();
     await app.page.goto(`${url}data/sido.json`);
     const blankMs = Date.now() - blankStart;
-    return { mapMs, appMs, blankMs, fetched };
+    return { mapMs, appMs, blankMs, fetched, moments };
   } finally {
     await app.close();
   }
@@ -133,6 +153,18 @@ try {
         `JS fetched by the first render, workers too: ${fetchedKb[k]?.toFixed(0)} kB gzip`,
     );
   console.log(`baseline, the plain 시·도 JSON file from the same server: ${blankMs} ms`);
+  for (const [k, b] of builds.entries()) {
+    console.log(`what the first render waited for, ${b.label} (ms since navigation, medians):`);
+    const names = [...new Set(runs[k]?.flatMap((r) => Object.keys(r.moments)))];
+    const at = (n: string) =>
+      median(runs[k]?.flatMap((r) => (n in r.moments ? [r.moments[n] as number] : [])) ?? []);
+    for (const n of names.sort((a, c) => at(a) - at(c)))
+      console.log(`  ${n.padEnd(34)} ${at(n).toFixed(0).padStart(6)}`);
+  }
+  const firstMs = mapMs[0] ?? 0;
+  console.log(
+    `aim: first render < 1000 ms: ${firstMs} ms (${firstMs < 1000 ? "met" : "NOT met"}); JS before the map ≤ 300 kB gzip: ${weights[0]?.initialKb.toFixed(0)} kB (${(weights[0]?.initialKb ?? 0) <= 300 ? "met" : "NOT met"})`,
+  );
   console.log(`ratio to baseline: ${((mapMs[0] ?? 0) / Math.max(blankMs, 1)).toFixed(1)} ×`);
   if (baseRef) {
     const [now, base] = [weights[0], weights[1]];

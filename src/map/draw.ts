@@ -17,6 +17,7 @@ import {
   TerraDrawSelectMode,
 } from "terra-draw";
 import { TerraDrawMapLibreGLAdapter } from "terra-draw-maplibre-gl-adapter";
+import { writeChangesOnly } from "./adapter-diff";
 import { COLOURS } from "./ids";
 import { speedUpDrags } from "./terra-draw-speed";
 
@@ -53,10 +54,13 @@ export function createDraw(map: MlMap, vertices: () => Position[]): TerraDraw {
   const snapping = { toCustom: snapToVertices(vertices) };
   const styles = { fillColor: COLOURS.parcel, outlineColor: COLOURS.parcel } as const;
   const envelopeStyles = { fillColor: COLOURS.envelope, outlineColor: COLOURS.envelope } as const;
+  // Filings reprojected from a projected CRS (EPSG:5186) carry 14-15 decimals; terra-draw's
+  // default of 9 would reject such parcels, so the select tool could not pick them.
+  const adapter = new TerraDrawMapLibreGLAdapter({ map, coordinatePrecision: 15 });
+  // A drag's move hands MapLibre the four features it changed, not the 513 handles again.
+  writeChangesOnly(adapter, map);
   const draw = new TerraDraw({
-    // Filings reprojected from a projected CRS (EPSG:5186) carry 14-15 decimals; terra-draw's
-    // default of 9 would reject such parcels, so the select tool could not pick them.
-    adapter: new TerraDrawMapLibreGLAdapter({ map, coordinatePrecision: 15 }),
+    adapter,
     // Vertex-level undo inside a shape being drawn; the app's undo asks it first (ZoneMap.undoSketch).
     undoRedo: { modeLevel: new TerraDrawModeUndoRedo() },
     // Parcel ids ("P1") are used as feature ids in select mode, so any non-empty string is valid.

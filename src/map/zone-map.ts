@@ -122,6 +122,9 @@ export class ZoneMap {
       attributionControl: { compact: true },
       ...(options.locale ? { locale: options.locale } : {}),
     });
+    // Only in bench/frame-layers.ts's build (see vite-env.d.ts).
+    if (import.meta.env.VITE_BENCH_MAP)
+      (window as unknown as { __czdMap?: MlMap }).__czdMap = this.map;
     const unbind = [bindHash(this.map), bindPointerTools(this.map, handlers)];
     this.unbindView = () => unbind.forEach((f) => void f());
     this.map.addControl(new NavigationControl({ showCompass: false }), "top-right");
@@ -136,6 +139,7 @@ export class ZoneMap {
     const editModule = import("./envelope-edit");
     this.styled = new Promise((ready) => this.map.once("load", () => ready()));
     this.map.on("load", () => {
+      startMark("map-load");
       addOverlays(this.map);
       this.firms.attach(this.map);
       this.cadastre.attach(this.map);
@@ -145,16 +149,22 @@ export class ZoneMap {
       this.setBasemap(this.basemap);
       void this.loadSido(options.sidoUrl).then(() => this.loadSigungu(options.loadSigungu));
       const drawn = drawModule
-        .then(({ createDraw }) => this.startDraw(createDraw))
+        .then(({ createDraw }) => {
+          this.startDraw(createDraw);
+          startMark("draw-ready");
+        })
         .catch((e: unknown) => this.handlers.current.onError(`terra-draw: ${e}`));
       const edits = editModule.then(({ startEnvelopeEdit }) => {
         const [active, shown] = [this.tool === "select", this.shown.editableEnvelope];
         if (!this.removed)
           this.envelopeEdit = startEnvelopeEdit(this.map, this.edits, active, shown);
+        startMark("envelope-edit-ready");
       });
       this.flush();
       // Time since navigation start: what the planner waits for, script loading included.
-      const idle = new Promise((idled) => this.map.once("idle", idled));
+      const idle = new Promise((idled) =>
+        this.map.once("idle", () => idled(startMark("map-idle"))),
+      );
       void Promise.all([idle, drawn, edits]).then(() =>
         this.handlers.current.onReady(performance.now()),
       );
@@ -263,7 +273,10 @@ export class ZoneMap {
     try {
       const res = await fetch(url);
       const sido = (await res.json()) as FeatureCollection;
-      (this.map.getSource(SOURCES.sido) as GeoJSONSource | undefined)?.setData(sido);
+      startMark("sido-read");
+      void (this.map.getSource(SOURCES.sido) as GeoJSONSource | undefined)
+        ?.setData(sido)
+        .then(() => startMark("sido-indexed"));
       this.setLabelLang = addSidoLabels(this.map, sido);
       this.setLabelLang(this.lang);
     } catch (e) {
@@ -437,6 +450,14 @@ export class ZoneMap {
       this.syncing = false;
     }
   }
+}
+
+/**
+ * A named moment of the map's start in the page's timeline (`czd:map-load`, `czd:sido-read`…),
+ * read by bench/app-load.bench.ts to say what the first render waits for.
+ */
+function startMark(name: string): void {
+  performance.mark(`czd:${name}`);
 }
 
 function collectVertices(g: Geometry, out: Position[]): void {

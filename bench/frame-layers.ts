@@ -1,0 +1,82 @@
+/**
+ * What one frame of the drag scene costs to draw, layer by layer: the built app (a build of its
+ * own, with the map reachable from the page: VITE_BENCH_MAP) at a scene of bench/drag-scene.ts,
+ * the map repainted continuously for 20 frames with every layer shown, with each layer hidden in
+ * turn, and with none. The median frame interval of each is printed. In headless Chromium
+ * (SwiftShader) each repaint waits for the GPU process to draw the whole map in software, so the
+ * interval is the frame's drawing cost; a layer whose hiding shortens it is what the drag's
+ * frames (and a pan's) pay for. Run: `npm run bench:frame-layers` (`-- 2` for zoom 13; default 3,
+ * zoom 14 on P1 with the hub layer in view).
+ */
+import { execFileSync } from "node:child_process";
+import { serveDir } from "../test/e2e/static-server";
+import { openScene, SCENES } from "./drag-scene";
+import { median } from "./timing";
+
+const DIST = ".tmp/dist-layers";
+const SCENE = SCENES[Number(process.argv[2] ?? 3)];
+if (!SCENE) throw new Error(`no scene ${process.argv[2]}`);
+execFileSync("npx", ["vite", "build", "--logLevel", "error", "--outDir", DIST, "--emptyOutDir"], {
+  stdio: "inherit",
+  env: { ...process.env, VITE_BENCH_MAP: "1" },
+});
+
+/** In the page: hide the layers, repaint 20 frames, restore; the median interval (a string, so no bundler helper leaks in). */
+const REPAINT = `async (hide) => {
+  const map = window.__czdMap;
+  const was = hide.map((id) => [id, map.getLayoutProperty(id, "visibility")]);
+  for (const id of hide) map.setLayoutProperty(id, "visibility", "none");
+  await new Promise((r) => setTimeout(r, 500));
+  const frames = [];
+  await new Promise((done) => {
+    function tick(t) {
+      frames.push(t);
+      if (frames.length > 20) return done();
+      map.triggerRepaint();
+      requestAnimationFrame(tick);
+    }
+    map.triggerRepaint();
+    requestAnimationFrame(tick);
+  });
+  for (const [id, v] of was) map.setLayoutProperty(id, "visibility", v ?? "visible");
+  const gaps = frames.slice(1).map((t, i) => t - frames[i]).sort((a, b) => a - b);
+  return gaps[Math.floor(gaps.length / 2)];
+}`;
+
+const server = await serveDir(DIST);
+let failed = false;
+try {
+  const scene = await openScene(server.url, SCENE);
+  try {
+    const { page } = scene;
+    const layers = (await page.evaluate(`window.__czdMap.getStyle().layers
+      .filter((l) => (l.layout?.visibility ?? "visible") === "visible").map((l) => l.id)`)) as string[];
+    const frame = async (hide: string[]) =>
+      Number(await page.evaluate(`(${REPAINT})(${JSON.stringify(hide)})`));
+    // The frames swing with the machine's load: the key cases are taken five times, interleaved.
+    const hubs = ["czd-hub-point", "czd-hub-area"];
+    const rounds: Record<string, number[]> = { all: [], "without the hubs": [], "no layer": [] };
+    for (let i = 0; i < 5; i++) {
+      rounds.all?.push(await frame([]));
+      rounds["without the hubs"]?.push(await frame(hubs));
+      rounds["no layer"]?.push(await frame(layers));
+    }
+    console.log(`repaint of the whole map, ${SCENE.label}: median frame interval (20 frames)`);
+    console.log("five rounds, interleaved (each round's figure, then their median):");
+    for (const [k, v] of Object.entries(rounds))
+      console.log(
+        `  ${k.padEnd(30)} ${v.map((x) => x.toFixed(0)).join(", ")} → ${median(v).toFixed(0)} ms`,
+      );
+    console.log("each layer hidden alone, once:");
+    for (const id of layers)
+      console.log(`  without ${id.padEnd(28)} ${(await frame([id])).toFixed(0).padStart(5)} ms`);
+  } finally {
+    await scene.app.close();
+  }
+} catch (e) {
+  failed = true;
+  console.error(`frame-layers bench harness failed: ${e instanceof Error ? e.stack : e}`);
+} finally {
+  await server.close();
+}
+if (failed) process.exit(1);
