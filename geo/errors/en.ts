@@ -28,8 +28,6 @@ const json = {
     `not JSON${p.line === undefined ? "" : ` (line ${p.line}, column ${p.column}, near ${p.near})`}: ${p.end ? "the file ends early; save the whole file again" : "fix the comma, quote or bracket there"}`,
 };
 
-const text = { TEXT: (p: { en: string }) => p.en };
-
 const ARRAYS = { polygon: "a polygon", ring: "a ring", multipolygon: "a multipolygon" } as const;
 
 /** A wrapped error's own sentence (an envelope's bad position), one line as it was raised. */
@@ -378,9 +376,18 @@ export const en = {
     UNUSABLE: (p) => `Can't be used (${p.why})`,
     FAILED: (p) => p.why,
     WORKER_FAILED: (p) => `Worker failed (${p.why})`,
-    ...text,
   },
   UNKNOWN_SIDO: {
     UNKNOWN_CODE: (p) => `Unknown 시·도 code "${p.code}": use an ISO 3166-2:KR code such as KR-27.`,
+  },
+  NO_PROPOSAL: {
+    NO_PARCEL_HOLDS_FIRMS: (p) =>
+      `${p.sidoNameEn}: no parcel inside the envelope, on ${p.sidoNameEn}'s land and within ${p.capKm2} km² holds any firm (the firms are too spread out for the cap, or hug a border or the coast)`,
+    ZONE_FAILS_CHECK: (p) =>
+      `${p.sidoNameEn}: the zone found does not pass the check, so it is not proposed (${p.codes.join(", ")})`,
+    NO_FIRMS_IN_SIDO: (p) =>
+      `No firms to propose from: none in ${p.sidoNameEn}, or every weight is 0 (${p.read} firms read)`,
+    NO_WEIGHTED_FIRMS: (p) =>
+      `No firms to propose from: no weighted firm lies in a non-capital 시·도 (${p.read} firms read; firms in the capital region, at sea or abroad are not counted)`,
   },
 } satisfies ErrorSentences;

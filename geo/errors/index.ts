@@ -79,7 +79,6 @@ export class FilingError extends Error {
   names(thing: string): boolean {
     if (this.file === thing) return true;
     const params = this.data.params;
-    if (params.kind === "TEXT") return params.ko.includes(thing) && params.en.includes(thing);
     return Object.values(params).some((v) => v === thing);
   }
 

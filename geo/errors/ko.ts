@@ -29,8 +29,6 @@ const json = {
     `JSON 형식이 아닙니다${p.line === undefined ? "" : ` (${p.line}행 ${p.column}열, ${p.near} 부근)`}: ${p.end ? "파일이 중간에 끝납니다. 파일 전체를 다시 저장하십시오" : "그 자리의 쉼표, 따옴표, 괄호를 고치십시오"}`,
 };
 
-const text = { TEXT: (p: { ko: string }) => p.ko };
-
 const ARRAYS = { polygon: "폴리곤", ring: "고리", multipolygon: "멀티폴리곤" } as const;
 
 /** A wrapped error's own sentence (an envelope's bad position), one line as it was raised. */
@@ -382,10 +380,19 @@ export const ko = {
     UNUSABLE: (p) => `처리할 수 없습니다 (${p.why})`,
     FAILED: (p) => p.why,
     WORKER_FAILED: (p) => `작업자 오류 (${p.why})`,
-    ...text,
   },
   UNKNOWN_SIDO: {
     UNKNOWN_CODE: (p) =>
       `알 수 없는 시·도 코드 "${p.code}"입니다. ISO 3166-2:KR 코드(예: KR-27)를 쓰십시오.`,
+  },
+  NO_PROPOSAL: {
+    NO_PARCEL_HOLDS_FIRMS: (p) =>
+      `${p.sidoName}: 지정 범위 안에서 ${p.sidoName} 육지에 있고 면적 ${p.capKm2}㎢ 안에 드는 구역으로 기업을 담을 수 없습니다 (기업이 상한에 비해 너무 흩어져 있거나 경계·해안에 붙어 있습니다)`,
+    ZONE_FAILS_CHECK: (p) =>
+      `${p.sidoName}: 제안한 지구가 검사를 통과하지 못해 내놓지 않습니다 (${p.codes.join(", ")})`,
+    NO_FIRMS_IN_SIDO: (p) =>
+      `제안할 기업이 없습니다: ${p.sidoName} 안에 기업이 없거나 가중치가 모두 0입니다 (읽은 기업 ${p.read}곳)`,
+    NO_WEIGHTED_FIRMS: (p) =>
+      `제안할 기업이 없습니다: 비수도권 시·도 안에 가중치가 있는 기업이 없습니다 (읽은 기업 ${p.read}곳; 수도권·바다·국외의 기업은 세지 않습니다)`,
   },
 } satisfies ErrorSentences;

@@ -19,6 +19,7 @@ export const FILING_ERROR_CODES = [
   "BAD_HUBS",
   "BAD_FILE",
   "UNKNOWN_SIDO",
+  "NO_PROPOSAL",
 ] as const;
 export type FilingErrorCode = (typeof FILING_ERROR_CODES)[number];
 
@@ -343,10 +344,17 @@ export interface ErrorParams {
     | { kind: "CANNOT_CHECK"; why: string }
     | { kind: "UNUSABLE"; why: string }
     | { kind: "FAILED"; why: string }
-    | { kind: "WORKER_FAILED"; why: string }
-    /** Two sentences made elsewhere: only a proposal's "no proposal" (propose.ts), sent by the firms Worker. */
-    | { kind: "TEXT"; ko: string; en: string };
+    | { kind: "WORKER_FAILED"; why: string };
   UNKNOWN_SIDO: { kind: "UNKNOWN_CODE"; code: string };
+  /**
+   * Usable firms, but no zone to propose (`czd propose` exits 1, not 2): the 시·도 by its names
+   * in both languages, as SIDO_IN_CAPITAL_REGION carries them.
+   */
+  NO_PROPOSAL:
+    | { kind: "NO_PARCEL_HOLDS_FIRMS"; sidoName: string; sidoNameEn: string; capKm2: number }
+    | { kind: "ZONE_FAILS_CHECK"; sidoName: string; sidoNameEn: string; codes: readonly string[] }
+    | { kind: "NO_FIRMS_IN_SIDO"; sidoName: string; sidoNameEn: string; read: number }
+    | { kind: "NO_WEIGHTED_FIRMS"; read: number };
 }
 
 /** The params of one code and kind. */

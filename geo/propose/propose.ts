@@ -82,14 +82,10 @@ export interface Proposal {
 }
 
 /** No proposal can be made (exit 1): the firms are there, but no compliant zone holds them. */
-export class NoProposalError extends Error {
-  readonly ko: string;
-  readonly en: string;
-  constructor(ko: string, en: string) {
-    super(en);
+export class NoProposalError extends FilingError {
+  constructor(params: ErrorParams["NO_PROPOSAL"]) {
+    super({ code: "NO_PROPOSAL", params });
     this.name = "NoProposalError";
-    this.ko = ko;
-    this.en = en;
   }
 }
 
@@ -170,10 +166,12 @@ function build(
   const name = sidoName(sido);
   const nameEn = sidoName(sido, true);
   if (choice.pieces.length === 0) {
-    throw new NoProposalError(
-      `${name}: 지정 범위 안에서 ${name} 육지에 있고 면적 ${capKm2}㎢ 안에 드는 구역으로 기업을 담을 수 없습니다 (기업이 상한에 비해 너무 흩어져 있거나 경계·해안에 붙어 있습니다)`,
-      `${nameEn}: no parcel inside the envelope, on ${nameEn}'s land and within ${capKm2} km² holds any firm (the firms are too spread out for the cap, or hug a border or the coast)`,
-    );
+    throw new NoProposalError({
+      kind: "NO_PARCEL_HOLDS_FIRMS",
+      sidoName: name,
+      sidoNameEn: nameEn,
+      capKm2,
+    });
   }
   const zone = zoneOf(shaped.envelope, choice, opts, sido);
   const report = checkFiling(zone, {
@@ -181,14 +179,13 @@ function build(
     ...(opts.hubs ? { hubs: opts.hubs } : {}),
   });
   if (report.verdict !== "pass") {
-    const codes = report.findings
-      .filter((f) => f.severity === "error")
-      .map((f) => f.code)
-      .join(", ");
-    throw new NoProposalError(
-      `${name}: 제안한 지구가 검사를 통과하지 못해 내놓지 않습니다 (${codes})`,
-      `${nameEn}: the zone found does not pass the check, so it is not proposed (${codes})`,
-    );
+    const codes = report.findings.filter((f) => f.severity === "error").map((f) => f.code);
+    throw new NoProposalError({
+      kind: "ZONE_FAILS_CHECK",
+      sidoName: name,
+      sidoNameEn: nameEn,
+      codes,
+    });
   }
   return {
     shape: opts.shape,
@@ -249,13 +246,16 @@ export function propose(allFirms: Firms, opts: ProposeOptions): Proposal {
   const weights = new Map(eligibleSidoOf(placed).map((s) => [s.code, s.weight]));
   if (order.length === 0 || order.every((c) => !((weights.get(c) ?? 0) > 0))) {
     const named = opts.sido ? order[0] : undefined;
+    const read = allFirms.lon.length;
     throw new NoProposalError(
       named
-        ? `제안할 기업이 없습니다: ${sidoName(named)} 안에 기업이 없거나 가중치가 모두 0입니다 (읽은 기업 ${allFirms.lon.length}곳)`
-        : `제안할 기업이 없습니다: 비수도권 시·도 안에 가중치가 있는 기업이 없습니다 (읽은 기업 ${allFirms.lon.length}곳; 수도권·바다·국외의 기업은 세지 않습니다)`,
-      named
-        ? `No firms to propose from: none in ${sidoName(named, true)}, or every weight is 0 (${allFirms.lon.length} firms read)`
-        : `No firms to propose from: no weighted firm lies in a non-capital 시·도 (${allFirms.lon.length} firms read; firms in the capital region, at sea or abroad are not counted)`,
+        ? {
+            kind: "NO_FIRMS_IN_SIDO",
+            sidoName: sidoName(named),
+            sidoNameEn: sidoName(named, true),
+            read,
+          }
+        : { kind: "NO_WEIGHTED_FIRMS", read },
     );
   }
   const candidates: Candidate[] = [];

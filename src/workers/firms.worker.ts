@@ -11,7 +11,6 @@ import {
   firmsFromCsvText,
   indexHubs,
   isFilingError,
-  isNoProposal,
   parseIndustry,
   propose,
   readFirms,
@@ -24,15 +23,14 @@ function reply(message: WorkerReply, transfer: Transferable[] = []): void {
 }
 
 function errorOf(e: unknown): { ko: string; en: string } {
-  if (isFilingError(e) || isNoProposal(e)) return { ko: e.ko, en: e.en };
+  if (isFilingError(e)) return { ko: e.ko, en: e.en };
   const text = e instanceof Error ? e.message : String(e);
   return { ko: `처리할 수 없습니다 (${text})`, en: `Can't be used (${text})` };
 }
 
-/** The error as data for the page; a "no proposal" keeps its own two sentences. */
+/** The error as data for the page (a "no proposal" too: its code is NO_PROPOSAL). */
 function errorDataOf(e: unknown): ErrorData {
   if (isFilingError(e)) return e.data;
-  if (isNoProposal(e)) return { code: "BAD_FILE", params: { kind: "TEXT", ko: e.ko, en: e.en } };
   return {
     code: "BAD_FILE",
     params: { kind: "UNUSABLE", why: e instanceof Error ? e.message : String(e) },

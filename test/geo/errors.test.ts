@@ -181,9 +181,14 @@ const SAMPLES: Samples = {
     UNUSABLE: { why: "RangeError" },
     FAILED: { why: "Error: out of memory" },
     WORKER_FAILED: { why: "worker error" },
-    TEXT: { ko: "제안할 지구가 없습니다", en: "No zone can be proposed" },
   },
   UNKNOWN_SIDO: { UNKNOWN_CODE: { code: "KR-99" } },
+  NO_PROPOSAL: {
+    NO_PARCEL_HOLDS_FIRMS: { sidoName: "경상남도", sidoNameEn: "Gyeongsangnam-do", capKm2: 15 },
+    ZONE_FAILS_CHECK: { sidoName: "경상남도", sidoNameEn: "Gyeongsangnam-do", codes: ["AREA_CAP"] },
+    NO_FIRMS_IN_SIDO: { sidoName: "경상남도", sidoNameEn: "Gyeongsangnam-do", read: 12 },
+    NO_WEIGHTED_FIRMS: { read: 12 },
+  },
 };
 
 function allSamples(): ErrorData[] {
