@@ -14,8 +14,12 @@ import {
   type Map as MlMap,
   type VectorTileSource,
 } from "maplibre-gl";
-import { Cancelled, TILE_SCHEME, tileInWorker } from "../workers/cadastre-client";
-import { TILE_LAYER, TILE_MAX_ZOOM, TILE_MIN_ZOOM } from "../workers/cadastre-protocol";
+import {
+  TILE_LAYER,
+  TILE_MAX_ZOOM,
+  TILE_MIN_ZOOM,
+  TILE_SCHEME,
+} from "../workers/cadastre-protocol";
 import { jimokColourExpression } from "./jimok-colours";
 
 export const CADASTRE_IDS = {
@@ -44,6 +48,9 @@ function serveTiles(): void {
     if (!m) throw new Error(`bad cadastre tile URL ${params.url}`);
     const [g, z, x, y] = m.slice(1).map(Number) as [number, number, number, number];
     if (abort.signal.aborted) return { data: new ArrayBuffer(0) };
+    // The client (and its Worker plumbing) comes with the first tile asked for, not with the
+    // page's first script: no tile is asked for until a cadastre is open.
+    const { Cancelled, tileInWorker } = await import("../workers/cadastre-client");
     try {
       return { data: await tileInWorker(g, z, x, y) };
     } catch (e) {

@@ -6,7 +6,12 @@
 
 import type { MultiPolygon, Polygon } from "geojson";
 import type { PiljiHit } from "../../geo/cadastre";
-import type { CadastreReply, CadastreRequest, NamedFile } from "./cadastre-protocol";
+import {
+  type CadastreReply,
+  type CadastreRequest,
+  type NamedFile,
+  TILE_SCHEME,
+} from "./cadastre-protocol";
 import type { SelectHow } from "./cadastre-select-protocol";
 import { workerRpc } from "./worker-rpc";
 
@@ -15,9 +20,6 @@ export { Cancelled } from "./worker-rpc";
 const rpc = workerRpc<CadastreRequest, CadastreReply>(
   () => new Worker(new URL("./cadastre.worker.ts", import.meta.url), { type: "module" }),
 );
-
-/** The URL scheme of the cadastre's vector tiles (src/map/cadastre-layer.ts serves it). */
-export const TILE_SCHEME = "czd-cadastre";
 
 /** Each cadastre opened gets a number; its tiles' URLs carry it, so a stale tile is never drawn. */
 let generation = 0;

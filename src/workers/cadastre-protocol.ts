@@ -4,6 +4,9 @@ import type { PiljiHit } from "../../geo/cadastre";
 import type { ErrorData } from "../../geo/index";
 import type { SelectReply, SelectRequest } from "./cadastre-select-protocol";
 
+/** The URL scheme of the cadastre's vector tiles (src/map/cadastre-layer.ts serves it). */
+export const TILE_SCHEME = "czd-cadastre";
+
 /** The cadastre's vector layer (`source-layer` of the map's layers). */
 export const TILE_LAYER = "cadastre";
 /** Tiles are cut to this zoom; the map overzooms them past it (labels, picking at zoom 17+). */

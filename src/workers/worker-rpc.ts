@@ -5,7 +5,16 @@
  * fails; cancelling terminates it (work in progress can't be interrupted more gently) and the
  * next request starts a fresh one. The firms and cadastre clients are this with their protocols.
  */
-import { type ErrorData, FilingError } from "../../geo/index";
+import type { ErrorData } from "../../geo/index";
+
+/**
+ * The error a reply carried, as the FilingError callers branch on. Imported when an error comes:
+ * the map's cadastre tiles are requested through here from the page's first script, and the
+ * error class brings both languages' sentence tables (13 kB gzipped) with it.
+ */
+function filingError(data: ErrorData): Promise<Error> {
+  return import("../../geo/errors").then(({ FilingError }) => new FilingError(data));
+}
 
 /** Rejection of a cancelled request: no notice is shown for it. */
 export class Cancelled extends Error {
@@ -60,14 +69,19 @@ export function workerRpc<Q extends { id: number }, R extends Reply>(
       }
       pending.delete(msg.id);
       if (msg.kind === "error") {
-        p.reject(new FilingError((msg as ErrorOf<R>).error));
+        void filingError((msg as ErrorOf<R>).error).then(p.reject);
       } else p.resolve(msg);
     };
     w.onerror = (e: ErrorEvent) => {
       e.preventDefault();
       const why = e.message || "worker error";
-      failAll(new FilingError({ code: "BAD_FILE", params: { kind: "WORKER_FAILED", why } }));
+      // What waited for this Worker fails; a request made meanwhile goes to a fresh one.
+      const waiting = [...pending.values()];
+      pending.clear();
       worker = null;
+      void filingError({ code: "BAD_FILE", params: { kind: "WORKER_FAILED", why } }).then((err) => {
+        for (const p of waiting) p.reject(err);
+      });
     };
     worker = w;
     return w;
