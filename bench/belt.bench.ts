@@ -13,21 +13,12 @@ import { proposeBelt } from "../geo/propose/belt";
 import { createFirms, type Firms } from "../geo/propose/firms";
 import { loadRuleSet } from "../geo/rules/load";
 import type { RuleSet } from "../geo/types";
-import { createRandom } from "./data";
+import { clumpedFirms } from "./data";
 import { median } from "./timing";
 
 const REPS = 5;
-const random = createRandom(20230101);
 const N = 100_000;
-const clumps = Array.from({ length: 25 }, () => [127.6 + random() * 1.8, 34.9 + random() * 1.0]);
-const points: number[][] = [];
-const weights: number[] = [];
-for (let i = 0; i < N; i++) {
-  const c = clumps[Math.floor(random() * clumps.length)] as number[];
-  const g = () => (random() + random() + random() - 1.5) * 0.25;
-  points.push([(c[0] ?? 0) + g(), (c[1] ?? 0) + g()]);
-  weights.push(1 + Math.floor(random() * 300));
-}
+const { points, weights } = clumpedFirms(N);
 const firms = createFirms(points, weights);
 const phase3 = loadRuleSet("phase-3");
 

@@ -59,3 +59,24 @@ export function createHubs(random: () => number, count = 100_000): Hub[] {
   }
   return hubs;
 }
+
+/**
+ * The proposal benches' firms: `n` weighted points (1–300) in 25 clumps over the south-east
+ * (127.6–129.4°E, 34.9–35.9°N), the same every run for a seed.
+ */
+export function clumpedFirms(
+  n: number,
+  seed = 20230101,
+): { points: number[][]; weights: number[] } {
+  const random = createRandom(seed);
+  const clumps = Array.from({ length: 25 }, () => [127.6 + random() * 1.8, 34.9 + random() * 1.0]);
+  const points: number[][] = [];
+  const weights: number[] = [];
+  for (let i = 0; i < n; i++) {
+    const c = clumps[Math.floor(random() * clumps.length)] as number[];
+    const g = () => (random() + random() + random() - 1.5) * 0.25;
+    points.push([(c[0] ?? 0) + g(), (c[1] ?? 0) + g()]);
+    weights.push(1 + Math.floor(random() * 300));
+  }
+  return { points, weights };
+}

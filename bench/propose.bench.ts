@@ -20,22 +20,13 @@ import KDBush from "kdbush";
 import { proposeCircle } from "../geo/propose/circle";
 import { createFirms } from "../geo/propose/firms";
 import { buildBaseCli } from "./base-cli";
-import { createRandom } from "./data";
+import { clumpedFirms } from "./data";
 import { writeFirmFiles } from "./propose-firms";
 import { medianMs } from "./timing";
 
-const random = createRandom(20230101);
 const N = 100_000;
 const RADIUS_M = 20_000;
-const clumps = Array.from({ length: 25 }, () => [127.6 + random() * 1.8, 34.9 + random() * 1.0]);
-const points: number[][] = [];
-const weights: number[] = [];
-for (let i = 0; i < N; i++) {
-  const c = clumps[Math.floor(random() * clumps.length)] as number[];
-  const g = () => (random() + random() + random() - 1.5) * 0.25;
-  points.push([(c[0] ?? 0) + g(), (c[1] ?? 0) + g()]);
-  weights.push(1 + Math.floor(random() * 300));
-}
+const { points, weights } = clumpedFirms(N);
 const firms = createFirms(points, weights);
 
 /** The plain way: a grid of centres, a KDBush range query and a distance test at each. */
