@@ -69,7 +69,8 @@ export function workerRpc<Q extends { id: number }, R extends Reply>(
       }
       pending.delete(msg.id);
       if (msg.kind === "error") {
-        void filingError((msg as ErrorOf<R>).error).then(p.reject);
+        // Should the error's chunk itself fail to load, that failure rejects instead: never a hang.
+        void filingError((msg as ErrorOf<R>).error).then(p.reject, p.reject);
       } else p.resolve(msg);
     };
     w.onerror = (e: ErrorEvent) => {
@@ -79,9 +80,13 @@ export function workerRpc<Q extends { id: number }, R extends Reply>(
       const waiting = [...pending.values()];
       pending.clear();
       worker = null;
-      void filingError({ code: "BAD_FILE", params: { kind: "WORKER_FAILED", why } }).then((err) => {
+      const rejectAll = (err: unknown): void => {
         for (const p of waiting) p.reject(err);
-      });
+      };
+      void filingError({ code: "BAD_FILE", params: { kind: "WORKER_FAILED", why } }).then(
+        rejectAll,
+        rejectAll,
+      );
     };
     worker = w;
     return w;
