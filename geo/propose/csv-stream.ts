@@ -2,19 +2,22 @@
  * Firms from CSV text that arrives in pieces (a file read in a stream), straight into typed
  * arrays: no row objects, no copy of the whole text. It reads what the converters' CSV reader
  * (Papa Parse with a header, empty lines skipped, the whole text trimmed) reads, and refuses what
- * it refuses with the same message and line: the delimiter, line break and header names come from
- * Papa Parse itself, run on the file's first megabyte; rows are then split the way its parser
- * splits them (a field is quoted only when it starts with a quote; `""` inside is one quote; a
- * quote closes before optional blanks and a delimiter or line break, or at the end of the text).
+ * it refuses with the same message and line (the line an editor shows: io/csv-lines.ts): the
+ * delimiter, line break and header names come from Papa Parse itself, run on the file's first
+ * megabyte; rows are then split the way its parser splits them (a field is quoted only when it
+ * starts with a quote; `""` inside is one quote; a quote closes before optional blanks and a
+ * delimiter or line break, or at the end of the text).
  */
 import Papa from "papaparse";
 import { FilingError } from "../errors";
 import { MAX_POSITIONS, tooManyPositions } from "../filing";
 import type { ReadOptions } from "../io";
 import { coordinateColumns } from "../io/csv";
+import { lineBreaks } from "../io/csv-lines";
 import { toLonLat } from "../measure";
 import { FirmBuffer, type Firms } from "./firms";
 import {
+  atRowLine,
   type FirmPick,
   INDUSTRY_COLUMN,
   industryWanted,
@@ -71,8 +74,15 @@ export class CsvFirmReader {
   private industryCol = -1;
   /** The cells of the columns read, by column index (undefined: the row is short). */
   private cells: (string | undefined)[] = [];
-  /** Data rows read (empty lines not counted): row i is line i + 2, firm i + 1. */
+  /** Data rows read (empty lines not counted): row i is firm i + 1. */
   private rows = 0;
+  /**
+   * Line breaks (as csv-lines counts them) in the text before `buf`: the line of a row starting
+   * at `p` is 1 + this + the breaks of `buf` before `p`, worked out only for a message.
+   */
+  private linesBefore = 0;
+  /** A CR that ended the leading blanks read so far: its LF may start the next piece. */
+  private leadingCr = "";
   /** The first row whose coordinates are not read, a missing column, the first bad weight. */
   private badCoordinates: FilingError | null = null;
   private missingColumn: FilingError | null = null;
@@ -87,8 +97,17 @@ export class CsvFirmReader {
 
   push(text: string): void {
     if (!this.started) {
-      text = text.trimStart();
-      if (text === "") return;
+      text = this.leadingCr + text;
+      this.leadingCr = "";
+      const body = text.trimStart();
+      let lead = text.length - body.length;
+      if (body === "" && text.endsWith("\r")) {
+        this.leadingCr = "\r";
+        lead--;
+      }
+      this.linesBefore += lineBreaks(text, 0, lead);
+      if (body === "") return;
+      text = body;
       this.started = true;
     }
     this.buf = this.buf === "" ? text : this.buf + text;
@@ -147,12 +166,11 @@ export class CsvFirmReader {
     if (head.length === 0) return;
     const end = this.record(0, final ? head.length : lastNonSpace(head) + 1, final, false);
     if (end < 0) this.headerPending = true;
-    else this.buf = this.buf.slice(end);
+    else this.consume(end);
   }
 
   /** Reads the complete rows of `buf` ending by `limit`; keeps the rest for the next piece. */
   private readRows(limit: number, final: boolean): void {
-    const buf = this.buf;
     let at = 0;
     if (this.headerPending) {
       const end = this.record(0, limit, final, false);
@@ -165,7 +183,18 @@ export class CsvFirmReader {
       if (end < 0) break;
       at = end;
     }
-    this.buf = at === 0 ? buf : buf.slice(at);
+    if (at > 0) this.consume(at);
+  }
+
+  /** Drops the text before `at` from the buffer, counting its lines. */
+  private consume(at: number): void {
+    this.linesBefore += lineBreaks(this.buf, 0, at);
+    this.buf = this.buf.slice(at);
+  }
+
+  /** The line (as an editor numbers it) of the row starting at `p` of the buffer. */
+  private lineOf(p: number): number {
+    return 1 + this.linesBefore + lineBreaks(this.buf, 0, p);
   }
 
   /**
@@ -263,7 +292,7 @@ export class CsvFirmReader {
       if (rowDone) break;
     }
     // An empty line (one empty field) is skipped, as Papa Parse's skipEmptyLines skips it.
-    if (take && !(field === 1 && firstEmpty)) this.firm();
+    if (take && !(field === 1 && firstEmpty)) this.firm(p);
     return cur;
   }
 
@@ -272,7 +301,7 @@ export class CsvFirmReader {
    * named at the end, in the order the whole-text reader finds problems: a bad coordinate in any
    * row first, then no rows, a missing weight or industry column, then a bad weight.
    */
-  private firm(): void {
+  private firm(p: number): void {
     const i = this.rows++;
     if (i >= MAX_POSITIONS) throw tooManyPositions();
     if (this.badCoordinates) return;
@@ -281,11 +310,15 @@ export class CsvFirmReader {
     const latText = cells[this.latCol];
     const a = Number(lonText);
     const b = Number(latText);
-    const line = i + 2;
     if (!Number.isFinite(a) || !Number.isFinite(b) || lonText === "" || latText === "") {
       this.badCoordinates = new FilingError({
         code: "BAD_COORDINATES",
-        params: { kind: "CSV_NOT_NUMBERS", line, x: lonText ?? "", y: latText ?? "" },
+        params: {
+          kind: "CSV_NOT_NUMBERS",
+          line: this.lineOf(p),
+          x: lonText ?? "",
+          y: latText ?? "",
+        },
       });
       return;
     }
@@ -293,7 +326,7 @@ export class CsvFirmReader {
     if (Math.abs(lon) > 180 || Math.abs(lat) > 90) {
       this.badCoordinates = new FilingError({
         code: "NOT_LONLAT",
-        params: { kind: "CSV_NOT_LONLAT", line, x: a, y: b },
+        params: { kind: "CSV_NOT_LONLAT", line: this.lineOf(p), x: a, y: b },
       });
       return;
     }
@@ -306,7 +339,7 @@ export class CsvFirmReader {
           : (plainWeight(cells[this.weightCol]) ?? weightOf(cells[this.weightCol], i));
       this.out.push(lon, lat, w);
     } catch (e) {
-      this.badFirm = e;
+      this.badFirm = atRowLine(e, () => this.lineOf(p));
     }
   }
 }

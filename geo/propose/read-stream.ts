@@ -5,6 +5,7 @@
  * formats, and GeoJSON this reader leaves to the whole-file reader, throw WholeFileNeeded.
  */
 import { FilingError, isFilingError } from "../errors";
+import { baseName } from "../io/registry";
 import { firmsFromCsvPieces } from "./csv-stream";
 import type { Firms } from "./firms";
 import { firmsFromGeoJsonPieces, WholeFileNeeded } from "./geojson-stream";
@@ -20,10 +21,6 @@ export function streamedFormat(name: string): "csv" | "geojson" | null {
   if (lower.endsWith(".geojson") || lower.endsWith(".json")) return "geojson";
   if (lower.endsWith(".csv") || lower.endsWith(".txt")) return "csv";
   return null;
-}
-
-function baseName(path: string): string {
-  return path.split(/[\\/]/).pop() ?? path;
 }
 
 /** A problem named with the file, as importFeatures names it. */
