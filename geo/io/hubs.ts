@@ -119,7 +119,10 @@ function readCsvHubs(
   crs: string | undefined,
   hint: CrsHint,
 ): Hub[] {
-  const parsed = Papa.parse<string[]>(text, { skipEmptyLines: false });
+  // The delimiter is guessed from the rows that are not blank (blank lines before the header
+  // would otherwise outvote it); every row is then kept, so row k is known for its line.
+  const { delimiter } = Papa.parse<string[]>(text, { skipEmptyLines: "greedy", preview: 10 }).meta;
+  const parsed = Papa.parse<string[]>(text, { delimiter, skipEmptyLines: false });
   const split = {
     delimiter: parsed.meta.delimiter,
     linebreak: parsed.meta.linebreak,

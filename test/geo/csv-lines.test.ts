@@ -157,6 +157,23 @@ describe("CSV errors name the line a text editor shows", () => {
     expect(e.en).toContain(`${c.file} line ${c.line}`);
   });
 
+  it("the hub reader: blank lines with spaces before the header, an unclosed quote after a multi-line name", async () => {
+    const utf8 = (s: string) => new TextEncoder().encode(s);
+    const spaces = '\n\n  \nname,lon,lat\n"진주\n혁신",128.1,35.1\n사천,128,x\n';
+    const row = await refusal(() => importHubs(utf8(spaces), "h.csv"));
+    expect(row.data.params).toMatchObject({ kind: "HUB_ROW_INCOMPLETE", line: 7 });
+    const quote =
+      'name,type,lon,lat\r\n\r\n"진주\r\n혁신",technopark,128.1,35.1\r\n"사천,technopark,128,35\r\n';
+    const unclosed = await refusal(() => importHubs(utf8(quote), "h.csv"));
+    expect(unclosed.data.params).toMatchObject({ kind: "HUB_CSV_UNREADABLE", line: 5 });
+    expect(unclosed.en).toMatch(/^h\.csv line 5: unreadable CSV/);
+    const header = await refusal(() =>
+      importHubs(utf8("\r\n\r\n이름,주소\r\n진주,진주시\r\n"), "h.csv"),
+    );
+    expect(header.data.params).toMatchObject({ kind: "HUB_CSV_HEADER", line: 3 });
+    expect(header.ko).toMatch(/^h\.csv 3행: 머리글에/);
+  });
+
   it("reads the rows around them all the same: the good rows of each file, no more", async () => {
     const good = async (file: string) => {
       const text = decodeText(fixture(file));
