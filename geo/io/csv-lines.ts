@@ -21,6 +21,31 @@ export function lineAt(text: string, offset: number): number {
   return 1 + lineBreaks(text, 0, offset);
 }
 
+/**
+ * The 1-based line of character `offset` of the text that `pieces` make up, read piece by piece
+ * (a CR ending one piece and an LF starting the next are one line break).
+ */
+export function lineAtInPieces(pieces: Iterable<string>, offset: number): number {
+  let breaks = 0;
+  let start = 0;
+  let crBefore = false;
+  for (const piece of pieces) {
+    if (piece.length === 0) continue;
+    if (crBefore && piece.charCodeAt(0) !== 10) breaks++;
+    crBefore = false;
+    if (start >= offset) break;
+    const end = Math.min(piece.length, offset - start);
+    if (end === piece.length && piece.charCodeAt(end - 1) === 13) {
+      breaks += lineBreaks(piece, 0, end - 1);
+      crBefore = true;
+    } else {
+      breaks += lineBreaks(piece, 0, end);
+    }
+    start += piece.length;
+  }
+  return 1 + breaks + (crBefore ? 1 : 0);
+}
+
 export interface RowSplit {
   /** The delimiter and line break Papa Parse read the text with (its `meta`). */
   delimiter: string;

@@ -13,7 +13,7 @@ import { FilingError } from "../errors";
 import { MAX_POSITIONS, tooManyPositions } from "../filing";
 import type { ReadOptions } from "../io";
 import { coordinateColumns } from "../io/csv";
-import { lineBreaks } from "../io/csv-lines";
+import { lineAtInPieces } from "../io/csv-lines";
 import { toLonLat } from "../measure";
 import { FirmBuffer, type Firms } from "./firms";
 import {
@@ -77,16 +77,16 @@ export class CsvFirmReader {
   /** Data rows read (empty lines not counted): row i is firm i + 1. */
   private rows = 0;
   /**
-   * Line breaks (as csv-lines counts them) in the text before `buf`: the line of a row starting
-   * at `p` is 1 + this + the breaks of `buf` before `p`, worked out only for a message.
+   * Characters of the text before `buf`: a row starting at `p` starts at character
+   * `charsBefore + p` of the text, whose line is worked out (by reading the text again) only
+   * when a message names it, so reading counts no lines.
    */
-  private linesBefore = 0;
-  /** A CR that ended the leading blanks read so far: its LF may start the next piece. */
-  private leadingCr = "";
-  /** The first row whose coordinates are not read, a missing column, the first bad weight. */
-  private badCoordinates: FilingError | null = null;
+  private charsBefore = 0;
+  /** The first row whose coordinates are not read (and where it starts), given its line. */
+  private badCoordinates: { at: number; error: (line: number) => FilingError } | null = null;
   private missingColumn: FilingError | null = null;
-  private badFirm: unknown = null;
+  /** The first bad weight, and where its row starts. */
+  private badFirm: { at: number; error: unknown } | null = null;
   /** The header row did not end within the first megabyte: skip it before the first data row. */
   private headerPending = false;
 
@@ -97,15 +97,8 @@ export class CsvFirmReader {
 
   push(text: string): void {
     if (!this.started) {
-      text = this.leadingCr + text;
-      this.leadingCr = "";
       const body = text.trimStart();
-      let lead = text.length - body.length;
-      if (body === "" && text.endsWith("\r")) {
-        this.leadingCr = "\r";
-        lead--;
-      }
-      this.linesBefore += lineBreaks(text, 0, lead);
+      this.charsBefore += text.length - body.length;
       if (body === "") return;
       text = body;
       this.started = true;
@@ -120,16 +113,22 @@ export class CsvFirmReader {
     this.readRows(lastNonSpace(this.buf) + 1, false);
   }
 
-  finish(): Firms {
+  /**
+   * The firms; or the first problem, named by the line of character `at` of the text that
+   * `lineAt` works out (csv-lines' lineAtInPieces over the same pieces again).
+   */
+  finish(lineAt: (at: number) => number): Firms {
     this.buf = this.buf.trimEnd();
     if (!this.header) this.readHeader(this.buf, true);
     this.readRows(this.buf.length, true);
-    if (this.badCoordinates) throw this.badCoordinates;
+    const bad = this.badCoordinates;
+    if (bad) throw bad.error(lineAt(bad.at));
     if (this.rows === 0) {
       throw new FilingError({ code: "BAD_FILE", params: { kind: "CSV_NO_ROWS" } });
     }
     if (this.missingColumn) throw this.missingColumn;
-    if (this.badFirm) throw this.badFirm;
+    const firm = this.badFirm;
+    if (firm) throw atRowLine(firm.error, () => lineAt(firm.at));
     return this.out.firms();
   }
 
@@ -186,15 +185,10 @@ export class CsvFirmReader {
     if (at > 0) this.consume(at);
   }
 
-  /** Drops the text before `at` from the buffer, counting its lines. */
+  /** Drops the text before `at` from the buffer. */
   private consume(at: number): void {
-    this.linesBefore += lineBreaks(this.buf, 0, at);
+    this.charsBefore += at;
     this.buf = this.buf.slice(at);
-  }
-
-  /** The line (as an editor numbers it) of the row starting at `p` of the buffer. */
-  private lineOf(p: number): number {
-    return 1 + this.linesBefore + lineBreaks(this.buf, 0, p);
   }
 
   /**
@@ -311,23 +305,27 @@ export class CsvFirmReader {
     const a = Number(lonText);
     const b = Number(latText);
     if (!Number.isFinite(a) || !Number.isFinite(b) || lonText === "" || latText === "") {
-      this.badCoordinates = new FilingError({
-        code: "BAD_COORDINATES",
-        params: {
-          kind: "CSV_NOT_NUMBERS",
-          line: this.lineOf(p),
-          x: lonText ?? "",
-          y: latText ?? "",
-        },
-      });
+      const [x, y] = [lonText ?? "", latText ?? ""];
+      this.badCoordinates = {
+        at: this.charsBefore + p,
+        error: (line) =>
+          new FilingError({
+            code: "BAD_COORDINATES",
+            params: { kind: "CSV_NOT_NUMBERS", line, x, y },
+          }),
+      };
       return;
     }
     const [lon = Number.NaN, lat = Number.NaN] = this.convert([a, b]);
     if (Math.abs(lon) > 180 || Math.abs(lat) > 90) {
-      this.badCoordinates = new FilingError({
-        code: "NOT_LONLAT",
-        params: { kind: "CSV_NOT_LONLAT", line: this.lineOf(p), x: a, y: b },
-      });
+      this.badCoordinates = {
+        at: this.charsBefore + p,
+        error: (line) =>
+          new FilingError({
+            code: "NOT_LONLAT",
+            params: { kind: "CSV_NOT_LONLAT", line, x: a, y: b },
+          }),
+      };
       return;
     }
     if (this.missingColumn || this.badFirm) return;
@@ -339,14 +337,20 @@ export class CsvFirmReader {
           : (plainWeight(cells[this.weightCol]) ?? weightOf(cells[this.weightCol], i));
       this.out.push(lon, lat, w);
     } catch (e) {
-      this.badFirm = atRowLine(e, () => this.lineOf(p));
+      this.badFirm = { at: this.charsBefore + p, error: e };
     }
   }
 }
 
-/** Firms from CSV text pieces (a stream), as readFirms reads the whole text. */
-export function firmsFromCsvPieces(pieces: Iterable<string>, opts: CsvFirmOptions = {}): Firms {
+/**
+ * Firms from CSV text pieces (a stream), as readFirms reads the whole text. `pieces` is called
+ * once to read; again, only to find the line of a bad row for its message.
+ */
+export function firmsFromCsvPieces(
+  pieces: () => Iterable<string>,
+  opts: CsvFirmOptions = {},
+): Firms {
   const reader = new CsvFirmReader(opts);
-  for (const piece of pieces) reader.push(piece);
-  return reader.finish();
+  for (const piece of pieces()) reader.push(piece);
+  return reader.finish((at) => lineAtInPieces(pieces(), at));
 }

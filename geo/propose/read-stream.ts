@@ -52,7 +52,7 @@ export function readFirmsStream(
             opts.encoding,
           )
         : // The GeoJSON reader detects its encoding whatever the options say.
-          readText(source, (text) => firmsFromGeoJsonPieces(text, pick));
+          readText(source, (text) => firmsFromGeoJsonPieces(text(), pick));
   } catch (e) {
     throw named(e, name);
   }

@@ -3,6 +3,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { FilingError } from "../../geo/errors";
+import { lineAt, lineAtInPieces } from "../../geo/io/csv-lines";
 import { importHubs } from "../../geo/io/registry";
 import { decodeText } from "../../geo/io/text";
 import { firmsFromCsvText } from "../../geo/propose/csv-chunks";
@@ -205,5 +206,21 @@ describe("CSV errors name the line a text editor shows", () => {
     expect(run.stderr).toBe(
       `czd: '${c.file}': 7행의 좌표 (동쪽, 35.20)가 숫자가 아닙니다 / '${c.file}': Line 7: the coordinates (동쪽, 35.20) are not numbers\n`,
     );
+  });
+});
+
+describe("counting lines", () => {
+  it("in pieces, as in the whole text: a CR and its LF in two pieces are one line break", () => {
+    const text = 'a\r\n\r\nb\rc\n\n"d\r\ne"\r\r\nf';
+    expect(text.split(/\r\n|\n|\r/)).toHaveLength(lineAt(text, text.length));
+    for (const size of [1, 2, 3, 5]) {
+      const pieces: string[] = [];
+      for (let at = 0; at < text.length; at += size) pieces.push(text.slice(at, at + size), "");
+      for (let offset = 0; offset <= text.length; offset++) {
+        expect(lineAtInPieces(pieces, offset), `offset ${offset}, pieces of ${size}`).toBe(
+          lineAt(text, offset),
+        );
+      }
+    }
   });
 });
