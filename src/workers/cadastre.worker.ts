@@ -16,14 +16,13 @@ import {
   openCadastre,
   type Pilji,
   parsePnu,
-  piljiInside,
   readPilji,
   unionPilji,
 } from "../../geo/cadastre";
 import { type ErrorData, importZone, isFilingError } from "../../geo/index";
 import bjd from "../../public/data/bjd-codes.json";
 import type { CadastreReply, CadastreRequest } from "./cadastre-protocol";
-import { answerSelection } from "./cadastre-select";
+import { answerSelection, lassoPilji } from "./cadastre-select";
 import { type CadastreTiles, cadastreTiles } from "./cadastre-tiles";
 
 const scope = self as unknown as {
@@ -85,7 +84,7 @@ async function handle(req: CadastreRequest): Promise<void> {
     return;
   }
   if (req.kind === "inside") {
-    const pnus = piljiInside(req.outline, pilji);
+    const pnus = lassoPilji(req.outline, pilji);
     const geometry = unionPilji(pnus.flatMap((x) => byPnu.get(x)?.geometry ?? []));
     scope.postMessage({ kind: "inside", id: req.id, pnus, geometry });
     return;
