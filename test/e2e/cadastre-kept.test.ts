@@ -1,0 +1,171 @@
+/**
+ * The cadastre kept parsed between visits: opened once, a reload brings it back from what the
+ * Worker kept in IndexedDB, without reading the Shapefile again (no reading progress is ever
+ * shown, and the panel says where the 필지 came from), and its 필지 are picked as before. The same
+ * file picked again comes from what was kept; a damaged kept entry is forgotten with a notice
+ * asking for the file again; closing the cadastre forgets it.
+ */
+import { readFileSync } from "node:fs";
+import { resolve } from "node:path";
+import type { Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import type { Pilji } from "../../geo/cadastre/types";
+import { openCadastre, readPilji } from "../../geo/io/lsmd-read";
+import { type AppPage, openAppAt, waitForMap } from "./browser";
+import { clickAt, exportFiling, mapCentre, parcelCount } from "./tools-helpers";
+
+const CADASTRE = resolve("test/fixtures/cadastre/LSMD_CONT_LDREG_48170.zip");
+const layer = openCadastre([{ name: "c.zip", bytes: readFileSync(CADASTRE) }])[0];
+const pilji = layer ? [...readPilji(layer)] : [];
+/** A 대 lot of an urban block, the view centred on the mean of its outer ring's vertices. */
+const lot = pilji.find((p) => p.jimok === "대" && p.pnu[10] === "1" && p.jibun.endsWith("-1"));
+const centre = (p: Pilji): [number, number] => {
+  const ring =
+    (p.geometry.type === "Polygon" ? p.geometry.coordinates[0] : p.geometry.coordinates[0]?.[0]) ??
+    [];
+  const n = ring.length - 1;
+  const mean = (k: number) => ring.slice(0, n).reduce((s, q) => s + (q[k] ?? 0), 0) / n;
+  return [mean(0), mean(1)];
+};
+const [LON = 0, LAT = 0] = lot ? centre(lot) : [];
+
+/**
+ * Records, from the page's first script, whether the reading progress bar ever appeared: it
+ * shows while the Worker reads a Shapefile, and never while it restores what it kept.
+ */
+const WATCH_PROGRESS = `(() => {
+  window.czdReadShown = false;
+  new MutationObserver(() => {
+    if (document.querySelector('[data-testid="cadastre-progress"]')) window.czdReadShown = true;
+  }).observe(document, { childList: true, subtree: true });
+})()`;
+
+let app: AppPage;
+let page: Page;
+
+const ready = () =>
+  page.locator('[data-testid="cadastre"][data-status="ready"]').waitFor({ timeout: 60_000 });
+const panel = () => page.getByTestId("cadastre");
+const readShown = () =>
+  page.evaluate(() => (window as unknown as { czdReadShown: boolean }).czdReadShown);
+
+/** The keys in the kept cadastre's IndexedDB store. */
+const keptKeys = () =>
+  page.evaluate(
+    () =>
+      new Promise<string[]>((done, fail) => {
+        const open = indexedDB.open("czd-cadastre-kept");
+        open.onerror = () => fail(open.error);
+        open.onsuccess = () => {
+          const db = open.result;
+          if (!db.objectStoreNames.contains("kept")) return done([]);
+          const req = db.transaction("kept").objectStore("kept").getAllKeys();
+          req.onsuccess = () => done(req.result.map(String));
+          req.onerror = () => fail(req.error);
+        };
+      }),
+  );
+
+beforeAll(async () => {
+  app = await openAppAt(inject("baseUrl"), `#18/${LAT}/${LON}`);
+  page = app.page;
+  await page.addInitScript(WATCH_PROGRESS);
+});
+
+afterAll(async () => {
+  await app?.close();
+});
+
+describe("the cadastre kept parsed between visits", () => {
+  it("keeps what the Worker read, written by the Worker", async () => {
+    await page.getByTestId("import-cadastre").setInputFiles(CADASTRE);
+    await ready();
+    expect(await panel().getAttribute("data-from")).toBe("files");
+    await expect.poll(() => panel().getAttribute("data-kept")).toBe("true");
+    expect((await keptKeys()).sort()).toEqual(["layer-0", "manifest"]);
+    // The picked files themselves are no longer kept.
+    const oldFiles = await page.evaluate(
+      () =>
+        new Promise<number>((done) => {
+          const open = indexedDB.open("czd-cadastre");
+          open.onsuccess = () => {
+            const db = open.result;
+            if (!db.objectStoreNames.contains("files")) return done(0);
+            const req = db.transaction("files").objectStore("files").count();
+            req.onsuccess = () => done(req.result);
+          };
+          open.onerror = () => done(0);
+        }),
+    );
+    expect(oldFiles).toBe(0);
+  });
+
+  it("restores it on a reload without reading the Shapefile, and its 필지 are picked", async () => {
+    await page.reload();
+    await waitForMap(page);
+    await ready();
+    expect(await page.getByTestId("cadastre-count").textContent()).toMatch(/^2,738 /);
+    expect(await panel().getAttribute("data-from")).toBe("kept");
+    expect(await readShown()).toBe(false);
+    // A 필지 picked on the map: the union is made by the Worker from the restored 필지.
+    await page.getByTestId("cadastre-pick").click();
+    await page.waitForTimeout(1500);
+    await clickAt(page, await mapCentre(page));
+    await expect.poll(() => parcelCount(page)).toBe(1);
+    await expect
+      .poll(async () => (await exportFiling(page)).features[0]?.properties?.pnu)
+      .toEqual([lot?.pnu]);
+    expect(app.errors).toEqual([]);
+  });
+
+  it("takes the same file picked again from what was kept", async () => {
+    await page.getByTestId("cadastre-pick").click();
+    await page.getByTestId("import-cadastre").setInputFiles(CADASTRE);
+    await ready();
+    expect(await panel().getAttribute("data-from")).toBe("kept");
+    expect(await page.getByTestId("cadastre-count").textContent()).toMatch(/^2,738 /);
+  });
+
+  it("forgets a damaged kept entry and asks for the file again, without a half cadastre", async () => {
+    // One byte of the kept 필지 changed, as a disk error would.
+    await page.evaluate(
+      () =>
+        new Promise<void>((done, fail) => {
+          const open = indexedDB.open("czd-cadastre-kept");
+          open.onsuccess = () => {
+            const store = open.result.transaction("kept", "readwrite").objectStore("kept");
+            const get = store.get("layer-0");
+            get.onsuccess = () => {
+              const bytes = new Uint8Array(get.result as ArrayBuffer);
+              bytes[bytes.length >> 1] = (bytes[bytes.length >> 1] ?? 0) ^ 0xff;
+              const put = store.put(bytes.buffer, "layer-0");
+              put.onsuccess = () => done();
+              put.onerror = () => fail(put.error);
+            };
+          };
+          open.onerror = () => fail(open.error);
+        }),
+    );
+    await page.reload();
+    await waitForMap(page);
+    await expect.poll(() => page.getByTestId("notice").textContent()).toContain("다시 열어");
+    expect(await page.getByTestId("notice").textContent()).toContain("LSMD_CONT_LDREG_48170");
+    expect(await panel().getAttribute("data-status")).toBe("none");
+    expect(await keptKeys()).toEqual([]);
+    // The 구역 picked before is still there.
+    expect(await parcelCount(page)).toBe(1);
+    expect(app.errors).toEqual([]);
+  });
+
+  it("forgets what was kept when the cadastre is closed", async () => {
+    await page.getByTestId("import-cadastre").setInputFiles(CADASTRE);
+    await ready();
+    await expect.poll(() => panel().getAttribute("data-kept")).toBe("true");
+    await page.getByTestId("cadastre-close").click();
+    await expect.poll(keptKeys).toEqual([]);
+    await page.reload();
+    await waitForMap(page);
+    await page.waitForTimeout(1000);
+    expect(await panel().getAttribute("data-status")).toBe("none");
+  });
+});
