@@ -8,7 +8,8 @@
  * whether the Shapefile was read again.
  *
  * With BASE_REF set (a commit, e.g. `main`), that commit's app is built too (bench/base-build.ts)
- * and measured first in the same run; the ratios this ÷ base follow. BENCH_DIST names another
+ * and measured in the same run, in ROUNDS (default 2) rounds alternating the two builds; the
+ * medians and the ratios this ÷ base follow. BENCH_DIST names another
  * build folder for this build.
  */
 import { existsSync } from "node:fs";
@@ -122,8 +123,28 @@ const builds: [string, string][] = [];
 if (BASE_REF) builds.push([buildBase(BASE_REF), `base ${BASE_REF}`]);
 builds.push([process.env.BENCH_DIST ?? "dist", "this build"]);
 
-const results: Result[] = [];
-for (const [dist, build] of builds) results.push(await measure(dist, build));
+// Rounds alternate the builds (base, this, base, this…) so a change in the machine's load falls
+// on both; each figure is the median of its build's rounds.
+const ROUNDS = Number(process.env.ROUNDS ?? 2);
+const runs: Result[][] = builds.map(() => []);
+for (let round = 0; round < ROUNDS; round++) {
+  for (const [k, [dist, build]] of builds.entries()) runs[k]?.push(await measure(dist, build));
+}
+const median = (xs: number[]): number => {
+  const s = [...xs].sort((a, b) => a - b);
+  const m = s.length >> 1;
+  return s.length % 2 ? (s[m] ?? 0) : ((s[m - 1] ?? 0) + (s[m] ?? 0)) / 2;
+};
+const results: Result[] = runs.map((rs) => ({
+  build: rs[0]?.build ?? "",
+  openMs: median(rs.map((r) => r.openMs)),
+  keptMs: median(rs.map((r) => r.keptMs)),
+  storedMb: median(rs.map((r) => r.storedMb)),
+  reloadMs: median(rs.map((r) => r.reloadMs)),
+  mapMs: median(rs.map((r) => r.mapMs)),
+  readAgain: rs.some((r) => r.readAgain),
+  shown: rs.map((r) => r.shown).join(", "),
+}));
 
 const ROWS: [string, (r: Result) => number, string][] = [
   ["picked → count shown", (r) => r.openMs, "ms"],
@@ -134,7 +155,9 @@ const ROWS: [string, (r: Result) => number, string][] = [
   ["  of which after the map was ready", (r) => r.reloadMs - r.mapMs, "ms"],
 ];
 const pad = (s: string, n: number) => s.padStart(n);
-console.log("cadastre across a reload (headless Chromium, SwiftShader)");
+console.log(
+  `cadastre across a reload (headless Chromium, SwiftShader; median of ${ROUNDS} alternating rounds)`,
+);
 console.log(
   `${"".padEnd(40)}${results.map((r) => pad(r.build, 16)).join("")}${BASE_REF ? pad("this ÷ base", 14) : ""}`,
 );
