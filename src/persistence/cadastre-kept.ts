@@ -27,6 +27,11 @@ export interface KeptManifest {
   sources: SourceId[];
   /** Each layer (a 시·군's LSMD_CONT_LDREG_…) and the key of its packed 필지. */
   layers: { name: string; count: number; key: string; bytes: number }[];
+  /**
+   * The map tiles' box index over every layer's 필지 in order (Flatbush bytes) and its checksum:
+   * restored with them, or built again if it doesn't check.
+   */
+  index?: { key: string; bytes: number; sum: number };
 }
 
 export const keptStore = createStore("czd-cadastre-kept", "kept");

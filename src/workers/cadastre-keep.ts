@@ -13,7 +13,7 @@ import {
   MANIFEST_KEY,
   type SourceId,
 } from "../persistence/cadastre-kept";
-import { PACK_VERSION, PackRefused, packPilji, unpackPilji } from "./cadastre-pack";
+import { checksum, PACK_VERSION, PackRefused, packPilji, unpackPilji } from "./cadastre-pack";
 import type { UnkeptWhy } from "./cadastre-protocol";
 
 /** A layer as the Worker read it: its name and its 필지. */
@@ -22,8 +22,17 @@ export interface ReadLayer {
   pilji: Pilji[];
 }
 
-/** Keeps these layers (read from `sources`) in place of whatever was kept; returns the bytes kept. */
-export async function keepLayers(sources: SourceId[], layers: ReadLayer[]): Promise<number> {
+const INDEX_KEY = "tiles-index";
+
+/**
+ * Keeps these layers (read from `sources`) in place of whatever was kept, with the tiles' box
+ * index over them (cadastre-tiles.ts) if given; returns the bytes kept.
+ */
+export async function keepLayers(
+  sources: SourceId[],
+  layers: ReadLayer[],
+  index?: ArrayBuffer,
+): Promise<number> {
   const packed = layers.map((l, i) => ({
     name: l.name,
     count: l.pilji.length,
@@ -39,14 +48,24 @@ export async function keepLayers(sources: SourceId[], layers: ReadLayer[]): Prom
       key,
       bytes: buffer.byteLength,
     })),
+    ...(index
+      ? {
+          index: {
+            key: INDEX_KEY,
+            bytes: index.byteLength,
+            sum: checksum(new Uint8Array(index)),
+          },
+        }
+      : {}),
   };
   await keptStore("readwrite", (store) => {
     store.clear();
     for (const p of packed) store.put(p.buffer, p.key);
+    if (index) store.put(index, INDEX_KEY);
     store.put(manifest, MANIFEST_KEY);
     return promisifyRequest(store.transaction);
   });
-  return packed.reduce((n, p) => n + p.buffer.byteLength, 0);
+  return packed.reduce((n, p) => n + p.buffer.byteLength, index?.byteLength ?? 0);
 }
 
 /** Forgets what was kept (a kept entry found unreadable). */
@@ -57,7 +76,7 @@ export const forgetLayers = (): Promise<void> =>
   });
 
 export type Restored =
-  | { ok: true; manifest: KeptManifest; layers: ReadLayer[] }
+  | { ok: true; manifest: KeptManifest; layers: ReadLayer[]; index?: ArrayBuffer }
   | { ok: false; why: UnkeptWhy; names: string[] };
 
 /** The same files, picked again: same names, sizes and modification times, in the same order. */
@@ -80,8 +99,9 @@ export async function restoreLayers(sources?: SourceId[]): Promise<Restored> {
     return { ok: false, why: "missing", names };
   }
   if (manifest.version !== PACK_VERSION) return { ok: false, why: "format", names };
+  const keys = manifest.layers.map((l) => l.key);
   const buffers = await getMany<ArrayBuffer>(
-    manifest.layers.map((l) => l.key),
+    manifest.index ? [...keys, manifest.index.key] : keys,
     keptStore,
   );
   const layers: ReadLayer[] = [];
@@ -97,5 +117,12 @@ export async function restoreLayers(sources?: SourceId[]): Promise<Restored> {
       throw e;
     }
   }
-  return { ok: true, manifest, layers };
+  // The box index is a saving, not the cadastre: one that doesn't check is built again.
+  const index = buffers[keys.length];
+  const indexOk =
+    manifest.index &&
+    index instanceof ArrayBuffer &&
+    index.byteLength === manifest.index.bytes &&
+    checksum(new Uint8Array(index)) === manifest.index.sum;
+  return indexOk ? { ok: true, manifest, layers, index } : { ok: true, manifest, layers };
 }

@@ -38,13 +38,16 @@ const TEXT_COLUMNS = ["pnu", "jibun", "jimok", "bchk", "colAdmSe"] as const;
 const pad8 = (n: number): number => (n + 7) & ~7;
 
 /**
- * FNV-1a over 32-bit words (the buffer's length is a multiple of 8). Catches a cut or a changed
- * byte at about 20 ms for 80 MB; not a defence against tampering.
+ * FNV-1a over 32-bit words, then any last bytes (`bytes` must start 4-byte aligned). Catches a cut
+ * or a changed byte at about 20 ms for 80 MB; not a defence against tampering.
  */
-function checksum(bytes: Uint8Array): number {
-  const words = new Uint32Array(bytes.buffer, bytes.byteOffset, bytes.byteLength >>> 2);
+export function checksum(bytes: Uint8Array): number {
+  const n = bytes.byteLength >>> 2;
+  const words = new Uint32Array(bytes.buffer, bytes.byteOffset, n);
   let h = 0x811c9dc5;
-  for (let i = 0; i < words.length; i++) h = Math.imul(h ^ (words[i] as number), 0x01000193);
+  for (let i = 0; i < n; i++) h = Math.imul(h ^ (words[i] as number), 0x01000193);
+  for (let i = 4 * n; i < bytes.byteLength; i++)
+    h = Math.imul(h ^ (bytes[i] as number), 0x01000193);
   return h >>> 0;
 }
 

@@ -60,12 +60,12 @@ function label(p: Pilji): string {
 }
 
 /** The 필지 of these layers become the cadastre held (its tiles indexed before the reply). */
-function hold(layers: ReadLayer[], g: number): number {
+function hold(layers: ReadLayer[], g: number, keptIndex?: ArrayBuffer): number {
   const all = layers.length === 1 ? (layers[0] as ReadLayer).pilji : layers.flatMap((l) => l.pilji);
   pilji = all;
   byPnu = null;
   // The tile index before the reply: the map's first tiles come as soon as it asks.
-  tiles = cadastreTiles(all, label);
+  tiles = cadastreTiles(all, label, keptIndex);
   generation = g;
   return all.length;
 }
@@ -100,7 +100,7 @@ async function handle(req: CadastreRequest): Promise<void> {
       : null;
     const layers = kept?.ok ? kept.layers : readFiles(req);
     toKeep = kept?.ok ? null : { sources, layers };
-    const count = hold(layers, req.generation);
+    const count = hold(layers, req.generation, kept?.ok ? kept.index : undefined);
     const names = layers.map((l) => l.name);
     const from = kept?.ok ? "kept" : "files";
     scope.postMessage({ kind: "opened", id: req.id, layers: names, count, from });
@@ -114,7 +114,7 @@ async function handle(req: CadastreRequest): Promise<void> {
       return;
     }
     toKeep = null;
-    const count = hold(kept.layers, req.generation);
+    const count = hold(kept.layers, req.generation, kept.index);
     const names = kept.layers.map((l) => l.name);
     scope.postMessage({ kind: "opened", id: req.id, layers: names, count, from: "kept" });
     return;
@@ -124,7 +124,7 @@ async function handle(req: CadastreRequest): Promise<void> {
     // wait first lets the map's first tiles, asked for as the count shows, be cut before the
     // packing (a few seconds for a 시·군) holds this thread.
     await new Promise((done) => setTimeout(done, KEEP_AFTER_MS));
-    const bytes = toKeep ? await keepLayers(toKeep.sources, toKeep.layers) : 0;
+    const bytes = toKeep ? await keepLayers(toKeep.sources, toKeep.layers, tiles?.index) : 0;
     toKeep = null;
     scope.postMessage({ kind: "kept", id: req.id, bytes });
     return;

@@ -1,7 +1,8 @@
 /**
  * The cadastre's kept form (src/workers/cadastre-pack.ts): the small synthetic 연속지적도 packed
  * and unpacked is the same 필지 as read from the Shapefile; another format version, a cut buffer
- * or a changed byte is refused whole, never half a cadastre.
+ * or a changed byte is refused whole, never half a cadastre. The map tiles' box index, kept
+ * beside them, cuts the same tiles; one of another cadastre is built again.
  */
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
@@ -14,6 +15,7 @@ import {
   packVersion,
   unpackPilji,
 } from "../../src/workers/cadastre-pack";
+import { cadastreTiles } from "../../src/workers/cadastre-tiles";
 
 const layer = openCadastre([
   { name: "c.zip", bytes: readFileSync("test/fixtures/cadastre/LSMD_CONT_LDREG_48170.zip") },
@@ -134,5 +136,39 @@ describe("the cadastre's kept form", () => {
     expect(refusal(() => unpackPilji(new TextEncoder().encode("x".repeat(100))))?.why).toBe(
       "damaged",
     );
+  });
+});
+
+describe("the map tiles' box index kept beside them", () => {
+  const label = (p: Pilji) => `${p.jibun}${p.jimok}`;
+  const built = cadastreTiles(pilji, label);
+  /** Tiles at zoom 16 around the fixture's middle 필지. */
+  const around = (() => {
+    const g = pilji[1369]?.geometry;
+    const ring = (g?.type === "Polygon" ? g.coordinates[0] : g?.coordinates[0]?.[0]) ?? [];
+    const [lon = 0, lat = 0] = ring[0] ?? [];
+    const n = 2 ** 16;
+    const x = Math.floor(((lon + 180) / 360) * n);
+    const r = (lat * Math.PI) / 180;
+    const y = Math.floor(((1 - Math.log(Math.tan(r) + 1 / Math.cos(r)) / Math.PI) / 2) * n);
+    return [-1, 0, 1].flatMap((dx) => [-1, 0, 1].map((dy) => [16, x + dx, y + dy] as const));
+  })();
+
+  it("cuts the same tiles from the kept index as from one built", () => {
+    const kept = cadastreTiles(unpackPilji(packPilji(pilji)), label, built.index.slice(0));
+    let some = 0;
+    for (const [z, x, y] of around) {
+      const a = built.tile(z, x, y);
+      some += a.byteLength;
+      expect(kept.tile(z, x, y)).toEqual(a);
+    }
+    expect(some).toBeGreaterThan(0);
+  });
+
+  it("builds the index again when the kept one is of another cadastre", () => {
+    const other = cadastreTiles(pilji.slice(0, 10), label).index;
+    const tiles = cadastreTiles(pilji, label, other);
+    for (const [z, x, y] of around) expect(tiles.tile(z, x, y)).toEqual(built.tile(z, x, y));
+    expect(new Uint8Array(tiles.index)).not.toEqual(new Uint8Array(other));
   });
 });

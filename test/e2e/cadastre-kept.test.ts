@@ -3,7 +3,8 @@
  * Worker kept in IndexedDB, without reading the Shapefile again (no reading progress is ever
  * shown, and the panel says where the 필지 came from), and its 필지 are picked as before. The same
  * file picked again comes from what was kept; a damaged kept entry is forgotten with a notice
- * asking for the file again; closing the cadastre forgets it.
+ * asking for the file again; closing the cadastre forgets it; files an earlier version kept are
+ * read once more and kept parsed.
  */
 import { readFileSync } from "node:fs";
 import { resolve } from "node:path";
@@ -69,6 +70,22 @@ const keptKeys = () =>
       }),
   );
 
+/** Entries in the store where the first versions kept the picked files. */
+const oldFileCount = () =>
+  page.evaluate(
+    () =>
+      new Promise<number>((done) => {
+        const open = indexedDB.open("czd-cadastre");
+        open.onsuccess = () => {
+          const db = open.result;
+          if (!db.objectStoreNames.contains("files")) return done(0);
+          const req = db.transaction("files").objectStore("files").count();
+          req.onsuccess = () => done(req.result);
+        };
+        open.onerror = () => done(0);
+      }),
+  );
+
 beforeAll(async () => {
   app = await openAppAt(inject("baseUrl"), `#18/${LAT}/${LON}`);
   page = app.page;
@@ -85,22 +102,9 @@ describe("the cadastre kept parsed between visits", () => {
     await ready();
     expect(await panel().getAttribute("data-from")).toBe("files");
     await keptNow();
-    expect((await keptKeys()).sort()).toEqual(["layer-0", "manifest"]);
+    expect((await keptKeys()).sort()).toEqual(["layer-0", "manifest", "tiles-index"]);
     // The picked files themselves are no longer kept.
-    const oldFiles = await page.evaluate(
-      () =>
-        new Promise<number>((done) => {
-          const open = indexedDB.open("czd-cadastre");
-          open.onsuccess = () => {
-            const db = open.result;
-            if (!db.objectStoreNames.contains("files")) return done(0);
-            const req = db.transaction("files").objectStore("files").count();
-            req.onsuccess = () => done(req.result);
-          };
-          open.onerror = () => done(0);
-        }),
-    );
-    expect(oldFiles).toBe(0);
+    expect(await oldFileCount()).toBe(0);
   });
 
   it("restores it on a reload without reading the Shapefile, and its 필지 are picked", async () => {
@@ -170,5 +174,42 @@ describe("the cadastre kept parsed between visits", () => {
     await waitForMap(page);
     await page.waitForTimeout(1000);
     expect(await panel().getAttribute("data-status")).toBe("none");
+  });
+  it("reads once more the files an earlier version kept, keeps them parsed, and drops the files", async () => {
+    // What the first versions left in IndexedDB: the picked files themselves.
+    const zip = [...readFileSync(CADASTRE)];
+    await page.evaluate(
+      (bytes) =>
+        new Promise<void>((done, fail) => {
+          const put = (db: IDBDatabase) => {
+            const tx = db.transaction("files", "readwrite");
+            tx.objectStore("files").put([{ name: "c.zip", bytes: new Uint8Array(bytes) }], "files");
+            tx.oncomplete = () => done();
+            tx.onerror = () => fail(tx.error);
+          };
+          const open = (version?: number) => {
+            const req = indexedDB.open("czd-cadastre", version);
+            req.onupgradeneeded = () => req.result.createObjectStore("files");
+            req.onsuccess = () => {
+              const db = req.result;
+              if (db.objectStoreNames.contains("files")) return put(db);
+              db.close();
+              open(db.version + 1);
+            };
+            req.onerror = () => fail(req.error);
+          };
+          open();
+        }),
+      zip,
+    );
+    await page.reload();
+    await waitForMap(page);
+    await ready();
+    expect(await panel().getAttribute("data-from")).toBe("files");
+    expect(await page.getByTestId("cadastre-count").textContent()).toMatch(/^2,738 /);
+    await keptNow();
+    await expect.poll(keptKeys).toEqual(["layer-0", "manifest", "tiles-index"]);
+    await expect.poll(oldFileCount).toBe(0);
+    expect(app.errors).toEqual([]);
   });
 });
