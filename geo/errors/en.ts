@@ -134,6 +134,10 @@ const ENTRY: Record<EntryProblem, (p: Entry) => string> = {
   AXIS: (p) => `A belt's axis needs at least 2 distinct vertices (${p.count} given)`,
 };
 
+/** "Firm 3", or in a CSV "Line 5 (firm 3)": the line where its row starts. */
+const firmAt = (p: { record: number; line?: number }): string =>
+  p.line === undefined ? `Firm ${p.record}` : `Line ${p.line} (firm ${p.record})`;
+
 /** "hubs.geojson feature 3" / "hubs.csv line 4". */
 const at = (p: HubPlace): string =>
   "feature" in p ? `${p.file} feature ${p.feature}` : `${p.file} line ${p.line}`;
@@ -153,7 +157,7 @@ const hubs = {
     `${at(p)} (${p.name}): coordinates out of lon/lat range (for TM coordinates, name the CRS ${p.hint.en})`,
   HUB_CSV_UNREADABLE: (p: Hub<"HUB_CSV_UNREADABLE">) => `${at(p)}: unreadable CSV (${p.why})`,
   HUB_CSV_HEADER: (p: Hub<"HUB_CSV_HEADER">) =>
-    `${p.file} line 1: the header needs name,type,lon,lat (or 이름,유형,경도,위도, or name,type,x,y) columns`,
+    `${at(p)}: the header needs name,type,lon,lat (or 이름,유형,경도,위도, or name,type,x,y) columns`,
   HUB_XY_NEEDS_CRS: (p: Hub<"HUB_XY_NEEDS_CRS">) =>
     `${p.file}: x,y columns need their coordinate system: name it ${p.hint.en}`,
   HUB_ROW_INCOMPLETE: (p: Hub<"HUB_ROW_INCOMPLETE">) =>
@@ -350,8 +354,8 @@ export const en = {
     FEATURE_NOT_POINT: (p) =>
       `Feature ${p.record} is not a point (${p.geometry ?? "no geometry"}): give firms as points`,
     WEIGHT_TOO_LARGE: (p) =>
-      `Firm ${p.record}: the weight '${p.value}' is too large (at most ${p.limit.toExponential()}): rescale the column (e.g. to millions of won) and read it again`,
-    WEIGHT_NOT_NUMBER: (p) => `Firm ${p.record}: the weight '${p.value}' is not a number ≥ 0`,
+      `${firmAt(p)}: the weight '${p.value}' is too large (at most ${p.limit.toExponential()}): rescale the column (e.g. to millions of won) and read it again`,
+    WEIGHT_NOT_NUMBER: (p) => `${firmAt(p)}: the weight '${p.value}' is not a number ≥ 0`,
     SITE_NOT_POLYGON: (p) =>
       `Candidate site ${p.record} is not a polygon (${p.geometry ?? "no geometry"})`,
     NO_SITES: () => "The file holds no candidate sites",

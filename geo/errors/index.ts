@@ -33,9 +33,6 @@ export function errorText(data: ErrorData, lang: "ko" | "en" = "ko"): string {
   return data.file === undefined ? body : oneLine(`'${data.file}': ${body}`);
 }
 
-/** Params that count lines or records of a file: what a reader of part of it moves on. */
-const COUNTED = ["line", "record"] as const;
-
 export class FilingError extends Error {
   readonly data: ErrorData;
 
@@ -88,15 +85,13 @@ export class FilingError extends Error {
   }
 
   /**
-   * This error as a reader of the whole file would raise it, when it came from a part that
-   * starts `rows` lines (and records) in: its line and record params moved on by `rows`.
+   * This error as a reader of the whole file would raise it, when it came from a part of it
+   * that starts `lines` lines and `records` records in: its `line` and `record` params moved on.
    */
-  movedOn(rows: number): FilingError {
+  movedOn(by: { lines: number; records: number }): FilingError {
     const params: Record<string, unknown> = { ...this.data.params };
-    for (const key of COUNTED) {
-      const value = params[key];
-      if (typeof value === "number") params[key] = value + rows;
-    }
+    if (typeof params.line === "number") params.line += by.lines;
+    if (typeof params.record === "number") params.record += by.records;
     return new FilingError({ ...this.data, params } as ErrorData);
   }
 }

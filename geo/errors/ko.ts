@@ -140,6 +140,10 @@ const ENTRY: Record<EntryProblem, (p: Entry) => string> = {
   AXIS: (p) => `띠의 축에는 서로 다른 꼭짓점이 2개 이상 필요합니다 (${p.count}개)`,
 };
 
+/** "3번째 기업", or in a CSV "5행(3번째 기업)": the line where its row starts. */
+const firmAt = (p: { record: number; line?: number }): string =>
+  p.line === undefined ? `${p.record}번째 기업` : `${p.line}행(${p.record}번째 기업)`;
+
 /** "hubs.geojson 피처 3" / "hubs.csv 4행". */
 const at = (p: HubPlace): string =>
   "feature" in p ? `${p.file} 피처 ${p.feature}` : `${p.file} ${p.line}행`;
@@ -160,7 +164,7 @@ const hubs = {
   HUB_CSV_UNREADABLE: (p: Hub<"HUB_CSV_UNREADABLE">) =>
     `${at(p)}: CSV를 읽을 수 없습니다 (${p.why})`,
   HUB_CSV_HEADER: (p: Hub<"HUB_CSV_HEADER">) =>
-    `${p.file} 1행: 머리글에 name,type,lon,lat (또는 이름,유형,경도,위도, 또는 name,type,x,y) 열이 있어야 합니다`,
+    `${at(p)}: 머리글에 name,type,lon,lat (또는 이름,유형,경도,위도, 또는 name,type,x,y) 열이 있어야 합니다`,
   HUB_XY_NEEDS_CRS: (p: Hub<"HUB_XY_NEEDS_CRS">) =>
     `${p.file}: x,y 열의 좌표계를 ${p.hint.ko} 지정하십시오`,
   HUB_ROW_INCOMPLETE: (p: Hub<"HUB_ROW_INCOMPLETE">) =>
@@ -352,9 +356,8 @@ export const ko = {
     FEATURE_NOT_POINT: (p) =>
       `${p.record}번째 지물이 점이 아닙니다 (${p.geometry ?? "도형 없음"}): 기업은 점으로 주십시오`,
     WEIGHT_TOO_LARGE: (p) =>
-      `${p.record}번째 기업의 가중치 '${p.value}'가 너무 큽니다 (최대 ${p.limit.toExponential()}): 단위를 바꾸어(예: 백만 원) 다시 읽으십시오`,
-    WEIGHT_NOT_NUMBER: (p) =>
-      `${p.record}번째 기업의 가중치 '${p.value}'가 0 이상의 숫자가 아닙니다`,
+      `${firmAt(p)}의 가중치 '${p.value}'가 너무 큽니다 (최대 ${p.limit.toExponential()}): 단위를 바꾸어(예: 백만 원) 다시 읽으십시오`,
+    WEIGHT_NOT_NUMBER: (p) => `${firmAt(p)}의 가중치 '${p.value}'가 0 이상의 숫자가 아닙니다`,
     SITE_NOT_POLYGON: (p) =>
       `후보지 ${p.record}번이 다각형이 아닙니다 (${p.geometry ?? "도형 없음"})`,
     NO_SITES: () => "후보지가 하나도 없습니다",

@@ -94,7 +94,7 @@ export type HubProblem =
     }
   | { kind: "HUB_OUT_OF_RANGE"; file: string; feature: number; name: string; hint: Phrase }
   | { kind: "HUB_CSV_UNREADABLE"; file: string; line: number; why: string }
-  | { kind: "HUB_CSV_HEADER"; file: string }
+  | { kind: "HUB_CSV_HEADER"; file: string; line: number }
   | { kind: "HUB_XY_NEEDS_CRS"; file: string; hint: Phrase }
   | { kind: "HUB_ROW_INCOMPLETE"; file: string; line: number }
   | { kind: "HUB_ROW_DEGREES_IN_TM"; file: string; line: number; x: number; y: number; crs: string }
@@ -331,8 +331,9 @@ export interface ErrorParams {
     | { kind: "NO_FIRMS_OF_INDUSTRY"; column: string; values: readonly string[] }
     | { kind: "MISSING_COLUMN"; role: ColumnRole; column: string; found: readonly string[] }
     | { kind: "FEATURE_NOT_POINT"; record: number; geometry: string | null }
-    | { kind: "WEIGHT_TOO_LARGE"; record: number; value: string; limit: number }
-    | { kind: "WEIGHT_NOT_NUMBER"; record: number; value: string }
+    /** `line`: a CSV's, where the firm's row starts. */
+    | { kind: "WEIGHT_TOO_LARGE"; record: number; line?: number; value: string; limit: number }
+    | { kind: "WEIGHT_NOT_NUMBER"; record: number; line?: number; value: string }
     | { kind: "SITE_NOT_POLYGON"; record: number; geometry: string | null }
     | { kind: "NO_SITES" }
     | { kind: "CLI_CANNOT_READ"; role: FileRole; path: string; reason: string }

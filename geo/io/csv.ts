@@ -10,6 +10,7 @@ import { MAX_POSITIONS, tooManyPositions } from "../filing";
 import { geodesicAreaM2, normalizeCrs, SUPPORTED_CRS, tmAreaM2, toLonLat } from "../measure";
 import { showInvisible } from "../sanitize";
 import type { Zone } from "../types";
+import { csvRowLine, lineBreaks } from "./csv-lines";
 import { attributeKeys } from "./dbf-fields";
 import type { Converter, Imported, ReadOptions, WriteOptions } from "./format";
 import { decodeText, encodeText, MAX_TEXT_BYTES, type TextEncodingId } from "./text";
@@ -110,9 +111,13 @@ export function coordinateColumns(
   });
 }
 
-/** Points from CSV text; a row whose coordinates aren't numbers stops the import, naming its line. */
+/**
+ * Points from CSV text; a row whose coordinates aren't numbers stops the import, naming the line
+ * of the text where the row starts (empty lines, quoted line breaks and leading blanks counted).
+ */
 export function readPointsCsv(text: string, opts: ReadOptions = {}): Imported {
-  const parsed = Papa.parse<Record<string, string>>(text.trim(), {
+  const body = text.trim();
+  const parsed = Papa.parse<Record<string, string>>(body, {
     header: true,
     skipEmptyLines: true,
     // Parsing stops one row past the limit: a bigger list is refused without being read whole.
@@ -122,10 +127,17 @@ export function readPointsCsv(text: string, opts: ReadOptions = {}): Imported {
   const headers = parsed.meta.fields ?? [];
   const cols = coordinateColumns(headers, opts);
   const convert = toLonLat(cols.crs);
+  const split = {
+    delimiter: parsed.meta.delimiter,
+    linebreak: parsed.meta.linebreak,
+    skipEmptyLines: true,
+  };
+  const leading = lineBreaks(text, 0, text.length - text.trimStart().length);
+  // Row i is row i + 1 of the body, after the header.
+  const rowLine = (i: number): number => leading + csvRowLine(body, i + 1, split);
   const features: Feature[] = parsed.data.map((row, i) => {
     const a = Number(row[cols.lon]);
     const b = Number(row[cols.lat]);
-    const line = i + 2;
     if (
       !Number.isFinite(a) ||
       !Number.isFinite(b) ||
@@ -134,7 +146,12 @@ export function readPointsCsv(text: string, opts: ReadOptions = {}): Imported {
     ) {
       throw new FilingError({
         code: "BAD_COORDINATES",
-        params: { kind: "CSV_NOT_NUMBERS", line, x: row[cols.lon] ?? "", y: row[cols.lat] ?? "" },
+        params: {
+          kind: "CSV_NOT_NUMBERS",
+          line: rowLine(i),
+          x: row[cols.lon] ?? "",
+          y: row[cols.lat] ?? "",
+        },
       });
     }
     const lonLat = convert([a, b]);
@@ -142,7 +159,7 @@ export function readPointsCsv(text: string, opts: ReadOptions = {}): Imported {
     if (Math.abs(lon) > 180 || Math.abs(lat) > 90) {
       throw new FilingError({
         code: "NOT_LONLAT",
-        params: { kind: "CSV_NOT_LONLAT", line, x: a, y: b },
+        params: { kind: "CSV_NOT_LONLAT", line: rowLine(i), x: a, y: b },
       });
     }
     return {
@@ -153,7 +170,7 @@ export function readPointsCsv(text: string, opts: ReadOptions = {}): Imported {
   });
   if (features.length === 0)
     throw new FilingError({ code: "BAD_FILE", params: { kind: "CSV_NO_ROWS" } });
-  return { collection: { type: "FeatureCollection", features }, sourceCrs: cols.crs };
+  return { collection: { type: "FeatureCollection", features }, sourceCrs: cols.crs, rowLine };
 }
 
 export const csv: Converter = {

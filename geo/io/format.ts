@@ -43,6 +43,11 @@ export interface Imported {
   sourceCrs: string;
   /** A filing's top-level `czd` member, when the format carries one. */
   meta?: Record<string, unknown>;
+  /**
+   * A CSV's: the line of the file (as a text editor numbers it) where feature `i`'s row starts,
+   * worked out when a message asks for it.
+   */
+  rowLine?: (i: number) => number;
 }
 
 export interface Converter {

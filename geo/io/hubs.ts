@@ -11,6 +11,7 @@ import { parseJson } from "../filing/structure";
 import { normalizeCrs, reprojectGeometry, toLonLat } from "../measure";
 import { own } from "../own";
 import type { Hub } from "../types";
+import { csvRowLine } from "./csv-lines";
 import { CLI_CRS_HINT, type CrsHint } from "./format";
 
 /** Korean names of the six types, as a Korean spreadsheet would write them. */
@@ -118,13 +119,30 @@ function readCsvHubs(
   crs: string | undefined,
   hint: CrsHint,
 ): Hub[] {
-  const parsed = Papa.parse<string[]>(text, { skipEmptyLines: false });
+  // The delimiter is guessed from the rows that are not blank (blank lines before the header
+  // would otherwise outvote it); every row is then kept, so row k is known for its line.
+  const { delimiter } = Papa.parse<string[]>(text, { skipEmptyLines: "greedy", preview: 10 }).meta;
+  const parsed = Papa.parse<string[]>(text, { delimiter, skipEmptyLines: false });
+  const split = {
+    delimiter: parsed.meta.delimiter,
+    linebreak: parsed.meta.linebreak,
+    skipEmptyLines: false,
+  };
+  // Row k's line as an editor numbers it (a quoted name may hold line breaks).
+  const lineOf = (k: number): number => csvRowLine(text, k, split);
   const firstError = parsed.errors[0];
   if (firstError !== undefined) {
-    const line = (firstError.row ?? 0) + 1;
+    const line = lineOf(firstError.row ?? 0);
     throw bad({ kind: "HUB_CSV_UNREADABLE", file: fileName, line, why: firstError.message });
   }
-  const [header = [], ...rows] = parsed.data;
+  // The header is the first row that is not blank.
+  const blank = (row: string[]): boolean => row.every((cell) => cell.trim() === "");
+  const h = Math.max(
+    0,
+    parsed.data.findIndex((row) => !blank(row)),
+  );
+  const header = parsed.data[h] ?? [];
+  const rows = parsed.data.slice(h + 1);
   const column = new Map<string, number>();
   header.forEach((cell, i) => {
     const role = own(
@@ -139,7 +157,7 @@ function readCsvHubs(
   const lonLat = column.has("lon") && column.has("lat");
   const xy = column.has("x") && column.has("y");
   if (!column.has("name") || !(lonLat || xy)) {
-    throw bad({ kind: "HUB_CSV_HEADER", file: fileName });
+    throw bad({ kind: "HUB_CSV_HEADER", file: fileName, line: lineOf(h) });
   }
   // A list of enterprises (기업명, 위도, 경도) has no type column: each row is an "enterprise",
   // an id beyond the six hub types, kept and counted under its own key.
@@ -151,25 +169,26 @@ function readCsvHubs(
   const [cx, cy] = lonLat ? ["lon", "lat"] : ["x", "y"];
   const hubs: Hub[] = [];
   rows.forEach((row, r) => {
-    const line = r + 2;
-    if (row.every((cell) => cell.trim() === "")) return;
+    if (blank(row)) return;
+    // Only a refusal needs the line: worked out then, not for every row.
+    const at = () => ({ file: fileName, line: lineOf(h + 1 + r) });
     const cell = (role: string): string => row[column.get(role) ?? -1]?.trim() ?? "";
     const name = cell("name");
     const type = hubTypeId(cell("type")) || defaultType;
-    if (type === TOTAL_KEY) throw bad({ kind: "HUB_TOTAL_TYPE", file: fileName, line });
+    if (type === TOTAL_KEY) throw bad({ kind: "HUB_TOTAL_TYPE", ...at() });
     const x = toNumber(cell(cx as string));
     const y = toNumber(cell(cy as string));
     if (name === "" || type === "" || x === null || y === null) {
-      throw bad({ kind: "HUB_ROW_INCOMPLETE", file: fileName, line });
+      throw bad({ kind: "HUB_ROW_INCOMPLETE", ...at() });
     }
     if (convert !== null && crs !== "EPSG:4326" && isDegrees([x, y])) {
       // Degrees read as metres would land a few hundred metres from the plane's false origin,
       // hundreds of km from the hub: refuse, as filings are refused (FILING.md).
-      throw bad({ kind: "HUB_ROW_DEGREES_IN_TM", file: fileName, line, x, y, crs: String(crs) });
+      throw bad({ kind: "HUB_ROW_DEGREES_IN_TM", ...at(), x, y, crs: String(crs) });
     }
     const position = convert === null ? [x, y] : convert([x, y]);
     if (!isLonLat(position)) {
-      throw bad({ kind: "HUB_ROW_OUT_OF_RANGE", file: fileName, line, x, y });
+      throw bad({ kind: "HUB_ROW_OUT_OF_RANGE", ...at(), x, y });
     }
     hubs.push({ name, type, geometry: { type: "Point", coordinates: position } });
   });

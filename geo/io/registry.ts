@@ -59,7 +59,8 @@ export function readerFor(name: string, bytes?: Uint8Array): Converter {
   throw new FilingError({ code: "BAD_FILE", params: { kind: "UNREADABLE_FORMAT", extensions } });
 }
 
-function baseName(path: string): string {
+/** The file's name without its folders, as messages name it. */
+export function baseName(path: string): string {
   return path.split(/[\\/]/).pop() ?? path;
 }
 

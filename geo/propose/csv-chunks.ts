@@ -4,19 +4,25 @@
  * reader. A problem names its line in the whole file, as reading it at once would.
  */
 import { isFilingError } from "../errors";
-import type { ReadOptions } from "../io";
+import type { Imported, ReadOptions } from "../io";
 import { readPointsCsv } from "../io";
+import { lineBreaks } from "../io/csv-lines";
 import type { Firms } from "./firms";
-import { type FirmPick, firmsFromFeatures, noFirms } from "./read";
+import { atRowLine, type FirmPick, firmsFromFeatures, noFirms } from "./read";
 
-/** Ends of the lines of `text` from `from`, newlines inside quotes skipped (RFC 4180). */
+/**
+ * Ends of the lines of `text` from `from` (LF, CRLF or a CR alone), line breaks inside quotes
+ * skipped (RFC 4180).
+ */
 function lineEnds(text: string, from: number, rows: number): number {
   let quoted = false;
   let count = 0;
   for (let i = from; i < text.length; i++) {
     const ch = text.charCodeAt(i);
     if (ch === 34) quoted = !quoted;
-    else if (ch === 10 && !quoted && ++count === rows) return i + 1;
+    else if (quoted || (ch !== 10 && ch !== 13)) continue;
+    else if (ch === 13 && text.charCodeAt(i + 1) === 10) continue;
+    else if (++count === rows) return i + 1;
   }
   return text.length;
 }
@@ -47,9 +53,13 @@ export interface CsvChunkOptions extends ReadOptions, FirmPick {
 
 /** Firms from CSV text, chunk by chunk. */
 export function firmsFromCsvText(text: string, opts: CsvChunkOptions = {}): Firms {
-  const body = text.replace(/^\uFEFF/, "");
-  const headerEnd = lineEnds(body, 0, 1);
-  const header = body.slice(0, headerEnd).replace(/\r?\n?$/, "\n");
+  // The header is the first line that is not blank (the converters' reader trims the text, BOM
+  // included); it keeps its own line break, so each chunk reads with the file's. Lines are
+  // counted from the text's start.
+  const start = text.length - text.trimStart().length;
+  const headerEnd = lineEnds(text, start, 1);
+  const header = text.slice(start, headerEnd);
+  const headerLines = lineBreaks(header, 0, header.length);
   const rows = opts.rows ?? 20_000;
   const readOpts: ReadOptions = opts.crs ? { crs: opts.crs } : {};
   const pick: FirmPick = {
@@ -59,24 +69,33 @@ export function firmsFromCsvText(text: string, opts: CsvChunkOptions = {}): Firm
   const parts: Firms[] = [];
   let done = 0;
   let at = headerEnd;
-  while (at < body.length) {
-    const end = lineEnds(body, at, rows);
-    const chunk = body.slice(at, end);
+  while (at < text.length) {
+    const end = lineEnds(text, at, rows);
+    const chunk = text.slice(at, end);
     if (chunk.trim() !== "") {
+      let imported: Imported | undefined;
       try {
-        const imported = readPointsCsv(header + chunk, readOpts);
+        imported = readPointsCsv(header + chunk, readOpts);
         const features = imported.collection.features;
         parts.push(firmsFromFeatures(features, pick));
         done += features.length;
       } catch (e) {
-        // Its line (and firm) params moved on by the rows read before: the whole file's numbers.
-        throw isFilingError(e) ? e.movedOn(done) : e;
+        // Named by its line in the chunk, moved on to the whole file's line (and firm number).
+        const named = imported?.rowLine ? atRowLine(e, imported.rowLine) : e;
+        if (!isFilingError(named)) throw named;
+        throw named.movedOn({ lines: lineBreaks(text, 0, at) - headerLines, records: done });
       }
     }
     at = end;
-    opts.onProgress?.(at / body.length);
+    opts.onProgress?.(at / text.length);
   }
-  if (parts.length === 0) readPointsCsv(header, readOpts);
+  if (parts.length === 0) {
+    try {
+      readPointsCsv(header, readOpts);
+    } catch (e) {
+      throw isFilingError(e) ? e.movedOn({ lines: lineBreaks(text, 0, start), records: 0 }) : e;
+    }
+  }
   const firms = concat(parts);
   if (firms.lon.length === 0) throw noFirms(pick);
   return firms;

@@ -2,19 +2,22 @@
  * Firms from CSV text that arrives in pieces (a file read in a stream), straight into typed
  * arrays: no row objects, no copy of the whole text. It reads what the converters' CSV reader
  * (Papa Parse with a header, empty lines skipped, the whole text trimmed) reads, and refuses what
- * it refuses with the same message and line: the delimiter, line break and header names come from
- * Papa Parse itself, run on the file's first megabyte; rows are then split the way its parser
- * splits them (a field is quoted only when it starts with a quote; `""` inside is one quote; a
- * quote closes before optional blanks and a delimiter or line break, or at the end of the text).
+ * it refuses with the same message and line (the line an editor shows: io/csv-lines.ts): the
+ * delimiter, line break and header names come from Papa Parse itself, run on the file's first
+ * megabyte; rows are then split the way its parser splits them (a field is quoted only when it
+ * starts with a quote; `""` inside is one quote; a quote closes before optional blanks and a
+ * delimiter or line break, or at the end of the text).
  */
 import Papa from "papaparse";
 import { FilingError } from "../errors";
 import { MAX_POSITIONS, tooManyPositions } from "../filing";
 import type { ReadOptions } from "../io";
 import { coordinateColumns } from "../io/csv";
+import { lineAtInPieces } from "../io/csv-lines";
 import { toLonLat } from "../measure";
 import { FirmBuffer, type Firms } from "./firms";
 import {
+  atRowLine,
   type FirmPick,
   INDUSTRY_COLUMN,
   industryWanted,
@@ -71,12 +74,19 @@ export class CsvFirmReader {
   private industryCol = -1;
   /** The cells of the columns read, by column index (undefined: the row is short). */
   private cells: (string | undefined)[] = [];
-  /** Data rows read (empty lines not counted): row i is line i + 2, firm i + 1. */
+  /** Data rows read (empty lines not counted): row i is firm i + 1. */
   private rows = 0;
-  /** The first row whose coordinates are not read, a missing column, the first bad weight. */
-  private badCoordinates: FilingError | null = null;
+  /**
+   * Characters of the text before `buf`: a row starting at `p` starts at character
+   * `charsBefore + p` of the text, whose line is worked out (by reading the text again) only
+   * when a message names it, so reading counts no lines.
+   */
+  private charsBefore = 0;
+  /** The first row whose coordinates are not read (and where it starts), given its line. */
+  private badCoordinates: { at: number; error: (line: number) => FilingError } | null = null;
   private missingColumn: FilingError | null = null;
-  private badFirm: unknown = null;
+  /** The first bad weight, and where its row starts. */
+  private badFirm: { at: number; error: unknown } | null = null;
   /** The header row did not end within the first megabyte: skip it before the first data row. */
   private headerPending = false;
 
@@ -87,8 +97,10 @@ export class CsvFirmReader {
 
   push(text: string): void {
     if (!this.started) {
-      text = text.trimStart();
-      if (text === "") return;
+      const body = text.trimStart();
+      this.charsBefore += text.length - body.length;
+      if (body === "") return;
+      text = body;
       this.started = true;
     }
     this.buf = this.buf === "" ? text : this.buf + text;
@@ -101,16 +113,22 @@ export class CsvFirmReader {
     this.readRows(lastNonSpace(this.buf) + 1, false);
   }
 
-  finish(): Firms {
+  /**
+   * The firms; or the first problem, named by the line of character `at` of the text that
+   * `lineAt` works out (csv-lines' lineAtInPieces over the same pieces again).
+   */
+  finish(lineAt: (at: number) => number): Firms {
     this.buf = this.buf.trimEnd();
     if (!this.header) this.readHeader(this.buf, true);
     this.readRows(this.buf.length, true);
-    if (this.badCoordinates) throw this.badCoordinates;
+    const bad = this.badCoordinates;
+    if (bad) throw bad.error(lineAt(bad.at));
     if (this.rows === 0) {
       throw new FilingError({ code: "BAD_FILE", params: { kind: "CSV_NO_ROWS" } });
     }
     if (this.missingColumn) throw this.missingColumn;
-    if (this.badFirm) throw this.badFirm;
+    const firm = this.badFirm;
+    if (firm) throw atRowLine(firm.error, () => lineAt(firm.at));
     return this.out.firms();
   }
 
@@ -147,12 +165,11 @@ export class CsvFirmReader {
     if (head.length === 0) return;
     const end = this.record(0, final ? head.length : lastNonSpace(head) + 1, final, false);
     if (end < 0) this.headerPending = true;
-    else this.buf = this.buf.slice(end);
+    else this.consume(end);
   }
 
   /** Reads the complete rows of `buf` ending by `limit`; keeps the rest for the next piece. */
   private readRows(limit: number, final: boolean): void {
-    const buf = this.buf;
     let at = 0;
     if (this.headerPending) {
       const end = this.record(0, limit, final, false);
@@ -165,7 +182,13 @@ export class CsvFirmReader {
       if (end < 0) break;
       at = end;
     }
-    this.buf = at === 0 ? buf : buf.slice(at);
+    if (at > 0) this.consume(at);
+  }
+
+  /** Drops the text before `at` from the buffer. */
+  private consume(at: number): void {
+    this.charsBefore += at;
+    this.buf = this.buf.slice(at);
   }
 
   /**
@@ -263,7 +286,7 @@ export class CsvFirmReader {
       if (rowDone) break;
     }
     // An empty line (one empty field) is skipped, as Papa Parse's skipEmptyLines skips it.
-    if (take && !(field === 1 && firstEmpty)) this.firm();
+    if (take && !(field === 1 && firstEmpty)) this.firm(p);
     return cur;
   }
 
@@ -272,7 +295,7 @@ export class CsvFirmReader {
    * named at the end, in the order the whole-text reader finds problems: a bad coordinate in any
    * row first, then no rows, a missing weight or industry column, then a bad weight.
    */
-  private firm(): void {
+  private firm(p: number): void {
     const i = this.rows++;
     if (i >= MAX_POSITIONS) throw tooManyPositions();
     if (this.badCoordinates) return;
@@ -281,20 +304,28 @@ export class CsvFirmReader {
     const latText = cells[this.latCol];
     const a = Number(lonText);
     const b = Number(latText);
-    const line = i + 2;
     if (!Number.isFinite(a) || !Number.isFinite(b) || lonText === "" || latText === "") {
-      this.badCoordinates = new FilingError({
-        code: "BAD_COORDINATES",
-        params: { kind: "CSV_NOT_NUMBERS", line, x: lonText ?? "", y: latText ?? "" },
-      });
+      const [x, y] = [lonText ?? "", latText ?? ""];
+      this.badCoordinates = {
+        at: this.charsBefore + p,
+        error: (line) =>
+          new FilingError({
+            code: "BAD_COORDINATES",
+            params: { kind: "CSV_NOT_NUMBERS", line, x, y },
+          }),
+      };
       return;
     }
     const [lon = Number.NaN, lat = Number.NaN] = this.convert([a, b]);
     if (Math.abs(lon) > 180 || Math.abs(lat) > 90) {
-      this.badCoordinates = new FilingError({
-        code: "NOT_LONLAT",
-        params: { kind: "CSV_NOT_LONLAT", line, x: a, y: b },
-      });
+      this.badCoordinates = {
+        at: this.charsBefore + p,
+        error: (line) =>
+          new FilingError({
+            code: "NOT_LONLAT",
+            params: { kind: "CSV_NOT_LONLAT", line, x: a, y: b },
+          }),
+      };
       return;
     }
     if (this.missingColumn || this.badFirm) return;
@@ -306,14 +337,20 @@ export class CsvFirmReader {
           : (plainWeight(cells[this.weightCol]) ?? weightOf(cells[this.weightCol], i));
       this.out.push(lon, lat, w);
     } catch (e) {
-      this.badFirm = e;
+      this.badFirm = { at: this.charsBefore + p, error: e };
     }
   }
 }
 
-/** Firms from CSV text pieces (a stream), as readFirms reads the whole text. */
-export function firmsFromCsvPieces(pieces: Iterable<string>, opts: CsvFirmOptions = {}): Firms {
+/**
+ * Firms from CSV text pieces (a stream), as readFirms reads the whole text. `pieces` is called
+ * once to read; again, only to find the line of a bad row for its message.
+ */
+export function firmsFromCsvPieces(
+  pieces: () => Iterable<string>,
+  opts: CsvFirmOptions = {},
+): Firms {
   const reader = new CsvFirmReader(opts);
-  for (const piece of pieces) reader.push(piece);
-  return reader.finish();
+  for (const piece of pieces()) reader.push(piece);
+  return reader.finish((at) => lineAtInPieces(pieces(), at));
 }

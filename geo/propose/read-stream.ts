@@ -5,6 +5,7 @@
  * formats, and GeoJSON this reader leaves to the whole-file reader, throw WholeFileNeeded.
  */
 import { FilingError, isFilingError } from "../errors";
+import { baseName } from "../io/registry";
 import { firmsFromCsvPieces } from "./csv-stream";
 import type { Firms } from "./firms";
 import { firmsFromGeoJsonPieces, WholeFileNeeded } from "./geojson-stream";
@@ -20,10 +21,6 @@ export function streamedFormat(name: string): "csv" | "geojson" | null {
   if (lower.endsWith(".geojson") || lower.endsWith(".json")) return "geojson";
   if (lower.endsWith(".csv") || lower.endsWith(".txt")) return "csv";
   return null;
-}
-
-function baseName(path: string): string {
-  return path.split(/[\\/]/).pop() ?? path;
 }
 
 /** A problem named with the file, as importFeatures names it. */
@@ -55,7 +52,7 @@ export function readFirmsStream(
             opts.encoding,
           )
         : // The GeoJSON reader detects its encoding whatever the options say.
-          readText(source, (text) => firmsFromGeoJsonPieces(text, pick));
+          readText(source, (text) => firmsFromGeoJsonPieces(text(), pick));
   } catch (e) {
     throw named(e, name);
   }

@@ -5,10 +5,11 @@
  * naming its row, as a bad coordinate does.
  */
 import type { Feature } from "geojson";
-import { FilingError } from "../errors";
+import { FilingError, isFilingError } from "../errors";
 import type { ColumnRole, ErrorParams } from "../errors/params";
 import type { ReadOptions } from "../io";
 import { importFeatures } from "../io";
+import { baseName } from "../io/registry";
 import { excerpt } from "../sanitize";
 import { FirmBuffer, type Firms } from "./firms";
 import type { Site } from "./sites";
@@ -101,6 +102,17 @@ export function weightOf(cell: unknown, i: number): number {
   return w;
 }
 
+/**
+ * A weight refused in a CSV, also naming the line where its row starts (`lineOf(i)` for firm
+ * `i`, 0-based), as a bad coordinate is named; any other error as it is.
+ */
+export function atRowLine(e: unknown, lineOf: (i: number) => number): unknown {
+  if (!isFilingError(e) || e.data.code !== "BAD_FILE") return e;
+  const p = e.data.params;
+  if (p.kind !== "WEIGHT_NOT_NUMBER" && p.kind !== "WEIGHT_TOO_LARGE") return e;
+  return new FilingError({ ...e.data, params: { ...p, line: lineOf(p.record - 1) } });
+}
+
 /** Whether a firm whose industry cell is `cell` is one the pick wants. */
 export function industryWanted(wanted: ReadonlySet<string>, cell: unknown): boolean {
   return wanted.has(String(cell ?? "").trim());
@@ -152,7 +164,15 @@ export async function readFirms(
   const { weight, industry, ...readOpts } = opts;
   const imported = await importFeatures(bytes, name, readOpts);
   const pick: FirmPick = { ...(weight ? { weight } : {}), ...(industry ? { industry } : {}) };
-  const firms = firmsFromFeatures(imported.collection.features, pick);
+  const { rowLine } = imported;
+  let firms: Firms;
+  try {
+    firms = firmsFromFeatures(imported.collection.features, pick);
+  } catch (e) {
+    // A bad weight or a feature that is no point, named with its file (and, in a CSV, its line).
+    const refused = rowLine ? atRowLine(e, rowLine) : e;
+    throw isFilingError(refused) ? refused.inFile(baseName(name)) : refused;
+  }
   if (firms.lon.length === 0) throw noFirms(pick);
   return firms;
 }

@@ -90,27 +90,27 @@ function allUtf8(source: ByteSource): boolean {
 
 /**
  * `read` run over the source's text pieces, decoded as decodeText decodes the whole file (or in
- * `encoding` when given). `read` may be run twice: a first time under UTF-8 and, when the file
- * turns out not to be UTF-8, again under CP949.
+ * `encoding` when given): each call of `text` reads them from the start again. `read` may be run
+ * twice: a first time under UTF-8 and, when the file turns out not to be UTF-8, again under CP949.
  */
 export function readText<T>(
   source: ByteSource,
-  read: (text: Iterable<string>) => T,
+  read: (text: () => Iterable<string>) => T,
   encoding?: TextEncodingId,
 ): T {
-  if (encoding === "cp949") return read(pieces(source, "cp949"));
-  if (encoding === "utf-8") return read(pieces(source, "utf-8"));
+  const readAs = (decoding: Decoding) => read(() => pieces(source, decoding));
+  if (encoding === "cp949") return readAs("cp949");
+  if (encoding === "utf-8") return readAs("utf-8");
   const head = headOf(source, 4096);
   const utf16 = detectUtf16(head);
-  if (utf16) return read(pieces(source, utf16));
-  if (head[0] === 0xef && head[1] === 0xbb && head[2] === 0xbf)
-    return read(pieces(source, "utf-8"));
+  if (utf16) return readAs(utf16);
+  if (head[0] === 0xef && head[1] === 0xbb && head[2] === 0xbf) return readAs("utf-8");
   try {
-    return read(pieces(source, "utf-8-strict"));
+    return readAs("utf-8-strict");
   } catch (e) {
     // Not UTF-8 after all, or refused as UTF-8 while later bytes would make it CP949.
     if (e instanceof NotUtf8 || (isFilingError(e) && !allUtf8(source))) {
-      return read(pieces(source, "cp949"));
+      return readAs("cp949");
     }
     throw e;
   }

@@ -5,6 +5,12 @@
  * old list no longer describes it. The list is written into the edit's own undo step (history
  * paused), so undo takes back the edit and the list together. With no cadastre open the stale
  * list is dropped instead: `czd parcels` then lists the 필지 under the 구역 from its geometry.
+ *
+ * A freehand 구역 with no list while a cadastre is open — drawn before it was opened, or shown
+ * again by an undo to a state from before — gets its list the same way: written into the state
+ * the planner sees with history paused, so it is no undo step of its own, and only `pnu` /
+ * `partialPnu` change (the write is skipped if the 구역 changed meanwhile). The list is derived
+ * data: what the 구역 covers in the cadastre open now.
  */
 import type { Parcel } from "../../geo/index";
 import { useCadastre } from "../store/cadastre";
@@ -15,7 +21,7 @@ import { coverOf } from "./cadastre-select";
 const names = (p: Parcel): boolean =>
   Array.isArray(p.properties.pnu) || Array.isArray(p.properties.partialPnu);
 
-/** Parcels whose geometry changed with their properties untouched, or drawn without 필지. */
+/** Parcels whose geometry changed with their properties untouched (an edit's). */
 function stale(next: ZoneDoc[], prev: ZoneDoc[]): { zoneId: string; parcel: Parcel }[] {
   const out: { zoneId: string; parcel: Parcel }[] = [];
   for (const zone of next) {
@@ -24,11 +30,27 @@ function stale(next: ZoneDoc[], prev: ZoneDoc[]): { zoneId: string; parcel: Parc
     for (const p of zone.parcels) {
       const q = before?.parcels.find((x) => x.id === p.id);
       if (q === p) continue;
-      const edited = q !== undefined && q.geometry !== p.geometry && q.properties === p.properties;
-      const drawn = q === undefined && !names(p);
-      if (edited || drawn) out.push({ zoneId: zone.id, parcel: p });
+      if (q !== undefined && q.geometry !== p.geometry && q.properties === p.properties)
+        out.push({ zoneId: zone.id, parcel: p });
     }
   }
+  return out;
+}
+
+/** Parcels a request is out for: asked once, however many changes come meanwhile. */
+const asking = new WeakSet<Parcel>();
+/** Geometries that cover no 필지 of the cadastre open now: not asked again until another opens. */
+let coversNone = new WeakSet<Parcel["geometry"]>();
+
+const hasArea = (p: Parcel): boolean => p.geometry.coordinates.length > 0;
+
+/** Freehand parcels with no 필지 list that the open cadastre has not been asked about. */
+function unlisted(zones: ZoneDoc[]): { zoneId: string; parcel: Parcel }[] {
+  const out: { zoneId: string; parcel: Parcel }[] = [];
+  for (const zone of zones)
+    for (const p of zone.parcels)
+      if (!names(p) && hasArea(p) && !asking.has(p) && !coversNone.has(p.geometry))
+        out.push({ zoneId: zone.id, parcel: p });
   return out;
 }
 
@@ -52,24 +74,49 @@ async function relist(store: AppStore, zoneId: string, parcel: Parcel): Promise<
     if (names(parcel)) amend(store, zoneId, parcel, rest);
     return;
   }
-  const covered = await coverOf(parcel.geometry);
-  if (covered.pnu.length === 0 && covered.partialPnu.length === 0) {
-    if (names(parcel)) amend(store, zoneId, parcel, rest);
-    return;
+  if (asking.has(parcel)) return;
+  asking.add(parcel);
+  try {
+    const covered = await coverOf(parcel.geometry);
+    if (covered.pnu.length === 0 && covered.partialPnu.length === 0) {
+      coversNone.add(parcel.geometry);
+      if (names(parcel)) amend(store, zoneId, parcel, rest);
+      return;
+    }
+    amend(store, zoneId, parcel, { ...rest, pnu: covered.pnu, partialPnu: covered.partialPnu });
+  } finally {
+    asking.delete(parcel);
   }
-  amend(store, zoneId, parcel, { ...rest, pnu: covered.pnu, partialPnu: covered.partialPnu });
+}
+
+/** Lists every freehand 구역 of the present state that has no list yet (a cadastre is open). */
+function listUnlisted(store: AppStore): void {
+  if (useCadastre.getState().status !== "ready") return;
+  for (const { zoneId, parcel } of unlisted(store.getState().zones))
+    relist(store, zoneId, parcel).catch(() => undefined);
 }
 
 /** Keeps the 필지 lists of edited and freehand 구역 true to their geometry. */
 export function bindCover(store: AppStore): () => void {
-  return store.subscribe((next, prev) => {
+  const offZones = store.subscribe((next, prev) => {
     if (next.zones === prev.zones) return;
     const todo = stale(next.zones, prev.zones);
-    if (todo.length === 0) return;
-    // After the store settles: an undo or a redo with more to redo leaves its states as they were.
+    // After the store settles: an undo or a redo with more to redo leaves an edit's list as it
+    // was; a 구역 there with no list at all gets one (listUnlisted, history paused).
     queueMicrotask(() => {
-      if (store.temporal.getState().futureStates.length > 0) return;
-      for (const { zoneId, parcel } of todo) relist(store, zoneId, parcel).catch(() => undefined);
+      if (store.temporal.getState().futureStates.length === 0)
+        for (const { zoneId, parcel } of todo) relist(store, zoneId, parcel).catch(() => undefined);
+      listUnlisted(store);
     });
   });
+  // A cadastre opened (or opened again with other files): the 구역 drawn before it get their lists.
+  const offCadastre = useCadastre.subscribe((next, prev) => {
+    if (next.status !== "ready" || (prev.status === "ready" && next.url === prev.url)) return;
+    coversNone = new WeakSet();
+    listUnlisted(store);
+  });
+  return () => {
+    offZones();
+    offCadastre();
+  };
 }

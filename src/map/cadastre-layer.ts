@@ -112,7 +112,11 @@ export class CadastreLayer {
         if (this.picking && typeof pnu === "string") this.onPick(pnu);
       },
     );
-    map.on("moveend", () => this.label());
+    // Again once the tiles a move brought in are drawn: at the move's end they may not be yet.
+    map.on("moveend", () => {
+      this.label();
+      map.once("idle", () => this.label());
+    });
   }
 
   /** The vector tiles' URL template (the Worker's cadastre), or null for none. */

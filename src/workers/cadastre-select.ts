@@ -1,7 +1,10 @@
 /**
- * The cadastre Worker's answers to selection requests (cadastre-select-protocol.ts), from a box
- * index over its 필지 built on the first question after a cadastre is read.
+ * The cadastre Worker's answers to selection requests (cadastre-select-protocol.ts) and to the
+ * lasso (윤곽 → 필지), from a box index over its 필지 built on the first question after a
+ * cadastre is read: the exact tests run only on the 필지 whose box meets the outline's.
  */
+
+import type { MultiPolygon, Polygon } from "geojson";
 import {
   coveredPilji,
   type Pilji,
@@ -23,6 +26,14 @@ function indexOf(pilji: readonly Pilji[]): PiljiIndex {
 }
 
 const SELECT = { box: piljiInside, inside: piljiWhollyInside, touching: piljiTouching } as const;
+
+/**
+ * The lasso's 필지: those whose inner point lies inside the outline (piljiInside), tested only
+ * among the index's candidates; the same PNUs, in the same order, as a scan of every 필지.
+ */
+export function lassoPilji(outline: Polygon | MultiPolygon, pilji: readonly Pilji[]): string[] {
+  return piljiInside(outline, indexOf(pilji).near(geometryBounds(outline)));
+}
 
 export function answerSelection(req: SelectRequest, pilji: readonly Pilji[]): SelectReply {
   const index = indexOf(pilji);

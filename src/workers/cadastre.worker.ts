@@ -18,7 +18,6 @@ import {
   openCadastre,
   type Pilji,
   parsePnu,
-  piljiInside,
   readPilji,
   unionPilji,
 } from "../../geo/cadastre";
@@ -27,7 +26,7 @@ import bjd from "../../public/data/bjd-codes.json";
 import type { SourceId } from "../persistence/cadastre-kept";
 import { forgetLayers, keepLayers, type ReadLayer, restoreLayers } from "./cadastre-keep";
 import type { CadastreReply, CadastreRequest } from "./cadastre-protocol";
-import { answerSelection } from "./cadastre-select";
+import { answerSelection, lassoPilji } from "./cadastre-select";
 import { type CadastreTiles, cadastreTiles } from "./cadastre-tiles";
 
 const scope = self as unknown as {
@@ -145,7 +144,7 @@ async function handle(req: CadastreRequest): Promise<void> {
     return;
   }
   if (req.kind === "inside") {
-    const pnus = piljiInside(req.outline, pilji);
+    const pnus = lassoPilji(req.outline, pilji);
     const geometry = unionPilji(pnus.flatMap((x) => piljiOf(x)?.geometry ?? []));
     scope.postMessage({ kind: "inside", id: req.id, pnus, geometry });
     return;

@@ -2,7 +2,10 @@
  * A 구역's 필지 follow its geometry (src/actions/cadastre-cover.ts): a 구역 built from 필지 and
  * then reshaped with the select tool lists again what it covers, whole (`pnu`) and in part
  * (`partialPnu`, m²), inside the edit's own undo step; with no cadastre open the stale list is
- * dropped. The Worker's answer is the geo function it calls, run here in-process.
+ * dropped. A 구역 drawn before the cadastre was opened gets its list when it opens, in the state
+ * the planner sees (no undo step of its own, the geometry untouched), and again after an undo
+ * to a state from before the opening. The Worker's answer is the geo function it calls, run
+ * here in-process.
  */
 import { readFileSync } from "node:fs";
 import type { MultiPolygon, Polygon, Position } from "geojson";
@@ -12,7 +15,7 @@ import { piljiWhollyInside } from "../../geo/cadastre/select-cover";
 import { unionPilji } from "../../geo/cadastre/union";
 import type { Parcel } from "../../geo/index";
 import { openCadastre, readPilji } from "../../geo/io/lsmd-read";
-import { applyEdited } from "../../src/actions/actions";
+import { applyDrawn, applyEdited } from "../../src/actions/actions";
 import { bindCover } from "../../src/actions/cadastre-cover";
 import { useCadastre } from "../../src/store/cadastre";
 import { activeZone, createAppStore } from "../../src/store/store";
@@ -23,8 +26,13 @@ const layer = openCadastre([
 const pilji = layer ? [...readPilji(layer)] : [];
 const byPnu = new Map(pilji.map((p) => [p.pnu, p]));
 
+/** Cover requests the Worker got, by geometry. */
+const asked: (Polygon | MultiPolygon)[] = [];
 vi.mock("../../src/workers/cadastre-client", () => ({
-  coverInWorker: async (g: Polygon | MultiPolygon) => pnuProperties(coveredPilji(g, pilji)),
+  coverInWorker: async (g: Polygon | MultiPolygon) => {
+    asked.push(g);
+    return pnuProperties(coveredPilji(g, pilji));
+  },
   unionInWorker: async (pnus: string[]) =>
     unionPilji(pnus.flatMap((x) => byPnu.get(x)?.geometry ?? [])),
 }));
@@ -127,5 +135,105 @@ describe("a 구역 of 필지 reshaped with the select tool", () => {
     off = t.off;
     await new Promise((r) => setTimeout(r, 20));
     expect(t.now().properties).toEqual({ pnu: chosen.map((p) => p.pnu) });
+  });
+});
+
+/** A freehand 구역 over central 진주 as the polygon tool draws it (crossing dozens of 필지). */
+const freehand: Polygon = {
+  type: "Polygon",
+  coordinates: [
+    [
+      [128.1052, 35.1788],
+      [128.1081, 35.1791],
+      [128.1077, 35.1812],
+      [128.1049, 35.1806],
+      [128.1052, 35.1788],
+    ],
+  ],
+};
+/** One far from the cadastre's window: it covers no 필지. */
+const faraway: Polygon = {
+  type: "Polygon",
+  coordinates: [
+    [
+      [128.2, 35.3],
+      [128.201, 35.3],
+      [128.201, 35.301],
+      [128.2, 35.3],
+    ],
+  ],
+};
+const open = () => useCadastre.setState({ status: "ready", url: "czd-cadastre://1/{z}/{x}/{y}" });
+
+describe("a 구역 drawn before the cadastre was opened", () => {
+  beforeEach(() => useCadastre.setState({ status: "none", url: null }));
+
+  it("gets its 필지 list when the cadastre opens, with no undo step and its geometry untouched", async () => {
+    const store = createAppStore();
+    off = bindCover(store);
+    applyDrawn(store, "parcel-polygon", freehand);
+    const drawn = activeZone(store.getState()).parcels[0] as Parcel;
+    await new Promise((r) => setTimeout(r, 20));
+    // No cadastre: no list.
+    expect(drawn.properties.pnu).toBeUndefined();
+    const steps = store.temporal.getState().pastStates.length;
+    open();
+    const expected = pnuProperties(coveredPilji(freehand, pilji));
+    expect(expected.pnu.length).toBeGreaterThan(3);
+    expect(expected.partialPnu.length).toBeGreaterThan(3);
+    const now = () => activeZone(store.getState()).parcels[0] as Parcel;
+    await vi.waitFor(() => expect(now().properties.partialPnu).toEqual(expected.partialPnu));
+    expect(now().properties.pnu).toEqual(expected.pnu);
+    // The very geometry drawn, and its other properties, kept; no undo step made.
+    expect(now().geometry).toBe(drawn.geometry);
+    expect(now().id).toBe(drawn.id);
+    expect(now().name).toBe(drawn.name);
+    expect(store.temporal.getState().pastStates.length).toBe(steps);
+    // One undo takes back the drawing itself, not a listing step.
+    store.temporal.getState().undo();
+    expect(activeZone(store.getState()).parcels).toEqual([]);
+    store.temporal.getState().redo();
+    expect(now().geometry).toBe(drawn.geometry);
+    expect(now().properties.partialPnu).toEqual(expected.partialPnu);
+  });
+
+  it("is listed again after an undo to a state from before the opening", async () => {
+    const store = createAppStore();
+    off = bindCover(store);
+    applyDrawn(store, "parcel-polygon", freehand);
+    applyDrawn(store, "parcel-polygon", pulled(freehand));
+    open();
+    const first = () => activeZone(store.getState()).parcels[0] as Parcel;
+    await vi.waitFor(() => expect(first().properties.partialPnu).toBeDefined());
+    // Back to the state with the first 구역 only, saved before the cadastre opened.
+    store.temporal.getState().undo();
+    expect(activeZone(store.getState()).parcels).toHaveLength(1);
+    const expected = pnuProperties(coveredPilji(freehand, pilji));
+    await vi.waitFor(() => expect(first().properties.partialPnu).toEqual(expected.partialPnu));
+    expect(first().geometry).toBe(freehand);
+    // Redo still brings the second 구역 back: the listing made no step and cut no redo.
+    store.temporal.getState().redo();
+    expect(activeZone(store.getState()).parcels).toHaveLength(2);
+  });
+
+  it("asks once about a 구역 over no 필지, and leaves it without a list", async () => {
+    const store = createAppStore();
+    off = bindCover(store);
+    applyDrawn(store, "parcel-polygon", faraway);
+    const count = () =>
+      asked.filter((g) => g === activeZone(store.getState()).parcels[0]?.geometry).length;
+    await new Promise((r) => setTimeout(r, 20));
+    expect(count()).toBe(0);
+    open();
+    await vi.waitFor(() => expect(count()).toBe(1));
+    // Other edits do not ask about it again.
+    applyDrawn(store, "parcel-polygon", freehand);
+    await vi.waitFor(() =>
+      expect(activeZone(store.getState()).parcels[1]?.properties.partialPnu).toBeDefined(),
+    );
+    expect(count()).toBe(1);
+    const p = activeZone(store.getState()).parcels[0] as Parcel;
+    expect(p.properties.pnu).toBeUndefined();
+    expect(p.properties.partialPnu).toBeUndefined();
   });
 });

@@ -12,6 +12,8 @@ import { jibunOf, parsePnu, splitJibun } from "../../geo/cadastre/pnu";
 import { buildCadastre } from "../../scripts/build-cadastre";
 
 const FIXTURE = "test/fixtures/cadastre/LSMD_CONT_LDREG_48170.zip";
+/** 사천시 (KOSTAT 38060, 행정표준코드 48240), 진주's neighbour to the south. */
+const NEIGHBOUR = "test/fixtures/cadastre/LSMD_CONT_LDREG_48240.zip";
 const dir = mkdtempSync(join(tmpdir(), "czd-cadastre-"));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
@@ -83,4 +85,24 @@ describe("scripts/build-cadastre.ts", () => {
     // Lots, roads, streams and ditches all appear.
     for (const j of ["대", "도", "천", "구", "답"]) expect(jimok.has(j)).toBe(true);
   });
+
+  it("rebuilds the neighbouring 사천 fixture byte for byte: a small window at the 진주 border, read by ogrinfo", async () => {
+    const built = await buildCadastre({
+      kostatCode: "38060",
+      centre: [128.0706, 35.1255],
+      windowM: 800,
+      outDir: dir,
+      zip: true,
+    });
+    expect(built.count).toBe(485);
+    expect(readFileSync(built.path).equals(readFileSync(NEIGHBOUR))).toBe(true);
+    const rows = ogrFeatures(`/vsizip/${NEIGHBOUR}/LSMD_CONT_LDREG_48240.shp`);
+    expect(rows).toHaveLength(485);
+    const codes = JSON.parse(readFileSync("public/data/bjd-codes.json", "utf8")).names;
+    for (const r of rows) {
+      expect(r.PNU?.slice(0, 5)).toBe("48240");
+      expect(codes[parsePnu(r.PNU as string).bjd]).toBeDefined();
+      expect(r.COL_ADM_SE).toBe("48240");
+    }
+  }, 60_000);
 });

@@ -115,7 +115,7 @@ const SAMPLES: Samples = {
     },
     HUB_OUT_OF_RANGE: { file: "hubs.geojson", feature: 2, name: "경상국립대", hint: HINT },
     HUB_CSV_UNREADABLE: { file: "hubs.csv", line: 3, why: "Trailing quote" },
-    HUB_CSV_HEADER: { file: "hubs.csv" },
+    HUB_CSV_HEADER: { file: "hubs.csv", line: 1 },
     HUB_XY_NEEDS_CRS: { file: "hubs.csv", hint: HINT },
     HUB_ROW_INCOMPLETE: { file: "hubs.csv", line: 5 },
     HUB_ROW_DEGREES_IN_TM: { file: "hubs.csv", line: 5, x: 128.1, y: 35.1, crs: "EPSG:5186" },
@@ -259,19 +259,28 @@ describe("line numbers are params", () => {
     const atFirm = errorOf(() =>
       firmsFromCsvText(`${lines.join("\n")}\n`, { rows: 10, weight: "종업원수" }),
     );
-    expect(atFirm.data.params).toMatchObject({ kind: "WEIGHT_NOT_NUMBER", record: 25 });
-    expect(atFirm.en).toMatch(/^Firm 25: the weight '많음'/);
+    expect(atFirm.data.params).toMatchObject({ kind: "WEIGHT_NOT_NUMBER", record: 25, line: 26 });
+    expect(atFirm.en).toMatch(/^Line 26 \(firm 25\): the weight '많음'/);
+    expect(atFirm.ko).toMatch(/^26행\(25번째 기업\)의 가중치 '많음'/);
   });
 
-  it("movedOn shifts only the counted params: a number inside a value stays as written", () => {
+  it("movedOn shifts lines and records by their own counts: a number inside a value stays as written", () => {
     const e = new FilingError({
       code: "BAD_COORDINATES",
       params: { kind: "CSV_NOT_NUMBERS", line: 3, x: "12행", y: "Line 7" },
     });
-    const moved = e.movedOn(20_000);
+    const moved = e.movedOn({ lines: 20_000, records: 19_000 });
     expect(moved.data.params).toMatchObject({ line: 20_003, x: "12행", y: "Line 7" });
     expect(moved.ko).toBe("20003행의 좌표 (12행, Line 7)가 숫자가 아닙니다");
     expect(moved.en).toBe("Line 20003: the coordinates (12행, Line 7) are not numbers");
+    const weight = new FilingError({
+      code: "BAD_FILE",
+      params: { kind: "WEIGHT_NOT_NUMBER", record: 2, line: 5, value: "많음" },
+    });
+    expect(weight.movedOn({ lines: 30, records: 20 }).data.params).toMatchObject({
+      record: 22,
+      line: 35,
+    });
   });
 });
 

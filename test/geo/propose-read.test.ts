@@ -35,7 +35,7 @@ describe("reading firms", () => {
     lines[25] = "기업25,35.1,128.1,많음";
     expect(() =>
       firmsFromCsvText(`${lines.join("\n")}\n`, { rows: 10, weight: "종업원수" }),
-    ).toThrow(/Firm 25/);
+    ).toThrow(/Line 26 \(firm 25\)/);
   });
 
   it("reads CP949 and x/y columns in a TM plane", async () => {

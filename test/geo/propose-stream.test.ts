@@ -1,4 +1,4 @@
-import { mkdtempSync, writeFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
@@ -175,6 +175,49 @@ describe("the streamed firm reader reads what the whole-file reader reads", () =
       await expectSame(utf8(csv), "f.csv", { industry: parseIndustry("업종=광업") }, [7]),
     ).toMatch(/No industry column/);
     expect(await expectSame(utf8("\n \n"), "f.csv", {}, [1])).toMatch(/No coordinate columns/);
+  });
+
+  it("blank lines and quoted fields over several lines: the same firms, and the same line for a bad row, in pieces of every size", async () => {
+    const every = [1, 2, 3, 5, 7, 64, 4099, 65_537];
+    /** `rows` with empty lines before the header and between rows, 비고 over two or three lines. */
+    const spaced = (nl: string, bad?: { at: number; lon?: string; staff?: string }): string => {
+      const out = ["", "", "기업명,위도,경도,종업원수,비고"];
+      rows.forEach((r, i) => {
+        const lon = bad?.at === i && bad.lon !== undefined ? bad.lon : r.lon.toFixed(6);
+        const staff = bad?.at === i && bad.staff !== undefined ? bad.staff : `${r.staff}`;
+        const note =
+          i % 11 === 0 ? `"셋${nl}${nl}째 줄"` : i % 5 === 0 ? `"비고 ${i}${nl}둘째 줄"` : "";
+        out.push(`기업${i},${r.lat.toFixed(6)},${lon},"${staff}",${note}`);
+        if (i % 7 === 0) out.push("");
+        if (i % 31 === 0) out.push("", "");
+      });
+      return `${out.join(nl)}${nl}${nl}`;
+    };
+    /** The line an editor shows the firm's record starting on. */
+    const lineOf = (text: string, i: number) =>
+      text.split(/\r\n|\n|\r/).findIndex((l) => l.startsWith(`기업${i},`)) + 1;
+    const opts = { weight: "종업원수" };
+    for (const nl of ["\n", "\r\n"]) {
+      const ok = await expectSame(utf8(spaced(nl)), "spaced.csv", opts, every);
+      expect(typeof ok === "string" ? ok : ok.lon.length).toBe(300);
+      const coordinate = spaced(nl, { at: 200, lon: "동쪽" });
+      expect(lineOf(coordinate, 200)).toBeGreaterThan(202 + 100);
+      const refused = await expectSame(
+        encodeText(coordinate, "utf-8", true),
+        "spaced.csv",
+        opts,
+        every,
+      );
+      expect(refused).toContain(`Line ${lineOf(coordinate, 200)}: the coordinates (동쪽,`);
+      const weight = spaced(nl, { at: 155, staff: "많음" });
+      expect(await expectSame(utf8(weight), "spaced.csv", opts, every)).toContain(
+        `Line ${lineOf(weight, 155)} (firm 156): the weight '많음'`,
+      );
+    }
+    for (const file of ["quoted-newlines.csv", "crlf-blank-lines.csv", "cr-line-breaks.csv"]) {
+      const bytes = readFileSync(new URL(`../fixtures/csv-lines/${file}`, import.meta.url));
+      expect(await expectSame(new Uint8Array(bytes), file, {}, every)).toMatch(/Line \d+: the/);
+    }
   });
 
   it("GeoJSON Points and MultiPoints, feature by feature, with the same refusals", async () => {
