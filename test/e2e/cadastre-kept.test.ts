@@ -16,6 +16,8 @@ import { type AppPage, openAppAt, waitForMap } from "./browser";
 import { clickAt, exportFiling, mapCentre, parcelCount } from "./tools-helpers";
 
 const CADASTRE = resolve("test/fixtures/cadastre/LSMD_CONT_LDREG_48170.zip");
+/** The neighbouring 사천 (485 필지), picked with 진주: 3,223 together. */
+const SACHEON = resolve("test/fixtures/cadastre/LSMD_CONT_LDREG_48240.zip");
 const layer = openCadastre([{ name: "c.zip", bytes: readFileSync(CADASTRE) }])[0];
 const pilji = layer ? [...readPilji(layer)] : [];
 /** A 대 lot of an urban block, the view centred on the mean of its outer ring's vertices. */
@@ -210,6 +212,20 @@ describe("the cadastre kept parsed between visits", () => {
     await keptNow();
     await expect.poll(keptKeys).toEqual(["layer-0", "manifest", "tiles-index"]);
     await expect.poll(oldFileCount).toBe(0);
+    expect(app.errors).toEqual([]);
+  });
+  it("keeps two neighbouring 시·군 picked together, each layer, and restores both", async () => {
+    await page.getByTestId("import-cadastre").setInputFiles([CADASTRE, SACHEON]);
+    await ready();
+    expect(await page.getByTestId("cadastre-count").textContent()).toMatch(/^3,223 /);
+    await keptNow();
+    expect(await keptKeys()).toEqual(["layer-0", "layer-1", "manifest", "tiles-index"]);
+    await page.reload();
+    await waitForMap(page);
+    await ready();
+    expect(await panel().getAttribute("data-from")).toBe("kept");
+    expect(await page.getByTestId("cadastre-count").textContent()).toMatch(/^3,223 /);
+    expect(await readShown()).toBe(false);
     expect(app.errors).toEqual([]);
   });
 });
