@@ -1,14 +1,24 @@
 /**
- * Opening a cadastre (in the Worker, with progress and cancel), keeping its files in IndexedDB
- * so a reload brings it back, and the 지번 조서 of the active zone.
+ * Opening a cadastre (in the Worker, with progress and cancel), keeping it for the next visit (the
+ * Worker packs its parsed 필지 into IndexedDB itself) and restoring it on a reload, and the 지번
+ * 조서 of the active zone.
  */
 import { errorText, isFilingError } from "../../geo/index";
-import { forgetFiles, keepFiles } from "../persistence/cadastre-kept";
+import { CADASTRE_WORDS } from "../i18n/cadastre";
+import { forgetFiles, forgetKept, keptFiles, keptManifest } from "../persistence/cadastre-kept";
 import { sigunguSettled } from "../sigungu-data";
 import { setOutlines, useCadastre } from "../store/cadastre";
 import { ruleSetFor } from "../store/derive";
 import { activeZone, useAppStore } from "../store/store";
-import { Cancelled, cancelCadastre, josoInWorker, openInWorker } from "../workers/cadastre-client";
+import {
+  Cancelled,
+  cancelCadastre,
+  josoInWorker,
+  keepInWorker,
+  type Opened,
+  openInWorker,
+  restoreInWorker,
+} from "../workers/cadastre-client";
 import type { NamedFile } from "../workers/cadastre-protocol";
 import { exportFiling, filingFileName } from "./filing-io";
 import { committedReport } from "./live-check";
@@ -22,38 +32,97 @@ function fail(e: unknown): void {
     .notify({ kind: "error", ko: `연속지적도: ${ko}`, en: `Cadastral map: ${en}` });
 }
 
-/** Reads the files in the Worker; on success keeps them for the next visit. */
-export async function openCadastreFiles(files: NamedFile[], keep = true): Promise<boolean> {
-  useCadastre.setState({ status: "loading", read: 0, total: 0 });
+function show(opened: Opened): void {
+  setOutlines(opened.layers, opened.count, opened.outlines);
+  useCadastre.setState({ from: opened.from, restoring: false });
+}
+
+/**
+ * Has the Worker keep what it holds for the next visit. Not keeping (storage full, private
+ * browsing) loses nothing open now: the planner is told a reload will need the file again.
+ */
+async function keep(): Promise<void> {
   try {
-    const { layers, count, outlines } = await openInWorker(
-      files.map((f) => ({ name: f.name, bytes: f.bytes.slice() })),
-      (read, total) => useCadastre.setState({ read, total }),
-    );
-    setOutlines(layers, count, outlines);
-    if (keep) await keepFiles(files);
-    return true;
+    await keepInWorker();
+    useCadastre.setState({ kept: true });
   } catch (e) {
-    useCadastre.setState({ status: "none" });
-    fail(e);
-    return false;
+    if (e instanceof Cancelled) return;
+    const params = isFilingError(e) ? (e.data.params as { why?: unknown } | undefined) : undefined;
+    const why = String(params?.why ?? e);
+    useAppStore.getState().notify({
+      kind: "error",
+      ko: CADASTRE_WORDS.ko.keepFailed(why),
+      en: CADASTRE_WORDS.en.keepFailed(why),
+    });
   }
 }
 
-/** Reads again the files kept from last time (src/cadastre/kept.ts). */
-export async function restoreCadastre(files: NamedFile[]): Promise<void> {
-  if (useCadastre.getState().status === "none") await openCadastreFiles(files, false);
+/**
+ * Reads the files in the Worker (their bytes transferred to it, not copied); on success the Worker
+ * keeps the parsed 필지 for the next visit. The same files picked again come from what it kept.
+ */
+export async function openCadastreFiles(files: NamedFile[]): Promise<boolean> {
+  useCadastre.setState({ status: "loading", restoring: false, kept: false, read: 0, total: 0 });
+  try {
+    const opened = await openInWorker(files, (read, total) =>
+      useCadastre.setState({ read, total }),
+    );
+    show(opened);
+  } catch (e) {
+    useCadastre.setState({ status: "none", restoring: false });
+    fail(e);
+    return false;
+  }
+  await keep();
+  return true;
+}
+
+/**
+ * At start: the cadastre kept at the last visit, restored by the Worker without reading the
+ * Shapefile. One kept that can't be read (an older format, damaged) is forgotten, with a notice
+ * asking for the file again. Files kept by the first versions of the app are read once more and
+ * kept in the new form.
+ */
+export async function restoreCadastre(): Promise<void> {
+  if (useCadastre.getState().status !== "none") return;
+  if (!(await keptManifest())) {
+    const old = await keptFiles();
+    if (old?.length && (await openCadastreFiles(old))) await forgetFiles();
+    return;
+  }
+  useCadastre.setState({ status: "loading", restoring: true, read: 0, total: 0 });
+  try {
+    const restored = await restoreInWorker();
+    if ("unkept" in restored) {
+      useCadastre.setState({ status: "none", restoring: false });
+      if (restored.unkept === "missing") return;
+      const names = restored.names.join(", ");
+      useAppStore.getState().notify({
+        kind: "error",
+        ko: CADASTRE_WORDS.ko.unkept(names, restored.unkept),
+        en: CADASTRE_WORDS.en.unkept(names, restored.unkept),
+      });
+      return;
+    }
+    show(restored);
+    useCadastre.setState({ kept: true });
+  } catch (e) {
+    useCadastre.setState({ status: "none", restoring: false });
+    fail(e);
+  }
 }
 
 export function cancelOpening(): void {
   cancelCadastre();
-  useCadastre.setState({ status: "none", read: 0, total: 0 });
+  useCadastre.setState({ status: "none", restoring: false, read: 0, total: 0 });
 }
 
+/** Closes the cadastre and forgets what was kept of it (every layer). */
 export async function closeCadastre(): Promise<void> {
   cancelCadastre();
   setOutlines([], 0, null);
-  useCadastre.setState({ picking: false });
+  useCadastre.setState({ picking: false, from: null, kept: false });
+  await forgetKept();
   await forgetFiles();
 }
 

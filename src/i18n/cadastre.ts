@@ -29,6 +29,11 @@ export const CADASTRE_WORDS = {
     none: "더할 필지가 없습니다",
     josoCsv: "지번 조서 (CSV)",
     josoXlsx: "지번 조서 (XLSX)",
+    restoring: "저장해 둔 지적도 불러오는 중",
+    unkept: (names: string, why: "format" | "damaged") =>
+      `연속지적도: 저장해 둔 ${names}을(를) ${why === "format" ? "이 판의 앱이 읽지 못하는 예전 형식이라" : "읽을 수 없어(손상되었거나 잘림)"} 지웠습니다. 파일을 다시 열어 주세요.`,
+    keepFailed: (why: string) =>
+      `연속지적도: 다음 방문을 위해 저장하지 못했습니다(${why}). 새로 고치면 파일을 다시 열어야 합니다.`,
   },
   en: {
     open: "⤒ Cadastral map",
@@ -61,5 +66,10 @@ export const CADASTRE_WORDS = {
     none: "No land parcels to add",
     josoCsv: "Parcel schedule (CSV)",
     josoXlsx: "Parcel schedule (XLSX)",
+    restoring: "Restoring the kept cadastre",
+    unkept: (names: string, why: "format" | "damaged") =>
+      `Cadastral map: the kept ${names} ${why === "format" ? "is in an older format this version of the app does not read" : "could not be read (damaged or cut short)"} and was removed. Please open the file again.`,
+    keepFailed: (why: string) =>
+      `Cadastral map: it could not be kept for your next visit (${why}); after a reload, open the file again.`,
   },
 } as const;

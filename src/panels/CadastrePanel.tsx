@@ -2,7 +2,7 @@
 import { useEffect } from "react";
 import { snapToPilji } from "../actions/cadastre-pick";
 import { CADASTRE_WORDS } from "../i18n/cadastre";
-import { keptFiles } from "../persistence/cadastre-kept";
+import { keptFiles, keptManifest } from "../persistence/cadastre-kept";
 import { useCadastre } from "../store/cadastre";
 import { useAppStore } from "../store/store";
 import { CadastreSelect } from "./CadastreSelect";
@@ -23,14 +23,25 @@ export function CadastrePanel() {
   const total = useCadastre((s) => s.total);
   const count = useCadastre((s) => s.count);
   const picking = useCadastre((s) => s.picking);
+  const restoring = useCadastre((s) => s.restoring);
+  const from = useCadastre((s) => s.from);
+  const kept = useCadastre((s) => s.kept);
   useEffect(() => {
     // Only a kept cadastre loads the reading code at start; none keeps the first screen as it was.
-    void keptFiles().then((files) => {
-      if (files?.length) void actions().then((m) => m.restoreCadastre(files));
-    });
+    void (async () => {
+      if ((await keptManifest()) || (await keptFiles())?.length)
+        void actions().then((m) => m.restoreCadastre());
+    })();
   }, []);
   return (
-    <span className="cadastre" data-testid="cadastre" data-status={status} title={w.openTitle}>
+    <span
+      className="cadastre"
+      data-testid="cadastre"
+      data-status={status}
+      data-from={from ?? undefined}
+      data-kept={kept}
+      title={w.openTitle}
+    >
       {status !== "loading" && (
         <FilePicker
           label={w.open}
@@ -39,7 +50,11 @@ export function CadastrePanel() {
           onFiles={async (files) =>
             (await actions()).openCadastreFiles(
               await Promise.all(
-                files.map(async (f) => ({ name: f.name, bytes: await fileBytes(f) })),
+                files.map(async (f) => ({
+                  name: f.name,
+                  bytes: await fileBytes(f),
+                  lastModified: f.lastModified,
+                })),
               ),
             )
           }
@@ -47,10 +62,16 @@ export function CadastrePanel() {
       )}
       {status === "loading" && (
         <>
-          <progress data-testid="cadastre-progress" max={total || 1} value={read} />
-          <span>
-            {w.reading} {read.toLocaleString()} / {total ? total.toLocaleString() : "…"}
-          </span>
+          {restoring ? (
+            <span data-testid="cadastre-restoring">{w.restoring}…</span>
+          ) : (
+            <>
+              <progress data-testid="cadastre-progress" max={total || 1} value={read} />
+              <span>
+                {w.reading} {read.toLocaleString()} / {total ? total.toLocaleString() : "…"}
+              </span>
+            </>
+          )}
           <button
             type="button"
             data-testid="cadastre-cancel"

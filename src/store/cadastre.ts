@@ -8,6 +8,12 @@ import { create } from "zustand";
 
 export interface CadastreState {
   status: "none" | "loading" | "ready";
+  /** Loading what was kept at the last visit (no Shapefile read), not reading files. */
+  restoring: boolean;
+  /** Where the cadastre held came from: the picked files read, or what was kept of them. */
+  from: "files" | "kept" | null;
+  /** The cadastre held is kept for the next visit (the Worker has written it). */
+  kept: boolean;
   read: number;
   total: number;
   layers: string[];
@@ -27,6 +33,9 @@ export interface CadastreState {
 
 export const useCadastre = create<CadastreState>()(() => ({
   status: "none",
+  restoring: false,
+  from: null,
+  kept: false,
   read: 0,
   total: 0,
   layers: [],

@@ -11,6 +11,7 @@ import {
   type CadastreRequest,
   type NamedFile,
   TILE_SCHEME,
+  type UnkeptWhy,
 } from "./cadastre-protocol";
 import type { SelectHow } from "./cadastre-select-protocol";
 import { workerRpc } from "./worker-rpc";
@@ -26,16 +27,25 @@ let generation = 0;
 /** The generation the Worker holds and the map shows (0: none). */
 let shown = 0;
 
+/** What the Worker holds once a cadastre is open, and where it came from. */
+export interface Opened {
+  layers: string[];
+  count: number;
+  outlines: string;
+  from: "files" | "kept";
+}
+
 /**
  * Reads the cadastre's files in the Worker, which keeps its 필지; `outlines` is the URL template
  * of their vector tiles (`czd-cadastre://<generation>/{z}/{x}/{y}`), cut by the Worker on demand.
- * The files' bytes are transferred, not cloned (a 시·군 is 100–300 MB): the caller hands over
- * copies of its own (src/actions/cadastre.ts passes `bytes.slice()`), which are left detached.
+ * The files' bytes are transferred, not cloned (a 시·군 is 100–300 MB): the caller's are left
+ * detached. The same files picked again (name, size, modification time) come from what the
+ * Worker kept of them instead (`from: "kept"`).
  */
 export async function openInWorker(
   files: NamedFile[],
   onProgress: (read: number, total: number) => void,
-): Promise<{ layers: string[]; count: number; outlines: string }> {
+): Promise<Opened> {
   const g = ++generation;
   const transfer = [...new Set(files.map((f) => f.bytes.buffer as ArrayBuffer))];
   const reply = await rpc.request(
@@ -44,12 +54,36 @@ export async function openInWorker(
     (p) => onProgress(p.read, p.total),
   );
   if (reply.kind !== "opened") throw new Error("unexpected reply");
+  return shownAs(reply, g);
+}
+
+function shownAs(reply: Extract<CadastreReply, { kind: "opened" }>, g: number): Opened {
   shown = g;
   return {
     layers: reply.layers,
     count: reply.count,
     outlines: `${TILE_SCHEME}://${g}/{z}/{x}/{y}`,
+    from: reply.from,
   };
+}
+
+/**
+ * The cadastre kept at the last visit, restored by the Worker from IndexedDB (no Shapefile read);
+ * or, when none could be, the layers that were kept and why (the Worker has then forgotten them).
+ */
+export async function restoreInWorker(): Promise<Opened | { unkept: UnkeptWhy; names: string[] }> {
+  const g = ++generation;
+  const reply = await rpc.request({ kind: "restore", id: rpc.nextId(), generation: g });
+  if (reply.kind === "unkept") return { unkept: reply.why, names: reply.names };
+  if (reply.kind !== "opened") throw new Error("unexpected reply");
+  return shownAs(reply, g);
+}
+
+/** Has the Worker keep the cadastre it just read for the next visit; the bytes it stored. */
+export async function keepInWorker(): Promise<number> {
+  const reply = await rpc.request({ kind: "keep", id: rpc.nextId() });
+  if (reply.kind !== "kept") throw new Error("unexpected reply");
+  return reply.bytes;
 }
 
 /**

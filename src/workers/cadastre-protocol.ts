@@ -17,12 +17,21 @@ export const TILE_MIN_ZOOM = 14;
 export interface NamedFile {
   name: string;
   bytes: Uint8Array;
+  /** The picked file's modification time (ms): with its name and size, what the kept 필지 were read from. */
+  lastModified?: number;
 }
+
+/** Why a kept cadastre could not be restored: none kept, an older format, or damaged / cut. */
+export type UnkeptWhy = "missing" | "format" | "damaged";
 
 export type CadastreRequest =
   | SelectRequest
   /** `generation`: the page's number for this cadastre; tile requests name it (stale ones get none). */
   | { kind: "open"; id: number; files: NamedFile[]; generation: number }
+  /** The cadastre kept at the last visit (IndexedDB), without reading any Shapefile. */
+  | { kind: "restore"; id: number; generation: number }
+  /** Keep the cadastre just opened for the next visit (the Worker writes it to IndexedDB). */
+  | { kind: "keep"; id: number }
   /** One vector tile (MVT) of the cadastre of that generation. */
   | { kind: "tile"; id: number; generation: number; z: number; x: number; y: number }
   /** The exact union of these 필지 (null when none is held). */
@@ -50,7 +59,18 @@ export type CadastreReply =
    * The map then asks for the vector tiles in view (`tile`), cut here: the page never parses or
    * clones 300,000 features itself.
    */
-  | { kind: "opened"; id: number; layers: string[]; count: number }
+  | {
+      kind: "opened";
+      id: number;
+      layers: string[];
+      count: number;
+      /** Read from the picked files, or restored from what was kept (the same files picked again, a reload). */
+      from: "files" | "kept";
+    }
+  /** Nothing restored: the layers kept (if any) and why; what was kept is forgotten. */
+  | { kind: "unkept"; id: number; names: string[]; why: UnkeptWhy }
+  /** The cadastre is kept: the bytes stored. */
+  | { kind: "kept"; id: number; bytes: number }
   /** MVT bytes (layer `cadastre`: pnu, label, jimok), transferred; empty where no 필지 lies. */
   | { kind: "tile"; id: number; bytes: Uint8Array }
   | { kind: "union"; id: number; geometry: Polygon | MultiPolygon | null }

@@ -30,6 +30,11 @@ export interface CadastreTiles {
    * or outside the zooms.
    */
   tile(z: number, x: number, y: number): Uint8Array;
+  /**
+   * The box index's bytes (Flatbush): kept with the 필지 between visits and given back to
+   * `cadastreTiles` with the same 필지 in the same order, it spares walking every vertex again.
+   */
+  readonly index: ArrayBuffer;
 }
 
 /** A polygon feature as vt-pbf's writer takes it (geojson-vt's tile feature). */
@@ -60,15 +65,18 @@ function area2(ring: [number, number][]): number {
   return s;
 }
 
-/**
- * The tiles of these 필지 (kept by reference, not copied); `labelOf` gives a 필지's label when a
- * tile holding it is made.
- */
-export function cadastreTiles<P extends TileFeatureInput>(
-  pilji: readonly P[],
-  labelOf: (p: P) => string,
-): CadastreTiles {
-  const list = pilji;
+/** A kept box index, if it is one of `count` boxes (else the caller builds it again). */
+function indexFrom(data: ArrayBuffer, count: number): Flatbush | null {
+  try {
+    const index = Flatbush.from(data);
+    return index.numItems === Math.max(1, count) ? index : null;
+  } catch {
+    return null;
+  }
+}
+
+/** The 필지's outer boxes in Web Mercator (the unit square, y growing south), indexed. */
+function boxIndex(list: readonly TileFeatureInput[]): Flatbush {
   const index = new Flatbush(Math.max(1, list.length));
   for (const p of list) {
     let [w, s, e, n] = [Infinity, Infinity, -Infinity, -Infinity];
@@ -86,8 +94,23 @@ export function cadastreTiles<P extends TileFeatureInput>(
   }
   if (list.length === 0) index.add(0, 0, 0, 0);
   index.finish();
+  return index;
+}
+
+/**
+ * The tiles of these 필지 (kept by reference, not copied); `labelOf` gives a 필지's label when a
+ * tile holding it is made.
+ */
+export function cadastreTiles<P extends TileFeatureInput>(
+  pilji: readonly P[],
+  labelOf: (p: P) => string,
+  keptIndex?: ArrayBuffer,
+): CadastreTiles {
+  const list = pilji;
+  const index = (keptIndex && indexFrom(keptIndex, list.length)) || boxIndex(list);
 
   return {
+    index: index.data as ArrayBuffer,
     tile(z, x, y) {
       if (z < TILE_MIN_ZOOM || z > TILE_MAX_ZOOM || list.length === 0) return new Uint8Array(0);
       const scale = 2 ** z;

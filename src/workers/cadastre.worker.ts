@@ -2,7 +2,9 @@
  * The cadastre Worker: reads a 연속지적도 (geo/io/lsmd-read.ts) record by record, reporting
  * progress, and keeps its 필지: the page asks it for unions (a pick, a lasso) and the 지번 조서.
  * The map gets the 필지 as vector tiles cut here (cadastre-tiles.ts), only those in view. The
- * page cancels by terminating this one (cadastre-client.ts).
+ * page cancels by terminating this one (cadastre-client.ts). What it read it also keeps for the
+ * next visit, packed, in IndexedDB (cadastre-keep.ts), and restores from there on a reload or
+ * when the same files are picked again, without reading the Shapefile.
  */
 import {
   type BjdTable,
@@ -21,6 +23,8 @@ import {
 } from "../../geo/cadastre";
 import { type ErrorData, importZone, isFilingError } from "../../geo/index";
 import bjd from "../../public/data/bjd-codes.json";
+import type { SourceId } from "../persistence/cadastre-kept";
+import { forgetLayers, keepLayers, type ReadLayer, restoreLayers } from "./cadastre-keep";
 import type { CadastreReply, CadastreRequest } from "./cadastre-protocol";
 import { answerSelection, lassoPilji } from "./cadastre-select";
 import { type CadastreTiles, cadastreTiles } from "./cadastre-tiles";
@@ -32,11 +36,19 @@ const scope = self as unknown as {
 
 const bjdTable = bjd as BjdTable;
 let pilji: Pilji[] = [];
-let byPnu = new Map<string, Pilji>();
+/** The 필지 by PNU, made on the first union asked for (0.5–0.8 s for 290,611: not before the count shows). */
+let byPnu: Map<string, Pilji> | null = null;
+const piljiOf = (pnu: string): Pilji | undefined => {
+  byPnu ??= new Map(pilji.map((p) => [p.pnu, p]));
+  return byPnu.get(pnu);
+};
 let tiles: CadastreTiles | null = null;
 let generation = 0;
+/** The cadastre just read from files, until the page asks for it to be kept. */
+let toKeep: { sources: SourceId[]; layers: ReadLayer[] } | null = null;
 
 const PROGRESS_EVERY = 5000;
+const KEEP_AFTER_MS = 1500;
 
 function label(p: Pilji): string {
   try {
@@ -46,26 +58,74 @@ function label(p: Pilji): string {
   }
 }
 
-async function handle(req: CadastreRequest): Promise<void> {
-  if (req.kind === "open") {
-    const layers = openCadastre(req.files);
-    const total = layers.reduce((n, l) => n + l.count, 0);
-    const read: Pilji[] = [];
-    for (const layer of layers) {
-      for (const p of readPilji(layer)) {
-        read.push(p);
-        if (read.length % PROGRESS_EVERY === 0) {
-          scope.postMessage({ kind: "progress", id: req.id, read: read.length, total });
-        }
+/** The 필지 of these layers become the cadastre held (its tiles indexed before the reply). */
+function hold(layers: ReadLayer[], g: number, keptIndex?: ArrayBuffer): number {
+  const all = layers.length === 1 ? (layers[0] as ReadLayer).pilji : layers.flatMap((l) => l.pilji);
+  pilji = all;
+  byPnu = null;
+  // The tile index before the reply: the map's first tiles come as soon as it asks.
+  tiles = cadastreTiles(all, label, keptIndex);
+  generation = g;
+  return all.length;
+}
+
+/** Each layer of the files, read 필지 by 필지 with progress. */
+function readFiles(req: Extract<CadastreRequest, { kind: "open" }>): ReadLayer[] {
+  const layers = openCadastre(req.files);
+  const total = layers.reduce((n, l) => n + l.count, 0);
+  let read = 0;
+  return layers.map((layer) => {
+    const out: Pilji[] = [];
+    for (const p of readPilji(layer)) {
+      out.push(p);
+      if (++read % PROGRESS_EVERY === 0) {
+        scope.postMessage({ kind: "progress", id: req.id, read, total });
       }
     }
-    pilji = read;
-    byPnu = new Map(read.map((p) => [p.pnu, p]));
-    // The tile index before the reply: the map's first tiles come as soon as it asks.
-    tiles = cadastreTiles(read, label);
-    generation = req.generation;
+    return { name: layer.name, pilji: out };
+  });
+}
+
+async function handle(req: CadastreRequest): Promise<void> {
+  if (req.kind === "open") {
+    const sources: SourceId[] = req.files.map((f) => ({
+      name: f.name,
+      size: f.bytes.byteLength,
+      lastModified: f.lastModified ?? 0,
+    }));
+    // The same files picked again (name, size, time): what was kept of them, if it reads whole.
+    const kept = req.files.every((f) => f.lastModified !== undefined)
+      ? await restoreLayers(sources).catch(() => null)
+      : null;
+    const layers = kept?.ok ? kept.layers : readFiles(req);
+    toKeep = kept?.ok ? null : { sources, layers };
+    const count = hold(layers, req.generation, kept?.ok ? kept.index : undefined);
     const names = layers.map((l) => l.name);
-    scope.postMessage({ kind: "opened", id: req.id, layers: names, count: read.length });
+    const from = kept?.ok ? "kept" : "files";
+    scope.postMessage({ kind: "opened", id: req.id, layers: names, count, from });
+    return;
+  }
+  if (req.kind === "restore") {
+    const kept = await restoreLayers();
+    if (!kept.ok) {
+      if (kept.why !== "missing") await forgetLayers();
+      scope.postMessage({ kind: "unkept", id: req.id, names: kept.names, why: kept.why });
+      return;
+    }
+    toKeep = null;
+    const count = hold(kept.layers, req.generation, kept.index);
+    const names = kept.layers.map((l) => l.name);
+    scope.postMessage({ kind: "opened", id: req.id, layers: names, count, from: "kept" });
+    return;
+  }
+  if (req.kind === "keep") {
+    // Packed and written here, after the count is shown: the page clones nothing. A moment's
+    // wait first lets the map's first tiles, asked for as the count shows, be cut before the
+    // packing (a few seconds for a 시·군) holds this thread.
+    await new Promise((done) => setTimeout(done, KEEP_AFTER_MS));
+    const bytes = toKeep ? await keepLayers(toKeep.sources, toKeep.layers, tiles?.index) : 0;
+    toKeep = null;
+    scope.postMessage({ kind: "kept", id: req.id, bytes });
     return;
   }
   if (req.kind === "tile") {
@@ -79,13 +139,13 @@ async function handle(req: CadastreRequest): Promise<void> {
     return;
   }
   if (req.kind === "union") {
-    const geometry = unionPilji(req.pnus.flatMap((x) => byPnu.get(x)?.geometry ?? []));
+    const geometry = unionPilji(req.pnus.flatMap((x) => piljiOf(x)?.geometry ?? []));
     scope.postMessage({ kind: "union", id: req.id, geometry });
     return;
   }
   if (req.kind === "inside") {
     const pnus = lassoPilji(req.outline, pilji);
-    const geometry = unionPilji(pnus.flatMap((x) => byPnu.get(x)?.geometry ?? []));
+    const geometry = unionPilji(pnus.flatMap((x) => piljiOf(x)?.geometry ?? []));
     scope.postMessage({ kind: "inside", id: req.id, pnus, geometry });
     return;
   }

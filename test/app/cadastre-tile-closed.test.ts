@@ -21,8 +21,9 @@ vi.mock("maplibre-gl", () => ({
 }));
 // The kept files live in IndexedDB, which Node lacks: closing forgets them through this.
 vi.mock("../../src/persistence/cadastre-kept", () => ({
+  keptManifest: async () => undefined,
+  forgetKept: async () => undefined,
   keptFiles: async () => undefined,
-  keepFiles: async () => undefined,
   forgetFiles: async () => undefined,
 }));
 
