@@ -6,6 +6,7 @@
  */
 import type { FeatureCollection } from "geojson";
 import type { Lang } from "../../geo/index";
+import { SIDO_LITE_FILE } from "./basemap";
 import { type MapHandlers, ZoneMap } from "./zone-map";
 import "./worker";
 import "maplibre-gl/dist/maplibre-gl.css";
@@ -58,6 +59,7 @@ function start(options: EarlyMapOptions): Early {
   const handlers = { current: { ...NOTHING_YET, onReady } };
   const map = new ZoneMap(element, handlers, {
     sidoUrl: new URL("data/sido.json", document.baseURI).href,
+    sidoLiteUrl: new URL(SIDO_LITE_FILE, document.baseURI).href,
     loadSigungu: options.loadSigungu,
     vworldKey: import.meta.env.VITE_VWORLD_KEY,
     locale: options.locales[options.lang],

@@ -49,7 +49,10 @@ export interface MapHandlers extends PointerHandlers {
 }
 
 export interface ZoneMapOptions {
+  /** The 시·도 at full precision (data/sido.json), drawn from SIGUNGU_MINZOOM on. */
   sidoUrl: string;
+  /** The first frame's coarse 시·도 (data/sido-lite.json), drawn below it and naming the 시·도. */
+  sidoLiteUrl: string;
   /** The 시·군·구 boundaries, fetched once for the map and the report alike. */
   loadSigungu: () => Promise<FeatureCollection>;
   vworldKey?: string;
@@ -117,7 +120,7 @@ export class ZoneMap {
   ) {
     this.map = new MlMap({
       container,
-      style: baseStyle(options.vworldKey),
+      style: baseStyle(options.vworldKey, options.sidoLiteUrl),
       ...(initialView() ?? { center: [127.8, 36.2], zoom: 6.3 }),
       attributionControl: { compact: true },
       ...(options.locale ? { locale: options.locale } : {}),
@@ -131,6 +134,8 @@ export class ZoneMap {
     this.map.addControl(new ScaleControl({ unit: "metric" }), "bottom-left");
     this.map.on("error", (e: ErrorEvent & { sourceId?: string }) => {
       if (e.sourceId && ONLINE_SOURCES.includes(e.sourceId)) this.handlers.current.onTilesFailed();
+      else if (e.sourceId === SOURCES.sido || e.sourceId === SOURCES.sidoLite)
+        this.sidoFailed(e.sourceId === SOURCES.sido ? options.sidoUrl : options.sidoLiteUrl, e);
       else this.handlers.current.onError(String(e.error?.message ?? e));
     });
     // terra-draw comes in its own chunk, fetched while the map starts: the first screen's script
@@ -147,7 +152,10 @@ export class ZoneMap {
       this.parcelLabels.attach(this.map);
       this.searchHit.attach(this.map);
       this.setBasemap(this.basemap);
-      void this.loadSido(options.sidoUrl).then(() => this.loadSigungu(options.loadSigungu));
+      void this.loadSidoLabels(options.sidoLiteUrl);
+      this.whenDetailNeeded(() => {
+        void this.loadSido(options.sidoUrl).then(() => this.loadSigungu(options.loadSigungu));
+      });
       const drawn = drawModule
         .then(({ createDraw }) => {
           this.startDraw(createDraw);
@@ -269,19 +277,64 @@ export class ZoneMap {
     this.map.remove();
   }
 
+  /**
+   * The full 시·도 and the 시·군·구 are for zoom SIGUNGU_MINZOOM and closer: a map that starts
+   * there waits for them, one that starts zoomed out gets them once its first frame is drawn
+   * (its only worker then indexes neither before that frame), or as soon as it is zoomed in.
+   */
+  private whenDetailNeeded(load: () => void): void {
+    let started = false;
+    const check = (now: boolean) => {
+      if (started || this.removed || !(now || this.map.getZoom() >= SIGUNGU_MINZOOM)) return;
+      started = true;
+      this.map.off("zoom", onZoom);
+      load();
+    };
+    const onZoom = () => check(false);
+    if (this.map.getZoom() >= SIGUNGU_MINZOOM) {
+      check(true);
+      return;
+    }
+    this.map.on("zoom", onZoom);
+    this.map.once("idle", () => check(true));
+  }
+
+  /**
+   * The full 시·도, read and indexed by MapLibre's worker (the page never parses it for the map;
+   * the checker reads its own copy of the same file).
+   */
   private async loadSido(url: string): Promise<void> {
+    const source = this.map.getSource(SOURCES.sido) as GeoJSONSource | undefined;
+    // A failure comes as the map's "error" event for the source too (sidoFailed says so).
+    await source?.setData(url).then(
+      () => startMark("sido-indexed"),
+      () => undefined,
+    );
+  }
+
+  /** The 시·도 names, placed from the first frame's file (a few pixels off at most, any zoom). */
+  private async loadSidoLabels(url: string): Promise<void> {
     try {
       const res = await fetch(url);
+      if (!res.ok) throw new Error(`HTTP ${res.status}`);
       const sido = (await res.json()) as FeatureCollection;
-      startMark("sido-read");
-      void (this.map.getSource(SOURCES.sido) as GeoJSONSource | undefined)
-        ?.setData(sido)
-        .then(() => startMark("sido-indexed"));
-      this.setLabelLang = addSidoLabels(this.map, sido);
+      startMark("sido-lite-read");
+      const setLang = addSidoLabels(this.map, sido);
+      const setOthers = this.setLabelLang;
+      this.setLabelLang = (lang) => {
+        setOthers?.(lang);
+        setLang(lang);
+      };
       this.setLabelLang(this.lang);
     } catch (e) {
-      this.handlers.current.onError(`시·도 경계를 읽지 못함 / provinces not read: ${e}`);
+      this.sidoFailed(url, e);
     }
+  }
+
+  private sidoFailed(url: string, e: unknown): void {
+    const file = new URL(url).pathname.split("/").pop();
+    const why = (e as { error?: { message?: string } })?.error?.message ?? String(e);
+    this.handlers.current.onError(`시·도 경계를 읽지 못함 / provinces not read: ${file}: ${why}`);
   }
 
   private async loadSigungu(load: () => Promise<FeatureCollection>): Promise<void> {
