@@ -38,14 +38,16 @@ export function baseStyle(vworldKey: string | undefined, sidoLiteUrl: string): S
         type: "fill",
         source: SOURCES.sidoLite,
         ...below,
-        paint: { "fill-color": COLOURS.land },
+        // No antialiased outline pass: the 시·도 line layer draws every edge, coast included.
+        paint: { "fill-color": COLOURS.land, "fill-antialias": false },
       },
       {
         id: LAYERS.sidoFill,
         type: "fill",
         source: SOURCES.sido,
         ...from,
-        paint: { "fill-color": COLOURS.land },
+        // No antialiased outline pass: the 시·도 line layer draws every edge, coast included.
+        paint: { "fill-color": COLOURS.land, "fill-antialias": false },
       },
       {
         id: LAYERS.osm,

@@ -40,6 +40,12 @@ interface Early {
 
 let early: Early | null = null;
 
+let rendered: () => void = () => undefined;
+/** Resolves when the early map has shown its first complete frame (data-ready). */
+export const firstRender = new Promise<void>((done) => {
+  rendered = done;
+});
+
 /** Make the map now, in an element of its own over the whole page. */
 export function startMap(options: EarlyMapOptions): void {
   early ??= start(options);
@@ -55,6 +61,7 @@ function start(options: EarlyMapOptions): Early {
   const onReady = (ms: number) => {
     element.setAttribute("data-ready", "true");
     element.setAttribute("data-first-render-ms", String(Math.round(ms)));
+    rendered();
   };
   const handlers = { current: { ...NOTHING_YET, onReady } };
   const map = new ZoneMap(element, handlers, {

@@ -143,9 +143,7 @@ export class ZoneMap {
     const drawModule = import("./draw");
     const editModule = import("./envelope-edit");
     this.styled = new Promise((ready) => this.map.once("load", () => ready()));
-    const reveal = revealWhenDrawn(this.map.getCanvas());
     this.map.on("load", () => {
-      reveal.soon();
       startMark("map-load");
       addOverlays(this.map);
       this.firms.attach(this.map);
@@ -169,20 +167,12 @@ export class ZoneMap {
       });
       this.flush();
       // Time since navigation start: what the planner waits for, script loading included.
-      // Whether the code runs in the task of the frame the map went idle in (before its commit).
-      let idleFrame = false;
       const idle = new Promise((idled) =>
-        this.map.once("idle", () => {
-          idleFrame = true;
-          setTimeout(() => {
-            idleFrame = false;
-          }, 0);
-          idled(startMark("map-idle"));
-        }),
+        this.map.once("idle", () => idled(startMark("map-idle"))),
       );
-      const firstRender = Promise.all([idle, drawn, edits])
-        .then(() => reveal.now(idleFrame))
-        .then(() => this.handlers.current.onReady(performance.now()));
+      const firstRender = Promise.all([idle, drawn, edits]).then(() =>
+        this.handlers.current.onReady(performance.now()),
+      );
       this.whenDetailNeeded(firstRender, () => {
         void this.loadSido(options.sidoUrl).then(() => this.loadSigungu(options.loadSigungu));
       });
@@ -513,45 +503,6 @@ export class ZoneMap {
       this.syncing = false;
     }
   }
-}
-
-/**
- * How long after the map's `load` its canvas is shown even if the map is not yet idle (an online
- * basemap slow to answer): the planner then sees it fill in, as before.
- */
-const REVEAL_AFTER_LOAD_MS = 1000;
-
-/**
- * The canvas stays hidden until the map's first complete frame: a hidden canvas is drawn but not
- * composited, and where the page is composited in software (SwiftShader, no GPU) every frame
- * shown costs a read-back of the whole canvas, 100–400 ms each on a 2-core machine — the frames
- * of a half-loaded map (the sea alone, the land without its layers) were most of the first
- * render. `now()` resolves once the revealed frame has been handed to the compositor (the page's
- * first-render figure thus includes that frame's commit).
- */
-function revealWhenDrawn(canvas: HTMLCanvasElement): {
-  soon: () => void;
-  now: (inFrame: boolean) => Promise<void>;
-} {
-  canvas.style.visibility = "hidden";
-  let timer: ReturnType<typeof setTimeout> | undefined;
-  const show = () => {
-    clearTimeout(timer);
-    canvas.style.visibility = "";
-  };
-  return {
-    soon: () => {
-      timer ??= setTimeout(show, REVEAL_AFTER_LOAD_MS);
-    },
-    now: (inFrame) => {
-      show();
-      // A task queued in a frame's callbacks runs after that frame's commit: this frame's when the
-      // map went idle in it (MapLibre draws in animation frames), else the next one's.
-      return new Promise((done) =>
-        inFrame ? setTimeout(done, 0) : requestAnimationFrame(() => setTimeout(done, 0)),
-      );
-    },
-  };
 }
 
 /**
