@@ -1,8 +1,8 @@
 /**
  * The offline basemap: a background, the 시·도 polygons and, from zoom 8 on, the 시·군·구 borders
  * (KOSTAT 2018), no external URL, no glyphs. Zoomed out (below SIGUNGU_MINZOOM) the 시·도 are
- * the coarse first-frame file, named in the style so MapLibre's worker reads it before the map's
- * first frame (`load`); from that zoom on, the full file, which the map is handed afterwards. Online rasters (OpenStreetMap, VWorld with a key)
+ * the coarse first-frame file (read when the style has loaded); from that zoom on, the full file,
+ * which the map is handed after its first render. Online rasters (OpenStreetMap, VWorld with a key)
  * are in the style, hidden until the UI asks for one; the planner's map asks for one at start.
  */
 import type { FeatureCollection } from "geojson";
@@ -14,13 +14,13 @@ const EMPTY: FeatureCollection = { type: "FeatureCollection", features: [] };
 /** The coarse first-frame 시·도 beside the app (public/data/sido-lite.json): the map's only. */
 export const SIDO_LITE_FILE = "data/sido-lite.json";
 
-export function baseStyle(vworldKey: string | undefined, sidoLiteUrl: string): StyleSpecification {
+export function baseStyle(vworldKey: string | undefined): StyleSpecification {
   const below = { maxzoom: SIGUNGU_MINZOOM };
   const from = { minzoom: SIGUNGU_MINZOOM };
   const style: StyleSpecification = {
     version: 8,
     sources: {
-      [SOURCES.sidoLite]: { type: "geojson", data: sidoLiteUrl, attribution: KOSTAT_ATTRIBUTION },
+      [SOURCES.sidoLite]: { type: "geojson", data: EMPTY, attribution: KOSTAT_ATTRIBUTION },
       [SOURCES.sido]: { type: "geojson", data: EMPTY, attribution: KOSTAT_ATTRIBUTION },
       [SOURCES.sigungu]: { type: "geojson", data: EMPTY },
       [SOURCES.osm]: {

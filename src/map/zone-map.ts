@@ -120,7 +120,7 @@ export class ZoneMap {
   ) {
     this.map = new MlMap({
       container,
-      style: baseStyle(options.vworldKey, options.sidoLiteUrl),
+      style: baseStyle(options.vworldKey),
       ...(initialView() ?? { center: [127.8, 36.2], zoom: 6.3 }),
       attributionControl: { compact: true },
       ...(options.locale ? { locale: options.locale } : {}),
@@ -152,7 +152,7 @@ export class ZoneMap {
       this.parcelLabels.attach(this.map);
       this.searchHit.attach(this.map);
       this.setBasemap(this.basemap);
-      void this.loadSidoLabels(options.sidoLiteUrl);
+      const land = this.loadSidoLite(options.sidoLiteUrl);
       const drawn = drawModule
         .then(({ createDraw }) => {
           this.startDraw(createDraw);
@@ -167,8 +167,9 @@ export class ZoneMap {
       });
       this.flush();
       // Time since navigation start: what the planner waits for, script loading included.
-      const idle = new Promise((idled) =>
-        this.map.once("idle", () => idled(startMark("map-idle"))),
+      // The first render is the map idle with its land drawn, not the sea before the 시·도 arrive.
+      const idle = land.then(
+        () => new Promise((idled) => this.map.once("idle", () => idled(startMark("map-idle")))),
       );
       const firstRender = Promise.all([idle, drawn, edits]).then(() =>
         this.handlers.current.onReady(performance.now()),
@@ -312,13 +313,19 @@ export class ZoneMap {
     );
   }
 
-  /** The 시·도 names, placed from the first frame's file (a few pixels off at most, any zoom). */
-  private async loadSidoLabels(url: string): Promise<void> {
+  /**
+   * The first frame's coarse 시·도 (preloaded by index.html, 87 kB): drawn below SIGUNGU_MINZOOM,
+   * and the 시·도 names placed from it (a few pixels off at most, any zoom).
+   */
+  private async loadSidoLite(url: string): Promise<void> {
     try {
       const res = await fetch(url);
       if (!res.ok) throw new Error(`HTTP ${res.status}`);
       const sido = (await res.json()) as FeatureCollection;
       startMark("sido-lite-read");
+      const indexed = (this.map.getSource(SOURCES.sidoLite) as GeoJSONSource | undefined)
+        ?.setData(sido)
+        .then(() => startMark("sido-lite-indexed"));
       const setLang = addSidoLabels(this.map, sido);
       const setOthers = this.setLabelLang;
       this.setLabelLang = (lang) => {
@@ -326,6 +333,7 @@ export class ZoneMap {
         setLang(lang);
       };
       this.setLabelLang(this.lang);
+      await indexed;
     } catch (e) {
       this.sidoFailed(url, e);
     }
