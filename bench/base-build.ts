@@ -6,9 +6,9 @@ import { execFileSync } from "node:child_process";
 import { existsSync, mkdirSync, rmSync, symlinkSync } from "node:fs";
 import { join, resolve } from "node:path";
 
-/** Build `ref`'s app; returns its dist folder. */
-export function buildBase(ref: string): string {
-  const src = resolve(".tmp/bench-base-src");
+/** Build `ref`'s app; returns its dist folder. `slot` names the folder, for several bases. */
+export function buildBase(ref: string, slot = ""): string {
+  const src = resolve(`.tmp/bench-base-src${slot}`);
   rmSync(src, { recursive: true, force: true });
   mkdirSync(src, { recursive: true });
   execFileSync("sh", ["-c", `git archive ${ref} | tar -x -C ${src}`], { stdio: "inherit" });

@@ -2,8 +2,10 @@
  * Builds the embedded boundaries from the KOSTAT (SGIS) 2018 시·군·구 kept in scripts/kostat/source/
  * (공공누리 제1유형, see its README.md and LICENSE.md):
  *
- *   public/data/sido.json     the 17 시·도, for inferring a zone's 시·도 and for the basemap
- *   public/data/sigungu.json  the 250 시·군·구, for the report's `sido.sigungu` and the basemap
+ *   public/data/sido.json       the 17 시·도, for inferring a zone's 시·도 and for the basemap
+ *   public/data/sigungu.json    the 250 시·군·구, for the report's `sido.sigungu` and the basemap
+ *   public/data/sido-lite.json  the 17 시·도 coarsely simplified, for the map's first frame only:
+ *                               drawn below MapLibre zoom 7, never measured or checked against
  *
  *   npm run data:boundaries              # writes public/data/
  *   npm run data:boundaries -- some/dir  # writes some/dir/ (the reproducibility test does this)
@@ -31,6 +33,17 @@ const SOURCE = "scripts/kostat/source/skorea-municipalities-2018-topo.json";
 const INTERVAL_M = 150;
 /** Decimal degrees kept: 0.0001° is about 10 m, finer than the 100 m simplification. */
 const PRECISION = 0.0001;
+
+/**
+ * The first frame's 시·도 (sido-lite.json): drawn only below MapLibre zoom 7 (about 500 m a pixel
+ * and coarser), so a 700 m simplification moves a border by about a pixel or two there, and an
+ * island under 0.5 km² is under a pixel. About a sixth of sido.json's size; the full file is the
+ * map's from zoom 7 on and the only one the checker and the readouts use.
+ */
+const LITE_INTERVAL_M = 700;
+const LITE_MIN_ISLAND_KM2 = 0.5;
+/** 0.001° is about 100 m, a fifth of a pixel at zoom 7. */
+const LITE_PRECISION = 0.001;
 
 /** KOSTAT's 2-digit 시·도 codes → ISO 3166-2:KR (the source README's table). */
 const KOSTAT_SIDO: Readonly<Record<string, string>> = {
@@ -111,6 +124,27 @@ async function simplifiedLayers(topo: Topology): Promise<{ sigungu: Area[]; sido
   return { sigungu: layer("sigungu"), sido: layer("sido") };
 }
 
+/** The 시·도 alone, coarser (LITE_*), from the same source and the same 시·도 of each 시·군·구. */
+async function liteSido(topo: Topology): Promise<Area[]> {
+  const steps = [
+    "-i source.json",
+    "-clean",
+    "-explode",
+    `-simplify interval=${LITE_INTERVAL_M} keep-shapes`,
+    "-dissolve code copy-fields=sido + name=sigungu",
+    `-filter-islands min-area=${LITE_MIN_ISLAND_KM2}km2`,
+    "-dissolve sido + name=sido",
+    `-o target=sido format=geojson precision=${LITE_PRECISION}`,
+  ];
+  const out = await mapshaper.applyCommands(steps.join(" "), {
+    "source.json": JSON.stringify(topo),
+  });
+  const fc = JSON.parse(String(out["sido.json"])) as FeatureCollection;
+  return fc.features.filter(
+    (f): f is Area => f.geometry?.type === "Polygon" || f.geometry?.type === "MultiPolygon",
+  );
+}
+
 function byCode(a: Feature, b: Feature): number {
   return String(a.properties?.code).localeCompare(String(b.properties?.code));
 }
@@ -121,7 +155,29 @@ function layout(features: Feature[]): string {
   return `{"type":"FeatureCollection","features":[\n${lines.join(",\n")}\n]}\n`;
 }
 
-export async function buildBoundaries(outDir: string): Promise<{ sido: number; sigungu: number }> {
+/** Each 시·도 with today's names from geo/sido/table.ts, in code order; all 17 or an error. */
+function namedSido(dissolved: Area[]): Area[] {
+  const sido = dissolved
+    .map((f): Area => {
+      const code = String(f.properties?.sido);
+      const info = SIDO.find((s) => s.code === code);
+      if (!info) throw new Error(`no 시·도 ${code} in geo/sido/table.ts`);
+      const { name, nameEn, metro, capital } = info;
+      return {
+        type: "Feature",
+        properties: { code, name, nameEn, metro, capital },
+        geometry: f.geometry,
+      };
+    })
+    .sort(byCode);
+  if (sido.length !== SIDO.length)
+    throw new Error(`${sido.length} 시·도 built, not ${SIDO.length}`);
+  return sido;
+}
+
+export async function buildBoundaries(
+  outDir: string,
+): Promise<{ sido: number; sigungu: number; lite: number }> {
   const topo = JSON.parse(readFileSync(SOURCE, "utf8")) as Topology;
   for (const layer of Object.values(topo.objects)) {
     for (const g of layer.geometries) g.properties.sido = sidoOf(g.properties.code);
@@ -142,29 +198,20 @@ export async function buildBoundaries(outDir: string): Promise<{ sido: number; s
       };
     })
     .sort(byCode);
-  const sido = layers.sido
-    .map((f): Area => {
-      const code = String(f.properties?.sido);
-      const info = SIDO.find((s) => s.code === code);
-      if (!info) throw new Error(`no 시·도 ${code} in geo/sido/table.ts`);
-      const { name, nameEn, metro, capital } = info;
-      return {
-        type: "Feature",
-        properties: { code, name, nameEn, metro, capital },
-        geometry: f.geometry,
-      };
-    })
-    .sort(byCode);
-  if (sido.length !== SIDO.length)
-    throw new Error(`${sido.length} 시·도 built, not ${SIDO.length}`);
+  const sido = namedSido(layers.sido);
+  const lite = namedSido(await liteSido(topo));
   mkdirSync(outDir, { recursive: true });
   writeFileSync(join(outDir, "sido.json"), layout(sido));
   writeFileSync(join(outDir, "sigungu.json"), layout(sigungu));
-  return { sido: sido.length, sigungu: sigungu.length };
+  writeFileSync(join(outDir, "sido-lite.json"), layout(lite));
+  return { sido: sido.length, sigungu: sigungu.length, lite: lite.length };
 }
 
 if (process.argv[1]?.endsWith("build-boundaries.ts")) {
   const dir = process.argv[2] ?? "public/data";
   const n = await buildBoundaries(dir);
-  console.log(`${dir}: ${n.sido} 시·도 (sido.json), ${n.sigungu} 시·군·구 (sigungu.json)`);
+  console.log(
+    `${dir}: ${n.sido} 시·도 (sido.json), ${n.sigungu} 시·군·구 (sigungu.json), ` +
+      `${n.lite} 시·도 for the first frame (sido-lite.json)`,
+  );
 }

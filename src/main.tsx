@@ -7,7 +7,7 @@ import { App } from "./App";
 import { startLiveChecks } from "./actions/live-check";
 import { en } from "./i18n/en";
 import { ko } from "./i18n/ko";
-import { dropMap } from "./map/early-map";
+import { dropMap, firstRender } from "./map/early-map";
 import { startPersistence } from "./persistence/autosave";
 import { isUnreadableRecord } from "./persistence/stored-records";
 import { Recovery, RecoveryPanel } from "./Recovery";
@@ -77,4 +77,12 @@ async function boot(): Promise<void> {
   );
 }
 
-void boot();
+/**
+ * The app starts once the map has shown its first frame: its scripts arrive beside the map's,
+ * but its start (the 시·도 file parsed, IndexedDB, the check Worker reading both boundary files,
+ * React's first render) would otherwise take the cores that frame needs on a 2-core machine. At
+ * most APP_WAIT_MS, so a map that never renders (no WebGL) still gets the app and its message.
+ */
+const APP_WAIT_MS = 1500;
+
+void Promise.race([firstRender, new Promise((wait) => setTimeout(wait, APP_WAIT_MS))]).then(boot);

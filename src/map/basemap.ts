@@ -1,6 +1,8 @@
 /**
  * The offline basemap: a background, the 시·도 polygons and, from zoom 8 on, the 시·군·구 borders
- * (KOSTAT 2018), no external URL, no glyphs. Online rasters (OpenStreetMap, VWorld with a key)
+ * (KOSTAT 2018), no external URL, no glyphs. Zoomed out (below SIGUNGU_MINZOOM) the 시·도 are
+ * the coarse first-frame file (read when the style has loaded); from that zoom on, the full file,
+ * which the map is handed after its first render. Online rasters (OpenStreetMap, VWorld with a key)
  * are in the style, hidden until the UI asks for one; the planner's map asks for one at start.
  */
 import type { FeatureCollection } from "geojson";
@@ -9,10 +11,16 @@ import { COLOURS, KOSTAT_ATTRIBUTION, LAYERS, SIGUNGU_MINZOOM, SOURCES } from ".
 
 const EMPTY: FeatureCollection = { type: "FeatureCollection", features: [] };
 
+/** The coarse first-frame 시·도 beside the app (public/data/sido-lite.json): the map's only. */
+export const SIDO_LITE_FILE = "data/sido-lite.json";
+
 export function baseStyle(vworldKey: string | undefined): StyleSpecification {
+  const below = { maxzoom: SIGUNGU_MINZOOM };
+  const from = { minzoom: SIGUNGU_MINZOOM };
   const style: StyleSpecification = {
     version: 8,
     sources: {
+      [SOURCES.sidoLite]: { type: "geojson", data: EMPTY, attribution: KOSTAT_ATTRIBUTION },
       [SOURCES.sido]: { type: "geojson", data: EMPTY, attribution: KOSTAT_ATTRIBUTION },
       [SOURCES.sigungu]: { type: "geojson", data: EMPTY },
       [SOURCES.osm]: {
@@ -26,10 +34,20 @@ export function baseStyle(vworldKey: string | undefined): StyleSpecification {
     layers: [
       { id: LAYERS.background, type: "background", paint: { "background-color": COLOURS.sea } },
       {
+        id: LAYERS.sidoLiteFill,
+        type: "fill",
+        source: SOURCES.sidoLite,
+        ...below,
+        // No antialiased outline pass: the 시·도 line layer draws every edge, coast included.
+        paint: { "fill-color": COLOURS.land, "fill-antialias": false },
+      },
+      {
         id: LAYERS.sidoFill,
         type: "fill",
         source: SOURCES.sido,
-        paint: { "fill-color": COLOURS.land },
+        ...from,
+        // No antialiased outline pass: the 시·도 line layer draws every edge, coast included.
+        paint: { "fill-color": COLOURS.land, "fill-antialias": false },
       },
       {
         id: LAYERS.osm,
@@ -45,9 +63,17 @@ export function baseStyle(vworldKey: string | undefined): StyleSpecification {
         paint: { "line-color": COLOURS.sigunguBorder, "line-width": 0.8 },
       },
       {
+        id: LAYERS.sidoLiteLine,
+        type: "line",
+        source: SOURCES.sidoLite,
+        ...below,
+        paint: { "line-color": COLOURS.border, "line-width": 1.2 },
+      },
+      {
         id: LAYERS.sidoLine,
         type: "line",
         source: SOURCES.sido,
+        ...from,
         paint: { "line-color": COLOURS.border, "line-width": 1.2 },
       },
     ],
@@ -59,6 +85,7 @@ export function baseStyle(vworldKey: string | undefined): StyleSpecification {
       [SOURCES.vworldSatellite, LAYERS.vworldSatellite, "Satellite", "jpeg"],
       [SOURCES.vworldHybrid, LAYERS.vworldHybrid, "Hybrid", "png"],
     ] as const;
+    const afterOsm = style.layers.findIndex((l) => l.id === LAYERS.osm) + 1;
     vworld.forEach(([source, layer, name, ext], i) => {
       style.sources[source] = {
         type: "raster",
@@ -66,7 +93,7 @@ export function baseStyle(vworldKey: string | undefined): StyleSpecification {
         tileSize: 256,
         attribution: "© VWorld",
       };
-      style.layers.splice(3 + i, 0, {
+      style.layers.splice(afterOsm + i, 0, {
         id: layer,
         type: "raster",
         source,

@@ -6,6 +6,7 @@
  */
 import type { FeatureCollection } from "geojson";
 import type { Lang } from "../../geo/index";
+import { SIDO_LITE_FILE } from "./basemap";
 import { type MapHandlers, ZoneMap } from "./zone-map";
 import "./worker";
 import "maplibre-gl/dist/maplibre-gl.css";
@@ -39,6 +40,12 @@ interface Early {
 
 let early: Early | null = null;
 
+let rendered: () => void = () => undefined;
+/** Resolves when the early map has shown its first complete frame (data-ready). */
+export const firstRender = new Promise<void>((done) => {
+  rendered = done;
+});
+
 /** Make the map now, in an element of its own over the whole page. */
 export function startMap(options: EarlyMapOptions): void {
   early ??= start(options);
@@ -54,10 +61,12 @@ function start(options: EarlyMapOptions): Early {
   const onReady = (ms: number) => {
     element.setAttribute("data-ready", "true");
     element.setAttribute("data-first-render-ms", String(Math.round(ms)));
+    rendered();
   };
   const handlers = { current: { ...NOTHING_YET, onReady } };
   const map = new ZoneMap(element, handlers, {
     sidoUrl: new URL("data/sido.json", document.baseURI).href,
+    sidoLiteUrl: new URL(SIDO_LITE_FILE, document.baseURI).href,
     loadSigungu: options.loadSigungu,
     vworldKey: import.meta.env.VITE_VWORLD_KEY,
     locale: options.locales[options.lang],

@@ -10,7 +10,10 @@ const RASTERS = {
 } as const;
 
 export const SOURCES = {
+  /** The 시·도 at full precision (public/data/sido.json): the map's from SIGUNGU_MINZOOM on. */
   sido: "czd-sido",
+  /** The first frame's coarse 시·도 (public/data/sido-lite.json): below SIGUNGU_MINZOOM only. */
+  sidoLite: "czd-sido-lite",
   sigungu: "czd-sigungu",
   ...RASTERS,
   parcels: "czd-parcels",
@@ -29,6 +32,8 @@ export const LAYERS = {
   background: "czd-background",
   sidoFill: "czd-sido-fill",
   sidoLine: "czd-sido-line",
+  sidoLiteFill: "czd-sido-lite-fill",
+  sidoLiteLine: "czd-sido-lite-line",
   sigunguLine: "czd-sigungu-line",
   ...RASTERS,
   envelopeFill: "czd-envelope-fill",
@@ -47,7 +52,10 @@ export const LAYERS = {
   measurePoint: "czd-measure-point",
 } as const;
 
-/** MapLibre zoom (512-px tiles; the URL's 256-px zoom 8) from which the 시·군·구 are drawn. */
+/**
+ * MapLibre zoom (512-px tiles; the URL's 256-px zoom 8) from which the 시·군·구 are drawn, and
+ * the 시·도 from the full file instead of the first frame's coarse one.
+ */
 export const SIGUNGU_MINZOOM = 7;
 
 /** The attribution the KOSTAT boundaries require (공공누리 제1유형), shown by the map. */

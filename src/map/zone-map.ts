@@ -58,7 +58,10 @@ export interface MapHandlers extends PointerHandlers {
 }
 
 export interface ZoneMapOptions {
+  /** The 시·도 at full precision (data/sido.json), drawn from SIGUNGU_MINZOOM on. */
   sidoUrl: string;
+  /** The first frame's coarse 시·도 (data/sido-lite.json), drawn below it and naming the 시·도. */
+  sidoLiteUrl: string;
   /** The 시·군·구 boundaries, fetched once for the map and the report alike. */
   loadSigungu: () => Promise<FeatureCollection>;
   vworldKey?: string;
@@ -140,6 +143,8 @@ export class ZoneMap {
     this.map.addControl(new ScaleControl({ unit: "metric" }), "bottom-left");
     this.map.on("error", (e: ErrorEvent & { sourceId?: string }) => {
       if (e.sourceId && ONLINE_SOURCES.includes(e.sourceId)) this.handlers.current.onTilesFailed();
+      else if (e.sourceId === SOURCES.sido || e.sourceId === SOURCES.sidoLite)
+        this.sidoFailed(e.sourceId === SOURCES.sido ? options.sidoUrl : options.sidoLiteUrl, e);
       else this.handlers.current.onError(String(e.error?.message ?? e));
     });
     // terra-draw comes in its own chunk, fetched while the map starts: the first screen's script
@@ -156,7 +161,7 @@ export class ZoneMap {
       this.parcelLabels.attach(this.map);
       this.searchHit.attach(this.map);
       this.setBasemap(this.basemap);
-      void this.loadSido(options.sidoUrl).then(() => this.loadSigungu(options.loadSigungu));
+      const land = this.loadSidoLite(options.sidoLiteUrl);
       const drawn = drawModule
         .then(({ createDraw }) => {
           this.startDraw(createDraw);
@@ -171,12 +176,16 @@ export class ZoneMap {
       });
       this.flush();
       // Time since navigation start: what the planner waits for, script loading included.
-      const idle = new Promise((idled) =>
-        this.map.once("idle", () => idled(startMark("map-idle"))),
+      // The first render is the map idle with its land drawn, not the sea before the 시·도 arrive.
+      const idle = land.then(
+        () => new Promise((idled) => this.map.once("idle", () => idled(startMark("map-idle")))),
       );
-      void Promise.all([idle, drawn, edits]).then(() =>
+      const firstRender = Promise.all([idle, drawn, edits]).then(() =>
         this.handlers.current.onReady(performance.now()),
       );
+      this.whenDetailNeeded(firstRender, () => {
+        void this.loadSido(options.sidoUrl).then(() => this.loadSigungu(options.loadSigungu));
+      });
     });
   }
 
@@ -278,19 +287,71 @@ export class ZoneMap {
     this.map.remove();
   }
 
+  /**
+   * The full 시·도 and the 시·군·구 are for zoom SIGUNGU_MINZOOM and closer: a map that starts
+   * there waits for them, one that starts zoomed out gets them once its first render is shown
+   * (its only worker then indexes neither before it), or as soon as it is zoomed in.
+   */
+  private whenDetailNeeded(firstRender: Promise<void>, load: () => void): void {
+    let started = false;
+    const check = (now: boolean) => {
+      if (started || this.removed || !(now || this.map.getZoom() >= SIGUNGU_MINZOOM)) return;
+      started = true;
+      this.map.off("zoom", onZoom);
+      load();
+    };
+    const onZoom = () => check(false);
+    if (this.map.getZoom() >= SIGUNGU_MINZOOM) {
+      check(true);
+      return;
+    }
+    this.map.on("zoom", onZoom);
+    void firstRender.then(() => check(true));
+  }
+
+  /**
+   * The full 시·도, read and indexed by MapLibre's worker (the page never parses it for the map;
+   * the checker reads its own copy of the same file).
+   */
   private async loadSido(url: string): Promise<void> {
+    const source = this.map.getSource(SOURCES.sido) as GeoJSONSource | undefined;
+    // A failure comes as the map's "error" event for the source too (sidoFailed says so).
+    await source?.setData(url).then(
+      () => startMark("sido-indexed"),
+      () => undefined,
+    );
+  }
+
+  /**
+   * The first frame's coarse 시·도 (preloaded by index.html, 87 kB): drawn below SIGUNGU_MINZOOM,
+   * and the 시·도 names placed from it (a few pixels off at most, any zoom).
+   */
+  private async loadSidoLite(url: string): Promise<void> {
     try {
       const res = await fetch(url);
+      if (!res.ok) throw new Error(`HTTP ${res.status}`);
       const sido = (await res.json()) as FeatureCollection;
-      startMark("sido-read");
-      void (this.map.getSource(SOURCES.sido) as GeoJSONSource | undefined)
+      startMark("sido-lite-read");
+      const indexed = (this.map.getSource(SOURCES.sidoLite) as GeoJSONSource | undefined)
         ?.setData(sido)
-        .then(() => startMark("sido-indexed"));
-      this.setLabelLang = addSidoLabels(this.map, sido);
+        .then(() => startMark("sido-lite-indexed"));
+      const setLang = addSidoLabels(this.map, sido);
+      const setOthers = this.setLabelLang;
+      this.setLabelLang = (lang) => {
+        setOthers?.(lang);
+        setLang(lang);
+      };
       this.setLabelLang(this.lang);
+      await indexed;
     } catch (e) {
-      this.handlers.current.onError(`시·도 경계를 읽지 못함 / provinces not read: ${e}`);
+      this.sidoFailed(url, e);
     }
+  }
+
+  private sidoFailed(url: string, e: unknown): void {
+    const file = new URL(url).pathname.split("/").pop();
+    const why = (e as { error?: { message?: string } })?.error?.message ?? String(e);
+    this.handlers.current.onError(`시·도 경계를 읽지 못함 / provinces not read: ${file}: ${why}`);
   }
 
   private async loadSigungu(load: () => Promise<FeatureCollection>): Promise<void> {

@@ -105,6 +105,7 @@ describe("installable and offline", () => {
     // Every file the app asked the server for was under the sub-path: data, chunks, Workers.
     expect(requested.filter((p) => !p.startsWith("/apps/czd/"))).toEqual([]);
     expect(requested).toContain("/apps/czd/data/sido.json");
+    expect(requested).toContain("/apps/czd/data/sido-lite.json");
     expect(requested).toContain("/apps/czd/data/sigungu.json");
     expect(requested.some((p) => /\/apps\/czd\/assets\/check\.worker-.*\.js$/.test(p))).toBe(true);
     expect(app.errors).toEqual([]);

@@ -1,0 +1,75 @@
+/**
+ * The map's first frame (src/map/zone-map.ts): zoomed out it is drawn from the coarse 시·도 file
+ * MapLibre's worker reads from the style, and the full file is handed to the map only after it; zoomed in (where the coarse file is not drawn) the full file is in the first
+ * frame. The checker reads the full file either way (test/app/sido-lite-use.test.ts).
+ */
+import type { Page } from "playwright-core";
+import { afterEach, describe, expect, inject, it } from "vitest";
+import { COLOURS } from "../../src/map/ids";
+import { type AppPage, openApp, waitForFirstRender } from "./browser";
+import { countColours } from "./pixels";
+
+let app: AppPage | undefined;
+
+afterEach(async () => {
+  await app?.close();
+  app = undefined;
+});
+
+/** ms since navigation: the first render, and when the full 시·도 were indexed (null: not yet). */
+function moments(page: Page): Promise<{ first: number; indexed: number | null }> {
+  return page.evaluate(() => ({
+    first: Number(
+      document.querySelector("[data-first-render-ms]")?.getAttribute("data-first-render-ms"),
+    ),
+    indexed: performance.getEntriesByName("czd:sido-indexed")[0]?.startTime ?? null,
+  }));
+}
+
+async function landAndSea(page: Page): Promise<[number, number]> {
+  const png = await page.getByTestId("map").screenshot({ path: "test-results/first-frame.png" });
+  const [land = 0, sea = 0] = await countColours(page, png, [COLOURS.land, COLOURS.sea]);
+  return [land, sea];
+}
+
+describe("the first frame", () => {
+  it("zoomed out: land and sea from the coarse file, the full one indexed only after, and on zooming in", async () => {
+    const base = inject("baseUrl");
+    app = await openApp(base);
+    const { page } = app;
+    await page.goto(`${base}#7/36.2/127.8`);
+    await waitForFirstRender(page);
+    const canvas = page.locator(".maplibregl-canvas");
+    expect(await canvas.evaluate((c) => getComputedStyle(c).visibility)).toBe("visible");
+    const pixels = 1400 * 900;
+    const [land, sea] = await landAndSea(page);
+    // The peninsula is about 6% of the window at this zoom; a frame of sea alone has none.
+    expect(land).toBeGreaterThan(0.03 * pixels);
+    expect(sea).toBeGreaterThan(0.1 * pixels);
+    const { first, indexed } = await moments(page);
+    expect(first).toBeGreaterThan(0);
+    if (indexed !== null) expect(indexed).toBeGreaterThan(first);
+    // Two steps in (MapLibre zoom 6 → 8): past zoom 7 the map draws the full file.
+    await page.locator(".maplibregl-ctrl-zoom-in").click();
+    await page.locator(".maplibregl-ctrl-zoom-in").click();
+    await expect
+      .poll(async () => (await moments(page)).indexed, { timeout: 20_000 })
+      .not.toBeNull();
+    await expect.poll(async () => (await landAndSea(page))[0]).toBeGreaterThan(0.1 * pixels);
+    expect(app.errors).toEqual([]);
+  });
+
+  it("zoomed in: the full file is in the first frame", async () => {
+    const base = inject("baseUrl");
+    app = await openApp(base);
+    const { page } = app;
+    await page.goto(`${base}#10/35.69/128.45`);
+    await waitForFirstRender(page);
+    const { first, indexed } = await moments(page);
+    expect(indexed).not.toBeNull();
+    expect(indexed ?? Number.POSITIVE_INFINITY).toBeLessThan(first);
+    const [land] = await landAndSea(page);
+    expect(land).toBeGreaterThan(0.1 * 1400 * 900);
+    expect(app.errors).toEqual([]);
+  });
+});
