@@ -12,9 +12,12 @@ import {
   type MapMouseEvent,
   Marker,
   type Map as MlMap,
+  type RasterTileSource,
   type VectorTileSource,
 } from "maplibre-gl";
 import {
+  RASTER_MAX_ZOOM,
+  RASTER_SCHEME,
   TILE_LAYER,
   TILE_MAX_ZOOM,
   TILE_MIN_ZOOM,
@@ -25,6 +28,8 @@ import { jimokColourExpression } from "./jimok-colours";
 export const CADASTRE_IDS = {
   source: "czd-cadastre",
   fill: "czd-cadastre-fill",
+  rasterSource: "czd-cadastre-raster",
+  raster: "czd-cadastre-raster",
 } as const;
 
 const MIN_ZOOM = 14;
@@ -39,10 +44,39 @@ const JIMOK_FILL_ALPHA = 0.55;
 
 let served = false;
 
+/** No cadastre, as raster tiles: generation 0, which no cadastre has (a blank pixel each). */
+const RASTER_NONE = `${RASTER_SCHEME}://0/0/{z}/{x}/{y}`;
+
+/** Raster tiles are 256 CSS pixels a side, drawn at the screen's pixel ratio (at most 3). */
+const RASTER_TILE = 256;
+
+/** The raster tiles' URL template for a vector one (`czd-cadastre://<g>/…`), with or without colours. */
+function rasterUrl(url: string, jimok: boolean): string {
+  const g = /^[^:]+:\/\/(\d+)\//.exec(url)?.[1] ?? "0";
+  return `${RASTER_SCHEME}://${g}/${jimok ? 1 : 0}/{z}/{x}/{y}`;
+}
+
 /** `czd-cadastre://<generation>/<z>/<x>/<y>` → the tile's MVT bytes, from the cadastre Worker. */
 function serveTiles(): void {
   if (served) return;
   served = true;
+  // `czd-cadastre-png://<generation>/<jimok 0|1>/<z>/<x>/<y>` → PNG bytes drawn in the Worker.
+  addProtocol(RASTER_SCHEME, async (params, abort) => {
+    const m = /(\d+)\/([01])\/(\d+)\/(\d+)\/(\d+)$/.exec(params.url);
+    if (!m) throw new Error(`bad cadastre tile URL ${params.url}`);
+    const [g, j, z, x, y] = m.slice(1).map(Number) as [number, number, number, number, number];
+    const { Cancelled, blankTile, rasterInWorker } = await import("../workers/cadastre-client");
+    const nothing = async () => ({ data: (await blankTile()).slice().buffer as ArrayBuffer });
+    if (abort.signal.aborted) return nothing();
+    const ratio = Math.min(3, Math.max(1, Math.round(globalThis.devicePixelRatio || 1)));
+    try {
+      const tile = { z, x, y, size: RASTER_TILE * ratio, ratio };
+      return { data: await rasterInWorker(g, tile, j === 1) };
+    } catch (e) {
+      if (e instanceof Cancelled) return nothing();
+      throw e;
+    }
+  });
   addProtocol(TILE_SCHEME, async (params, abort) => {
     const m = /(\d+)\/(\d+)\/(\d+)\/(\d+)$/.exec(params.url);
     if (!m) throw new Error(`bad cadastre tile URL ${params.url}`);
@@ -91,6 +125,24 @@ export class CadastreLayer {
       minzoom: TILE_MIN_ZOOM,
       maxzoom: TILE_MAX_ZOOM,
     });
+    // Below the labels' zoom the 필지 come as raster tiles drawn in the Worker: a pan then
+    // redraws a few textured squares, not every outline (src/workers/cadastre-raster.ts).
+    map.addSource(CADASTRE_IDS.rasterSource, {
+      type: "raster",
+      tiles: [this.url ? rasterUrl(this.url, this.colours) : RASTER_NONE],
+      tileSize: RASTER_TILE,
+      minzoom: MIN_ZOOM,
+      maxzoom: RASTER_MAX_ZOOM + 1,
+    });
+    map.addLayer({
+      id: CADASTRE_IDS.raster,
+      type: "raster",
+      source: CADASTRE_IDS.rasterSource,
+      minzoom: MIN_ZOOM,
+      maxzoom: RASTER_MAX_ZOOM,
+      layout: { visibility: this.url ? "visible" : "none" },
+      paint: { "raster-fade-duration": 0 },
+    });
     // One fill layer draws both: its outline (fill-outline-color) is drawn as 1-px GL lines from
     // the fill's own vertices, several times cheaper than a line layer's triangulated strokes
     // (bench/cadastre-app.bench.ts; on software WebGL every vertex counts).
@@ -99,7 +151,7 @@ export class CadastreLayer {
       type: "fill",
       source: CADASTRE_IDS.source,
       "source-layer": TILE_LAYER,
-      minzoom: MIN_ZOOM,
+      minzoom: RASTER_MAX_ZOOM,
       layout: { visibility: this.url ? "visible" : "none" },
       paint: { "fill-color": PLAIN_FILL, "fill-outline-color": OUTLINE, "fill-opacity": 1 },
     });
@@ -112,6 +164,17 @@ export class CadastreLayer {
         if (this.picking && typeof pnu === "string") this.onPick(pnu);
       },
     );
+    // Where the raster tiles are drawn, a click while picking asks the Worker what lies there.
+    map.on("click", (e: MapMouseEvent) => {
+      if (!this.picking || !this.url || map.getZoom() >= RASTER_MAX_ZOOM) return;
+      const { lng, lat } = e.lngLat;
+      void import("../workers/cadastre-client")
+        .then(({ piljiAtInWorker }) => piljiAtInWorker(lng, lat))
+        .then((pnu) => {
+          if (pnu && this.picking) this.onPick(pnu);
+        })
+        .catch(() => {});
+    });
     // Again once the tiles a move brought in are drawn: at the move's end they may not be yet.
     map.on("moveend", () => {
       this.label();
@@ -125,7 +188,9 @@ export class CadastreLayer {
     const map = this.map;
     if (!map) return;
     (map.getSource(CADASTRE_IDS.source) as VectorTileSource | undefined)?.setTiles([url ?? NONE]);
+    this.rasterTiles();
     map.setLayoutProperty(CADASTRE_IDS.fill, "visibility", url ? "visible" : "none");
+    map.setLayoutProperty(CADASTRE_IDS.raster, "visibility", url ? "visible" : "none");
     if (url) map.once("idle", () => this.label());
     else this.label();
   }
@@ -134,6 +199,13 @@ export class CadastreLayer {
   setJimokColours(on: boolean): void {
     this.colours = on;
     this.paintFill();
+    this.rasterTiles();
+  }
+
+  /** The raster source's tiles: this cadastre's, coloured or not (a new URL: tiles drawn again). */
+  private rasterTiles(): void {
+    const source = this.map?.getSource(CADASTRE_IDS.rasterSource) as RasterTileSource | undefined;
+    source?.setTiles([this.url ? rasterUrl(this.url, this.colours) : RASTER_NONE]);
   }
 
   private paintFill(): void {

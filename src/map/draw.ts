@@ -18,6 +18,7 @@ import {
 } from "terra-draw";
 import { TerraDrawMapLibreGLAdapter } from "terra-draw-maplibre-gl-adapter";
 import { writeChangesOnly } from "./adapter-diff";
+import { hideEmptyLayers } from "./adapter-empty";
 import { COLOURS } from "./ids";
 import { speedUpDrags } from "./terra-draw-speed";
 
@@ -59,6 +60,8 @@ export function createDraw(map: MlMap, vertices: () => Position[]): TerraDraw {
   const adapter = new TerraDrawMapLibreGLAdapter({ map, coordinatePrecision: 15 });
   // A drag's move hands MapLibre the four features it changed, not the 513 handles again.
   writeChangesOnly(adapter, map);
+  // Its empty sources' layers are not drawn: each would cost a stencil pass per frame.
+  hideEmptyLayers(adapter, map);
   const draw = new TerraDraw({
     adapter,
     // Vertex-level undo inside a shape being drawn; the app's undo asks it first (ZoneMap.undoSketch).

@@ -7,9 +7,10 @@
  * from it and from the map's pan (the press is taken in the capture phase, above the canvas).
  */
 import type { Feature, FeatureCollection, Position } from "geojson";
-import type { GeoJSONSource, Map as MlMap } from "maplibre-gl";
+import type { Map as MlMap } from "maplibre-gl";
 import type { Envelope } from "../../geo/index";
 import type { LiveHandler } from "./draw-measure";
+import { setSourceData, showLayersOf } from "./empty-layers";
 import { dragHandle, envelopeHandles, type Handle, removeVertex } from "./envelope-handles";
 import { COLOURS, LAYERS, SOURCES } from "./ids";
 import { envelopeCollection } from "./scene";
@@ -118,6 +119,7 @@ export class EnvelopeEdit {
         "circle-stroke-width": 1.5,
       },
     });
+    showLayersOf(this.map, SOURCES.envelopeEdit, false);
     this.redraw();
   }
 
@@ -255,11 +257,10 @@ export class EnvelopeEdit {
   }
 
   private redraw(): void {
-    const source = this.map.getSource(SOURCES.envelopeEdit) as GeoJSONSource | undefined;
-    if (!source) return;
+    if (!this.map.getSource(SOURCES.envelopeEdit)) return;
     const shown = this.drag?.current ?? (this.active ? this.envelope : null);
     if (!shown) {
-      source.setData(collection([]));
+      setSourceData(this.map, SOURCES.envelopeEdit, collection([]));
       return;
     }
     const handles = envelopeHandles(shown).map(
@@ -273,7 +274,7 @@ export class EnvelopeEdit {
     const outline = this.drag
       ? envelopeCollection(shown).features.filter((f) => f.geometry.type !== "Point")
       : [];
-    source.setData(collection([...outline, ...handles]));
+    setSourceData(this.map, SOURCES.envelopeEdit, collection([...outline, ...handles]));
   }
 }
 

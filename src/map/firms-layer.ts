@@ -4,8 +4,9 @@
  * the map never holds a million features.
  */
 import type { FeatureCollection } from "geojson";
-import type { GeoJSONSource, Map as MlMap } from "maplibre-gl";
+import type { Map as MlMap } from "maplibre-gl";
 import type { EnvelopeProps, FirmBinProps, MapFirms } from "./contract";
+import { setSourceData, showLayersOf } from "./empty-layers";
 import { get } from "./get";
 import { FIRMS_COLOURS, FIRMS_IDS, LAYERS, PROPOSAL_COLOURS } from "./ids";
 
@@ -74,15 +75,14 @@ export class FirmsLayer {
         "line-dasharray": [1, 1.5],
       },
     });
+    showLayersOf(map, FIRMS_IDS.proposalSource, this.proposals.features.length > 0);
     this.draw();
   }
 
   /** The proposals' envelopes, each feature with `proposal` = its shape; empty hides them. */
   setProposals(proposals: FeatureCollection | null): void {
     this.proposals = proposals ?? EMPTY;
-    (this.map?.getSource(FIRMS_IDS.proposalSource) as GeoJSONSource | undefined)?.setData(
-      this.proposals,
-    );
+    if (this.map) setSourceData(this.map, FIRMS_IDS.proposalSource, this.proposals);
   }
 
   setFirms(firms: MapFirms | null): void {
@@ -95,8 +95,8 @@ export class FirmsLayer {
   private draw(): void {
     const map = this.map;
     if (!map) return;
-    (map.getSource(FIRMS_IDS.heatSource) as GeoJSONSource | undefined)?.setData(this.heat);
-    (map.getSource(FIRMS_IDS.pointSource) as GeoJSONSource | undefined)?.setData(this.points);
+    setSourceData(map, FIRMS_IDS.heatSource, this.heat);
+    setSourceData(map, FIRMS_IDS.pointSource, this.points);
     if (map.getLayer(FIRMS_IDS.heat)) {
       map.setPaintProperty(FIRMS_IDS.heat, "heatmap-weight", [
         "/",

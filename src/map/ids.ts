@@ -20,6 +20,8 @@ export const SOURCES = {
   envelope: "czd-envelope",
   enclosing: "czd-enclosing",
   hubs: "czd-hubs",
+  /** The hubs given as areas (most hub files have points only: src/map/empty-layers.ts). */
+  hubAreas: "czd-hub-areas",
   /** The select tool's envelope handles and the outline of an envelope being dragged. */
   envelopeEdit: "czd-envelope-edit",
   /** The measure tool's points, line and area (pointer-tools.ts). */

@@ -1,6 +1,7 @@
 /** The zone's own layers over the basemap: envelope (given or inferred), parcels, hubs. */
 import type { ExpressionSpecification, Map as MlMap } from "maplibre-gl";
 import type { EnclosingProps, EnvelopeProps, HubProps, ParcelProps } from "./contract";
+import { showLayersOf } from "./empty-layers";
 import { get, propIs } from "./get";
 import { COLOURS, HUB_COLOURS, LAYERS, OTHER_HUB_COLOUR, SOURCES } from "./ids";
 
@@ -11,7 +12,6 @@ function hubColour(): ExpressionSpecification {
 }
 
 const lit = propIs<ParcelProps, "highlighted">("highlighted", true);
-const isArea: ExpressionSpecification = ["!=", ["geometry-type"], "Point"];
 
 /** A filed envelope's colour: red when the report finds it over its limit (shapeOverLimit). */
 const envelopeColour: ExpressionSpecification = [
@@ -26,6 +26,7 @@ export function addOverlays(map: MlMap): void {
   map.addSource(SOURCES.enclosing, { type: "geojson", data: EMPTY });
   map.addSource(SOURCES.parcels, { type: "geojson", data: EMPTY });
   map.addSource(SOURCES.hubs, { type: "geojson", data: EMPTY });
+  map.addSource(SOURCES.hubAreas, { type: "geojson", data: EMPTY });
   map.addLayer({
     id: LAYERS.envelopeFill,
     type: "fill",
@@ -51,8 +52,7 @@ export function addOverlays(map: MlMap): void {
   map.addLayer({
     id: LAYERS.hubArea,
     type: "fill",
-    source: SOURCES.hubs,
-    filter: isArea,
+    source: SOURCES.hubAreas,
     paint: { "fill-color": hubColour(), "fill-opacity": 0.3 },
   });
   addParcels(map);
@@ -60,7 +60,6 @@ export function addOverlays(map: MlMap): void {
     id: LAYERS.hubPoint,
     type: "circle",
     source: SOURCES.hubs,
-    filter: ["==", ["geometry-type"], "Point"],
     paint: {
       "circle-radius": ["interpolate", ["linear"], ["zoom"], 5, 3, 10, 6],
       "circle-color": hubColour(),
@@ -68,6 +67,15 @@ export function addOverlays(map: MlMap): void {
       "circle-stroke-width": 1,
     },
   });
+  // Empty till the zone is drawn: src/map/empty-layers.ts.
+  for (const source of [
+    SOURCES.envelope,
+    SOURCES.enclosing,
+    SOURCES.parcels,
+    SOURCES.hubs,
+    SOURCES.hubAreas,
+  ])
+    showLayersOf(map, source, false);
 }
 
 /** A parcel's paint value: `on` when it is highlighted, else `off`. */

@@ -13,6 +13,7 @@ import {
   Popup,
 } from "maplibre-gl";
 import type { HubProps } from "./contract";
+import { setSourceData } from "./empty-layers";
 import { COLOURS, LAYERS, SOURCES } from "./ids";
 
 export type LonLat = [number, number];
@@ -144,7 +145,7 @@ export function bindPointerTools(
   let points: LonLat[] = [];
   let ended = false;
   const show = () => {
-    addMeasureLayers(map)?.setData(measureData(points, ended));
+    if (addMeasureLayers(map)) setSourceData(map, SOURCES.measure, measureData(points, ended));
     h().onMeasure?.([...points], ended);
   };
   const onMeasureClick = (e: MapMouseEvent) => {

@@ -1,6 +1,7 @@
 /** The 필지 a search found, outlined on the map (src/store/search-hit.ts holds which). */
 import type { FeatureCollection, MultiPolygon, Polygon } from "geojson";
-import type { GeoJSONSource, Map as MlMap } from "maplibre-gl";
+import type { Map as MlMap } from "maplibre-gl";
+import { setSourceData, showLayersOf } from "./empty-layers";
 
 export const SEARCH_HIT_IDS = {
   source: "czd-search-hit",
@@ -23,6 +24,7 @@ export class SearchHitLayer {
       source: SEARCH_HIT_IDS.source,
       paint: { "line-color": SEARCH_HIT_COLOUR, "line-width": 4 },
     });
+    showLayersOf(map, SEARCH_HIT_IDS.source, this.data.features.length > 0);
   }
 
   show(geometry: Polygon | MultiPolygon | null, pnu = ""): void {
@@ -30,6 +32,6 @@ export class SearchHitLayer {
       type: "FeatureCollection",
       features: geometry ? [{ type: "Feature", properties: { pnu }, geometry }] : [],
     };
-    (this.map?.getSource(SEARCH_HIT_IDS.source) as GeoJSONSource | undefined)?.setData(this.data);
+    if (this.map) setSourceData(this.map, SEARCH_HIT_IDS.source, this.data);
   }
 }

@@ -3,7 +3,15 @@
  * to draw and reports what the planner did through handlers it reads from a ref, so React
  * never calls the map and listeners are bound once.
  */
-import type { FeatureCollection, Geometry, LineString, Point, Polygon, Position } from "geojson";
+import type {
+  Feature,
+  FeatureCollection,
+  Geometry,
+  LineString,
+  Point,
+  Polygon,
+  Position,
+} from "geojson";
 import {
   type ErrorEvent,
   type GeoJSONSource,
@@ -22,6 +30,7 @@ import type { Scene } from "./contract";
 import { type DragWatch, watchDrags } from "./drag-end";
 import type { createDraw } from "./draw";
 import { type LiveHandler, type SketchWatch, watchSketch } from "./draw-measure";
+import { setSourceData } from "./empty-layers";
 import type { EnvelopeEdit, EnvelopeEditHooks } from "./envelope-edit";
 import { FirmsLayer } from "./firms-layer";
 import { bindHash, initialView } from "./hash";
@@ -448,14 +457,18 @@ export class ZoneMap {
   private flush(): void {
     const diff = this.pending;
     this.pending = {};
-    const set = (id: string, data: FeatureCollection) =>
-      (this.map.getSource(id) as GeoJSONSource | undefined)?.setData(data);
+    const set = (id: string, data: FeatureCollection) => setSourceData(this.map, id, data);
     if (diff.parcels && diff.parcels !== this.shown.parcels) set(SOURCES.parcels, diff.parcels);
     if (diff.envelope && diff.envelope !== this.shown.envelope)
       set(SOURCES.envelope, diff.envelope);
     if (diff.enclosing && diff.enclosing !== this.shown.enclosing)
       set(SOURCES.enclosing, diff.enclosing);
-    if (diff.hubs && diff.hubs !== this.shown.hubs) set(SOURCES.hubs, diff.hubs);
+    if (diff.hubs && diff.hubs !== this.shown.hubs) {
+      // Points and areas in sources of their own, so an empty one is not drawn at all.
+      const [points, areas] = splitPoints(diff.hubs);
+      set(SOURCES.hubs, points);
+      set(SOURCES.hubAreas, areas);
+    }
     if (diff.labels && diff.labels !== this.shown.labels) this.parcelLabels.set(diff.labels);
     if (diff.editableEnvelope !== undefined) this.envelopeEdit?.setEnvelope(diff.editableEnvelope);
     this.shown = { ...this.shown, ...diff };
@@ -525,4 +538,15 @@ function collectVertices(g: Geometry, out: Position[]): void {
   const rings =
     g.type === "Polygon" ? g.coordinates : g.type === "MultiPolygon" ? g.coordinates.flat() : [];
   for (const ring of rings) for (const p of ring) out.push(p);
+}
+
+/** A collection's point features and its other features, as two collections. */
+function splitPoints(all: FeatureCollection): [FeatureCollection, FeatureCollection] {
+  const points: Feature[] = [];
+  const others: Feature[] = [];
+  for (const f of all.features) (f.geometry?.type === "Point" ? points : others).push(f);
+  return [
+    { type: "FeatureCollection", features: points },
+    { type: "FeatureCollection", features: others },
+  ];
 }

@@ -105,6 +105,40 @@ export async function tileInWorker(
     : (b.slice().buffer as ArrayBuffer);
 }
 
+/**
+ * One raster tile's PNG bytes from the Worker (a blank pixel for a cadastre no longer shown):
+ * the map's raster protocol calls this (src/workers/cadastre-raster.ts draws it).
+ */
+export async function rasterInWorker(
+  g: number,
+  tile: { z: number; x: number; y: number; size: number; ratio: number },
+  jimok: boolean,
+): Promise<ArrayBuffer> {
+  const reply = await rpc.request({
+    kind: "raster",
+    id: rpc.nextId(),
+    generation: g === shown ? g : -1,
+    ...tile,
+    jimok,
+  });
+  if (reply.kind !== "tile") throw new Error("unexpected reply");
+  const b = reply.bytes;
+  return b.byteOffset === 0 && b.byteLength === b.buffer.byteLength
+    ? (b.buffer as ArrayBuffer)
+    : (b.slice().buffer as ArrayBuffer);
+}
+
+/** A transparent pixel's PNG: the raster protocol's answer when there is nothing to draw. */
+export { blank as blankTile } from "./cadastre-raster";
+
+/** The PNU of the 필지 under a point, or null: picking where the map draws raster tiles. */
+export async function piljiAtInWorker(lon: number, lat: number): Promise<string | null> {
+  if (shown === 0) return null;
+  const reply = await rpc.request({ kind: "at", id: rpc.nextId(), lon, lat });
+  if (reply.kind !== "at") throw new Error("unexpected reply");
+  return reply.pnu;
+}
+
 /** The exact union of these 필지, from the Worker that holds them. */
 export async function unionInWorker(pnus: string[]): Promise<Polygon | MultiPolygon | null> {
   const reply = await rpc.request({ kind: "union", id: rpc.nextId(), pnus });

@@ -7,6 +7,11 @@ import type { SelectReply, SelectRequest } from "./cadastre-select-protocol";
 /** The URL scheme of the cadastre's vector tiles (src/map/cadastre-layer.ts serves it). */
 export const TILE_SCHEME = "czd-cadastre";
 
+/** The URL scheme of its raster tiles (cadastre-raster.ts), drawn below RASTER_MAX_ZOOM. */
+export const RASTER_SCHEME = "czd-cadastre-png";
+/** The map zoom from which the vector layer draws the 필지 (and labels them), raster below. */
+export const RASTER_MAX_ZOOM = 16;
+
 /** The cadastre's vector layer (`source-layer` of the map's layers). */
 export const TILE_LAYER = "cadastre";
 /** Tiles are cut to this zoom; the map overzooms them past it (labels, picking at zoom 17+). */
@@ -34,6 +39,20 @@ export type CadastreRequest =
   | { kind: "keep"; id: number }
   /** One vector tile (MVT) of the cadastre of that generation. */
   | { kind: "tile"; id: number; generation: number; z: number; x: number; y: number }
+  /** One raster tile (PNG) of that generation: `size` pixels a side, `ratio` of them a CSS pixel. */
+  | {
+      kind: "raster";
+      id: number;
+      generation: number;
+      z: number;
+      x: number;
+      y: number;
+      size: number;
+      ratio: number;
+      jimok: boolean;
+    }
+  /** The 필지 under a point (picking where the map draws raster tiles). */
+  | { kind: "at"; id: number; lon: number; lat: number }
   /** The exact union of these 필지 (null when none is held). */
   | { kind: "union"; id: number; pnus: string[] }
   /** The 필지 whose inner point lies inside the outline, and their union. */
@@ -73,6 +92,7 @@ export type CadastreReply =
   | { kind: "kept"; id: number; bytes: number }
   /** MVT bytes (layer `cadastre`: pnu, label, jimok), transferred; empty where no 필지 lies. */
   | { kind: "tile"; id: number; bytes: Uint8Array }
+  | { kind: "at"; id: number; pnu: string | null }
   | { kind: "union"; id: number; geometry: Polygon | MultiPolygon | null }
   | { kind: "inside"; id: number; pnus: string[]; geometry: Polygon | MultiPolygon | null }
   | { kind: "joso"; id: number; bytes: Uint8Array }

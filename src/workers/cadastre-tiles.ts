@@ -35,6 +35,13 @@ export interface CadastreTiles {
    * `cadastreTiles` with the same 필지 in the same order, it spares walking every vertex again.
    */
   readonly index: ArrayBuffer;
+  /**
+   * The 필지 (their places in the list given) whose box meets tile z/x/y of `size` pixels, or
+   * lies within `padPx` pixels of it, in the list's order.
+   */
+  near(z: number, x: number, y: number, padPx: number, size: number): number[];
+  /** The 필지 (its place in the list) a point lies in, or -1: the last of several, as drawn. */
+  at(lon: number, lat: number): number;
 }
 
 /** A polygon feature as vt-pbf's writer takes it (geojson-vt's tile feature). */
@@ -49,9 +56,9 @@ const EXTENT = 4096;
 const BUFFER = 16;
 
 /** Web Mercator x in the unit square that tile 0/0/0 covers. */
-const mercX = (lon: number): number => lon / 360 + 0.5;
+export const mercX = (lon: number): number => lon / 360 + 0.5;
 /** Web Mercator y in the unit square, growing south. */
-const mercY = (lat: number): number =>
+export const mercY = (lat: number): number =>
   0.5 - Math.log(Math.tan(Math.PI / 4 + (lat * Math.PI) / 360)) / (2 * Math.PI);
 
 /** Twice the signed area of a ring in tile units (y down): positive is clockwise on screen. */
@@ -63,6 +70,23 @@ function area2(ring: [number, number][]): number {
     s += (ax - bx) * (by + ay);
   }
   return s;
+}
+
+/** Whether a point lies inside a ring (even-odd crossings, planar in lon/lat: 필지 are small). */
+function insideRing(lon: number, lat: number, ring: Position[]): boolean {
+  let inside = false;
+  for (let i = 0, j = ring.length - 1; i < ring.length; j = i++) {
+    const [xi = 0, yi = 0] = ring[i] as Position;
+    const [xj = 0, yj = 0] = ring[j] as Position;
+    if (yi > lat !== yj > lat && lon < ((xj - xi) * (lat - yi)) / (yj - yi) + xi) inside = !inside;
+  }
+  return inside;
+}
+
+/** Inside the outer ring and outside every hole. */
+function insidePolygon(lon: number, lat: number, poly: Position[][]): boolean {
+  const [outer, ...holes] = poly;
+  return !!outer && insideRing(lon, lat, outer) && !holes.some((h) => insideRing(lon, lat, h));
 }
 
 /** A kept box index, if it is one of `count` boxes (else the caller builds it again). */
@@ -111,6 +135,27 @@ export function cadastreTiles<P extends TileFeatureInput>(
 
   return {
     index: index.data as ArrayBuffer,
+    near(z, x, y, padPx, size) {
+      const scale = 2 ** z;
+      const pad = padPx / size;
+      const hits = index.search(
+        (x - pad) / scale,
+        (y - pad) / scale,
+        (x + 1 + pad) / scale,
+        (y + 1 + pad) / scale,
+      );
+      return hits.sort((a, b) => a - b);
+    },
+    at(lon, lat) {
+      const [mx, my] = [mercX(lon), mercY(lat)];
+      const hits = index.search(mx, my, mx, my).sort((a, b) => b - a);
+      for (const i of hits) {
+        const g = (list[i] as P).geometry;
+        const polys = g.type === "Polygon" ? [g.coordinates] : g.coordinates;
+        if (polys.some((poly) => insidePolygon(lon, lat, poly))) return i;
+      }
+      return -1;
+    },
     tile(z, x, y) {
       if (z < TILE_MIN_ZOOM || z > TILE_MAX_ZOOM || list.length === 0) return new Uint8Array(0);
       const scale = 2 ** z;

@@ -26,6 +26,7 @@ import bjd from "../../public/data/bjd-codes.json";
 import type { SourceId } from "../persistence/cadastre-kept";
 import { forgetLayers, keepLayers, type ReadLayer, restoreLayers } from "./cadastre-keep";
 import type { CadastreReply, CadastreRequest } from "./cadastre-protocol";
+import { blank as blankRaster, rasterTile } from "./cadastre-raster";
 import { answerSelection, lassoPilji } from "./cadastre-select";
 import { type CadastreTiles, cadastreTiles } from "./cadastre-tiles";
 
@@ -132,6 +133,19 @@ async function handle(req: CadastreRequest): Promise<void> {
     const bytes =
       tiles && req.generation === generation ? tiles.tile(req.z, req.x, req.y) : new Uint8Array();
     scope.postMessage({ kind: "tile", id: req.id, bytes }, [bytes.buffer as ArrayBuffer]);
+    return;
+  }
+  if (req.kind === "raster") {
+    const held = tiles && req.generation === generation ? tiles : null;
+    const bytes = held
+      ? await rasterTile(held, pilji, req, req.jimok)
+      : (await blankRaster()).slice();
+    scope.postMessage({ kind: "tile", id: req.id, bytes }, [bytes.buffer as ArrayBuffer]);
+    return;
+  }
+  if (req.kind === "at") {
+    const i = tiles ? tiles.at(req.lon, req.lat) : -1;
+    scope.postMessage({ kind: "at", id: req.id, pnu: pilji[i]?.pnu ?? null });
     return;
   }
   if (req.kind === "select" || req.kind === "cover") {

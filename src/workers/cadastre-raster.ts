@@ -1,0 +1,133 @@
+/**
+ * The cadastre as raster tiles below the zoom of its labels: the 필지 outlines (and, as an option,
+ * their 지목 colours) drawn once per tile in the cadastre Worker on an OffscreenCanvas and handed
+ * to the map as PNG, which MapLibre then draws as one textured square per tile every frame.
+ *
+ * Why: as vector tiles, MapLibre redraws every outline and fill triangle of the tens of thousands
+ * of 필지 in view on every frame of a pan. In software WebGL (SwiftShader: headless Chromium, and
+ * the many office and VDI machines without a usable GPU) that alone was about 230 ms of the GPU
+ * process's CPU per frame at zoom 15 on the 300,000-필지 bench (bench/cadastre-app.bench.ts),
+ * against about 70 ms for everything else on the map. From the labels' zoom on, where few 필지 are
+ * in view, the vector layer still draws them (and gives the labels their text).
+ */
+import type { Position } from "geojson";
+import { JIMOK_COLOURS, OTHER_COLOUR } from "../map/jimok-colours";
+import { type CadastreTiles, mercX, mercY, type TileFeatureInput } from "./cadastre-tiles";
+
+/** The outline's colour, as the vector layer's (src/map/cadastre-layer.ts). */
+export const RASTER_OUTLINE = "rgba(138, 109, 59, 0.8)";
+/** The 지목 fill's opacity, as the vector layer's. */
+export const RASTER_JIMOK_ALPHA = 0.55;
+/** Pixels beyond the tile a 필지's box may reach and still be drawn in it (a stroke's half width). */
+const PAD_PX = 2;
+
+/** What the drawing needs of a 2D context (an OffscreenCanvasRenderingContext2D has it). */
+export interface Pen {
+  beginPath(): void;
+  moveTo(x: number, y: number): void;
+  lineTo(x: number, y: number): void;
+  closePath(): void;
+  fill(rule: "evenodd"): void;
+  stroke(): void;
+  fillStyle: unknown;
+  strokeStyle: unknown;
+  lineWidth: number;
+  globalAlpha: number;
+}
+
+/** A canvas of `size` × `size` pixels to draw a tile on and encode. */
+export interface TileCanvas {
+  getContext(kind: "2d"): Pen | null;
+  convertToBlob(options: { type: string }): Promise<Blob>;
+}
+
+/** Trace the rings of these 필지 as sub-paths, in the tile's pixels. */
+function trace(
+  pen: Pen,
+  pilji: readonly TileFeatureInput[],
+  hits: readonly number[],
+  toPx: (p: Position) => [number, number],
+): void {
+  for (const i of hits) {
+    const g = (pilji[i] as TileFeatureInput).geometry;
+    const polys = g.type === "Polygon" ? [g.coordinates] : g.coordinates;
+    for (const ring of polys.flat()) {
+      ring.forEach((p, k) => {
+        const [x, y] = toPx(p);
+        if (k === 0) pen.moveTo(x, y);
+        else pen.lineTo(x, y);
+      });
+      pen.closePath();
+    }
+  }
+}
+
+/**
+ * Draw tile z/x/y (`size` pixels a side, `ratio` device pixels a CSS pixel): the 지목 colours
+ * when asked, then every outline one CSS pixel wide.
+ */
+export function drawRasterTile(
+  pen: Pen,
+  pilji: readonly TileFeatureInput[],
+  hits: readonly number[],
+  tile: { z: number; x: number; y: number; size: number; ratio: number },
+  jimok: boolean,
+): void {
+  const units = tile.size * 2 ** tile.z;
+  const toPx = ([lon = 0, lat = 0]: Position): [number, number] => [
+    mercX(lon) * units - tile.x * tile.size,
+    mercY(lat) * units - tile.y * tile.size,
+  ];
+  if (jimok) {
+    const byColour = new Map<string, number[]>();
+    for (const i of hits) {
+      const code = (pilji[i] as TileFeatureInput).jimok as keyof typeof JIMOK_COLOURS;
+      const colour = JIMOK_COLOURS[code] ?? OTHER_COLOUR;
+      const list = byColour.get(colour);
+      if (list) list.push(i);
+      else byColour.set(colour, [i]);
+    }
+    pen.globalAlpha = RASTER_JIMOK_ALPHA;
+    for (const [colour, list] of byColour) {
+      pen.fillStyle = colour;
+      pen.beginPath();
+      trace(pen, pilji, list, toPx);
+      pen.fill("evenodd");
+    }
+    pen.globalAlpha = 1;
+  }
+  pen.strokeStyle = RASTER_OUTLINE;
+  pen.lineWidth = tile.ratio;
+  pen.beginPath();
+  trace(pen, pilji, hits, toPx);
+  pen.stroke();
+}
+
+let blankPng: Promise<Uint8Array> | null = null;
+
+const offscreen = (size: number) => new OffscreenCanvas(size, size) as unknown as TileCanvas;
+
+/** PNG bytes of a transparent pixel: a tile where no 필지 lies (MapLibre needs an image). */
+export function blank(canvas: (size: number) => TileCanvas = offscreen): Promise<Uint8Array> {
+  blankPng ??= canvas(1)
+    .convertToBlob({ type: "image/png" })
+    .then(async (b) => new Uint8Array(await b.arrayBuffer()));
+  return blankPng;
+}
+
+/** Tile z/x/y of the cadastre as PNG bytes. */
+export async function rasterTile(
+  tiles: CadastreTiles,
+  pilji: readonly TileFeatureInput[],
+  tile: { z: number; x: number; y: number; size: number; ratio: number },
+  jimok: boolean,
+  canvas: (size: number) => TileCanvas = offscreen,
+): Promise<Uint8Array> {
+  const hits = tiles.near(tile.z, tile.x, tile.y, PAD_PX * tile.ratio, tile.size);
+  if (hits.length === 0) return (await blank(canvas)).slice();
+  const c = canvas(tile.size);
+  const pen = c.getContext("2d");
+  if (!pen) throw new Error("no 2D canvas in this Worker");
+  drawRasterTile(pen, pilji, hits, tile, jimok);
+  return new Uint8Array(await (await c.convertToBlob({ type: "image/png" })).arrayBuffer());
+}
