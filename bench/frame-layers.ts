@@ -5,12 +5,15 @@
  * turn, and with none. The median frame interval of each is printed. In headless Chromium
  * (SwiftShader) each repaint waits for the GPU process to draw the whole map in software, so the
  * interval is the frame's drawing cost; a layer whose hiding shortens it is what the drag's
- * frames (and a pan's) pay for. Run: `npm run bench:frame-layers` (`-- 2` for zoom 13; default 3,
+ * frames (and a pan's) pay for. Beside the interval (which moves with the machine's load and
+ * steps by whole vsyncs), the GPU process's CPU per repainted frame (bench/gpu-cpu.ts), which
+ * the load moves far less. Run: `npm run bench:frame-layers` (`-- 2` for zoom 13; default 3,
  * zoom 14 on P1 with the hub layer in view).
  */
 import { execFileSync } from "node:child_process";
 import { serveDir } from "../test/e2e/static-server";
 import { openScene, SCENES } from "./drag-scene";
+import { cpuMs, gpuProcess } from "./gpu-cpu";
 import { median } from "./timing";
 
 const DIST = ".tmp/dist-layers";
@@ -21,12 +24,15 @@ execFileSync("npx", ["vite", "build", "--logLevel", "error", "--outDir", DIST, "
   env: { ...process.env, VITE_BENCH_MAP: "1" },
 });
 
-/** In the page: hide the layers, repaint 20 frames, restore; the median interval (a string, so no bundler helper leaks in). */
-const REPAINT = `async (hide) => {
+/** In the page: hide the layers, wait, mark; repaint 20 frames; restore: the median interval (strings, so no bundler helper leaks in). */
+const HIDE = `async (hide) => {
   const map = window.__czdMap;
-  const was = hide.map((id) => [id, map.getLayoutProperty(id, "visibility")]);
+  window.__czdWas = hide.map((id) => [id, map.getLayoutProperty(id, "visibility")]);
   for (const id of hide) map.setLayoutProperty(id, "visibility", "none");
   await new Promise((r) => setTimeout(r, 500));
+}`;
+const REPAINT = `async () => {
+  const map = window.__czdMap;
   const frames = [];
   await new Promise((done) => {
     function tick(t) {
@@ -38,7 +44,7 @@ const REPAINT = `async (hide) => {
     map.triggerRepaint();
     requestAnimationFrame(tick);
   });
-  for (const [id, v] of was) map.setLayoutProperty(id, "visibility", v ?? "visible");
+  for (const [id, v] of window.__czdWas) map.setLayoutProperty(id, "visibility", v ?? "visible");
   const gaps = frames.slice(1).map((t, i) => t - frames[i]).sort((a, b) => a - b);
   return gaps[Math.floor(gaps.length / 2)];
 }`;
@@ -51,25 +57,42 @@ try {
     const { page } = scene;
     const layers = (await page.evaluate(`window.__czdMap.getStyle().layers
       .filter((l) => (l.layout?.visibility ?? "visible") === "visible").map((l) => l.id)`)) as string[];
-    const frame = async (hide: string[]) =>
-      Number(await page.evaluate(`(${REPAINT})(${JSON.stringify(hide)})`));
+    const gpu = gpuProcess();
+    /** The median frame interval, and the GPU process's CPU per frame (ms) while it repainted. */
+    const repaint = async (hide: string[]) => {
+      await page.evaluate(`(${HIDE})(${JSON.stringify(hide)})`);
+      const before = gpu ? cpuMs(gpu) : 0;
+      const interval = Number(await page.evaluate(`(${REPAINT})()`));
+      return { interval, cpu: gpu ? (cpuMs(gpu) - before) / 21 : Number.NaN };
+    };
+    const cpu: Record<string, number[]> = {};
+    const frame = async (hide: string[], key = "") => {
+      const r = await repaint(hide);
+      if (key) cpu[key] = [...(cpu[key] ?? []), r.cpu];
+      return r.interval;
+    };
     // The frames swing with the machine's load: the key cases are taken five times, interleaved.
     const hubs = ["czd-hub-point", "czd-hub-area"];
     const rounds: Record<string, number[]> = { all: [], "without the hubs": [], "no layer": [] };
     for (let i = 0; i < 5; i++) {
-      rounds.all?.push(await frame([]));
-      rounds["without the hubs"]?.push(await frame(hubs));
-      rounds["no layer"]?.push(await frame(layers));
+      rounds.all?.push(await frame([], "all"));
+      rounds["without the hubs"]?.push(await frame(hubs, "without the hubs"));
+      rounds["no layer"]?.push(await frame(layers, "no layer"));
     }
     console.log(`repaint of the whole map, ${SCENE.label}: median frame interval (20 frames)`);
     console.log("five rounds, interleaved (each round's figure, then their median):");
     for (const [k, v] of Object.entries(rounds))
       console.log(
-        `  ${k.padEnd(30)} ${v.map((x) => x.toFixed(0)).join(", ")} → ${median(v).toFixed(0)} ms`,
+        `  ${k.padEnd(30)} ${v.map((x) => x.toFixed(0)).join(", ")} → ${median(v).toFixed(0)} ms` +
+          `; GPU process CPU per frame ${median(cpu[k] ?? []).toFixed(1)} ms`,
       );
     console.log("each layer hidden alone, once:");
-    for (const id of layers)
-      console.log(`  without ${id.padEnd(28)} ${(await frame([id])).toFixed(0).padStart(5)} ms`);
+    for (const id of layers) {
+      const r = await repaint([id]);
+      console.log(
+        `  without ${id.padEnd(28)} ${r.interval.toFixed(0).padStart(5)} ms; GPU CPU ${r.cpu.toFixed(1)} ms`,
+      );
+    }
   } finally {
     await scene.app.close();
   }

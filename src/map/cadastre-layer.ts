@@ -44,7 +44,7 @@ const JIMOK_FILL_ALPHA = 0.55;
 
 let served = false;
 
-/** No cadastre, as raster tiles: generation 0, which no cadastre has (a blank pixel each). */
+/** No cadastre, as raster tiles: generation 0, which no cadastre has (no image in any). */
 const RASTER_NONE = `${RASTER_SCHEME}://0/0/{z}/{x}/{y}`;
 
 /** Raster tiles are 256 CSS pixels a side, drawn at the screen's pixel ratio (at most 3). */
@@ -60,18 +60,19 @@ function rasterUrl(url: string, jimok: boolean): string {
 function serveTiles(): void {
   if (served) return;
   served = true;
-  // `czd-cadastre-png://<generation>/<jimok 0|1>/<z>/<x>/<y>` → PNG bytes drawn in the Worker.
+  // `czd-cadastre-png://<generation>/<jimok 0|1>/<z>/<x>/<y>` → an image drawn in the Worker.
   addProtocol(RASTER_SCHEME, async (params, abort) => {
     const m = /(\d+)\/([01])\/(\d+)\/(\d+)\/(\d+)$/.exec(params.url);
     if (!m) throw new Error(`bad cadastre tile URL ${params.url}`);
     const [g, j, z, x, y] = m.slice(1).map(Number) as [number, number, number, number, number];
-    const { Cancelled, blankTile, rasterInWorker } = await import("../workers/cadastre-client");
-    const nothing = async () => ({ data: (await blankTile()).slice().buffer as ArrayBuffer });
+    // Nothing to draw: an empty body, which MapLibre takes as a tile with no image.
+    const nothing = () => ({ data: new ArrayBuffer(0) });
     if (abort.signal.aborted) return nothing();
+    const { Cancelled, rasterInWorker } = await import("../workers/cadastre-client");
     const ratio = Math.min(3, Math.max(1, Math.round(globalThis.devicePixelRatio || 1)));
     try {
       const tile = { z, x, y, size: RASTER_TILE * ratio, ratio };
-      return { data: await rasterInWorker(g, tile, j === 1) };
+      return { data: (await rasterInWorker(g, tile, j === 1)) ?? new ArrayBuffer(0) };
     } catch (e) {
       if (e instanceof Cancelled) return nothing();
       throw e;

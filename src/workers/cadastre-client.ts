@@ -106,30 +106,25 @@ export async function tileInWorker(
 }
 
 /**
- * One raster tile's PNG bytes from the Worker (a blank pixel for a cadastre no longer shown):
- * the map's raster protocol calls this (src/workers/cadastre-raster.ts draws it).
+ * One raster tile from the Worker, or null where no 필지 lies or for a cadastre no longer
+ * shown: the map's raster protocol calls this (src/workers/cadastre-raster.ts draws it).
  */
 export async function rasterInWorker(
   g: number,
   tile: { z: number; x: number; y: number; size: number; ratio: number },
   jimok: boolean,
-): Promise<ArrayBuffer> {
+): Promise<ImageBitmap | null> {
+  if (g !== shown) return null;
   const reply = await rpc.request({
     kind: "raster",
     id: rpc.nextId(),
-    generation: g === shown ? g : -1,
+    generation: g,
     ...tile,
     jimok,
   });
-  if (reply.kind !== "tile") throw new Error("unexpected reply");
-  const b = reply.bytes;
-  return b.byteOffset === 0 && b.byteLength === b.buffer.byteLength
-    ? (b.buffer as ArrayBuffer)
-    : (b.slice().buffer as ArrayBuffer);
+  if (reply.kind !== "bitmap") throw new Error("unexpected reply");
+  return reply.bitmap;
 }
-
-/** A transparent pixel's PNG: the raster protocol's answer when there is nothing to draw. */
-export { blank as blankTile } from "./cadastre-raster";
 
 /** The PNU of the 필지 under a point, or null: picking where the map draws raster tiles. */
 export async function piljiAtInWorker(lon: number, lat: number): Promise<string | null> {

@@ -39,7 +39,7 @@ export type CadastreRequest =
   | { kind: "keep"; id: number }
   /** One vector tile (MVT) of the cadastre of that generation. */
   | { kind: "tile"; id: number; generation: number; z: number; x: number; y: number }
-  /** One raster tile (PNG) of that generation: `size` pixels a side, `ratio` of them a CSS pixel. */
+  /** One raster tile (an ImageBitmap) of that generation: `size` pixels a side, `ratio` of them a CSS pixel. */
   | {
       kind: "raster";
       id: number;
@@ -93,6 +93,8 @@ export type CadastreReply =
   /** MVT bytes (layer `cadastre`: pnu, label, jimok), transferred; empty where no 필지 lies. */
   | { kind: "tile"; id: number; bytes: Uint8Array }
   | { kind: "at"; id: number; pnu: string | null }
+  /** A raster tile drawn in the Worker, transferred; null where no 필지 lies. */
+  | { kind: "bitmap"; id: number; bitmap: ImageBitmap | null }
   | { kind: "union"; id: number; geometry: Polygon | MultiPolygon | null }
   | { kind: "inside"; id: number; pnus: string[]; geometry: Polygon | MultiPolygon | null }
   | { kind: "joso"; id: number; bytes: Uint8Array }

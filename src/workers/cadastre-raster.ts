@@ -1,7 +1,7 @@
 /**
  * The cadastre as raster tiles below the zoom of its labels: the 필지 outlines (and, as an option,
  * their 지목 colours) drawn once per tile in the cadastre Worker on an OffscreenCanvas and handed
- * to the map as PNG, which MapLibre then draws as one textured square per tile every frame.
+ * to the map as an ImageBitmap, which MapLibre then draws as one textured square per tile every frame.
  *
  * Why: as vector tiles, MapLibre redraws every outline and fill triangle of the tens of thousands
  * of 필지 in view on every frame of a pan. In software WebGL (SwiftShader: headless Chromium, and
@@ -38,7 +38,7 @@ export interface Pen {
 /** A canvas of `size` × `size` pixels to draw a tile on and encode. */
 export interface TileCanvas {
   getContext(kind: "2d"): Pen | null;
-  convertToBlob(options: { type: string }): Promise<Blob>;
+  transferToImageBitmap(): ImageBitmap;
 }
 
 /** Trace the rings of these 필지 as sub-paths, in the tile's pixels. */
@@ -103,31 +103,25 @@ export function drawRasterTile(
   pen.stroke();
 }
 
-let blankPng: Promise<Uint8Array> | null = null;
-
 const offscreen = (size: number) => new OffscreenCanvas(size, size) as unknown as TileCanvas;
 
-/** PNG bytes of a transparent pixel: a tile where no 필지 lies (MapLibre needs an image). */
-export function blank(canvas: (size: number) => TileCanvas = offscreen): Promise<Uint8Array> {
-  blankPng ??= canvas(1)
-    .convertToBlob({ type: "image/png" })
-    .then(async (b) => new Uint8Array(await b.arrayBuffer()));
-  return blankPng;
-}
-
-/** Tile z/x/y of the cadastre as PNG bytes. */
-export async function rasterTile(
+/**
+ * Tile z/x/y of the cadastre as an image, or null where no 필지 lies (the map then draws
+ * nothing there). The image is the canvas's own bitmap, handed over without encoding: MapLibre
+ * takes an ImageBitmap from a protocol as it is, so no PNG is written here or decoded on the page.
+ */
+export function rasterTile(
   tiles: CadastreTiles,
   pilji: readonly TileFeatureInput[],
   tile: { z: number; x: number; y: number; size: number; ratio: number },
   jimok: boolean,
   canvas: (size: number) => TileCanvas = offscreen,
-): Promise<Uint8Array> {
+): ImageBitmap | null {
   const hits = tiles.near(tile.z, tile.x, tile.y, PAD_PX * tile.ratio, tile.size);
-  if (hits.length === 0) return (await blank(canvas)).slice();
+  if (hits.length === 0) return null;
   const c = canvas(tile.size);
   const pen = c.getContext("2d");
   if (!pen) throw new Error("no 2D canvas in this Worker");
   drawRasterTile(pen, pilji, hits, tile, jimok);
-  return new Uint8Array(await (await c.convertToBlob({ type: "image/png" })).arrayBuffer());
+  return c.transferToImageBitmap();
 }

@@ -26,7 +26,7 @@ import bjd from "../../public/data/bjd-codes.json";
 import type { SourceId } from "../persistence/cadastre-kept";
 import { forgetLayers, keepLayers, type ReadLayer, restoreLayers } from "./cadastre-keep";
 import type { CadastreReply, CadastreRequest } from "./cadastre-protocol";
-import { blank as blankRaster, rasterTile } from "./cadastre-raster";
+import { rasterTile } from "./cadastre-raster";
 import { answerSelection, lassoPilji } from "./cadastre-select";
 import { type CadastreTiles, cadastreTiles } from "./cadastre-tiles";
 
@@ -137,10 +137,8 @@ async function handle(req: CadastreRequest): Promise<void> {
   }
   if (req.kind === "raster") {
     const held = tiles && req.generation === generation ? tiles : null;
-    const bytes = held
-      ? await rasterTile(held, pilji, req, req.jimok)
-      : (await blankRaster()).slice();
-    scope.postMessage({ kind: "tile", id: req.id, bytes }, [bytes.buffer as ArrayBuffer]);
+    const bitmap = held ? rasterTile(held, pilji, req, req.jimok) : null;
+    scope.postMessage({ kind: "bitmap", id: req.id, bitmap }, bitmap ? [bitmap] : []);
     return;
   }
   if (req.kind === "at") {
