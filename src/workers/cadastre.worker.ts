@@ -28,6 +28,7 @@ import {
 import { type ErrorData, importZone, isFilingError } from "../../geo/index";
 import bjd from "../../public/data/bjd-codes.json";
 import type { SourceId } from "../persistence/cadastre-kept";
+import { newLayers } from "./cadastre-add";
 import {
   forgetLayers,
   keepLayers,
@@ -113,20 +114,11 @@ function add(
   const known = (s: SourceId) => heldSources.some((h) => sameSources([h], [s]));
   const named = req.files.every((f) => f.lastModified !== undefined);
   const fresh = named ? sources.filter((s) => !known(s)) : sources;
-  const have = new Set(pilji.map((p) => p.pnu));
-  const added: ReadLayer[] = [];
-  let skipped = 0;
-  for (const layer of fresh.length > 0 ? readFiles(req) : []) {
-    const own = layer.pilji.filter((p) => {
-      if (have.has(p.pnu)) {
-        skipped++;
-        return false;
-      }
-      have.add(p.pnu);
-      return true;
-    });
-    if (own.length > 0) added.push({ name: layer.name, pilji: own });
-  }
+  const read = fresh.length > 0 ? readFiles(req) : [];
+  const { added, skipped } = newLayers(
+    pilji.map((p) => p.pnu),
+    read,
+  );
   const count = added.reduce((n, l) => n + l.pilji.length, 0);
   if (added.length > 0) {
     heldSources = [...heldSources, ...fresh];
