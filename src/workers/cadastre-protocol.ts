@@ -29,7 +29,6 @@ export interface AddedLayers {
   layers: string[];
   count: number;
   skipped: number;
-  again: boolean;
 }
 
 export type CadastreRequest =
@@ -76,8 +75,8 @@ export type CadastreReply =
       from: "files" | "kept";
       /**
        * Files picked while a cadastre was held, added to it: the layers that brought new 필지, how
-       * many, how many were skipped as already held (same PNU), and whether the files were the
-       * very ones held already (not read again).
+       * many, and how many were skipped as already held (same PNU; none counted when the files
+       * were the very ones held already, not read again).
        */
       added?: AddedLayers;
     }

@@ -134,7 +134,7 @@ function add(
     layers: held.map((l) => l.name),
     count: pilji.length,
     from: heldFrom,
-    added: { layers: added.map((l) => l.name), count, skipped, again: fresh.length === 0 },
+    added: { layers: added.map((l) => l.name), count, skipped },
   };
 }
 
