@@ -32,7 +32,6 @@ export const CADASTRE_WORDS = {
     restoring: "저장해 둔 지적도 불러오는 중",
     unkept: (names: string, why: "format" | "damaged") =>
       `연속지적도: 저장해 둔 ${names}을(를) ${why === "format" ? "이 판의 앱이 읽지 못하는 예전 형식이라" : "읽을 수 없어(손상되었거나 잘림)"} 지웠습니다. 파일을 다시 열어 주세요.`,
-    add: "⊕ 연속지적도 더하기",
     addTitle:
       "다른 시·군의 연속지적도를 지금 열린 지적도에 더합니다 (이미 열린 필지는 두 번 넣지 않음)",
     openFiles: "열린 파일",
@@ -77,7 +76,6 @@ export const CADASTRE_WORDS = {
     restoring: "Restoring the kept cadastre",
     unkept: (names: string, why: "format" | "damaged") =>
       `Cadastral map: the kept ${names} ${why === "format" ? "is in an older format this version of the app does not read" : "could not be read (damaged or cut short)"} and was removed. Please open the file again.`,
-    add: "⊕ Add cadastral map",
     addTitle:
       "Add another city or county's cadastral map to the one open (parcels already open are not added twice)",
     openFiles: "Open files",

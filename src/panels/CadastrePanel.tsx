@@ -48,7 +48,7 @@ export function CadastrePanel() {
     >
       {status !== "loading" && (
         <FilePicker
-          label={status === "ready" ? w.add : w.open}
+          label={w.open}
           testId="import-cadastre"
           accept={ACCEPT}
           onFiles={async (files) =>
@@ -90,14 +90,6 @@ export function CadastrePanel() {
           <span data-testid="cadastre-count" title={`${w.openFiles}: ${layers.join(", ")}`}>
             {count.toLocaleString()} {w.count}
           </span>
-          <span className="cadastre-layers" data-testid="cadastre-layers" title={w.openFiles}>
-            {layers.map((name, i) => (
-              // biome-ignore lint/suspicious/noArrayIndexKey: the list only grows, in order
-              <span key={i} data-testid="cadastre-layer" title={name}>
-                {name.replace(/^LSMD_CONT_LDREG_/, "")}
-              </span>
-            ))}
-          </span>
           <button
             type="button"
             data-testid="cadastre-pick"
@@ -135,6 +127,14 @@ export function CadastrePanel() {
           >
             {w.close}
           </button>
+          <span className="cadastre-layers" data-testid="cadastre-layers" title={w.openFiles}>
+            {layers.map((name, i) => (
+              // biome-ignore lint/suspicious/noArrayIndexKey: the list only grows, in order
+              <span key={i} data-testid="cadastre-layer" title={name}>
+                {name.replace(/^LSMD_CONT_LDREG_/, "")}
+              </span>
+            ))}
+          </span>
         </>
       )}
     </span>
