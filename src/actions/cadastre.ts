@@ -57,22 +57,46 @@ async function keep(): Promise<void> {
   }
 }
 
+/** Files being added to a cadastre already open (a cancel then brings back what was kept). */
+let adding = false;
+
+/** Says what files picked while a cadastre was open added to it (or that they were open already). */
+function tellAdded(opened: Opened): void {
+  const added = opened.added;
+  if (!added) return;
+  const words = (lang: "ko" | "en") => {
+    const w = CADASTRE_WORDS[lang];
+    return added.count === 0
+      ? w.addedNone(opened.count)
+      : w.addedLayers(added.layers.join(", "), added.count, added.skipped, opened.count);
+  };
+  useAppStore.getState().notify({ kind: "info", ko: words("ko"), en: words("en") });
+}
+
 /**
  * Reads the files in the Worker (their bytes transferred to it, not copied); on success the Worker
  * keeps the parsed 필지 for the next visit. The same files picked again come from what it kept.
+ * Files picked while a cadastre is open are added to it (a neighbouring 시·군); a 필지 already
+ * open is not added twice. A file that can't be read then leaves the open cadastre as it was.
  */
 export async function openCadastreFiles(files: NamedFile[]): Promise<boolean> {
+  adding = useCadastre.getState().status === "ready";
+  const kept = useCadastre.getState().kept;
   useCadastre.setState({ status: "loading", restoring: false, kept: false, read: 0, total: 0 });
   try {
     const opened = await openInWorker(files, (read, total) =>
       useCadastre.setState({ read, total }),
     );
     show(opened);
+    tellAdded(opened);
   } catch (e) {
-    useCadastre.setState({ status: "none", restoring: false });
+    const back = adding && !(e instanceof Cancelled);
+    useCadastre.setState(back ? { status: "ready", kept } : { status: "none", restoring: false });
+    adding = false;
     fail(e);
     return false;
   }
+  adding = false;
   await keep();
   return true;
 }
@@ -112,9 +136,17 @@ export async function restoreCadastre(): Promise<void> {
   }
 }
 
+/**
+ * Stops a read (the Worker is ended, and what it held with it). Cancelling files being added to
+ * an open cadastre brings that cadastre back from what was kept of it.
+ */
 export function cancelOpening(): void {
+  const wasAdding = adding;
+  adding = false;
   cancelCadastre();
+  setOutlines([], 0, null);
   useCadastre.setState({ status: "none", restoring: false, read: 0, total: 0 });
+  if (wasAdding) void restoreCadastre();
 }
 
 /** Closes the cadastre and forgets what was kept of it (every layer). */

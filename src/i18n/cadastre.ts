@@ -32,6 +32,13 @@ export const CADASTRE_WORDS = {
     restoring: "저장해 둔 지적도 불러오는 중",
     unkept: (names: string, why: "format" | "damaged") =>
       `연속지적도: 저장해 둔 ${names}을(를) ${why === "format" ? "이 판의 앱이 읽지 못하는 예전 형식이라" : "읽을 수 없어(손상되었거나 잘림)"} 지웠습니다. 파일을 다시 열어 주세요.`,
+    addTitle:
+      "다른 시·군의 연속지적도를 지금 열린 지적도에 더합니다 (이미 열린 필지는 두 번 넣지 않음)",
+    openFiles: "열린 파일",
+    addedLayers: (names: string, n: number, skipped: number, total: number) =>
+      `연속지적도: ${names}의 필지 ${n.toLocaleString()}개를 더했습니다${skipped ? ` (이미 열린 필지 ${skipped.toLocaleString()}개는 건너뜀)` : ""}. 모두 ${total.toLocaleString()}필지.`,
+    addedNone: (total: number) =>
+      `연속지적도: 고른 파일의 필지는 이미 모두 열려 있어 두 번 넣지 않았습니다 (모두 ${total.toLocaleString()}필지).`,
     keepFailed: (why: string) =>
       `연속지적도: 다음 방문을 위해 저장하지 못했습니다(${why}). 새로 고치면 파일을 다시 열어야 합니다.`,
   },
@@ -69,6 +76,13 @@ export const CADASTRE_WORDS = {
     restoring: "Restoring the kept cadastre",
     unkept: (names: string, why: "format" | "damaged") =>
       `Cadastral map: the kept ${names} ${why === "format" ? "is in an older format this version of the app does not read" : "could not be read (damaged or cut short)"} and was removed. Please open the file again.`,
+    addTitle:
+      "Add another city or county's cadastral map to the one open (parcels already open are not added twice)",
+    openFiles: "Open files",
+    addedLayers: (names: string, n: number, skipped: number, total: number) =>
+      `Cadastral map: ${n.toLocaleString()} land parcels of ${names} added${skipped ? ` (${skipped.toLocaleString()} already open were skipped)` : ""}; ${total.toLocaleString()} in all.`,
+    addedNone: (total: number) =>
+      `Cadastral map: every parcel of the picked files is already open, so none was added twice (${total.toLocaleString()} in all).`,
     keepFailed: (why: string) =>
       `Cadastral map: it could not be kept for your next visit (${why}); after a reload, open the file again.`,
   },

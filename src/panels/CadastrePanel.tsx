@@ -1,4 +1,7 @@
-/** The 연속지적도: open it (progress, cancel), pick 필지 on the map, start a new 구역. */
+/**
+ * The 연속지적도: open it (progress, cancel), add a neighbouring 시·군's file to it, the files open,
+ * pick 필지 on the map, start a new 구역.
+ */
 import { useEffect } from "react";
 import { snapToPilji } from "../actions/cadastre-pick";
 import { CADASTRE_WORDS } from "../i18n/cadastre";
@@ -26,6 +29,7 @@ export function CadastrePanel() {
   const restoring = useCadastre((s) => s.restoring);
   const from = useCadastre((s) => s.from);
   const kept = useCadastre((s) => s.kept);
+  const layers = useCadastre((s) => s.layers);
   useEffect(() => {
     // Only a kept cadastre loads the reading code at start; none keeps the first screen as it was.
     void (async () => {
@@ -40,7 +44,7 @@ export function CadastrePanel() {
       data-status={status}
       data-from={from ?? undefined}
       data-kept={kept}
-      title={w.openTitle}
+      title={status === "ready" ? w.addTitle : w.openTitle}
     >
       {status !== "loading" && (
         <FilePicker
@@ -83,7 +87,7 @@ export function CadastrePanel() {
       )}
       {status === "ready" && (
         <>
-          <span data-testid="cadastre-count">
+          <span data-testid="cadastre-count" title={`${w.openFiles}: ${layers.join(", ")}`}>
             {count.toLocaleString()} {w.count}
           </span>
           <button
@@ -123,6 +127,14 @@ export function CadastrePanel() {
           >
             {w.close}
           </button>
+          <span className="cadastre-layers" data-testid="cadastre-layers" title={w.openFiles}>
+            {layers.map((name, i) => (
+              // biome-ignore lint/suspicious/noArrayIndexKey: the list only grows, in order
+              <span key={i} data-testid="cadastre-layer" title={name}>
+                {name.replace(/^LSMD_CONT_LDREG_/, "")}
+              </span>
+            ))}
+          </span>
         </>
       )}
     </span>

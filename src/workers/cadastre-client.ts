@@ -7,6 +7,7 @@
 import type { MultiPolygon, Polygon } from "geojson";
 import type { PiljiHit } from "../../geo/cadastre";
 import {
+  type AddedLayers,
   type CadastreReply,
   type CadastreRequest,
   type NamedFile,
@@ -33,6 +34,8 @@ export interface Opened {
   count: number;
   outlines: string;
   from: "files" | "kept";
+  /** Files picked while a cadastre was open: what they added to it. */
+  added?: AddedLayers;
 }
 
 /**
@@ -40,7 +43,8 @@ export interface Opened {
  * of their vector tiles (`czd-cadastre://<generation>/{z}/{x}/{y}`), cut by the Worker on demand.
  * The files' bytes are transferred, not cloned (a 시·군 is 100–300 MB): the caller's are left
  * detached. The same files picked again (name, size, modification time) come from what the
- * Worker kept of them instead (`from: "kept"`).
+ * Worker kept of them instead (`from: "kept"`). Files picked while a cadastre is held are added
+ * to it (`added`), under a new generation so the map fetches its tiles again.
  */
 export async function openInWorker(
   files: NamedFile[],
@@ -64,6 +68,7 @@ function shownAs(reply: Extract<CadastreReply, { kind: "opened" }>, g: number): 
     count: reply.count,
     outlines: `${TILE_SCHEME}://${g}/{z}/{x}/{y}`,
     from: reply.from,
+    ...(reply.added ? { added: reply.added } : {}),
   };
 }
 

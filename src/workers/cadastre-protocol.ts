@@ -29,6 +29,13 @@ export interface NamedFile {
 /** Why a kept cadastre could not be restored: none kept, an older format, or damaged / cut. */
 export type UnkeptWhy = "missing" | "format" | "damaged";
 
+/** What picking files added to the cadastre held (see the `opened` reply). */
+export interface AddedLayers {
+  layers: string[];
+  count: number;
+  skipped: number;
+}
+
 export type CadastreRequest =
   | SelectRequest
   /** `generation`: the page's number for this cadastre; tile requests name it (stale ones get none). */
@@ -85,6 +92,12 @@ export type CadastreReply =
       count: number;
       /** Read from the picked files, or restored from what was kept (the same files picked again, a reload). */
       from: "files" | "kept";
+      /**
+       * Files picked while a cadastre was held, added to it: the layers that brought new 필지, how
+       * many, and how many were skipped as already held (same PNU; none counted when the files
+       * were the very ones held already, not read again).
+       */
+      added?: AddedLayers;
     }
   /** Nothing restored: the layers kept (if any) and why; what was kept is forgotten. */
   | { kind: "unkept"; id: number; names: string[]; why: UnkeptWhy }

@@ -5,6 +5,10 @@
  * page cancels by terminating this one (cadastre-client.ts). What it read it also keeps for the
  * next visit, packed, in IndexedDB (cadastre-keep.ts), and restores from there on a reload or
  * when the same files are picked again, without reading the Shapefile.
+ *
+ * Files picked while a cadastre is held are added to it (a neighbouring 시·군): their 필지 are
+ * appended, except those whose PNU is already held (the same file picked twice is held once),
+ * the indexes are built again over all, and every layer is kept together.
  */
 import {
   type BjdTable,
@@ -24,7 +28,14 @@ import {
 import { type ErrorData, importZone, isFilingError } from "../../geo/index";
 import bjd from "../../public/data/bjd-codes.json";
 import type { SourceId } from "../persistence/cadastre-kept";
-import { forgetLayers, keepLayers, type ReadLayer, restoreLayers } from "./cadastre-keep";
+import { newLayers } from "./cadastre-add";
+import {
+  forgetLayers,
+  keepLayers,
+  type ReadLayer,
+  restoreLayers,
+  sameSources,
+} from "./cadastre-keep";
 import type { CadastreReply, CadastreRequest } from "./cadastre-protocol";
 import { rasterTile } from "./cadastre-raster";
 import { answerSelection, lassoPilji } from "./cadastre-select";
@@ -45,6 +56,10 @@ const piljiOf = (pnu: string): Pilji | undefined => {
 };
 let tiles: CadastreTiles | null = null;
 let generation = 0;
+/** The layers held, the files they were read from, and where they came from last. */
+let held: ReadLayer[] = [];
+let heldSources: SourceId[] = [];
+let heldFrom: "files" | "kept" = "files";
 /** The cadastre just read from files, until the page asks for it to be kept. */
 let toKeep: { sources: SourceId[]; layers: ReadLayer[] } | null = null;
 
@@ -61,6 +76,7 @@ function label(p: Pilji): string {
 
 /** The 필지 of these layers become the cadastre held (its tiles indexed before the reply). */
 function hold(layers: ReadLayer[], g: number, keptIndex?: ArrayBuffer): number {
+  held = layers;
   const all = layers.length === 1 ? (layers[0] as ReadLayer).pilji : layers.flatMap((l) => l.pilji);
   pilji = all;
   byPnu = null;
@@ -87,6 +103,42 @@ function readFiles(req: Extract<CadastreRequest, { kind: "open" }>): ReadLayer[]
   });
 }
 
+/**
+ * Files picked while a cadastre is held: their layers appended, less the 필지 already held (by
+ * PNU). Files already held (same name, size and time) are not read again. The map's tiles get
+ * the new generation either way (a stale tile is never drawn).
+ */
+function add(
+  req: Extract<CadastreRequest, { kind: "open" }>,
+  sources: SourceId[],
+): Extract<CadastreReply, { kind: "opened" }> {
+  const known = (s: SourceId) => heldSources.some((h) => sameSources([h], [s]));
+  const named = req.files.every((f) => f.lastModified !== undefined);
+  const fresh = named ? sources.filter((s) => !known(s)) : sources;
+  const read = fresh.length > 0 ? readFiles(req) : [];
+  const { added, skipped } = newLayers(
+    pilji.map((p) => p.pnu),
+    read,
+  );
+  const count = added.reduce((n, l) => n + l.pilji.length, 0);
+  if (added.length > 0) {
+    heldSources = [...heldSources, ...fresh];
+    heldFrom = "files";
+    hold([...held, ...added], req.generation);
+    toKeep = { sources: heldSources, layers: held };
+  } else {
+    generation = req.generation;
+  }
+  return {
+    kind: "opened",
+    id: req.id,
+    layers: held.map((l) => l.name),
+    count: pilji.length,
+    from: heldFrom,
+    added: { layers: added.map((l) => l.name), count, skipped },
+  };
+}
+
 async function handle(req: CadastreRequest): Promise<void> {
   if (req.kind === "open") {
     const sources: SourceId[] = req.files.map((f) => ({
@@ -94,6 +146,10 @@ async function handle(req: CadastreRequest): Promise<void> {
       size: f.bytes.byteLength,
       lastModified: f.lastModified ?? 0,
     }));
+    if (held.length > 0) {
+      scope.postMessage(add(req, sources));
+      return;
+    }
     // The same files picked again (name, size, time): what was kept of them, if it reads whole.
     const kept = req.files.every((f) => f.lastModified !== undefined)
       ? await restoreLayers(sources).catch(() => null)
@@ -103,6 +159,8 @@ async function handle(req: CadastreRequest): Promise<void> {
     const count = hold(layers, req.generation, kept?.ok ? kept.index : undefined);
     const names = layers.map((l) => l.name);
     const from = kept?.ok ? "kept" : "files";
+    heldSources = kept?.ok ? kept.manifest.sources : sources;
+    heldFrom = from;
     scope.postMessage({ kind: "opened", id: req.id, layers: names, count, from });
     return;
   }
@@ -114,6 +172,8 @@ async function handle(req: CadastreRequest): Promise<void> {
       return;
     }
     toKeep = null;
+    heldSources = kept.manifest.sources;
+    heldFrom = "kept";
     const count = hold(kept.layers, req.generation, kept.index);
     const names = kept.layers.map((l) => l.name);
     scope.postMessage({ kind: "opened", id: req.id, layers: names, count, from: "kept" });

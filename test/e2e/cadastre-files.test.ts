@@ -7,45 +7,32 @@
  */
 import { mkdtempSync, readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { join, resolve } from "node:path";
-import type { Feature, FeatureCollection, Polygon, Position } from "geojson";
+import { join } from "node:path";
+import type { Feature, FeatureCollection, Polygon } from "geojson";
 import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { type BjdTable, sojaeji } from "../../geo/cadastre/bjd";
 import { coveredPilji, pnuProperties } from "../../geo/cadastre/parcel";
-import { innerPoint } from "../../geo/cadastre/select";
 import type { Pilji } from "../../geo/cadastre/types";
-import { openCadastre, readPilji } from "../../geo/io/lsmd-read";
 import bjd from "../../public/data/bjd-codes.json";
 import { runCzd } from "../support/czd";
 import { type AppPage, openAppAt } from "./browser";
+import {
+  go as goTo,
+  hashAt,
+  JINJU,
+  lotNear,
+  pickAtCentre as pickLot,
+  readCadastre,
+  SACHEON,
+} from "./cadastre-helpers";
 import { saveDownload } from "./files";
-import { clickAt, drawWith, mapCentre, parcelCount } from "./tools-helpers";
+import { drawWith, mapCentre, parcelCount } from "./tools-helpers";
 
-const JINJU = resolve("test/fixtures/cadastre/LSMD_CONT_LDREG_48170.zip");
-const SACHEON = resolve("test/fixtures/cadastre/LSMD_CONT_LDREG_48240.zip");
-
-const read = (path: string): Pilji[] =>
-  openCadastre([{ name: "c.zip", bytes: readFileSync(path) }]).flatMap((l) => [...readPilji(l)]);
-const jinju = read(JINJU);
-const sacheon = read(SACHEON);
-
-/** The 대 lot nearest a point: the view is centred on its inner point. */
-function lotNear(pilji: Pilji[], [x = 0, y = 0]: Position): Pilji {
-  const d = (p: Pilji) => {
-    const [px = 0, py = 0] = innerPoint(p.geometry);
-    return Math.hypot(px - x, py - y);
-  };
-  const lot = pilji.filter((p) => p.jimok === "대").sort((a, b) => d(a) - d(b))[0];
-  if (!lot) throw new Error("no 대 lot");
-  return lot;
-}
+const jinju = readCadastre(JINJU);
+const sacheon = readCadastre(SACHEON);
 const jinjuLot = lotNear(jinju, [128.1065, 35.18]);
 const sacheonLot = lotNear(sacheon, [128.0706, 35.1245]);
-const hashAt = (p: Pilji) => {
-  const [lon = 0, lat = 0] = innerPoint(p.geometry);
-  return `#18/${lat.toFixed(5)}/${lon.toFixed(5)}`;
-};
 const JINJU_VIEW = hashAt(jinjuLot);
 const SACHEON_VIEW = hashAt(sacheonLot);
 const place = (pnu: string) => sojaeji(bjd as BjdTable, pnu.slice(0, 10));
@@ -61,24 +48,7 @@ async function exported(): Promise<FeatureCollection> {
 const parcels = async () =>
   (await exported()).features.filter((f) => f.properties?.role !== "envelope");
 
-/** The view's hash once it has stayed the same for half a second (a flight has ended). */
-async function settledHash(): Promise<string> {
-  let last = "";
-  for (;;) {
-    const now = new URL(page.url()).hash;
-    if (now === last) return now;
-    last = now;
-    await page.waitForTimeout(500);
-  }
-}
-
-async function go(hash: string): Promise<void> {
-  await settledHash();
-  await page.evaluate((h) => {
-    window.location.hash = h;
-  }, hash);
-  await expect.poll(settledHash).toBe(hash);
-}
+const go = (hash: string) => goTo(page, hash);
 
 /** A freehand 구역 drawn with the polygon tool, `dx`–`dx + 170` px across from the centre. */
 async function drawBeside(dx: number, dy: number): Promise<void> {
@@ -91,13 +61,7 @@ async function drawBeside(dx: number, dy: number): Promise<void> {
   ]);
 }
 
-async function pickAtCentre(lot: Pilji): Promise<void> {
-  // The 필지 in view are labelled once their tiles are drawn: then a click finds the lot.
-  await expect
-    .poll(() => page.locator(".pilji-label").allTextContents(), { timeout: 20_000 })
-    .toContain(`${lot.jibun}${lot.jimok}`);
-  await clickAt(page, await mapCentre(page));
-}
+const pickAtCentre = (lot: Pilji) => pickLot(page, lot);
 
 beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), "czd-cadastre-files-"));
