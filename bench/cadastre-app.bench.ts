@@ -14,31 +14,19 @@
  * ratios this ÷ base follow. Also a baseline in Node: the same files read by the same geo/
  * reader (no Worker, no map). BENCH_DIST names another build folder for this build.
  */
-import { existsSync, readFileSync } from "node:fs";
-import { join } from "node:path";
+import { readFileSync } from "node:fs";
 import type { Pilji } from "../geo/cadastre/types";
 import { openCadastre, readPilji } from "../geo/io/lsmd-read";
-import { buildCadastre } from "../scripts/build-cadastre";
 import { openApp, waitForMap } from "../test/e2e/browser";
 import { serveDir } from "../test/e2e/static-server";
 import { buildBase } from "./base-build";
+import { benchCadastre, CADASTRE_CENTRE } from "./cadastre-data";
 import { PROBE_SCRIPT, type ProbeReading } from "./drag-probe";
 import { quantile } from "./drag-scene";
 
-const DIR = ".tmp/bench-cadastre";
-const NAMES = ["shp", "shx", "dbf", "prj"].map((ext) => `LSMD_CONT_LDREG_48170.${ext}`);
 const ZOOM = 15;
-const CENTRE = [35.18, 128.1076] as const;
-
-if (!existsSync(join(DIR, NAMES[0] as string))) {
-  await buildCadastre({
-    kostatCode: "38030",
-    centre: [CENTRE[1], CENTRE[0]],
-    target: 300_000,
-    outDir: DIR,
-  });
-}
-const paths = NAMES.map((n) => join(DIR, n));
+const CENTRE = CADASTRE_CENTRE;
+const paths = await benchCadastre();
 
 const WATCH = `(() => {
   window.czdGap = 0;

@@ -12,26 +12,13 @@
  * medians and the ratios this ÷ base follow. BENCH_DIST names another
  * build folder for this build.
  */
-import { existsSync } from "node:fs";
-import { join } from "node:path";
-import { buildCadastre } from "../scripts/build-cadastre";
 import { openApp, waitForMap } from "../test/e2e/browser";
 import { serveDir } from "../test/e2e/static-server";
 import { buildBase } from "./base-build";
+import { benchCadastre, CADASTRE_CENTRE } from "./cadastre-data";
 
-const DIR = ".tmp/bench-cadastre";
-const NAMES = ["shp", "shx", "dbf", "prj"].map((ext) => `LSMD_CONT_LDREG_48170.${ext}`);
-const CENTRE = [35.18, 128.1076] as const;
-
-if (!existsSync(join(DIR, NAMES[0] as string))) {
-  await buildCadastre({
-    kostatCode: "38030",
-    centre: [CENTRE[1], CENTRE[0]],
-    target: 300_000,
-    outDir: DIR,
-  });
-}
-const paths = NAMES.map((n) => join(DIR, n));
+const CENTRE = CADASTRE_CENTRE;
+const paths = await benchCadastre();
 
 /** From the page's first script: whether the reading progress bar ever appeared. */
 const WATCH_PROGRESS = `(() => {

@@ -15,7 +15,8 @@
  *
  * `npx tsx bench/cadastre-select.bench.ts lasso` runs the lasso part alone.
  */
-import { existsSync, readFileSync } from "node:fs";
+import { readFileSync } from "node:fs";
+import { basename } from "node:path";
 import { feature, intersect } from "@turf/turf";
 import type { MultiPolygon, Polygon } from "geojson";
 import { piljiIndex } from "../geo/cadastre/pilji-index";
@@ -27,22 +28,13 @@ import { envelopeOutline } from "../geo/envelope";
 import { type Bbox, geometryBounds } from "../geo/geometry";
 import { openCadastre, readPilji } from "../geo/io/lsmd-read";
 import { geodesicAreaM2 } from "../geo/measure";
-import { buildCadastre } from "../scripts/build-cadastre";
 import { lassoPilji } from "../src/workers/cadastre-select";
+import { benchCadastre } from "./cadastre-data";
 import { medianMs } from "./timing";
 
-const DIR = ".tmp/bench-cadastre";
-if (!existsSync(`${DIR}/LSMD_CONT_LDREG_48170.shp`)) {
-  await buildCadastre({
-    kostatCode: "38030",
-    centre: [128.1076, 35.18],
-    target: 300_000,
-    outDir: DIR,
-  });
-}
-const files = ["shp", "shx", "dbf", "prj"].map((ext) => ({
-  name: `LSMD_CONT_LDREG_48170.${ext}`,
-  bytes: readFileSync(`${DIR}/LSMD_CONT_LDREG_48170.${ext}`),
+const files = (await benchCadastre()).map((path) => ({
+  name: basename(path),
+  bytes: readFileSync(path),
 }));
 const pilji: Pilji[] = [];
 for (const layer of openCadastre(files)) for (const p of readPilji(layer)) pilji.push(p);
