@@ -39,6 +39,11 @@ export const CADASTRE_WORDS = {
       `연속지적도: ${names}의 필지 ${n.toLocaleString()}개를 더했습니다${skipped ? ` (이미 열린 필지 ${skipped.toLocaleString()}개는 건너뜀)` : ""}. 모두 ${total.toLocaleString()}필지.`,
     addedNone: (total: number) =>
       `연속지적도: 고른 파일의 필지는 이미 모두 열려 있어 두 번 넣지 않았습니다 (모두 ${total.toLocaleString()}필지).`,
+    closeLayer: (place: string) => `${place} 지적도 닫기`,
+    closedLayer: (place: string, total: number, gone: number, areas: number) =>
+      `연속지적도: ${place} 지적도를 닫았습니다 (남은 필지 ${total.toLocaleString()}개).${gone ? ` 구역 ${areas.toLocaleString()}개에 든 필지 ${gone.toLocaleString()}개는 이제 열려 있지 않습니다. 구역의 모양과 필지 목록은 그대로 두었습니다.` : ""}`,
+    restoreCancelled:
+      "연속지적도: 저장해 둔 지적도 불러오기를 멈췄습니다. 저장해 둔 것은 그대로 있어 새로 고치거나 같은 파일을 다시 고르면 불러옵니다.",
     keepFailed: (why: string) =>
       `연속지적도: 다음 방문을 위해 저장하지 못했습니다(${why}). 새로 고치면 파일을 다시 열어야 합니다.`,
   },
@@ -83,6 +88,11 @@ export const CADASTRE_WORDS = {
       `Cadastral map: ${n.toLocaleString()} land parcels of ${names} added${skipped ? ` (${skipped.toLocaleString()} already open were skipped)` : ""}; ${total.toLocaleString()} in all.`,
     addedNone: (total: number) =>
       `Cadastral map: every parcel of the picked files is already open, so none was added twice (${total.toLocaleString()} in all).`,
+    closeLayer: (place: string) => `Close ${place} cadastre`,
+    closedLayer: (place: string, total: number, gone: number, areas: number) =>
+      `Cadastral map: ${place} closed (${total.toLocaleString()} land parcels left open).${gone ? ` ${gone.toLocaleString()} land parcels named by ${areas.toLocaleString()} area(s) are no longer open; the areas' shapes and parcel lists are left as they were.` : ""}`,
+    restoreCancelled:
+      "Cadastral map: restoring the kept cadastre was stopped. It is still kept: a reload, or the same file picked again, brings it back.",
     keepFailed: (why: string) =>
       `Cadastral map: it could not be kept for your next visit (${why}); after a reload, open the file again.`,
   },
