@@ -138,6 +138,10 @@ describe("one 시·군 closed on its own", () => {
     expect(await count()).toMatch(/^2,738 /);
     expect(await layers()).toEqual(["48170"]);
     expect(await page.getByRole("button", { name: "진주시 지적도 닫기" }).count()).toBe(1);
+    // Named in English too.
+    await page.getByTestId("lang-toggle").click();
+    expect(await page.getByRole("button", { name: "Close 진주시 cadastre" }).count()).toBe(1);
+    await page.getByTestId("lang-toggle").click();
     expect(app.errors).toEqual([]);
   });
 });
