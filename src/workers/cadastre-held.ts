@@ -62,16 +62,19 @@ export class HeldCadastre {
   }
 
   /**
-   * Takes the layer at `at` (named `name`, as the page listed it) out of the cadastre: its 필지
+   * Takes the layer at `at` (named `name`, as the page listed it; the first of that name when
+   * the list has changed since) out of the cadastre: its 필지
    * leave the list, the tiles' index is built again over the others (under generation `g`).
    * Returns the PNUs of `watch` that were its 필지; throws if no such layer is held.
    */
   close(at: number, name: string, g: number, watch: readonly string[]): string[] {
-    const layer = this.layers[at];
-    if (!layer || layer.name !== name) throw new Error(`no layer ${name} at ${at}`);
+    // A second close clicked before the first's answer came names a place in the older list.
+    const i = this.layers[at]?.name === name ? at : this.layers.findIndex((l) => l.name === name);
+    const layer = this.layers[i];
+    if (!layer) throw new Error(`no layer ${name} held`);
     const own = new Set(layer.pilji.map((p) => p.pnu));
     this.hold(
-      this.layers.filter((_, i) => i !== at),
+      this.layers.filter((_, k) => k !== i),
       g,
     );
     return [...new Set(watch)].filter((p) => own.has(p));

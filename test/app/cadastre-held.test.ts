@@ -96,10 +96,15 @@ describe("one 시·군 closed in the Worker", () => {
     expect(held.piljiOf(j0.pnu)).toBeDefined();
   });
 
-  it("refuses a layer that is not where the page listed it", () => {
+  it("refuses a layer no longer held, and finds one listed before a change by its name", () => {
     expect(() => held.close(1, sacheon.name, 3, [])).toThrow();
     expect(() => held.close(0, sacheon.name, 3, [])).toThrow();
     expect(held.pilji).toHaveLength(2738);
+    const two = new HeldCadastre();
+    two.hold([jinju, sacheon], 1);
+    // 진주 listed second by a page that has not heard of a change yet: still 진주 closed.
+    expect(two.close(1, jinju.name, 2, [j0.pnu])).toEqual([j0.pnu]);
+    expect(two.layers.map((l) => l.name)).toEqual([sacheon.name]);
   });
 });
 
