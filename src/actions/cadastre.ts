@@ -117,7 +117,9 @@ export async function restoreCadastre(): Promise<void> {
   }
   const manifest = await keptManifest();
   // The same progress as a read: the total is known from the manifest before the Worker starts.
-  const total = manifest?.layers.reduce((n, l) => n + l.count, 0) ?? 0;
+  const total = Array.isArray(manifest?.layers)
+    ? manifest.layers.reduce((n, l) => n + (Number(l?.count) || 0), 0)
+    : 0;
   useCadastre.setState({ status: "loading", restoring: true, read: 0, total });
   try {
     const restored = await restoreInWorker((read, total) => useCadastre.setState({ read, total }));
@@ -125,10 +127,11 @@ export async function restoreCadastre(): Promise<void> {
       useCadastre.setState({ status: "none", restoring: false });
       if (restored.unkept === "missing") return;
       const names = restored.names.join(", ");
+      const what = (lang: "ko" | "en") => names || CADASTRE_WORDS[lang].keptCadastre;
       useAppStore.getState().notify({
         kind: "error",
-        ko: CADASTRE_WORDS.ko.unkept(names, restored.unkept),
-        en: CADASTRE_WORDS.en.unkept(names, restored.unkept),
+        ko: CADASTRE_WORDS.ko.unkept(what("ko"), restored.unkept),
+        en: CADASTRE_WORDS.en.unkept(what("en"), restored.unkept),
       });
       return;
     }

@@ -203,6 +203,26 @@ export function unpackKept(
   return indexOk ? { ok: true, manifest, layers, index } : { ok: true, manifest, layers };
 }
 
+/** A manifest of the form this app writes (or wrote: per-layer files are optional). */
+export function isManifest(m: unknown): m is KeptManifest {
+  if (typeof m !== "object" || m === null) return false;
+  const { version, sources, layers } = m as Partial<KeptManifest>;
+  return (
+    typeof version === "number" &&
+    Array.isArray(sources) &&
+    Array.isArray(layers) &&
+    layers.every(
+      (l) =>
+        typeof l === "object" &&
+        l !== null &&
+        typeof l.name === "string" &&
+        typeof l.key === "string" &&
+        typeof l.count === "number" &&
+        (l.sources === undefined || Array.isArray(l.sources)),
+    )
+  );
+}
+
 /**
  * The kept layers, each unpacked and checked whole before any is returned. `sources`, when given,
  * must match the kept ones (the same files picked again).
@@ -211,8 +231,10 @@ export async function restoreLayers(
   sources?: SourceId[],
   onProgress?: (read: number, total: number) => void,
 ): Promise<Restored> {
-  const manifest = await get<KeptManifest>(MANIFEST_KEY, keptStore);
-  if (!manifest) return { ok: false, why: "missing", names: [] };
+  const manifest = await get<unknown>(MANIFEST_KEY, keptStore);
+  if (manifest === undefined) return { ok: false, why: "missing", names: [] };
+  // Not a manifest this app ever wrote: refused (and forgotten) as another format, not a crash.
+  if (!isManifest(manifest)) return { ok: false, why: "format", names: [] };
   const names = manifest.layers.map((l) => l.name);
   if (sources && !sameSources(sources, manifest.sources)) {
     return { ok: false, why: "missing", names };

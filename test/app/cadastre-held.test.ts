@@ -14,7 +14,13 @@ import { openCadastre, readPilji } from "../../geo/io/lsmd-read";
 import bjd from "../../public/data/bjd-codes.json";
 import type { KeptManifest } from "../../src/persistence/cadastre-kept";
 import { HeldCadastre, layerPlace } from "../../src/workers/cadastre-held";
-import { type HeldLayer, keepPlan, manifestOf, unpackKept } from "../../src/workers/cadastre-keep";
+import {
+  type HeldLayer,
+  isManifest,
+  keepPlan,
+  manifestOf,
+  unpackKept,
+} from "../../src/workers/cadastre-keep";
 import { PACK_VERSION, packPilji } from "../../src/workers/cadastre-pack";
 import { answerSelection, lassoPilji } from "../../src/workers/cadastre-select";
 import { mercX, mercY } from "../../src/workers/cadastre-tiles";
@@ -176,5 +182,20 @@ describe("what is kept, by layer", () => {
     ]);
     const one = unpackKept({ ...old, layers: old.layers.slice(0, 1) }, buffers);
     expect(one.ok && one.layers[0]?.sources).toEqual(old.sources);
+  });
+
+  it("tells a manifest of its form from anything else found under its key", () => {
+    expect(isManifest(manifest)).toBe(true);
+    const { sources: _s, ...noSources } = manifest.layers[0] as KeptManifest["layers"][number];
+    expect(isManifest({ ...manifest, layers: [noSources] })).toBe(true);
+    for (const bad of [
+      null,
+      "manifest",
+      {},
+      { ...manifest, layers: "x" },
+      { ...manifest, version: "1" },
+    ])
+      expect(isManifest(bad)).toBe(false);
+    expect(isManifest({ ...manifest, layers: [{ name: "a", key: 1, count: 2 }] })).toBe(false);
   });
 });

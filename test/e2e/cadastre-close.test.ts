@@ -4,7 +4,9 @@
  * the keyboard, named "사천시 지적도 닫기"): the count drops to 진주's, the map no longer draws or
  * picks 사천's 필지, the 지번 search no longer finds them, the kept store loses 사천's entry only,
  * and the 구역 are as drawn (the 사천 one keeps its geometry and PNU, and a notice says its 필지
- * is no longer open). A reload restores 진주 alone.
+ * is no longer open). A reload restores 진주 alone. A manifest of the earlier form (no files a
+ * layer) is restored, and an add after it writes only the new layer; a manifest of no known
+ * form is refused with the notice, not an error.
  */
 import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
@@ -144,4 +146,58 @@ describe("one 시·군 closed on its own", () => {
     await page.getByTestId("lang-toggle").click();
     expect(app.errors).toEqual([]);
   });
+
+  it("reads a manifest of the earlier form, and an add then writes only the new layer", async () => {
+    const oldKey = (await keptStoreOf(page)).keys.filter((k) => k.startsWith("layer-"));
+    // The earlier version named the files only together, not a layer's own.
+    await editManifest(page, "strip");
+    await page.reload();
+    await waitForMap(page);
+    await ready();
+    expect(await page.getByTestId("cadastre").getAttribute("data-from")).toBe("kept");
+    expect(await count()).toMatch(/^2,738 /);
+    const watch = await watchKeptPuts(page);
+    await page.getByTestId("import-cadastre").setInputFiles(SACHEON);
+    await expect.poll(count, { timeout: 60_000 }).toMatch(/^3,223 /);
+    await keptNow();
+    const kept = await keptStoreOf(page);
+    expect(kept.layers).toEqual(["LSMD_CONT_LDREG_48170", "LSMD_CONT_LDREG_48240"]);
+    const added = kept.keys.filter((k) => k.startsWith("layer-") && !oldKey.includes(k));
+    expect(added).toHaveLength(1);
+    expect((await watch.puts()).sort()).toEqual([...added, "manifest", "tiles-index"].sort());
+  });
+
+  it("refuses a manifest of no form it knows, without an error, and says so", async () => {
+    await editManifest(page, "garble");
+    await page.reload();
+    await waitForMap(page);
+    await expect.poll(notice, { timeout: 30_000 }).toContain("예전 형식");
+    expect(await page.getByTestId("cadastre").getAttribute("data-status")).toBe("none");
+    expect((await keptStoreOf(page)).keys).toEqual([]);
+    expect(app.errors).toEqual([]);
+  });
 });
+
+/** The kept manifest made into the earlier version's (no files a layer), or into nonsense. */
+function editManifest(p: Page, how: "strip" | "garble"): Promise<void> {
+  return p.evaluate(
+    (h) =>
+      new Promise<void>((done, fail) => {
+        const open = indexedDB.open("czd-cadastre-kept");
+        open.onerror = () => fail(open.error);
+        open.onsuccess = () => {
+          const tx = open.result.transaction("kept", "readwrite");
+          const store = tx.objectStore("kept");
+          const get = store.get("manifest");
+          get.onsuccess = () => {
+            const m = get.result as { layers: { sources?: unknown }[] };
+            if (h === "strip") for (const l of m.layers) delete l.sources;
+            store.put(h === "strip" ? m : { hello: 1 }, "manifest");
+          };
+          tx.oncomplete = () => done();
+          tx.onerror = () => fail(tx.error);
+        };
+      }),
+    how,
+  );
+}
