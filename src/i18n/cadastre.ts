@@ -12,6 +12,7 @@ export const CADASTRE_WORDS = {
     snap: "윤곽 → 필지",
     snapTitle: "그린 구역을 그 윤곽 안의 필지(필지 안쪽 점이 윤곽 안에 있는 것)로 바꿉니다",
     close: "닫기",
+    closeTitle: "열린 연속지적도를 모두 닫습니다 (한 파일만 닫으려면 그 파일 옆의 ×)",
     more: "필지 일괄 선택",
     box: "상자로 선택",
     boxTitle:
@@ -61,6 +62,7 @@ export const CADASTRE_WORDS = {
     snapTitle:
       "Turn each drawn area into the land parcels inside its outline (those whose inner point lies inside)",
     close: "Close",
+    closeTitle: "Close every open cadastral map (to close one file, its own × beside it)",
     more: "Select parcels by area",
     box: "Box select",
     boxTitle:

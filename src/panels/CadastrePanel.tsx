@@ -124,6 +124,7 @@ export function CadastrePanel() {
           <button
             type="button"
             data-testid="cadastre-close"
+            title={w.closeTitle}
             onClick={() => void actions().then((m) => m.closeCadastre())}
           >
             {w.close}
