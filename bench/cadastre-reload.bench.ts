@@ -24,7 +24,7 @@ const paths = await benchCadastre();
 const WATCH_PROGRESS = `(() => {
   window.czdReadShown = false;
   new MutationObserver(() => {
-    if (document.querySelector('[data-testid="cadastre-progress"]')) window.czdReadShown = true;
+    if (document.querySelector('[data-testid="cadastre-progress"][data-what="read"]')) window.czdReadShown = true;
   }).observe(document, { childList: true, subtree: true });
 })()`;
 

@@ -10,7 +10,8 @@
  * again by an undo to a state from before — gets its list the same way: written into the state
  * the planner sees with history paused, so it is no undo step of its own, and only `pnu` /
  * `partialPnu` change (the write is skipped if the 구역 changed meanwhile). The list is derived
- * data: what the 구역 covers in the cadastre open now.
+ * data: what the 구역 covers in the cadastre open now. So when a 시·군 is added to the cadastre
+ * open, the freehand 구역 already listed are listed again the same way.
  */
 import type { Parcel } from "../../geo/index";
 import { useCadastre } from "../store/cadastre";
@@ -83,6 +84,11 @@ async function relist(store: AppStore, zoneId: string, parcel: Parcel): Promise<
       if (names(parcel)) amend(store, zoneId, parcel, rest);
       return;
     }
+    // The same list again (a 구역 away from a 시·군 just added): nothing to write.
+    const same =
+      JSON.stringify([parcel.properties.pnu, parcel.properties.partialPnu]) ===
+      JSON.stringify([covered.pnu, covered.partialPnu]);
+    if (same) return;
     amend(store, zoneId, parcel, { ...rest, pnu: covered.pnu, partialPnu: covered.partialPnu });
   } finally {
     asking.delete(parcel);
@@ -94,6 +100,18 @@ function listUnlisted(store: AppStore): void {
   if (useCadastre.getState().status !== "ready") return;
   for (const { zoneId, parcel } of unlisted(store.getState().zones))
     relist(store, zoneId, parcel).catch(() => undefined);
+}
+
+/**
+ * Lists again every freehand 구역 that has a list (a 시·군 was added: a 구역 over it now covers
+ * 필지 it did not before); only lists that change are written, history paused as on open. 구역
+ * built from 필지 are not: their list is what the planner picked.
+ */
+function relistFreehand(store: AppStore): void {
+  for (const zone of store.getState().zones)
+    for (const p of zone.parcels)
+      if (Array.isArray(p.properties.partialPnu) && hasArea(p))
+        relist(store, zone.id, p).catch(() => undefined);
 }
 
 /** Keeps the 필지 lists of edited and freehand 구역 true to their geometry. */
@@ -109,10 +127,18 @@ export function bindCover(store: AppStore): () => void {
       listUnlisted(store);
     });
   });
-  // A cadastre opened (or opened again with other files): the 구역 drawn before it get their lists.
+  // A cadastre opened (or opened again with other files): the 구역 drawn before it get their
+  // lists. 필지 added to the one open (a neighbouring 시·군): the freehand 구역 listed before are
+  // listed again. A cancelled add passes through "none" (nothing held) and adds nothing; a file
+  // closed lowers the count and leaves every list as it is (docs/cadastre.md).
+  let heldCount = useCadastre.getState().status === "ready" ? useCadastre.getState().count : 0;
   const offCadastre = useCadastre.subscribe((next, prev) => {
+    if (next.status === "none") heldCount = 0;
     if (next.status !== "ready" || (prev.status === "ready" && next.url === prev.url)) return;
+    const added = heldCount > 0 && next.count > heldCount;
+    heldCount = next.count;
     coversNone = new WeakSet();
+    if (added) relistFreehand(store);
     listUnlisted(store);
   });
   return () => {

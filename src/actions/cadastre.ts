@@ -13,6 +13,7 @@ import { activeZone, useAppStore } from "../store/store";
 import {
   Cancelled,
   cancelCadastre,
+  closeLayerInWorker,
   josoInWorker,
   keepInWorker,
   type Opened,
@@ -33,7 +34,7 @@ function fail(e: unknown): void {
 }
 
 function show(opened: Opened): void {
-  setOutlines(opened.layers, opened.count, opened.outlines);
+  setOutlines(opened.layers, opened.count, opened.outlines, opened.places);
   useCadastre.setState({ from: opened.from, restoring: false });
 }
 
@@ -114,17 +115,23 @@ export async function restoreCadastre(): Promise<void> {
     if (old?.length && (await openCadastreFiles(old))) await forgetFiles();
     return;
   }
-  useCadastre.setState({ status: "loading", restoring: true, read: 0, total: 0 });
+  const manifest = await keptManifest();
+  // The same progress as a read: the total is known from the manifest before the Worker starts.
+  const total = Array.isArray(manifest?.layers)
+    ? manifest.layers.reduce((n, l) => n + (Number(l?.count) || 0), 0)
+    : 0;
+  useCadastre.setState({ status: "loading", restoring: true, read: 0, total });
   try {
-    const restored = await restoreInWorker();
+    const restored = await restoreInWorker((read, total) => useCadastre.setState({ read, total }));
     if ("unkept" in restored) {
       useCadastre.setState({ status: "none", restoring: false });
       if (restored.unkept === "missing") return;
       const names = restored.names.join(", ");
+      const what = (lang: "ko" | "en") => names || CADASTRE_WORDS[lang].keptCadastre;
       useAppStore.getState().notify({
         kind: "error",
-        ko: CADASTRE_WORDS.ko.unkept(names, restored.unkept),
-        en: CADASTRE_WORDS.en.unkept(names, restored.unkept),
+        ko: CADASTRE_WORDS.ko.unkept(what("ko"), restored.unkept),
+        en: CADASTRE_WORDS.en.unkept(what("en"), restored.unkept),
       });
       return;
     }
@@ -132,6 +139,14 @@ export async function restoreCadastre(): Promise<void> {
     useCadastre.setState({ kept: true });
   } catch (e) {
     useCadastre.setState({ status: "none", restoring: false });
+    if (e instanceof Cancelled) {
+      // What was kept stays kept: the next visit (or the same file picked again) brings it back.
+      useAppStore.getState().notify({
+        kind: "info",
+        ko: CADASTRE_WORDS.ko.restoreCancelled,
+        en: CADASTRE_WORDS.en.restoreCancelled,
+      });
+    }
     fail(e);
   }
 }
@@ -156,6 +171,64 @@ export async function closeCadastre(): Promise<void> {
   useCadastre.setState({ picking: false, from: null, kept: false });
   await forgetKept();
   await forgetFiles();
+}
+
+/** The PNUs the 구역 of every zone name, whole or in part. */
+function namedPnus(): Set<string> {
+  const out = new Set<string>();
+  for (const zone of useAppStore.getState().zones)
+    for (const p of zone.parcels) {
+      const { pnu, partialPnu } = p.properties as { pnu?: unknown; partialPnu?: unknown };
+      if (Array.isArray(pnu)) for (const x of pnu) if (typeof x === "string") out.add(x);
+      if (Array.isArray(partialPnu))
+        for (const x of partialPnu as { pnu?: unknown }[])
+          if (typeof x?.pnu === "string") out.add(x.pnu);
+    }
+  return out;
+}
+
+/** The 구역 (of every zone) naming any of these PNUs. */
+function areasNaming(pnus: ReadonlySet<string>): number {
+  let n = 0;
+  for (const zone of useAppStore.getState().zones)
+    for (const p of zone.parcels) {
+      const { pnu, partialPnu } = p.properties as { pnu?: unknown; partialPnu?: unknown };
+      const named = [
+        ...(Array.isArray(pnu) ? pnu : []),
+        ...(Array.isArray(partialPnu) ? partialPnu.map((x: { pnu?: unknown }) => x?.pnu) : []),
+      ];
+      if (named.some((x) => typeof x === "string" && pnus.has(x))) n++;
+    }
+  return n;
+}
+
+/**
+ * Closes one 시·군's file (`at` in the panel's list): its 필지 leave the Worker (tiles, indexes,
+ * 지번 search) and what is kept, the map's tiles are fetched again. The 구역 are left exactly as
+ * drawn: a 구역 built from 필지 of that file keeps its geometry and its PNU list (what the planner
+ * designated does not change because a file was closed); a notice says how many of the 필지 they
+ * name are no longer open. The last file closed closes the cadastre.
+ */
+export async function closeCadastreLayer(at: number): Promise<void> {
+  const s = useCadastre.getState();
+  const name = s.layers[at];
+  if (s.status !== "ready" || name === undefined) return;
+  const place = s.places[at] ?? name;
+  if (s.layers.length === 1) {
+    await closeCadastre();
+    return;
+  }
+  try {
+    const closed = await closeLayerInWorker(at, name, [...namedPnus()]);
+    setOutlines(closed.layers, closed.count, closed.outlines, closed.places);
+    if (!closed.kept) useCadastre.setState({ kept: false });
+    const areas = areasNaming(new Set(closed.gone));
+    const words = (lang: "ko" | "en") =>
+      CADASTRE_WORDS[lang].closedLayer(place, closed.count, closed.gone.length, areas);
+    useAppStore.getState().notify({ kind: "info", ko: words("ko"), en: words("en") });
+  } catch (e) {
+    fail(e);
+  }
 }
 
 /**

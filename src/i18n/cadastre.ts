@@ -12,6 +12,7 @@ export const CADASTRE_WORDS = {
     snap: "윤곽 → 필지",
     snapTitle: "그린 구역을 그 윤곽 안의 필지(필지 안쪽 점이 윤곽 안에 있는 것)로 바꿉니다",
     close: "닫기",
+    closeTitle: "열린 연속지적도를 모두 닫습니다 (한 파일만 닫으려면 그 파일 옆의 ×)",
     more: "필지 일괄 선택",
     box: "상자로 선택",
     boxTitle:
@@ -30,6 +31,7 @@ export const CADASTRE_WORDS = {
     josoCsv: "지번 조서 (CSV)",
     josoXlsx: "지번 조서 (XLSX)",
     restoring: "저장해 둔 지적도 불러오는 중",
+    keptCadastre: "지적도",
     unkept: (names: string, why: "format" | "damaged") =>
       `연속지적도: 저장해 둔 ${names}을(를) ${why === "format" ? "이 판의 앱이 읽지 못하는 예전 형식이라" : "읽을 수 없어(손상되었거나 잘림)"} 지웠습니다. 파일을 다시 열어 주세요.`,
     addTitle:
@@ -39,6 +41,11 @@ export const CADASTRE_WORDS = {
       `연속지적도: ${names}의 필지 ${n.toLocaleString()}개를 더했습니다${skipped ? ` (이미 열린 필지 ${skipped.toLocaleString()}개는 건너뜀)` : ""}. 모두 ${total.toLocaleString()}필지.`,
     addedNone: (total: number) =>
       `연속지적도: 고른 파일의 필지는 이미 모두 열려 있어 두 번 넣지 않았습니다 (모두 ${total.toLocaleString()}필지).`,
+    closeLayer: (place: string) => `${place} 지적도 닫기`,
+    closedLayer: (place: string, total: number, gone: number, areas: number) =>
+      `연속지적도: ${place} 지적도를 닫았습니다 (남은 필지 ${total.toLocaleString()}개).${gone ? ` 구역 ${areas.toLocaleString()}개에 든 필지 ${gone.toLocaleString()}개는 이제 열려 있지 않습니다. 구역의 모양과 필지 목록은 그대로 두었습니다.` : ""}`,
+    restoreCancelled:
+      "연속지적도: 저장해 둔 지적도 불러오기를 멈췄습니다. 저장해 둔 것은 그대로 있어 새로 고치거나 같은 파일을 다시 고르면 불러옵니다.",
     keepFailed: (why: string) =>
       `연속지적도: 다음 방문을 위해 저장하지 못했습니다(${why}). 새로 고치면 파일을 다시 열어야 합니다.`,
   },
@@ -55,6 +62,7 @@ export const CADASTRE_WORDS = {
     snapTitle:
       "Turn each drawn area into the land parcels inside its outline (those whose inner point lies inside)",
     close: "Close",
+    closeTitle: "Close every open cadastral map (to close one file, its own × beside it)",
     more: "Select parcels by area",
     box: "Box select",
     boxTitle:
@@ -74,6 +82,7 @@ export const CADASTRE_WORDS = {
     josoCsv: "Parcel schedule (CSV)",
     josoXlsx: "Parcel schedule (XLSX)",
     restoring: "Restoring the kept cadastre",
+    keptCadastre: "cadastre",
     unkept: (names: string, why: "format" | "damaged") =>
       `Cadastral map: the kept ${names} ${why === "format" ? "is in an older format this version of the app does not read" : "could not be read (damaged or cut short)"} and was removed. Please open the file again.`,
     addTitle:
@@ -83,6 +92,11 @@ export const CADASTRE_WORDS = {
       `Cadastral map: ${n.toLocaleString()} land parcels of ${names} added${skipped ? ` (${skipped.toLocaleString()} already open were skipped)` : ""}; ${total.toLocaleString()} in all.`,
     addedNone: (total: number) =>
       `Cadastral map: every parcel of the picked files is already open, so none was added twice (${total.toLocaleString()} in all).`,
+    closeLayer: (place: string) => `Close ${place} cadastre`,
+    closedLayer: (place: string, total: number, gone: number, areas: number) =>
+      `Cadastral map: ${place} closed (${total.toLocaleString()} land parcels left open).${gone ? ` ${gone.toLocaleString()} land parcels named by ${areas.toLocaleString()} area(s) are no longer open; the areas' shapes and parcel lists are left as they were.` : ""}`,
+    restoreCancelled:
+      "Cadastral map: restoring the kept cadastre was stopped. It is still kept: a reload, or the same file picked again, brings it back.",
     keepFailed: (why: string) =>
       `Cadastral map: it could not be kept for your next visit (${why}); after a reload, open the file again.`,
   },

@@ -2,7 +2,7 @@
  * The 연속지적도: open it (progress, cancel), add a neighbouring 시·군's file to it, the files open,
  * pick 필지 on the map, start a new 구역.
  */
-import { useEffect } from "react";
+import { Fragment, useEffect } from "react";
 import { snapToPilji } from "../actions/cadastre-pick";
 import { CADASTRE_WORDS } from "../i18n/cadastre";
 import { keptFiles, keptManifest } from "../persistence/cadastre-kept";
@@ -30,6 +30,7 @@ export function CadastrePanel() {
   const from = useCadastre((s) => s.from);
   const kept = useCadastre((s) => s.kept);
   const layers = useCadastre((s) => s.layers);
+  const places = useCadastre((s) => s.places);
   useEffect(() => {
     // Only a kept cadastre loads the reading code at start; none keeps the first screen as it was.
     void (async () => {
@@ -66,16 +67,16 @@ export function CadastrePanel() {
       )}
       {status === "loading" && (
         <>
-          {restoring ? (
-            <span data-testid="cadastre-restoring">{w.restoring}…</span>
-          ) : (
-            <>
-              <progress data-testid="cadastre-progress" max={total || 1} value={read} />
-              <span>
-                {w.reading} {read.toLocaleString()} / {total ? total.toLocaleString() : "…"}
-              </span>
-            </>
-          )}
+          <progress
+            data-testid="cadastre-progress"
+            data-what={restoring ? "restore" : "read"}
+            max={total || 1}
+            value={read}
+          />
+          <span data-testid={restoring ? "cadastre-restoring" : undefined}>
+            {restoring ? w.restoring : w.reading} {read.toLocaleString()} /{" "}
+            {total ? total.toLocaleString() : "…"}
+          </span>
           <button
             type="button"
             data-testid="cadastre-cancel"
@@ -123,17 +124,33 @@ export function CadastrePanel() {
           <button
             type="button"
             data-testid="cadastre-close"
+            title={w.closeTitle}
             onClick={() => void actions().then((m) => m.closeCadastre())}
           >
             {w.close}
           </button>
           <span className="cadastre-layers" data-testid="cadastre-layers" title={w.openFiles}>
-            {layers.map((name, i) => (
-              // biome-ignore lint/suspicious/noArrayIndexKey: the list only grows, in order
-              <span key={i} data-testid="cadastre-layer" title={name}>
-                {name.replace(/^LSMD_CONT_LDREG_/, "")}
-              </span>
-            ))}
+            {layers.map((name, i) => {
+              const place = places[i] ?? name;
+              return (
+                // biome-ignore lint/suspicious/noArrayIndexKey: a layer's place in the Worker's list
+                <Fragment key={i}>
+                  <span data-testid="cadastre-layer" title={`${place} · ${name}`}>
+                    {name.replace(/^LSMD_CONT_LDREG_/, "")}
+                  </span>
+                  <button
+                    type="button"
+                    className="cadastre-layer-close"
+                    data-testid="cadastre-layer-close"
+                    aria-label={w.closeLayer(place)}
+                    title={w.closeLayer(place)}
+                    onClick={() => void actions().then((m) => m.closeCadastreLayer(i))}
+                  >
+                    ×
+                  </button>
+                </Fragment>
+              );
+            })}
           </span>
         </>
       )}

@@ -23,10 +23,14 @@ export interface SourceId {
 export interface KeptManifest {
   /** The pack's format version the layers were written in (cadastre-pack.ts PACK_VERSION). */
   version: number;
-  /** The files the cadastre was read from, in the order picked. */
+  /** The files the cadastre was read from, in the order picked (each once). */
   sources: SourceId[];
-  /** Each layer (a 시·군's LSMD_CONT_LDREG_…) and the key of its packed 필지. */
-  layers: { name: string; count: number; key: string; bytes: number }[];
+  /**
+   * Each layer (a 시·군's LSMD_CONT_LDREG_…), the key of its packed 필지 (each layer its own
+   * entry, written once, deleted when it is closed), and the files of the pick that brought it
+   * (absent in a manifest of an earlier version, which named the files only together).
+   */
+  layers: { name: string; count: number; key: string; bytes: number; sources?: SourceId[] }[];
   /**
    * The map tiles' box index over every layer's 필지 in order (Flatbush bytes) and its checksum:
    * restored with them, or built again if it doesn't check.

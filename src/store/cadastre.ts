@@ -17,6 +17,8 @@ export interface CadastreState {
   read: number;
   total: number;
   layers: string[];
+  /** Each layer's 시·군·구 (진주시), as the panel names it. */
+  places: string[];
   /** 필지 held by the Worker. */
   count: number;
   /** The vector tiles' URL template (`czd-cadastre://…/{z}/{x}/{y}`), for the map. */
@@ -39,6 +41,7 @@ export const useCadastre = create<CadastreState>()(() => ({
   read: 0,
   total: 0,
   layers: [],
+  places: [],
   count: 0,
   url: null,
   jimokColours: false,
@@ -48,6 +51,17 @@ export const useCadastre = create<CadastreState>()(() => ({
 }));
 
 /** The cadastre the Worker holds, and its tiles' URL template (null: none). */
-export function setOutlines(layers: string[], count: number, outlines: string | null): void {
-  useCadastre.setState({ status: outlines ? "ready" : "none", layers, count, url: outlines });
+export function setOutlines(
+  layers: string[],
+  count: number,
+  outlines: string | null,
+  places: string[] = [],
+): void {
+  useCadastre.setState({
+    status: outlines ? "ready" : "none",
+    layers,
+    places,
+    count,
+    url: outlines,
+  });
 }

@@ -31,6 +31,8 @@ let shown = 0;
 /** What the Worker holds once a cadastre is open, and where it came from. */
 export interface Opened {
   layers: string[];
+  /** Each layer's 시·군·구 (진주시), or its code when not known. */
+  places: string[];
   count: number;
   outlines: string;
   from: "files" | "kept";
@@ -65,6 +67,7 @@ function shownAs(reply: Extract<CadastreReply, { kind: "opened" }>, g: number): 
   shown = g;
   return {
     layers: reply.layers,
+    places: reply.places,
     count: reply.count,
     outlines: `${TILE_SCHEME}://${g}/{z}/{x}/{y}`,
     from: reply.from,
@@ -76,12 +79,57 @@ function shownAs(reply: Extract<CadastreReply, { kind: "opened" }>, g: number): 
  * The cadastre kept at the last visit, restored by the Worker from IndexedDB (no Shapefile read);
  * or, when none could be, the layers that were kept and why (the Worker has then forgotten them).
  */
-export async function restoreInWorker(): Promise<Opened | { unkept: UnkeptWhy; names: string[] }> {
+export async function restoreInWorker(
+  onProgress: (read: number, total: number) => void,
+): Promise<Opened | { unkept: UnkeptWhy; names: string[] }> {
   const g = ++generation;
-  const reply = await rpc.request({ kind: "restore", id: rpc.nextId(), generation: g });
+  const reply = await rpc.request({ kind: "restore", id: rpc.nextId(), generation: g }, [], (p) =>
+    onProgress(p.read, p.total),
+  );
   if (reply.kind === "unkept") return { unkept: reply.why, names: reply.names };
   if (reply.kind !== "opened") throw new Error("unexpected reply");
   return shownAs(reply, g);
+}
+
+/** What closing one layer left: the cadastre now shown, and the watched PNUs that were its 필지. */
+export interface ClosedLayer {
+  layers: string[];
+  places: string[];
+  count: number;
+  outlines: string;
+  gone: string[];
+  /** The change is kept (false: writing it failed, and nothing is kept any more). */
+  kept: boolean;
+}
+
+/**
+ * Takes one layer (`at` in the list, named `name`) out of the cadastre and out of what is kept;
+ * the map's tiles get a new generation. `watch`: PNUs the 구역 name, to learn which were its.
+ */
+export async function closeLayerInWorker(
+  at: number,
+  name: string,
+  watch: string[],
+): Promise<ClosedLayer> {
+  const g = ++generation;
+  const reply = await rpc.request({
+    kind: "closeLayer",
+    id: rpc.nextId(),
+    at,
+    name,
+    generation: g,
+    watch,
+  });
+  if (reply.kind !== "closed") throw new Error("unexpected reply");
+  shown = g;
+  return {
+    layers: reply.layers,
+    places: reply.places,
+    count: reply.count,
+    outlines: `${TILE_SCHEME}://${g}/{z}/{x}/{y}`,
+    gone: reply.gone,
+    kept: reply.kept,
+  };
 }
 
 /** Has the Worker keep the cadastre it just read for the next visit; the bytes it stored. */

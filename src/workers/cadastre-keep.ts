@@ -1,9 +1,12 @@
 /**
  * The cadastre Worker keeps what it read, and restores it on the next visit, itself: the packed
- * 필지 (cadastre-pack.ts, one buffer a layer) go to IndexedDB from here, so the page never clones
- * the big buffers on its own thread. One transaction clears what was kept before and writes the
- * layers and then the manifest (src/persistence/cadastre-kept.ts): a reload during the write
- * finds the old cadastre or the new one, never a mix.
+ * 필지 (cadastre-pack.ts, one buffer a layer, a 시·군's `LSMD_CONT_LDREG_…`) go to IndexedDB from
+ * here, so the page never clones the big buffers on its own thread.
+ *
+ * Each layer is its own entry, written once: adding a 시·군 writes only the new layer's buffer,
+ * closing one deletes only its own, each with the manifest (and the tiles' box index over all)
+ * in the same transaction (src/persistence/cadastre-kept.ts): a reload during a write finds the
+ * cadastre as it was before the change or after it, never a mix.
  */
 import { get, getMany, promisifyRequest } from "idb-keyval";
 import type { Pilji } from "../../geo/cadastre/types";
@@ -22,50 +25,122 @@ export interface ReadLayer {
   pilji: Pilji[];
 }
 
+/**
+ * A layer held: its key in the kept store, and the picked files it came from (all the files of
+ * the pick that brought it; none known for a layer kept by an earlier version).
+ */
+export interface HeldLayer extends ReadLayer {
+  key: string;
+  sources?: SourceId[];
+}
+
 const INDEX_KEY = "tiles-index";
 
 /**
- * Keeps these layers (read from `sources`) in place of whatever was kept, with the tiles' box
- * index over them (cadastre-tiles.ts) if given; returns the bytes kept.
+ * What a change to the kept store does: clear it first (nothing known of what it holds, as
+ * before the first write of a fresh Worker), write the layers not stored yet, delete those no
+ * longer held.
  */
-export async function keepLayers(
-  sources: SourceId[],
-  layers: ReadLayer[],
+export interface KeepPlan {
+  clear: boolean;
+  put: HeldLayer[];
+  drop: string[];
+}
+
+/** The writes that make the store (`stored`: its layer keys, null when unknown) hold `layers`. */
+export function keepPlan(
+  stored: ReadonlySet<string> | null,
+  layers: readonly HeldLayer[],
+): KeepPlan {
+  if (!stored) return { clear: true, put: [...layers], drop: [] };
+  const held = new Set(layers.map((l) => l.key));
+  return {
+    clear: false,
+    put: layers.filter((l) => !stored.has(l.key)),
+    drop: [...stored].filter((k) => !held.has(k)),
+  };
+}
+
+/** Each file once (several layers picked together name the same files), in the order first named. */
+export const uniqueSources = (sources: readonly SourceId[]): SourceId[] =>
+  sources.filter((s, i) => sources.findIndex((t) => sameSources([s], [t])) === i);
+
+/** The manifest naming these layers (every one written by then) and the index over them. */
+export function manifestOf(
+  layers: readonly HeldLayer[],
+  bytesOf: (key: string) => number,
   index?: ArrayBuffer,
-): Promise<number> {
-  const packed = layers.map((l, i) => ({
-    name: l.name,
-    count: l.pilji.length,
-    key: `layer-${i}`,
-    buffer: packPilji(l.pilji),
-  }));
-  const manifest: KeptManifest = {
+): KeptManifest {
+  return {
     version: PACK_VERSION,
-    sources,
-    layers: packed.map(({ name, count, key, buffer }) => ({
-      name,
-      count,
-      key,
-      bytes: buffer.byteLength,
+    sources: uniqueSources(layers.flatMap((l) => l.sources ?? [])),
+    layers: layers.map((l) => ({
+      name: l.name,
+      count: l.pilji.length,
+      key: l.key,
+      bytes: bytesOf(l.key),
+      ...(l.sources ? { sources: l.sources } : {}),
     })),
     ...(index
-      ? {
-          index: {
-            key: INDEX_KEY,
-            bytes: index.byteLength,
-            sum: checksum(new Uint8Array(index)),
-          },
-        }
+      ? { index: { key: INDEX_KEY, bytes: index.byteLength, sum: checksum(new Uint8Array(index)) } }
       : {}),
   };
-  await keptStore("readwrite", (store) => {
-    store.clear();
-    for (const p of packed) store.put(p.buffer, p.key);
-    if (index) store.put(index, INDEX_KEY);
-    store.put(manifest, MANIFEST_KEY);
-    return promisifyRequest(store.transaction);
-  });
-  return packed.reduce((n, p) => n + p.buffer.byteLength, index?.byteLength ?? 0);
+}
+
+/**
+ * The Worker's side of the kept store: which layer keys it holds now, and the sizes written. A
+ * fresh Worker knows nothing of it (the first write clears it) until it restores from it.
+ */
+export class KeptLayers {
+  private stored: Set<string> | null = null;
+  private sizes = new Map<string, number>();
+
+  /** The store holds these layers (just restored from it). */
+  known(manifest: KeptManifest): void {
+    this.stored = new Set(manifest.layers.map((l) => l.key));
+    this.sizes = new Map(manifest.layers.map((l) => [l.key, l.bytes]));
+  }
+
+  /**
+   * Makes the store hold `layers` (and the tiles' box index over them, if given): only the layers
+   * not yet written are packed and put, only those gone are deleted; returns the bytes written.
+   * The plan is taken before any await, so a second call made meanwhile plans from the first's
+   * result (IndexedDB runs the two transactions in order).
+   */
+  async keep(layers: readonly HeldLayer[], index?: ArrayBuffer): Promise<number> {
+    const plan = keepPlan(this.stored, layers);
+    // Nothing new to write (restored, or the same files picked again): the store stays as it is.
+    if (!plan.clear && plan.put.length === 0 && plan.drop.length === 0) return 0;
+    const packed = plan.put.map((l) => ({ key: l.key, buffer: packPilji(l.pilji) }));
+    for (const p of packed) this.sizes.set(p.key, p.buffer.byteLength);
+    for (const k of plan.drop) this.sizes.delete(k);
+    this.stored = new Set(layers.map((l) => l.key));
+    const manifest = manifestOf(layers, (k) => this.sizes.get(k) ?? 0, index);
+    try {
+      await keptStore("readwrite", (store) => {
+        if (plan.clear) store.clear();
+        for (const k of plan.drop) store.delete(k);
+        for (const p of packed) store.put(p.buffer, p.key);
+        if (index) store.put(index, INDEX_KEY);
+        else store.delete(INDEX_KEY);
+        if (layers.length > 0) store.put(manifest, MANIFEST_KEY);
+        else store.delete(MANIFEST_KEY);
+        return promisifyRequest(store.transaction);
+      });
+    } catch (e) {
+      // What the store holds now is not known: the next write starts it again from empty.
+      this.stored = null;
+      throw e;
+    }
+    return packed.reduce((n, p) => n + p.buffer.byteLength, index?.byteLength ?? 0);
+  }
+
+  /** Forgets what was kept (a kept entry found unreadable). */
+  async forget(): Promise<void> {
+    await forgetLayers();
+    this.stored = new Set();
+    this.sizes.clear();
+  }
 }
 
 /** Forgets what was kept (a kept entry found unreadable). */
@@ -76,7 +151,7 @@ export const forgetLayers = (): Promise<void> =>
   });
 
 export type Restored =
-  | { ok: true; manifest: KeptManifest; layers: ReadLayer[]; index?: ArrayBuffer }
+  | { ok: true; manifest: KeptManifest; layers: HeldLayer[]; index?: ArrayBuffer }
   | { ok: false; why: UnkeptWhy; names: string[] };
 
 /** The same files, picked again: same names, sizes and modification times, in the same order. */
@@ -88,41 +163,88 @@ export const sameSources = (a: readonly SourceId[], b: readonly SourceId[]): boo
   );
 
 /**
- * The kept layers, each unpacked and checked whole before any is returned. `sources`, when given,
- * must match the kept ones (the same files picked again).
+ * The layers of a manifest from their buffers (`buffers[i]` the i-th layer's, then the index's),
+ * each unpacked and checked whole before any is returned: one damaged or of another version
+ * refuses them all. `onProgress` gets the 필지 unpacked so far.
  */
-export async function restoreLayers(sources?: SourceId[]): Promise<Restored> {
-  const manifest = await get<KeptManifest>(MANIFEST_KEY, keptStore);
-  if (!manifest) return { ok: false, why: "missing", names: [] };
+export function unpackKept(
+  manifest: KeptManifest,
+  buffers: readonly unknown[],
+  onProgress?: (read: number) => void,
+): Restored {
   const names = manifest.layers.map((l) => l.name);
-  if (sources && !sameSources(sources, manifest.sources)) {
-    return { ok: false, why: "missing", names };
-  }
   if (manifest.version !== PACK_VERSION) return { ok: false, why: "format", names };
-  const keys = manifest.layers.map((l) => l.key);
-  const buffers = await getMany<ArrayBuffer>(
-    manifest.index ? [...keys, manifest.index.key] : keys,
-    keptStore,
-  );
-  const layers: ReadLayer[] = [];
+  const layers: HeldLayer[] = [];
+  let read = 0;
   for (const [i, l] of manifest.layers.entries()) {
     const buffer = buffers[i];
     if (!(buffer instanceof ArrayBuffer)) return { ok: false, why: "damaged", names };
     try {
-      const pilji = unpackPilji(buffer);
+      const pilji = unpackPilji(buffer, onProgress && ((n) => onProgress(read + n)));
       if (pilji.length !== l.count) return { ok: false, why: "damaged", names };
-      layers.push({ name: l.name, pilji });
+      read += pilji.length;
+      onProgress?.(read);
+      // A manifest of an earlier version names the files of all its layers together: a layer
+      // alone came from them, several layers from files no longer told apart (none named).
+      const sources = l.sources ?? (manifest.layers.length === 1 ? manifest.sources : undefined);
+      layers.push({ name: l.name, pilji, key: l.key, ...(sources ? { sources } : {}) });
     } catch (e) {
       if (e instanceof PackRefused) return { ok: false, why: e.why, names };
       throw e;
     }
   }
   // The box index is a saving, not the cadastre: one that doesn't check is built again.
-  const index = buffers[keys.length];
+  const index = buffers[manifest.layers.length];
   const indexOk =
     manifest.index &&
     index instanceof ArrayBuffer &&
     index.byteLength === manifest.index.bytes &&
     checksum(new Uint8Array(index)) === manifest.index.sum;
   return indexOk ? { ok: true, manifest, layers, index } : { ok: true, manifest, layers };
+}
+
+/** A manifest of the form this app writes (or wrote: per-layer files are optional). */
+export function isManifest(m: unknown): m is KeptManifest {
+  if (typeof m !== "object" || m === null) return false;
+  const { version, sources, layers } = m as Partial<KeptManifest>;
+  return (
+    typeof version === "number" &&
+    Array.isArray(sources) &&
+    Array.isArray(layers) &&
+    layers.every(
+      (l) =>
+        typeof l === "object" &&
+        l !== null &&
+        typeof l.name === "string" &&
+        typeof l.key === "string" &&
+        typeof l.count === "number" &&
+        (l.sources === undefined || Array.isArray(l.sources)),
+    )
+  );
+}
+
+/**
+ * The kept layers, each unpacked and checked whole before any is returned. `sources`, when given,
+ * must match the kept ones (the same files picked again).
+ */
+export async function restoreLayers(
+  sources?: SourceId[],
+  onProgress?: (read: number, total: number) => void,
+): Promise<Restored> {
+  const manifest = await get<unknown>(MANIFEST_KEY, keptStore);
+  if (manifest === undefined) return { ok: false, why: "missing", names: [] };
+  // Not a manifest this app ever wrote: refused (and forgotten) as another format, not a crash.
+  if (!isManifest(manifest)) return { ok: false, why: "format", names: [] };
+  const names = manifest.layers.map((l) => l.name);
+  if (sources && !sameSources(sources, manifest.sources)) {
+    return { ok: false, why: "missing", names };
+  }
+  if (manifest.version !== PACK_VERSION) return { ok: false, why: "format", names };
+  const keys = manifest.layers.map((l) => l.key);
+  const buffers = await getMany<unknown>(
+    manifest.index ? [...keys, manifest.index.key] : keys,
+    keptStore,
+  );
+  const total = manifest.layers.reduce((n, l) => n + l.count, 0);
+  return unpackKept(manifest, buffers, onProgress && ((read) => onProgress(read, total)));
 }

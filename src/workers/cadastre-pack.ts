@@ -33,6 +33,9 @@ export class PackRefused extends Error {
   }
 }
 
+/** `unpackPilji` reports the 필지 built every this many (a restore's progress). */
+const UNPACK_PROGRESS_EVERY = 5000;
+
 const TEXT_COLUMNS = ["pnu", "jibun", "jimok", "bchk", "colAdmSe"] as const;
 
 const pad8 = (n: number): number => (n + 7) & ~7;
@@ -185,8 +188,12 @@ function rising(a: Uint32Array, last: number, what: string): void {
 /**
  * The 필지 a buffer of `packPilji` holds, equal to those packed; refuses (PackRefused) a buffer of
  * another version, a cut one, or one whose checksum or offsets don't hold, before building any.
+ * `onProgress` gets the count built so far, every few thousand 필지.
  */
-export function unpackPilji(input: ArrayBuffer | Uint8Array): Pilji[] {
+export function unpackPilji(
+  input: ArrayBuffer | Uint8Array,
+  onProgress?: (built: number) => void,
+): Pilji[] {
   const bytes = input instanceof Uint8Array ? input : new Uint8Array(input);
   const version = packVersion(bytes);
   if (version === null) throw new PackRefused("damaged", "not a kept cadastre");
@@ -297,6 +304,7 @@ export function unpackPilji(input: ArrayBuffer | Uint8Array): Pilji[] {
       colAdmSe: colAdmSe(i),
       geometry,
     };
+    if (onProgress && (i + 1) % UNPACK_PROGRESS_EVERY === 0) onProgress(i + 1);
   }
   return out;
 }

@@ -44,6 +44,19 @@ export type CadastreRequest =
   | { kind: "restore"; id: number; generation: number }
   /** Keep the cadastre just opened for the next visit (the Worker writes it to IndexedDB). */
   | { kind: "keep"; id: number }
+  /**
+   * Take one layer (a 시·군's file, `at` in the list the page shows, named `name`) out of the
+   * cadastre and out of what is kept; the tiles get generation `generation`. `watch`: PNUs the
+   * page's 구역 name, of which the reply says which were that layer's.
+   */
+  | {
+      kind: "closeLayer";
+      id: number;
+      at: number;
+      name: string;
+      generation: number;
+      watch: string[];
+    }
   /** One vector tile (MVT) of the cadastre of that generation. */
   | { kind: "tile"; id: number; generation: number; z: number; x: number; y: number }
   /** One raster tile (an ImageBitmap) of that generation: `size` pixels a side, `ratio` of them a CSS pixel. */
@@ -89,6 +102,8 @@ export type CadastreReply =
       kind: "opened";
       id: number;
       layers: string[];
+      /** Each layer's 시·군·구 (진주시), from its 필지's PNUs; the layer's code when not known. */
+      places: string[];
       count: number;
       /** Read from the picked files, or restored from what was kept (the same files picked again, a reload). */
       from: "files" | "kept";
@@ -98,6 +113,17 @@ export type CadastreReply =
        * were the very ones held already, not read again).
        */
       added?: AddedLayers;
+    }
+  /** A layer closed: the layers left, their 필지, and the watched PNUs that were its 필지. */
+  | {
+      kind: "closed";
+      id: number;
+      layers: string[];
+      places: string[];
+      count: number;
+      gone: string[];
+      /** The change was written to what is kept (false: that failed, and nothing is kept now). */
+      kept: boolean;
     }
   /** Nothing restored: the layers kept (if any) and why; what was kept is forgotten. */
   | { kind: "unkept"; id: number; names: string[]; why: UnkeptWhy }

@@ -8,20 +8,20 @@
  *
  * Files picked while a cadastre is held are added to it (a neighbouring 시·군): their 필지 are
  * appended, except those whose PNU is already held (the same file picked twice is held once),
- * the indexes are built again over all, and every layer is kept together.
+ * and the indexes are built again over all (cadastre-held.ts). One layer can be closed on its
+ * own. Each layer is kept as its own entry: an add writes only the new one, a close deletes
+ * only its own (cadastre-keep.ts).
  */
 import {
   type BjdTable,
   buildJoso,
   cadastreIndex,
   findPilji,
-  jibunOf,
   josoAppendixHtml,
   josoCsv,
   josoXlsx,
   openCadastre,
   type Pilji,
-  parsePnu,
   readPilji,
   unionPilji,
 } from "../../geo/cadastre";
@@ -29,9 +29,10 @@ import { type ErrorData, importZone, isFilingError } from "../../geo/index";
 import bjd from "../../public/data/bjd-codes.json";
 import type { SourceId } from "../persistence/cadastre-kept";
 import { newLayers } from "./cadastre-add";
+import { HeldCadastre, layerPlace } from "./cadastre-held";
 import {
-  forgetLayers,
-  keepLayers,
+  type HeldLayer,
+  KeptLayers,
   type ReadLayer,
   restoreLayers,
   sameSources,
@@ -39,7 +40,6 @@ import {
 import type { CadastreReply, CadastreRequest } from "./cadastre-protocol";
 import { rasterTile } from "./cadastre-raster";
 import { answerSelection, lassoPilji } from "./cadastre-select";
-import { type CadastreTiles, cadastreTiles } from "./cadastre-tiles";
 
 const scope = self as unknown as {
   postMessage: (m: CadastreReply, transfer?: Transferable[]) => void;
@@ -47,44 +47,26 @@ const scope = self as unknown as {
 };
 
 const bjdTable = bjd as BjdTable;
-let pilji: Pilji[] = [];
-/** The 필지 by PNU, made on the first union asked for (0.5–0.8 s for 290,611: not before the count shows). */
-let byPnu: Map<string, Pilji> | null = null;
-const piljiOf = (pnu: string): Pilji | undefined => {
-  byPnu ??= new Map(pilji.map((p) => [p.pnu, p]));
-  return byPnu.get(pnu);
-};
-let tiles: CadastreTiles | null = null;
-let generation = 0;
-/** The layers held, the files they were read from, and where they came from last. */
-let held: ReadLayer[] = [];
-let heldSources: SourceId[] = [];
+const held = new HeldCadastre();
+/** What is in IndexedDB: each layer its own entry, written once. */
+const kept = new KeptLayers();
+/** Where the cadastre held came from last: read from files, or restored from what was kept. */
 let heldFrom: "files" | "kept" = "files";
-/** The cadastre just read from files, until the page asks for it to be kept. */
-let toKeep: { sources: SourceId[]; layers: ReadLayer[] } | null = null;
 
 const PROGRESS_EVERY = 5000;
 const KEEP_AFTER_MS = 1500;
 
-function label(p: Pilji): string {
-  try {
-    return `${jibunOf(parsePnu(p.pnu))}${p.jimok}`;
-  } catch {
-    return `${p.jibun}${p.jimok}`;
-  }
+/**
+ * The layers read, keyed for the kept store: `layer-<n>` after the highest held (those not held
+ * are deleted from the store, or it is cleared before a fresh cadastre's first write).
+ */
+function keyed(layers: ReadLayer[], sources: SourceId[]): HeldLayer[] {
+  let next =
+    1 + Math.max(-1, ...held.layers.map((l) => Number(/^layer-(\d+)$/.exec(l.key)?.[1] ?? -1)));
+  return layers.map((l) => ({ ...l, key: `layer-${next++}`, sources }));
 }
 
-/** The 필지 of these layers become the cadastre held (its tiles indexed before the reply). */
-function hold(layers: ReadLayer[], g: number, keptIndex?: ArrayBuffer): number {
-  held = layers;
-  const all = layers.length === 1 ? (layers[0] as ReadLayer).pilji : layers.flatMap((l) => l.pilji);
-  pilji = all;
-  byPnu = null;
-  // The tile index before the reply: the map's first tiles come as soon as it asks.
-  tiles = cadastreTiles(all, label, keptIndex);
-  generation = g;
-  return all.length;
-}
+const places = (): string[] => held.layers.map((l) => layerPlace(l, bjdTable));
 
 /** Each layer of the files, read 필지 by 필지 with progress. */
 function readFiles(req: Extract<CadastreRequest, { kind: "open" }>): ReadLayer[] {
@@ -112,28 +94,28 @@ function add(
   req: Extract<CadastreRequest, { kind: "open" }>,
   sources: SourceId[],
 ): Extract<CadastreReply, { kind: "opened" }> {
+  const heldSources = held.sources();
   const known = (s: SourceId) => heldSources.some((h) => sameSources([h], [s]));
   const named = req.files.every((f) => f.lastModified !== undefined);
   const fresh = named ? sources.filter((s) => !known(s)) : sources;
   const read = fresh.length > 0 ? readFiles(req) : [];
   const { added, skipped } = newLayers(
-    pilji.map((p) => p.pnu),
+    held.pilji.map((p) => p.pnu),
     read,
   );
   const count = added.reduce((n, l) => n + l.pilji.length, 0);
   if (added.length > 0) {
-    heldSources = [...heldSources, ...fresh];
     heldFrom = "files";
-    hold([...held, ...added], req.generation);
-    toKeep = { sources: heldSources, layers: held };
+    held.hold([...held.layers, ...keyed(added, sources)], req.generation);
   } else {
-    generation = req.generation;
+    held.generation = req.generation;
   }
   return {
     kind: "opened",
     id: req.id,
-    layers: held.map((l) => l.name),
-    count: pilji.length,
+    layers: held.layers.map((l) => l.name),
+    places: places(),
+    count: held.pilji.length,
     from: heldFrom,
     added: { layers: added.map((l) => l.name), count, skipped },
   };
@@ -146,37 +128,74 @@ async function handle(req: CadastreRequest): Promise<void> {
       size: f.bytes.byteLength,
       lastModified: f.lastModified ?? 0,
     }));
-    if (held.length > 0) {
+    if (held.layers.length > 0) {
       scope.postMessage(add(req, sources));
       return;
     }
     // The same files picked again (name, size, time): what was kept of them, if it reads whole.
-    const kept = req.files.every((f) => f.lastModified !== undefined)
+    const restored = req.files.every((f) => f.lastModified !== undefined)
       ? await restoreLayers(sources).catch(() => null)
       : null;
-    const layers = kept?.ok ? kept.layers : readFiles(req);
-    toKeep = kept?.ok ? null : { sources, layers };
-    const count = hold(layers, req.generation, kept?.ok ? kept.index : undefined);
+    if (restored?.ok) kept.known(restored.manifest);
+    // Nothing is held here: the keys start again from layer-0 (the store is cleared on writing).
+    const layers = restored?.ok ? restored.layers : keyed(readFiles(req), sources);
+    const count = held.hold(layers, req.generation, restored?.ok ? restored.index : undefined);
     const names = layers.map((l) => l.name);
-    const from = kept?.ok ? "kept" : "files";
-    heldSources = kept?.ok ? kept.manifest.sources : sources;
-    heldFrom = from;
-    scope.postMessage({ kind: "opened", id: req.id, layers: names, count, from });
+    heldFrom = restored?.ok ? "kept" : "files";
+    scope.postMessage({
+      kind: "opened",
+      id: req.id,
+      layers: names,
+      places: places(),
+      count,
+      from: heldFrom,
+    });
     return;
   }
   if (req.kind === "restore") {
-    const kept = await restoreLayers();
-    if (!kept.ok) {
-      if (kept.why !== "missing") await forgetLayers();
-      scope.postMessage({ kind: "unkept", id: req.id, names: kept.names, why: kept.why });
+    const restored = await restoreLayers(undefined, (read, total) =>
+      scope.postMessage({ kind: "progress", id: req.id, read, total }),
+    );
+    if (!restored.ok) {
+      if (restored.why !== "missing") await kept.forget();
+      scope.postMessage({ kind: "unkept", id: req.id, names: restored.names, why: restored.why });
       return;
     }
-    toKeep = null;
-    heldSources = kept.manifest.sources;
+    kept.known(restored.manifest);
     heldFrom = "kept";
-    const count = hold(kept.layers, req.generation, kept.index);
-    const names = kept.layers.map((l) => l.name);
-    scope.postMessage({ kind: "opened", id: req.id, layers: names, count, from: "kept" });
+    const count = held.hold(restored.layers, req.generation, restored.index);
+    const names = restored.layers.map((l) => l.name);
+    scope.postMessage({
+      kind: "opened",
+      id: req.id,
+      layers: names,
+      places: places(),
+      count,
+      from: "kept",
+    });
+    return;
+  }
+  if (req.kind === "closeLayer") {
+    const gone = held.close(req.at, req.name, req.generation, req.watch);
+    // Only that layer's entry is deleted (with the manifest and the index written again). Should
+    // that fail, nothing stays kept: a reload must not bring the closed layer back.
+    const written = await kept.keep(held.layers, held.tiles?.index).then(
+      () => true,
+      () =>
+        kept.forget().then(
+          () => false,
+          () => false,
+        ),
+    );
+    scope.postMessage({
+      kind: "closed",
+      id: req.id,
+      layers: held.layers.map((l) => l.name),
+      places: places(),
+      count: held.pilji.length,
+      gone,
+      kept: written,
+    });
     return;
   }
   if (req.kind === "keep") {
@@ -184,51 +203,58 @@ async function handle(req: CadastreRequest): Promise<void> {
     // wait first lets the map's first tiles, asked for as the count shows, be cut before the
     // packing (a few seconds for a 시·군) holds this thread.
     await new Promise((done) => setTimeout(done, KEEP_AFTER_MS));
-    const bytes = toKeep ? await keepLayers(toKeep.sources, toKeep.layers, tiles?.index) : 0;
-    toKeep = null;
+    // Only the layers not kept yet are packed and written: an added 시·군 alone.
+    const bytes = await kept.keep(held.layers, held.tiles?.index);
     scope.postMessage({ kind: "kept", id: req.id, bytes });
     return;
   }
   if (req.kind === "tile") {
+    const { tiles } = held;
     const bytes =
-      tiles && req.generation === generation ? tiles.tile(req.z, req.x, req.y) : new Uint8Array();
+      tiles && req.generation === held.generation
+        ? tiles.tile(req.z, req.x, req.y)
+        : new Uint8Array();
     scope.postMessage({ kind: "tile", id: req.id, bytes }, [bytes.buffer as ArrayBuffer]);
     return;
   }
   if (req.kind === "raster") {
-    const held = tiles && req.generation === generation ? tiles : null;
-    const bitmap = held ? rasterTile(held, pilji, req, req.jimok) : null;
+    const tiles = held.tiles && req.generation === held.generation ? held.tiles : null;
+    const bitmap = tiles ? rasterTile(tiles, held.pilji, req, req.jimok) : null;
     scope.postMessage({ kind: "bitmap", id: req.id, bitmap }, bitmap ? [bitmap] : []);
     return;
   }
   if (req.kind === "at") {
-    const i = tiles ? tiles.at(req.lon, req.lat) : -1;
-    scope.postMessage({ kind: "at", id: req.id, pnu: pilji[i]?.pnu ?? null });
+    const i = held.tiles ? held.tiles.at(req.lon, req.lat) : -1;
+    scope.postMessage({ kind: "at", id: req.id, pnu: held.pilji[i]?.pnu ?? null });
     return;
   }
   if (req.kind === "select" || req.kind === "cover") {
-    scope.postMessage(answerSelection(req, pilji));
+    scope.postMessage(answerSelection(req, held.pilji));
     return;
   }
   if (req.kind === "union") {
-    const geometry = unionPilji(req.pnus.flatMap((x) => piljiOf(x)?.geometry ?? []));
+    const geometry = unionPilji(req.pnus.flatMap((x) => held.piljiOf(x)?.geometry ?? []));
     scope.postMessage({ kind: "union", id: req.id, geometry });
     return;
   }
   if (req.kind === "inside") {
-    const pnus = lassoPilji(req.outline, pilji);
-    const geometry = unionPilji(pnus.flatMap((x) => piljiOf(x)?.geometry ?? []));
+    const pnus = lassoPilji(req.outline, held.pilji);
+    const geometry = unionPilji(pnus.flatMap((x) => held.piljiOf(x)?.geometry ?? []));
     scope.postMessage({ kind: "inside", id: req.id, pnus, geometry });
     return;
   }
   if (req.kind === "find") {
-    scope.postMessage({ kind: "found", id: req.id, hits: findPilji(req.query, pilji, bjdTable) });
+    scope.postMessage({
+      kind: "found",
+      id: req.id,
+      hits: findPilji(req.query, held.pilji, bjdTable),
+    });
     return;
   }
   // The filing's own bytes, in whatever format it was filed (the print view's appendix).
   const bytes = req.kind === "josoHtml" ? req.bytes : new TextEncoder().encode(req.filing);
   const zone = await importZone(bytes, req.fileName);
-  const joso = buildJoso(zone, cadastreIndex(pilji), bjd as BjdTable);
+  const joso = buildJoso(zone, cadastreIndex(held.pilji), bjd as BjdTable);
   if (req.kind === "josoHtml") {
     scope.postMessage({ kind: "josoHtml", id: req.id, html: josoAppendixHtml(joso, req.lang) });
     return;

@@ -11,6 +11,7 @@ import { readFileSync } from "node:fs";
 import type { MultiPolygon, Polygon, Position } from "geojson";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { coveredPilji, parcelFromPilji, pnuProperties } from "../../geo/cadastre/parcel";
+import { innerPoint } from "../../geo/cadastre/select";
 import { piljiWhollyInside } from "../../geo/cadastre/select-cover";
 import { unionPilji } from "../../geo/cadastre/union";
 import type { Parcel } from "../../geo/index";
@@ -25,13 +26,15 @@ const layer = openCadastre([
 ])[0];
 const pilji = layer ? [...readPilji(layer)] : [];
 const byPnu = new Map(pilji.map((p) => [p.pnu, p]));
+/** The 필지 the mocked Worker holds (a 시·군 added: more). */
+let held = pilji;
 
 /** Cover requests the Worker got, by geometry. */
 const asked: (Polygon | MultiPolygon)[] = [];
 vi.mock("../../src/workers/cadastre-client", () => ({
   coverInWorker: async (g: Polygon | MultiPolygon) => {
     asked.push(g);
-    return pnuProperties(coveredPilji(g, pilji));
+    return pnuProperties(coveredPilji(g, held));
   },
   unionInWorker: async (pnus: string[]) =>
     unionPilji(pnus.flatMap((x) => byPnu.get(x)?.geometry ?? [])),
@@ -235,5 +238,68 @@ describe("a 구역 drawn before the cadastre was opened", () => {
     const p = activeZone(store.getState()).parcels[0] as Parcel;
     expect(p.properties.pnu).toBeUndefined();
     expect(p.properties.partialPnu).toBeUndefined();
+  });
+});
+
+describe("a freehand 구역 listed before a 시·군 was added", () => {
+  const west = pilji.filter((p) => (innerPoint(p.geometry)[0] ?? 0) < 128.1064);
+  const openWith = (n: number, g: number) =>
+    useCadastre.setState({
+      status: "ready",
+      count: n,
+      layers: n === pilji.length ? ["A", "B"] : ["A"],
+      url: `czd-cadastre://${g}/{z}/{x}/{y}`,
+    });
+  beforeEach(() => {
+    useCadastre.setState({ status: "none", url: null, count: 0, layers: [] });
+    held = west;
+  });
+  afterEach(() => {
+    held = pilji;
+  });
+
+  it("is listed again after the add, with no undo step; a 구역 of picked 필지 is not", async () => {
+    const store = createAppStore();
+    off = bindCover(store);
+    openWith(west.length, 1);
+    applyDrawn(store, "parcel-polygon", freehand);
+    const built = parcelFromPilji(chosen, { id: "P9", name: "9구역" });
+    if (!built) throw new Error("no union");
+    store.getState().transact({
+      put: [{ id: "P9", name: "9구역", geometry: built.geometry, properties: { pnu: ["x"] } }],
+    });
+    const first = () => activeZone(store.getState()).parcels[0] as Parcel;
+    const before = pnuProperties(coveredPilji(freehand, west));
+    await vi.waitFor(() => expect(first().properties.partialPnu).toEqual(before.partialPnu));
+    const all = pnuProperties(coveredPilji(freehand, pilji));
+    // The 구역 reaches over the added half: its list grows.
+    expect(all.pnu.length + all.partialPnu.length).toBeGreaterThan(
+      before.pnu.length + before.partialPnu.length,
+    );
+    const steps = store.temporal.getState().pastStates.length;
+    held = pilji;
+    openWith(pilji.length, 2);
+    await vi.waitFor(() => expect(first().properties.partialPnu).toEqual(all.partialPnu));
+    expect(first().properties.pnu).toEqual(all.pnu);
+    expect(first().geometry).toBe(freehand);
+    expect(store.temporal.getState().pastStates.length).toBe(steps);
+    expect(activeZone(store.getState()).parcels[1]?.properties.pnu).toEqual(["x"]);
+  });
+
+  it("keeps its list when a file is closed (the count falls)", async () => {
+    held = pilji;
+    const store = createAppStore();
+    off = bindCover(store);
+    openWith(pilji.length, 1);
+    applyDrawn(store, "parcel-polygon", freehand);
+    const first = () => activeZone(store.getState()).parcels[0] as Parcel;
+    const all = pnuProperties(coveredPilji(freehand, pilji));
+    await vi.waitFor(() => expect(first().properties.partialPnu).toEqual(all.partialPnu));
+    const asks = asked.length;
+    held = west;
+    openWith(west.length, 2);
+    await new Promise((r) => setTimeout(r, 50));
+    expect(asked.length).toBe(asks);
+    expect(first().properties.pnu).toEqual(all.pnu);
   });
 });

@@ -63,3 +63,74 @@ export async function pickAtCentre(page: Page, lot: Pilji): Promise<void> {
     .toContain(`${lot.jibun}${lot.jimok}`);
   await clickAt(page, await mapCentre(page));
 }
+
+/** The keys in the kept cadastre's IndexedDB store, and the layers its manifest names. */
+export const keptStoreOf = (page: Page) =>
+  page.evaluate(
+    () =>
+      new Promise<{ keys: string[]; layers: string[] }>((done, fail) => {
+        const open = indexedDB.open("czd-cadastre-kept");
+        open.onerror = () => fail(open.error);
+        open.onsuccess = () => {
+          const db = open.result;
+          if (!db.objectStoreNames.contains("kept")) return done({ keys: [], layers: [] });
+          const store = db.transaction("kept").objectStore("kept");
+          const keys = store.getAllKeys();
+          const manifest = store.get("manifest");
+          manifest.onsuccess = () =>
+            done({
+              keys: keys.result.map(String).sort(),
+              layers: ((manifest.result?.layers ?? []) as { name: string }[]).map((l) => l.name),
+            });
+          manifest.onerror = () => fail(manifest.error);
+        };
+      }),
+  );
+
+/**
+ * Records every key the cadastre Worker puts into IndexedDB from now on (`puts()` reads them):
+ * what an add or a close writes.
+ */
+export async function watchKeptPuts(page: Page): Promise<{ puts: () => Promise<string[]> }> {
+  const worker = page.workers().find((w) => w.url().includes("cadastre"));
+  if (!worker) throw new Error("no cadastre Worker");
+  await worker.evaluate(() => {
+    const scope = self as unknown as { czdPuts: string[] };
+    scope.czdPuts = [];
+    const put = IDBObjectStore.prototype.put;
+    IDBObjectStore.prototype.put = function (
+      this: IDBObjectStore,
+      value: unknown,
+      key?: IDBValidKey,
+    ) {
+      scope.czdPuts.push(String(key));
+      return put.call(this, value, key);
+    };
+  });
+  return {
+    puts: () => worker.evaluate(() => (self as unknown as { czdPuts: string[] }).czdPuts),
+  };
+}
+
+/**
+ * Holds back, from the page's first script on, the requests of these kinds the page sends to a
+ * Worker (`window.czdRelease()` sends them): a restore or an add caught mid-way, to be cancelled.
+ * Kinds are read from sessionStorage `czdHold` (JSON list) at each page load, or added by
+ * `window.czdHold(kind)`; `window.czdHolding()` counts the requests held.
+ */
+export const HOLD_REQUESTS = `(() => {
+  const hold = new Set(JSON.parse(sessionStorage.getItem("czdHold") || "[]"));
+  const held = [];
+  const post = Worker.prototype.postMessage;
+  Worker.prototype.postMessage = function (msg, ...rest) {
+    if (msg && hold.has(msg.kind)) held.push(() => post.call(this, msg, ...rest));
+    else post.call(this, msg, ...rest);
+  };
+  window.czdHold = (kind) => hold.add(kind);
+  window.czdHolding = () => held.length;
+  window.czdRelease = () => { hold.clear(); held.splice(0).forEach((send) => send()); };
+})()`;
+
+/** Requests of these kinds are held back from the next page load on (HOLD_REQUESTS). */
+export const holdRequests = (page: Page, kinds: string[]) =>
+  page.evaluate((k) => sessionStorage.setItem("czdHold", JSON.stringify(k)), kinds);

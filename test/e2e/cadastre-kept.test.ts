@@ -39,7 +39,7 @@ const [LON = 0, LAT = 0] = lot ? centre(lot) : [];
 const WATCH_PROGRESS = `(() => {
   window.czdReadShown = false;
   new MutationObserver(() => {
-    if (document.querySelector('[data-testid="cadastre-progress"]')) window.czdReadShown = true;
+    if (document.querySelector('[data-testid="cadastre-progress"][data-what="read"]')) window.czdReadShown = true;
   }).observe(document, { childList: true, subtree: true });
 })()`;
 

@@ -1,0 +1,82 @@
+/**
+ * The cadastre the Worker holds (cadastre.worker.ts): its layers (a 시·군's 필지 each), all their
+ * 필지 in one list, the map tiles' box index over them (cadastre-tiles.ts) and the PNU map made on
+ * the first union. The selections' box index and the 지번 search read the same list, so a layer
+ * added or closed changes every one of them together: the list is replaced, never edited, and
+ * the selection index (cadastre-select.ts) is built again for the new list on its next question.
+ */
+import { type BjdTable, currentBjd, jibunOf, type Pilji, parsePnu } from "../../geo/cadastre";
+import type { SourceId } from "../persistence/cadastre-kept";
+import { type HeldLayer, uniqueSources } from "./cadastre-keep";
+import { type CadastreTiles, cadastreTiles } from "./cadastre-tiles";
+
+/** A 필지's label on the map: 지번 and 지목 부호. */
+export function label(p: Pilji): string {
+  try {
+    return `${jibunOf(parsePnu(p.pnu))}${p.jimok}`;
+  } catch {
+    return `${p.jibun}${p.jimok}`;
+  }
+}
+
+/** The 시·군·구 a layer's 필지 lie in (진주시), from its first PNU; the layer's code when unknown. */
+export function layerPlace(
+  layer: { name: string; pilji: readonly Pilji[] },
+  table: BjdTable,
+): string {
+  const pnu = layer.pilji[0]?.pnu;
+  const code = pnu ? currentBjd(pnu.slice(0, 10)) : "";
+  return table.names[`${code.slice(0, 5)}00000`] ?? layer.name.replace(/^LSMD_CONT_LDREG_/, "");
+}
+
+export class HeldCadastre {
+  layers: HeldLayer[] = [];
+  pilji: Pilji[] = [];
+  tiles: CadastreTiles | null = null;
+  /** The page's number for the cadastre shown: a tile asked for another is answered empty. */
+  generation = 0;
+  private byPnu: Map<string, Pilji> | null = null;
+
+  /** The 필지 of these layers become the cadastre held (its tiles indexed before the reply). */
+  hold(layers: HeldLayer[], g: number, keptIndex?: ArrayBuffer): number {
+    this.layers = layers;
+    const all =
+      layers.length === 1 ? (layers[0] as HeldLayer).pilji : layers.flatMap((l) => l.pilji);
+    this.pilji = all;
+    this.byPnu = null;
+    // The tile index before the reply: the map's first tiles come as soon as it asks.
+    this.tiles = all.length > 0 ? cadastreTiles(all, label, keptIndex) : null;
+    this.generation = g;
+    return all.length;
+  }
+
+  /** A 필지 held, by PNU (the map made on the first call: 0.5–0.8 s for 290,611). */
+  piljiOf(pnu: string): Pilji | undefined {
+    this.byPnu ??= new Map(this.pilji.map((p) => [p.pnu, p]));
+    return this.byPnu.get(pnu);
+  }
+
+  /** The files the layers held were read from (each once); a layer kept by an earlier version names none. */
+  sources(): SourceId[] {
+    return uniqueSources(this.layers.flatMap((l) => l.sources ?? []));
+  }
+
+  /**
+   * Takes the layer at `at` (named `name`, as the page listed it; the first of that name when
+   * the list has changed since) out of the cadastre: its 필지
+   * leave the list, the tiles' index is built again over the others (under generation `g`).
+   * Returns the PNUs of `watch` that were its 필지; throws if no such layer is held.
+   */
+  close(at: number, name: string, g: number, watch: readonly string[]): string[] {
+    // A second close clicked before the first's answer came names a place in the older list.
+    const i = this.layers[at]?.name === name ? at : this.layers.findIndex((l) => l.name === name);
+    const layer = this.layers[i];
+    if (!layer) throw new Error(`no layer ${name} held`);
+    const own = new Set(layer.pilji.map((p) => p.pnu));
+    this.hold(
+      this.layers.filter((_, k) => k !== i),
+      g,
+    );
+    return [...new Set(watch)].filter((p) => own.has(p));
+  }
+}
