@@ -122,6 +122,8 @@ export type CadastreReply =
       places: string[];
       count: number;
       gone: string[];
+      /** False when no such layer was held (closed already): nothing changed, nothing written. */
+      closed: boolean;
       /** The change was written to what is kept (false: that failed, and nothing is kept now). */
       kept: boolean;
     }

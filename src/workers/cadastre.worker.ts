@@ -177,6 +177,22 @@ async function handle(req: CadastreRequest): Promise<void> {
   }
   if (req.kind === "closeLayer") {
     const gone = held.close(req.at, req.name, req.generation, req.watch);
+    if (gone === null) {
+      // Closed already (the same × pressed twice): the cadastre as it is, nothing written; its
+      // tiles under the page's new generation.
+      held.generation = req.generation;
+      scope.postMessage({
+        kind: "closed",
+        id: req.id,
+        layers: held.layers.map((l) => l.name),
+        places: places(),
+        count: held.pilji.length,
+        gone: [],
+        closed: false,
+        kept: true,
+      });
+      return;
+    }
     // Only that layer's entry is deleted (with the manifest and the index written again). Should
     // that fail, nothing stays kept: a reload must not bring the closed layer back.
     const written = await kept.keep(held.layers, held.tiles?.index).then(
@@ -194,6 +210,7 @@ async function handle(req: CadastreRequest): Promise<void> {
       places: places(),
       count: held.pilji.length,
       gone,
+      closed: true,
       kept: written,
     });
     return;
