@@ -1,0 +1,124 @@
+/**
+ * Closing 시·군 files on the odd paths, as a keyboard user: 진주 and 사천 picked together, a 구역
+ * picked on 사천, then 사천 closed with Enter on its ×: focus goes to the × of the file left (not
+ * to <body>), the result is announced (the notice is role="alert"), and the 조서 of the 구역 now
+ * naming a 필지 not open says which 구역, which PNU and where (ko/en). 사천 picked again is read and
+ * added (it was taken as still open, its files named by 진주's layer). Every file closed in turn
+ * ends in the closed state with focus on the open button, nothing kept, a reload restoring
+ * nothing, and a later open working.
+ */
+import type { Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { type AppPage, openAppAt, waitForMap } from "./browser";
+import {
+  hashAt,
+  JINJU,
+  keptStoreOf,
+  lotNear,
+  pickAtCentre,
+  readCadastre,
+  SACHEON,
+} from "./cadastre-helpers";
+import { exportFiling, parcelCount } from "./tools-helpers";
+
+const sacheonLot = lotNear(readCadastre(SACHEON), [128.0706, 35.1245]);
+
+let app: AppPage;
+let page: Page;
+
+const count = () => page.getByTestId("cadastre-count").textContent();
+const status = () => page.getByTestId("cadastre").getAttribute("data-status");
+const ready = () =>
+  page.locator('[data-testid="cadastre"][data-status="ready"]').waitFor({ timeout: 60_000 });
+const keptNow = () =>
+  page.locator('[data-testid="cadastre"][data-kept="true"]').waitFor({ timeout: 30_000 });
+const notice = () => page.getByRole("alert").textContent();
+/** What has focus: its accessible name or test id, or "body". */
+const focused = () =>
+  page.evaluate(() => {
+    const el = document.activeElement;
+    if (!el || el === document.body) return "body";
+    return el.getAttribute("aria-label") ?? el.getAttribute("data-testid") ?? el.tagName;
+  });
+const pnus = async () => (await exportFiling(page)).features.map((f) => f.properties?.pnu);
+
+beforeAll(async () => {
+  app = await openAppAt(inject("baseUrl"), hashAt(sacheonLot));
+  page = app.page;
+});
+
+afterAll(async () => {
+  await app?.close();
+});
+
+describe("closing 시·군 files, on the odd paths", () => {
+  it("opens 진주 and 사천 picked together, and picks a 구역 on 사천", async () => {
+    await page.getByTestId("import-cadastre").setInputFiles([JINJU, SACHEON]);
+    await ready();
+    expect(await count()).toMatch(/^3,223 /);
+    await keptNow();
+    await page.getByTestId("cadastre-pick").click();
+    await pickAtCentre(page, sacheonLot);
+    await expect.poll(() => parcelCount(page)).toBe(1);
+    await page.getByTestId("cadastre-pick").click();
+    expect(await pnus()).toEqual([[sacheonLot.pnu]]);
+  });
+
+  it("closes 사천 with Enter: focus on 진주's ×, the result announced", async () => {
+    await page.getByRole("button", { name: "사천시 지적도 닫기" }).focus();
+    await page.keyboard.press("Enter");
+    await expect.poll(count, { timeout: 30_000 }).toMatch(/^2,738 /);
+    await expect.poll(focused).toBe("진주시 지적도 닫기");
+    expect(await notice()).toContain("사천시 지적도를 닫았습니다");
+    expect(await pnus()).toEqual([[sacheonLot.pnu]]);
+  });
+
+  it("the 조서 of a 구역 naming a 사천 필지 says which 구역, which PNU and where", async () => {
+    await page.getByTestId("export-menu").locator("summary").click();
+    await page.getByTestId("export-joso-csv").click();
+    await expect.poll(notice, { timeout: 30_000 }).toContain(sacheonLot.pnu);
+    const ko = (await notice()) ?? "";
+    expect(ko).toMatch(/구역 1구역 \(P\d+\)의 PNU/);
+    expect(ko).toContain("사천시");
+    await page.getByTestId("lang-toggle").click();
+    const en = (await notice()) ?? "";
+    expect(en).toMatch(/Parcel 1구역 \(P\d+\) names PNU/);
+    expect(en).toContain("사천시");
+    await page.getByTestId("lang-toggle").click();
+    await page.getByTestId("notice-close").click();
+  });
+
+  it("adds 사천 again when picked again (it is no longer open)", async () => {
+    await page.getByTestId("import-cadastre").setInputFiles(SACHEON);
+    await expect.poll(count, { timeout: 60_000 }).toMatch(/^3,223 /);
+    await keptNow();
+    expect((await keptStoreOf(page)).layers).toEqual([
+      "LSMD_CONT_LDREG_48170",
+      "LSMD_CONT_LDREG_48240",
+    ]);
+  });
+
+  it("closes every file in turn from the keyboard: the closed state, focus on the open button, nothing kept", async () => {
+    await page.getByRole("button", { name: "사천시 지적도 닫기" }).focus();
+    await page.keyboard.press("Enter");
+    await expect.poll(count, { timeout: 30_000 }).toMatch(/^2,738 /);
+    await expect.poll(focused).toBe("진주시 지적도 닫기");
+    // The last file: Enter again where focus went.
+    await page.keyboard.press("Enter");
+    await expect.poll(status, { timeout: 30_000 }).toBe("none");
+    await expect.poll(focused).toBe("import-cadastre");
+    await expect.poll(async () => (await keptStoreOf(page)).keys).toEqual([]);
+    expect(await pnus()).toEqual([[sacheonLot.pnu]]);
+  });
+
+  it("a reload restores nothing, and a later open works", async () => {
+    await page.reload();
+    await waitForMap(page);
+    await page.waitForTimeout(2000);
+    expect(await status()).toBe("none");
+    await page.getByTestId("import-cadastre").setInputFiles(JINJU);
+    await ready();
+    expect(await count()).toMatch(/^2,738 /);
+    expect(app.errors).toEqual([]);
+  });
+});
