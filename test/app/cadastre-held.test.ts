@@ -193,6 +193,24 @@ describe("what is kept, by layer", () => {
     });
   });
 
+  it("refuses a manifest naming no layer, or one entry for two layers, as damaged", () => {
+    // Never written so (the last layer closed deletes the manifest): held, it showed "0 필지"
+    // with no file, or the same 필지 twice.
+    expect(unpackKept({ ...manifest, layers: [] }, [])).toEqual({
+      ok: false,
+      why: "damaged",
+      names: [],
+    });
+    const [a] = manifest.layers;
+    if (!a) throw new Error("no layer");
+    expect(
+      unpackKept({ ...manifest, layers: [a, { ...a, name: sacheon.name }] }, [
+        buffers[0],
+        buffers[0],
+      ]),
+    ).toEqual({ ok: false, why: "damaged", names: [jinju.name, sacheon.name] });
+  });
+
   it("reads a manifest of the earlier version, which named the files only together", () => {
     const old: KeptManifest = {
       version: PACK_VERSION,
