@@ -77,6 +77,13 @@ describe("closing one file, pressed quickly", () => {
     expect(useCadastre.getState().status).toBe("ready");
   });
 
+  it("does nothing while files are read or restored (the × is not shown then)", async () => {
+    useCadastre.setState({ status: "loading" });
+    await closeCadastreLayer(1, B);
+    expect(calls).toEqual([]);
+    expect(useCadastre.getState().layers).toEqual([A, B]);
+  });
+
   it("ends in the closed state when every file is closed, one quickly after the other", async () => {
     const one = closeCadastreLayer(0, A);
     const two = closeCadastreLayer(1, B);

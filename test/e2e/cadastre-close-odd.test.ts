@@ -2,7 +2,8 @@
  * Closing 시·군 files on the odd paths, as a keyboard user: 진주 and 사천 picked together, a 구역
  * picked on 사천, then 사천 closed with Enter on its ×: focus goes to the × of the file left (not
  * to <body>), the result is announced (the notice is role="alert"), and the 조서 of the 구역 now
- * naming a 필지 not open says which 구역, which PNU and where (ko/en). 사천 picked again is read and
+ * naming a 필지 not open says which 구역, which PNU and where (ko/en); undo and redo after the close
+ * take the 구역 away and bring it back with its list. 사천 picked again is read and
  * added (it was taken as still open, its files named by 진주's layer). Every file closed in turn
  * ends in the closed state with focus on the open button, nothing kept, a reload restoring
  * nothing, and a later open working.
@@ -70,6 +71,16 @@ describe("closing 시·군 files, on the odd paths", () => {
     await expect.poll(count, { timeout: 30_000 }).toMatch(/^2,738 /);
     await expect.poll(focused).toBe("진주시 지적도 닫기");
     expect(await notice()).toContain("사천시 지적도를 닫았습니다");
+    expect(await pnus()).toEqual([[sacheonLot.pnu]]);
+  });
+
+  it("undo and redo across the close: the 구역 goes and comes back with its 사천 필지", async () => {
+    await page.keyboard.press("Control+z");
+    await expect.poll(() => parcelCount(page)).toBe(0);
+    await page.keyboard.press("Control+Shift+z");
+    await expect.poll(() => parcelCount(page)).toBe(1);
+    // Not listed again against the 진주 left open (which holds none of it).
+    await page.waitForTimeout(1500);
     expect(await pnus()).toEqual([[sacheonLot.pnu]]);
   });
 
