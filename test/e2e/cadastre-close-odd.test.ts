@@ -6,7 +6,8 @@
  * take the 구역 away and bring it back with its list. 사천 picked again is read and
  * added (it was taken as still open, its files named by 진주's layer). Every file closed in turn
  * ends in the closed state with focus on the open button, nothing kept, a reload restoring
- * nothing, and a later open working.
+ * nothing, and a later open working. One layer's kept entry deleted under a manifest naming it
+ * gives the notice and loses nothing drawn; 닫기 from the keyboard leaves focus on the open button.
  */
 import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
@@ -132,4 +133,55 @@ describe("closing 시·군 files, on the odd paths", () => {
     expect(await count()).toMatch(/^2,738 /);
     expect(app.errors).toEqual([]);
   });
+
+  it("one layer's kept entry deleted while the manifest names it: the notice, nothing drawn lost", async () => {
+    await keptNow();
+    await page.getByTestId("import-cadastre").setInputFiles(SACHEON);
+    await expect.poll(count, { timeout: 60_000 }).toMatch(/^3,223 /);
+    await keptNow();
+    await deleteKeptLayer(page, "LSMD_CONT_LDREG_48240");
+    await page.reload();
+    await waitForMap(page);
+    // As documented: one entry that can't be read refuses the kept cadastre whole, named.
+    await expect.poll(notice, { timeout: 30_000 }).toContain("읽을 수 없어");
+    expect(await notice()).toContain("LSMD_CONT_LDREG_48240");
+    expect(await status()).toBe("none");
+    expect((await keptStoreOf(page)).keys).toEqual([]);
+    expect(await pnus()).toEqual([[sacheonLot.pnu]]);
+    expect(app.errors).toEqual([]);
+  });
+
+  it("닫기 from the keyboard leaves focus on the open button", async () => {
+    await page.getByTestId("import-cadastre").setInputFiles(JINJU);
+    await ready();
+    await page.getByTestId("cadastre-close").focus();
+    await page.keyboard.press("Enter");
+    await expect.poll(status).toBe("none");
+    await expect.poll(focused).toBe("import-cadastre");
+  });
 });
+
+/** Deletes the kept entry of the layer named so, leaving the manifest naming it. */
+function deleteKeptLayer(p: Page, name: string): Promise<void> {
+  return p.evaluate(
+    (layer) =>
+      new Promise<void>((done, fail) => {
+        const open = indexedDB.open("czd-cadastre-kept");
+        open.onerror = () => fail(open.error);
+        open.onsuccess = () => {
+          const tx = open.result.transaction("kept", "readwrite");
+          const store = tx.objectStore("kept");
+          const get = store.get("manifest");
+          get.onsuccess = () => {
+            const m = get.result as { layers: { name: string; key: string }[] };
+            const key = m.layers.find((l) => l.name === layer)?.key;
+            if (key) store.delete(key);
+            else fail(new Error(`no kept layer ${layer}`));
+          };
+          tx.oncomplete = () => done();
+          tx.onerror = () => fail(tx.error);
+        };
+      }),
+    name,
+  );
+}
