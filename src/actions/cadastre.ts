@@ -67,6 +67,7 @@ function tellAdded(opened: Opened): void {
   if (!added) return;
   const words = (lang: "ko" | "en") => {
     const w = CADASTRE_WORDS[lang];
+    if (added.twice) return w.heldOnce(added.skipped, opened.count);
     return added.count === 0
       ? w.addedNone(opened.count)
       : w.addedLayers(added.layers.join(", "), added.count, added.skipped, opened.count);

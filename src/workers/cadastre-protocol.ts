@@ -34,6 +34,8 @@ export interface AddedLayers {
   layers: string[];
   count: number;
   skipped: number;
+  /** A first open: `skipped` are 필지 the picked files held twice (not already open ones). */
+  twice?: boolean;
 }
 
 export type CadastreRequest =

@@ -138,7 +138,11 @@ async function handle(req: CadastreRequest): Promise<void> {
       : null;
     if (restored?.ok) kept.known(restored.manifest);
     // Nothing is held here: the keys start again from layer-0 (the store is cleared on writing).
-    const layers = restored?.ok ? restored.layers : keyed(readFiles(req), sources);
+    // Files picked together that hold the same 필지 (a copy under another layer name) hold each
+    // once, as an add does: the later layer keeps only the PNUs not seen before.
+    const read = restored?.ok ? null : readFiles(req);
+    const once = read && read.length > 1 ? newLayers([], read) : null;
+    const layers = restored?.ok ? restored.layers : keyed(once?.added ?? read ?? [], sources);
     const count = held.hold(layers, req.generation, restored?.ok ? restored.index : undefined);
     const names = layers.map((l) => l.name);
     heldFrom = restored?.ok ? "kept" : "files";
@@ -149,6 +153,16 @@ async function handle(req: CadastreRequest): Promise<void> {
       places: places(),
       count,
       from: heldFrom,
+      ...(once && once.skipped > 0
+        ? {
+            added: {
+              layers: once.added.map((l) => l.name),
+              count,
+              skipped: once.skipped,
+              twice: true,
+            },
+          }
+        : {}),
     });
     return;
   }

@@ -7,8 +7,13 @@
  * added (it was taken as still open, its files named by 진주's layer). Every file closed in turn
  * ends in the closed state with focus on the open button, nothing kept, a reload restoring
  * nothing, and a later open working. One layer's kept entry deleted under a manifest naming it
- * gives the notice and loses nothing drawn; 닫기 from the keyboard leaves focus on the open button.
+ * gives the notice and loses nothing drawn; two files of the same 필지 picked together hold each
+ * once; 닫기 from the keyboard leaves focus on the open button.
  */
+import { execFileSync } from "node:child_process";
+import { mkdtempSync, readdirSync, renameSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { type AppPage, openAppAt, waitForMap } from "./browser";
@@ -151,15 +156,32 @@ describe("closing 시·군 files, on the odd paths", () => {
     expect(app.errors).toEqual([]);
   });
 
-  it("닫기 from the keyboard leaves focus on the open button", async () => {
-    await page.getByTestId("import-cadastre").setInputFiles(JINJU);
+  it("holds each 필지 once when two files of the same 필지 are picked together", async () => {
+    await page.getByTestId("import-cadastre").setInputFiles([JINJU, ...jinjuRenamed()]);
     await ready();
+    expect(await count()).toMatch(/^2,738 /);
+    expect(await page.getByTestId("cadastre-layer").allTextContents()).toEqual(["48170"]);
+    await expect.poll(notice).toContain("두 번 들어 있어 2,738개는 한 번만 열었습니다");
+  });
+
+  it("닫기 from the keyboard leaves focus on the open button", async () => {
     await page.getByTestId("cadastre-close").focus();
     await page.keyboard.press("Enter");
     await expect.poll(status).toBe("none");
     await expect.poll(focused).toBe("import-cadastre");
   });
 });
+
+/** 진주's fixture as loose files under another layer name (the same 필지, another 시·군 code). */
+function jinjuRenamed(): string[] {
+  const dir = mkdtempSync(join(tmpdir(), "czd-cadastre-odd-"));
+  execFileSync("unzip", ["-q", JINJU, "-d", dir]);
+  return readdirSync(dir).map((f) => {
+    const to = join(dir, f.replace("48170", "48171"));
+    renameSync(join(dir, f), to);
+    return to;
+  });
+}
 
 /** Deletes the kept entry of the layer named so, leaving the manifest naming it. */
 function deleteKeptLayer(p: Page, name: string): Promise<void> {
