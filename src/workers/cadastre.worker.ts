@@ -17,7 +17,7 @@ import {
   buildJoso,
   cadastreIndex,
   findPilji,
-  josoAppendixHtml,
+  josoAppendixOf,
   josoCsv,
   josoXlsx,
   openCadastre,
@@ -285,11 +285,13 @@ async function handle(req: CadastreRequest): Promise<void> {
   // The filing's own bytes, in whatever format it was filed (the print view's appendix).
   const bytes = req.kind === "josoHtml" ? req.bytes : new TextEncoder().encode(req.filing);
   const zone = await importZone(bytes, req.fileName);
-  const joso = buildJoso(zone, cadastreIndex(held.pilji), bjd as BjdTable);
   if (req.kind === "josoHtml") {
-    scope.postMessage({ kind: "josoHtml", id: req.id, html: josoAppendixHtml(joso, req.lang) });
+    // A 구역 naming a 필지 not open: the report is made, its appendix says why it has no 조서.
+    const html = josoAppendixOf(zone, cadastreIndex(held.pilji), bjdTable, req.lang);
+    scope.postMessage({ kind: "josoHtml", id: req.id, html });
     return;
   }
+  const joso = buildJoso(zone, cadastreIndex(held.pilji), bjd as BjdTable);
   const out = req.format === "xlsx" ? await josoXlsx(joso) : josoCsv(joso, req.encoding);
   scope.postMessage({ kind: "joso", id: req.id, bytes: out }, [out.buffer]);
 }

@@ -2,7 +2,8 @@
  * Closing 시·군 files on the odd paths, as a keyboard user: 진주 and 사천 picked together, a 구역
  * picked on 사천, then 사천 closed with Enter on its ×: focus goes to the × of the file left (not
  * to <body>), the result is announced (the notice is role="alert"), and the 조서 of the 구역 now
- * naming a 필지 not open says which 구역, which PNU and where (ko/en); undo and redo after the close
+ * naming a 필지 not open says which 구역, which PNU and where (ko/en), and the print report is
+ * still made with that reason in its appendix; undo and redo after the close
  * take the 구역 away and bring it back with its list. 사천 picked again is read and
  * added (it was taken as still open, its files named by 진주's layer). Every file closed in turn
  * ends in the closed state with focus on the open button, nothing kept, a reload restoring
@@ -103,6 +104,19 @@ describe("closing 시·군 files, on the odd paths", () => {
     expect(en).toContain("사천시");
     await page.getByTestId("lang-toggle").click();
     await page.getByTestId("notice-close").click();
+  });
+
+  it("the print report is still made, its appendix saying why it has no 조서", async () => {
+    await page.getByTestId("reviewer-mode").click();
+    await page.getByTestId("review-report").waitFor({ timeout: 30_000 });
+    await page.getByTestId("print-view").click();
+    const sheet = page.getByTestId("print-sheet");
+    await sheet.waitFor({ timeout: 30_000 });
+    await expect.poll(() => sheet.textContent()).toContain("지번 조서를 만들 수 없습니다");
+    expect(await sheet.textContent()).toContain(sacheonLot.pnu);
+    await page.keyboard.press("Escape");
+    await page.getByTestId("reviewer-mode").click();
+    await page.getByTestId("import-cadastre").waitFor({ state: "attached" });
   });
 
   it("adds 사천 again when picked again (it is no longer open)", async () => {
