@@ -11,7 +11,7 @@ export {
   type JosoRow,
   type JosoTotal,
 } from "./joso";
-export { josoAppendixHtml } from "./joso-html";
+export { josoAppendixHtml, josoAppendixOf } from "./joso-html";
 export { JOSO_HEADER, josoCells, josoCsv, josoXlsx } from "./joso-write";
 export {
   type Covered,

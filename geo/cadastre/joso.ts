@@ -67,7 +67,7 @@ function partialList(v: unknown): string[] {
 }
 
 /** What one 구역 covers: its named 필지 (whole, or the part inside), else the 필지 under it. */
-function coverOf(parcel: Parcel, cadastre: CadastreIndex): Covered[] {
+function coverOf(parcel: Parcel, cadastre: CadastreIndex, table: BjdTable): Covered[] {
   const whole = stringList(parcel.properties.pnu);
   const partial = partialList(parcel.properties.partialPnu);
   if (whole.length === 0 && partial.length === 0) {
@@ -76,10 +76,15 @@ function coverOf(parcel: Parcel, cadastre: CadastreIndex): Covered[] {
   const lookup = (pnu: string): Pilji => {
     const p = isPnu(pnu) ? cadastre.byPnu(pnu) : undefined;
     if (p) return p;
+    // The 구역 as the planner sees it (its name, and its id beside), and where the 필지 lies,
+    // so the message says which 시·군's file to open (again).
+    const name =
+      parcel.name && parcel.name !== parcel.id ? `${parcel.name} (${parcel.id})` : parcel.id;
     const params = {
       kind: "PNU_NOT_IN_MAP",
-      parcel: excerpt(parcel.id),
+      parcel: excerpt(name),
       pnu: excerpt(pnu),
+      ...(isPnu(pnu) ? { place: sojaeji(table, pnu.slice(0, 10)) } : {}),
     } as const;
     throw new FilingError({ code: "BAD_FILE", params });
   };
@@ -99,7 +104,7 @@ export function buildJoso(zone: Zone, cadastre: CadastreIndex, table: BjdTable):
   const parcels: JosoTotal[] = [];
   for (const parcel of zone.parcels) {
     const label = parcel.name ?? parcel.id;
-    const covered = coverOf(parcel, cadastre).sort((a, b) =>
+    const covered = coverOf(parcel, cadastre, table).sort((a, b) =>
       a.pilji.pnu < b.pilji.pnu ? -1 : a.pilji.pnu > b.pilji.pnu ? 1 : 0,
     );
     const total: JosoTotal = { parcel: label, count: 0, drawingM2: 0, includedM2: 0 };

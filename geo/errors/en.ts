@@ -323,7 +323,7 @@ export const en = {
     BAD_PNU: (p) =>
       `PNU '${p.pnu}' is not a 19-digit parcel number (legal-dong code 10 + 1 or 2 + main 4 + sub 4)`,
     PNU_NOT_IN_MAP: (p) =>
-      `Parcel ${p.parcel} names PNU ${p.pnu}, which the cadastral map does not hold (open the neighbouring 시·군's map too)`,
+      `Parcel ${p.parcel} names PNU ${p.pnu}, which the cadastral map does not hold (${p.place ? `${p.place}: open that 시·군's map too` : "open the neighbouring 시·군's map too"})`,
     NOT_A_SHAPEFILE: (p) => `${p.layer}.shp is not a Shapefile`,
     SHP_TRUNCATED: (p) =>
       `${p.layer}.shp is truncated or damaged (header says ${p.declared} bytes, file has ${p.bytes})`,

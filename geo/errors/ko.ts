@@ -325,7 +325,7 @@ export const ko = {
     BAD_PNU: (p) =>
       `PNU '${p.pnu}'는 19자리 필지고유번호가 아닙니다 (법정동코드 10 + 필지 구분 1·2 + 본번 4 + 부번 4)`,
     PNU_NOT_IN_MAP: (p) =>
-      `구역 ${p.parcel}의 PNU ${p.pnu}가 연속지적도에 없습니다 (다른 시·군의 지적도를 함께 여십시오)`,
+      `구역 ${p.parcel}의 PNU ${p.pnu}가 연속지적도에 없습니다 (${p.place ? `${p.place}: 그 시·군의 지적도를 함께 여십시오` : "다른 시·군의 지적도를 함께 여십시오"})`,
     NOT_A_SHAPEFILE: (p) => `${p.layer}.shp는 Shapefile이 아닙니다`,
     SHP_TRUNCATED: (p) =>
       `${p.layer}.shp가 잘렸거나 손상되었습니다 (머리부 ${p.declared} 바이트, 실제 ${p.bytes} 바이트)`,

@@ -299,7 +299,14 @@ export interface ErrorParams {
       }
     | { kind: "NOT_A_SHAPEFILE"; layer: string }
     | { kind: "BAD_PNU"; pnu: string }
-    | { kind: "PNU_NOT_IN_MAP"; parcel: string; pnu: string }
+    | {
+        kind: "PNU_NOT_IN_MAP";
+        /** The 구역: its name, with its id in brackets when they differ. */
+        parcel: string;
+        pnu: string;
+        /** Where the 필지 lies (소재지 from the PNU's 법정동코드), when the PNU is well formed. */
+        place?: string;
+      }
     | {
         kind: "LSMD";
         /** The part of the map at fault (jijuk.shp, jijuk.dbf …), named first. */

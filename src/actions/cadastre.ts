@@ -67,6 +67,7 @@ function tellAdded(opened: Opened): void {
   if (!added) return;
   const words = (lang: "ko" | "en") => {
     const w = CADASTRE_WORDS[lang];
+    if (added.twice) return w.heldOnce(added.skipped, opened.count);
     return added.count === 0
       ? w.addedNone(opened.count)
       : w.addedLayers(added.layers.join(", "), added.count, added.skipped, opened.count);
@@ -202,32 +203,49 @@ function areasNaming(pnus: ReadonlySet<string>): number {
   return n;
 }
 
+/** The files whose close is on its way to the Worker (a second press of their × does nothing). */
+const closing = new Set<string>();
+
 /**
- * Closes one 시·군's file (`at` in the panel's list): its 필지 leave the Worker (tiles, indexes,
- * 지번 search) and what is kept, the map's tiles are fetched again. The 구역 are left exactly as
- * drawn: a 구역 built from 필지 of that file keeps its geometry and its PNU list (what the planner
- * designated does not change because a file was closed); a notice says how many of the 필지 they
- * name are no longer open. The last file closed closes the cadastre.
+ * Closes one 시·군's file (`name`, listed at `at` when its button was drawn): its 필지 leave the
+ * Worker (tiles, indexes, 지번 search) and what is kept, the map's tiles are fetched again. The
+ * 구역 are left exactly as drawn: a 구역 built from 필지 of that file keeps its geometry and its
+ * PNU list (what the planner designated does not change because a file was closed); a notice says
+ * how many of the 필지 they name are no longer open. The last file closed closes the cadastre,
+ * also when the others' closes are still on their way. The file is found by its name: a press
+ * that comes after the list changed (the same × twice, quickly) never closes another file.
  */
-export async function closeCadastreLayer(at: number): Promise<void> {
+export async function closeCadastreLayer(at: number, listed?: string): Promise<void> {
   const s = useCadastre.getState();
-  const name = s.layers[at];
-  if (s.status !== "ready" || name === undefined) return;
-  const place = s.places[at] ?? name;
-  if (s.layers.length === 1) {
+  const name = listed ?? s.layers[at];
+  const i = s.layers[at] === name ? at : s.layers.indexOf(name ?? "");
+  if (s.status !== "ready" || name === undefined || i < 0 || closing.has(name)) return;
+  const place = s.places[i] ?? name;
+  if (s.layers.length - closing.size <= 1) {
+    closing.clear();
     await closeCadastre();
     return;
   }
+  closing.add(name);
   try {
-    const closed = await closeLayerInWorker(at, name, [...namedPnus()]);
+    const closed = await closeLayerInWorker(i, name, [...namedPnus()]);
+    // Closed meanwhile (닫기, or the last file's ×), or an add began: its own answer tells.
+    if (useCadastre.getState().status !== "ready") return;
+    if (closed.layers.length === 0) {
+      await closeCadastre();
+      return;
+    }
     setOutlines(closed.layers, closed.count, closed.outlines, closed.places);
     if (!closed.kept) useCadastre.setState({ kept: false });
+    if (!closed.closed) return;
     const areas = areasNaming(new Set(closed.gone));
     const words = (lang: "ko" | "en") =>
       CADASTRE_WORDS[lang].closedLayer(place, closed.count, closed.gone.length, areas);
     useAppStore.getState().notify({ kind: "info", ko: words("ko"), en: words("en") });
   } catch (e) {
     fail(e);
+  } finally {
+    closing.delete(name);
   }
 }
 

@@ -39,6 +39,8 @@ export const CADASTRE_WORDS = {
     openFiles: "열린 파일",
     addedLayers: (names: string, n: number, skipped: number, total: number) =>
       `연속지적도: ${names}의 필지 ${n.toLocaleString()}개를 더했습니다${skipped ? ` (이미 열린 필지 ${skipped.toLocaleString()}개는 건너뜀)` : ""}. 모두 ${total.toLocaleString()}필지.`,
+    heldOnce: (twice: number, total: number) =>
+      `연속지적도: 고른 파일들에 같은 필지(PNU)가 두 번 들어 있어 ${twice.toLocaleString()}개는 한 번만 열었습니다 (모두 ${total.toLocaleString()}필지).`,
     addedNone: (total: number) =>
       `연속지적도: 고른 파일의 필지는 이미 모두 열려 있어 두 번 넣지 않았습니다 (모두 ${total.toLocaleString()}필지).`,
     closeLayer: (place: string) => `${place} 지적도 닫기`,
@@ -90,6 +92,8 @@ export const CADASTRE_WORDS = {
     openFiles: "Open files",
     addedLayers: (names: string, n: number, skipped: number, total: number) =>
       `Cadastral map: ${n.toLocaleString()} land parcels of ${names} added${skipped ? ` (${skipped.toLocaleString()} already open were skipped)` : ""}; ${total.toLocaleString()} in all.`,
+    heldOnce: (twice: number, total: number) =>
+      `Cadastral map: the files picked hold ${twice.toLocaleString()} land parcels (same PNU) twice; each is open once (${total.toLocaleString()} in all).`,
     addedNone: (total: number) =>
       `Cadastral map: every parcel of the picked files is already open, so none was added twice (${total.toLocaleString()} in all).`,
     closeLayer: (place: string) => `Close ${place} cadastre`,

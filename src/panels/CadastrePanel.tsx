@@ -11,12 +11,24 @@ import { useAppStore } from "../store/store";
 import { CadastreSelect } from "./CadastreSelect";
 import { fileBytes } from "./download";
 import { FilePicker } from "./FilePicker";
+import { focusOrFallback } from "./focus";
 import { JimokColours } from "./JimokColours";
 
 /** Reading, keeping and exporting come with the first use, not with the page. */
 const actions = () => import("../actions/cadastre");
 
 const ACCEPT = ".zip,.shp,.shx,.dbf,.prj,.cpg,application/zip";
+
+/**
+ * Focus after a close took its button away (never left on <body>): the × of the file that took
+ * its place in the list (or of the one before it, the last closed); with the cadastre closed,
+ * the button that opens one.
+ */
+function focusAfterClose(at: number): void {
+  const xs = document.querySelectorAll('[data-testid="cadastre-layer-close"]');
+  const next = xs[Math.min(at, xs.length - 1)] ?? null;
+  focusOrFallback(next, '[data-testid="import-cadastre"]', "#zones");
+}
 
 export function CadastrePanel() {
   const lang = useAppStore((s) => s.lang);
@@ -125,7 +137,11 @@ export function CadastrePanel() {
             type="button"
             data-testid="cadastre-close"
             title={w.closeTitle}
-            onClick={() => void actions().then((m) => m.closeCadastre())}
+            onClick={() =>
+              void actions()
+                .then((m) => m.closeCadastre())
+                .then(() => focusAfterClose(0))
+            }
           >
             {w.close}
           </button>
@@ -144,7 +160,11 @@ export function CadastrePanel() {
                     data-testid="cadastre-layer-close"
                     aria-label={w.closeLayer(place)}
                     title={w.closeLayer(place)}
-                    onClick={() => void actions().then((m) => m.closeCadastreLayer(i))}
+                    onClick={() =>
+                      void actions()
+                        .then((m) => m.closeCadastreLayer(i, name))
+                        .then(() => focusAfterClose(i))
+                    }
                   >
                     ×
                   </button>

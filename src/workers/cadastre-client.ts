@@ -98,6 +98,8 @@ export interface ClosedLayer {
   count: number;
   outlines: string;
   gone: string[];
+  /** False when the layer was closed already (nothing changed). */
+  closed: boolean;
   /** The change is kept (false: writing it failed, and nothing is kept any more). */
   kept: boolean;
 }
@@ -128,6 +130,7 @@ export async function closeLayerInWorker(
     count: reply.count,
     outlines: `${TILE_SCHEME}://${g}/{z}/{x}/{y}`,
     gone: reply.gone,
+    closed: reply.closed,
     kept: reply.kept,
   };
 }

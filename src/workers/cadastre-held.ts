@@ -7,7 +7,7 @@
  */
 import { type BjdTable, currentBjd, jibunOf, type Pilji, parsePnu } from "../../geo/cadastre";
 import type { SourceId } from "../persistence/cadastre-kept";
-import { type HeldLayer, uniqueSources } from "./cadastre-keep";
+import { type HeldLayer, sameSources, uniqueSources } from "./cadastre-keep";
 import { type CadastreTiles, cadastreTiles } from "./cadastre-tiles";
 
 /** A 필지's label on the map: 지번 and 지목 부호. */
@@ -63,18 +63,32 @@ export class HeldCadastre {
 
   /**
    * Takes the layer at `at` (named `name`, as the page listed it; the first of that name when
-   * the list has changed since) out of the cadastre: its 필지
-   * leave the list, the tiles' index is built again over the others (under generation `g`).
-   * Returns the PNUs of `watch` that were its 필지; throws if no such layer is held.
+   * the list has changed since) out of the cadastre: its 필지 leave the list, the tiles' index is
+   * built again over the others (under generation `g`). Returns the PNUs of `watch` that were its
+   * 필지; null, changing nothing, when no such layer is held (the same × pressed twice quickly:
+   * the second finds it closed already).
+   *
+   * The files it came from are no longer taken as held by the layers left: files picked
+   * together are each layer's sources, and which of them held the closed layer is not known, so
+   * picking any of them again reads it (the PNU check then skips what is still open) rather than
+   * finding it "already open" and adding nothing.
    */
-  close(at: number, name: string, g: number, watch: readonly string[]): string[] {
+  close(at: number, name: string, g: number, watch: readonly string[]): string[] | null {
     // A second close clicked before the first's answer came names a place in the older list.
     const i = this.layers[at]?.name === name ? at : this.layers.findIndex((l) => l.name === name);
     const layer = this.layers[i];
-    if (!layer) throw new Error(`no layer ${name} held`);
+    if (!layer) return null;
     const own = new Set(layer.pilji.map((p) => p.pnu));
+    const closedFiles = layer.sources ?? [];
+    const notClosed = (s: SourceId) => !closedFiles.some((c) => sameSources([c], [s]));
     this.hold(
-      this.layers.filter((_, k) => k !== i),
+      this.layers
+        .filter((_, k) => k !== i)
+        .map((l) =>
+          l.sources && !l.sources.every(notClosed)
+            ? { ...l, sources: l.sources.filter(notClosed) }
+            : l,
+        ),
       g,
     );
     return [...new Set(watch)].filter((p) => own.has(p));

@@ -174,6 +174,11 @@ export function unpackKept(
 ): Restored {
   const names = manifest.layers.map((l) => l.name);
   if (manifest.version !== PACK_VERSION) return { ok: false, why: "format", names };
+  // Never written so (the last layer closed deletes the manifest): no layer would show "0 필지"
+  // with no file, one entry named twice the same 필지 twice.
+  const keys = new Set(manifest.layers.map((l) => l.key));
+  if (keys.size === 0 || keys.size !== manifest.layers.length)
+    return { ok: false, why: "damaged", names };
   const layers: HeldLayer[] = [];
   let read = 0;
   for (const [i, l] of manifest.layers.entries()) {

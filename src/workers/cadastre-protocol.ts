@@ -34,6 +34,8 @@ export interface AddedLayers {
   layers: string[];
   count: number;
   skipped: number;
+  /** A first open: `skipped` are 필지 the picked files held twice (not already open ones). */
+  twice?: boolean;
 }
 
 export type CadastreRequest =
@@ -122,6 +124,8 @@ export type CadastreReply =
       places: string[];
       count: number;
       gone: string[];
+      /** False when no such layer was held (closed already): nothing changed, nothing written. */
+      closed: boolean;
       /** The change was written to what is kept (false: that failed, and nothing is kept now). */
       kept: boolean;
     }

@@ -17,7 +17,7 @@ import {
   buildJoso,
   cadastreIndex,
   findPilji,
-  josoAppendixHtml,
+  josoAppendixOf,
   josoCsv,
   josoXlsx,
   openCadastre,
@@ -138,7 +138,11 @@ async function handle(req: CadastreRequest): Promise<void> {
       : null;
     if (restored?.ok) kept.known(restored.manifest);
     // Nothing is held here: the keys start again from layer-0 (the store is cleared on writing).
-    const layers = restored?.ok ? restored.layers : keyed(readFiles(req), sources);
+    // Files picked together that hold the same 필지 (a copy under another layer name) hold each
+    // once, as an add does: the later layer keeps only the PNUs not seen before.
+    const read = restored?.ok ? null : readFiles(req);
+    const once = read && read.length > 1 ? newLayers([], read) : null;
+    const layers = restored?.ok ? restored.layers : keyed(once?.added ?? read ?? [], sources);
     const count = held.hold(layers, req.generation, restored?.ok ? restored.index : undefined);
     const names = layers.map((l) => l.name);
     heldFrom = restored?.ok ? "kept" : "files";
@@ -149,6 +153,16 @@ async function handle(req: CadastreRequest): Promise<void> {
       places: places(),
       count,
       from: heldFrom,
+      ...(once && once.skipped > 0
+        ? {
+            added: {
+              layers: once.added.map((l) => l.name),
+              count,
+              skipped: once.skipped,
+              twice: true,
+            },
+          }
+        : {}),
     });
     return;
   }
@@ -177,6 +191,22 @@ async function handle(req: CadastreRequest): Promise<void> {
   }
   if (req.kind === "closeLayer") {
     const gone = held.close(req.at, req.name, req.generation, req.watch);
+    if (gone === null) {
+      // Closed already (the same × pressed twice): the cadastre as it is, nothing written; its
+      // tiles under the page's new generation.
+      held.generation = req.generation;
+      scope.postMessage({
+        kind: "closed",
+        id: req.id,
+        layers: held.layers.map((l) => l.name),
+        places: places(),
+        count: held.pilji.length,
+        gone: [],
+        closed: false,
+        kept: true,
+      });
+      return;
+    }
     // Only that layer's entry is deleted (with the manifest and the index written again). Should
     // that fail, nothing stays kept: a reload must not bring the closed layer back.
     const written = await kept.keep(held.layers, held.tiles?.index).then(
@@ -194,6 +224,7 @@ async function handle(req: CadastreRequest): Promise<void> {
       places: places(),
       count: held.pilji.length,
       gone,
+      closed: true,
       kept: written,
     });
     return;
@@ -254,11 +285,13 @@ async function handle(req: CadastreRequest): Promise<void> {
   // The filing's own bytes, in whatever format it was filed (the print view's appendix).
   const bytes = req.kind === "josoHtml" ? req.bytes : new TextEncoder().encode(req.filing);
   const zone = await importZone(bytes, req.fileName);
-  const joso = buildJoso(zone, cadastreIndex(held.pilji), bjd as BjdTable);
   if (req.kind === "josoHtml") {
-    scope.postMessage({ kind: "josoHtml", id: req.id, html: josoAppendixHtml(joso, req.lang) });
+    // A 구역 naming a 필지 not open: the report is made, its appendix says why it has no 조서.
+    const html = josoAppendixOf(zone, cadastreIndex(held.pilji), bjdTable, req.lang);
+    scope.postMessage({ kind: "josoHtml", id: req.id, html });
     return;
   }
+  const joso = buildJoso(zone, cadastreIndex(held.pilji), bjd as BjdTable);
   const out = req.format === "xlsx" ? await josoXlsx(joso) : josoCsv(joso, req.encoding);
   scope.postMessage({ kind: "joso", id: req.id, bytes: out }, [out.buffer]);
 }

@@ -102,15 +102,42 @@ describe("one 시·군 closed in the Worker", () => {
     expect(held.piljiOf(j0.pnu)).toBeDefined();
   });
 
-  it("refuses a layer no longer held, and finds one listed before a change by its name", () => {
-    expect(() => held.close(1, sacheon.name, 3, [])).toThrow();
-    expect(() => held.close(0, sacheon.name, 3, [])).toThrow();
+  it("does nothing for a layer no longer held (closed twice), and finds one listed before a change by its name", () => {
+    // The same × pressed twice quickly: the second close finds it gone, and leaves 진주 alone.
+    expect(held.close(1, sacheon.name, 3, [])).toBeNull();
+    expect(held.close(0, sacheon.name, 3, [])).toBeNull();
     expect(held.pilji).toHaveLength(2738);
+    expect(held.layers.map((l) => l.name)).toEqual([jinju.name]);
     const two = new HeldCadastre();
     two.hold([jinju, sacheon], 1);
     // 진주 listed second by a page that has not heard of a change yet: still 진주 closed.
     expect(two.close(1, jinju.name, 2, [j0.pnu])).toEqual([j0.pnu]);
     expect(two.layers.map((l) => l.name)).toEqual([sacheon.name]);
+  });
+});
+
+describe("files picked together, one of their layers closed", () => {
+  it("no longer counts the closed layer's files as held, so picking them again reads them", () => {
+    const both = [source("jinju.zip"), source("sacheon.zip")];
+    const h = new HeldCadastre();
+    h.hold(
+      [
+        { ...jinju, sources: both },
+        { ...sacheon, sources: both },
+      ],
+      1,
+    );
+    expect(h.sources()).toEqual(both);
+    h.close(1, sacheon.name, 2, []);
+    // Which of the two files held 사천 is not known, so neither is taken as still open: picked
+    // again, it is read, and the PNU check adds 사천's 필지 and skips 진주's.
+    expect(h.sources()).toEqual([]);
+    expect(h.layers[0]?.pilji).toBe(jinju.pilji);
+    // A layer from its own pick keeps its files.
+    const g = new HeldCadastre();
+    g.hold([jinju, sacheon], 1);
+    g.close(1, sacheon.name, 2, []);
+    expect(g.sources()).toEqual([source("layer-a.zip")]);
   });
 });
 
@@ -164,6 +191,24 @@ describe("what is kept, by layer", () => {
       ok: false,
       why: "format",
     });
+  });
+
+  it("refuses a manifest naming no layer, or one entry for two layers, as damaged", () => {
+    // Never written so (the last layer closed deletes the manifest): held, it showed "0 필지"
+    // with no file, or the same 필지 twice.
+    expect(unpackKept({ ...manifest, layers: [] }, [])).toEqual({
+      ok: false,
+      why: "damaged",
+      names: [],
+    });
+    const [a] = manifest.layers;
+    if (!a) throw new Error("no layer");
+    expect(
+      unpackKept({ ...manifest, layers: [a, { ...a, name: sacheon.name }] }, [
+        buffers[0],
+        buffers[0],
+      ]),
+    ).toEqual({ ok: false, why: "damaged", names: [jinju.name, sacheon.name] });
   });
 
   it("reads a manifest of the earlier version, which named the files only together", () => {
