@@ -557,10 +557,6 @@ export class ZoneMap {
 }
 
 /**
- * A named moment of the map's start in the page's timeline (`czd:map-load`, `czd:sido-read`…),
- * read by bench/app-load.bench.ts to say what the first render waits for.
- */
-/**
  * At most this long after the map is made, its frames are drawn whether or not the land is in
  * (a slow worker, a missing file): held longer, the planner would see a map that does not move.
  */
@@ -573,6 +569,10 @@ async function readSidoLite(url: string): Promise<FeatureCollection> {
   return (await res.json()) as FeatureCollection;
 }
 
+/**
+ * A named moment of the map's start in the page's timeline (`czd:map-load`, `czd:sido-read`…),
+ * read by bench/app-load.bench.ts to say what the first render waits for.
+ */
 function startMark(name: string): void {
   performance.mark(`czd:${name}`);
 }

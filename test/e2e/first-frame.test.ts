@@ -1,7 +1,8 @@
 /**
  * The map's first frame (src/map/zone-map.ts): zoomed out it is drawn from the coarse 시·도 file
- * MapLibre's worker reads from the style, and the full file is handed to the map only after it; zoomed in (where the coarse file is not drawn) the full file is in the first
- * frame. The checker reads the full file either way (test/app/sido-lite-use.test.ts).
+ * the page reads as the map starts, and the full file is handed to the map only after it; zoomed
+ * in (where the coarse file is not drawn) the full file is in the first frame. No frame is drawn
+ * before that land (src/map/hold-frames.ts). The checker reads the full file either way (test/app/sido-lite-use.test.ts).
  */
 import type { Page } from "playwright-core";
 import { afterEach, describe, expect, inject, it } from "vitest";
