@@ -34,7 +34,8 @@ import { setSourceData } from "./empty-layers";
 import type { EnvelopeEdit, EnvelopeEditHooks } from "./envelope-edit";
 import { FirmsLayer } from "./firms-layer";
 import { bindHash, initialView } from "./hash";
-import { LAYERS, SIGUNGU_MINZOOM, SOURCES } from "./ids";
+import { holdFrames } from "./hold-frames";
+import { COLOURS, LAYERS, SIGUNGU_MINZOOM, SOURCES } from "./ids";
 import { addSidoLabels, addSigunguLabels } from "./labels";
 import { addOverlays } from "./overlays";
 import { ParcelLabels } from "./parcel-labels";
@@ -102,6 +103,8 @@ export class ZoneMap {
   private lang: Lang = "ko";
   private basemap: Basemap = "none";
   private removed = false;
+  /** The coarse 시·도 file could not be read (the map then shows its frames without it). */
+  private liteFailed = false;
   private readonly unbindView: () => void;
   /** The style has loaded (the map's "load"): an archive basemap can be added. */
   private readonly styled: Promise<void>;
@@ -127,6 +130,12 @@ export class ZoneMap {
     private readonly handlers: { readonly current: MapHandlers },
     options: ZoneMapOptions,
   ) {
+    // The coarse 시·도 (preloaded by index.html) read while MapLibre starts, not after its `load`.
+    const liteRead = readSidoLite(options.sidoLiteUrl);
+    // Its failure is reported where it is awaited (showSidoLite), not as an unhandled rejection.
+    liteRead.catch(() => undefined);
+    // The sea before any frame is drawn: MapLibre's canvas stays empty until the land is in.
+    container.style.background = COLOURS.sea;
     this.map = new MlMap({
       container,
       style: baseStyle(options.vworldKey),
@@ -152,6 +161,23 @@ export class ZoneMap {
     const drawModule = import("./draw");
     const editModule = import("./envelope-edit");
     this.styled = new Promise((ready) => this.map.once("load", () => ready()));
+    // No frame before the first view's land is loaded (hold-frames.ts): at most FRAME_HOLD_MS.
+    const hold = holdFrames(this.map, () => this.landLoaded(), FRAME_HOLD_MS);
+    let firstRenderShown: () => void = () => undefined;
+    const firstRender = new Promise<void>((shown) => {
+      firstRenderShown = shown;
+    });
+    let land: Promise<void> = Promise.resolve();
+    this.map.once("style.load", () => {
+      land = this.showSidoLite(options.sidoLiteUrl, liteRead);
+      // A failed read leaves no land to wait for.
+      void land.then(() => {
+        if (this.liteFailed) hold.release();
+      });
+      this.whenDetailNeeded(firstRender, () => {
+        void this.loadSido(options.sidoUrl).then(() => this.loadSigungu(options.loadSigungu));
+      });
+    });
     this.map.on("load", () => {
       startMark("map-load");
       addOverlays(this.map);
@@ -161,7 +187,6 @@ export class ZoneMap {
       this.parcelLabels.attach(this.map);
       this.searchHit.attach(this.map);
       this.setBasemap(this.basemap);
-      const land = this.loadSidoLite(options.sidoLiteUrl);
       const drawn = drawModule
         .then(({ createDraw }) => {
           this.startDraw(createDraw);
@@ -176,15 +201,14 @@ export class ZoneMap {
       });
       this.flush();
       // Time since navigation start: what the planner waits for, script loading included.
-      // The first render is the map idle with its land drawn, not the sea before the 시·도 arrive.
-      const idle = land.then(
+      // The first render is the map idle with its land drawn, not the sea before the 시·도 arrive
+      // (and, frames held, not an idle before any frame was drawn).
+      const idle = Promise.all([land, hold.released]).then(
         () => new Promise((idled) => this.map.once("idle", () => idled(startMark("map-idle")))),
       );
-      const firstRender = Promise.all([idle, drawn, edits]).then(() =>
-        this.handlers.current.onReady(performance.now()),
-      );
-      this.whenDetailNeeded(firstRender, () => {
-        void this.loadSido(options.sidoUrl).then(() => this.loadSigungu(options.loadSigungu));
+      void Promise.all([idle, drawn, edits]).then(() => {
+        this.handlers.current.onReady(performance.now());
+        firstRenderShown();
       });
     });
   }
@@ -323,15 +347,14 @@ export class ZoneMap {
   }
 
   /**
-   * The first frame's coarse 시·도 (preloaded by index.html, 87 kB): drawn below SIGUNGU_MINZOOM,
-   * and the 시·도 names placed from it (a few pixels off at most, any zoom).
+   * The first frame's coarse 시·도 (read by readSidoLite as the map starts): drawn below
+   * SIGUNGU_MINZOOM, and the 시·도 names placed from it (a few pixels off at most, any zoom).
    */
-  private async loadSidoLite(url: string): Promise<void> {
+  private async showSidoLite(url: string, read: Promise<FeatureCollection>): Promise<void> {
     try {
-      const res = await fetch(url);
-      if (!res.ok) throw new Error(`HTTP ${res.status}`);
-      const sido = (await res.json()) as FeatureCollection;
+      const sido = await read;
       startMark("sido-lite-read");
+      if (this.removed) return;
       const indexed = (this.map.getSource(SOURCES.sidoLite) as GeoJSONSource | undefined)
         ?.setData(sido)
         .then(() => startMark("sido-lite-indexed"));
@@ -344,8 +367,15 @@ export class ZoneMap {
       this.setLabelLang(this.lang);
       await indexed;
     } catch (e) {
+      this.liteFailed = true;
       this.sidoFailed(url, e);
     }
+  }
+
+  /** The land of the first view is tiled: the 시·도 source drawn at this zoom has features. */
+  private landLoaded(): boolean {
+    const id = this.map.getZoom() >= SIGUNGU_MINZOOM ? SOURCES.sido : SOURCES.sidoLite;
+    return this.map.isSourceLoaded(id) === true && this.map.querySourceFeatures(id).length > 0;
   }
 
   private sidoFailed(url: string, e: unknown): void {
@@ -524,6 +554,19 @@ export class ZoneMap {
       this.syncing = false;
     }
   }
+}
+
+/**
+ * At most this long after the map is made, its frames are drawn whether or not the land is in
+ * (a slow worker, a missing file): held longer, the planner would see a map that does not move.
+ */
+const FRAME_HOLD_MS = 2500;
+
+/** The coarse 시·도 file, fetched (from the preload) and parsed. */
+async function readSidoLite(url: string): Promise<FeatureCollection> {
+  const res = await fetch(url);
+  if (!res.ok) throw new Error(`HTTP ${res.status}`);
+  return (await res.json()) as FeatureCollection;
 }
 
 /**

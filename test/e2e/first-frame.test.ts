@@ -1,7 +1,8 @@
 /**
  * The map's first frame (src/map/zone-map.ts): zoomed out it is drawn from the coarse 시·도 file
- * MapLibre's worker reads from the style, and the full file is handed to the map only after it; zoomed in (where the coarse file is not drawn) the full file is in the first
- * frame. The checker reads the full file either way (test/app/sido-lite-use.test.ts).
+ * the page reads as the map starts, and the full file is handed to the map only after it; zoomed
+ * in (where the coarse file is not drawn) the full file is in the first frame. No frame is drawn
+ * before that land (src/map/hold-frames.ts). The checker reads the full file either way (test/app/sido-lite-use.test.ts).
  */
 import type { Page } from "playwright-core";
 import { afterEach, describe, expect, inject, it } from "vitest";
@@ -32,7 +33,51 @@ async function landAndSea(page: Page): Promise<[number, number]> {
   return [land, sea];
 }
 
+/**
+ * Records when MapLibre first draws into its canvas (ms since navigation): its frames are held
+ * until the first view's land is in (src/map/hold-frames.ts), so it draws no frame of sea alone.
+ */
+async function recordFirstDraw(page: Page): Promise<void> {
+  await page.addInitScript(() => {
+    const w = window as unknown as { czdFirstDraw?: number };
+    for (const proto of [WebGLRenderingContext.prototype, WebGL2RenderingContext.prototype]) {
+      for (const name of ["drawElements", "drawArrays"] as const) {
+        const draw = proto[name] as (...args: unknown[]) => void;
+        Object.defineProperty(proto, name, {
+          value(this: unknown, ...args: unknown[]) {
+            w.czdFirstDraw ??= performance.now();
+            return draw.apply(this, args);
+          },
+        });
+      }
+    }
+  });
+}
+
 describe("the first frame", () => {
+  it("draws nothing before the coarse 시·도 are indexed: the first frame drawn is the land", async () => {
+    const base = inject("baseUrl");
+    app = await openApp(base);
+    const { page } = app;
+    await recordFirstDraw(page);
+    await page.goto(`${base}#7/36.2/127.8`);
+    await waitForFirstRender(page);
+    const { firstDraw, indexed, first } = await page.evaluate(() => ({
+      firstDraw: (window as unknown as { czdFirstDraw?: number }).czdFirstDraw ?? null,
+      indexed: performance.getEntriesByName("czd:sido-lite-indexed")[0]?.startTime ?? null,
+      first: Number(
+        document.querySelector("[data-first-render-ms]")?.getAttribute("data-first-render-ms"),
+      ),
+    }));
+    expect(indexed).not.toBeNull();
+    expect(firstDraw).not.toBeNull();
+    expect(firstDraw ?? 0).toBeGreaterThan(indexed ?? Number.POSITIVE_INFINITY);
+    expect(firstDraw ?? Number.POSITIVE_INFINITY).toBeLessThan(first);
+    const [land] = await landAndSea(page);
+    expect(land).toBeGreaterThan(0.03 * 1400 * 900);
+    expect(app.errors).toEqual([]);
+  });
+
   it("zoomed out: land and sea from the coarse file, the full one indexed only after, and on zooming in", async () => {
     const base = inject("baseUrl");
     app = await openApp(base);
