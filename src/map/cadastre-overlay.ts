@@ -79,6 +79,11 @@ export class CadastreOverlay {
   /** Called when the map's pitch moves the cadastre to or from MapLibre's raster layer. */
   onPitched: (pitched: boolean) => void = () => {};
   private pitched = false;
+  /**
+   * The map's size in CSS pixels, read at the start and on resize only: read on each move,
+   * after the tiles' transforms were set, it would make the browser lay the page out again.
+   */
+  private size: [number, number];
 
   constructor(
     private readonly map: MlMap,
@@ -94,12 +99,21 @@ export class CadastreOverlay {
       pointerEvents: "none",
       display: "none",
     });
+    this.size = this.measure();
     // Above the map's canvas, below its markers (the 지번 labels) and controls.
     map.getCanvas().after(this.box);
     const place = () => this.place();
     map.on("move", place);
-    map.on("resize", place);
+    map.on("resize", () => {
+      this.size = this.measure();
+      this.place();
+    });
     map.on("pitch", place);
+  }
+
+  private measure(): [number, number] {
+    const c = this.map.getCanvas();
+    return [c.clientWidth, c.clientHeight];
   }
 
   /** Show generation `g`'s tiles (0: none) from map zoom `min` up to `max`, coloured or not. */
@@ -130,8 +144,7 @@ export class CadastreOverlay {
 
   /** The tiles of zoom z the view covers. */
   private inView(z: number): [number, number][] {
-    const c = this.map.getCanvas();
-    const [w, h] = [c.clientWidth, c.clientHeight];
+    const [w, h] = this.size;
     const pts = [
       [0, 0],
       [w, 0],
