@@ -136,6 +136,8 @@ export class CadastreLayer {
   /** Pitched, the raster tiles are MapLibre's raster layer's instead. */
   private pitched = false;
   private overlayLoading: Promise<void> | null = null;
+  /** MapLibre's raster layer's visibility (it is added hidden). */
+  private rasterLayer: "visible" | "none" = "none";
   /** Called with a clicked 필지's PNU while picking. */
   onPick: (pnu: string) => void = () => {};
 
@@ -245,8 +247,8 @@ export class CadastreLayer {
       });
     this.overlay?.show(generationOf(this.url), this.colours, MIN_ZOOM, RASTER_MAX_ZOOM);
     const layer = this.url && this.pitched ? "visible" : "none";
-    if (map.getLayoutProperty(CADASTRE_IDS.raster, "visibility") !== layer)
-      map.setLayoutProperty(CADASTRE_IDS.raster, "visibility", layer);
+    if (layer !== this.rasterLayer) map.setLayoutProperty(CADASTRE_IDS.raster, "visibility", layer);
+    this.rasterLayer = layer;
   }
 
   /** The raster source's tiles: this cadastre's, coloured or not (a new URL: tiles drawn again). */
