@@ -105,7 +105,19 @@ describe("the cadastre as raster tiles", () => {
       width: box.width - 400,
       height: box.height - 300,
     };
-    const before = await page.screenshot({ clip: part });
+    // The picture at rest (the 구역 picked before drawn, its tiles in) before the drag.
+    let before = await page.screenshot({ clip: part });
+    await expect
+      .poll(
+        async () => {
+          const again = await page.screenshot({ clip: part });
+          const share = await changedShare(page, before, again);
+          before = again;
+          return share;
+        },
+        { timeout: 15_000 },
+      )
+      .toBe(0);
     const [x, y] = [box.x + box.width / 2, box.y + box.height / 2];
     await page.mouse.move(x, y);
     await page.mouse.down();
@@ -115,10 +127,12 @@ describe("the cadastre as raster tiles", () => {
     await page.mouse.up();
     const moved = { ...part, x: part.x + dx, y: part.y + dy };
     await expect
-      .poll(async () => changedShare(page, before, await page.screenshot({ clip: moved })))
+      .poll(async () => changedShare(page, before, await page.screenshot({ clip: moved })), {
+        timeout: 15_000,
+      })
       .toBeLessThan(0.01);
     // And the drag changed the picture where it was (the check above is not of a still map).
-    expect(
+    await expect(
       changedShare(page, before, await page.screenshot({ clip: part })),
     ).resolves.toBeGreaterThan(0.05);
     expect(app.errors).toEqual([]);
