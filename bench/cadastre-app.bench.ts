@@ -14,7 +14,7 @@
  * ratios this ÷ base follow. Also a baseline in Node: the same files read by the same geo/
  * reader (no Worker, no map). BENCH_DIST names another build folder for this build.
  */
-import { readFileSync } from "node:fs";
+import { readFileSync, writeFileSync } from "node:fs";
 import type { Pilji } from "../geo/cadastre/types";
 import { openCadastre, readPilji } from "../geo/io/lsmd-read";
 import { openApp, waitForMap } from "../test/e2e/browser";
@@ -23,6 +23,7 @@ import { buildBase } from "./base-build";
 import { benchCadastre, CADASTRE_CENTRE } from "./cadastre-data";
 import { PROBE_SCRIPT, type ProbeReading } from "./drag-probe";
 import { quantile } from "./drag-scene";
+import { reportGpu, reportLongTasks, startLongTaskTrace } from "./long-task-trace";
 
 const ZOOM = 15;
 const CENTRE = CADASTRE_CENTRE;
@@ -83,6 +84,9 @@ async function measure(dist: string, build: string, open = true): Promise<Result
     const box = await page.getByTestId("map").boundingBox();
     if (!box) throw new Error("no map");
     const [x, y] = [box.x + box.width / 2, box.y + box.height / 2];
+    // CADASTRE_TRACE: where this build's long tasks go (a `vite build --sourcemap` build in
+    // BENCH_DIST maps the JS back to the source); the tracing itself slows the pan.
+    const tracer = TRACE && build === "this build" && open ? await startLongTaskTrace(cdp) : null;
     await page.evaluate(() =>
       (window as unknown as { __czdProbe: { start: () => void } }).__czdProbe.start(),
     );
@@ -104,6 +108,14 @@ async function measure(dist: string, build: string, open = true): Promise<Result
     const reading = (await page.evaluate(() =>
       (window as unknown as { __czdProbe: { stop: () => unknown } }).__czdProbe.stop(),
     )) as ProbeReading;
+    if (tracer) {
+      const { events, profile } = await tracer.stop();
+      reportLongTasks(events, profile, dist);
+      reportGpu(events);
+      writeFileSync(".tmp/cadastre-pan.trace.json", JSON.stringify({ traceEvents: events }));
+      console.log(`\nmessages posted to workers: ${JSON.stringify(reading.messages)}`);
+      console.log(`React commits ${reading.commits}: ${JSON.stringify(reading.rendersByName)}`);
+    }
     const intervals = reading.frames.slice(1).map((t, i) => t - (reading.frames[i] ?? t));
     const tasks = reading.longTasks.map((t) => t.duration);
     if (app.errors.length > 0) throw new Error(`${build}: page errors: ${app.errors.join("; ")}`);
@@ -128,6 +140,7 @@ async function measure(dist: string, build: string, open = true): Promise<Result
 }
 
 const BASE_REF = process.env.BASE_REF;
+const TRACE = Boolean(process.env.CADASTRE_TRACE);
 const builds: [string, string][] = [];
 if (BASE_REF) builds.push([buildBase(BASE_REF), `base ${BASE_REF}`]);
 builds.push([process.env.BENCH_DIST ?? "dist", "this build"]);
@@ -142,7 +155,10 @@ const nodeMs = performance.now() - t0;
 const results: Result[] = [];
 for (const [dist, build] of builds) results.push(await measure(dist, build));
 // The floor: the same pan and zoom over the map with no cadastre open (this build).
-const floor = await measure(process.env.BENCH_DIST ?? "dist", "no cadastre", false);
+// (Not when tracing: that run is for the trace, its figures are not for comparing.)
+const floor = TRACE
+  ? (results[results.length - 1] as Result)
+  : await measure(process.env.BENCH_DIST ?? "dist", "no cadastre", false);
 
 const ROWS: [string, (r: Result) => number, string][] = [
   ["picked → count shown (Worker read + map data)", (r) => r.openMs, "ms"],

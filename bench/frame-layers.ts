@@ -14,6 +14,7 @@ import { execFileSync } from "node:child_process";
 import { serveDir } from "../test/e2e/static-server";
 import { openScene, SCENES } from "./drag-scene";
 import { cpuMs, gpuProcess } from "./gpu-cpu";
+import { HIDE, REPAINT } from "./repaint";
 import { median } from "./timing";
 
 const DIST = ".tmp/dist-layers";
@@ -23,31 +24,6 @@ execFileSync("npx", ["vite", "build", "--logLevel", "error", "--outDir", DIST, "
   stdio: "inherit",
   env: { ...process.env, VITE_BENCH_MAP: "1" },
 });
-
-/** In the page: hide the layers, wait, mark; repaint 20 frames; restore: the median interval (strings, so no bundler helper leaks in). */
-const HIDE = `async (hide) => {
-  const map = window.__czdMap;
-  window.__czdWas = hide.map((id) => [id, map.getLayoutProperty(id, "visibility")]);
-  for (const id of hide) map.setLayoutProperty(id, "visibility", "none");
-  await new Promise((r) => setTimeout(r, 500));
-}`;
-const REPAINT = `async () => {
-  const map = window.__czdMap;
-  const frames = [];
-  await new Promise((done) => {
-    function tick(t) {
-      frames.push(t);
-      if (frames.length > 20) return done();
-      map.triggerRepaint();
-      requestAnimationFrame(tick);
-    }
-    map.triggerRepaint();
-    requestAnimationFrame(tick);
-  });
-  for (const [id, v] of window.__czdWas) map.setLayoutProperty(id, "visibility", v ?? "visible");
-  const gaps = frames.slice(1).map((t, i) => t - frames[i]).sort((a, b) => a - b);
-  return gaps[Math.floor(gaps.length / 2)];
-}`;
 
 const server = await serveDir(DIST);
 let failed = false;

@@ -23,6 +23,7 @@ import {
   TILE_MIN_ZOOM,
   TILE_SCHEME,
 } from "../workers/cadastre-protocol";
+import type { CadastreOverlay, FetchTile } from "./cadastre-overlay";
 import { jimokColourExpression } from "./jimok-colours";
 
 export const CADASTRE_IDS = {
@@ -49,6 +50,22 @@ const RASTER_NONE = `${RASTER_SCHEME}://0/0/{z}/{x}/{y}`;
 
 /** Raster tiles are 256 CSS pixels a side, drawn at the screen's pixel ratio (at most 3). */
 const RASTER_TILE = 256;
+
+/** The cadastre generation a tile URL template names (0: none). */
+function generationOf(url: string | null): number {
+  return Number(/^[^:]+:\/\/(\d+)\//.exec(url ?? "")?.[1] ?? 0);
+}
+
+/** A raster tile from the cadastre Worker (its client comes with the first tile asked for). */
+const fetchRaster: FetchTile = async (g, tile, jimok) => {
+  const { Cancelled, rasterInWorker } = await import("../workers/cadastre-client");
+  try {
+    return await rasterInWorker(g, tile, jimok);
+  } catch (e) {
+    if (e instanceof Cancelled) return null;
+    throw e;
+  }
+};
 
 /** The raster tiles' URL template for a vector one (`czd-cadastre://<g>/…`), with or without colours. */
 function rasterUrl(url: string, jimok: boolean): string {
@@ -114,6 +131,13 @@ export class CadastreLayer {
   private picking = false;
   private colours = false;
   private markers: Marker[] = [];
+  /** The raster tiles below the labels' zoom, placed by the compositor (cadastre-overlay.ts). */
+  private overlay: CadastreOverlay | null = null;
+  /** Pitched, the raster tiles are MapLibre's raster layer's instead. */
+  private pitched = false;
+  private overlayLoading: Promise<void> | null = null;
+  /** MapLibre's raster layer's visibility (it is added hidden). */
+  private rasterLayer: "visible" | "none" = "none";
   /** Called with a clicked 필지's PNU while picking. */
   onPick: (pnu: string) => void = () => {};
 
@@ -141,9 +165,10 @@ export class CadastreLayer {
       source: CADASTRE_IDS.rasterSource,
       minzoom: MIN_ZOOM,
       maxzoom: RASTER_MAX_ZOOM,
-      layout: { visibility: this.url ? "visible" : "none" },
+      layout: { visibility: "none" },
       paint: { "raster-fade-duration": 0 },
     });
+    this.rasterShown();
     // One fill layer draws both: its outline (fill-outline-color) is drawn as 1-px GL lines from
     // the fill's own vertices, several times cheaper than a line layer's triangulated strokes
     // (bench/cadastre-app.bench.ts; on software WebGL every vertex counts).
@@ -191,7 +216,7 @@ export class CadastreLayer {
     (map.getSource(CADASTRE_IDS.source) as VectorTileSource | undefined)?.setTiles([url ?? NONE]);
     this.rasterTiles();
     map.setLayoutProperty(CADASTRE_IDS.fill, "visibility", url ? "visible" : "none");
-    map.setLayoutProperty(CADASTRE_IDS.raster, "visibility", url ? "visible" : "none");
+    this.rasterShown();
     if (url) map.once("idle", () => this.label());
     else this.label();
   }
@@ -203,8 +228,32 @@ export class CadastreLayer {
     this.rasterTiles();
   }
 
+  /**
+   * Where the raster tiles are drawn: the overlay's canvases, or MapLibre's raster layer while the
+   * map is pitched (the overlay places square tiles only).
+   */
+  private rasterShown(): void {
+    const map = this.map;
+    if (!map) return;
+    // The overlay comes in its own chunk with the first cadastre, not with the page's first script.
+    if (this.url && !this.overlayLoading)
+      this.overlayLoading = import("./cadastre-overlay").then(({ CadastreOverlay }) => {
+        this.overlay = new CadastreOverlay(map, fetchRaster);
+        this.overlay.onPitched = (pitched) => {
+          this.pitched = pitched;
+          this.rasterShown();
+        };
+        this.rasterShown();
+      });
+    this.overlay?.show(generationOf(this.url), this.colours, MIN_ZOOM, RASTER_MAX_ZOOM);
+    const layer = this.url && this.pitched ? "visible" : "none";
+    if (layer !== this.rasterLayer) map.setLayoutProperty(CADASTRE_IDS.raster, "visibility", layer);
+    this.rasterLayer = layer;
+  }
+
   /** The raster source's tiles: this cadastre's, coloured or not (a new URL: tiles drawn again). */
   private rasterTiles(): void {
+    this.rasterShown();
     const source = this.map?.getSource(CADASTRE_IDS.rasterSource) as RasterTileSource | undefined;
     source?.setTiles([this.url ? rasterUrl(this.url, this.colours) : RASTER_NONE]);
   }

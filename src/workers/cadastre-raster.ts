@@ -1,7 +1,8 @@
 /**
  * The cadastre as raster tiles below the zoom of its labels: the 필지 outlines (and, as an option,
  * their 지목 colours) drawn once per tile in the cadastre Worker on an OffscreenCanvas and handed
- * to the map as an ImageBitmap, which MapLibre then draws as one textured square per tile every frame.
+ * to the page as an ImageBitmap, shown in a canvas the compositor moves with the map
+ * (src/map/cadastre-overlay.ts; MapLibre's raster layer only while the map is pitched).
  *
  * Why: as vector tiles, MapLibre redraws every outline and fill triangle of the tens of thousands
  * of 필지 in view on every frame of a pan. In software WebGL (SwiftShader: headless Chromium, and

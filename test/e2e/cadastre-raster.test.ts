@@ -2,7 +2,9 @@
  * The cadastre below its labels' zoom, drawn as raster tiles in the cadastre Worker
  * (src/workers/cadastre-raster.ts): at zoom 16 the outlines are on the map with no vector layer
  * drawn and no 지번 label, the 지목 colours fill the lots there too, and a click while picking
- * adds the 필지 under it — found by the Worker, since no vector feature is drawn to hit.
+ * adds the 필지 under it — found by the Worker, since no vector feature is drawn to hit. The tiles
+ * are canvases the compositor places over the map (src/map/cadastre-overlay.ts), not a WebGL
+ * layer: after a drag they lie exactly where the map's own drawing moved.
  */
 import { mkdtempSync, readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -86,5 +88,53 @@ describe("the cadastre as raster tiles", () => {
         return filing.features[0]?.properties?.pnu;
       })
       .toEqual([lot.pnu]);
+  });
+
+  it("moves the tiles with the map: after a drag the picture is the old one, shifted", async () => {
+    // Drawn by the overlay's canvases, not by MapLibre's raster layer (redrawn every frame).
+    expect(await page.locator('[data-testid="cadastre-overlay"] canvas').count()).toBeGreaterThan(
+      0,
+    );
+    const box = await page.getByTestId("map").boundingBox();
+    if (!box) throw new Error("no map box");
+    const [dx, dy] = [120, 70];
+    // A middle part of the map, clear of its controls, before and after the drag.
+    const part = {
+      x: box.x + 150,
+      y: box.y + 120,
+      width: box.width - 400,
+      height: box.height - 300,
+    };
+    // The picture at rest (the 구역 picked before drawn, its tiles in) before the drag.
+    let before = await page.screenshot({ clip: part });
+    await expect
+      .poll(
+        async () => {
+          const again = await page.screenshot({ clip: part });
+          const share = await changedShare(page, before, again);
+          before = again;
+          return share;
+        },
+        { timeout: 15_000 },
+      )
+      .toBe(0);
+    const [x, y] = [box.x + box.width / 2, box.y + box.height / 2];
+    await page.mouse.move(x, y);
+    await page.mouse.down();
+    await page.mouse.move(x + dx, y + dy, { steps: 12 });
+    // Still a moment before letting go: no inertia, the map moved by the pointer's path only.
+    await page.waitForTimeout(400);
+    await page.mouse.up();
+    const moved = { ...part, x: part.x + dx, y: part.y + dy };
+    await expect
+      .poll(async () => changedShare(page, before, await page.screenshot({ clip: moved })), {
+        timeout: 15_000,
+      })
+      .toBeLessThan(0.01);
+    // And the drag changed the picture where it was (the check above is not of a still map).
+    await expect(
+      changedShare(page, before, await page.screenshot({ clip: part })),
+    ).resolves.toBeGreaterThan(0.05);
+    expect(app.errors).toEqual([]);
   });
 });

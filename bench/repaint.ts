@@ -1,0 +1,29 @@
+/**
+ * In the page, as strings (so no bundler helper leaks in): hide some map layers and mark what
+ * they were, then repaint the map 20 frames and restore them, giving the median frame interval.
+ * Used by bench/frame-layers.ts and bench/cadastre-layers.ts; the map is `window.__czdMap`
+ * (a VITE_BENCH_MAP build).
+ */
+export const HIDE = `async (hide) => {
+  const map = window.__czdMap;
+  window.__czdWas = hide.map((id) => [id, map.getLayoutProperty(id, "visibility")]);
+  for (const id of hide) map.setLayoutProperty(id, "visibility", "none");
+  await new Promise((r) => setTimeout(r, 500));
+}`;
+export const REPAINT = `async () => {
+  const map = window.__czdMap;
+  const frames = [];
+  await new Promise((done) => {
+    function tick(t) {
+      frames.push(t);
+      if (frames.length > 20) return done();
+      map.triggerRepaint();
+      requestAnimationFrame(tick);
+    }
+    map.triggerRepaint();
+    requestAnimationFrame(tick);
+  });
+  for (const [id, v] of window.__czdWas) map.setLayoutProperty(id, "visibility", v ?? "visible");
+  const gaps = frames.slice(1).map((t, i) => t - frames[i]).sort((a, b) => a - b);
+  return gaps[Math.floor(gaps.length / 2)];
+}`;
