@@ -25,10 +25,14 @@ execFileSync("npx", ["vite", "build", "--logLevel", "error", "--outDir", DIST, "
 });
 
 /** In the page: hide the layers, wait, mark; repaint 20 frames; restore: the median interval (strings, so no bundler helper leaks in). */
-const HIDE = `async (hide) => {
+const HIDE = `async (hide, paint) => {
   const map = window.__czdMap;
+  hide = hide.filter((id) => map.getLayer(id));
+  paint = (paint || []).filter(([id]) => map.getLayer(id));
   window.__czdWas = hide.map((id) => [id, map.getLayoutProperty(id, "visibility")]);
+  window.__czdPaintWas = paint.map(([id, p]) => [id, p, map.getPaintProperty(id, p)]);
   for (const id of hide) map.setLayoutProperty(id, "visibility", "none");
+  for (const [id, p, v] of paint) map.setPaintProperty(id, p, v);
   await new Promise((r) => setTimeout(r, 500));
 }`;
 const REPAINT = `async () => {
@@ -45,6 +49,7 @@ const REPAINT = `async () => {
     requestAnimationFrame(tick);
   });
   for (const [id, v] of window.__czdWas) map.setLayoutProperty(id, "visibility", v ?? "visible");
+  for (const [id, p, v] of window.__czdPaintWas) map.setPaintProperty(id, p, v);
   const gaps = frames.slice(1).map((t, i) => t - frames[i]).sort((a, b) => a - b);
   return gaps[Math.floor(gaps.length / 2)];
 }`;
@@ -59,23 +64,40 @@ try {
       .filter((l) => (l.layout?.visibility ?? "visible") === "visible").map((l) => l.id)`)) as string[];
     const gpu = gpuProcess();
     /** The median frame interval, and the GPU process's CPU per frame (ms) while it repainted. */
-    const repaint = async (hide: string[]) => {
-      await page.evaluate(`(${HIDE})(${JSON.stringify(hide)})`);
+    const repaint = async (hide: string[], paint: [string, string, unknown][] = []) => {
+      await page.evaluate(`(${HIDE})(${JSON.stringify(hide)}, ${JSON.stringify(paint)})`);
       const before = gpu ? cpuMs(gpu) : 0;
       const interval = Number(await page.evaluate(`(${REPAINT})()`));
       return { interval, cpu: gpu ? (cpuMs(gpu) - before) / 21 : Number.NaN };
     };
     const cpu: Record<string, number[]> = {};
-    const frame = async (hide: string[], key = "") => {
-      const r = await repaint(hide);
+    const frame = async (hide: string[], key = "", paint: [string, string, unknown][] = []) => {
+      const r = await repaint(hide, paint);
       if (key) cpu[key] = [...(cpu[key] ?? []), r.cpu];
       return r.interval;
     };
     // The frames swing with the machine's load: the key cases are taken five times, interleaved.
-    const hubs = ["czd-hub-point", "czd-hub-area"];
+    const hubs = ["czd-hub-point", "czd-hub-raster", "czd-hub-area"];
     const rounds: Record<string, number[]> = { all: [], "without the hubs": [], "no layer": [] };
+    // Many hubs are raster tiles over a transparent circle layer (src/map/hub-raster-layer.ts):
+    // the same page with them drawn as circles instead, as before, is the same-run comparison.
+    const raster = layers.includes("czd-hub-raster");
+    const asCircles: [string, string, unknown][] = [
+      ["czd-hub-point", "circle-opacity", 1],
+      ["czd-hub-point", "circle-stroke-opacity", 1],
+    ];
+    if (raster) rounds["hubs as circles"] = [];
+    if (raster) rounds["nearest"] = [];
     for (let i = 0; i < 5; i++) {
       rounds.all?.push(await frame([], "all"));
+      if (raster)
+        rounds["hubs as circles"]?.push(
+          await frame(["czd-hub-raster"], "hubs as circles", asCircles),
+        );
+      if (raster)
+        rounds["nearest"]?.push(
+          await frame([], "nearest", [["czd-hub-raster", "raster-resampling", "nearest"]]),
+        );
       rounds["without the hubs"]?.push(await frame(hubs, "without the hubs"));
       rounds["no layer"]?.push(await frame(layers, "no layer"));
     }

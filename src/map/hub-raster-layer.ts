@@ -1,6 +1,7 @@
 /**
  * Many hub points on the map as raster tiles drawn in a Worker (src/workers/hub-raster.ts),
- * shown by a raster layer in the hub layer's place. The vector circle layer stays, transparent:
+ * shown by a raster layer in the hub layer's place wherever so many hubs are in view that their
+ * circles would cost a frame more than the raster does (PX_PER_HUB). The vector circle layer stays, transparent:
  * MapLibre then skips drawing it (a circle layer with no opacity draws nothing), while hovering
  * and clicking a hub still find it there (queryRenderedFeatures does not look at opacity), so the
  * tooltip and popup (pointer-tools.ts) work as before. A few hubs are drawn as circles as before:
@@ -48,8 +49,25 @@ function serveTiles(): void {
 /** Whether this browser can draw tiles in a Worker (else the hubs stay circles). */
 const canRaster = (): boolean => typeof OffscreenCanvas !== "undefined";
 
+/**
+ * Hubs in view from which the raster costs a frame less than the circles, per CSS pixel of the
+ * map: one hub per 128 px² (≈ 9,800 on the benches' 1400 × 900 map). Measured in headless
+ * Chromium's software WebGL (bench:frame-layers, same page, interleaved): the raster layer costs
+ * ≈ 50 ms of the GPU process's CPU a frame whatever it shows (a textured square over the whole
+ * map, MapLibre's raster shader on every pixel), the circles ≈ 5 µs each (≈ 35 ms for 7,000 in
+ * view at zoom 14, ≈ 120 ms for the ≈ 25,000 at zoom 13). Approximate: the crossover moves with
+ * the circles' radius and the machine.
+ */
+const PX_PER_HUB = 128;
+
 export class HubRaster {
   private version = 0;
+  /** lon, lat of every hub point now shown, when they are many enough for tiles. */
+  private lonLat: Float64Array | null = null;
+  /** The Worker holds this version's hubs and the source names its tiles. */
+  private ready = false;
+  /** The raster layer is what shows the hubs now (the circles transparent). */
+  private raster = false;
 
   constructor(private readonly map: MlMap) {
     serveTiles();
@@ -64,13 +82,19 @@ export class HubRaster {
       },
       LAYERS.hubPoint,
     );
+    map.getContainer().dataset.hubsDrawn = "circles";
+    // Which one draws the hubs is decided again wherever the map comes to rest.
+    map.on("moveend", () => this.choose());
   }
 
   /** The hub points shown now (their vector layer's data): raster tiles when there are many. */
   set(points: FeatureCollection): void {
     const version = ++this.version;
     // Till the new tiles are ready the circles draw the new hubs: never a stale tile shown.
+    this.ready = false;
+    this.lonLat = null;
     this.show(false);
+    (this.map.getSource(HUB_RASTER_IDS.source) as RasterTileSource | undefined)?.setTiles([NONE]);
     if (points.features.length < RASTER_MIN_HUBS || !canRaster()) return;
     const hubs = points.features.flatMap((f) =>
       f.geometry?.type === "Point"
@@ -83,27 +107,66 @@ export class HubRaster {
           ]
         : [],
     );
+    const lonLat = new Float64Array(hubs.length * 2);
+    hubs.forEach((h, i) => {
+      lonLat[2 * i] = h.lon;
+      lonLat[2 * i + 1] = h.lat;
+    });
     void import("../workers/hubs-client")
       .then(({ holdHubs }) => holdHubs(version, hubs, HUB_COLOURS, OTHER_HUB_COLOUR))
       .then(() => {
         if (version !== this.version) return; // newer hubs came meanwhile
         const source = this.map.getSource(HUB_RASTER_IDS.source) as RasterTileSource | undefined;
         source?.setTiles([`${HUB_RASTER_SCHEME}://${version}/{z}/{x}/{y}`]);
-        this.show(true);
+        this.lonLat = lonLat;
+        this.ready = true;
+        this.choose();
       })
       .catch(() => {
         // No Worker: the circles stay drawn, as for a few hubs.
-        if (version === this.version) this.show(false);
       });
   }
 
-  /** The raster layer shown and the circles transparent, or the circles drawn and no raster. */
-  private show(raster: boolean): void {
-    const map = this.map;
-    map.setLayoutProperty(HUB_RASTER_IDS.layer, "visibility", raster ? "visible" : "none");
-    map.setPaintProperty(LAYERS.hubPoint, "circle-opacity", raster ? 0 : 1);
-    map.setPaintProperty(LAYERS.hubPoint, "circle-stroke-opacity", raster ? 0 : 1);
-    if (!raster)
-      (map.getSource(HUB_RASTER_IDS.source) as RasterTileSource | undefined)?.setTiles([NONE]);
+  /** Tiles where the hubs in view are many enough to cost more as circles, circles elsewhere. */
+  private choose(): void {
+    if (!this.ready || !this.lonLat) return;
+    const canvas = this.map.getCanvas();
+    const enough = (canvas.clientWidth * canvas.clientHeight) / PX_PER_HUB;
+    this.show(hubsInView(this.map, this.lonLat, enough) >= enough);
   }
+
+  /**
+   * The raster layer shown and the circles transparent, or the circles drawn and no raster. To
+   * tiles, the circles stay drawn till the map has drawn the tiles: no moment without hubs.
+   */
+  private show(raster: boolean): void {
+    if (raster === this.raster) return;
+    this.raster = raster;
+    const map = this.map;
+    // What draws them, for the browser tests.
+    map.getContainer().dataset.hubsDrawn = raster ? "raster" : "circles";
+    const circles = (opacity: number) => {
+      map.setPaintProperty(LAYERS.hubPoint, "circle-opacity", opacity);
+      map.setPaintProperty(LAYERS.hubPoint, "circle-stroke-opacity", opacity);
+    };
+    map.setLayoutProperty(HUB_RASTER_IDS.layer, "visibility", raster ? "visible" : "none");
+    if (!raster) circles(1);
+    else
+      map.once("idle", () => {
+        if (this.raster) circles(0);
+      });
+  }
+}
+
+/** How many of these hubs lie in the map's view, counted up to `enough`. */
+function hubsInView(map: MlMap, lonLat: Float64Array, enough: number): number {
+  const b = map.getBounds();
+  const [w, s, e, n] = [b.getWest(), b.getSouth(), b.getEast(), b.getNorth()];
+  let count = 0;
+  for (let i = 0; i < lonLat.length && count < enough; i += 2) {
+    const lon = lonLat[i] ?? 0;
+    const lat = lonLat[i + 1] ?? 0;
+    if (lon >= w && lon <= e && lat >= s && lat <= n) count++;
+  }
+  return count;
 }

@@ -24,13 +24,16 @@ const CENTRE_NAME = "격자 가운데 거점";
 const BLUE = HUB_COLOURS.technopark as string;
 const RED = HUB_COLOURS.innovation_city as string;
 
-/** 3,000 technoparks in a grid 24 px apart around the view's centre, none within 48 px of it, and one innovation city at it. */
+/**
+ * 10,000 technoparks in a grid 10 px apart filling the view (more than the one hub per 128 px²
+ * from which tiles draw them), none within 30 px of its centre, and one innovation city there.
+ */
 function hubCsv(): string {
-  const step = 24 / PX_PER_DEG_LON;
+  const step = 10 / PX_PER_DEG_LON;
   const rows: string[] = [`${CENTRE_NAME},innovation_city,${LON},${LAT}`];
-  for (let i = -40; i < 40 && rows.length < 3001; i++) {
-    for (let j = -20; j < 20 && rows.length < 3001; j++) {
-      if (Math.abs(i) <= 2 && Math.abs(j) <= 2) continue;
+  for (let i = -55; i <= 55; i++) {
+    for (let j = -45; j <= 45; j++) {
+      if (Math.abs(i) <= 3 && Math.abs(j) <= 3) continue;
       rows.push(
         `격자 ${i} ${j},technopark,${(LON + i * step).toFixed(6)},${(LAT + j * step).toFixed(6)}`,
       );
@@ -38,6 +41,9 @@ function hubCsv(): string {
   }
   return `name,type,lon,lat\n${rows.join("\n")}\n`;
 }
+/** The hubs in the CSV. */
+const HUBS = 111 * 91 - 49 + 1;
+const drawnBy = () => page.locator("[data-hubs-drawn]").getAttribute("data-hubs-drawn");
 
 let app: AppPage;
 let page: Page;
@@ -59,12 +65,12 @@ afterAll(async () => {
 });
 
 describe("many hubs as raster tiles", () => {
-  it("draws 3,000 imported hubs in their colours, from the hub Worker", async () => {
+  it("draws 10,000 imported hubs in their colours as the hub Worker's tiles", async () => {
     const [blue0 = 0] = await blueAndRed();
     const file = join(mkdtempSync(join(tmpdir(), "czd-hub-raster-")), "grid-hubs.csv");
     writeFileSync(file, hubCsv());
     await page.getByTestId("import-hubs").setInputFiles(file);
-    await expect.poll(() => page.getByTestId("hub-layers").textContent()).toContain("(3001)");
+    await expect.poll(() => page.getByTestId("hub-layers").textContent()).toContain(`(${HUBS})`);
     await page.evaluate((h) => {
       window.location.hash = h;
     }, VIEW);
@@ -77,6 +83,8 @@ describe("many hubs as raster tiles", () => {
       performance.getEntriesByType("resource").some((e) => e.name.includes("hubs.worker")),
     );
     expect(started).toBe(true);
+    await expect.poll(drawnBy).toBe("raster");
+    await page.getByTestId("map").screenshot({ path: "test-results/hub-raster.png" });
   });
 
   it("names the hub under the pointer and opens its popup on a click", async () => {
@@ -99,6 +107,33 @@ describe("many hubs as raster tiles", () => {
       .toMatch(new RegExp(`^${CENTRE_NAME}`));
     await page.keyboard.press("Escape");
     await page.locator(".maplibregl-popup-close-button").click();
+  });
+
+  it("draws them as circles where few are in view, and names them there too", async () => {
+    const [, redBefore = 0] = await blueAndRed();
+    await page.evaluate(() => {
+      window.location.hash = "#16/35.9/127.3";
+    });
+    await expect.poll(drawnBy).toBe("circles");
+    // Eight times closer: the grid's hubs are 80 px apart, each still a disc in its colour.
+    await expect.poll(async () => (await blueAndRed())[0] ?? 0).toBeGreaterThan(2_000);
+    expect((await blueAndRed())[1]).toBeGreaterThanOrEqual(Math.min(40, redBefore));
+    const [x, y] = await mapCentre(page);
+    const tip = page.locator('[data-testid="hub-tip"]');
+    await expect
+      .poll(
+        async () => {
+          await page.mouse.move(x + 30, y + 30);
+          await page.mouse.move(x, y);
+          return tip.textContent({ timeout: 1000 }).catch(() => null);
+        },
+        { timeout: 15_000 },
+      )
+      .toBe(CENTRE_NAME);
+    await page.evaluate((h) => {
+      window.location.hash = h;
+    }, VIEW);
+    await expect.poll(drawnBy).toBe("raster");
   });
 
   it("takes the hubs off the map when their layer is hidden, and back when shown", async () => {
