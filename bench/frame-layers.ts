@@ -87,21 +87,20 @@ try {
       ["czd-hub-point", "circle-stroke-opacity", 1],
     ];
     if (raster) rounds["hubs as circles"] = [];
-    if (raster) rounds["nearest"] = [];
     for (let i = 0; i < 5; i++) {
       rounds.all?.push(await frame([], "all"));
       if (raster)
         rounds["hubs as circles"]?.push(
           await frame(["czd-hub-raster"], "hubs as circles", asCircles),
         );
-      if (raster)
-        rounds["nearest"]?.push(
-          await frame([], "nearest", [["czd-hub-raster", "raster-resampling", "nearest"]]),
-        );
       rounds["without the hubs"]?.push(await frame(hubs, "without the hubs"));
       rounds["no layer"]?.push(await frame(layers, "no layer"));
     }
+    const drawn = await page.evaluate(
+      `document.querySelector("[data-hubs-drawn]")?.getAttribute("data-hubs-drawn") ?? "no hubs"`,
+    );
     console.log(`repaint of the whole map, ${SCENE.label}: median frame interval (20 frames)`);
+    console.log(`hubs drawn as: ${drawn} (src/map/hub-raster-layer.ts)`);
     console.log("five rounds, interleaved (each round's figure, then their median):");
     for (const [k, v] of Object.entries(rounds))
       console.log(

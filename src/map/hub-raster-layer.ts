@@ -51,14 +51,15 @@ const canRaster = (): boolean => typeof OffscreenCanvas !== "undefined";
 
 /**
  * Hubs in view from which the raster costs a frame less than the circles, per CSS pixel of the
- * map: one hub per 128 px² (≈ 9,800 on the benches' 1400 × 900 map). Measured in headless
- * Chromium's software WebGL (bench:frame-layers, same page, interleaved): the raster layer costs
- * ≈ 50 ms of the GPU process's CPU a frame whatever it shows (a textured square over the whole
- * map, MapLibre's raster shader on every pixel), the circles ≈ 5 µs each (≈ 35 ms for 7,000 in
- * view at zoom 14, ≈ 120 ms for the ≈ 25,000 at zoom 13). Approximate: the crossover moves with
- * the circles' radius and the machine.
+ * map: one hub per 56 px² (≈ 10,800 on the benches' ≈ 810 × 750-px map). Measured in headless
+ * Chromium's software WebGL (bench:frame-layers, same page, circles and tiles interleaved): the
+ * raster layer costs ≈ 50 ms of the GPU process's CPU a frame on that map whatever it shows (a
+ * textured square over the whole map, MapLibre's raster shader on every pixel), the circles
+ * ≈ 4–5 µs each (≈ 35 ms for the ≈ 7,000 in view at zoom 14, ≈ 120 ms for the many more at zoom
+ * 13). Approximate: the crossover moves with the circles' radius and the machine; on a GPU both
+ * are cheap.
  */
-const PX_PER_HUB = 128;
+const PX_PER_HUB = 56;
 
 export class HubRaster {
   private version = 0;

@@ -25,24 +25,26 @@ const BLUE = HUB_COLOURS.technopark as string;
 const RED = HUB_COLOURS.innovation_city as string;
 
 /**
- * 10,000 technoparks in a grid 10 px apart filling the view (more than the one hub per 128 px²
- * from which tiles draw them), none within 30 px of its centre, and one innovation city there.
+ * 19,760 technoparks in a grid 7 px apart filling the view (more than the one hub per 56 px²
+ * from which tiles draw them), none within 35 px of its centre, and one innovation city there.
  */
 function hubCsv(): string {
-  const step = 10 / PX_PER_DEG_LON;
+  const step = 7 / PX_PER_DEG_LON;
+  // A degree of latitude is longer on the map than one of longitude, by 1 / cos(lat).
+  const latStep = step * Math.cos((LAT * Math.PI) / 180);
   const rows: string[] = [`${CENTRE_NAME},innovation_city,${LON},${LAT}`];
-  for (let i = -55; i <= 55; i++) {
-    for (let j = -45; j <= 45; j++) {
-      if (Math.abs(i) <= 3 && Math.abs(j) <= 3) continue;
+  for (let i = -70; i <= 70; i++) {
+    for (let j = -70; j <= 70; j++) {
+      if (Math.abs(i) <= 5 && Math.abs(j) <= 5) continue;
       rows.push(
-        `격자 ${i} ${j},technopark,${(LON + i * step).toFixed(6)},${(LAT + j * step).toFixed(6)}`,
+        `격자 ${i} ${j},technopark,${(LON + i * step).toFixed(6)},${(LAT + j * latStep).toFixed(6)}`,
       );
     }
   }
   return `name,type,lon,lat\n${rows.join("\n")}\n`;
 }
 /** The hubs in the CSV. */
-const HUBS = 111 * 91 - 49 + 1;
+const HUBS = 141 * 141 - 121 + 1;
 const drawnBy = () => page.locator("[data-hubs-drawn]").getAttribute("data-hubs-drawn");
 
 let app: AppPage;
@@ -65,7 +67,7 @@ afterAll(async () => {
 });
 
 describe("many hubs as raster tiles", () => {
-  it("draws 10,000 imported hubs in their colours as the hub Worker's tiles", async () => {
+  it("draws 19,761 imported hubs in their colours as the hub Worker's tiles", async () => {
     const [blue0 = 0] = await blueAndRed();
     const file = join(mkdtempSync(join(tmpdir(), "czd-hub-raster-")), "grid-hubs.csv");
     writeFileSync(file, hubCsv());
@@ -115,7 +117,7 @@ describe("many hubs as raster tiles", () => {
       window.location.hash = "#16/35.9/127.3";
     });
     await expect.poll(drawnBy).toBe("circles");
-    // Eight times closer: the grid's hubs are 80 px apart, each still a disc in its colour.
+    // Eight times closer: the grid's hubs are 56 px apart, each still a disc in its colour.
     await expect.poll(async () => (await blueAndRed())[0] ?? 0).toBeGreaterThan(2_000);
     expect((await blueAndRed())[1]).toBeGreaterThanOrEqual(Math.min(40, redBefore));
     const [x, y] = await mapCentre(page);
