@@ -87,7 +87,16 @@ try {
       ["czd-hub-point", "circle-stroke-opacity", 1],
     ];
     if (raster) rounds["hubs as circles"] = [];
+    // The frame's parts, each hidden as a group: one layer alone moves the frame less than the
+    // rounds' swing, a group of them does not.
+    const groups: Record<string, string[]> = {
+      "without the basemap": layers.filter((id) => /^czd-(background|sido|sigungu)/.test(id)),
+      "without the parcels and circle": layers.filter((id) => /^czd-(parcel|enclosing)/.test(id)),
+      "without terra-draw's layers": layers.filter((id) => id.startsWith("td-")),
+    };
+    for (const k of Object.keys(groups)) rounds[k] = [];
     for (let i = 0; i < 5; i++) {
+      for (const [k, ids] of Object.entries(groups)) rounds[k]?.push(await frame(ids, k));
       rounds.all?.push(await frame([], "all"));
       if (raster)
         rounds["hubs as circles"]?.push(
