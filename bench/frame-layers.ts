@@ -95,9 +95,18 @@ try {
       "without terra-draw's layers": layers.filter((id) => id.startsWith("td-")),
     };
     for (const k of Object.keys(groups)) rounds[k] = [];
+    // The parcel fill's antialiased outline: a second pass over every parcel edge, under the
+    // parcel line's own 1.5-px stroke.
+    const noFillOutline: [string, string, unknown][] = [
+      ["czd-parcel-fill", "fill-antialias", false],
+    ];
+    rounds["parcel fill not antialiased"] = [];
     for (let i = 0; i < 5; i++) {
       for (const [k, ids] of Object.entries(groups)) rounds[k]?.push(await frame(ids, k));
       rounds.all?.push(await frame([], "all"));
+      rounds["parcel fill not antialiased"]?.push(
+        await frame([], "parcel fill not antialiased", noFillOutline),
+      );
       if (raster)
         rounds["hubs as circles"]?.push(
           await frame(["czd-hub-raster"], "hubs as circles", asCircles),
