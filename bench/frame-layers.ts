@@ -95,17 +95,15 @@ try {
       "without terra-draw's layers": layers.filter((id) => id.startsWith("td-")),
     };
     for (const k of Object.keys(groups)) rounds[k] = [];
-    // The parcel fill's antialiased outline: a second pass over every parcel edge, under the
-    // parcel line's own 1.5-px stroke.
-    const noFillOutline: [string, string, unknown][] = [
-      ["czd-parcel-fill", "fill-antialias", false],
-    ];
-    rounds["parcel fill not antialiased"] = [];
+    // The parcel fill's antialiased outline (main's until 2026-12-06 (8)): a second pass over
+    // every parcel edge, under the parcel line's own 1.5-px stroke.
+    const fillOutline: [string, string, unknown][] = [["czd-parcel-fill", "fill-antialias", true]];
+    rounds["parcel fill antialiased"] = [];
     for (let i = 0; i < 5; i++) {
       for (const [k, ids] of Object.entries(groups)) rounds[k]?.push(await frame(ids, k));
       rounds.all?.push(await frame([], "all"));
-      rounds["parcel fill not antialiased"]?.push(
-        await frame([], "parcel fill not antialiased", noFillOutline),
+      rounds["parcel fill antialiased"]?.push(
+        await frame([], "parcel fill antialiased", fillOutline),
       );
       if (raster)
         rounds["hubs as circles"]?.push(
