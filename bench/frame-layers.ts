@@ -35,27 +35,59 @@ try {
       .filter((l) => (l.layout?.visibility ?? "visible") === "visible").map((l) => l.id)`)) as string[];
     const gpu = gpuProcess();
     /** The median frame interval, and the GPU process's CPU per frame (ms) while it repainted. */
-    const repaint = async (hide: string[]) => {
-      await page.evaluate(`(${HIDE})(${JSON.stringify(hide)})`);
+    const repaint = async (hide: string[], paint: [string, string, unknown][] = []) => {
+      await page.evaluate(`(${HIDE})(${JSON.stringify(hide)}, ${JSON.stringify(paint)})`);
       const before = gpu ? cpuMs(gpu) : 0;
       const interval = Number(await page.evaluate(`(${REPAINT})()`));
       return { interval, cpu: gpu ? (cpuMs(gpu) - before) / 21 : Number.NaN };
     };
     const cpu: Record<string, number[]> = {};
-    const frame = async (hide: string[], key = "") => {
-      const r = await repaint(hide);
+    const frame = async (hide: string[], key = "", paint: [string, string, unknown][] = []) => {
+      const r = await repaint(hide, paint);
       if (key) cpu[key] = [...(cpu[key] ?? []), r.cpu];
       return r.interval;
     };
     // The frames swing with the machine's load: the key cases are taken five times, interleaved.
-    const hubs = ["czd-hub-point", "czd-hub-area"];
+    const hubs = ["czd-hub-point", "czd-hub-raster", "czd-hub-area"];
     const rounds: Record<string, number[]> = { all: [], "without the hubs": [], "no layer": [] };
+    // Many hubs are raster tiles over a transparent circle layer (src/map/hub-raster-layer.ts):
+    // the same page with them drawn as circles instead, as before, is the same-run comparison.
+    const raster = layers.includes("czd-hub-raster");
+    const asCircles: [string, string, unknown][] = [
+      ["czd-hub-point", "circle-opacity", 1],
+      ["czd-hub-point", "circle-stroke-opacity", 1],
+    ];
+    if (raster) rounds["hubs as circles"] = [];
+    // The frame's parts, each hidden as a group: one layer alone moves the frame less than the
+    // rounds' swing, a group of them does not.
+    const groups: Record<string, string[]> = {
+      "without the basemap": layers.filter((id) => /^czd-(background|sido|sigungu)/.test(id)),
+      "without the parcels and circle": layers.filter((id) => /^czd-(parcel|enclosing)/.test(id)),
+      "without terra-draw's layers": layers.filter((id) => id.startsWith("td-")),
+    };
+    for (const k of Object.keys(groups)) rounds[k] = [];
+    // The parcel fill's antialiased outline (main's until 2026-12-06 (8)): a second pass over
+    // every parcel edge, under the parcel line's own 1.5-px stroke.
+    const fillOutline: [string, string, unknown][] = [["czd-parcel-fill", "fill-antialias", true]];
+    rounds["parcel fill antialiased"] = [];
     for (let i = 0; i < 5; i++) {
+      for (const [k, ids] of Object.entries(groups)) rounds[k]?.push(await frame(ids, k));
       rounds.all?.push(await frame([], "all"));
+      rounds["parcel fill antialiased"]?.push(
+        await frame([], "parcel fill antialiased", fillOutline),
+      );
+      if (raster)
+        rounds["hubs as circles"]?.push(
+          await frame(["czd-hub-raster"], "hubs as circles", asCircles),
+        );
       rounds["without the hubs"]?.push(await frame(hubs, "without the hubs"));
       rounds["no layer"]?.push(await frame(layers, "no layer"));
     }
+    const drawn = await page.evaluate(
+      `document.querySelector("[data-hubs-drawn]")?.getAttribute("data-hubs-drawn") ?? "no hubs"`,
+    );
     console.log(`repaint of the whole map, ${SCENE.label}: median frame interval (20 frames)`);
+    console.log(`hubs drawn as: ${drawn} (src/map/hub-raster-layer.ts)`);
     console.log("five rounds, interleaved (each round's figure, then their median):");
     for (const [k, v] of Object.entries(rounds))
       console.log(

@@ -1,13 +1,17 @@
 /**
- * In the page, as strings (so no bundler helper leaks in): hide some map layers and mark what
- * they were, then repaint the map 20 frames and restore them, giving the median frame interval.
+ * In the page, as strings (so no bundler helper leaks in): hide some map layers (and set some
+ * paint properties), marking what they were, then repaint the map 20 frames and restore them, giving the median frame interval.
  * Used by bench/frame-layers.ts and bench/cadastre-layers.ts; the map is `window.__czdMap`
  * (a VITE_BENCH_MAP build).
  */
-export const HIDE = `async (hide) => {
+export const HIDE = `async (hide, paint) => {
   const map = window.__czdMap;
+  hide = hide.filter((id) => map.getLayer(id));
+  paint = (paint || []).filter(([id]) => map.getLayer(id));
   window.__czdWas = hide.map((id) => [id, map.getLayoutProperty(id, "visibility")]);
+  window.__czdPaintWas = paint.map(([id, p]) => [id, p, map.getPaintProperty(id, p)]);
   for (const id of hide) map.setLayoutProperty(id, "visibility", "none");
+  for (const [id, p, v] of paint) map.setPaintProperty(id, p, v);
   await new Promise((r) => setTimeout(r, 500));
 }`;
 export const REPAINT = `async () => {
@@ -24,6 +28,7 @@ export const REPAINT = `async () => {
     requestAnimationFrame(tick);
   });
   for (const [id, v] of window.__czdWas) map.setLayoutProperty(id, "visibility", v ?? "visible");
+  for (const [id, p, v] of window.__czdPaintWas) map.setPaintProperty(id, p, v);
   const gaps = frames.slice(1).map((t, i) => t - frames[i]).sort((a, b) => a - b);
   return gaps[Math.floor(gaps.length / 2)];
 }`;

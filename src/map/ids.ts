@@ -89,6 +89,9 @@ export const HUB_COLOURS: Record<string, string> = {
 };
 export const OTHER_HUB_COLOUR = "#868e96";
 
+/** From this many hub points on, they are drawn as raster tiles (src/map/hub-raster-layer.ts). */
+export const RASTER_MIN_HUBS = 1000;
+
 /** The firms overlay (src/map/firms-layer.ts): a heatmap at low zoom, points at high zoom. */
 export const FIRMS_IDS = {
   heatSource: "czd-firms-heat",

@@ -35,7 +35,8 @@ import type { EnvelopeEdit, EnvelopeEditHooks } from "./envelope-edit";
 import { FirmsLayer } from "./firms-layer";
 import { bindHash, initialView } from "./hash";
 import { holdFrames } from "./hold-frames";
-import { COLOURS, LAYERS, SIGUNGU_MINZOOM, SOURCES } from "./ids";
+import type { HubRaster } from "./hub-raster-layer";
+import { COLOURS, LAYERS, RASTER_MIN_HUBS, SIGUNGU_MINZOOM, SOURCES } from "./ids";
 import { addSidoLabels, addSigunguLabels } from "./labels";
 import { addOverlays } from "./overlays";
 import { ParcelLabels } from "./parcel-labels";
@@ -118,6 +119,8 @@ export class ZoneMap {
   readonly searchHit = new SearchHitLayer();
   /** The parcels' names and areas (parcel-labels.ts). */
   private readonly parcelLabels = new ParcelLabels();
+  /** Many hub points as raster tiles drawn in a Worker (hub-raster-layer.ts, a lazy chunk). */
+  private hubRaster: Promise<HubRaster> | null = null;
   /** The envelope's handles (envelope-edit.ts): a lazy chunk, like terra-draw, with its geodesy. */
   private envelopeEdit: EnvelopeEdit | null = null;
   private readonly edits: EnvelopeEditHooks = {
@@ -497,6 +500,7 @@ export class ZoneMap {
       // Points and areas in sources of their own, so an empty one is not drawn at all.
       const [points, areas] = splitPoints(diff.hubs);
       set(SOURCES.hubs, points);
+      this.rasterHubs(points);
       set(SOURCES.hubAreas, areas);
     }
     if (diff.labels && diff.labels !== this.shown.labels) this.parcelLabels.set(diff.labels);
@@ -507,6 +511,15 @@ export class ZoneMap {
       const [w, s, e, n] = diff.focus.bbox;
       this.map.fitBounds([w, s, e, n], { padding: 80, maxZoom: 15, duration: 300 });
     }
+  }
+
+  /** Many hub points drawn as raster tiles; the module comes with the first such hub file. */
+  private rasterHubs(points: FeatureCollection): void {
+    if (!this.hubRaster && points.features.length < RASTER_MIN_HUBS) return;
+    this.hubRaster ??= import("./hub-raster-layer").then(
+      ({ HubRaster }) => new HubRaster(this.map),
+    );
+    void this.hubRaster.then((raster) => raster.set(points));
   }
 
   /** Make terra-draw hold exactly the picked editable parcels, touching only what differs. */

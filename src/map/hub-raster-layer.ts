@@ -1,0 +1,173 @@
+/**
+ * Many hub points on the map as raster tiles drawn in a Worker (src/workers/hub-raster.ts),
+ * shown by a raster layer in the hub layer's place wherever so many hubs are in view that their
+ * circles would cost a frame more than the raster does (PX_PER_HUB). The vector circle layer stays, transparent:
+ * MapLibre then skips drawing it (a circle layer with no opacity draws nothing), while hovering
+ * and clicking a hub still find it there (queryRenderedFeatures does not look at opacity), so the
+ * tooltip and popup (pointer-tools.ts) work as before. A few hubs are drawn as circles as before:
+ * their frame cost is small and no Worker is started for them.
+ *
+ * Each set of hubs is a new version, named in the tiles' URL: a tile of an older set is never
+ * shown (the Worker answers none for it), and MapLibre asks for every tile again.
+ */
+import type { FeatureCollection } from "geojson";
+import { addProtocol, type Map as MlMap, type RasterTileSource } from "maplibre-gl";
+import { HUB_RASTER_SCHEME } from "../workers/hubs-protocol";
+import { HUB_COLOURS, LAYERS, OTHER_HUB_COLOUR, RASTER_MIN_HUBS } from "./ids";
+
+export const HUB_RASTER_IDS = { source: "czd-hubs-raster", layer: "czd-hub-raster" } as const;
+
+/** The tiles are 256 CSS pixels a side (hub-raster.ts HUB_TILE). */
+const TILE = 256;
+/** No hubs: version 0, which no set of hubs has. */
+const NONE = `${HUB_RASTER_SCHEME}://0/{z}/{x}/{y}`;
+
+let served = false;
+
+function serveTiles(): void {
+  if (served) return;
+  served = true;
+  addProtocol(HUB_RASTER_SCHEME, async (params, abort) => {
+    const m = /(\d+)\/(\d+)\/(\d+)\/(\d+)$/.exec(params.url);
+    if (!m) throw new Error(`bad hub tile URL ${params.url}`);
+    const [v, z, x, y] = m.slice(1).map(Number) as [number, number, number, number];
+    // Nothing to draw: an empty body, which MapLibre takes as a tile with no image.
+    const nothing = () => ({ data: new ArrayBuffer(0) });
+    if (v === 0 || abort.signal.aborted) return nothing();
+    const { Cancelled, hubTileInWorker } = await import("../workers/hubs-client");
+    const ratio = Math.min(3, Math.max(1, Math.round(globalThis.devicePixelRatio || 1)));
+    try {
+      const bitmap = await hubTileInWorker(v, { z, x, y, size: TILE * ratio, ratio });
+      return { data: bitmap ?? new ArrayBuffer(0) };
+    } catch (e) {
+      if (e instanceof Cancelled) return nothing();
+      throw e;
+    }
+  });
+}
+
+/** Whether this browser can draw tiles in a Worker (else the hubs stay circles). */
+const canRaster = (): boolean => typeof OffscreenCanvas !== "undefined";
+
+/**
+ * Hubs in view from which the raster costs a frame less than the circles, per CSS pixel of the
+ * map: one hub per 56 px² (≈ 10,800 on the benches' ≈ 810 × 750-px map). Measured in headless
+ * Chromium's software WebGL (bench:frame-layers, same page, circles and tiles interleaved): the
+ * raster layer costs ≈ 50 ms of the GPU process's CPU a frame on that map whatever it shows (a
+ * textured square over the whole map, MapLibre's raster shader on every pixel), the circles
+ * ≈ 4–5 µs each (≈ 35 ms for the ≈ 7,000 in view at zoom 14, ≈ 120 ms for the many more at zoom
+ * 13). Approximate: the crossover moves with the circles' radius and the machine; on a GPU both
+ * are cheap.
+ */
+const PX_PER_HUB = 56;
+
+export class HubRaster {
+  private version = 0;
+  /** lon, lat of every hub point now shown, when they are many enough for tiles. */
+  private lonLat: Float64Array | null = null;
+  /** The Worker holds this version's hubs and the source names its tiles. */
+  private ready = false;
+  /** The raster layer is what shows the hubs now (the circles transparent). */
+  private raster = false;
+
+  constructor(private readonly map: MlMap) {
+    serveTiles();
+    map.addSource(HUB_RASTER_IDS.source, { type: "raster", tiles: [NONE], tileSize: TILE });
+    map.addLayer(
+      {
+        id: HUB_RASTER_IDS.layer,
+        type: "raster",
+        source: HUB_RASTER_IDS.source,
+        layout: { visibility: "none" },
+        paint: { "raster-fade-duration": 0 },
+      },
+      LAYERS.hubPoint,
+    );
+    map.getContainer().dataset.hubsDrawn = "circles";
+    // Which one draws the hubs is decided again wherever the map comes to rest.
+    map.on("moveend", () => this.choose());
+  }
+
+  /** The hub points shown now (their vector layer's data): raster tiles when there are many. */
+  set(points: FeatureCollection): void {
+    const version = ++this.version;
+    // Till the new tiles are ready the circles draw the new hubs: never a stale tile shown.
+    this.ready = false;
+    this.lonLat = null;
+    this.show(false);
+    (this.map.getSource(HUB_RASTER_IDS.source) as RasterTileSource | undefined)?.setTiles([NONE]);
+    if (points.features.length < RASTER_MIN_HUBS || !canRaster()) return;
+    const hubs = points.features.flatMap((f) =>
+      f.geometry?.type === "Point"
+        ? [
+            {
+              lon: f.geometry.coordinates[0] ?? 0,
+              lat: f.geometry.coordinates[1] ?? 0,
+              type: f.properties?.type,
+            },
+          ]
+        : [],
+    );
+    const lonLat = new Float64Array(hubs.length * 2);
+    hubs.forEach((h, i) => {
+      lonLat[2 * i] = h.lon;
+      lonLat[2 * i + 1] = h.lat;
+    });
+    void import("../workers/hubs-client")
+      .then(({ holdHubs }) => holdHubs(version, hubs, HUB_COLOURS, OTHER_HUB_COLOUR))
+      .then(() => {
+        if (version !== this.version) return; // newer hubs came meanwhile
+        const source = this.map.getSource(HUB_RASTER_IDS.source) as RasterTileSource | undefined;
+        source?.setTiles([`${HUB_RASTER_SCHEME}://${version}/{z}/{x}/{y}`]);
+        this.lonLat = lonLat;
+        this.ready = true;
+        this.choose();
+      })
+      .catch(() => {
+        // No Worker: the circles stay drawn, as for a few hubs.
+      });
+  }
+
+  /** Tiles where the hubs in view are many enough to cost more as circles, circles elsewhere. */
+  private choose(): void {
+    if (!this.ready || !this.lonLat) return;
+    const canvas = this.map.getCanvas();
+    const enough = (canvas.clientWidth * canvas.clientHeight) / PX_PER_HUB;
+    this.show(hubsInView(this.map, this.lonLat, enough) >= enough);
+  }
+
+  /**
+   * The raster layer shown and the circles transparent, or the circles drawn and no raster. To
+   * tiles, the circles stay drawn till the map has drawn the tiles: no moment without hubs.
+   */
+  private show(raster: boolean): void {
+    if (raster === this.raster) return;
+    this.raster = raster;
+    const map = this.map;
+    // What draws them, for the browser tests.
+    map.getContainer().dataset.hubsDrawn = raster ? "raster" : "circles";
+    const circles = (opacity: number) => {
+      map.setPaintProperty(LAYERS.hubPoint, "circle-opacity", opacity);
+      map.setPaintProperty(LAYERS.hubPoint, "circle-stroke-opacity", opacity);
+    };
+    map.setLayoutProperty(HUB_RASTER_IDS.layer, "visibility", raster ? "visible" : "none");
+    if (!raster) circles(1);
+    else
+      map.once("idle", () => {
+        if (this.raster) circles(0);
+      });
+  }
+}
+
+/** How many of these hubs lie in the map's view, counted up to `enough`. */
+function hubsInView(map: MlMap, lonLat: Float64Array, enough: number): number {
+  const b = map.getBounds();
+  const [w, s, e, n] = [b.getWest(), b.getSouth(), b.getEast(), b.getNorth()];
+  let count = 0;
+  for (let i = 0; i < lonLat.length && count < enough; i += 2) {
+    const lon = lonLat[i] ?? 0;
+    const lat = lonLat[i + 1] ?? 0;
+    if (lon >= w && lon <= e && lat >= s && lat <= n) count++;
+  }
+  return count;
+}

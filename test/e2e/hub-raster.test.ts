@@ -1,0 +1,155 @@
+/**
+ * Many hubs drawn as raster tiles (src/map/hub-raster-layer.ts, src/workers/hub-raster.ts): a
+ * CSV of 3,000 hubs imported through the app's own input is on the map in its type's colour,
+ * drawn by the hub Worker; a hub still shows its name on hover and a popup on click (the
+ * transparent circle layer is what the pointer finds); hiding the layer takes its hubs off the
+ * map (no stale tile), showing it brings them back.
+ */
+import { mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import type { Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { HUB_COLOURS } from "../../src/map/ids";
+import { type AppPage, openAppAt } from "./browser";
+import { countColours } from "./pixels";
+import { mapCentre } from "./tools-helpers";
+
+/** Hash zoom 13 (256-px tiles) on a spot with no built-in hub near. */
+const LAT = 35.9;
+const LON = 127.3;
+const VIEW = `#13/${LAT}/${LON}`;
+const PX_PER_DEG_LON = (256 * 2 ** 13) / 360;
+const CENTRE_NAME = "격자 가운데 거점";
+const BLUE = HUB_COLOURS.technopark as string;
+const RED = HUB_COLOURS.innovation_city as string;
+
+/**
+ * 19,760 technoparks in a grid 7 px apart filling the view (more than the one hub per 56 px²
+ * from which tiles draw them), none within 35 px of its centre, and one innovation city there.
+ */
+function hubCsv(): string {
+  const step = 7 / PX_PER_DEG_LON;
+  // A degree of latitude is longer on the map than one of longitude, by 1 / cos(lat).
+  const latStep = step * Math.cos((LAT * Math.PI) / 180);
+  const rows: string[] = [`${CENTRE_NAME},innovation_city,${LON},${LAT}`];
+  for (let i = -70; i <= 70; i++) {
+    for (let j = -70; j <= 70; j++) {
+      if (Math.abs(i) <= 5 && Math.abs(j) <= 5) continue;
+      rows.push(
+        `격자 ${i} ${j},technopark,${(LON + i * step).toFixed(6)},${(LAT + j * latStep).toFixed(6)}`,
+      );
+    }
+  }
+  return `name,type,lon,lat\n${rows.join("\n")}\n`;
+}
+/** The hubs in the CSV. */
+const HUBS = 141 * 141 - 121 + 1;
+const drawnBy = () => page.locator("[data-hubs-drawn]").getAttribute("data-hubs-drawn");
+
+let app: AppPage;
+let page: Page;
+
+const shot = async () => {
+  const box = await page.getByTestId("map").boundingBox();
+  if (!box) throw new Error("no map box");
+  return page.screenshot({ clip: box });
+};
+const blueAndRed = async () => countColours(page, await shot(), [BLUE, RED]);
+
+beforeAll(async () => {
+  app = await openAppAt(inject("baseUrl"), VIEW);
+  page = app.page;
+});
+
+afterAll(async () => {
+  await app?.close();
+});
+
+describe("many hubs as raster tiles", () => {
+  it("draws 19,761 imported hubs in their colours as the hub Worker's tiles", async () => {
+    const [blue0 = 0] = await blueAndRed();
+    const file = join(mkdtempSync(join(tmpdir(), "czd-hub-raster-")), "grid-hubs.csv");
+    writeFileSync(file, hubCsv());
+    await page.getByTestId("import-hubs").setInputFiles(file);
+    await expect.poll(() => page.getByTestId("hub-layers").textContent()).toContain(`(${HUBS})`);
+    await page.evaluate((h) => {
+      window.location.hash = h;
+    }, VIEW);
+    // Each technopark is a disc of radius 6 px: well over 20,000 blue pixels for the grid in view.
+    await expect
+      .poll(async () => (await blueAndRed())[0] ?? 0, { timeout: 20_000 })
+      .toBeGreaterThan(blue0 + 20_000);
+    expect((await blueAndRed())[1]).toBeGreaterThan(40);
+    const started = await page.evaluate(() =>
+      performance.getEntriesByType("resource").some((e) => e.name.includes("hubs.worker")),
+    );
+    expect(started).toBe(true);
+    await expect.poll(drawnBy).toBe("raster");
+    await page.getByTestId("map").screenshot({ path: "test-results/hub-raster.png" });
+  });
+
+  it("names the hub under the pointer and opens its popup on a click", async () => {
+    const [x, y] = await mapCentre(page);
+    const tip = page.locator('[data-testid="hub-tip"]');
+    await expect
+      .poll(
+        async () => {
+          await page.mouse.move(x + 30, y + 30);
+          await page.mouse.move(x, y);
+          return tip.textContent({ timeout: 1000 }).catch(() => null);
+        },
+        { timeout: 15_000 },
+      )
+      .toBe(CENTRE_NAME);
+    await page.mouse.click(x, y);
+    const popup = page.getByTestId("hub-popup");
+    await expect
+      .poll(() => popup.textContent({ timeout: 1000 }).catch(() => null), { timeout: 15_000 })
+      .toMatch(new RegExp(`^${CENTRE_NAME}`));
+    await page.keyboard.press("Escape");
+    await page.locator(".maplibregl-popup-close-button").click();
+  });
+
+  it("draws them as circles where few are in view, and names them there too", async () => {
+    const [, redBefore = 0] = await blueAndRed();
+    await page.evaluate(() => {
+      window.location.hash = "#16/35.9/127.3";
+    });
+    await expect.poll(drawnBy).toBe("circles");
+    // Eight times closer: the grid's hubs are 56 px apart, each still a disc in its colour.
+    await expect.poll(async () => (await blueAndRed())[0] ?? 0).toBeGreaterThan(2_000);
+    expect((await blueAndRed())[1]).toBeGreaterThanOrEqual(Math.min(40, redBefore));
+    const [x, y] = await mapCentre(page);
+    const tip = page.locator('[data-testid="hub-tip"]');
+    await expect
+      .poll(
+        async () => {
+          await page.mouse.move(x + 30, y + 30);
+          await page.mouse.move(x, y);
+          return tip.textContent({ timeout: 1000 }).catch(() => null);
+        },
+        { timeout: 15_000 },
+      )
+      .toBe(CENTRE_NAME);
+    await page.evaluate((h) => {
+      window.location.hash = h;
+    }, VIEW);
+    await expect.poll(drawnBy).toBe("raster");
+  });
+
+  it("takes the hubs off the map when their layer is hidden, and back when shown", async () => {
+    const box = page.getByTestId("hub-layers").locator("li", { hasText: "grid-hubs" });
+    await box.locator("input[type=checkbox]").click();
+    await expect.poll(async () => (await blueAndRed())[0] ?? 0).toBeLessThan(500);
+    expect((await blueAndRed())[1]).toBeLessThan(10);
+    await box.locator("input[type=checkbox]").click();
+    await expect
+      .poll(async () => (await blueAndRed())[0] ?? 0, { timeout: 20_000 })
+      .toBeGreaterThan(20_000);
+  });
+
+  it("logged no console errors", () => {
+    expect(app.errors).toEqual([]);
+  });
+});
