@@ -138,6 +138,15 @@ export class CadastreLayer {
   private overlayLoading: Promise<void> | null = null;
   /** MapLibre's raster layer's visibility (it is added hidden). */
   private rasterLayer: "visible" | "none" = "none";
+  /**
+   * Who draws the raster tiles now: the overlay while the map moves, MapLibre's raster layer at
+   * rest (in its place among the map's layers: below terra-draw's handles, the search hit and
+   * the labels, which the overlay would cover). The raster layer stays visible at opacity 0 under
+   * the overlay, so its tiles load during the move (MapLibre's drawRaster skips a layer at
+   * opacity 0, so a frame of the pan costs no raster shader).
+   */
+  private drawer: "raster" | "overlay" = "raster";
+  private moving = false;
   /** Called with a clicked 필지's PNU while picking. */
   onPick: (pnu: string) => void = () => {};
 
@@ -206,6 +215,56 @@ export class CadastreLayer {
       this.label();
       map.once("idle", () => this.label());
     });
+    // The overlay while the map moves, the raster layer again once the view's tiles are in.
+    map.on("movestart", () => {
+      this.moving = true;
+      this.swap();
+    });
+    map.on("move", () => {
+      if (this.drawer === "raster") this.swap();
+    });
+    map.on("moveend", () => {
+      this.moving = false;
+      this.swap();
+    });
+    map.on("sourcedata", (e: { sourceId?: string }) => {
+      if (e.sourceId === CADASTRE_IDS.rasterSource && this.drawer === "overlay") this.swap();
+    });
+    map.on("idle", () => this.swap());
+  }
+
+  /**
+   * The overlay takes over when the map moves and it has the view's tiles; MapLibre's raster
+   * layer takes back when the map is at rest and its source has the view's tiles. The layer's
+   * opacity is set now and the overlay shown or hidden at the map's next `render` event, in the
+   * frame that draws the layer so: no frame shows the cadastre twice or not at all.
+   */
+  private swap(): void {
+    const map = this.map;
+    if (!map) return;
+    let drawer = this.drawer;
+    const zoom = map.getZoom();
+    // The overlay draws here at all (a zoom mid-move keeps its last complete tiles shown).
+    const overlayHere = !!this.url && !this.pitched && zoom >= MIN_ZOOM && zoom < RASTER_MAX_ZOOM;
+    if (this.moving && drawer === "raster" && overlayHere && this.overlay?.complete)
+      drawer = "overlay";
+    else if (drawer === "overlay" && (!overlayHere || !this.moving)) {
+      if (this.pitched || !this.url || map.isSourceLoaded(CADASTRE_IDS.rasterSource))
+        drawer = "raster";
+    }
+    if (drawer === this.drawer) return;
+    this.drawer = drawer;
+    this.paintRaster();
+    map.once("render", () => this.overlay?.setShown(this.drawer === "overlay"));
+    map.triggerRepaint();
+  }
+
+  /** The raster layer drawn (opacity 1) unless the overlay draws its tiles now (opacity 0). */
+  private paintRaster(): void {
+    const map = this.map;
+    if (!map?.getLayer(CADASTRE_IDS.raster)) return;
+    const opacity = this.drawer === "overlay" && !this.pitched ? 0 : 1;
+    map.setPaintProperty(CADASTRE_IDS.raster, "raster-opacity", opacity);
   }
 
   /** The vector tiles' URL template (the Worker's cadastre), or null for none. */
@@ -229,8 +288,9 @@ export class CadastreLayer {
   }
 
   /**
-   * Where the raster tiles are drawn: the overlay's canvases, or MapLibre's raster layer while the
-   * map is pitched (the overlay places square tiles only).
+   * Where the raster tiles are drawn: MapLibre's raster layer, and the overlay's canvases placed
+   * (seen while the map moves: `swap`); pitched, the raster layer only (the overlay places square
+   * tiles only).
    */
   private rasterShown(): void {
     const map = this.map;
@@ -242,11 +302,14 @@ export class CadastreLayer {
         this.overlay.onPitched = (pitched) => {
           this.pitched = pitched;
           this.rasterShown();
+          this.swap();
         };
         this.rasterShown();
       });
     this.overlay?.show(generationOf(this.url), this.colours, MIN_ZOOM, RASTER_MAX_ZOOM);
-    const layer = this.url && this.pitched ? "visible" : "none";
+    // Visible whenever there is a cadastre: drawn at rest and when pitched, at opacity 0 under the
+    // overlay while the map moves (its tiles still loaded for the rest that follows).
+    const layer = this.url ? "visible" : "none";
     if (layer !== this.rasterLayer) map.setLayoutProperty(CADASTRE_IDS.raster, "visibility", layer);
     this.rasterLayer = layer;
   }
