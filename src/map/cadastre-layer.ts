@@ -141,12 +141,15 @@ export class CadastreLayer {
   /**
    * Who draws the raster tiles now: the overlay while the map moves, MapLibre's raster layer at
    * rest (in its place among the map's layers: below terra-draw's handles, the search hit and
-   * the labels, which the overlay would cover). The raster layer stays visible at opacity 0 under
-   * the overlay, so its tiles load during the move (MapLibre's drawRaster skips a layer at
-   * opacity 0, so a frame of the pan costs no raster shader).
+   * the labels, which the overlay would cover). While the overlay draws during a move the layer
+   * is hidden (no tile of it loaded or uploaded in the pan's frames); after the move it is
+   * visible at opacity 0 (MapLibre's drawRaster skips a layer at opacity 0, but its source loads
+   * the view's tiles) until they are in, then drawn at opacity 1 and the overlay hidden.
    */
   private drawer: "raster" | "overlay" = "raster";
   private moving = false;
+  /** The map rendered since the move's end: the raster source has asked for the view's tiles. */
+  private fresh = false;
   /** Called with a clicked 필지's PNU while picking. */
   onPick: (pnu: string) => void = () => {};
 
@@ -218,6 +221,7 @@ export class CadastreLayer {
     // The overlay while the map moves, the raster layer again once the view's tiles are in.
     map.on("movestart", () => {
       this.moving = true;
+      this.fresh = false;
       this.swap();
     });
     map.on("move", () => {
@@ -225,10 +229,24 @@ export class CadastreLayer {
     });
     map.on("moveend", () => {
       this.moving = false;
-      this.swap();
+      this.fresh = false;
+      // The layer shown again (at opacity 0): its tiles for the view are asked at the next render.
+      this.paintRaster();
+      map.once("render", () => {
+        if (this.moving) return;
+        this.fresh = true;
+        this.swap();
+      });
+      map.triggerRepaint();
     });
-    map.on("sourcedata", (e: { sourceId?: string }) => {
-      if (e.sourceId === CADASTRE_IDS.rasterSource && this.drawer === "overlay") this.swap();
+    map.on("sourcedata", (e: { sourceId?: string; sourceDataType?: string }) => {
+      // Not the "visibility" event: it comes before the source has asked for the view's tiles.
+      if (
+        e.sourceId === CADASTRE_IDS.rasterSource &&
+        e.sourceDataType !== "visibility" &&
+        this.drawer === "overlay"
+      )
+        this.swap();
     });
     map.on("idle", () => this.swap());
   }
@@ -249,7 +267,11 @@ export class CadastreLayer {
     if (this.moving && drawer === "raster" && overlayHere && this.overlay?.complete)
       drawer = "overlay";
     else if (drawer === "overlay" && (!overlayHere || !this.moving)) {
-      if (this.pitched || !this.url || map.isSourceLoaded(CADASTRE_IDS.rasterSource))
+      if (
+        this.pitched ||
+        !this.url ||
+        (this.fresh && !this.moving && map.isSourceLoaded(CADASTRE_IDS.rasterSource))
+      )
         drawer = "raster";
     }
     if (drawer === this.drawer) return;
@@ -259,12 +281,18 @@ export class CadastreLayer {
     map.triggerRepaint();
   }
 
-  /** The raster layer drawn (opacity 1) unless the overlay draws its tiles now (opacity 0). */
+  /**
+   * The raster layer drawn (opacity 1) unless the overlay draws its tiles now: then hidden while
+   * the map moves, at opacity 0 (its tiles loading) once it stops.
+   */
   private paintRaster(): void {
     const map = this.map;
     if (!map?.getLayer(CADASTRE_IDS.raster)) return;
-    const opacity = this.drawer === "overlay" && !this.pitched ? 0 : 1;
-    map.setPaintProperty(CADASTRE_IDS.raster, "raster-opacity", opacity);
+    const overlay = this.drawer === "overlay" && !this.pitched;
+    map.setPaintProperty(CADASTRE_IDS.raster, "raster-opacity", overlay ? 0 : 1);
+    const layer = this.url && !(overlay && this.moving) ? "visible" : "none";
+    if (layer !== this.rasterLayer) map.setLayoutProperty(CADASTRE_IDS.raster, "visibility", layer);
+    this.rasterLayer = layer;
   }
 
   /** The vector tiles' URL template (the Worker's cadastre), or null for none. */
@@ -307,11 +335,8 @@ export class CadastreLayer {
         this.rasterShown();
       });
     this.overlay?.show(generationOf(this.url), this.colours, MIN_ZOOM, RASTER_MAX_ZOOM);
-    // Visible whenever there is a cadastre: drawn at rest and when pitched, at opacity 0 under the
-    // overlay while the map moves (its tiles still loaded for the rest that follows).
-    const layer = this.url ? "visible" : "none";
-    if (layer !== this.rasterLayer) map.setLayoutProperty(CADASTRE_IDS.raster, "visibility", layer);
-    this.rasterLayer = layer;
+    // Visible with a cadastre, but while the overlay draws its tiles during a move.
+    this.paintRaster();
   }
 
   /** The raster source's tiles: this cadastre's, coloured or not (a new URL: tiles drawn again). */
