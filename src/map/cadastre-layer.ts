@@ -138,6 +138,18 @@ export class CadastreLayer {
   private overlayLoading: Promise<void> | null = null;
   /** MapLibre's raster layer's visibility (it is added hidden). */
   private rasterLayer: "visible" | "none" = "none";
+  /**
+   * Who draws the raster tiles now: the overlay while the map moves, MapLibre's raster layer at
+   * rest (in its place among the map's layers: below terra-draw's handles, the search hit and
+   * the labels, which the overlay would cover). While the overlay draws during a move the layer
+   * is hidden (no tile of it loaded or uploaded in the pan's frames); after the move it is
+   * visible at opacity 0 (MapLibre's drawRaster skips a layer at opacity 0, but its source loads
+   * the view's tiles) until they are in, then drawn at opacity 1 and the overlay hidden.
+   */
+  private drawer: "raster" | "overlay" = "raster";
+  private moving = false;
+  /** The map rendered since the move's end: the raster source has asked for the view's tiles. */
+  private fresh = false;
   /** Called with a clicked 필지's PNU while picking. */
   onPick: (pnu: string) => void = () => {};
 
@@ -206,6 +218,81 @@ export class CadastreLayer {
       this.label();
       map.once("idle", () => this.label());
     });
+    // The overlay while the map moves, the raster layer again once the view's tiles are in.
+    map.on("movestart", () => {
+      this.moving = true;
+      this.fresh = false;
+      this.swap();
+    });
+    map.on("move", () => {
+      if (this.drawer === "raster") this.swap();
+    });
+    map.on("moveend", () => {
+      this.moving = false;
+      this.fresh = false;
+      // The layer shown again (at opacity 0): its tiles for the view are asked at the next render.
+      this.paintRaster();
+      map.once("render", () => {
+        if (this.moving) return;
+        this.fresh = true;
+        this.swap();
+      });
+      map.triggerRepaint();
+    });
+    map.on("sourcedata", (e: { sourceId?: string; sourceDataType?: string }) => {
+      // Not the "visibility" event: it comes before the source has asked for the view's tiles.
+      if (
+        e.sourceId === CADASTRE_IDS.rasterSource &&
+        e.sourceDataType !== "visibility" &&
+        this.drawer === "overlay"
+      )
+        this.swap();
+    });
+    map.on("idle", () => this.swap());
+  }
+
+  /**
+   * The overlay takes over when the map moves and it has the view's tiles; MapLibre's raster
+   * layer takes back when the map is at rest and its source has the view's tiles. The layer's
+   * opacity is set now and the overlay shown or hidden at the map's next `render` event, in the
+   * frame that draws the layer so: no frame shows the cadastre twice or not at all.
+   */
+  private swap(): void {
+    const map = this.map;
+    if (!map) return;
+    let drawer = this.drawer;
+    const zoom = map.getZoom();
+    // The overlay draws here at all (a zoom mid-move keeps its last complete tiles shown).
+    const overlayHere = !!this.url && !this.pitched && zoom >= MIN_ZOOM && zoom < RASTER_MAX_ZOOM;
+    if (this.moving && drawer === "raster" && overlayHere && this.overlay?.complete)
+      drawer = "overlay";
+    else if (drawer === "overlay" && (!overlayHere || !this.moving)) {
+      if (
+        this.pitched ||
+        !this.url ||
+        (this.fresh && !this.moving && map.isSourceLoaded(CADASTRE_IDS.rasterSource))
+      )
+        drawer = "raster";
+    }
+    if (drawer === this.drawer) return;
+    this.drawer = drawer;
+    this.paintRaster();
+    map.once("render", () => this.overlay?.setShown(this.drawer === "overlay"));
+    map.triggerRepaint();
+  }
+
+  /**
+   * The raster layer drawn (opacity 1) unless the overlay draws its tiles now: then hidden while
+   * the map moves, at opacity 0 (its tiles loading) once it stops.
+   */
+  private paintRaster(): void {
+    const map = this.map;
+    if (!map?.getLayer(CADASTRE_IDS.raster)) return;
+    const overlay = this.drawer === "overlay" && !this.pitched;
+    map.setPaintProperty(CADASTRE_IDS.raster, "raster-opacity", overlay ? 0 : 1);
+    const layer = this.url && !(overlay && this.moving) ? "visible" : "none";
+    if (layer !== this.rasterLayer) map.setLayoutProperty(CADASTRE_IDS.raster, "visibility", layer);
+    this.rasterLayer = layer;
   }
 
   /** The vector tiles' URL template (the Worker's cadastre), or null for none. */
@@ -229,8 +316,9 @@ export class CadastreLayer {
   }
 
   /**
-   * Where the raster tiles are drawn: the overlay's canvases, or MapLibre's raster layer while the
-   * map is pitched (the overlay places square tiles only).
+   * Where the raster tiles are drawn: MapLibre's raster layer, and the overlay's canvases placed
+   * (seen while the map moves: `swap`); pitched, the raster layer only (the overlay places square
+   * tiles only).
    */
   private rasterShown(): void {
     const map = this.map;
@@ -242,13 +330,13 @@ export class CadastreLayer {
         this.overlay.onPitched = (pitched) => {
           this.pitched = pitched;
           this.rasterShown();
+          this.swap();
         };
         this.rasterShown();
       });
     this.overlay?.show(generationOf(this.url), this.colours, MIN_ZOOM, RASTER_MAX_ZOOM);
-    const layer = this.url && this.pitched ? "visible" : "none";
-    if (layer !== this.rasterLayer) map.setLayoutProperty(CADASTRE_IDS.raster, "visibility", layer);
-    this.rasterLayer = layer;
+    // Visible with a cadastre, but while the overlay draws its tiles during a move.
+    this.paintRaster();
   }
 
   /** The raster source's tiles: this cadastre's, coloured or not (a new URL: tiles drawn again). */

@@ -16,7 +16,11 @@
  * Tiles are those MapLibre's raster source (256-px tiles) would use: zoom round(z + 1), within
  * [RASTER_MIN_TILE, RASTER_MAX_TILE]. While the tiles of a new zoom arrive, the last complete set
  * stays shown, so a zoom never blanks the cadastre nor doubles its lines. A pitched map (tiles
- * are no longer squares on screen) keeps MapLibre's raster layer (`usePitched`).
+ * are no longer squares on screen) keeps MapLibre's raster layer (`onPitched`).
+ *
+ * The overlay lies above all of the map's WebGL drawing, terra-draw's handles and the labels too,
+ * so it is seen only while the map moves; at rest MapLibre's raster layer draws the same tiles in
+ * their place in the layer order (the swap: src/map/cadastre-layer.ts).
  */
 import type { Map as MlMap } from "maplibre-gl";
 
@@ -98,7 +102,11 @@ export class CadastreOverlay {
       overflow: "hidden",
       pointerEvents: "none",
       display: "none",
+      // Shown only while the map moves (setShown); hidden, its tiles are still placed and
+      // fetched, so it has the view's tiles when the next move starts.
+      visibility: "hidden",
     });
+    this.box.dataset.shown = "false";
     this.size = this.measure();
     // Above the map's canvas, below its markers (the 지번 labels) and controls.
     map.getCanvas().after(this.box);
@@ -110,6 +118,21 @@ export class CadastreOverlay {
     });
     map.on("pitch", place);
   }
+
+  /**
+   * Whether the overlay is seen: while the map moves (at rest MapLibre's raster layer draws the
+   * cadastre in its place among the map's layers, below terra-draw's handles and the labels).
+   */
+  setShown(on: boolean): void {
+    this.box.style.visibility = on ? "visible" : "hidden";
+    this.box.dataset.shown = String(on);
+  }
+
+  /** Whether the tiles of the view at the zoom the overlay shows are all in (or none is wanted). */
+  get complete(): boolean {
+    return this.whole;
+  }
+  private whole = false;
 
   private measure(): [number, number] {
     const c = this.map.getCanvas();
@@ -236,6 +259,7 @@ export class CadastreOverlay {
     }
     if (this.g === 0 || pitched || zoom < this.min || zoom >= this.max) {
       this.box.style.display = "none";
+      this.whole = false;
       return;
     }
     this.box.style.display = "";
@@ -250,6 +274,7 @@ export class CadastreOverlay {
     }
     // Until a new zoom's tiles are all in, the last complete zoom stays (none doubled).
     if (complete || this.shownZ === 0) this.shownZ = z;
+    this.whole = complete;
     const showZ = this.shownZ;
     const shown = new Set<HTMLCanvasElement>();
     const dpr = globalThis.devicePixelRatio || 1;

@@ -40,6 +40,7 @@ import {
 import type { CadastreReply, CadastreRequest } from "./cadastre-protocol";
 import { rasterTile } from "./cadastre-raster";
 import { answerSelection, lassoPilji } from "./cadastre-select";
+import { RasterCache, tileKey } from "./raster-cache";
 
 const scope = self as unknown as {
   postMessage: (m: CadastreReply, transfer?: Transferable[]) => void;
@@ -52,6 +53,10 @@ const held = new HeldCadastre();
 const kept = new KeptLayers();
 /** Where the cadastre held came from last: read from files, or restored from what was kept. */
 let heldFrom: "files" | "kept" = "files";
+
+/** The raster tiles last drawn, of generation rasterGeneration. */
+const rasterCache = new RasterCache();
+let rasterGeneration = 0;
 
 const PROGRESS_EVERY = 5000;
 const KEEP_AFTER_MS = 1500;
@@ -250,8 +255,26 @@ async function handle(req: CadastreRequest): Promise<void> {
   }
   if (req.kind === "raster") {
     const tiles = held.tiles && req.generation === held.generation ? held.tiles : null;
-    const bitmap = tiles ? rasterTile(tiles, held.pilji, req, req.jimok) : null;
-    scope.postMessage({ kind: "bitmap", id: req.id, bitmap }, bitmap ? [bitmap] : []);
+    if (!tiles) {
+      scope.postMessage({ kind: "bitmap", id: req.id, bitmap: null });
+      return;
+    }
+    if (req.generation !== rasterGeneration) rasterCache.clear();
+    rasterGeneration = req.generation;
+    // Asked for by the raster layer and by the overlay alike: drawn once, each sent a copy.
+    const key = tileKey(req);
+    let cached = rasterCache.get(key);
+    if (!cached) {
+      rasterCache.put(key, rasterTile(tiles, held.pilji, req, req.jimok));
+      cached = rasterCache.get(key);
+    }
+    const drawn = cached?.bitmap;
+    if (!drawn) {
+      scope.postMessage({ kind: "bitmap", id: req.id, bitmap: null });
+      return;
+    }
+    const bitmap = await createImageBitmap(drawn);
+    scope.postMessage({ kind: "bitmap", id: req.id, bitmap }, [bitmap]);
     return;
   }
   if (req.kind === "at") {
