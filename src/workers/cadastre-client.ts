@@ -63,13 +63,23 @@ export async function openInWorker(
   return shownAs(reply, g);
 }
 
-function shownAs(reply: Extract<CadastreReply, { kind: "opened" }>, g: number): Opened {
+/** The cadastre generation `g` now shown: its layers, places, count and tile URL. */
+function shownNow(
+  reply: { layers: string[]; places: string[]; count: number },
+  g: number,
+): { layers: string[]; places: string[]; count: number; outlines: string } {
   shown = g;
   return {
     layers: reply.layers,
     places: reply.places,
     count: reply.count,
     outlines: `${TILE_SCHEME}://${g}/{z}/{x}/{y}`,
+  };
+}
+
+function shownAs(reply: Extract<CadastreReply, { kind: "opened" }>, g: number): Opened {
+  return {
+    ...shownNow(reply, g),
     from: reply.from,
     ...(reply.added ? { added: reply.added } : {}),
   };
@@ -123,12 +133,8 @@ export async function closeLayerInWorker(
     watch,
   });
   if (reply.kind !== "closed") throw new Error("unexpected reply");
-  shown = g;
   return {
-    layers: reply.layers,
-    places: reply.places,
-    count: reply.count,
-    outlines: `${TILE_SCHEME}://${g}/{z}/{x}/{y}`,
+    ...shownNow(reply, g),
     gone: reply.gone,
     closed: reply.closed,
     kept: reply.kept,
