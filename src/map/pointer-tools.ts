@@ -187,11 +187,29 @@ export function bindPointerTools(
     else h().onMeasure?.([], false);
   };
 
+  const hubLayers = [LAYERS.hubPoint, LAYERS.hubArea];
+  // The hub tooltip, asked for here rather than through MapLibre's layer events: those query the
+  // hub layers at every pointer move, each move of a vertex drag included (with 100,000 hubs, at
+  // every event of the drag). A button pressed puts the tooltip away; while one is held, no query.
+  let overHub = false;
+  const onHubOut = () => {
+    if (!overHub) return;
+    overHub = false;
+    onHubLeave();
+  };
+  const onHubPointer = (e: MapMouseEvent) => {
+    if (e.originalEvent.buttons !== 0) return onHubOut();
+    const layers = hubLayers.filter((id) => map.getLayer(id));
+    const features = layers.length > 0 ? map.queryRenderedFeatures(e.point, { layers }) : [];
+    if (features.length === 0) return onHubOut();
+    overHub = true;
+    onHubMove(Object.assign(e, { features }) as MapLayerMouseEvent);
+  };
   map.on("mousemove", onMove);
   map.on("mouseout", onOut);
-  const hubLayers = [LAYERS.hubPoint, LAYERS.hubArea];
-  map.on("mousemove", hubLayers, onHubMove);
-  map.on("mouseleave", hubLayers, onHubLeave);
+  map.on("mousemove", onHubPointer);
+  map.on("mouseout", onHubOut);
+  map.on("mousedown", onHubOut);
   map.on("click", hubLayers, onHubClick);
   map.on("click", onMeasureClick);
   map.on("dblclick", onMeasureEnd);
@@ -199,8 +217,9 @@ export function bindPointerTools(
   return () => {
     map.off("mousemove", onMove);
     map.off("mouseout", onOut);
-    map.off("mousemove", hubLayers, onHubMove);
-    map.off("mouseleave", hubLayers, onHubLeave);
+    map.off("mousemove", onHubPointer);
+    map.off("mouseout", onHubOut);
+    map.off("mousedown", onHubOut);
     map.off("click", hubLayers, onHubClick);
     map.off("click", onMeasureClick);
     map.off("dblclick", onMeasureEnd);

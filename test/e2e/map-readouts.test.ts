@@ -78,6 +78,12 @@ describe("map readouts", () => {
         { timeout: 15_000 },
       )
       .toBe("대구 혁신도시");
+    // A button pressed over the hub (a drag begins): the tooltip is put away.
+    await page.mouse.down();
+    await page.mouse.move(x + 1, y + 1);
+    await expect.poll(() => tip.count(), { timeout: 5000 }).toBe(0);
+    await page.mouse.up();
+    await page.mouse.move(x, y);
     await page.mouse.click(x, y);
     const popup = page.getByTestId("hub-popup");
     await expect
