@@ -115,14 +115,25 @@ function add(
   } else {
     held.generation = req.generation;
   }
+  return opened(req.id, held.pilji.length, {
+    layers: added.map((l) => l.name),
+    count,
+    skipped,
+  });
+}
+
+type Opened = Extract<CadastreReply, { kind: "opened" }>;
+
+/** The reply to an open, an add or a restore: the layers now held, where from, what was added. */
+function opened(id: number, count: number, added?: Opened["added"]): Opened {
   return {
     kind: "opened",
-    id: req.id,
+    id,
     layers: held.layers.map((l) => l.name),
     places: places(),
-    count: held.pilji.length,
+    count,
     from: heldFrom,
-    added: { layers: added.map((l) => l.name), count, skipped },
+    ...(added ? { added } : {}),
   };
 }
 
@@ -149,26 +160,17 @@ async function handle(req: CadastreRequest): Promise<void> {
     const once = read && read.length > 1 ? newLayers([], read) : null;
     const layers = restored?.ok ? restored.layers : keyed(once?.added ?? read ?? [], sources);
     const count = held.hold(layers, req.generation, restored?.ok ? restored.index : undefined);
-    const names = layers.map((l) => l.name);
     heldFrom = restored?.ok ? "kept" : "files";
-    scope.postMessage({
-      kind: "opened",
-      id: req.id,
-      layers: names,
-      places: places(),
-      count,
-      from: heldFrom,
-      ...(once && once.skipped > 0
-        ? {
-            added: {
-              layers: once.added.map((l) => l.name),
-              count,
-              skipped: once.skipped,
-              twice: true,
-            },
-          }
-        : {}),
-    });
+    const twice = once && once.skipped > 0;
+    scope.postMessage(
+      opened(
+        req.id,
+        count,
+        twice
+          ? { layers: once.added.map((l) => l.name), count, skipped: once.skipped, twice: true }
+          : undefined,
+      ),
+    );
     return;
   }
   if (req.kind === "restore") {
@@ -183,15 +185,7 @@ async function handle(req: CadastreRequest): Promise<void> {
     kept.known(restored.manifest);
     heldFrom = "kept";
     const count = held.hold(restored.layers, req.generation, restored.index);
-    const names = restored.layers.map((l) => l.name);
-    scope.postMessage({
-      kind: "opened",
-      id: req.id,
-      layers: names,
-      places: places(),
-      count,
-      from: "kept",
-    });
+    scope.postMessage(opened(req.id, count));
     return;
   }
   if (req.kind === "closeLayer") {
