@@ -94,14 +94,19 @@ describe("parcel labels on the map", () => {
       window.location.hash = "#13/36.81/127.312";
     });
     // Read once the view has settled (the import's fly and the hash's jump both end in a
-    // moveend that places the labels anew): the same boxes twice, 300 ms apart.
+    // moveend that places the labels anew): the same boxes twice, 300 ms apart. Each try takes
+    // 300 ms or more, so vitest's default 1 s leaves room for two: on a slow CI machine the
+    // fly alone outlasts that.
     await expect
-      .poll(async () => {
-        const first = JSON.stringify(await labelBoxes());
-        await page.waitForTimeout(300);
-        const again = await labelBoxes();
-        return first === JSON.stringify(again) && again.length > 3;
-      })
+      .poll(
+        async () => {
+          const first = JSON.stringify(await labelBoxes());
+          await page.waitForTimeout(300);
+          const again = await labelBoxes();
+          return first === JSON.stringify(again) && again.length > 3;
+        },
+        { timeout: 15_000 },
+      )
       .toBe(true);
     const boxes = await labelBoxes();
     expect(boxes.length).toBeLessThan(31);
