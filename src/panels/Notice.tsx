@@ -1,11 +1,16 @@
 /**
  * A notice for the planner, in the UI's language. An info notice goes by itself once there has
- * been time to read it (not while the pointer rests on it); an error stays until closed, and
- * closing it gives focus back to where it was (never to <body>).
+ * been time to read it (not while the pointer rests on it or keyboard focus is in it); an error
+ * stays until closed, and closing it gives focus back to where it was (never to <body>). Each
+ * notice gets an alert element
+ * of its own (keyed by the notice), so a screen reader speaks a new notice even when its text is
+ * the same as the one showing (the same file refused twice): an alert whose text does not change
+ * is not announced again.
  */
-import { useEffect, useRef, useState } from "react";
+import { useEffect, useLayoutEffect, useRef, useState } from "react";
 import { useT } from "../i18n";
 import { useAppStore } from "../store/store";
+import type { Notice as NoticeData } from "../store/types";
 import { focusOrFallback } from "./focus";
 import { noticeLifetimeMs } from "./notice-timing";
 
@@ -14,9 +19,16 @@ export function Notice() {
   const notice = useAppStore((s) => s.notice);
   const lang = useAppStore((s) => s.lang);
   const notify = useAppStore((s) => s.notify);
-  const [held, setHeld] = useState(false);
+  // Held by the pointer resting on it, or by keyboard focus in it: an info notice does not go
+  // from under a reader, nor take the focus with it.
+  const [hovered, setHovered] = useState(false);
+  const [focused, setFocused] = useState(false);
+  const held = hovered || focused;
   // Where focus was when the notice came, so closing it returns there rather than to <body>.
   const before = useRef<Element | null>(null);
+  const seq = useRef({ of: new WeakMap<NoticeData, number>(), next: 0 });
+  const box = useRef<HTMLDivElement | null>(null);
+  const focusWasIn = useRef(false);
   const text = notice ? (lang === "en" ? notice.en : notice.ko) : "";
   const lifetime = notice ? noticeLifetimeMs(notice, text) : null;
   useEffect(() => {
@@ -27,16 +39,43 @@ export function Notice() {
     }, lifetime);
     return () => window.clearTimeout(timer);
   }, [notice, lifetime, held, notify]);
+  // A notice replaced while focus was on its close button: focus moves to the new one's, not to
+  // <body> with the removed element.
+  // Read from the document: removing the focused element fires no focusin, so the last one
+  // still says where focus was.
+  useEffect(() => {
+    const track = (e: FocusEvent) => {
+      focusWasIn.current = e.target instanceof Element && e.target.closest(".notice") !== null;
+    };
+    document.addEventListener("focusin", track);
+    return () => document.removeEventListener("focusin", track);
+  }, []);
+  useLayoutEffect(() => {
+    if (!notice || !focusWasIn.current) return;
+    const lost = document.activeElement === null || document.activeElement === document.body;
+    if (lost) box.current?.querySelector("button")?.focus();
+  }, [notice]);
   if (!notice) return null;
+  let key = seq.current.of.get(notice);
+  if (key === undefined) {
+    key = seq.current.next++;
+    seq.current.of.set(notice, key);
+  }
   return (
     <div
+      key={key}
+      ref={box}
       className={`notice ${notice.kind}`}
       role="alert"
       data-testid="notice"
       data-kind={notice.kind}
       data-stays={lifetime === null}
-      onMouseEnter={() => setHeld(true)}
-      onMouseLeave={() => setHeld(false)}
+      onMouseEnter={() => setHovered(true)}
+      onMouseLeave={() => setHovered(false)}
+      onFocus={() => setFocused(true)}
+      onBlur={(e) => {
+        if (!e.currentTarget.contains(e.relatedTarget as Node | null)) setFocused(false);
+      }}
     >
       <p>{text}</p>
       <button

@@ -33,6 +33,21 @@ describe("notices", () => {
     await expect.poll(() => notice().count(), { timeout: 20_000, interval: 500 }).toBe(0);
   });
 
+  it("an info notice stays while keyboard focus is on its close button, and goes after", async () => {
+    await app.page.getByTestId("import-hubs").setInputFiles("test/fixtures/io/hubs-cp949.csv");
+    await expect.poll(() => notice().getAttribute("data-kind")).toBe("info");
+    await notice().getByTestId("notice-close").focus();
+    // Past the longest lifetime (15 s): still there, focus still on it.
+    await app.page.waitForTimeout(16_000);
+    expect(await notice().count()).toBe(1);
+    expect(await app.page.evaluate(() => document.activeElement?.getAttribute("data-testid"))).toBe(
+      "notice-close",
+    );
+    // Focus elsewhere: it goes within its lifetime.
+    await app.page.getByTestId("lang-toggle").focus();
+    await expect.poll(() => notice().count(), { timeout: 20_000, interval: 500 }).toBe(0);
+  });
+
   it("an error stays until closed with its button, and switches language with the UI", async () => {
     await app.page.getByTestId("import-file").setInputFiles({
       name: "broken.geojson",
@@ -49,6 +64,37 @@ describe("notices", () => {
     expect(await notice().getByTestId("notice-close").getAttribute("aria-label")).toBe("Close");
     await app.page.getByTestId("lang-toggle").click();
     expect(await notice().getByTestId("notice-close").getAttribute("aria-label")).toBe("닫기");
+    await notice().getByTestId("notice-close").click();
+    expect(await notice().count()).toBe(0);
+  });
+
+  it("the same refusal twice is a new alert, spoken again; focus on its close button stays on it", async () => {
+    const page = app.page;
+    const broken = {
+      name: "broken.geojson",
+      mimeType: "application/geo+json",
+      buffer: Buffer.from("this is not JSON {"),
+    };
+    await page.getByTestId("import-file").setInputFiles(broken);
+    await expect.poll(() => notice().getAttribute("data-kind")).toBe("error");
+    const first = (await notice().locator("p").textContent()) ?? "";
+    // Mark the alert element and put focus on its close button.
+    await notice().evaluate((el) => {
+      el.setAttribute("data-first", "yes");
+    });
+    await notice().getByTestId("notice-close").focus();
+    await page.getByTestId("import-file").setInputFiles(broken);
+    // Same text, but a new element with role="alert": a screen reader announces an inserted alert,
+    // not one whose text did not change.
+    await expect.poll(() => notice().getAttribute("data-first")).toBe(null);
+    expect(await notice().locator("p").textContent()).toBe(first);
+    expect(await notice().getAttribute("role")).toBe("alert");
+    expect(
+      await page.evaluate(
+        () =>
+          document.activeElement?.getAttribute("data-testid") ?? document.activeElement?.tagName,
+      ),
+    ).toBe("notice-close");
     await notice().getByTestId("notice-close").click();
     expect(await notice().count()).toBe(0);
   });
