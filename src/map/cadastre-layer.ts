@@ -24,7 +24,7 @@ import {
   TILE_SCHEME,
 } from "../workers/cadastre-protocol";
 import type { CadastreOverlay, FetchTile } from "./cadastre-overlay";
-import { jimokColourExpression } from "./jimok-colours";
+import { CADASTRE_OUTLINE, JIMOK_FILL_ALPHA, jimokColourExpression } from "./jimok-colours";
 
 export const CADASTRE_IDS = {
   source: "czd-cadastre",
@@ -38,10 +38,8 @@ const LABEL_ZOOM = 17;
 const LABEL_LIMIT = 400;
 /** No cadastre: a template no tile is asked of (the layers are hidden then). */
 const NONE = `${TILE_SCHEME}://0/{z}/{x}/{y}`;
-/** A faint fill (it takes the clicks while picking) and the outline, as rgba: opacity stays 1. */
+/** A faint fill (it takes the clicks while picking), as rgba: opacity stays 1. */
 const PLAIN_FILL = "rgba(138, 109, 59, 0.04)";
-const OUTLINE = "rgba(138, 109, 59, 0.8)";
-const JIMOK_FILL_ALPHA = 0.55;
 
 let served = false;
 
@@ -191,7 +189,11 @@ export class CadastreLayer {
       "source-layer": TILE_LAYER,
       minzoom: RASTER_MAX_ZOOM,
       layout: { visibility: this.url ? "visible" : "none" },
-      paint: { "fill-color": PLAIN_FILL, "fill-outline-color": OUTLINE, "fill-opacity": 1 },
+      paint: {
+        "fill-color": PLAIN_FILL,
+        "fill-outline-color": CADASTRE_OUTLINE,
+        "fill-opacity": 1,
+      },
     });
     this.paintFill();
     map.on(

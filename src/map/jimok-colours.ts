@@ -8,6 +8,11 @@
 import type { ExpressionSpecification } from "maplibre-gl";
 import { JIMOK, type JimokCode } from "../../geo/cadastre/jimok";
 
+/** The 필지 outline, as rgba (a layer's opacity stays 1): the vector layer's and the raster tiles'. */
+export const CADASTRE_OUTLINE = "rgba(138, 109, 59, 0.8)";
+/** The 지목 fill's opacity: the vector layer's and the raster tiles'. */
+export const JIMOK_FILL_ALPHA = 0.55;
+
 export const JIMOK_COLOURS: Record<JimokCode, string> = {
   전: "#e6c84f",
   답: "#9ccc3c",

@@ -12,13 +12,14 @@
  * in view, the vector layer still draws them (and gives the labels their text).
  */
 import type { Position } from "geojson";
-import { JIMOK_COLOURS, OTHER_COLOUR } from "../map/jimok-colours";
+import {
+  CADASTRE_OUTLINE,
+  JIMOK_COLOURS,
+  JIMOK_FILL_ALPHA,
+  OTHER_COLOUR,
+} from "../map/jimok-colours";
 import { type CadastreTiles, mercX, mercY, type TileFeatureInput } from "./cadastre-tiles";
 
-/** The outline's colour, as the vector layer's (src/map/cadastre-layer.ts). */
-export const RASTER_OUTLINE = "rgba(138, 109, 59, 0.8)";
-/** The 지목 fill's opacity, as the vector layer's. */
-export const RASTER_JIMOK_ALPHA = 0.55;
 /** Pixels beyond the tile a 필지's box may reach and still be drawn in it (a stroke's half width). */
 const PAD_PX = 2;
 
@@ -88,7 +89,7 @@ export function drawRasterTile(
       if (list) list.push(i);
       else byColour.set(colour, [i]);
     }
-    pen.globalAlpha = RASTER_JIMOK_ALPHA;
+    pen.globalAlpha = JIMOK_FILL_ALPHA;
     for (const [colour, list] of byColour) {
       pen.fillStyle = colour;
       pen.beginPath();
@@ -97,7 +98,7 @@ export function drawRasterTile(
     }
     pen.globalAlpha = 1;
   }
-  pen.strokeStyle = RASTER_OUTLINE;
+  pen.strokeStyle = CADASTRE_OUTLINE;
   pen.lineWidth = tile.ratio;
   pen.beginPath();
   trace(pen, pilji, hits, toPx);

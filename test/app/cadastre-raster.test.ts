@@ -11,12 +11,11 @@ import { pointOnFeature } from "@turf/turf";
 import { PbfReader } from "pbf";
 import { describe, expect, it } from "vitest";
 import { openCadastre, readPilji } from "../../geo/io/lsmd-read";
-import { JIMOK_COLOURS, OTHER_COLOUR } from "../../src/map/jimok-colours";
+import { CADASTRE_OUTLINE, JIMOK_COLOURS, OTHER_COLOUR } from "../../src/map/jimok-colours";
 import { TILE_LAYER } from "../../src/workers/cadastre-protocol";
 import {
   drawRasterTile,
   type Pen,
-  RASTER_OUTLINE,
   rasterTile,
   type TileCanvas,
 } from "../../src/workers/cadastre-raster";
@@ -97,7 +96,7 @@ describe("the cadastre's raster tiles", () => {
         hits.reduce((n, i) => n + rings(i), 0),
       );
       const strokes = calls.filter((c) => c.op === "stroke");
-      expect(strokes).toEqual([{ op: "stroke", style: RASTER_OUTLINE, width: ratio }]);
+      expect(strokes).toEqual([{ op: "stroke", style: CADASTRE_OUTLINE, width: ratio }]);
       expect(calls.some((c) => c.op === "fill")).toBe(false);
       // The 필지 under the tile's first point is drawn where it lies: in the tile's pixels.
       const moves = calls.filter((c) => c.op === "move" || c.op === "line");
