@@ -105,8 +105,9 @@ export async function openCadastreFiles(files: NamedFile[]): Promise<boolean> {
 
 /**
  * At start: the cadastre kept at the last visit, restored by the Worker without reading the
- * Shapefile. One kept that can't be read (an older format, damaged) is forgotten, with a notice
- * asking for the file again. Files kept by the first versions of the app are read once more and
+ * Shapefile. A 시·군 whose kept entry can't be read is left out (and forgotten), the others
+ * restored, with a notice naming the file to open again; when none can be read (an older format,
+ * damaged) the whole is forgotten, with the same notice. Files kept by the first versions of the app are read once more and
  * kept in the new form.
  */
 export async function restoreCadastre(): Promise<void> {
@@ -138,6 +139,14 @@ export async function restoreCadastre(): Promise<void> {
     }
     show(restored);
     useCadastre.setState({ kept: true });
+    // One 시·군's entry could not be read: the others are open; that file must be opened again.
+    const lost = restored.lost?.map((l) => `${l.place} (${l.name})`).join(", ");
+    if (lost)
+      useAppStore.getState().notify({
+        kind: "error",
+        ko: CADASTRE_WORDS.ko.lostLayers(lost, restored.count),
+        en: CADASTRE_WORDS.en.lostLayers(lost, restored.count),
+      });
   } catch (e) {
     useCadastre.setState({ status: "none", restoring: false });
     if (e instanceof Cancelled) {

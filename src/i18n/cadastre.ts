@@ -34,6 +34,8 @@ export const CADASTRE_WORDS = {
     keptCadastre: "지적도",
     unkept: (names: string, why: "format" | "damaged") =>
       `연속지적도: 저장해 둔 ${names}을(를) ${why === "format" ? "이 판의 앱이 읽지 못하는 예전 형식이라" : "읽을 수 없어(손상되었거나 잘림)"} 지웠습니다. 파일을 다시 열어 주세요.`,
+    lostLayers: (names: string, total: number) =>
+      `연속지적도: 저장해 둔 ${names}은(는) 읽을 수 없어(손상되었거나 잘림) 지웠습니다. 그 파일을 다시 열어 주세요. 나머지는 불러왔습니다 (${total.toLocaleString()}필지).`,
     addTitle:
       "다른 시·군의 연속지적도를 지금 열린 지적도에 더합니다 (이미 열린 필지는 두 번 넣지 않음)",
     openFiles: "열린 파일",
@@ -87,6 +89,8 @@ export const CADASTRE_WORDS = {
     keptCadastre: "cadastre",
     unkept: (names: string, why: "format" | "damaged") =>
       `Cadastral map: the kept ${names} ${why === "format" ? "is in an older format this version of the app does not read" : "could not be read (damaged or cut short)"} and was removed. Please open the file again.`,
+    lostLayers: (names: string, total: number) =>
+      `Cadastral map: the kept ${names} could not be read (damaged or cut short) and was removed; please open that file again. The rest was restored (${total.toLocaleString()} land parcels).`,
     addTitle:
       "Add another city or county's cadastral map to the one open (parcels already open are not added twice)",
     openFiles: "Open files",

@@ -38,6 +38,8 @@ export interface Opened {
   from: "files" | "kept";
   /** Files picked while a cadastre was open: what they added to it. */
   added?: AddedLayers;
+  /** A restore: the kept layers that could not be read (left out, their entries deleted). */
+  lost?: { name: string; place: string }[];
 }
 
 /**
@@ -82,6 +84,7 @@ function shownAs(reply: Extract<CadastreReply, { kind: "opened" }>, g: number): 
     ...shownNow(reply, g),
     from: reply.from,
     ...(reply.added ? { added: reply.added } : {}),
+    ...(reply.lost ? { lost: reply.lost } : {}),
   };
 }
 

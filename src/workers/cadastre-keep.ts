@@ -151,7 +151,14 @@ export const forgetLayers = (): Promise<void> =>
   });
 
 export type Restored =
-  | { ok: true; manifest: KeptManifest; layers: HeldLayer[]; index?: ArrayBuffer }
+  | {
+      ok: true;
+      manifest: KeptManifest;
+      layers: HeldLayer[];
+      index?: ArrayBuffer;
+      /** Layers the manifest names whose entry could not be read (damaged, cut, missing). */
+      lost: string[];
+    }
   | { ok: false; why: UnkeptWhy; names: string[] };
 
 /** The same files, picked again: same names, sizes and modification times, in the same order. */
@@ -163,9 +170,27 @@ export const sameSources = (a: readonly SourceId[], b: readonly SourceId[]): boo
   );
 
 /**
+ * The files the layers were read from, less `gone` (the files of layers closed or lost): files
+ * picked together name each other's layers as their sources, and which of them held the layer
+ * gone is not known, so none of them is taken as held any more (picked again, it is read, and
+ * the PNU check skips what is still open).
+ */
+export function withoutSources(
+  layers: readonly HeldLayer[],
+  gone: readonly SourceId[],
+): HeldLayer[] {
+  const kept = (s: SourceId) => !gone.some((g) => sameSources([g], [s]));
+  return layers.map((l) =>
+    l.sources && !l.sources.every(kept) ? { ...l, sources: l.sources.filter(kept) } : l,
+  );
+}
+
+/**
  * The layers of a manifest from their buffers (`buffers[i]` the i-th layer's, then the index's),
- * each unpacked and checked whole before any is returned: one damaged or of another version
- * refuses them all. `onProgress` gets the 필지 unpacked so far.
+ * each unpacked and checked whole before it is returned. A layer whose entry is damaged, cut, of
+ * another version or missing is left out and named in `lost` (the others are restored: one bad
+ * entry no longer costs the planner every 시·군 kept); only when none can be read is the whole
+ * refused. `onProgress` gets the 필지 unpacked so far.
  */
 export function unpackKept(
   manifest: KeptManifest,
@@ -180,23 +205,40 @@ export function unpackKept(
   if (keys.size === 0 || keys.size !== manifest.layers.length)
     return { ok: false, why: "damaged", names };
   const layers: HeldLayer[] = [];
+  const lost: { name: string; why: "format" | "damaged"; sources: SourceId[] }[] = [];
   let read = 0;
   for (const [i, l] of manifest.layers.entries()) {
+    // A manifest of an earlier version names the files of all its layers together: a layer
+    // alone came from them, several layers from files no longer told apart (none named).
+    const sources = l.sources ?? (manifest.layers.length === 1 ? manifest.sources : undefined);
     const buffer = buffers[i];
-    if (!(buffer instanceof ArrayBuffer)) return { ok: false, why: "damaged", names };
-    try {
-      const pilji = unpackPilji(buffer, onProgress && ((n) => onProgress(read + n)));
-      if (pilji.length !== l.count) return { ok: false, why: "damaged", names };
-      read += pilji.length;
-      onProgress?.(read);
-      // A manifest of an earlier version names the files of all its layers together: a layer
-      // alone came from them, several layers from files no longer told apart (none named).
-      const sources = l.sources ?? (manifest.layers.length === 1 ? manifest.sources : undefined);
-      layers.push({ name: l.name, pilji, key: l.key, ...(sources ? { sources } : {}) });
-    } catch (e) {
-      if (e instanceof PackRefused) return { ok: false, why: e.why, names };
-      throw e;
+    let pilji: Pilji[] | null = null;
+    let why: "format" | "damaged" = "damaged";
+    if (buffer instanceof ArrayBuffer) {
+      try {
+        pilji = unpackPilji(buffer, onProgress && ((n) => onProgress(read + n)));
+      } catch (e) {
+        if (!(e instanceof PackRefused)) throw e;
+        why = e.why;
+      }
     }
+    if (!pilji || pilji.length !== l.count) {
+      lost.push({ name: l.name, why, sources: sources ?? [] });
+      continue;
+    }
+    read += pilji.length;
+    onProgress?.(read);
+    layers.push({ name: l.name, pilji, key: l.key, ...(sources ? { sources } : {}) });
+  }
+  if (layers.length === 0)
+    return { ok: false, why: lost.every((x) => x.why === "format") ? "format" : "damaged", names };
+  if (lost.length > 0) {
+    // The box index is over every layer's 필지 in order: with one left out it is built again.
+    const left = withoutSources(
+      layers,
+      lost.flatMap((x) => x.sources),
+    );
+    return { ok: true, manifest, layers: left, lost: lost.map((x) => x.name) };
   }
   // The box index is a saving, not the cadastre: one that doesn't check is built again.
   const index = buffers[manifest.layers.length];
@@ -205,7 +247,9 @@ export function unpackKept(
     index instanceof ArrayBuffer &&
     index.byteLength === manifest.index.bytes &&
     checksum(new Uint8Array(index)) === manifest.index.sum;
-  return indexOk ? { ok: true, manifest, layers, index } : { ok: true, manifest, layers };
+  return indexOk
+    ? { ok: true, manifest, layers, index, lost: [] }
+    : { ok: true, manifest, layers, lost: [] };
 }
 
 /** A manifest of the form this app writes (or wrote: per-layer files are optional). */
@@ -229,8 +273,9 @@ export function isManifest(m: unknown): m is KeptManifest {
 }
 
 /**
- * The kept layers, each unpacked and checked whole before any is returned. `sources`, when given,
- * must match the kept ones (the same files picked again).
+ * The kept layers, each unpacked and checked whole before it is returned (those that can't be
+ * are named in `lost`). `sources`, when given, must match the kept ones (the same files picked
+ * again).
  */
 export async function restoreLayers(
   sources?: SourceId[],

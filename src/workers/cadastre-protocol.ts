@@ -115,6 +115,12 @@ export type CadastreReply =
        * were the very ones held already, not read again).
        */
       added?: AddedLayers;
+      /**
+       * A restore: the kept layers whose entry could not be read (damaged, cut, missing) and were
+       * left out (the others restored), each by its layer name and its 시·군; their entries are
+       * deleted and the manifest written without them before this reply.
+       */
+      lost?: { name: string; place: string }[];
     }
   /** A layer closed: the layers left, their 필지, and the watched PNUs that were its 필지. */
   | {
