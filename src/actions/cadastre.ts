@@ -5,7 +5,13 @@
  */
 import { errorText, isFilingError } from "../../geo/index";
 import { CADASTRE_WORDS } from "../i18n/cadastre";
-import { forgetFiles, forgetKept, keptFiles, keptManifest } from "../persistence/cadastre-kept";
+import {
+  forgetFiles,
+  forgetKept,
+  keptBytes,
+  keptFiles,
+  keptManifest,
+} from "../persistence/cadastre-kept";
 import { sigunguSettled } from "../sigungu-data";
 import { setOutlines, useCadastre } from "../store/cadastre";
 import { ruleSetFor } from "../store/derive";
@@ -84,7 +90,14 @@ function tellAdded(opened: Opened): void {
 export async function openCadastreFiles(files: NamedFile[]): Promise<boolean> {
   adding = useCadastre.getState().status === "ready";
   const kept = useCadastre.getState().kept;
-  useCadastre.setState({ status: "loading", restoring: false, kept: false, read: 0, total: 0 });
+  useCadastre.setState({
+    status: "loading",
+    restoring: false,
+    kept: false,
+    read: 0,
+    total: 0,
+    unit: "pilji",
+  });
   try {
     const opened = await openInWorker(files, (read, total) =>
       useCadastre.setState({ read, total }),
@@ -118,13 +131,18 @@ export async function restoreCadastre(): Promise<void> {
     return;
   }
   const manifest = await keptManifest();
-  // The same progress as a read: the total is known from the manifest before the Worker starts.
-  const total = Array.isArray(manifest?.layers)
-    ? manifest.layers.reduce((n, l) => n + (Number(l?.count) || 0), 0)
-    : 0;
-  useCadastre.setState({ status: "loading", restoring: true, read: 0, total });
+  // The same progress as a read, its total known from the manifest before the Worker starts:
+  // first the bytes of the kept entries read from IndexedDB (a 시·군's are tens of MB), then the
+  // 필지 unpacked. A manifest not sizing its entries starts with the 필지.
+  const layers = Array.isArray(manifest?.layers) ? manifest.layers : [];
+  const bytes = manifest && layers.length ? keptBytes(manifest) : 0;
+  const total = bytes || layers.reduce((n, l) => n + (Number(l?.count) || 0), 0);
+  const unit = bytes ? "bytes" : "pilji";
+  useCadastre.setState({ status: "loading", restoring: true, read: 0, total, unit });
   try {
-    const restored = await restoreInWorker((read, total) => useCadastre.setState({ read, total }));
+    const restored = await restoreInWorker((read, total, unit) =>
+      useCadastre.setState({ read, total, unit }),
+    );
     if ("unkept" in restored) {
       useCadastre.setState({ status: "none", restoring: false });
       if (restored.unkept === "missing") return;

@@ -31,6 +31,7 @@ export const CADASTRE_WORDS = {
     josoCsv: "지번 조서 (CSV)",
     josoXlsx: "지번 조서 (XLSX)",
     restoring: "저장해 둔 지적도 불러오는 중",
+    restoringRead: "저장해 둔 지적도를 저장소에서 읽는 중",
     keptCadastre: "지적도",
     unkept: (names: string, why: "format" | "damaged") =>
       `연속지적도: 저장해 둔 ${names}을(를) ${why === "format" ? "이 판의 앱이 읽지 못하는 예전 형식이라" : "읽을 수 없어(손상되었거나 잘림)"} 지웠습니다. 파일을 다시 열어 주세요.`,
@@ -86,6 +87,7 @@ export const CADASTRE_WORDS = {
     josoCsv: "Parcel schedule (CSV)",
     josoXlsx: "Parcel schedule (XLSX)",
     restoring: "Restoring the kept cadastre",
+    restoringRead: "Reading the kept cadastre from storage",
     keptCadastre: "cadastre",
     unkept: (names: string, why: "format" | "damaged") =>
       `Cadastral map: the kept ${names} ${why === "format" ? "is in an older format this version of the app does not read" : "could not be read (damaged or cut short)"} and was removed. Please open the file again.`,

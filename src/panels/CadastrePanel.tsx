@@ -19,6 +19,10 @@ const actions = () => import("../actions/cadastre");
 
 const ACCEPT = ".zip,.shp,.shx,.dbf,.prj,.cpg,application/zip";
 
+/** Bytes as MB with one decimal (a restore's reading of what was kept). */
+const mb = (bytes: number): string =>
+  (bytes / 1e6).toLocaleString(undefined, { minimumFractionDigits: 1, maximumFractionDigits: 1 });
+
 /**
  * Focus after a close took its button away (never left on <body>): the × of the file that took
  * its place in the list (or of the one before it, the last closed); with the cadastre closed,
@@ -36,6 +40,7 @@ export function CadastrePanel() {
   const status = useCadastre((s) => s.status);
   const read = useCadastre((s) => s.read);
   const total = useCadastre((s) => s.total);
+  const unit = useCadastre((s) => s.unit);
   const count = useCadastre((s) => s.count);
   const picking = useCadastre((s) => s.picking);
   const restoring = useCadastre((s) => s.restoring);
@@ -85,9 +90,13 @@ export function CadastrePanel() {
             max={total || 1}
             value={read}
           />
-          <span data-testid={restoring ? "cadastre-restoring" : undefined}>
-            {restoring ? w.restoring : w.reading} {read.toLocaleString()} /{" "}
-            {total ? total.toLocaleString() : "…"}
+          <span
+            data-testid={restoring ? "cadastre-restoring" : undefined}
+            data-unit={restoring ? unit : undefined}
+          >
+            {unit === "bytes"
+              ? `${w.restoringRead} ${mb(read)} / ${mb(total)} MB`
+              : `${restoring ? w.restoring : w.reading} ${read.toLocaleString()} / ${total ? total.toLocaleString() : "…"}`}
           </span>
           <button
             type="button"

@@ -16,6 +16,8 @@ export interface CadastreState {
   kept: boolean;
   read: number;
   total: number;
+  /** What `read` and `total` count: 필지, or (a restore reading IndexedDB first) bytes. */
+  unit: "pilji" | "bytes";
   layers: string[];
   /** Each layer's 시·군·구 (진주시), as the panel names it. */
   places: string[];
@@ -40,6 +42,7 @@ export const useCadastre = create<CadastreState>()(() => ({
   kept: false,
   read: 0,
   total: 0,
+  unit: "pilji",
   layers: [],
   places: [],
   count: 0,

@@ -8,10 +8,11 @@
  * in the same transaction (src/persistence/cadastre-kept.ts): a reload during a write finds the
  * cadastre as it was before the change or after it, never a mix.
  */
-import { get, getMany, promisifyRequest } from "idb-keyval";
+import { get, promisifyRequest } from "idb-keyval";
 import type { Pilji } from "../../geo/cadastre/types";
 import {
   type KeptManifest,
+  keptBytes,
   keptStore,
   MANIFEST_KEY,
   type SourceId,
@@ -272,16 +273,57 @@ export function isManifest(m: unknown): m is KeptManifest {
   );
 }
 
+/** Where a restore reads the kept store: IndexedDB in the Worker, another in a test. */
+export interface KeptReader {
+  manifest(): Promise<unknown>;
+  /**
+   * The entries under these keys, read in one transaction; `onEntry(i, value)` is called as each
+   * arrives (in the order asked), before the whole is returned.
+   */
+  entries(
+    keys: readonly string[],
+    onEntry: (i: number, value: unknown) => void,
+  ): Promise<unknown[]>;
+}
+
+/** The kept store in IndexedDB (idb-keyval's store, one readonly transaction for the entries). */
+export const idbReader: KeptReader = {
+  manifest: () => get<unknown>(MANIFEST_KEY, keptStore),
+  entries: (keys, onEntry) =>
+    keptStore("readonly", (store) =>
+      Promise.all(
+        keys.map((k, i) =>
+          promisifyRequest(store.get(k)).then((value) => {
+            onEntry(i, value);
+            return value as unknown;
+          }),
+        ),
+      ),
+    ),
+};
+
+/**
+ * A restore's progress: the kept entries read from the store (`bytes`, as the manifest sizes
+ * them, each counted when it has arrived), then the 필지 unpacked (`pilji`).
+ */
+export interface RestoreProgress {
+  read: number;
+  total: number;
+  unit: "bytes" | "pilji";
+}
+
 /**
  * The kept layers, each unpacked and checked whole before it is returned (those that can't be
  * are named in `lost`). `sources`, when given, must match the kept ones (the same files picked
- * again).
+ * again). `onProgress` hears of each entry read from the store (by its bytes: the read of a
+ * 시·군's entries takes a while of its own), then of the 필지 unpacked.
  */
 export async function restoreLayers(
   sources?: SourceId[],
-  onProgress?: (read: number, total: number) => void,
+  onProgress?: (p: RestoreProgress) => void,
+  reader: KeptReader = idbReader,
 ): Promise<Restored> {
-  const manifest = await get<unknown>(MANIFEST_KEY, keptStore);
+  const manifest = await reader.manifest();
   if (manifest === undefined) return { ok: false, why: "missing", names: [] };
   // Not a manifest this app ever wrote: refused (and forgotten) as another format, not a crash.
   if (!isManifest(manifest)) return { ok: false, why: "format", names: [] };
@@ -291,10 +333,20 @@ export async function restoreLayers(
   }
   if (manifest.version !== PACK_VERSION) return { ok: false, why: "format", names };
   const keys = manifest.layers.map((l) => l.key);
-  const buffers = await getMany<unknown>(
+  const sizes = [...manifest.layers.map((l) => Number(l.bytes) || 0), manifest.index?.bytes ?? 0];
+  const bytes = keptBytes(manifest);
+  let loaded = 0;
+  const buffers = await reader.entries(
     manifest.index ? [...keys, manifest.index.key] : keys,
-    keptStore,
+    (i) => {
+      loaded += sizes[i] ?? 0;
+      if (bytes > 0) onProgress?.({ read: loaded, total: bytes, unit: "bytes" });
+    },
   );
   const total = manifest.layers.reduce((n, l) => n + l.count, 0);
-  return unpackKept(manifest, buffers, onProgress && ((read) => onProgress(read, total)));
+  return unpackKept(
+    manifest,
+    buffers,
+    onProgress && ((read) => onProgress({ read, total, unit: "pilji" })),
+  );
 }

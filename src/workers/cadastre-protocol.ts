@@ -95,7 +95,8 @@ export type CadastreRequest =
 
 export type CadastreReply =
   | SelectReply
-  | { kind: "progress"; id: number; read: number; total: number }
+  /** `unit`: a restore first counts the kept entries' bytes read from IndexedDB, then 필지. */
+  | { kind: "progress"; id: number; read: number; total: number; unit?: "bytes" | "pilji" }
   /**
    * The map then asks for the vector tiles in view (`tile`), cut here: the page never parses or
    * clones 300,000 features itself.

@@ -182,8 +182,8 @@ async function handle(req: CadastreRequest): Promise<void> {
     return;
   }
   if (req.kind === "restore") {
-    const restored = await restoreLayers(undefined, (read, total) =>
-      scope.postMessage({ kind: "progress", id: req.id, read, total }),
+    const restored = await restoreLayers(undefined, (p) =>
+      scope.postMessage({ kind: "progress", id: req.id, ...p }),
     );
     if (!restored.ok) {
       if (restored.why !== "missing") await kept.forget();

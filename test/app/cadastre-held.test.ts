@@ -19,8 +19,10 @@ import { HeldCadastre, layerPlace } from "../../src/workers/cadastre-held";
 import {
   type HeldLayer,
   isManifest,
+  type KeptReader,
   keepPlan,
   manifestOf,
+  restoreLayers,
   unpackKept,
 } from "../../src/workers/cadastre-keep";
 import { PACK_VERSION, packPilji } from "../../src/workers/cadastre-pack";
@@ -255,6 +257,51 @@ describe("what is kept, by layer", () => {
       ok: false,
       why: "format",
     });
+  });
+
+  it("reports the kept entries read from the store, each as it arrives, before any 필지 is unpacked", async () => {
+    const index = new ArrayBuffer(64);
+    const [a, b] = buffers as [ArrayBuffer, ArrayBuffer];
+    const sizes: Record<string, number> = { "layer-a": a.byteLength, "layer-b": b.byteLength };
+    const m = manifestOf([jinju, sacheon], (k) => sizes[k] ?? 0, index);
+    const store = new Map<string, unknown>([
+      ["layer-a", a],
+      ["layer-b", b],
+      ["tiles-index", index],
+    ]);
+    const seen: string[] = [];
+    // A store whose entries arrive one at a time, as IndexedDB's requests complete.
+    const reader: KeptReader = {
+      manifest: async () => m,
+      entries: async (keys, onEntry) => {
+        const out: unknown[] = [];
+        for (const [i, k] of keys.entries()) {
+          await new Promise((done) => setTimeout(done, 1));
+          seen.push(`got ${k}`);
+          out.push(store.get(k));
+          onEntry(i, out[i]);
+        }
+        return out;
+      },
+    };
+    const all = a.byteLength + b.byteLength + 64;
+    const r = await restoreLayers(
+      undefined,
+      (p) => seen.push(`${p.unit} ${p.read}/${p.total}`),
+      reader,
+    );
+    expect(r.ok && r.layers.map((l) => l.pilji.length)).toEqual([2738, 485]);
+    // The bar moves while the store is read (by bytes, the manifest's sizes), then by 필지.
+    expect(seen).toEqual([
+      "got layer-a",
+      `bytes ${a.byteLength}/${all}`,
+      "got layer-b",
+      `bytes ${a.byteLength + b.byteLength}/${all}`,
+      "got tiles-index",
+      `bytes ${all}/${all}`,
+      "pilji 2738/3223",
+      "pilji 3223/3223",
+    ]);
   });
 
   it("refuses a manifest naming no layer, or one entry for two layers, as damaged", () => {

@@ -64,24 +64,31 @@ export async function pickAtCentre(page: Page, lot: Pilji): Promise<void> {
   await clickAt(page, await mapCentre(page));
 }
 
-/** The keys in the kept cadastre's IndexedDB store, and the layers its manifest names. */
+/**
+ * The keys in the kept cadastre's IndexedDB store, the layers its manifest names, and the bytes
+ * it says its entries hold (layers and index).
+ */
 export const keptStoreOf = (page: Page) =>
   page.evaluate(
     () =>
-      new Promise<{ keys: string[]; layers: string[] }>((done, fail) => {
+      new Promise<{ keys: string[]; layers: string[]; bytes: number }>((done, fail) => {
         const open = indexedDB.open("czd-cadastre-kept");
         open.onerror = () => fail(open.error);
         open.onsuccess = () => {
           const db = open.result;
-          if (!db.objectStoreNames.contains("kept")) return done({ keys: [], layers: [] });
+          if (!db.objectStoreNames.contains("kept"))
+            return done({ keys: [], layers: [], bytes: 0 });
           const store = db.transaction("kept").objectStore("kept");
           const keys = store.getAllKeys();
           const manifest = store.get("manifest");
-          manifest.onsuccess = () =>
+          manifest.onsuccess = () => {
+            const layers = (manifest.result?.layers ?? []) as { name: string; bytes: number }[];
             done({
               keys: keys.result.map(String).sort(),
-              layers: ((manifest.result?.layers ?? []) as { name: string }[]).map((l) => l.name),
+              layers: layers.map((l) => l.name),
+              bytes: layers.reduce((n, l) => n + l.bytes, 0) + (manifest.result?.index?.bytes ?? 0),
             });
+          };
           manifest.onerror = () => fail(manifest.error);
         };
       }),
