@@ -40,6 +40,8 @@ function fail(e: unknown): void {
 }
 
 function show(opened: Opened): void {
+  // Before the cadastre is shown: the 구역 listed again after an add are those meeting it.
+  useCadastre.setState({ addedExtent: opened.added?.extent ?? null });
   setOutlines(opened.layers, opened.count, opened.outlines, opened.places);
   useCadastre.setState({ from: opened.from, restoring: false });
 }

@@ -25,6 +25,11 @@ export interface CadastreState {
   count: number;
   /** The vector tiles' URL template (`czd-cadastre://…/{z}/{x}/{y}`), for the map. */
   url: string | null;
+  /**
+   * The box (west, south, east, north) of the 필지 the last add brought, set before the cadastre
+   * it made is shown: the freehand 구역 meeting it are listed again. Null: not known (all are).
+   */
+  addedExtent: [number, number, number, number] | null;
   /** 필지 filled in their 지목's colour (with a legend), not only outlined. */
   jimokColours: boolean;
   /** Clicks on the map add or remove 필지. */
@@ -47,6 +52,7 @@ export const useCadastre = create<CadastreState>()(() => ({
   places: [],
   count: 0,
   url: null,
+  addedExtent: null,
   jimokColours: false,
   picking: false,
   startNew: false,

@@ -36,6 +36,11 @@ export interface AddedLayers {
   skipped: number;
   /** A first open: `skipped` are 필지 the picked files held twice (not already open ones). */
   twice?: boolean;
+  /**
+   * The box (west, south, east, north; lon/lat) of the 필지 added: only the freehand 구역 whose
+   * box meets it are listed again (src/actions/cadastre-cover.ts).
+   */
+  extent?: [number, number, number, number];
 }
 
 export type CadastreRequest =

@@ -28,7 +28,7 @@ import {
 import { type ErrorData, importZone, isFilingError } from "../../geo/index";
 import bjd from "../../public/data/bjd-codes.json";
 import type { SourceId } from "../persistence/cadastre-kept";
-import { newLayers } from "./cadastre-add";
+import { extentOf, newLayers } from "./cadastre-add";
 import { HeldCadastre, layerPlace, namedPlace } from "./cadastre-held";
 import {
   type HeldLayer,
@@ -115,10 +115,12 @@ function add(
   } else {
     held.generation = req.generation;
   }
+  const extent = extentOf(added.flatMap((l) => l.pilji));
   return opened(req.id, held.pilji.length, {
     layers: added.map((l) => l.name),
     count,
     skipped,
+    ...(extent ? { extent } : {}),
   });
 }
 
