@@ -1,6 +1,7 @@
 /**
  * Helpers of the cadastre browser tests: the small 진주 and 사천 fixtures read in Node, a lot to
- * centre the view on, moving the view by its hash, and picking the lot at the centre.
+ * centre the view on, moving the view by its hash, picking the lot at the centre, the kept
+ * store, and the raster overlay seen during a drag.
  */
 import { readFileSync } from "node:fs";
 import { resolve } from "node:path";
@@ -10,6 +11,7 @@ import { expect } from "vitest";
 import { innerPoint } from "../../geo/cadastre/select";
 import type { Pilji } from "../../geo/cadastre/types";
 import { openCadastre, readPilji } from "../../geo/io/lsmd-read";
+import { changedShare } from "./pixels";
 import { clickAt, mapCentre } from "./tools-helpers";
 
 export const JINJU = resolve("test/fixtures/cadastre/LSMD_CONT_LDREG_48170.zip");
@@ -30,10 +32,10 @@ export function lotNear(pilji: Pilji[], [x = 0, y = 0]: Position): Pilji {
   return lot;
 }
 
-/** The view's hash centred on a 필지's inner point at zoom 18. */
-export const hashAt = (p: Pilji): string => {
+/** The view's hash centred on a 필지's inner point at zoom 18 (or another). */
+export const hashAt = (p: Pilji, zoom = 18): string => {
   const [lon = 0, lat = 0] = innerPoint(p.geometry);
-  return `#18/${lat.toFixed(5)}/${lon.toFixed(5)}`;
+  return `#${zoom}/${lat.toFixed(5)}/${lon.toFixed(5)}`;
 };
 
 /** The view's hash once it has stayed the same for half a second (a flight has ended). */
@@ -141,3 +143,65 @@ export const HOLD_REQUESTS = `(() => {
 /** Requests of these kinds are held back from the next page load on (HOLD_REQUESTS). */
 export const holdRequests = (page: Page, kinds: string[]) =>
   page.evaluate((k) => sessionStorage.setItem("czdHold", JSON.stringify(k)), kinds);
+
+/** Whether the overlay of compositor-placed tiles is seen (it is only while the map moves). */
+export const overlayShown = (page: Page) =>
+  page
+    .getByTestId("cadastre-overlay")
+    .evaluate((el) => `${(el as HTMLElement).dataset.shown}/${getComputedStyle(el).visibility}`);
+
+/**
+ * A drag by (120, 70) px at the raster tiles' zoom: while it is held the overlay draws the
+ * cadastre alone (the picture is the old one shifted, not doubled by MapLibre's raster layer
+ * under it); after it the map at rest draws it with the raster layer alone, the overlay hidden,
+ * again the old picture shifted.
+ */
+export async function dragShifts(page: Page): Promise<void> {
+  const box = await page.getByTestId("map").boundingBox();
+  if (!box) throw new Error("no map box");
+  const [dx, dy] = [120, 70];
+  // A middle part of the map, clear of its controls, before and after the drag.
+  const part = {
+    x: box.x + 150,
+    y: box.y + 120,
+    width: box.width - 400,
+    height: box.height - 300,
+  };
+  // The picture at rest (what was drawn before, its tiles in) before the drag.
+  let before = await page.screenshot({ clip: part });
+  await expect
+    .poll(
+      async () => {
+        const again = await page.screenshot({ clip: part });
+        const share = await changedShare(page, before, again);
+        before = again;
+        return share;
+      },
+      { timeout: 15_000 },
+    )
+    .toBe(0);
+  // At rest: MapLibre's raster layer draws the cadastre, in its place among the map's layers.
+  expect(await overlayShown(page)).toBe("false/hidden");
+  const [x, y] = [box.x + box.width / 2, box.y + box.height / 2];
+  await page.mouse.move(x, y);
+  await page.mouse.down();
+  await page.mouse.move(x + dx, y + dy, { steps: 12 });
+  // Still a moment before letting go: no inertia, the map moved by the pointer's path only.
+  await page.waitForTimeout(400);
+  const moved = { ...part, x: part.x + dx, y: part.y + dy };
+  // Held: the overlay draws the tiles, the raster layer (at opacity 0) does not as well.
+  expect(await overlayShown(page)).toBe("true/visible");
+  const held = await page.screenshot({ clip: moved });
+  await page.mouse.up();
+  expect(await changedShare(page, before, held)).toBeLessThan(0.01);
+  await expect.poll(() => overlayShown(page), { timeout: 15_000 }).toBe("false/hidden");
+  await expect
+    .poll(async () => changedShare(page, before, await page.screenshot({ clip: moved })), {
+      timeout: 15_000,
+    })
+    .toBeLessThan(0.01);
+  // And the drag changed the picture where it was (the check above is not of a still map).
+  await expect(
+    changedShare(page, before, await page.screenshot({ clip: part })),
+  ).resolves.toBeGreaterThan(0.05);
+}
