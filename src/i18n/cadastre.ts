@@ -46,7 +46,9 @@ export const CADASTRE_WORDS = {
       `연속지적도: 고른 파일들에 같은 필지(PNU)가 두 번 들어 있어 ${twice.toLocaleString()}개는 한 번만 열었습니다 (모두 ${total.toLocaleString()}필지).`,
     addedNone: (total: number) =>
       `연속지적도: 고른 파일의 필지는 이미 모두 열려 있어 두 번 넣지 않았습니다 (모두 ${total.toLocaleString()}필지).`,
-    closeLayer: (place: string) => `${place} 지적도 닫기`,
+    closeLayer: (place: string, which?: string) =>
+      `${place} 지적도 닫기${which ? ` (${which})` : ""}`,
+    nthFile: (n: number) => `${n}번째 파일`,
     closedLayer: (place: string, total: number, gone: number, areas: number) =>
       `연속지적도: ${place} 지적도를 닫았습니다 (남은 필지 ${total.toLocaleString()}개).${gone ? ` 구역 ${areas.toLocaleString()}개에 든 필지 ${gone.toLocaleString()}개는 이제 열려 있지 않습니다. 구역의 모양과 필지 목록은 그대로 두었습니다.` : ""}`,
     restoreCancelled:
@@ -102,7 +104,9 @@ export const CADASTRE_WORDS = {
       `Cadastral map: the files picked hold ${twice.toLocaleString()} land parcels (same PNU) twice; each is open once (${total.toLocaleString()} in all).`,
     addedNone: (total: number) =>
       `Cadastral map: every parcel of the picked files is already open, so none was added twice (${total.toLocaleString()} in all).`,
-    closeLayer: (place: string) => `Close ${place} cadastre`,
+    closeLayer: (place: string, which?: string) =>
+      `Close ${place} cadastre${which ? ` (${which})` : ""}`,
+    nthFile: (n: number) => `file ${n}`,
     closedLayer: (place: string, total: number, gone: number, areas: number) =>
       `Cadastral map: ${place} closed (${total.toLocaleString()} land parcels left open).${gone ? ` ${gone.toLocaleString()} land parcels named by ${areas.toLocaleString()} area(s) are no longer open; the areas' shapes and parcel lists are left as they were.` : ""}`,
     restoreCancelled:

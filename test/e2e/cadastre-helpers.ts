@@ -3,8 +3,10 @@
  * centre the view on, moving the view by its hash, picking the lot at the centre, the kept
  * store, and the raster overlay seen during a drag.
  */
-import { readFileSync } from "node:fs";
-import { resolve } from "node:path";
+import { execFileSync } from "node:child_process";
+import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join, resolve } from "node:path";
 import type { Position } from "geojson";
 import type { Page } from "playwright-core";
 import { expect } from "vitest";
@@ -16,6 +18,28 @@ import { clickAt, mapCentre } from "./tools-helpers";
 
 export const JINJU = resolve("test/fixtures/cadastre/LSMD_CONT_LDREG_48170.zip");
 export const SACHEON = resolve("test/fixtures/cadastre/LSMD_CONT_LDREG_48240.zip");
+
+/**
+ * 진주's fixture as loose files of the same name (LSMD_CONT_LDREG_48170.*) whose 필지 have other
+ * PNUs (본번 9xxx; the fixture's are 1–72): another file of one 시·군 and one code, as two
+ * editions of it would be. Its files' paths.
+ */
+export function jinjuOtherEdition(): string[] {
+  const dir = mkdtempSync(join(tmpdir(), "czd-cadastre-edition-"));
+  execFileSync("unzip", ["-q", JINJU, "-d", dir]);
+  const dbf = join(dir, "LSMD_CONT_LDREG_48170.dbf");
+  const b = readFileSync(dbf);
+  const [count, header, record] = [b.readUInt32LE(4), b.readUInt16LE(8), b.readUInt16LE(10)];
+  // The PNU field's offset in a record (after the deletion flag), from the field descriptors.
+  let at = 1;
+  for (let i = 32; b[i] !== 0x0d; i += 32) {
+    if (b.toString("latin1", i, i + 11).replace(/\0.*$/, "") === "PNU") break;
+    at += b[i + 16] ?? 0;
+  }
+  for (let k = 0; k < count; k++) b[header + k * record + at + 11] = "9".charCodeAt(0);
+  writeFileSync(dbf, b);
+  return readdirSync(dir).map((f) => join(dir, f));
+}
 
 /** Every 필지 of a cadastre file, read in Node. */
 export const readCadastre = (path: string): Pilji[] =>
