@@ -10,12 +10,14 @@ import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { type AppPage, openAppAt, waitForMap } from "./browser";
 import {
+  cadastrePanel,
   HOLD_REQUESTS,
   hashAt,
   holdRequests,
   JINJU,
   keptStoreOf,
   lotNear,
+  openJinju,
   pickAtCentre,
   readCadastre,
   SACHEON,
@@ -34,13 +36,10 @@ let app: AppPage;
 let page: Page;
 
 const panel = () => page.getByTestId("cadastre");
-const status = () => panel().getAttribute("data-status");
-const count = () => page.getByTestId("cadastre-count").textContent();
-const layers = () => page.getByTestId("cadastre-layer").allTextContents();
-const ready = () =>
-  page.locator('[data-testid="cadastre"][data-status="ready"]').waitFor({ timeout: 60_000 });
-const keptNow = () =>
-  page.locator('[data-testid="cadastre"][data-kept="true"]').waitFor({ timeout: 30_000 });
+const status = () => cadastrePanel(page).status();
+const count = () => cadastrePanel(page).count();
+const layers = () => cadastrePanel(page).layers();
+const ready = () => cadastrePanel(page).ready();
 const holding = () =>
   page.evaluate(() => (window as unknown as { czdHolding(): number }).czdHolding());
 const pickedPnus = async () =>
@@ -60,9 +59,7 @@ afterAll(async () => {
 
 describe("a cadastre stopped half-way", () => {
   it("cancels an add, and the cadastre open before is whole and usable", async () => {
-    await page.getByTestId("import-cadastre").setInputFiles(JINJU);
-    await ready();
-    await keptNow();
+    await openJinju(page);
     await page.getByTestId("cadastre-pick").click();
     await pickAtCentre(page, jinjuLot);
     await expect.poll(() => parcelCount(page)).toBe(1);

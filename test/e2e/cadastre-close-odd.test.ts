@@ -19,10 +19,13 @@ import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { type AppPage, openAppAt, waitForMap } from "./browser";
 import {
+  addSacheon,
+  cadastrePanel,
   hashAt,
   JINJU,
   keptStoreOf,
   lotNear,
+  openJinju,
   pickAtCentre,
   readCadastre,
   SACHEON,
@@ -34,12 +37,11 @@ const sacheonLot = lotNear(readCadastre(SACHEON), [128.0706, 35.1245]);
 let app: AppPage;
 let page: Page;
 
-const count = () => page.getByTestId("cadastre-count").textContent();
-const status = () => page.getByTestId("cadastre").getAttribute("data-status");
-const ready = () =>
-  page.locator('[data-testid="cadastre"][data-status="ready"]').waitFor({ timeout: 60_000 });
-const keptNow = () =>
-  page.locator('[data-testid="cadastre"][data-kept="true"]').waitFor({ timeout: 30_000 });
+const panel = () => cadastrePanel(page);
+const count = () => panel().count();
+const status = () => panel().status();
+const ready = () => panel().ready();
+const keptNow = () => panel().keptNow();
 const notice = () => page.getByRole("alert").textContent();
 /** What has focus: its accessible name or test id, or "body". */
 const focused = () =>
@@ -120,9 +122,7 @@ describe("closing 시·군 files, on the odd paths", () => {
   });
 
   it("adds 사천 again when picked again (it is no longer open)", async () => {
-    await page.getByTestId("import-cadastre").setInputFiles(SACHEON);
-    await expect.poll(count, { timeout: 60_000 }).toMatch(/^3,223 /);
-    await keptNow();
+    await addSacheon(page);
     expect((await keptStoreOf(page)).layers).toEqual([
       "LSMD_CONT_LDREG_48170",
       "LSMD_CONT_LDREG_48240",
@@ -147,17 +147,12 @@ describe("closing 시·군 files, on the odd paths", () => {
     await waitForMap(page);
     await page.waitForTimeout(2000);
     expect(await status()).toBe("none");
-    await page.getByTestId("import-cadastre").setInputFiles(JINJU);
-    await ready();
-    expect(await count()).toMatch(/^2,738 /);
+    await openJinju(page);
     expect(app.errors).toEqual([]);
   });
 
   it("one layer's kept entry damaged: the other restored, the notice naming the damaged one, its entry alone deleted", async () => {
-    await keptNow();
-    await page.getByTestId("import-cadastre").setInputFiles(SACHEON);
-    await expect.poll(count, { timeout: 60_000 }).toMatch(/^3,223 /);
-    await keptNow();
+    await addSacheon(page);
     const before = (await keptStoreOf(page)).keys;
     const sacheonKey = await damageKeptLayer(page, "LSMD_CONT_LDREG_48240");
     await page.reload();

@@ -90,6 +90,56 @@ export async function pickAtCentre(page: Page, lot: Pilji): Promise<void> {
   await clickAt(page, await mapCentre(page));
 }
 
+/** The cadastre panel as the tests read it: its count, files, status and notice, and two waits. */
+export function cadastrePanel(page: Page) {
+  return {
+    count: () => page.getByTestId("cadastre-count").textContent(),
+    layers: () => page.getByTestId("cadastre-layer").allTextContents(),
+    status: () => page.getByTestId("cadastre").getAttribute("data-status"),
+    notice: () => page.getByTestId("notice").textContent(),
+    /** A cadastre is open (read, added to, or restored). */
+    ready: () =>
+      page.locator('[data-testid="cadastre"][data-status="ready"]').waitFor({ timeout: 60_000 }),
+    /** The Worker has written what it holds (it waits a moment for the map's first tiles, then packs). */
+    keptNow: () =>
+      page.locator('[data-testid="cadastre"][data-kept="true"]').waitFor({ timeout: 30_000 }),
+  };
+}
+
+/** Opens 진주 onto no cadastre, and waits until it is open (2,738 필지) and kept. */
+export async function openJinju(page: Page): Promise<void> {
+  const panel = cadastrePanel(page);
+  await page.getByTestId("import-cadastre").setInputFiles(JINJU);
+  await panel.ready();
+  expect(await panel.count()).toMatch(/^2,738 /);
+  await panel.keptNow();
+}
+
+/**
+ * Adds 사천 to the cadastre open (진주), and waits until it is in (3,223 필지) and kept; `added`
+ * runs as soon as it is in, before the wait for the keeping (the notice of the add is still up).
+ */
+export async function addSacheon(page: Page, added?: () => Promise<void>): Promise<void> {
+  const panel = cadastrePanel(page);
+  await page.getByTestId("import-cadastre").setInputFiles(SACHEON);
+  await expect.poll(panel.count, { timeout: 60_000 }).toMatch(/^3,223 /);
+  await added?.();
+  await panel.keptNow();
+}
+
+/**
+ * The set-up of the add, close, close-odd and cancel tests: 진주 opened onto no cadastre, then
+ * 사천 added to it. `between` runs once 진주 is kept, `added` once 사천 is in (addSacheon).
+ */
+export async function openJinjuThenSacheon(
+  page: Page,
+  hooks: { between?: () => Promise<void>; added?: () => Promise<void> } = {},
+): Promise<void> {
+  await openJinju(page);
+  await hooks.between?.();
+  await addSacheon(page, hooks.added);
+}
+
 /**
  * The keys in the kept cadastre's IndexedDB store, the layers its manifest names, and the bytes
  * it says its entries hold (layers and index).

@@ -7,7 +7,14 @@
 import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { type AppPage, openAppAt } from "./browser";
-import { hashAt, JINJU, jinjuOtherEdition, lotNear, readCadastre } from "./cadastre-helpers";
+import {
+  hashAt,
+  JINJU,
+  jinjuOtherEdition,
+  lotNear,
+  openJinju,
+  readCadastre,
+} from "./cadastre-helpers";
 
 const jinjuLot = lotNear(readCadastre(JINJU), [128.1065, 35.18]);
 /** The same lot in the other edition: 본번 9xxx. */
@@ -33,10 +40,7 @@ afterAll(async () => {
 
 describe("two open files of one name", () => {
   it("gives each its own × name, in Korean and English", async () => {
-    await page.getByTestId("import-cadastre").setInputFiles(JINJU);
-    await page
-      .locator('[data-testid="cadastre"][data-status="ready"]')
-      .waitFor({ timeout: 60_000 });
+    await openJinju(page);
     await page.getByTestId("import-cadastre").setInputFiles(jinjuOtherEdition());
     await expect.poll(count, { timeout: 60_000 }).toMatch(/^5,476 /);
     expect(await page.getByTestId("cadastre-layer").allTextContents()).toEqual(["48170", "48170"]);
