@@ -11,7 +11,8 @@
  * the planner sees with history paused, so it is no undo step of its own, and only `pnu` /
  * `partialPnu` change (the write is skipped if the 구역 changed meanwhile). The list is derived
  * data: what the 구역 covers in the cadastre open now. So when a 시·군 is added to the cadastre
- * open, the freehand 구역 already listed are listed again the same way.
+ * open, the freehand 구역 already listed whose box meets the added 필지's are listed again the
+ * same way.
  */
 import type { Parcel } from "../../geo/index";
 import { useCadastre } from "../store/cadastre";
@@ -102,15 +103,33 @@ function listUnlisted(store: AppStore): void {
     relist(store, zoneId, parcel).catch(() => undefined);
 }
 
+type Extent = [number, number, number, number];
+
+/** Whether a parcel's box meets a box (west, south, east, north), edges included. */
+function meets(p: Parcel, [w, s, e, n]: Extent): boolean {
+  const polys = p.geometry.type === "Polygon" ? [p.geometry.coordinates] : p.geometry.coordinates;
+  let [x0, y0, x1, y1] = [Infinity, Infinity, -Infinity, -Infinity];
+  for (const poly of polys)
+    for (const [x = 0, y = 0] of poly[0] ?? []) {
+      if (x < x0) x0 = x;
+      if (x > x1) x1 = x;
+      if (y < y0) y0 = y;
+      if (y > y1) y1 = y;
+    }
+  return x0 <= e && x1 >= w && y0 <= n && y1 >= s;
+}
+
 /**
- * Lists again every freehand 구역 that has a list (a 시·군 was added: a 구역 over it now covers
- * 필지 it did not before); only lists that change are written, history paused as on open. 구역
- * built from 필지 are not: their list is what the planner picked.
+ * Lists again the freehand 구역 that have a list and whose box meets the box of the 필지 added
+ * (`extent`; every one when not known): a 시·군 was added, and a 구역 over it now covers 필지 it
+ * did not before. A 구역 away from it keeps its list untouched, not even asked about. Only lists
+ * that change are written, history paused as on open. 구역 built from 필지 are not: their list
+ * is what the planner picked.
  */
-function relistFreehand(store: AppStore): void {
+function relistFreehand(store: AppStore, extent: Extent | null): void {
   for (const zone of store.getState().zones)
     for (const p of zone.parcels)
-      if (Array.isArray(p.properties.partialPnu) && hasArea(p))
+      if (Array.isArray(p.properties.partialPnu) && hasArea(p) && (!extent || meets(p, extent)))
         relist(store, zone.id, p).catch(() => undefined);
 }
 
@@ -138,7 +157,7 @@ export function bindCover(store: AppStore): () => void {
     const added = heldCount > 0 && next.count > heldCount;
     heldCount = next.count;
     coversNone = new WeakSet();
-    if (added) relistFreehand(store);
+    if (added) relistFreehand(store, next.addedExtent);
     listUnlisted(store);
   });
   return () => {

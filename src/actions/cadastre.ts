@@ -5,7 +5,13 @@
  */
 import { errorText, isFilingError } from "../../geo/index";
 import { CADASTRE_WORDS } from "../i18n/cadastre";
-import { forgetFiles, forgetKept, keptFiles, keptManifest } from "../persistence/cadastre-kept";
+import {
+  forgetFiles,
+  forgetKept,
+  keptBytes,
+  keptFiles,
+  keptManifest,
+} from "../persistence/cadastre-kept";
 import { sigunguSettled } from "../sigungu-data";
 import { setOutlines, useCadastre } from "../store/cadastre";
 import { ruleSetFor } from "../store/derive";
@@ -34,6 +40,8 @@ function fail(e: unknown): void {
 }
 
 function show(opened: Opened): void {
+  // Before the cadastre is shown: the 구역 listed again after an add are those meeting it.
+  useCadastre.setState({ addedExtent: opened.added?.extent ?? null });
   setOutlines(opened.layers, opened.count, opened.outlines, opened.places);
   useCadastre.setState({ from: opened.from, restoring: false });
 }
@@ -84,7 +92,14 @@ function tellAdded(opened: Opened): void {
 export async function openCadastreFiles(files: NamedFile[]): Promise<boolean> {
   adding = useCadastre.getState().status === "ready";
   const kept = useCadastre.getState().kept;
-  useCadastre.setState({ status: "loading", restoring: false, kept: false, read: 0, total: 0 });
+  useCadastre.setState({
+    status: "loading",
+    restoring: false,
+    kept: false,
+    read: 0,
+    total: 0,
+    unit: "pilji",
+  });
   try {
     const opened = await openInWorker(files, (read, total) =>
       useCadastre.setState({ read, total }),
@@ -105,8 +120,9 @@ export async function openCadastreFiles(files: NamedFile[]): Promise<boolean> {
 
 /**
  * At start: the cadastre kept at the last visit, restored by the Worker without reading the
- * Shapefile. One kept that can't be read (an older format, damaged) is forgotten, with a notice
- * asking for the file again. Files kept by the first versions of the app are read once more and
+ * Shapefile. A 시·군 whose kept entry can't be read is left out (and forgotten), the others
+ * restored, with a notice naming the file to open again; when none can be read (an older format,
+ * damaged) the whole is forgotten, with the same notice. Files kept by the first versions of the app are read once more and
  * kept in the new form.
  */
 export async function restoreCadastre(): Promise<void> {
@@ -117,13 +133,18 @@ export async function restoreCadastre(): Promise<void> {
     return;
   }
   const manifest = await keptManifest();
-  // The same progress as a read: the total is known from the manifest before the Worker starts.
-  const total = Array.isArray(manifest?.layers)
-    ? manifest.layers.reduce((n, l) => n + (Number(l?.count) || 0), 0)
-    : 0;
-  useCadastre.setState({ status: "loading", restoring: true, read: 0, total });
+  // The same progress as a read, its total known from the manifest before the Worker starts:
+  // first the bytes of the kept entries read from IndexedDB (a 시·군's are tens of MB), then the
+  // 필지 unpacked. A manifest not sizing its entries starts with the 필지.
+  const layers = Array.isArray(manifest?.layers) ? manifest.layers : [];
+  const bytes = manifest && layers.length ? keptBytes(manifest) : 0;
+  const total = bytes || layers.reduce((n, l) => n + (Number(l?.count) || 0), 0);
+  const unit = bytes ? "bytes" : "pilji";
+  useCadastre.setState({ status: "loading", restoring: true, read: 0, total, unit });
   try {
-    const restored = await restoreInWorker((read, total) => useCadastre.setState({ read, total }));
+    const restored = await restoreInWorker((read, total, unit) =>
+      useCadastre.setState({ read, total, unit }),
+    );
     if ("unkept" in restored) {
       useCadastre.setState({ status: "none", restoring: false });
       if (restored.unkept === "missing") return;
@@ -138,6 +159,14 @@ export async function restoreCadastre(): Promise<void> {
     }
     show(restored);
     useCadastre.setState({ kept: true });
+    // One 시·군's entry could not be read: the others are open; that file must be opened again.
+    const lost = restored.lost?.map((l) => `${l.place} (${l.name})`).join(", ");
+    if (lost)
+      useAppStore.getState().notify({
+        kind: "error",
+        ko: CADASTRE_WORDS.ko.lostLayers(lost, restored.count),
+        en: CADASTRE_WORDS.en.lostLayers(lost, restored.count),
+      });
   } catch (e) {
     useCadastre.setState({ status: "none", restoring: false });
     if (e instanceof Cancelled) {

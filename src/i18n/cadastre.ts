@@ -31,9 +31,12 @@ export const CADASTRE_WORDS = {
     josoCsv: "지번 조서 (CSV)",
     josoXlsx: "지번 조서 (XLSX)",
     restoring: "저장해 둔 지적도 불러오는 중",
+    restoringRead: "저장해 둔 지적도를 저장소에서 읽는 중",
     keptCadastre: "지적도",
     unkept: (names: string, why: "format" | "damaged") =>
       `연속지적도: 저장해 둔 ${names}을(를) ${why === "format" ? "이 판의 앱이 읽지 못하는 예전 형식이라" : "읽을 수 없어(손상되었거나 잘림)"} 지웠습니다. 파일을 다시 열어 주세요.`,
+    lostLayers: (names: string, total: number) =>
+      `연속지적도: 저장해 둔 ${names}은(는) 읽을 수 없어(손상되었거나 잘림) 지웠습니다. 그 파일을 다시 열어 주세요. 나머지는 불러왔습니다 (${total.toLocaleString()}필지).`,
     addTitle:
       "다른 시·군의 연속지적도를 지금 열린 지적도에 더합니다 (이미 열린 필지는 두 번 넣지 않음)",
     openFiles: "열린 파일",
@@ -43,7 +46,9 @@ export const CADASTRE_WORDS = {
       `연속지적도: 고른 파일들에 같은 필지(PNU)가 두 번 들어 있어 ${twice.toLocaleString()}개는 한 번만 열었습니다 (모두 ${total.toLocaleString()}필지).`,
     addedNone: (total: number) =>
       `연속지적도: 고른 파일의 필지는 이미 모두 열려 있어 두 번 넣지 않았습니다 (모두 ${total.toLocaleString()}필지).`,
-    closeLayer: (place: string) => `${place} 지적도 닫기`,
+    closeLayer: (place: string, which?: string) =>
+      `${place} 지적도 닫기${which ? ` (${which})` : ""}`,
+    nthFile: (n: number) => `${n}번째 파일`,
     closedLayer: (place: string, total: number, gone: number, areas: number) =>
       `연속지적도: ${place} 지적도를 닫았습니다 (남은 필지 ${total.toLocaleString()}개).${gone ? ` 구역 ${areas.toLocaleString()}개에 든 필지 ${gone.toLocaleString()}개는 이제 열려 있지 않습니다. 구역의 모양과 필지 목록은 그대로 두었습니다.` : ""}`,
     restoreCancelled:
@@ -84,9 +89,12 @@ export const CADASTRE_WORDS = {
     josoCsv: "Parcel schedule (CSV)",
     josoXlsx: "Parcel schedule (XLSX)",
     restoring: "Restoring the kept cadastre",
+    restoringRead: "Reading the kept cadastre from storage",
     keptCadastre: "cadastre",
     unkept: (names: string, why: "format" | "damaged") =>
       `Cadastral map: the kept ${names} ${why === "format" ? "is in an older format this version of the app does not read" : "could not be read (damaged or cut short)"} and was removed. Please open the file again.`,
+    lostLayers: (names: string, total: number) =>
+      `Cadastral map: the kept ${names} could not be read (damaged or cut short) and was removed; please open that file again. The rest was restored (${total.toLocaleString()} land parcels).`,
     addTitle:
       "Add another city or county's cadastral map to the one open (parcels already open are not added twice)",
     openFiles: "Open files",
@@ -96,7 +104,9 @@ export const CADASTRE_WORDS = {
       `Cadastral map: the files picked hold ${twice.toLocaleString()} land parcels (same PNU) twice; each is open once (${total.toLocaleString()} in all).`,
     addedNone: (total: number) =>
       `Cadastral map: every parcel of the picked files is already open, so none was added twice (${total.toLocaleString()} in all).`,
-    closeLayer: (place: string) => `Close ${place} cadastre`,
+    closeLayer: (place: string, which?: string) =>
+      `Close ${place} cadastre${which ? ` (${which})` : ""}`,
+    nthFile: (n: number) => `file ${n}`,
     closedLayer: (place: string, total: number, gone: number, areas: number) =>
       `Cadastral map: ${place} closed (${total.toLocaleString()} land parcels left open).${gone ? ` ${gone.toLocaleString()} land parcels named by ${areas.toLocaleString()} area(s) are no longer open; the areas' shapes and parcel lists are left as they were.` : ""}`,
     restoreCancelled:

@@ -9,6 +9,7 @@ import { keptFiles, keptManifest } from "../persistence/cadastre-kept";
 import { useCadastre } from "../store/cadastre";
 import { useAppStore } from "../store/store";
 import { CadastreSelect } from "./CadastreSelect";
+import { layerCode, layerWhich } from "./cadastre-layer-names";
 import { fileBytes } from "./download";
 import { FilePicker } from "./FilePicker";
 import { focusOrFallback } from "./focus";
@@ -18,6 +19,10 @@ import { JimokColours } from "./JimokColours";
 const actions = () => import("../actions/cadastre");
 
 const ACCEPT = ".zip,.shp,.shx,.dbf,.prj,.cpg,application/zip";
+
+/** Bytes as MB with one decimal (a restore's reading of what was kept). */
+const mb = (bytes: number): string =>
+  (bytes / 1e6).toLocaleString(undefined, { minimumFractionDigits: 1, maximumFractionDigits: 1 });
 
 /**
  * Focus after a close took its button away (never left on <body>): the × of the file that took
@@ -36,6 +41,7 @@ export function CadastrePanel() {
   const status = useCadastre((s) => s.status);
   const read = useCadastre((s) => s.read);
   const total = useCadastre((s) => s.total);
+  const unit = useCadastre((s) => s.unit);
   const count = useCadastre((s) => s.count);
   const picking = useCadastre((s) => s.picking);
   const restoring = useCadastre((s) => s.restoring);
@@ -43,6 +49,8 @@ export function CadastrePanel() {
   const kept = useCadastre((s) => s.kept);
   const layers = useCadastre((s) => s.layers);
   const places = useCadastre((s) => s.places);
+  // Two files of one 시·군: their × names tell them apart (code, or place in the list).
+  const which = layerWhich(places, layers, w.nthFile);
   useEffect(() => {
     // Only a kept cadastre loads the reading code at start; none keeps the first screen as it was.
     void (async () => {
@@ -85,9 +93,13 @@ export function CadastrePanel() {
             max={total || 1}
             value={read}
           />
-          <span data-testid={restoring ? "cadastre-restoring" : undefined}>
-            {restoring ? w.restoring : w.reading} {read.toLocaleString()} /{" "}
-            {total ? total.toLocaleString() : "…"}
+          <span
+            data-testid={restoring ? "cadastre-restoring" : undefined}
+            data-unit={restoring ? unit : undefined}
+          >
+            {unit === "bytes"
+              ? `${w.restoringRead} ${mb(read)} / ${mb(total)} MB`
+              : `${restoring ? w.restoring : w.reading} ${read.toLocaleString()} / ${total ? total.toLocaleString() : "…"}`}
           </span>
           <button
             type="button"
@@ -148,18 +160,19 @@ export function CadastrePanel() {
           <span className="cadastre-layers" data-testid="cadastre-layers" title={w.openFiles}>
             {layers.map((name, i) => {
               const place = places[i] ?? name;
+              const label = w.closeLayer(place, which[i]);
               return (
                 // biome-ignore lint/suspicious/noArrayIndexKey: a layer's place in the Worker's list
                 <Fragment key={i}>
                   <span data-testid="cadastre-layer" title={`${place} · ${name}`}>
-                    {name.replace(/^LSMD_CONT_LDREG_/, "")}
+                    {layerCode(name)}
                   </span>
                   <button
                     type="button"
                     className="cadastre-layer-close"
                     data-testid="cadastre-layer-close"
-                    aria-label={w.closeLayer(place)}
-                    title={w.closeLayer(place)}
+                    aria-label={label}
+                    title={label}
                     onClick={() =>
                       void actions()
                         .then((m) => m.closeCadastreLayer(i, name))

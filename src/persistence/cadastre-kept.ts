@@ -38,6 +38,10 @@ export interface KeptManifest {
   index?: { key: string; bytes: number; sum: number };
 }
 
+/** The bytes a manifest says its entries hold (the layers', and the index's): 0 if not known. */
+export const keptBytes = (m: KeptManifest): number =>
+  m.layers.reduce((n, l) => n + (Number(l?.bytes) || 0), 0) + (Number(m.index?.bytes) || 0);
+
 export const keptStore = createStore("czd-cadastre-kept", "kept");
 export const MANIFEST_KEY = "manifest";
 

@@ -16,6 +16,8 @@ export interface CadastreState {
   kept: boolean;
   read: number;
   total: number;
+  /** What `read` and `total` count: 필지, or (a restore reading IndexedDB first) bytes. */
+  unit: "pilji" | "bytes";
   layers: string[];
   /** Each layer's 시·군·구 (진주시), as the panel names it. */
   places: string[];
@@ -23,6 +25,11 @@ export interface CadastreState {
   count: number;
   /** The vector tiles' URL template (`czd-cadastre://…/{z}/{x}/{y}`), for the map. */
   url: string | null;
+  /**
+   * The box (west, south, east, north) of the 필지 the last add brought, set before the cadastre
+   * it made is shown: the freehand 구역 meeting it are listed again. Null: not known (all are).
+   */
+  addedExtent: [number, number, number, number] | null;
   /** 필지 filled in their 지목's colour (with a legend), not only outlined. */
   jimokColours: boolean;
   /** Clicks on the map add or remove 필지. */
@@ -40,10 +47,12 @@ export const useCadastre = create<CadastreState>()(() => ({
   kept: false,
   read: 0,
   total: 0,
+  unit: "pilji",
   layers: [],
   places: [],
   count: 0,
   url: null,
+  addedExtent: null,
   jimokColours: false,
   picking: false,
   startNew: false,

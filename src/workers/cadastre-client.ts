@@ -38,6 +38,8 @@ export interface Opened {
   from: "files" | "kept";
   /** Files picked while a cadastre was open: what they added to it. */
   added?: AddedLayers;
+  /** A restore: the kept layers that could not be read (left out, their entries deleted). */
+  lost?: { name: string; place: string }[];
 }
 
 /**
@@ -82,19 +84,20 @@ function shownAs(reply: Extract<CadastreReply, { kind: "opened" }>, g: number): 
     ...shownNow(reply, g),
     from: reply.from,
     ...(reply.added ? { added: reply.added } : {}),
+    ...(reply.lost ? { lost: reply.lost } : {}),
   };
 }
 
 /**
- * The cadastre kept at the last visit, restored by the Worker from IndexedDB (no Shapefile read);
- * or, when none could be, the layers that were kept and why (the Worker has then forgotten them).
+ * The cadastre kept at the last visit, restored by the Worker from IndexedDB (no Shapefile read),
+ * its progress first in bytes read from the store, then in 필지 unpacked; or, when none could be, the layers that were kept and why (the Worker has then forgotten them).
  */
 export async function restoreInWorker(
-  onProgress: (read: number, total: number) => void,
+  onProgress: (read: number, total: number, unit: "bytes" | "pilji") => void,
 ): Promise<Opened | { unkept: UnkeptWhy; names: string[] }> {
   const g = ++generation;
   const reply = await rpc.request({ kind: "restore", id: rpc.nextId(), generation: g }, [], (p) =>
-    onProgress(p.read, p.total),
+    onProgress(p.read, p.total, p.unit ?? "pilji"),
   );
   if (reply.kind === "unkept") return { unkept: reply.why, names: reply.names };
   if (reply.kind !== "opened") throw new Error("unexpected reply");

@@ -7,7 +7,7 @@
  */
 import { type BjdTable, currentBjd, jibunOf, type Pilji, parsePnu } from "../../geo/cadastre";
 import type { SourceId } from "../persistence/cadastre-kept";
-import { type HeldLayer, sameSources, uniqueSources } from "./cadastre-keep";
+import { type HeldLayer, uniqueSources, withoutSources } from "./cadastre-keep";
 import { type CadastreTiles, cadastreTiles } from "./cadastre-tiles";
 
 /** A 필지's label on the map: 지번 and 지목 부호. */
@@ -27,6 +27,15 @@ export function layerPlace(
   const pnu = layer.pilji[0]?.pnu;
   const code = pnu ? currentBjd(pnu.slice(0, 10)) : "";
   return table.names[`${code.slice(0, 5)}00000`] ?? layer.name.replace(/^LSMD_CONT_LDREG_/, "");
+}
+
+/**
+ * The 시·군·구 a layer's name names (LSMD_CONT_LDREG_48240 → 사천시, its code the 행정표준코드), for
+ * a layer whose 필지 could not be read; the name's code when not in the table.
+ */
+export function namedPlace(name: string, table: BjdTable): string {
+  const code = /(\d{5})$/.exec(name)?.[1];
+  return (code && table.names[`${code}00000`]) || name.replace(/^LSMD_CONT_LDREG_/, "");
 }
 
 export class HeldCadastre {
@@ -79,16 +88,11 @@ export class HeldCadastre {
     const layer = this.layers[i];
     if (!layer) return null;
     const own = new Set(layer.pilji.map((p) => p.pnu));
-    const closedFiles = layer.sources ?? [];
-    const notClosed = (s: SourceId) => !closedFiles.some((c) => sameSources([c], [s]));
     this.hold(
-      this.layers
-        .filter((_, k) => k !== i)
-        .map((l) =>
-          l.sources && !l.sources.every(notClosed)
-            ? { ...l, sources: l.sources.filter(notClosed) }
-            : l,
-        ),
+      withoutSources(
+        this.layers.filter((_, k) => k !== i),
+        layer.sources ?? [],
+      ),
       g,
     );
     return [...new Set(watch)].filter((p) => own.has(p));

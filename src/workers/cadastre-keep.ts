@@ -8,10 +8,11 @@
  * in the same transaction (src/persistence/cadastre-kept.ts): a reload during a write finds the
  * cadastre as it was before the change or after it, never a mix.
  */
-import { get, getMany, promisifyRequest } from "idb-keyval";
+import { get, promisifyRequest } from "idb-keyval";
 import type { Pilji } from "../../geo/cadastre/types";
 import {
   type KeptManifest,
+  keptBytes,
   keptStore,
   MANIFEST_KEY,
   type SourceId,
@@ -151,7 +152,14 @@ export const forgetLayers = (): Promise<void> =>
   });
 
 export type Restored =
-  | { ok: true; manifest: KeptManifest; layers: HeldLayer[]; index?: ArrayBuffer }
+  | {
+      ok: true;
+      manifest: KeptManifest;
+      layers: HeldLayer[];
+      index?: ArrayBuffer;
+      /** Layers the manifest names whose entry could not be read (damaged, cut, missing). */
+      lost: string[];
+    }
   | { ok: false; why: UnkeptWhy; names: string[] };
 
 /** The same files, picked again: same names, sizes and modification times, in the same order. */
@@ -163,9 +171,27 @@ export const sameSources = (a: readonly SourceId[], b: readonly SourceId[]): boo
   );
 
 /**
+ * The files the layers were read from, less `gone` (the files of layers closed or lost): files
+ * picked together name each other's layers as their sources, and which of them held the layer
+ * gone is not known, so none of them is taken as held any more (picked again, it is read, and
+ * the PNU check skips what is still open).
+ */
+export function withoutSources(
+  layers: readonly HeldLayer[],
+  gone: readonly SourceId[],
+): HeldLayer[] {
+  const kept = (s: SourceId) => !gone.some((g) => sameSources([g], [s]));
+  return layers.map((l) =>
+    l.sources && !l.sources.every(kept) ? { ...l, sources: l.sources.filter(kept) } : l,
+  );
+}
+
+/**
  * The layers of a manifest from their buffers (`buffers[i]` the i-th layer's, then the index's),
- * each unpacked and checked whole before any is returned: one damaged or of another version
- * refuses them all. `onProgress` gets the 필지 unpacked so far.
+ * each unpacked and checked whole before it is returned. A layer whose entry is damaged, cut, of
+ * another version or missing is left out and named in `lost` (the others are restored: one bad
+ * entry no longer costs the planner every 시·군 kept); only when none can be read is the whole
+ * refused. `onProgress` gets the 필지 unpacked so far.
  */
 export function unpackKept(
   manifest: KeptManifest,
@@ -180,23 +206,40 @@ export function unpackKept(
   if (keys.size === 0 || keys.size !== manifest.layers.length)
     return { ok: false, why: "damaged", names };
   const layers: HeldLayer[] = [];
+  const lost: { name: string; why: "format" | "damaged"; sources: SourceId[] }[] = [];
   let read = 0;
   for (const [i, l] of manifest.layers.entries()) {
+    // A manifest of an earlier version names the files of all its layers together: a layer
+    // alone came from them, several layers from files no longer told apart (none named).
+    const sources = l.sources ?? (manifest.layers.length === 1 ? manifest.sources : undefined);
     const buffer = buffers[i];
-    if (!(buffer instanceof ArrayBuffer)) return { ok: false, why: "damaged", names };
-    try {
-      const pilji = unpackPilji(buffer, onProgress && ((n) => onProgress(read + n)));
-      if (pilji.length !== l.count) return { ok: false, why: "damaged", names };
-      read += pilji.length;
-      onProgress?.(read);
-      // A manifest of an earlier version names the files of all its layers together: a layer
-      // alone came from them, several layers from files no longer told apart (none named).
-      const sources = l.sources ?? (manifest.layers.length === 1 ? manifest.sources : undefined);
-      layers.push({ name: l.name, pilji, key: l.key, ...(sources ? { sources } : {}) });
-    } catch (e) {
-      if (e instanceof PackRefused) return { ok: false, why: e.why, names };
-      throw e;
+    let pilji: Pilji[] | null = null;
+    let why: "format" | "damaged" = "damaged";
+    if (buffer instanceof ArrayBuffer) {
+      try {
+        pilji = unpackPilji(buffer, onProgress && ((n) => onProgress(read + n)));
+      } catch (e) {
+        if (!(e instanceof PackRefused)) throw e;
+        why = e.why;
+      }
     }
+    if (!pilji || pilji.length !== l.count) {
+      lost.push({ name: l.name, why, sources: sources ?? [] });
+      continue;
+    }
+    read += pilji.length;
+    onProgress?.(read);
+    layers.push({ name: l.name, pilji, key: l.key, ...(sources ? { sources } : {}) });
+  }
+  if (layers.length === 0)
+    return { ok: false, why: lost.every((x) => x.why === "format") ? "format" : "damaged", names };
+  if (lost.length > 0) {
+    // The box index is over every layer's 필지 in order: with one left out it is built again.
+    const left = withoutSources(
+      layers,
+      lost.flatMap((x) => x.sources),
+    );
+    return { ok: true, manifest, layers: left, lost: lost.map((x) => x.name) };
   }
   // The box index is a saving, not the cadastre: one that doesn't check is built again.
   const index = buffers[manifest.layers.length];
@@ -205,7 +248,9 @@ export function unpackKept(
     index instanceof ArrayBuffer &&
     index.byteLength === manifest.index.bytes &&
     checksum(new Uint8Array(index)) === manifest.index.sum;
-  return indexOk ? { ok: true, manifest, layers, index } : { ok: true, manifest, layers };
+  return indexOk
+    ? { ok: true, manifest, layers, index, lost: [] }
+    : { ok: true, manifest, layers, lost: [] };
 }
 
 /** A manifest of the form this app writes (or wrote: per-layer files are optional). */
@@ -228,15 +273,57 @@ export function isManifest(m: unknown): m is KeptManifest {
   );
 }
 
+/** Where a restore reads the kept store: IndexedDB in the Worker, another in a test. */
+export interface KeptReader {
+  manifest(): Promise<unknown>;
+  /**
+   * The entries under these keys, read in one transaction; `onEntry(i, value)` is called as each
+   * arrives (in the order asked), before the whole is returned.
+   */
+  entries(
+    keys: readonly string[],
+    onEntry: (i: number, value: unknown) => void,
+  ): Promise<unknown[]>;
+}
+
+/** The kept store in IndexedDB (idb-keyval's store, one readonly transaction for the entries). */
+export const idbReader: KeptReader = {
+  manifest: () => get<unknown>(MANIFEST_KEY, keptStore),
+  entries: (keys, onEntry) =>
+    keptStore("readonly", (store) =>
+      Promise.all(
+        keys.map((k, i) =>
+          promisifyRequest(store.get(k)).then((value) => {
+            onEntry(i, value);
+            return value as unknown;
+          }),
+        ),
+      ),
+    ),
+};
+
 /**
- * The kept layers, each unpacked and checked whole before any is returned. `sources`, when given,
- * must match the kept ones (the same files picked again).
+ * A restore's progress: the kept entries read from the store (`bytes`, as the manifest sizes
+ * them, each counted when it has arrived), then the 필지 unpacked (`pilji`).
+ */
+export interface RestoreProgress {
+  read: number;
+  total: number;
+  unit: "bytes" | "pilji";
+}
+
+/**
+ * The kept layers, each unpacked and checked whole before it is returned (those that can't be
+ * are named in `lost`). `sources`, when given, must match the kept ones (the same files picked
+ * again). `onProgress` hears of each entry read from the store (by its bytes: the read of a
+ * 시·군's entries takes a while of its own), then of the 필지 unpacked.
  */
 export async function restoreLayers(
   sources?: SourceId[],
-  onProgress?: (read: number, total: number) => void,
+  onProgress?: (p: RestoreProgress) => void,
+  reader: KeptReader = idbReader,
 ): Promise<Restored> {
-  const manifest = await get<unknown>(MANIFEST_KEY, keptStore);
+  const manifest = await reader.manifest();
   if (manifest === undefined) return { ok: false, why: "missing", names: [] };
   // Not a manifest this app ever wrote: refused (and forgotten) as another format, not a crash.
   if (!isManifest(manifest)) return { ok: false, why: "format", names: [] };
@@ -246,10 +333,20 @@ export async function restoreLayers(
   }
   if (manifest.version !== PACK_VERSION) return { ok: false, why: "format", names };
   const keys = manifest.layers.map((l) => l.key);
-  const buffers = await getMany<unknown>(
+  const sizes = [...manifest.layers.map((l) => Number(l.bytes) || 0), manifest.index?.bytes ?? 0];
+  const bytes = keptBytes(manifest);
+  let loaded = 0;
+  const buffers = await reader.entries(
     manifest.index ? [...keys, manifest.index.key] : keys,
-    keptStore,
+    (i) => {
+      loaded += sizes[i] ?? 0;
+      if (bytes > 0) onProgress?.({ read: loaded, total: bytes, unit: "bytes" });
+    },
   );
   const total = manifest.layers.reduce((n, l) => n + l.count, 0);
-  return unpackKept(manifest, buffers, onProgress && ((read) => onProgress(read, total)));
+  return unpackKept(
+    manifest,
+    buffers,
+    onProgress && ((read) => onProgress({ read, total, unit: "pilji" })),
+  );
 }

@@ -36,6 +36,11 @@ export interface AddedLayers {
   skipped: number;
   /** A first open: `skipped` are 필지 the picked files held twice (not already open ones). */
   twice?: boolean;
+  /**
+   * The box (west, south, east, north; lon/lat) of the 필지 added: only the freehand 구역 whose
+   * box meets it are listed again (src/actions/cadastre-cover.ts).
+   */
+  extent?: [number, number, number, number];
 }
 
 export type CadastreRequest =
@@ -95,7 +100,8 @@ export type CadastreRequest =
 
 export type CadastreReply =
   | SelectReply
-  | { kind: "progress"; id: number; read: number; total: number }
+  /** `unit`: a restore first counts the kept entries' bytes read from IndexedDB, then 필지. */
+  | { kind: "progress"; id: number; read: number; total: number; unit?: "bytes" | "pilji" }
   /**
    * The map then asks for the vector tiles in view (`tile`), cut here: the page never parses or
    * clones 300,000 features itself.
@@ -115,6 +121,12 @@ export type CadastreReply =
        * were the very ones held already, not read again).
        */
       added?: AddedLayers;
+      /**
+       * A restore: the kept layers whose entry could not be read (damaged, cut, missing) and were
+       * left out (the others restored), each by its layer name and its 시·군; their entries are
+       * deleted and the manifest written without them before this reply.
+       */
+      lost?: { name: string; place: string }[];
     }
   /** A layer closed: the layers left, their 필지, and the watched PNUs that were its 필지. */
   | {

@@ -28,8 +28,8 @@ import {
 import { type ErrorData, importZone, isFilingError } from "../../geo/index";
 import bjd from "../../public/data/bjd-codes.json";
 import type { SourceId } from "../persistence/cadastre-kept";
-import { newLayers } from "./cadastre-add";
-import { HeldCadastre, layerPlace } from "./cadastre-held";
+import { extentOf, newLayers } from "./cadastre-add";
+import { HeldCadastre, layerPlace, namedPlace } from "./cadastre-held";
 import {
   type HeldLayer,
   KeptLayers,
@@ -115,17 +115,22 @@ function add(
   } else {
     held.generation = req.generation;
   }
+  const extent = extentOf(added.flatMap((l) => l.pilji));
   return opened(req.id, held.pilji.length, {
     layers: added.map((l) => l.name),
     count,
     skipped,
+    ...(extent ? { extent } : {}),
   });
 }
 
 type Opened = Extract<CadastreReply, { kind: "opened" }>;
 
-/** The reply to an open, an add or a restore: the layers now held, where from, what was added. */
-function opened(id: number, count: number, added?: Opened["added"]): Opened {
+/**
+ * The reply to an open, an add or a restore: the layers now held, where from, what was added,
+ * what of the kept could not be restored.
+ */
+function opened(id: number, count: number, added?: Opened["added"], lost?: string[]): Opened {
   return {
     kind: "opened",
     id,
@@ -134,6 +139,9 @@ function opened(id: number, count: number, added?: Opened["added"]): Opened {
     count,
     from: heldFrom,
     ...(added ? { added } : {}),
+    ...(lost?.length
+      ? { lost: lost.map((name) => ({ name, place: namedPlace(name, bjdTable) })) }
+      : {}),
   };
 }
 
@@ -148,10 +156,12 @@ async function handle(req: CadastreRequest): Promise<void> {
       scope.postMessage(add(req, sources));
       return;
     }
-    // The same files picked again (name, size, time): what was kept of them, if it reads whole.
-    const restored = req.files.every((f) => f.lastModified !== undefined)
+    // The same files picked again (name, size, time): what was kept of them, if it reads whole
+    // (a kept layer lost: the files picked are read instead, and kept anew).
+    const fromKept = req.files.every((f) => f.lastModified !== undefined)
       ? await restoreLayers(sources).catch(() => null)
       : null;
+    const restored = fromKept?.ok && fromKept.lost.length > 0 ? null : fromKept;
     if (restored?.ok) kept.known(restored.manifest);
     // Nothing is held here: the keys start again from layer-0 (the store is cleared on writing).
     // Files picked together that hold the same 필지 (a copy under another layer name) hold each
@@ -174,8 +184,8 @@ async function handle(req: CadastreRequest): Promise<void> {
     return;
   }
   if (req.kind === "restore") {
-    const restored = await restoreLayers(undefined, (read, total) =>
-      scope.postMessage({ kind: "progress", id: req.id, read, total }),
+    const restored = await restoreLayers(undefined, (p) =>
+      scope.postMessage({ kind: "progress", id: req.id, ...p }),
     );
     if (!restored.ok) {
       if (restored.why !== "missing") await kept.forget();
@@ -185,7 +195,12 @@ async function handle(req: CadastreRequest): Promise<void> {
     kept.known(restored.manifest);
     heldFrom = "kept";
     const count = held.hold(restored.layers, req.generation, restored.index);
-    scope.postMessage(opened(req.id, count));
+    // A layer lost: its entry deleted and the manifest (and the tiles' index) written without it,
+    // the others' entries untouched, so the next reload is clean. Should that fail, the next
+    // reload finds the bad entry again and leaves it out the same way.
+    if (restored.lost.length > 0)
+      await kept.keep(held.layers, held.tiles?.index).catch(() => undefined);
+    scope.postMessage(opened(req.id, count, undefined, restored.lost));
     return;
   }
   if (req.kind === "closeLayer") {

@@ -20,6 +20,7 @@ import { applyDrawn, applyEdited } from "../../src/actions/actions";
 import { bindCover } from "../../src/actions/cadastre-cover";
 import { useCadastre } from "../../src/store/cadastre";
 import { activeZone, createAppStore } from "../../src/store/store";
+import { type Extent, extentOf } from "../../src/workers/cadastre-add";
 
 const layer = openCadastre([
   { name: "c.zip", bytes: readFileSync("test/fixtures/cadastre/LSMD_CONT_LDREG_48170.zip") },
@@ -243,13 +244,19 @@ describe("a 구역 drawn before the cadastre was opened", () => {
 
 describe("a freehand 구역 listed before a 시·군 was added", () => {
   const west = pilji.filter((p) => (innerPoint(p.geometry)[0] ?? 0) < 128.1064);
-  const openWith = (n: number, g: number) =>
+  /** The "added 시·군": the east half, and the box of its 필지 (as the Worker sends it). */
+  const east = pilji.filter((p) => (innerPoint(p.geometry)[0] ?? 0) >= 128.1064);
+  const eastBox = extentOf(east);
+  /** The cadastre shown as the page shows it: after an add, the added 필지's box set first. */
+  const openWith = (n: number, g: number, added: Extent | null = null) => {
+    useCadastre.setState({ addedExtent: added });
     useCadastre.setState({
       status: "ready",
       count: n,
       layers: n === pilji.length ? ["A", "B"] : ["A"],
       url: `czd-cadastre://${g}/{z}/{x}/{y}`,
     });
+  };
   beforeEach(() => {
     useCadastre.setState({ status: "none", url: null, count: 0, layers: [] });
     held = west;
@@ -278,12 +285,59 @@ describe("a freehand 구역 listed before a 시·군 was added", () => {
     );
     const steps = store.temporal.getState().pastStates.length;
     held = pilji;
-    openWith(pilji.length, 2);
+    openWith(pilji.length, 2, eastBox);
     await vi.waitFor(() => expect(first().properties.partialPnu).toEqual(all.partialPnu));
     expect(first().properties.pnu).toEqual(all.pnu);
     expect(first().geometry).toBe(freehand);
     expect(store.temporal.getState().pastStates.length).toBe(steps);
     expect(activeZone(store.getState()).parcels[1]?.properties.pnu).toEqual(["x"]);
+  });
+
+  it("is not asked about again, its list untouched, when far from the added file", async () => {
+    if (!eastBox) throw new Error("no east half");
+    // A small 구역 around the westmost 필지 of the west half: its box is clear of the east half's.
+    const westmost = [...west].sort(
+      (a, b) => (innerPoint(a.geometry)[0] ?? 0) - (innerPoint(b.geometry)[0] ?? 0),
+    )[0];
+    if (!westmost) throw new Error("no west 필지");
+    const [x = 0, y = 0] = innerPoint(westmost.geometry);
+    const d = 0.0003;
+    const far: Polygon = {
+      type: "Polygon",
+      coordinates: [
+        [
+          [x - d, y - d],
+          [x + d, y - d],
+          [x + d, y + d],
+          [x - d, y + d],
+          [x - d, y - d],
+        ],
+      ],
+    };
+    expect(x + d).toBeLessThan(eastBox[0]);
+    const store = createAppStore();
+    off = bindCover(store);
+    openWith(west.length, 1);
+    applyDrawn(store, "parcel-polygon", far);
+    applyDrawn(store, "parcel-polygon", freehand);
+    const nth = (i: number) => activeZone(store.getState()).parcels[i] as Parcel;
+    await vi.waitFor(() => expect(nth(1).properties.partialPnu).toBeDefined());
+    await vi.waitFor(() => expect(nth(0).properties.partialPnu).toBeDefined());
+    const farList = nth(0).properties;
+    expect((farList.pnu as string[]).length).toBeGreaterThan(0);
+    const askedFar = () => asked.filter((g) => g === far).length;
+    const askedNear = () => asked.filter((g) => g === freehand).length;
+    const [farAsks, nearAsks] = [askedFar(), askedNear()];
+    held = pilji;
+    openWith(pilji.length, 2, eastBox);
+    // The 구역 over the added half is asked about again (and its list grows) ...
+    await vi.waitFor(() => expect(askedNear()).toBe(nearAsks + 1));
+    const all = pnuProperties(coveredPilji(freehand, pilji));
+    await vi.waitFor(() => expect(nth(1).properties.partialPnu).toEqual(all.partialPnu));
+    // ... the far one is not: not asked, its list the very same object.
+    await new Promise((r) => setTimeout(r, 50));
+    expect(askedFar()).toBe(farAsks);
+    expect(nth(0).properties).toBe(farList);
   });
 
   it("keeps its list when a file is closed (the count falls)", async () => {

@@ -3,8 +3,10 @@
  * held, 사천 closed: its 필지 leave the count, the map tiles' index (a point on a 사천 필지 finds
  * nothing, no tile over 사천 holds it), the selections' index (a lasso over it), the 지번 search
  * and the PNU map; the 구역's PNUs that were its 필지 are named. What is kept changes by layer:
- * an add writes the new layer only, a close deletes its own only, and a damaged entry refuses
- * the whole kept cadastre; a manifest of the earlier version (no files a layer) is still read.
+ * an add writes the new layer only, a close deletes its own only, and a damaged or missing entry
+ * is left out of a restore (the others restored, the lost one named, its entry alone to be
+ * deleted) — every entry bad refuses the whole; a manifest of the earlier version (no files a
+ * layer) is still read.
  */
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
@@ -17,8 +19,10 @@ import { HeldCadastre, layerPlace } from "../../src/workers/cadastre-held";
 import {
   type HeldLayer,
   isManifest,
+  type KeptReader,
   keepPlan,
   manifestOf,
+  restoreLayers,
   unpackKept,
 } from "../../src/workers/cadastre-keep";
 import { PACK_VERSION, packPilji } from "../../src/workers/cadastre-pack";
@@ -175,11 +179,73 @@ describe("what is kept, by layer", () => {
     expect(seen).toEqual([2738, 3223]);
   });
 
-  it("refuses the whole when one layer's entry is damaged or missing", () => {
+  /** The buffer with one byte changed, as a disk error would. */
+  const flipped = (b: ArrayBuffer) => {
+    const out = b.slice(0);
+    const bytes = new Uint8Array(out);
+    bytes[bytes.length >> 1] = (bytes[bytes.length >> 1] ?? 0) ^ 0xff;
+    return out;
+  };
+
+  it("restores the good layers when one entry among them is damaged, naming the one lost", () => {
+    const a = buffers[0] as ArrayBuffer;
+    const b = buffers[1] as ArrayBuffer;
+    for (const bad of [flipped(b), b.slice(0, 1000)]) {
+      const r = unpackKept(manifest, [a, bad]);
+      expect(r.ok).toBe(true);
+      if (!r.ok) continue;
+      expect(r.layers.map((l) => [l.name, l.key, l.pilji.length])).toEqual([
+        [jinju.name, "layer-a", 2738],
+      ]);
+      expect(r.lost).toEqual([sacheon.name]);
+      // The tiles' index was over both layers: built again, not restored.
+      expect(r.index).toBeUndefined();
+      // The store then loses the lost layer's entry only (the manifest written without it).
+      expect(keepPlan(new Set(manifest.layers.map((l) => l.key)), r.layers)).toEqual({
+        clear: false,
+        put: [],
+        drop: ["layer-b"],
+      });
+    }
+    // The first of three damaged: the other two restored, in their order.
+    const three = manifestOf(
+      [jinju, sacheon, { ...sacheon, name: "LSMD_CONT_LDREG_48241", key: "layer-c" }],
+      () => 0,
+    );
+    const r = unpackKept(three, [flipped(a), b, b]);
+    expect(r.ok && r.layers.map((l) => l.key)).toEqual(["layer-b", "layer-c"]);
+    expect(r.ok && r.lost).toEqual([jinju.name]);
+  });
+
+  it("restores the others when one entry is missing (deleted under a manifest naming it)", () => {
+    const r = unpackKept(manifest, [undefined, buffers[1]]);
+    expect(r.ok && r.layers.map((l) => l.name)).toEqual([sacheon.name]);
+    expect(r.ok && r.lost).toEqual([jinju.name]);
+    // An entry holding another count of 필지 than the manifest says is lost the same way.
+    const other = unpackKept(manifest, [buffers[1], buffers[1]]);
+    expect(other.ok && other.lost).toEqual([jinju.name]);
+  });
+
+  it("no longer counts the lost layer's files as held when layers were picked together", () => {
+    const both = [source("jinju.zip"), source("sacheon.zip")];
+    const together = manifestOf(
+      [
+        { ...jinju, sources: both },
+        { ...sacheon, sources: both },
+      ],
+      () => 0,
+    );
+    const r = unpackKept(together, [buffers[0], undefined]);
+    // Picked again, either file is read (the PNU check skips 진주's 필지), not taken as open.
+    expect(r.ok && r.layers[0]?.sources).toEqual([]);
+  });
+
+  it("refuses the whole, as before, when every entry is damaged or missing", () => {
     const cut = (buffers[1] as ArrayBuffer).slice(0, 1000);
     for (const bad of [
-      [buffers[0], cut],
-      [buffers[0], undefined],
+      [flipped(buffers[0] as ArrayBuffer), cut],
+      [undefined, undefined],
+      [undefined, cut],
     ]) {
       expect(unpackKept(manifest, bad)).toEqual({
         ok: false,
@@ -191,6 +257,51 @@ describe("what is kept, by layer", () => {
       ok: false,
       why: "format",
     });
+  });
+
+  it("reports the kept entries read from the store, each as it arrives, before any 필지 is unpacked", async () => {
+    const index = new ArrayBuffer(64);
+    const [a, b] = buffers as [ArrayBuffer, ArrayBuffer];
+    const sizes: Record<string, number> = { "layer-a": a.byteLength, "layer-b": b.byteLength };
+    const m = manifestOf([jinju, sacheon], (k) => sizes[k] ?? 0, index);
+    const store = new Map<string, unknown>([
+      ["layer-a", a],
+      ["layer-b", b],
+      ["tiles-index", index],
+    ]);
+    const seen: string[] = [];
+    // A store whose entries arrive one at a time, as IndexedDB's requests complete.
+    const reader: KeptReader = {
+      manifest: async () => m,
+      entries: async (keys, onEntry) => {
+        const out: unknown[] = [];
+        for (const [i, k] of keys.entries()) {
+          await new Promise((done) => setTimeout(done, 1));
+          seen.push(`got ${k}`);
+          out.push(store.get(k));
+          onEntry(i, out[i]);
+        }
+        return out;
+      },
+    };
+    const all = a.byteLength + b.byteLength + 64;
+    const r = await restoreLayers(
+      undefined,
+      (p) => seen.push(`${p.unit} ${p.read}/${p.total}`),
+      reader,
+    );
+    expect(r.ok && r.layers.map((l) => l.pilji.length)).toEqual([2738, 485]);
+    // The bar moves while the store is read (by bytes, the manifest's sizes), then by 필지.
+    expect(seen).toEqual([
+      "got layer-a",
+      `bytes ${a.byteLength}/${all}`,
+      "got layer-b",
+      `bytes ${a.byteLength + b.byteLength}/${all}`,
+      "got tiles-index",
+      `bytes ${all}/${all}`,
+      "pilji 2738/3223",
+      "pilji 3223/3223",
+    ]);
   });
 
   it("refuses a manifest naming no layer, or one entry for two layers, as damaged", () => {

@@ -11,10 +11,12 @@ import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { type AppPage, openAppAt, waitForMap } from "./browser";
 import {
+  cadastrePanel,
   go,
   hashAt,
   JINJU,
   lotNear,
+  openJinjuThenSacheon,
   pickAtCentre,
   readCadastre,
   SACHEON,
@@ -34,13 +36,12 @@ const sacheonNext = lotNear(
 let app: AppPage;
 let page: Page;
 
-const count = () => page.getByTestId("cadastre-count").textContent();
-const layers = () => page.getByTestId("cadastre-layer").allTextContents();
-const ready = () =>
-  page.locator('[data-testid="cadastre"][data-status="ready"]').waitFor({ timeout: 60_000 });
-const keptNow = () =>
-  page.locator('[data-testid="cadastre"][data-kept="true"]').waitFor({ timeout: 30_000 });
-const notice = () => page.getByTestId("notice").textContent();
+const panel = () => cadastrePanel(page);
+const count = () => panel().count();
+const layers = () => panel().layers();
+const ready = () => panel().ready();
+const keptNow = () => panel().keptNow();
+const notice = () => panel().notice();
 /** Every PNU the exported filing's 구역 list. */
 const pickedPnus = async () =>
   (await exportFiling(page)).features.flatMap((f) => (f.properties?.pnu as string[]) ?? []);
@@ -71,17 +72,14 @@ afterAll(async () => {
 
 describe("a neighbouring 시·군 added to the cadastre open", () => {
   it("adds 사천 picked after 진주: the sum, both files listed, with a notice", async () => {
-    await page.getByTestId("import-cadastre").setInputFiles(JINJU);
-    await ready();
-    expect(await count()).toMatch(/^2,738 /);
-    expect(await layers()).toEqual(["48170"]);
-    await keptNow();
-
-    await page.getByTestId("import-cadastre").setInputFiles(SACHEON);
-    await expect.poll(count, { timeout: 60_000 }).toMatch(/^3,223 /);
-    expect(jinju.length + sacheon.length).toBe(3223);
-    expect(await layers()).toEqual(["48170", "48240"]);
-    expect(await notice()).toContain("485개를 더했습니다");
+    await openJinjuThenSacheon(page, {
+      between: async () => expect(await layers()).toEqual(["48170"]),
+      added: async () => {
+        expect(jinju.length + sacheon.length).toBe(3223);
+        expect(await layers()).toEqual(["48170", "48240"]);
+        expect(await notice()).toContain("485개를 더했습니다");
+      },
+    });
   });
 
   it("picks 필지 of both: the added 필지 are drawn and found", async () => {

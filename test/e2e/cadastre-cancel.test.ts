@@ -2,19 +2,22 @@
  * Stopping the cadastre half-way. An add cancelled (사천 picked while 진주 is open, the request
  * caught before the Worker reads it, then 취소): 진주 is back, whole and usable — its count, its
  * file listed, a 구역 picked before kept, another 필지 picked after. A restore on reload shows the
- * read's progress bar, its total from what was kept, and can be cancelled: nothing is shown, the
+ * read's progress bar, its total (the kept entries' bytes, read first) from what was kept, and
+ * can be cancelled: nothing is shown, the
  * 구역 stay, what was kept stays kept, and the next reload restores it.
  */
 import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { type AppPage, openAppAt, waitForMap } from "./browser";
 import {
+  cadastrePanel,
   HOLD_REQUESTS,
   hashAt,
   holdRequests,
   JINJU,
   keptStoreOf,
   lotNear,
+  openJinju,
   pickAtCentre,
   readCadastre,
   SACHEON,
@@ -33,13 +36,10 @@ let app: AppPage;
 let page: Page;
 
 const panel = () => page.getByTestId("cadastre");
-const status = () => panel().getAttribute("data-status");
-const count = () => page.getByTestId("cadastre-count").textContent();
-const layers = () => page.getByTestId("cadastre-layer").allTextContents();
-const ready = () =>
-  page.locator('[data-testid="cadastre"][data-status="ready"]').waitFor({ timeout: 60_000 });
-const keptNow = () =>
-  page.locator('[data-testid="cadastre"][data-kept="true"]').waitFor({ timeout: 30_000 });
+const status = () => cadastrePanel(page).status();
+const count = () => cadastrePanel(page).count();
+const layers = () => cadastrePanel(page).layers();
+const ready = () => cadastrePanel(page).ready();
 const holding = () =>
   page.evaluate(() => (window as unknown as { czdHolding(): number }).czdHolding());
 const pickedPnus = async () =>
@@ -59,9 +59,7 @@ afterAll(async () => {
 
 describe("a cadastre stopped half-way", () => {
   it("cancels an add, and the cadastre open before is whole and usable", async () => {
-    await page.getByTestId("import-cadastre").setInputFiles(JINJU);
-    await ready();
-    await keptNow();
+    await openJinju(page);
     await page.getByTestId("cadastre-pick").click();
     await pickAtCentre(page, jinjuLot);
     await expect.poll(() => parcelCount(page)).toBe(1);
@@ -97,9 +95,14 @@ describe("a cadastre stopped half-way", () => {
     await waitForMap(page);
     const bar = page.locator('[data-testid="cadastre-progress"][data-what="restore"]');
     await bar.waitFor({ timeout: 30_000 });
-    expect(await bar.getAttribute("max")).toBe("2738");
-    expect(await page.getByTestId("cadastre-restoring").textContent()).toBe(
-      "저장해 둔 지적도 불러오는 중 0 / 2,738",
+    // The first thing a restore does is read the kept entries from IndexedDB: by their bytes.
+    const { bytes } = await keptStoreOf(page);
+    expect(bytes).toBeGreaterThan(100_000);
+    expect(await bar.getAttribute("max")).toBe(String(bytes));
+    const label = page.getByTestId("cadastre-restoring");
+    expect(await label.getAttribute("data-unit")).toBe("bytes");
+    expect(await label.textContent()).toBe(
+      `저장해 둔 지적도를 저장소에서 읽는 중 0.0 / ${(bytes / 1e6).toFixed(1)} MB`,
     );
     await expect.poll(holding).toBe(1);
     await page.getByTestId("cadastre-cancel").click();

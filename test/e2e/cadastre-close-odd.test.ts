@@ -7,8 +7,8 @@
  * take the 구역 away and bring it back with its list. 사천 picked again is read and
  * added (it was taken as still open, its files named by 진주's layer). Every file closed in turn
  * ends in the closed state with focus on the open button, nothing kept, a reload restoring
- * nothing, and a later open working. One layer's kept entry deleted under a manifest naming it
- * gives the notice and loses nothing drawn; two files of the same 필지 picked together hold each
+ * nothing, and a later open working. One layer's kept entry damaged: a reload restores the
+ * other, names the damaged file in the notice, deletes its entry alone and loses nothing drawn; two files of the same 필지 picked together hold each
  * once; 닫기 from the keyboard leaves focus on the open button.
  */
 import { execFileSync } from "node:child_process";
@@ -19,10 +19,13 @@ import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { type AppPage, openAppAt, waitForMap } from "./browser";
 import {
+  addSacheon,
+  cadastrePanel,
   hashAt,
   JINJU,
   keptStoreOf,
   lotNear,
+  openJinju,
   pickAtCentre,
   readCadastre,
   SACHEON,
@@ -34,12 +37,11 @@ const sacheonLot = lotNear(readCadastre(SACHEON), [128.0706, 35.1245]);
 let app: AppPage;
 let page: Page;
 
-const count = () => page.getByTestId("cadastre-count").textContent();
-const status = () => page.getByTestId("cadastre").getAttribute("data-status");
-const ready = () =>
-  page.locator('[data-testid="cadastre"][data-status="ready"]').waitFor({ timeout: 60_000 });
-const keptNow = () =>
-  page.locator('[data-testid="cadastre"][data-kept="true"]').waitFor({ timeout: 30_000 });
+const panel = () => cadastrePanel(page);
+const count = () => panel().count();
+const status = () => panel().status();
+const ready = () => panel().ready();
+const keptNow = () => panel().keptNow();
 const notice = () => page.getByRole("alert").textContent();
 /** What has focus: its accessible name or test id, or "body". */
 const focused = () =>
@@ -120,9 +122,7 @@ describe("closing 시·군 files, on the odd paths", () => {
   });
 
   it("adds 사천 again when picked again (it is no longer open)", async () => {
-    await page.getByTestId("import-cadastre").setInputFiles(SACHEON);
-    await expect.poll(count, { timeout: 60_000 }).toMatch(/^3,223 /);
-    await keptNow();
+    await addSacheon(page);
     expect((await keptStoreOf(page)).layers).toEqual([
       "LSMD_CONT_LDREG_48170",
       "LSMD_CONT_LDREG_48240",
@@ -147,30 +147,47 @@ describe("closing 시·군 files, on the odd paths", () => {
     await waitForMap(page);
     await page.waitForTimeout(2000);
     expect(await status()).toBe("none");
-    await page.getByTestId("import-cadastre").setInputFiles(JINJU);
-    await ready();
-    expect(await count()).toMatch(/^2,738 /);
+    await openJinju(page);
     expect(app.errors).toEqual([]);
   });
 
-  it("one layer's kept entry deleted while the manifest names it: the notice, nothing drawn lost", async () => {
-    await keptNow();
-    await page.getByTestId("import-cadastre").setInputFiles(SACHEON);
-    await expect.poll(count, { timeout: 60_000 }).toMatch(/^3,223 /);
-    await keptNow();
-    await deleteKeptLayer(page, "LSMD_CONT_LDREG_48240");
+  it("one layer's kept entry damaged: the other restored, the notice naming the damaged one, its entry alone deleted", async () => {
+    await addSacheon(page);
+    const before = (await keptStoreOf(page)).keys;
+    const sacheonKey = await damageKeptLayer(page, "LSMD_CONT_LDREG_48240");
     await page.reload();
     await waitForMap(page);
-    // As documented: one entry that can't be read refuses the kept cadastre whole, named.
-    await expect.poll(notice, { timeout: 30_000 }).toContain("읽을 수 없어");
-    expect(await notice()).toContain("LSMD_CONT_LDREG_48240");
-    expect(await status()).toBe("none");
-    expect((await keptStoreOf(page)).keys).toEqual([]);
+    // 진주 is open again; 사천's entry could not be read, and the notice says which file to open.
+    await ready();
+    expect(await count()).toMatch(/^2,738 /);
+    expect(await page.getByTestId("cadastre-layer").allTextContents()).toEqual(["48170"]);
+    await expect.poll(notice, { timeout: 30_000 }).toContain("사천시 (LSMD_CONT_LDREG_48240)");
+    expect(await notice()).toContain("다시 열어 주세요");
+    await page.getByTestId("lang-toggle").click();
+    expect(await notice()).toMatch(/^Cadastral map: the kept 사천시 \(LSMD_CONT_LDREG_48240\)/);
+    await page.getByTestId("lang-toggle").click();
+    // Only 사천's entry deleted; the manifest names 진주 alone.
+    await expect
+      .poll(async () => (await keptStoreOf(page)).layers)
+      .toEqual(["LSMD_CONT_LDREG_48170"]);
+    expect((await keptStoreOf(page)).keys).toEqual(before.filter((k) => k !== sacheonKey));
+    // The 구역 keep their 필지 lists.
     expect(await pnus()).toEqual([[sacheonLot.pnu]]);
+    // The next reload is clean: 진주 restored, no notice.
+    await page.getByTestId("notice-close").click();
+    await page.reload();
+    await waitForMap(page);
+    await ready();
+    expect(await count()).toMatch(/^2,738 /);
+    await page.waitForTimeout(500);
+    expect(await page.getByRole("alert").count()).toBe(0);
     expect(app.errors).toEqual([]);
   });
 
   it("holds each 필지 once when two files of the same 필지 are picked together", async () => {
+    // Picked onto no cadastre (with 진주 open they would be an add).
+    await page.getByTestId("cadastre-close").click();
+    await expect.poll(status).toBe("none");
     await page.getByTestId("import-cadastre").setInputFiles([JINJU, ...jinjuRenamed()]);
     await ready();
     expect(await count()).toMatch(/^2,738 /);
@@ -197,24 +214,30 @@ function jinjuRenamed(): string[] {
   });
 }
 
-/** Deletes the kept entry of the layer named so, leaving the manifest naming it. */
-function deleteKeptLayer(p: Page, name: string): Promise<void> {
+/** Changes one byte of the kept entry of the layer named so, as a disk error would; its key. */
+function damageKeptLayer(p: Page, name: string): Promise<string> {
   return p.evaluate(
     (layer) =>
-      new Promise<void>((done, fail) => {
+      new Promise<string>((done, fail) => {
         const open = indexedDB.open("czd-cadastre-kept");
         open.onerror = () => fail(open.error);
         open.onsuccess = () => {
           const tx = open.result.transaction("kept", "readwrite");
           const store = tx.objectStore("kept");
+          let key = "";
           const get = store.get("manifest");
           get.onsuccess = () => {
             const m = get.result as { layers: { name: string; key: string }[] };
-            const key = m.layers.find((l) => l.name === layer)?.key;
-            if (key) store.delete(key);
-            else fail(new Error(`no kept layer ${layer}`));
+            key = m.layers.find((l) => l.name === layer)?.key ?? "";
+            if (!key) return fail(new Error(`no kept layer ${layer}`));
+            const entry = store.get(key);
+            entry.onsuccess = () => {
+              const bytes = new Uint8Array(entry.result as ArrayBuffer);
+              bytes[bytes.length >> 1] = (bytes[bytes.length >> 1] ?? 0) ^ 0xff;
+              store.put(bytes.buffer, key);
+            };
           };
-          tx.oncomplete = () => done();
+          tx.oncomplete = () => done(key);
           tx.onerror = () => fail(tx.error);
         };
       }),

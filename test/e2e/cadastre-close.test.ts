@@ -13,11 +13,14 @@ import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import type { Pilji } from "../../geo/cadastre/types";
 import { type AppPage, openAppAt, waitForMap } from "./browser";
 import {
+  addSacheon,
+  cadastrePanel,
   go,
   hashAt,
   JINJU,
   keptStoreOf,
   lotNear,
+  openJinjuThenSacheon,
   pickAtCentre,
   readCadastre,
   SACHEON,
@@ -34,13 +37,11 @@ const labelOf = (p: Pilji) => `${p.jibun}${p.jimok}`;
 let app: AppPage;
 let page: Page;
 
-const count = () => page.getByTestId("cadastre-count").textContent();
-const layers = () => page.getByTestId("cadastre-layer").allTextContents();
-const ready = () =>
-  page.locator('[data-testid="cadastre"][data-status="ready"]').waitFor({ timeout: 60_000 });
-const keptNow = () =>
-  page.locator('[data-testid="cadastre"][data-kept="true"]').waitFor({ timeout: 30_000 });
-const notice = () => page.getByTestId("notice").textContent();
+const panel = () => cadastrePanel(page);
+const count = () => panel().count();
+const layers = () => panel().layers();
+const ready = () => panel().ready();
+const notice = () => panel().notice();
 const labels = () => page.locator(".pilji-label").allTextContents();
 /** Each 구역 of the exported filing: its PNUs and geometry. */
 const areas = async () =>
@@ -62,20 +63,22 @@ describe("one 시·군 closed on its own", () => {
   let before: Awaited<ReturnType<typeof areas>> = [];
 
   it("adds 사천 to 진주, writing only 사천's layer to what is kept", async () => {
-    await page.getByTestId("import-cadastre").setInputFiles(JINJU);
-    await ready();
-    await keptNow();
-    const jinjuKeys = (await keptStoreOf(page)).keys;
-    const watch = await watchKeptPuts(page);
-    await page.getByTestId("import-cadastre").setInputFiles(SACHEON);
-    await expect.poll(count, { timeout: 60_000 }).toMatch(/^3,223 /);
-    await keptNow();
+    let jinjuKeys: string[] = [];
+    let watch: Awaited<ReturnType<typeof watchKeptPuts>> | undefined;
+    await openJinjuThenSacheon(page, {
+      between: async () => {
+        jinjuKeys = (await keptStoreOf(page)).keys;
+        watch = await watchKeptPuts(page);
+      },
+    });
     const kept = await keptStoreOf(page);
     expect(kept.layers).toEqual(["LSMD_CONT_LDREG_48170", "LSMD_CONT_LDREG_48240"]);
     const sacheonKey = kept.keys.filter((k) => !jinjuKeys.includes(k));
     expect(sacheonKey).toHaveLength(1);
     // 진주's entry is not written again: the new layer, the tiles' index and the manifest only.
-    expect((await watch.puts()).sort()).toEqual([...sacheonKey, "manifest", "tiles-index"].sort());
+    expect((await watch?.puts())?.sort()).toEqual(
+      [...sacheonKey, "manifest", "tiles-index"].sort(),
+    );
   });
 
   it("picks a 구역 in each 시·군", async () => {
@@ -157,9 +160,7 @@ describe("one 시·군 closed on its own", () => {
     expect(await page.getByTestId("cadastre").getAttribute("data-from")).toBe("kept");
     expect(await count()).toMatch(/^2,738 /);
     const watch = await watchKeptPuts(page);
-    await page.getByTestId("import-cadastre").setInputFiles(SACHEON);
-    await expect.poll(count, { timeout: 60_000 }).toMatch(/^3,223 /);
-    await keptNow();
+    await addSacheon(page);
     const kept = await keptStoreOf(page);
     expect(kept.layers).toEqual(["LSMD_CONT_LDREG_48170", "LSMD_CONT_LDREG_48240"]);
     const added = kept.keys.filter((k) => k.startsWith("layer-") && !oldKey.includes(k));

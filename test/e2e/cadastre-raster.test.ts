@@ -15,6 +15,7 @@ import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import type { Pilji } from "../../geo/cadastre/types";
 import { openCadastre, readPilji } from "../../geo/io/lsmd-read";
 import { type AppPage, openAppAt } from "./browser";
+import { dragShifts, overlayShown } from "./cadastre-helpers";
 import { saveDownload } from "./files";
 import { changedShare } from "./pixels";
 import { clickAt, mapCentre, parcelCount } from "./tools-helpers";
@@ -44,12 +45,6 @@ const shot = async () => {
   return page.screenshot({ clip: box });
 };
 
-/** Whether the overlay of compositor-placed tiles is seen (it is only while the map moves). */
-const overlayShown = () =>
-  page
-    .getByTestId("cadastre-overlay")
-    .evaluate((el) => `${(el as HTMLElement).dataset.shown}/${getComputedStyle(el).visibility}`);
-
 beforeAll(async () => {
   app = await openAppAt(inject("baseUrl"), `#${ZOOM}/${centre[1]}/${centre[0]}`);
   page = app.page;
@@ -68,7 +63,7 @@ describe("the cadastre as raster tiles", () => {
       .waitFor({ timeout: 60_000 });
     await expect.poll(async () => changedShare(page, before, await shot())).toBeGreaterThan(0.02);
     // Drawn by MapLibre's raster layer at rest: the overlay above the map's layers is hidden.
-    expect(await overlayShown()).toBe("false/hidden");
+    expect(await overlayShown(page)).toBe("false/hidden");
     expect(await page.locator(".pilji-label").count()).toBe(0);
     expect(app.errors).toEqual([]);
   });
@@ -98,74 +93,20 @@ describe("the cadastre as raster tiles", () => {
       .toEqual([lot.pnu]);
   });
 
-  /**
-   * A drag by (dx, dy): while it is held the overlay draws the cadastre alone (the picture is the
-   * old one shifted, not doubled by MapLibre's raster layer under it); after it the map at rest
-   * draws it with the raster layer alone, the overlay hidden, again the old picture shifted.
-   */
-  const dragShifts = async () => {
-    const box = await page.getByTestId("map").boundingBox();
-    if (!box) throw new Error("no map box");
-    const [dx, dy] = [120, 70];
-    // A middle part of the map, clear of its controls, before and after the drag.
-    const part = {
-      x: box.x + 150,
-      y: box.y + 120,
-      width: box.width - 400,
-      height: box.height - 300,
-    };
-    // The picture at rest (the 구역 picked before drawn, its tiles in) before the drag.
-    let before = await page.screenshot({ clip: part });
-    await expect
-      .poll(
-        async () => {
-          const again = await page.screenshot({ clip: part });
-          const share = await changedShare(page, before, again);
-          before = again;
-          return share;
-        },
-        { timeout: 15_000 },
-      )
-      .toBe(0);
-    // At rest: MapLibre's raster layer draws the cadastre, in its place among the map's layers.
-    expect(await overlayShown()).toBe("false/hidden");
-    const [x, y] = [box.x + box.width / 2, box.y + box.height / 2];
-    await page.mouse.move(x, y);
-    await page.mouse.down();
-    await page.mouse.move(x + dx, y + dy, { steps: 12 });
-    // Still a moment before letting go: no inertia, the map moved by the pointer's path only.
-    await page.waitForTimeout(400);
-    const moved = { ...part, x: part.x + dx, y: part.y + dy };
-    // Held: the overlay draws the tiles, the raster layer (at opacity 0) does not as well.
-    expect(await overlayShown()).toBe("true/visible");
-    const held = await page.screenshot({ clip: moved });
-    await page.mouse.up();
-    expect(await changedShare(page, before, held)).toBeLessThan(0.01);
-    await expect.poll(overlayShown, { timeout: 15_000 }).toBe("false/hidden");
-    await expect
-      .poll(async () => changedShare(page, before, await page.screenshot({ clip: moved })), {
-        timeout: 15_000,
-      })
-      .toBeLessThan(0.01);
-    // And the drag changed the picture where it was (the check above is not of a still map).
-    await expect(
-      changedShare(page, before, await page.screenshot({ clip: part })),
-    ).resolves.toBeGreaterThan(0.05);
-    expect(app.errors).toEqual([]);
-  };
-
   it("moves the tiles with the map: after a drag the picture is the old one, shifted", async () => {
     // The overlay's canvases are placed (hidden at rest) so a move starts with them in.
     expect(await page.locator('[data-testid="cadastre-overlay"] canvas').count()).toBeGreaterThan(
       0,
     );
-    await dragShifts();
+    await dragShifts(page);
+    expect(app.errors).toEqual([]);
   });
 
   it("shows the 지목 colours once, not doubled, while the map is dragged and after", async () => {
     // Filled lots: a doubled drawing (overlay over the raster layer) darkens nearly every pixel.
     await page.getByTestId("cadastre-jimok").click();
-    await dragShifts();
+    await dragShifts(page);
+    expect(app.errors).toEqual([]);
     await page.getByTestId("cadastre-jimok").click();
   });
 });

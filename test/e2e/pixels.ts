@@ -68,3 +68,51 @@ export async function changedShare(page: Page, a: Buffer, b: Buffer): Promise<nu
     return x.length ? changed / (x.length / 4) : 0;
   }, urls);
 }
+
+/**
+ * The share of `block`-px squares whose mean colour differs (sum of |ΔR|+|ΔG|+|ΔB| over 30)
+ * between two PNGs of one size: what a picture drawn twice, or not at all, changes, where lines
+ * moved by a fraction of a pixel (MapLibre aligns raster tiles to whole pixels only at rest) do
+ * not.
+ */
+export async function changedBlocks(page: Page, a: Buffer, b: Buffer, block = 8): Promise<number> {
+  const urls = [a, b].map((png) => `data:image/png;base64,${png.toString("base64")}`);
+  return page.evaluate(
+    async ({ urls, block }) => {
+      const imgs = await Promise.all(
+        urls.map(async (u) => {
+          const img = new Image();
+          img.src = u;
+          await img.decode();
+          const canvas = document.createElement("canvas");
+          canvas.width = img.width;
+          canvas.height = img.height;
+          const ctx = canvas.getContext("2d");
+          ctx?.drawImage(img, 0, 0);
+          return ctx?.getImageData(0, 0, img.width, img.height) ?? null;
+        }),
+      );
+      const [x, y] = imgs;
+      if (!x || !y) return 0;
+      const mean = (d: Uint8ClampedArray, bx: number, by: number) => {
+        const sum = [0, 0, 0];
+        for (let j = by; j < by + block; j++)
+          for (let i = bx; i < bx + block; i++)
+            for (let c = 0; c < 3; c++)
+              sum[c] = (sum[c] ?? 0) + (d[(j * x.width + i) * 4 + c] ?? 0);
+        return sum.map((s) => s / (block * block));
+      };
+      let changed = 0;
+      let blocks = 0;
+      for (let by = 0; by + block <= x.height; by += block)
+        for (let bx = 0; bx + block <= x.width; bx += block) {
+          const [p, q] = [mean(x.data, bx, by), mean(y.data, bx, by)];
+          const d = p.reduce((s, v, c) => s + Math.abs(v - (q[c] ?? 0)), 0);
+          if (d > 30) changed++;
+          blocks++;
+        }
+      return blocks ? changed / blocks : 0;
+    },
+    { urls, block },
+  );
+}
