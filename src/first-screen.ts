@@ -1,17 +1,18 @@
 /**
  * The page's first script: the map first (MapLibre and the map's own modules), then the app
- * around it (main.tsx: React, the panels, the checker), fetched while the map starts.
+ * around it (main.tsx: React, the panels, the checker), fetched once the map's own scripts are in.
  */
 import { MAPLIBRE_LOCALE } from "./i18n/maplibre";
 import { startMap } from "./map/early-map";
 import { registerServiceWorker } from "./pwa";
 import { storedLang } from "./store/ui-slice";
 
-startMap({
+const mapScripts = startMap({
   lang: storedLang(),
   // The one fetch of the 시·군·구 that the report shares; its reader comes with the app's chunks.
   loadSigungu: () => import("./sigungu-data").then((m) => m.loadSigungu()),
   locales: MAPLIBRE_LOCALE,
 });
-void import("./main");
+// The app's chunks once the map's are in: asked for together, they held MapLibre's worker back.
+void mapScripts.then(() => import("./main"));
 registerServiceWorker();

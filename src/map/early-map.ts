@@ -8,7 +8,7 @@ import type { FeatureCollection } from "geojson";
 import type { Lang } from "../../geo/index";
 import { SIDO_LITE_FILE } from "./basemap";
 import { type MapHandlers, ZoneMap } from "./zone-map";
-import "./worker";
+import { workerScriptFetched } from "./worker";
 import "maplibre-gl/dist/maplibre-gl.css";
 
 export interface EarlyMapOptions {
@@ -46,9 +46,23 @@ export const firstRender = new Promise<void>((done) => {
   rendered = done;
 });
 
-/** Make the map now, in an element of its own over the whole page. */
-export function startMap(options: EarlyMapOptions): void {
+/**
+ * At most this long after the map is made, the app's own chunks are asked for whether or not the
+ * map's scripts are in (a worker script whose arrival the page cannot see).
+ */
+const MAP_SCRIPTS_WAIT_MS = 1500;
+
+/**
+ * Make the map now, in an element of its own over the whole page. Resolves once the scripts its
+ * first render needs have arrived: MapLibre's worker script and the map's tool chunks. The app's
+ * chunks (a score of requests) are asked for after them: asked for at once, they queued ahead of
+ * the worker's script on the connections to the server and held the worker back.
+ */
+export function startMap(options: EarlyMapOptions): Promise<void> {
   early ??= start(options);
+  return Promise.all([early.map.toolChunks, workerScriptFetched(MAP_SCRIPTS_WAIT_MS)]).then(
+    () => undefined,
+  );
 }
 
 function start(options: EarlyMapOptions): Early {
