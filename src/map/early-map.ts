@@ -7,8 +7,8 @@
 import type { FeatureCollection } from "geojson";
 import type { Lang } from "../../geo/index";
 import { SIDO_LITE_FILE } from "./basemap";
-import { type MapHandlers, ZoneMap } from "./zone-map";
 import { workerScriptFetched } from "./worker";
+import { type MapHandlers, ZoneMap } from "./zone-map";
 import "maplibre-gl/dist/maplibre-gl.css";
 
 export interface EarlyMapOptions {

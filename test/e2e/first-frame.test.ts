@@ -78,6 +78,29 @@ describe("the first frame", () => {
     expect(app.errors).toEqual([]);
   });
 
+  it("asks for the app's chunks only once MapLibre's worker script and terra-draw's chunk are in", async () => {
+    const base = inject("baseUrl");
+    app = await openApp(base);
+    const { page } = app;
+    await page.goto(`${base}#7/36.2/127.8`);
+    await waitForFirstRender(page);
+    // Asked for with the map, the app's score of chunks queued ahead of the map's own scripts.
+    const at = await page.evaluate(() => {
+      const entries = performance.getEntriesByType("resource") as PerformanceResourceTiming[];
+      const find = (re: RegExp) => entries.find((e) => re.test(new URL(e.name).pathname));
+      return {
+        worker: find(/\/maplibre-gl-worker-[\w-]+\.mjs$/)?.responseEnd ?? null,
+        draw: find(/\/draw-[\w-]+\.js$/)?.responseEnd ?? null,
+        app: find(/\/main-[\w-]+\.js$/)?.startTime ?? null,
+      };
+    });
+    expect(at.worker).not.toBeNull();
+    expect(at.draw).not.toBeNull();
+    expect(at.app).not.toBeNull();
+    expect(at.app ?? 0).toBeGreaterThanOrEqual(Math.max(at.worker ?? 0, at.draw ?? 0));
+    expect(app.errors).toEqual([]);
+  });
+
   it("zoomed out: land and sea from the coarse file, the full one indexed only after, and on zooming in", async () => {
     const base = inject("baseUrl");
     app = await openApp(base);
