@@ -101,6 +101,30 @@ describe("the first frame", () => {
     expect(app.errors).toEqual([]);
   });
 
+  it("registers the service worker (which precaches the whole build) only after the first render", async () => {
+    const base = inject("baseUrl");
+    app = await openApp(base, { serviceWorkers: "allow" });
+    const { page } = app;
+    await page.addInitScript(() => {
+      const sw = navigator.serviceWorker;
+      const register = sw.register.bind(sw);
+      sw.register = (...args: Parameters<typeof register>) => {
+        (window as unknown as { czdSwAt?: number }).czdSwAt ??= performance.now();
+        return register(...args);
+      };
+    });
+    await page.goto(`${base}#7/36.2/127.8`);
+    await waitForFirstRender(page);
+    await page.waitForFunction(() => (window as unknown as { czdSwAt?: number }).czdSwAt);
+    const { registered, first } = await page.evaluate(() => ({
+      registered: (window as unknown as { czdSwAt?: number }).czdSwAt ?? 0,
+      first: Number(
+        document.querySelector("[data-first-render-ms]")?.getAttribute("data-first-render-ms"),
+      ),
+    }));
+    expect(registered).toBeGreaterThanOrEqual(first);
+  });
+
   it("zoomed out: land and sea from the coarse file, the full one indexed only after, and on zooming in", async () => {
     const base = inject("baseUrl");
     app = await openApp(base);
