@@ -26,10 +26,6 @@ export function workerScriptFetched(waitMs: number): Promise<void> {
     observer = new PerformanceObserver((list) => {
       if (list.getEntries().some((e) => e.name === href)) finish();
     });
-    try {
-      observer.observe({ type: "resource", buffered: true });
-    } catch {
-      // No resource timing: the timer decides.
-    }
+    observer.observe({ type: "resource", buffered: true });
   });
 }
