@@ -1,6 +1,6 @@
 /**
  * The page's first script: the map first (MapLibre and the map's own modules), then the app
- * around it (main.tsx: React, the panels, the checker), fetched once the map's own scripts are in.
+ * around it (main.tsx: React, the panels, the checker), fetched once the map has loaded.
  */
 import { MAPLIBRE_LOCALE } from "./i18n/maplibre";
 import { startMap } from "./map/early-map";
@@ -12,5 +12,5 @@ const mapScripts = startMap({
   loadSigungu: () => import("./sigungu-data").then((m) => m.loadSigungu()),
   locales: MAPLIBRE_LOCALE,
 });
-// The app's chunks once the map's are in: asked for together, they held MapLibre's worker back.
+// The app's chunks once the map has loaded with its own scripts (early-map.ts says why).
 void mapScripts.then(() => import("./main"));

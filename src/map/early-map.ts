@@ -53,14 +53,15 @@ export const firstRender = new Promise<void>((done) => {
 const MAP_SCRIPTS_WAIT_MS = 1500;
 
 /**
- * Make the map now, in an element of its own over the whole page. Resolves once the scripts its
- * first render needs have arrived: MapLibre's worker script and the map's tool chunks. The app's
- * chunks (a score of requests) are asked for after them: asked for at once, they queued ahead of
- * the worker's script on the connections to the server and held the worker back.
+ * Make the map now, in an element of its own over the whole page. Resolves once MapLibre's worker
+ * script has arrived, the map's tool chunks are in and the map has loaded (its `load`: the first
+ * view's land tiled): the moment to ask for the app's chunks. Asked for with the map, their score
+ * of requests queued ahead of the worker's script and terra-draw's chunk; asked for before
+ * `load`, their parsing and evaluation took the cores while the worker tiled the land.
  */
 export function startMap(options: EarlyMapOptions): Promise<void> {
   early ??= start(options);
-  return Promise.all([early.map.toolChunks, workerScriptFetched(MAP_SCRIPTS_WAIT_MS)]).then(
+  return Promise.all([early.map.loadedWithTools, workerScriptFetched(MAP_SCRIPTS_WAIT_MS)]).then(
     () => undefined,
   );
 }
