@@ -106,6 +106,17 @@ describe("the first frame", () => {
     expect(app.errors).toEqual([]);
   });
 
+  it("still brings the app when MapLibre's worker cannot load (the map never loads)", async () => {
+    const base = inject("baseUrl");
+    app = await openApp(base);
+    const { page } = app;
+    await page.route(/maplibre-gl-worker-[^/]*\.mjs$/, (route) => route.abort());
+    await page.goto(`${base}#7/36.2/127.8`);
+    // The app's chunks wait for the map's load, at most 4 s (src/map/early-map.ts).
+    await page.locator(".app").waitFor({ timeout: 20_000 });
+    expect(await page.locator('[data-testid="map"][data-ready="true"]').count()).toBe(0);
+  });
+
   it("registers the service worker (which precaches the whole build) only after the first render", async () => {
     const base = inject("baseUrl");
     app = await openApp(base, { serviceWorkers: "allow" });
