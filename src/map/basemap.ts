@@ -19,6 +19,10 @@ export function baseStyle(vworldKey: string | undefined): StyleSpecification {
   const from = { minzoom: SIGUNGU_MINZOOM };
   const style: StyleSpecification = {
     version: 8,
+    // No paint property fades: MapLibre keeps repainting, and the map is not idle, until a
+    // transition ends (300 ms by default). The cadastre's raster opacity, set as the map loads,
+    // held the first render back that long; on software WebGL each fade is also several frames.
+    transition: { duration: 0, delay: 0 },
     sources: {
       [SOURCES.sidoLite]: { type: "geojson", data: EMPTY, attribution: KOSTAT_ATTRIBUTION },
       [SOURCES.sido]: { type: "geojson", data: EMPTY, attribution: KOSTAT_ATTRIBUTION },

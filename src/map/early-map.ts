@@ -7,8 +7,8 @@
 import type { FeatureCollection } from "geojson";
 import type { Lang } from "../../geo/index";
 import { SIDO_LITE_FILE } from "./basemap";
+import { workerScriptFetched } from "./worker";
 import { type MapHandlers, ZoneMap } from "./zone-map";
-import "./worker";
 import "maplibre-gl/dist/maplibre-gl.css";
 
 export interface EarlyMapOptions {
@@ -46,9 +46,26 @@ export const firstRender = new Promise<void>((done) => {
   rendered = done;
 });
 
-/** Make the map now, in an element of its own over the whole page. */
-export function startMap(options: EarlyMapOptions): void {
+/**
+ * At most this long after the map is made, the app's own chunks are asked for whatever the map has
+ * done: a worker script whose arrival the page cannot see, a map that never loads (its worker
+ * failed) must not keep the app, and its message, from the planner.
+ */
+const APP_CHUNKS_WAIT_MS = 4000;
+
+/**
+ * Make the map now, in an element of its own over the whole page. Resolves once MapLibre's worker
+ * script has arrived, the map's tool chunks are in and the map has loaded (its `load`: the first
+ * view's land tiled), or after APP_CHUNKS_WAIT_MS: the moment to ask for the app's chunks. Asked
+ * for with the map, their score of requests queued ahead of the worker's script and terra-draw's
+ * chunk; asked for before `load`, their parsing and evaluation took the cores while the worker
+ * tiled the land.
+ */
+export function startMap(options: EarlyMapOptions): Promise<void> {
   early ??= start(options);
+  const ready = Promise.all([early.map.loadedWithTools, workerScriptFetched(APP_CHUNKS_WAIT_MS)]);
+  const late = new Promise((wait) => setTimeout(wait, APP_CHUNKS_WAIT_MS));
+  return Promise.race([ready, late]).then(() => undefined);
 }
 
 function start(options: EarlyMapOptions): Early {

@@ -109,6 +109,8 @@ export class ZoneMap {
   private readonly unbindView: () => void;
   /** The style has loaded (the map's "load"): an archive basemap can be added. */
   private readonly styled: Promise<void>;
+  /** The map has loaded (its `load`) and terra-draw's and the envelope handles' chunks are in (or failed). */
+  readonly loadedWithTools: Promise<void>;
   /** The firms overlay (heatmap and points), drawn by firms-layer.ts. */
   readonly firms = new FirmsLayer();
   /** The 연속지적도's outlines and 필지 picking (cadastre-layer.ts). */
@@ -164,6 +166,9 @@ export class ZoneMap {
     const drawModule = import("./draw");
     const editModule = import("./envelope-edit");
     this.styled = new Promise((ready) => this.map.once("load", () => ready()));
+    this.loadedWithTools = Promise.allSettled([drawModule, editModule, this.styled]).then(
+      () => undefined,
+    );
     // No frame before the first view's land is loaded (hold-frames.ts): at most FRAME_HOLD_MS.
     const hold = holdFrames(this.map, () => this.landLoaded(), FRAME_HOLD_MS);
     let firstRenderShown: () => void = () => undefined;

@@ -1,9 +1,8 @@
 /** UI state: language, tool, highlight, notices. Never undone, never part of a filing. */
 import type { StateCreator } from "zustand";
+import { LANG_KEY, storedLang } from "./stored-lang";
 import type { AppState, UiSlice } from "./types";
 
-/** The planner's language, kept across reloads in this browser (not part of the project). */
-const LANG_KEY = "czd.lang";
 /** One-key shortcuts turned off, kept in this browser likewise. */
 const SHORTCUTS_KEY = "czd.shortcuts";
 
@@ -12,15 +11,6 @@ function storedShortcutsOn(): boolean {
     return globalThis.localStorage?.getItem(SHORTCUTS_KEY) !== "off";
   } catch {
     return true;
-  }
-}
-
-export function storedLang(): AppState["lang"] {
-  try {
-    return globalThis.localStorage?.getItem(LANG_KEY) === "en" ? "en" : "ko";
-  } catch {
-    // Storage refused (privacy settings): Korean, as on a first visit.
-    return "ko";
   }
 }
 

@@ -78,6 +78,69 @@ describe("the first frame", () => {
     expect(app.errors).toEqual([]);
   });
 
+  it("asks for the app's chunks only once MapLibre's worker script and terra-draw's chunk are in and the map has loaded", async () => {
+    const base = inject("baseUrl");
+    app = await openApp(base);
+    const { page } = app;
+    await page.goto(`${base}#7/36.2/127.8`);
+    await waitForFirstRender(page);
+    // Asked for with the map, the app's score of chunks queued ahead of the map's own scripts;
+    // asked for before its `load`, their parsing took the cores while the worker tiled the land.
+    const at = await page.evaluate(() => {
+      const entries = performance.getEntriesByType("resource") as PerformanceResourceTiming[];
+      const find = (re: RegExp) => entries.find((e) => re.test(new URL(e.name).pathname));
+      return {
+        worker: find(/\/maplibre-gl-worker-[\w-]+\.mjs$/)?.responseEnd ?? null,
+        draw: find(/\/draw-[\w-]+\.js$/)?.responseEnd ?? null,
+        app: find(/\/main-[\w-]+\.js$/)?.startTime ?? null,
+        loaded: performance.getEntriesByName("czd:map-load")[0]?.startTime ?? null,
+      };
+    });
+    expect(at.worker).not.toBeNull();
+    expect(at.draw).not.toBeNull();
+    expect(at.app).not.toBeNull();
+    expect(at.loaded).not.toBeNull();
+    expect(at.app ?? 0).toBeGreaterThanOrEqual(
+      Math.max(at.worker ?? 0, at.draw ?? 0, at.loaded ?? 0),
+    );
+    expect(app.errors).toEqual([]);
+  });
+
+  it("still brings the app when MapLibre's worker cannot load (the map never loads)", async () => {
+    const base = inject("baseUrl");
+    app = await openApp(base);
+    const { page } = app;
+    await page.route(/maplibre-gl-worker-[^/]*\.mjs$/, (route) => route.abort());
+    await page.goto(`${base}#7/36.2/127.8`);
+    // The app's chunks wait for the map's load, at most 4 s (src/map/early-map.ts).
+    await page.locator(".app").waitFor({ timeout: 20_000 });
+    expect(await page.locator('[data-testid="map"][data-ready="true"]').count()).toBe(0);
+  });
+
+  it("registers the service worker (which precaches the whole build) only after the first render", async () => {
+    const base = inject("baseUrl");
+    app = await openApp(base, { serviceWorkers: "allow" });
+    const { page } = app;
+    await page.addInitScript(() => {
+      const sw = navigator.serviceWorker;
+      const register = sw.register.bind(sw);
+      sw.register = (...args: Parameters<typeof register>) => {
+        (window as unknown as { czdSwAt?: number }).czdSwAt ??= performance.now();
+        return register(...args);
+      };
+    });
+    await page.goto(`${base}#7/36.2/127.8`);
+    await waitForFirstRender(page);
+    await page.waitForFunction(() => (window as unknown as { czdSwAt?: number }).czdSwAt);
+    const { registered, first } = await page.evaluate(() => ({
+      registered: (window as unknown as { czdSwAt?: number }).czdSwAt ?? 0,
+      first: Number(
+        document.querySelector("[data-first-render-ms]")?.getAttribute("data-first-render-ms"),
+      ),
+    }));
+    expect(registered).toBeGreaterThanOrEqual(first);
+  });
+
   it("zoomed out: land and sea from the coarse file, the full one indexed only after, and on zooming in", async () => {
     const base = inject("baseUrl");
     app = await openApp(base);
