@@ -29,6 +29,8 @@ export const en: Messages = {
   ruleSet: "Rule set",
   help: "Help",
   close: "Close",
+  mapUnavailable:
+    "This browser cannot draw the map (it needs WebGL2). Importing files, entering coordinates, reviewing and exporting work without it.",
   langToggle: "한국어",
   osm: "OSM basemap (online)",
   validation: "Validation",

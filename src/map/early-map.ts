@@ -62,10 +62,42 @@ const APP_CHUNKS_WAIT_MS = 4000;
  * tiled the land.
  */
 export function startMap(options: EarlyMapOptions): Promise<void> {
-  early ??= start(options);
-  const ready = Promise.all([early.map.loadedWithTools, workerScriptFetched(APP_CHUNKS_WAIT_MS)]);
+  const own = early ?? tryStart(options);
+  // No map (no WebGL2): nothing to wait for, the app comes at once and says so.
+  if (!own) return Promise.resolve();
+  const ready = Promise.all([own.map.loadedWithTools, workerScriptFetched(APP_CHUNKS_WAIT_MS)]);
   const late = new Promise((wait) => setTimeout(wait, APP_CHUNKS_WAIT_MS));
   return Promise.race([ready, late]).then(() => undefined);
+}
+
+/** Why the map could not be made, once it was tried and failed; null while it has not. */
+let failure: unknown = null;
+
+/**
+ * The error that kept the map from being made (MapLibre's GPUInitializationError where the
+ * browser gives no WebGL2: office, VDI and 망분리 PCs without a usable GPU), or null.
+ */
+export function mapFailure(): unknown {
+  return failure;
+}
+
+/**
+ * The map made once, or null when it cannot be (then never tried again): the app runs without
+ * it (the panels, import, coordinate entry, the checker and export need no map) rather than
+ * leaving a blank page.
+ */
+function tryStart(options: EarlyMapOptions): Early | null {
+  if (failure !== null) return null;
+  try {
+    early = start(options);
+    return early;
+  } catch (e) {
+    failure = e ?? new Error("map");
+    console.warn("지도를 만들 수 없음 / map not made", e);
+    // The app need not wait for a first frame that will never come.
+    rendered();
+    return null;
+  }
 }
 
 function start(options: EarlyMapOptions): Early {
@@ -81,27 +113,33 @@ function start(options: EarlyMapOptions): Early {
     rendered();
   };
   const handlers = { current: { ...NOTHING_YET, onReady } };
-  const map = new ZoneMap(element, handlers, {
-    sidoUrl: new URL("data/sido.json", document.baseURI).href,
-    sidoLiteUrl: new URL(SIDO_LITE_FILE, document.baseURI).href,
-    loadSigungu: options.loadSigungu,
-    vworldKey: import.meta.env.VITE_VWORLD_KEY,
-    locale: options.locales[options.lang],
-  });
-  return { element, map, handlers };
+  try {
+    const map = new ZoneMap(element, handlers, {
+      sidoUrl: new URL("data/sido.json", document.baseURI).href,
+      sidoLiteUrl: new URL(SIDO_LITE_FILE, document.baseURI).href,
+      loadSigungu: options.loadSigungu,
+      vworldKey: import.meta.env.VITE_VWORLD_KEY,
+      locale: options.locales[options.lang],
+    });
+    return { element, map, handlers };
+  } catch (e) {
+    element.remove();
+    throw e;
+  }
 }
 
 /**
  * Move the map into the app's host element and route its events to the app. Returns the map
- * and a function that gives the events back (the map itself lives as long as the page).
+ * and a function that gives the events back (the map itself lives as long as the page), or null
+ * when there is no map (mapFailure says why).
  */
 export function adoptMap(
   host: HTMLElement,
   handlers: AppHandlers,
   options: EarlyMapOptions,
-): { map: ZoneMap; release: () => void } {
-  early ??= start(options);
-  const own = early;
+): { map: ZoneMap; release: () => void } | null {
+  const own = early ?? tryStart(options);
+  if (!own) return null;
   Object.assign(own.element.style, { position: "absolute", inset: "0" });
   host.append(own.element);
   const onReady = own.handlers.current.onReady;

@@ -2,7 +2,7 @@
  * The React host of the map: adopts the map the page's first script made (src/map/early-map.ts)
  * and wires it to the store, its actions and the live report.
  */
-import { useLayoutEffect, useRef } from "react";
+import { useLayoutEffect, useRef, useState } from "react";
 import {
   applyDeleted,
   applyDrawn,
@@ -11,9 +11,10 @@ import {
   bindSketch,
   cancelEdit,
 } from "../actions/actions";
+import { useT } from "../i18n";
 import { MAPLIBRE_LOCALE } from "../i18n/maplibre";
 import { relabelControls } from "../map/control-labels";
-import { type AppHandlers, adoptMap } from "../map/early-map";
+import { type AppHandlers, adoptMap, mapFailure } from "../map/early-map";
 import { subscribeFirms, subscribeMapControls, subscribeScene } from "../map/subscriptions";
 import { loadSigungu } from "../sigungu-data";
 import { liveReports } from "../store/live-report";
@@ -43,16 +44,23 @@ const HANDLERS: AppHandlers = {
 
 export function MapView() {
   const host = useRef<HTMLDivElement>(null);
+  const t = useT();
+  const [noMap, setNoMap] = useState(() => mapFailure() !== null);
 
   // Before the browser paints the app: the map never shows over the panels for a frame.
   useLayoutEffect(() => {
     const el = host.current;
     if (!el) return;
-    const { map, release } = adoptMap(el, HANDLERS, {
+    const adopted = adoptMap(el, HANDLERS, {
       lang: useAppStore.getState().lang,
       loadSigungu,
       locales: MAPLIBRE_LOCALE,
     });
+    if (!adopted) {
+      setNoMap(true);
+      return;
+    }
+    const { map, release } = adopted;
     const offScene = subscribeScene(useAppStore, (diff) => map.render(diff), liveReports);
     const offControls = subscribeMapControls(useAppStore, map);
     const offSketch = bindSketch(useAppStore, map);
@@ -82,7 +90,13 @@ export function MapView() {
   return (
     <>
       <div ref={host} className="map">
-        <VertexStatus />
+        {noMap ? (
+          <div className="map-unavailable" role="status" data-testid="map-unavailable">
+            <p>{t.mapUnavailable}</p>
+          </div>
+        ) : (
+          <VertexStatus />
+        )}
       </div>
       <LiveTooltip />
     </>
