@@ -38,6 +38,7 @@ import { holdFrames } from "./hold-frames";
 import type { HubRaster } from "./hub-raster-layer";
 import { COLOURS, LAYERS, RASTER_MIN_HUBS, SIGUNGU_MINZOOM, SOURCES } from "./ids";
 import { addSidoLabels, addSigunguLabels } from "./labels";
+import { lowerWhileMoving } from "./motion-resolution";
 import { addOverlays } from "./overlays";
 import { ParcelLabels } from "./parcel-labels";
 import { bindPointerTools, type PointerHandlers } from "./pointer-tools";
@@ -149,7 +150,9 @@ export class ZoneMap {
     // Only in bench/frame-layers.ts's build (see vite-env.d.ts).
     if (import.meta.env.VITE_BENCH_MAP)
       (window as unknown as { __czdMap?: MlMap }).__czdMap = this.map;
-    const unbind = [bindHash(this.map), bindPointerTools(this.map, handlers)];
+    // Slow frames (software WebGL: VDI, 망분리 PCs) drawn at a lower resolution while moving.
+    const motion = lowerWhileMoving(this.map);
+    const unbind = [bindHash(this.map), bindPointerTools(this.map, handlers), motion.destroy];
     this.unbindView = () => unbind.forEach((f) => void f());
     this.map.addControl(new NavigationControl({ showCompass: false }), "top-right");
     this.map.addControl(new ScaleControl({ unit: "metric" }), "bottom-left");

@@ -1,0 +1,209 @@
+/**
+ * The map drawn at a lower resolution while it moves or a vertex is dragged, on machines whose
+ * frames are slow; full resolution again as soon as it rests.
+ *
+ * Without a usable GPU (software WebGL: SwiftShader, or the VDI and 망분리 PCs many public
+ * servants work on, where the browser draws WebGL on the CPU) every frame of a pan or a drag
+ * costs time in proportion to the pixels drawn: clearing, each layer's pass over the map, the
+ * read-back of the canvas for the compositor. Half the pixel ratio is a quarter of the pixels.
+ * Measured, not assumed: while the map moves or the pointer drags on it, the interval between
+ * animation frames is watched; once the 95th percentile of the recent ones (at full resolution)
+ * is over `slowMs`, the map's pixel ratio is lowered for the rest of the interaction, and from
+ * then on at the start of each one (every `recheckEvery`-th interaction is measured again at full
+ * resolution, so a machine that got faster gets its full resolution back). At rest (the pointer
+ * up and the camera still) the ratio is restored and one full-resolution frame is drawn. On a
+ * machine with a GPU the frames are never slow and nothing changes.
+ *
+ * The ratio is set through MapLibre's `_overridePixelRatio` and `_resizeInternal`, which
+ * `setPixelRatio` itself uses; `setPixelRatio` would also fire `movestart`, `move` and `moveend`
+ * when the camera is still (as during a vertex drag, or at the `moveend` where the ratio is
+ * restored), and those would swap the cadastre's overlay, re-place labels and rewrite the URL for
+ * no move at all. If a MapLibre version has neither, nothing is lowered. Everything the app asks
+ * of the map is in CSS pixels (terra-draw's handles, `queryRenderedFeatures`, `project`), which
+ * the pixel ratio does not change.
+ */
+import type { Map as MlMap } from "maplibre-gl";
+
+export interface MotionResolutionOptions {
+  /** Frames slower than this at the 95th percentile are slow (ms). */
+  slowMs?: number;
+  /** The pixel ratio while moving, as a share of the device's. */
+  factor?: number;
+  /** Frame intervals needed before anything is judged. */
+  minSamples?: number;
+  /** How many recent full-resolution frame intervals are kept. */
+  window?: number;
+  /** Every this many interactions is measured at full resolution again. */
+  recheckEvery?: number;
+}
+
+const DEFAULTS: Required<MotionResolutionOptions> = {
+  slowMs: 40,
+  factor: 0.5,
+  minSamples: 6,
+  window: 24,
+  recheckEvery: 10,
+};
+
+/** A pointer that moved less than this (CSS px) since it went down has not dragged: a click. */
+const DRAG_PX = 3;
+
+/** The recent full-resolution frame intervals, and whether they are slow. */
+export class FrameJudge {
+  private readonly intervals: number[] = [];
+
+  constructor(
+    private readonly slowMs = DEFAULTS.slowMs,
+    private readonly minSamples = DEFAULTS.minSamples,
+    private readonly size = DEFAULTS.window,
+  ) {}
+
+  add(ms: number): void {
+    this.intervals.push(ms);
+    if (this.intervals.length > this.size) this.intervals.shift();
+  }
+
+  clear(): void {
+    this.intervals.length = 0;
+  }
+
+  /** The 95th percentile of the kept intervals; NaN while fewer than minSamples are kept. */
+  p95(): number {
+    if (this.intervals.length < this.minSamples) return Number.NaN;
+    const sorted = [...this.intervals].sort((a, b) => a - b);
+    return sorted[Math.min(sorted.length - 1, Math.floor(0.95 * sorted.length))] ?? Number.NaN;
+  }
+
+  slow(): boolean {
+    return this.p95() > this.slowMs;
+  }
+}
+
+interface Resizable {
+  _overridePixelRatio: number | null | undefined;
+  _resizeInternal: (constrainTransform?: boolean) => void;
+}
+
+export interface MotionResolution {
+  /** Whether the map is drawn at the lowered ratio now. */
+  lowered: () => boolean;
+  destroy: () => void;
+}
+
+export function lowerWhileMoving(
+  map: MlMap,
+  options: MotionResolutionOptions = {},
+): MotionResolution {
+  const o = { ...DEFAULTS, ...options };
+  const target = map as unknown as Partial<Resizable>;
+  if (typeof target._resizeInternal !== "function" || !("_overridePixelRatio" in target))
+    return { lowered: () => false, destroy: () => undefined };
+  const resizable = target as Resizable;
+  const judge = new FrameJudge(o.slowMs, o.minSamples, o.window);
+  const canvas = map.getCanvas();
+  /** The ratio the app set (normally none: the device's), put back at rest. */
+  let restTo: number | null | undefined;
+  let low = false;
+  let moving = false;
+  let down: { x: number; y: number } | null = null;
+  let dragging = false;
+  let interactions = 0;
+  let frame = 0;
+  let last = Number.NaN;
+
+  const setRatio = (ratio: number | null | undefined, now: boolean) => {
+    resizable._overridePixelRatio = ratio;
+    resizable._resizeInternal(false);
+    // Lowered inside an animation frame, the canvas (cleared by its resize) is drawn at once so
+    // the compositor never shows it blank; restored at rest, the next frame draws it.
+    if (now) map.redraw();
+    else map.triggerRepaint();
+  };
+  const lower = (now: boolean) => {
+    if (low) return;
+    restTo = resizable._overridePixelRatio;
+    low = true;
+    setRatio((restTo ?? globalThis.devicePixelRatio ?? 1) * o.factor, now);
+  };
+  const restore = () => {
+    if (!low) return;
+    low = false;
+    setRatio(restTo, false);
+  };
+
+  const tick = (t: number) => {
+    frame = requestAnimationFrame(tick);
+    if (!Number.isNaN(last) && !low) {
+      judge.add(t - last);
+      if (judge.slow()) lower(true);
+    }
+    last = t;
+  };
+  const active = () => moving || dragging;
+  const started = () => {
+    if (frame) return;
+    interactions += 1;
+    // Now and then measured afresh at full resolution; otherwise what was learned holds.
+    if (interactions % o.recheckEvery === 0) judge.clear();
+    last = Number.NaN;
+    frame = requestAnimationFrame(tick);
+    if (judge.slow()) lower(false);
+  };
+  const ended = () => {
+    if (active()) return;
+    if (frame) cancelAnimationFrame(frame);
+    frame = 0;
+    restore();
+  };
+
+  const onDown = (e: PointerEvent) => {
+    if (e.isPrimary && e.button === 0) down = { x: e.clientX, y: e.clientY };
+  };
+  const onMove = (e: PointerEvent) => {
+    if (!down || dragging || !e.isPrimary) return;
+    if (Math.hypot(e.clientX - down.x, e.clientY - down.y) < DRAG_PX) return;
+    dragging = true;
+    started();
+  };
+  const onUp = (e: PointerEvent) => {
+    if (!e.isPrimary) return;
+    down = null;
+    if (!dragging) return;
+    dragging = false;
+    ended();
+  };
+  const onBlur = () => {
+    down = null;
+    dragging = false;
+    ended();
+  };
+  const onMoveStart = () => {
+    moving = true;
+    started();
+  };
+  const onMoveEnd = () => {
+    moving = false;
+    ended();
+  };
+  canvas.addEventListener("pointerdown", onDown, true);
+  window.addEventListener("pointermove", onMove, true);
+  window.addEventListener("pointerup", onUp, true);
+  window.addEventListener("pointercancel", onUp, true);
+  window.addEventListener("blur", onBlur);
+  map.on("movestart", onMoveStart);
+  map.on("moveend", onMoveEnd);
+  return {
+    lowered: () => low,
+    destroy: () => {
+      canvas.removeEventListener("pointerdown", onDown, true);
+      window.removeEventListener("pointermove", onMove, true);
+      window.removeEventListener("pointerup", onUp, true);
+      window.removeEventListener("pointercancel", onUp, true);
+      window.removeEventListener("blur", onBlur);
+      map.off("movestart", onMoveStart);
+      map.off("moveend", onMoveEnd);
+      if (frame) cancelAnimationFrame(frame);
+      frame = 0;
+    },
+  };
+}
