@@ -39,6 +39,7 @@ import type { HubRaster } from "./hub-raster-layer";
 import { COLOURS, LAYERS, RASTER_MIN_HUBS, SIGUNGU_MINZOOM, SOURCES } from "./ids";
 import { addSidoLabels, addSigunguLabels } from "./labels";
 import { lowerWhileMoving } from "./motion-resolution";
+import { onceAFrame } from "./once-a-frame";
 import { addOverlays } from "./overlays";
 import { ParcelLabels } from "./parcel-labels";
 import { bindPointerTools, type PointerHandlers } from "./pointer-tools";
@@ -122,6 +123,10 @@ export class ZoneMap {
   private readonly parcelLabels = new ParcelLabels();
   /** Many hub points as raster tiles drawn in a Worker (hub-raster-layer.ts, a lazy chunk). */
   private hubRaster: Promise<HubRaster> | null = null;
+  /** The enclosing circle follows each live report of a drag, handed over once a frame at most. */
+  private readonly enclosing = onceAFrame((data: FeatureCollection) =>
+    setSourceData(this.map, SOURCES.enclosing, data),
+  );
   /** The envelope's handles (envelope-edit.ts): a lazy chunk, like terra-draw, with its geodesy. */
   private envelopeEdit: EnvelopeEdit | null = null;
   private readonly edits: EnvelopeEditHooks = {
@@ -309,6 +314,7 @@ export class ZoneMap {
 
   destroy(): void {
     this.removed = true;
+    this.enclosing.cancel();
     this.drag?.destroy();
     this.sketch?.destroy();
     this.envelopeEdit?.destroy();
@@ -498,7 +504,7 @@ export class ZoneMap {
     if (diff.envelope && diff.envelope !== this.shown.envelope)
       set(SOURCES.envelope, diff.envelope);
     if (diff.enclosing && diff.enclosing !== this.shown.enclosing)
-      set(SOURCES.enclosing, diff.enclosing);
+      this.enclosing.set(diff.enclosing);
     if (diff.hubs && diff.hubs !== this.shown.hubs) {
       // Points and areas in sources of their own, so an empty one is not drawn at all.
       const [points, areas] = splitPoints(diff.hubs);
