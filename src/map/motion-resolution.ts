@@ -6,8 +6,9 @@
  * servants work on, where the browser draws WebGL on the CPU) every frame of a pan or a drag
  * costs time in proportion to the pixels drawn: clearing, each layer's pass over the map, the
  * read-back of the canvas for the compositor. Half the pixel ratio is a quarter of the pixels.
- * Measured, not assumed: while the map moves or the pointer drags on it, the interval between
- * animation frames is watched; once the 95th percentile of the recent ones (at full resolution)
+ * Measured, not assumed: once after the first render a few repaints of the map at rest are timed
+ * (`calibrate`), and while the map moves or the pointer drags on it the interval between
+ * animation frames is watched; once the 75th percentile of the recent ones (at full resolution)
  * is over `slowMs`, the map's pixel ratio is lowered for the rest of the interaction, and from
  * then on at the start of each one (every `recheckEvery`-th interaction is measured again at full
  * resolution, so a machine that got faster gets its full resolution back). At rest (the pointer
@@ -25,7 +26,7 @@
 import type { Map as MlMap } from "maplibre-gl";
 
 export interface MotionResolutionOptions {
-  /** Frames slower than this at the 95th percentile are slow (ms). */
+  /** Frames slower than this at the 75th percentile are slow (ms). */
   slowMs?: number;
   /** The pixel ratio while moving, as a share of the device's. */
   factor?: number;
@@ -67,15 +68,19 @@ export class FrameJudge {
     this.intervals.length = 0;
   }
 
-  /** The 95th percentile of the kept intervals; NaN while fewer than minSamples are kept. */
-  p95(): number {
+  /**
+   * The 75th percentile of the kept intervals; NaN while fewer than minSamples are kept. Not the
+   * 95th: of the handful of frames a first judgement has, that is the slowest, which one garbage
+   * collection or React commit sets on any machine; three frames in four slow is a slow machine.
+   */
+  p75(): number {
     if (this.intervals.length < this.minSamples) return Number.NaN;
     const sorted = [...this.intervals].sort((a, b) => a - b);
-    return sorted[Math.min(sorted.length - 1, Math.floor(0.95 * sorted.length))] ?? Number.NaN;
+    return sorted[Math.min(sorted.length - 1, Math.floor(0.75 * sorted.length))] ?? Number.NaN;
   }
 
   slow(): boolean {
-    return this.p95() > this.slowMs;
+    return this.p75() > this.slowMs;
   }
 }
 
@@ -87,6 +92,12 @@ interface Resizable {
 export interface MotionResolution {
   /** Whether the map is drawn at the lowered ratio now. */
   lowered: () => boolean;
+  /**
+   * Time a few full-resolution frames now, at rest (the map repainted `minSamples` + 1 times), so
+   * that a slow machine's first pan or drag is lowered from its start, not after its own first
+   * slow frames. Called once after the first render; nothing if an interaction is going on.
+   */
+  calibrate: () => void;
   destroy: () => void;
 }
 
@@ -97,7 +108,7 @@ export function lowerWhileMoving(
   const o = { ...DEFAULTS, ...options };
   const target = map as unknown as Partial<Resizable>;
   if (typeof target._resizeInternal !== "function" || !("_overridePixelRatio" in target))
-    return { lowered: () => false, destroy: () => undefined };
+    return { lowered: () => false, calibrate: () => undefined, destroy: () => undefined };
   const resizable = target as Resizable;
   const judge = new FrameJudge(o.slowMs, o.minSamples, o.window);
   const canvas = map.getCanvas();
@@ -110,6 +121,8 @@ export function lowerWhileMoving(
   let interactions = 0;
   let frame = 0;
   let last = Number.NaN;
+  /** Frames still to time at rest (calibrate). */
+  let calibrating = 0;
 
   const setRatio = (ratio: number | null | undefined, now: boolean) => {
     resizable._overridePixelRatio = ratio;
@@ -131,22 +144,38 @@ export function lowerWhileMoving(
     setRatio(restTo, false);
   };
 
-  const tick = (t: number) => {
-    frame = requestAnimationFrame(tick);
-    if (!Number.isNaN(last) && !low) {
-      judge.add(t - last);
-      if (judge.slow()) lower(true);
-    }
+  const measure = (t: number) => {
+    // An interval of a second or more is a hidden tab or a paused page, not a frame.
+    if (!Number.isNaN(last) && !low && t - last < 1000) judge.add(t - last);
     last = t;
   };
+  const tick = (t: number) => {
+    measure(t);
+    if (!active()) {
+      // Timing frames at rest (calibrate): one more repaint, or done.
+      calibrating -= 1;
+      if (calibrating <= 0) {
+        frame = 0;
+        return;
+      }
+      map.triggerRepaint();
+    } else if (judge.slow()) lower(true);
+    frame = requestAnimationFrame(tick);
+  };
   const active = () => moving || dragging;
-  const started = () => {
-    if (frame) return;
+  /** An interaction begins (`set` marks which); counted once however it is started. */
+  const begin = (set: () => void) => {
+    const was = active();
+    set();
+    if (was) return;
+    calibrating = 0;
     interactions += 1;
     // Now and then measured afresh at full resolution; otherwise what was learned holds.
     if (interactions % o.recheckEvery === 0) judge.clear();
-    last = Number.NaN;
-    frame = requestAnimationFrame(tick);
+    if (!frame) {
+      last = Number.NaN;
+      frame = requestAnimationFrame(tick);
+    }
     if (judge.slow()) lower(false);
   };
   const ended = () => {
@@ -162,8 +191,9 @@ export function lowerWhileMoving(
   const onMove = (e: PointerEvent) => {
     if (!down || dragging || !e.isPrimary) return;
     if (Math.hypot(e.clientX - down.x, e.clientY - down.y) < DRAG_PX) return;
-    dragging = true;
-    started();
+    begin(() => {
+      dragging = true;
+    });
   };
   const onUp = (e: PointerEvent) => {
     if (!e.isPrimary) return;
@@ -177,10 +207,10 @@ export function lowerWhileMoving(
     dragging = false;
     ended();
   };
-  const onMoveStart = () => {
-    moving = true;
-    started();
-  };
+  const onMoveStart = () =>
+    begin(() => {
+      moving = true;
+    });
   const onMoveEnd = () => {
     moving = false;
     ended();
@@ -194,6 +224,13 @@ export function lowerWhileMoving(
   map.on("moveend", onMoveEnd);
   return {
     lowered: () => low,
+    calibrate: () => {
+      if (frame || active()) return;
+      calibrating = o.minSamples + 1;
+      last = Number.NaN;
+      map.triggerRepaint();
+      frame = requestAnimationFrame(tick);
+    },
     destroy: () => {
       canvas.removeEventListener("pointerdown", onDown, true);
       window.removeEventListener("pointermove", onMove, true);

@@ -220,6 +220,9 @@ export class ZoneMap {
       void Promise.all([idle, drawn, edits]).then(() => {
         this.handlers.current.onReady(performance.now());
         firstRenderShown();
+        // A few frames timed once the page is quiet (not the app's own start), so a slow
+        // machine's first drag is already drawn lighter.
+        whenQuiet(() => motion.calibrate());
       });
     });
   }
@@ -583,6 +586,12 @@ export class ZoneMap {
  * (a slow worker, a missing file): held longer, the planner would see a map that does not move.
  */
 const FRAME_HOLD_MS = 2500;
+
+/** Run `fn` when the main thread is next idle (within 2 s), or after 1 s where there is no such call. */
+function whenQuiet(fn: () => void): void {
+  if (typeof requestIdleCallback === "function") requestIdleCallback(fn, { timeout: 2000 });
+  else setTimeout(fn, 1000);
+}
 
 /** The coarse 시·도 file, fetched (from the preload) and parsed. */
 async function readSidoLite(url: string): Promise<FeatureCollection> {

@@ -10,26 +10,31 @@ import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { FrameJudge, lowerWhileMoving } from "../../src/map/motion-resolution";
 
 describe("the frame judge", () => {
-  it("judges nothing before six intervals, then by the 95th percentile of the recent ones", () => {
+  it("judges nothing before six intervals, then by the 75th percentile of the recent ones", () => {
     const judge = new FrameJudge(40, 6, 24);
     for (let i = 0; i < 5; i++) judge.add(100);
     expect(judge.slow()).toBe(false);
-    expect(judge.p95()).toBeNaN();
+    expect(judge.p75()).toBeNaN();
     judge.add(100);
     expect(judge.slow()).toBe(true);
     // 24 fast frames push the slow ones out of the window.
     for (let i = 0; i < 24; i++) judge.add(16.7);
-    expect(judge.p95()).toBeCloseTo(16.7);
+    expect(judge.p75()).toBeCloseTo(16.7);
     expect(judge.slow()).toBe(false);
   });
 
-  it("is not swayed by one slow frame among fast ones", () => {
+  it("is not swayed by a few slow frames among fast ones, as a garbage collection makes", () => {
     const judge = new FrameJudge(40, 6, 24);
-    for (let i = 0; i < 23; i++) judge.add(16.7);
+    for (let i = 0; i < 5; i++) judge.add(16.7);
     judge.add(300);
-    // floor(0.95 × 24) = 22: the 23rd of 24 sorted, still a fast one.
+    // Six intervals, one slow: the 75th percentile (the 5th of 6 sorted) is a fast one.
     expect(judge.slow()).toBe(false);
-    judge.add(300);
+    // Fourteen intervals, three slow: the 75th percentile (the 11th sorted) is still fast.
+    for (let i = 0; i < 6; i++) judge.add(16.7);
+    for (let i = 0; i < 2; i++) judge.add(120);
+    expect(judge.slow()).toBe(false);
+    // Three in four slow: a slow machine.
+    for (let i = 0; i < 24; i++) judge.add(i % 4 === 0 ? 16.7 : 70);
     expect(judge.slow()).toBe(true);
   });
 });
@@ -193,6 +198,32 @@ describe("the map's resolution while it moves", () => {
     runFrames(8, 70);
     fire("moveend");
     expect(ratios).toEqual([0.75, 1.5]);
+  });
+
+  it("times a few repaints at rest when calibrated: a slow machine's first pan is lowered from its start", () => {
+    const { map, ratios, draws, fire } = fakeMap();
+    const motion = lowerWhileMoving(map as unknown as MlMap);
+    motion.calibrate();
+    runFrames(10, 90);
+    // Seven frames asked for (the first only starts the clock), then no more.
+    expect(draws.filter((d) => d === "next")).toHaveLength(7);
+    expect(frames.size).toBe(0);
+    expect(ratios).toEqual([]);
+    fire("movestart");
+    expect(motion.lowered()).toBe(true);
+    fire("moveend");
+    expect(ratios).toEqual([1, undefined]);
+  });
+
+  it("leaves a fast machine alone when calibrated, and ignores a hidden tab's long gap", () => {
+    const { map, fire } = fakeMap();
+    const motion = lowerWhileMoving(map as unknown as MlMap);
+    motion.calibrate();
+    runFrames(3, 16.7);
+    runFrames(1, 5000);
+    runFrames(6, 16.7);
+    fire("movestart");
+    expect(motion.lowered()).toBe(false);
   });
 
   it("does nothing with a MapLibre that has no such internals, and stops listening when destroyed", () => {
