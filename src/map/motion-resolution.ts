@@ -5,12 +5,14 @@
  * Without a usable GPU (software WebGL: SwiftShader, or the VDI and 망분리 PCs many public
  * servants work on, where the browser draws WebGL on the CPU) every frame of a pan or a drag
  * costs time in proportion to the pixels drawn: clearing, each layer's pass over the map, the
- * read-back of the canvas for the compositor. Half the pixel ratio is a quarter of the pixels.
+ * read-back of the canvas for the compositor. Half the pixel ratio is a quarter of the pixels;
+ * where frames are still slow at half, 0.35 of it (an eighth of the pixels).
  * Measured, not assumed: once after the first render a few repaints of the map at rest are timed
  * (`calibrate`), and while the map moves or the pointer drags on it the interval between
  * animation frames is watched; once the 75th percentile of the recent ones (at full resolution)
- * is over `slowMs`, the map's pixel ratio is lowered for the rest of the interaction, and from
- * then on at the start of each one (every `recheckEvery`-th interaction is measured again at full
+ * is over `slowMs`, the map's pixel ratio is lowered a step for the rest of the interaction
+ * (and another step if the frames at the lower ratio are slow too), and from then on at the
+ * start of each one (every `recheckEvery`-th interaction is measured again at full
  * resolution, so a machine that got faster gets its full resolution back). At rest (the pointer
  * up and the camera still) the ratio is restored and one full-resolution frame is drawn. On a
  * machine with a GPU the frames are never slow and nothing changes.
@@ -28,11 +30,14 @@ import type { Map as MlMap } from "maplibre-gl";
 export interface MotionResolutionOptions {
   /** Frames slower than this at the 75th percentile are slow (ms). */
   slowMs?: number;
-  /** The pixel ratio while moving, as a share of the device's. */
-  factor?: number;
+  /**
+   * The pixel ratios while moving, as shares of the rest ratio: the first once frames at full
+   * resolution are slow, each next one if frames are still slow at the one before.
+   */
+  factors?: number[];
   /** Frame intervals needed before anything is judged. */
   minSamples?: number;
-  /** How many recent full-resolution frame intervals are kept. */
+  /** How many recent frame intervals are kept (for each ratio). */
   window?: number;
   /** Every this many interactions is measured at full resolution again. */
   recheckEvery?: number;
@@ -40,7 +45,7 @@ export interface MotionResolutionOptions {
 
 const DEFAULTS: Required<MotionResolutionOptions> = {
   slowMs: 40,
-  factor: 0.5,
+  factors: [0.5, 0.35],
   minSamples: 6,
   window: 24,
   recheckEvery: 10,
@@ -90,8 +95,8 @@ interface Resizable {
 }
 
 export interface MotionResolution {
-  /** Whether the map is drawn at the lowered ratio now. */
-  lowered: () => boolean;
+  /** The share of the rest pixel ratio the map is drawn at now (1: full resolution). */
+  lowered: () => number;
   /**
    * Time a few full-resolution frames now, at rest (the map repainted `minSamples` + 1 times), so
    * that a slow machine's first pan or drag is lowered from its start, not after its own first
@@ -108,13 +113,18 @@ export function lowerWhileMoving(
   const o = { ...DEFAULTS, ...options };
   const target = map as unknown as Partial<Resizable>;
   if (typeof target._resizeInternal !== "function" || !("_overridePixelRatio" in target))
-    return { lowered: () => false, calibrate: () => undefined, destroy: () => undefined };
+    return { lowered: () => 1, calibrate: () => undefined, destroy: () => undefined };
   const resizable = target as Resizable;
-  const judge = new FrameJudge(o.slowMs, o.minSamples, o.window);
+  /** The ratios, as shares of the rest ratio: full, then each step down. */
+  const steps = [1, ...o.factors];
+  /** One judge per step: the frames measured at that ratio. */
+  const judges = steps.map(() => new FrameJudge(o.slowMs, o.minSamples, o.window));
   const canvas = map.getCanvas();
   /** The ratio the app set (normally none: the device's), put back at rest. */
   let restTo: number | null | undefined;
-  let low = false;
+  /** The step drawn at now (0: full resolution), and the one an interaction starts at. */
+  let step = 0;
+  let learned = 0;
   let moving = false;
   let down: { x: number; y: number } | null = null;
   let dragging = false;
@@ -124,29 +134,22 @@ export function lowerWhileMoving(
   /** Frames still to time at rest (calibrate). */
   let calibrating = 0;
 
-  const setRatio = (ratio: number | null | undefined, now: boolean) => {
-    resizable._overridePixelRatio = ratio;
+  const setStep = (next: number, now: boolean) => {
+    if (next === step) return;
+    if (step === 0) restTo = resizable._overridePixelRatio;
+    step = next;
+    resizable._overridePixelRatio =
+      next === 0 ? restTo : (restTo ?? globalThis.devicePixelRatio ?? 1) * (steps[next] ?? 1);
     resizable._resizeInternal(false);
-    // Lowered inside an animation frame, the canvas (cleared by its resize) is drawn at once so
+    // Changed inside an animation frame, the canvas (cleared by its resize) is drawn at once so
     // the compositor never shows it blank; restored at rest, the next frame draws it.
     if (now) map.redraw();
     else map.triggerRepaint();
   };
-  const lower = (now: boolean) => {
-    if (low) return;
-    restTo = resizable._overridePixelRatio;
-    low = true;
-    setRatio((restTo ?? globalThis.devicePixelRatio ?? 1) * o.factor, now);
-  };
-  const restore = () => {
-    if (!low) return;
-    low = false;
-    setRatio(restTo, false);
-  };
 
   const measure = (t: number) => {
     // An interval of a second or more is a hidden tab or a paused page, not a frame.
-    if (!Number.isNaN(last) && !low && t - last < 1000) judge.add(t - last);
+    if (!Number.isNaN(last) && t - last < 1000) judges[step]?.add(t - last);
     last = t;
   };
   const tick = (t: number) => {
@@ -159,7 +162,12 @@ export function lowerWhileMoving(
         return;
       }
       map.triggerRepaint();
-    } else if (judge.slow()) lower(true);
+    } else if (step < steps.length - 1 && judges[step]?.slow()) {
+      // Still slow at this ratio: one step lower, for this interaction and the next ones.
+      learned = Math.max(learned, step + 1);
+      last = Number.NaN;
+      setStep(step + 1, true);
+    }
     frame = requestAnimationFrame(tick);
   };
   const active = () => moving || dragging;
@@ -171,18 +179,21 @@ export function lowerWhileMoving(
     calibrating = 0;
     interactions += 1;
     // Now and then measured afresh at full resolution; otherwise what was learned holds.
-    if (interactions % o.recheckEvery === 0) judge.clear();
-    if (!frame) {
-      last = Number.NaN;
-      frame = requestAnimationFrame(tick);
+    if (interactions % o.recheckEvery === 0) {
+      for (const j of judges) j.clear();
+      learned = 0;
     }
-    if (judge.slow()) lower(false);
+    if (!frame) frame = requestAnimationFrame(tick);
+    last = Number.NaN;
+    // What the calibration at rest found (full resolution slow), or an earlier interaction.
+    if (judges[0]?.slow()) learned = Math.max(learned, 1);
+    setStep(learned, false);
   };
   const ended = () => {
     if (active()) return;
     if (frame) cancelAnimationFrame(frame);
     frame = 0;
-    restore();
+    setStep(0, false);
   };
 
   const onDown = (e: PointerEvent) => {
@@ -223,7 +234,7 @@ export function lowerWhileMoving(
   map.on("movestart", onMoveStart);
   map.on("moveend", onMoveEnd);
   return {
-    lowered: () => low,
+    lowered: () => steps[step] ?? 1,
     calibrate: () => {
       if (frame || active()) return;
       calibrating = o.minSamples + 1;

@@ -105,15 +105,15 @@ describe("the map's resolution while it moves", () => {
     fire("movestart");
     runFrames(6, 67);
     // The first frame only starts the clock: five intervals, not yet judged.
-    expect(motion.lowered()).toBe(false);
+    expect(motion.lowered()).toBe(1);
     runFrames(1, 67);
-    expect(motion.lowered()).toBe(true);
+    expect(motion.lowered()).toBe(0.5);
     expect(ratios).toEqual([1]);
     // Lowered inside an animation frame: drawn at once, so the cleared canvas is never shown.
     expect(draws).toEqual(["now"]);
     runFrames(10, 30);
     fire("moveend");
-    expect(motion.lowered()).toBe(false);
+    expect(motion.lowered()).toBe(1);
     expect(ratios).toEqual([1, undefined]);
     expect(draws).toEqual(["now", "next"]);
     // At rest no frame is watched.
@@ -127,17 +127,35 @@ describe("the map's resolution while it moves", () => {
     runFrames(8, 80);
     fire("moveend");
     fire("movestart");
-    expect(motion.lowered()).toBe(true);
+    expect(motion.lowered()).toBe(0.5);
     fire("moveend");
     // The third pan is measured at full resolution; this time the frames are fast.
     fire("movestart");
-    expect(motion.lowered()).toBe(false);
+    expect(motion.lowered()).toBe(1);
     runFrames(30, 16.7);
-    expect(motion.lowered()).toBe(false);
+    expect(motion.lowered()).toBe(1);
     fire("moveend");
     fire("movestart");
-    expect(motion.lowered()).toBe(false);
+    expect(motion.lowered()).toBe(1);
     expect(ratios).toEqual([1, undefined, 1, undefined]);
+  });
+
+  it("goes a step lower (0.35) when frames are still slow at half, and starts there next time", () => {
+    const { map, ratios, fire } = fakeMap();
+    const motion = lowerWhileMoving(map as unknown as MlMap);
+    fire("movestart");
+    runFrames(7, 150);
+    expect(motion.lowered()).toBe(0.5);
+    // The first frame at the new ratio only restarts the clock.
+    runFrames(7, 60);
+    expect(motion.lowered()).toBe(0.35);
+    runFrames(20, 60);
+    expect(motion.lowered()).toBe(0.35);
+    fire("moveend");
+    fire("movestart");
+    expect(motion.lowered()).toBe(0.35);
+    fire("moveend");
+    expect(ratios).toEqual([1, 0.7, undefined, 0.7, undefined]);
   });
 
   it("never changes on a machine whose frames are fast", () => {
@@ -148,7 +166,7 @@ describe("the map's resolution while it moves", () => {
       runFrames(60, 16.7);
       fire("moveend");
     }
-    expect(motion.lowered()).toBe(false);
+    expect(motion.lowered()).toBe(1);
     expect(ratios).toEqual([]);
   });
 
@@ -168,10 +186,10 @@ describe("the map's resolution while it moves", () => {
     // A drag: lowered once the pointer has moved 3 px, restored when it is let go.
     canvas.dispatchEvent(pointer("pointerdown", 100, 100));
     window.dispatchEvent(pointer("pointermove", 104, 100));
-    expect(motion.lowered()).toBe(true);
+    expect(motion.lowered()).toBe(0.5);
     window.dispatchEvent(pointer("pointermove", 120, 110));
     window.dispatchEvent(pointer("pointerup", 120, 110));
-    expect(motion.lowered()).toBe(false);
+    expect(motion.lowered()).toBe(1);
     expect(ratios).toEqual([1, undefined, 1, undefined]);
   });
 
@@ -182,12 +200,12 @@ describe("the map's resolution while it moves", () => {
     window.dispatchEvent(pointer("pointermove", 10, 0));
     fire("movestart");
     runFrames(8, 90);
-    expect(motion.lowered()).toBe(true);
+    expect(motion.lowered()).toBe(0.5);
     // The pointer let go, the map still easing (inertia).
     window.dispatchEvent(pointer("pointerup", 10, 0));
-    expect(motion.lowered()).toBe(true);
+    expect(motion.lowered()).toBe(0.5);
     fire("moveend");
-    expect(motion.lowered()).toBe(false);
+    expect(motion.lowered()).toBe(1);
   });
 
   it("puts back a pixel ratio the app had set, and lowers that one", () => {
@@ -210,7 +228,7 @@ describe("the map's resolution while it moves", () => {
     expect(frames.size).toBe(0);
     expect(ratios).toEqual([]);
     fire("movestart");
-    expect(motion.lowered()).toBe(true);
+    expect(motion.lowered()).toBe(0.5);
     fire("moveend");
     expect(ratios).toEqual([1, undefined]);
   });
@@ -223,13 +241,13 @@ describe("the map's resolution while it moves", () => {
     runFrames(1, 5000);
     runFrames(6, 16.7);
     fire("movestart");
-    expect(motion.lowered()).toBe(false);
+    expect(motion.lowered()).toBe(1);
   });
 
   it("does nothing with a MapLibre that has no such internals, and stops listening when destroyed", () => {
     const { map, fire, listeners } = fakeMap();
     const bare = { ...map, _resizeInternal: undefined };
-    expect(lowerWhileMoving(bare as unknown as MlMap).lowered()).toBe(false);
+    expect(lowerWhileMoving(bare as unknown as MlMap).lowered()).toBe(1);
     expect(listeners.size).toBe(0);
     const motion = lowerWhileMoving(map as unknown as MlMap);
     fire("movestart");

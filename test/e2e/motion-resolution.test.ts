@@ -1,10 +1,11 @@
 /**
- * The map drawn at a lower resolution while it moves on a slow machine (src/map/motion-resolution.ts),
- * and the enclosing circle handed to the map once a frame at most (src/map/once-a-frame.ts).
- * The machine is made slow for certain with Chrome's CPU throttling (SwiftShader alone is slow
- * here, but a test must not depend on it): during a vertex drag and a pan the canvas holds half
- * the pixels, at rest all of them; the vertex lands where the pointer let go (terra-draw works in
- * CSS pixels, whatever the canvas holds) and a click still picks the parcel under it.
+ * The map drawn at a lower resolution while it moves on a slow machine
+ * (src/map/motion-resolution.ts), and the enclosing circle handed to the map once a frame at most
+ * (src/map/once-a-frame.ts) in few tiles. The machine is made slow for certain with Chrome's CPU
+ * throttling (SwiftShader alone is slow here, but a test must not depend on it): during a vertex
+ * drag and a pan the canvas is drawn at half the pixel ratio or less, at rest at the full one;
+ * the vertex lands where the pointer let go (terra-draw works in CSS pixels, whatever the canvas
+ * holds) and a click still picks the parcel under it.
  */
 import type { CDPSession, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
@@ -86,7 +87,7 @@ function areaPx(points: Px[]): number {
 }
 
 describe("the map's resolution on a slow machine", () => {
-  it("is lowered during a vertex drag and a pan, full again at rest, and edits land where the pointer is", async () => {
+  it("is lower during a vertex drag and a pan, full at rest; edits land under the pointer", async () => {
     const corners = await squareAt(page, 0, 0, 100);
     await drawWith(page, "parcel-polygon", corners);
     await expect.poll(() => parcelCount(page)).toBe(1);
@@ -102,7 +103,8 @@ describe("the map's resolution on a slow machine", () => {
       await probe("start");
       const duringEdit = await dragFrom([cx, cy], [80, -60], 40);
       const reading = await probe("stop");
-      expect(duringEdit).toBe(Math.round(rest.full / 2));
+      // Half the pixel ratio, or 0.35 of it where frames were still slow at half.
+      expect([Math.round(rest.full / 2), Math.round(rest.full * 0.35)]).toContain(duringEdit);
       await expect.poll(async () => (await canvasSize()).width).toBe(rest.full);
       // The edit is where the pointer let go: the area of the pixel polygon, to 2 %.
       const dragged: Px[] = [corners[0], [cx + 80, cy - 60], corners[2], corners[3]] as Px[];
@@ -122,7 +124,7 @@ describe("the map's resolution on a slow machine", () => {
 
       // A pan (a drag on the empty map): lowered from its start, now that frames are known slow.
       const duringPan = await dragFrom([x0 + 300, y0 + 200], [-120, -40], 20);
-      expect(duringPan).toBe(Math.round(rest.full / 2));
+      expect([Math.round(rest.full / 2), Math.round(rest.full * 0.35)]).toContain(duringPan);
       await expect.poll(async () => (await canvasSize()).width).toBe(rest.full);
     } finally {
       await cdp.send("Emulation.setCPUThrottlingRate", { rate: 1 });
