@@ -44,6 +44,7 @@ try {
       "without the basemap": layers.filter((id) => /^czd-(background|sido|sigungu)/.test(id)),
       "without the parcels and circle": layers.filter((id) => /^czd-(parcel|enclosing)/.test(id)),
       "without terra-draw's layers": layers.filter((id) => id.startsWith("td-")),
+      "without the hubs": layers.filter((id) => id.startsWith("czd-hub-")),
       "no layer": layers,
     };
     const interval: Record<string, number[]> = {};
@@ -68,6 +69,10 @@ try {
     await setRatio(1);
     console.log(`repaint of the whole map, ${SCENE.label}: 20 frames, five rounds interleaved`);
     console.log(`canvas width at each ratio: ${JSON.stringify(widths)}`);
+    const drawn = await page.evaluate(
+      `document.querySelector("[data-hubs-drawn]")?.getAttribute("data-hubs-drawn") ?? "no hubs"`,
+    );
+    console.log(`hubs drawn as: ${drawn} (src/map/hub-raster-layer.ts)`);
     console.log(
       "| pixel ratio, layers | frame interval (median of rounds) | GPU process CPU per frame |",
     );
