@@ -14,7 +14,8 @@
  * (and another step if the frames at the lower ratio are slow too), and from then on at the
  * start of each one (every `recheckEvery`-th interaction is measured again at full
  * resolution, so a machine that got faster gets its full resolution back). At rest (the pointer
- * up and the camera still) the ratio is restored and one full-resolution frame is drawn. On a
+ * up and the camera still), and during a pause with the pointer held still, the ratio is
+ * restored and one full-resolution frame is drawn. On a
  * machine with a GPU the frames are never slow and nothing changes.
  *
  * The ratio is set through MapLibre's `_overridePixelRatio` and `_resizeInternal`, which
@@ -53,6 +54,9 @@ const DEFAULTS: Required<MotionResolutionOptions> = {
 
 /** A pointer that moved less than this (CSS px) since it went down has not dragged: a click. */
 const DRAG_PX = 3;
+
+/** Nothing moved for this long during an interaction (ms): a pause, drawn at full resolution. */
+const STILL_MS = 300;
 
 /** The recent full-resolution frame intervals, and whether they are slow. */
 export class FrameJudge {
@@ -133,6 +137,11 @@ export function lowerWhileMoving(
   let last = Number.NaN;
   /** Frames still to time at rest (calibrate). */
   let calibrating = 0;
+  /** The map drew since the last animation frame was timed. */
+  let rendered = false;
+  /** Held still during an interaction: drawn at full resolution until the next move. */
+  let paused = false;
+  let still: ReturnType<typeof setTimeout> | undefined;
 
   const setStep = (next: number, now: boolean) => {
     if (next === step) return;
@@ -148,8 +157,11 @@ export function lowerWhileMoving(
   };
 
   const measure = (t: number) => {
-    // An interval of a second or more is a hidden tab or a paused page, not a frame.
-    if (!Number.isNaN(last) && t - last < 1000) judges[step]?.add(t - last);
+    // Only intervals in which the map drew: a pointer held still draws nothing, and its 17-ms
+    // frames would say nothing of the drawing. An interval of a second or more is a hidden tab
+    // or a paused page, not a frame.
+    if (rendered && !Number.isNaN(last) && t - last < 1000) judges[step]?.add(t - last);
+    rendered = false;
     last = t;
   };
   const tick = (t: number) => {
@@ -162,7 +174,7 @@ export function lowerWhileMoving(
         return;
       }
       map.triggerRepaint();
-    } else if (step < steps.length - 1 && judges[step]?.slow()) {
+    } else if (!paused && step < steps.length - 1 && judges[step]?.slow()) {
       // Still slow at this ratio: one step lower, for this interaction and the next ones.
       learned = Math.max(learned, step + 1);
       last = Number.NaN;
@@ -188,12 +200,37 @@ export function lowerWhileMoving(
     // What the calibration at rest found (full resolution slow), or an earlier interaction.
     if (judges[0]?.slow()) learned = Math.max(learned, 1);
     setStep(learned, false);
+    moved();
   };
   const ended = () => {
     if (active()) return;
     if (frame) cancelAnimationFrame(frame);
     frame = 0;
+    clearTimeout(still);
+    paused = false;
     setStep(0, false);
+  };
+  /**
+   * The pointer or the camera moved during an interaction: drawn at the learned ratio again if a
+   * pause had restored the full one, and a pause is when nothing moves for STILL_MS (or three
+   * frames of this machine, if longer: pointer events come once a frame).
+   */
+  const moved = () => {
+    if (!active()) return;
+    clearTimeout(still);
+    still = setTimeout(holdStill, Math.max(STILL_MS, 3 * (judges[step]?.p75() || 0)));
+    if (!paused) return;
+    paused = false;
+    setStep(learned, false);
+  };
+  /** Held still: full resolution until the next move, so a pause shows the map sharp. */
+  const holdStill = () => {
+    if (!active() || step === 0) return;
+    paused = true;
+    setStep(0, false);
+  };
+  const onRender = () => {
+    rendered = true;
   };
 
   const onDown = (e: PointerEvent) => {
@@ -205,6 +242,9 @@ export function lowerWhileMoving(
     begin(() => {
       dragging = true;
     });
+  };
+  const onPointerMoved = (e: PointerEvent) => {
+    if (dragging && e.isPrimary) moved();
   };
   const onUp = (e: PointerEvent) => {
     if (!e.isPrimary) return;
@@ -231,8 +271,11 @@ export function lowerWhileMoving(
   window.addEventListener("pointerup", onUp, true);
   window.addEventListener("pointercancel", onUp, true);
   window.addEventListener("blur", onBlur);
+  window.addEventListener("pointermove", onPointerMoved, true);
   map.on("movestart", onMoveStart);
+  map.on("move", moved);
   map.on("moveend", onMoveEnd);
+  map.on("render", onRender);
   return {
     lowered: () => steps[step] ?? 1,
     calibrate: () => {
@@ -248,8 +291,12 @@ export function lowerWhileMoving(
       window.removeEventListener("pointerup", onUp, true);
       window.removeEventListener("pointercancel", onUp, true);
       window.removeEventListener("blur", onBlur);
+      window.removeEventListener("pointermove", onPointerMoved, true);
       map.off("movestart", onMoveStart);
+      map.off("move", moved);
       map.off("moveend", onMoveEnd);
+      map.off("render", onRender);
+      clearTimeout(still);
       if (frame) cancelAnimationFrame(frame);
       frame = 0;
     },

@@ -62,6 +62,7 @@ function fakeMap() {
   const fire = (type: string) => {
     for (const fn of listeners.get(type) ?? []) fn();
   };
+  renderers.add(() => fire("render"));
   return { map, canvas, ratios, draws, fire, listeners };
 }
 
@@ -69,11 +70,14 @@ const pointer = (type: string, x: number, y: number) =>
   Object.assign(new Event(type), { isPrimary: true, button: 0, clientX: x, clientY: y });
 
 let frames: Map<number, (t: number) => void>;
+/** Each fake map's "render" event, fired in each frame that `runFrames` draws. */
+const renderers = new Set<() => void>();
 let nextId: number;
 let now: number;
-/** Run `n` animation frames `ms` apart. */
-const runFrames = (n: number, ms: number) => {
+/** Run `n` animation frames `ms` apart, the map drawing in each (or not: `draw` false). */
+const runFrames = (n: number, ms: number, draw = true) => {
   for (let i = 0; i < n; i++) {
+    if (draw) for (const render of renderers) render();
     now += ms;
     const due = [...frames.entries()];
     frames.clear();
@@ -82,6 +86,8 @@ const runFrames = (n: number, ms: number) => {
 };
 
 beforeEach(() => {
+  vi.useFakeTimers({ toFake: ["setTimeout", "clearTimeout"] });
+  renderers.clear();
   frames = new Map();
   nextId = 1;
   now = 0;
@@ -95,6 +101,7 @@ beforeEach(() => {
 });
 
 afterEach(() => {
+  vi.useRealTimers();
   vi.unstubAllGlobals();
 });
 
@@ -156,6 +163,41 @@ describe("the map's resolution while it moves", () => {
     expect(motion.lowered()).toBe(0.35);
     fire("moveend");
     expect(ratios).toEqual([1, 0.7, undefined, 0.7, undefined]);
+  });
+
+  it("counts only frames in which the map drew: a pointer held still says nothing", () => {
+    const { map, fire } = fakeMap();
+    const motion = lowerWhileMoving(map as unknown as MlMap);
+    fire("movestart");
+    // Slow animation frames with nothing drawn (a busy page, not the map): not judged.
+    runFrames(10, 90, false);
+    expect(motion.lowered()).toBe(1);
+    runFrames(8, 90);
+    expect(motion.lowered()).toBe(0.5);
+  });
+
+  it("draws at full resolution while the pointer is held still, lower again on the next move", () => {
+    const { map, canvas, ratios, fire } = fakeMap();
+    const motion = lowerWhileMoving(map as unknown as MlMap);
+    fire("movestart");
+    runFrames(8, 100);
+    fire("moveend");
+    canvas.dispatchEvent(pointer("pointerdown", 100, 100));
+    window.dispatchEvent(pointer("pointermove", 110, 100));
+    expect(motion.lowered()).toBe(0.5);
+    runFrames(3, 40);
+    vi.advanceTimersByTime(299);
+    expect(motion.lowered()).toBe(0.5);
+    vi.advanceTimersByTime(1);
+    expect(motion.lowered()).toBe(1);
+    // Held still, frames drawn at full resolution do not step it lower.
+    runFrames(10, 100);
+    expect(motion.lowered()).toBe(1);
+    window.dispatchEvent(pointer("pointermove", 120, 100));
+    expect(motion.lowered()).toBe(0.5);
+    window.dispatchEvent(pointer("pointerup", 120, 100));
+    expect(motion.lowered()).toBe(1);
+    expect(ratios).toEqual([1, undefined, 1, undefined, 1, undefined]);
   });
 
   it("never changes on a machine whose frames are fast", () => {
