@@ -14,8 +14,7 @@
  * (and another step if the frames at the lower ratio are slow too), and from then on at the
  * start of each one (every `recheckEvery`-th interaction is measured again at full
  * resolution, so a machine that got faster gets its full resolution back). At rest (the pointer
- * up and the camera still), and during a pause with the pointer held still, the ratio is
- * restored and one full-resolution frame is drawn. On a
+ * up and the camera still) the ratio is restored and one full-resolution frame is drawn. On a
  * machine with a GPU the frames are never slow and nothing changes.
  *
  * The ratio is set through MapLibre's `_overridePixelRatio` and `_resizeInternal`, which
@@ -42,6 +41,8 @@ export interface MotionResolutionOptions {
   window?: number;
   /** Every this many interactions is measured at full resolution again. */
   recheckEvery?: number;
+  /** Whether the ratio may be lowered now (asked as an interaction starts and at each step). */
+  enabled?: () => boolean;
 }
 
 const DEFAULTS: Required<MotionResolutionOptions> = {
@@ -50,13 +51,11 @@ const DEFAULTS: Required<MotionResolutionOptions> = {
   minSamples: 6,
   window: 24,
   recheckEvery: 10,
+  enabled: () => true,
 };
 
 /** A pointer that moved less than this (CSS px) since it went down has not dragged: a click. */
 const DRAG_PX = 3;
-
-/** Nothing moved for this long during an interaction (ms): a pause, drawn at full resolution. */
-const STILL_MS = 300;
 
 /** The recent full-resolution frame intervals, and whether they are slow. */
 export class FrameJudge {
@@ -139,9 +138,6 @@ export function lowerWhileMoving(
   let calibrating = 0;
   /** The map drew since the last animation frame was timed. */
   let rendered = false;
-  /** Held still during an interaction: drawn at full resolution until the next move. */
-  let paused = false;
-  let still: ReturnType<typeof setTimeout> | undefined;
 
   const setStep = (next: number, now: boolean) => {
     if (next === step) return;
@@ -174,7 +170,7 @@ export function lowerWhileMoving(
         return;
       }
       map.triggerRepaint();
-    } else if (!paused && step < steps.length - 1 && judges[step]?.slow()) {
+    } else if (step < steps.length - 1 && judges[step]?.slow() && o.enabled()) {
       // Still slow at this ratio: one step lower, for this interaction and the next ones.
       learned = Math.max(learned, step + 1);
       last = Number.NaN;
@@ -199,34 +195,12 @@ export function lowerWhileMoving(
     last = Number.NaN;
     // What the calibration at rest found (full resolution slow), or an earlier interaction.
     if (judges[0]?.slow()) learned = Math.max(learned, 1);
-    setStep(learned, false);
-    moved();
+    if (o.enabled()) setStep(learned, false);
   };
   const ended = () => {
     if (active()) return;
     if (frame) cancelAnimationFrame(frame);
     frame = 0;
-    clearTimeout(still);
-    paused = false;
-    setStep(0, false);
-  };
-  /**
-   * The pointer or the camera moved during an interaction: drawn at the learned ratio again if a
-   * pause had restored the full one, and a pause is when nothing moves for STILL_MS (or three
-   * frames of this machine, if longer: pointer events come once a frame).
-   */
-  const moved = () => {
-    if (!active()) return;
-    clearTimeout(still);
-    still = setTimeout(holdStill, Math.max(STILL_MS, 3 * (judges[step]?.p75() || 0)));
-    if (!paused) return;
-    paused = false;
-    setStep(learned, false);
-  };
-  /** Held still: full resolution until the next move, so a pause shows the map sharp. */
-  const holdStill = () => {
-    if (!active() || step === 0) return;
-    paused = true;
     setStep(0, false);
   };
   const onRender = () => {
@@ -243,9 +217,7 @@ export function lowerWhileMoving(
       dragging = true;
     });
   };
-  const onPointerMoved = (e: PointerEvent) => {
-    if (dragging && e.isPrimary) moved();
-  };
+
   const onUp = (e: PointerEvent) => {
     if (!e.isPrimary) return;
     down = null;
@@ -271,9 +243,7 @@ export function lowerWhileMoving(
   window.addEventListener("pointerup", onUp, true);
   window.addEventListener("pointercancel", onUp, true);
   window.addEventListener("blur", onBlur);
-  window.addEventListener("pointermove", onPointerMoved, true);
   map.on("movestart", onMoveStart);
-  map.on("move", moved);
   map.on("moveend", onMoveEnd);
   map.on("render", onRender);
   return {
@@ -291,12 +261,9 @@ export function lowerWhileMoving(
       window.removeEventListener("pointerup", onUp, true);
       window.removeEventListener("pointercancel", onUp, true);
       window.removeEventListener("blur", onBlur);
-      window.removeEventListener("pointermove", onPointerMoved, true);
       map.off("movestart", onMoveStart);
-      map.off("move", moved);
       map.off("moveend", onMoveEnd);
       map.off("render", onRender);
-      clearTimeout(still);
       if (frame) cancelAnimationFrame(frame);
       frame = 0;
     },

@@ -86,7 +86,6 @@ const runFrames = (n: number, ms: number, draw = true) => {
 };
 
 beforeEach(() => {
-  vi.useFakeTimers({ toFake: ["setTimeout", "clearTimeout"] });
   renderers.clear();
   frames = new Map();
   nextId = 1;
@@ -101,7 +100,6 @@ beforeEach(() => {
 });
 
 afterEach(() => {
-  vi.useRealTimers();
   vi.unstubAllGlobals();
 });
 
@@ -176,28 +174,21 @@ describe("the map's resolution while it moves", () => {
     expect(motion.lowered()).toBe(0.5);
   });
 
-  it("draws at full resolution while the pointer is held still, lower again on the next move", () => {
-    const { map, canvas, ratios, fire } = fakeMap();
-    const motion = lowerWhileMoving(map as unknown as MlMap);
+  it("is not lowered while the app says not (an open cadastre), and is once it allows", () => {
+    const { map, ratios, fire } = fakeMap();
+    let allowed = false;
+    const motion = lowerWhileMoving(map as unknown as MlMap, { enabled: () => allowed });
     fire("movestart");
-    runFrames(8, 100);
-    fire("moveend");
-    canvas.dispatchEvent(pointer("pointerdown", 100, 100));
-    window.dispatchEvent(pointer("pointermove", 110, 100));
-    expect(motion.lowered()).toBe(0.5);
-    runFrames(3, 40);
-    vi.advanceTimersByTime(299);
-    expect(motion.lowered()).toBe(0.5);
-    vi.advanceTimersByTime(1);
-    expect(motion.lowered()).toBe(1);
-    // Held still, frames drawn at full resolution do not step it lower.
     runFrames(10, 100);
     expect(motion.lowered()).toBe(1);
-    window.dispatchEvent(pointer("pointermove", 120, 100));
-    expect(motion.lowered()).toBe(0.5);
-    window.dispatchEvent(pointer("pointerup", 120, 100));
+    fire("moveend");
+    fire("movestart");
     expect(motion.lowered()).toBe(1);
-    expect(ratios).toEqual([1, undefined, 1, undefined, 1, undefined]);
+    fire("moveend");
+    expect(ratios).toEqual([]);
+    allowed = true;
+    fire("movestart");
+    expect(motion.lowered()).toBe(0.5);
   });
 
   it("never changes on a machine whose frames are fast", () => {
