@@ -15,7 +15,8 @@
  * start of each one (every `recheckEvery`-th interaction is measured again at full
  * resolution, so a machine that got faster gets its full resolution back). At rest (the pointer
  * up and the camera still) the ratio is restored and one full-resolution frame is drawn. On a
- * machine with a GPU the frames are never slow and nothing changes.
+ * machine with a GPU the frames are never slow and nothing changes. The app can say "not now"
+ * (`enabled`): zone-map.ts does while a cadastre is open (docs/benchmarks.md, section (10)).
  *
  * The ratio is set through MapLibre's `_overridePixelRatio` and `_resizeInternal`, which
  * `setPixelRatio` itself uses; `setPixelRatio` would also fire `movestart`, `move` and `moveend`
