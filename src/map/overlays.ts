@@ -7,6 +7,9 @@ import { COLOURS, HUB_COLOURS, LAYERS, OTHER_HUB_COLOUR, SOURCES } from "./ids";
 
 const EMPTY = { type: "FeatureCollection" as const, features: [] };
 
+/** The enclosing circle's source is tiled up to this zoom only (see addOverlays). */
+export const ENCLOSING_MAXZOOM = 11;
+
 function hubColour(): ExpressionSpecification {
   return ["coalesce", ["get", get<HubProps>("type"), ["literal", HUB_COLOURS]], OTHER_HUB_COLOUR];
 }
@@ -23,7 +26,10 @@ const envelopeColour: ExpressionSpecification = [
 
 export function addOverlays(map: MlMap): void {
   map.addSource(SOURCES.envelope, { type: "geojson", data: EMPTY });
-  map.addSource(SOURCES.enclosing, { type: "geojson", data: EMPTY });
+  // Cut into tiles no finer than zoom 11 (overzoomed beyond): a circle of a few km then lies in
+  // 1–4 tiles at the zooms a zone is edited at, not the 4–9 of 512-px tiles at zoom 13, and each
+  // of a drag's updates reloads every tile it lies in (its points then fall on a grid of ≈ 2 m).
+  map.addSource(SOURCES.enclosing, { type: "geojson", data: EMPTY, maxzoom: ENCLOSING_MAXZOOM });
   map.addSource(SOURCES.parcels, { type: "geojson", data: EMPTY });
   map.addSource(SOURCES.hubs, { type: "geojson", data: EMPTY });
   map.addSource(SOURCES.hubAreas, { type: "geojson", data: EMPTY });

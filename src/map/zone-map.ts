@@ -38,6 +38,8 @@ import { holdFrames } from "./hold-frames";
 import type { HubRaster } from "./hub-raster-layer";
 import { COLOURS, LAYERS, RASTER_MIN_HUBS, SIGUNGU_MINZOOM, SOURCES } from "./ids";
 import { addSidoLabels, addSigunguLabels } from "./labels";
+import { lowerWhileMoving } from "./motion-resolution";
+import { onceAFrame } from "./once-a-frame";
 import { addOverlays } from "./overlays";
 import { ParcelLabels } from "./parcel-labels";
 import { bindPointerTools, type PointerHandlers } from "./pointer-tools";
@@ -123,6 +125,10 @@ export class ZoneMap {
   private readonly parcelLabels = new ParcelLabels();
   /** Many hub points as raster tiles drawn in a Worker (hub-raster-layer.ts, a lazy chunk). */
   private hubRaster: Promise<HubRaster> | null = null;
+  /** The enclosing circle follows each live report of a drag, handed over once a frame at most. */
+  private readonly enclosing = onceAFrame((data: FeatureCollection) =>
+    setSourceData(this.map, SOURCES.enclosing, data),
+  );
   /** The envelope's handles (envelope-edit.ts): a lazy chunk, like terra-draw, with its geodesy. */
   private envelopeEdit: EnvelopeEdit | null = null;
   private readonly edits: EnvelopeEditHooks = {
@@ -151,7 +157,11 @@ export class ZoneMap {
     // Only in bench/frame-layers.ts's build (see vite-env.d.ts).
     if (import.meta.env.VITE_BENCH_MAP)
       (window as unknown as { __czdMap?: MlMap }).__czdMap = this.map;
-    const unbind = [bindHash(this.map), bindPointerTools(this.map, handlers)];
+    // Slow frames (software WebGL: VDI, 망분리 PCs) drawn at a lower resolution while moving;
+    // not over an open cadastre, whose overlay's picture while held then differed from the
+    // raster layer's at rest (test/e2e/cadastre-raster.test.ts; cause not found).
+    const motion = lowerWhileMoving(this.map, { enabled: () => !this.cadastre.shown });
+    const unbind = [bindHash(this.map), bindPointerTools(this.map, handlers), motion.destroy];
     this.unbindView = () => unbind.forEach((f) => void f());
     this.map.addControl(new NavigationControl({ showCompass: false }), "top-right");
     this.map.addControl(new ScaleControl({ unit: "metric" }), "bottom-left");
@@ -217,6 +227,9 @@ export class ZoneMap {
       void Promise.all([idle, drawn, edits]).then(() => {
         this.handlers.current.onReady(performance.now());
         firstRenderShown();
+        // A few frames timed once the page is quiet (not the app's own start), so a slow
+        // machine's first drag is already drawn lighter.
+        whenQuiet(() => motion.calibrate());
       });
     });
   }
@@ -311,6 +324,7 @@ export class ZoneMap {
 
   destroy(): void {
     this.removed = true;
+    this.enclosing.cancel();
     this.drag?.destroy();
     this.sketch?.destroy();
     this.envelopeEdit?.destroy();
@@ -500,7 +514,7 @@ export class ZoneMap {
     if (diff.envelope && diff.envelope !== this.shown.envelope)
       set(SOURCES.envelope, diff.envelope);
     if (diff.enclosing && diff.enclosing !== this.shown.enclosing)
-      set(SOURCES.enclosing, diff.enclosing);
+      this.enclosing.set(diff.enclosing);
     if (diff.hubs && diff.hubs !== this.shown.hubs) {
       // Points and areas in sources of their own, so an empty one is not drawn at all.
       const [points, areas] = splitPoints(diff.hubs);
@@ -579,6 +593,12 @@ export class ZoneMap {
  * (a slow worker, a missing file): held longer, the planner would see a map that does not move.
  */
 const FRAME_HOLD_MS = 2500;
+
+/** Run `fn` when the main thread is next idle (within 2 s), or after 1 s where there is no such call. */
+function whenQuiet(fn: () => void): void {
+  if (typeof requestIdleCallback === "function") requestIdleCallback(fn, { timeout: 2000 });
+  else setTimeout(fn, 1000);
+}
 
 /** The coarse 시·도 file, fetched (from the preload) and parsed. */
 async function readSidoLite(url: string): Promise<FeatureCollection> {

@@ -1,0 +1,272 @@
+/**
+ * The map drawn at a lower resolution while it moves or a vertex is dragged, on machines whose
+ * frames are slow; full resolution again as soon as it rests.
+ *
+ * Without a usable GPU (software WebGL: SwiftShader, or the VDI and 망분리 PCs many public
+ * servants work on, where the browser draws WebGL on the CPU) every frame of a pan or a drag
+ * costs time in proportion to the pixels drawn: clearing, each layer's pass over the map, the
+ * read-back of the canvas for the compositor. Half the pixel ratio is a quarter of the pixels;
+ * where frames are still slow at half, 0.35 of it (an eighth of the pixels).
+ * Measured, not assumed: once after the first render a few repaints of the map at rest are timed
+ * (`calibrate`), and while the map moves or the pointer drags on it the interval between
+ * animation frames is watched; once the 75th percentile of the recent ones (at full resolution)
+ * is over `slowMs`, the map's pixel ratio is lowered a step for the rest of the interaction
+ * (and another step if the frames at the lower ratio are slow too), and from then on at the
+ * start of each one (every `recheckEvery`-th interaction is measured again at full
+ * resolution, so a machine that got faster gets its full resolution back). At rest (the pointer
+ * up and the camera still) the ratio is restored and one full-resolution frame is drawn. On a
+ * machine with a GPU the frames are never slow and nothing changes. The app can say "not now"
+ * (`enabled`): zone-map.ts does while a cadastre is open (docs/benchmarks.md, section (10)).
+ *
+ * The ratio is set through MapLibre's `_overridePixelRatio` and `_resizeInternal`, which
+ * `setPixelRatio` itself uses; `setPixelRatio` would also fire `movestart`, `move` and `moveend`
+ * when the camera is still (as during a vertex drag, or at the `moveend` where the ratio is
+ * restored), and those would swap the cadastre's overlay, re-place labels and rewrite the URL for
+ * no move at all. If a MapLibre version has neither, nothing is lowered. Everything the app asks
+ * of the map is in CSS pixels (terra-draw's handles, `queryRenderedFeatures`, `project`), which
+ * the pixel ratio does not change.
+ */
+import type { Map as MlMap } from "maplibre-gl";
+
+export interface MotionResolutionOptions {
+  /** Frames slower than this at the 75th percentile are slow (ms). */
+  slowMs?: number;
+  /**
+   * The pixel ratios while moving, as shares of the rest ratio: the first once frames at full
+   * resolution are slow, each next one if frames are still slow at the one before.
+   */
+  factors?: number[];
+  /** Frame intervals needed before anything is judged. */
+  minSamples?: number;
+  /** How many recent frame intervals are kept (for each ratio). */
+  window?: number;
+  /** Every this many interactions is measured at full resolution again. */
+  recheckEvery?: number;
+  /** Whether the ratio may be lowered now (asked as an interaction starts and at each step). */
+  enabled?: () => boolean;
+}
+
+const DEFAULTS: Required<MotionResolutionOptions> = {
+  slowMs: 40,
+  factors: [0.5, 0.35],
+  minSamples: 6,
+  window: 24,
+  recheckEvery: 10,
+  enabled: () => true,
+};
+
+/** A pointer that moved less than this (CSS px) since it went down has not dragged: a click. */
+const DRAG_PX = 3;
+
+/** The recent full-resolution frame intervals, and whether they are slow. */
+export class FrameJudge {
+  private readonly intervals: number[] = [];
+
+  constructor(
+    private readonly slowMs = DEFAULTS.slowMs,
+    private readonly minSamples = DEFAULTS.minSamples,
+    private readonly size = DEFAULTS.window,
+  ) {}
+
+  add(ms: number): void {
+    this.intervals.push(ms);
+    if (this.intervals.length > this.size) this.intervals.shift();
+  }
+
+  clear(): void {
+    this.intervals.length = 0;
+  }
+
+  /**
+   * The 75th percentile of the kept intervals; NaN while fewer than minSamples are kept. Not the
+   * 95th: of the handful of frames a first judgement has, that is the slowest, which one garbage
+   * collection or React commit sets on any machine; three frames in four slow is a slow machine.
+   */
+  p75(): number {
+    if (this.intervals.length < this.minSamples) return Number.NaN;
+    const sorted = [...this.intervals].sort((a, b) => a - b);
+    return sorted[Math.min(sorted.length - 1, Math.floor(0.75 * sorted.length))] ?? Number.NaN;
+  }
+
+  slow(): boolean {
+    return this.p75() > this.slowMs;
+  }
+}
+
+interface Resizable {
+  _overridePixelRatio: number | null | undefined;
+  _resizeInternal: (constrainTransform?: boolean) => void;
+}
+
+export interface MotionResolution {
+  /** The share of the rest pixel ratio the map is drawn at now (1: full resolution). */
+  lowered: () => number;
+  /**
+   * Time a few full-resolution frames now, at rest (the map repainted `minSamples` + 1 times), so
+   * that a slow machine's first pan or drag is lowered from its start, not after its own first
+   * slow frames. Called once after the first render; nothing if an interaction is going on.
+   */
+  calibrate: () => void;
+  destroy: () => void;
+}
+
+export function lowerWhileMoving(
+  map: MlMap,
+  options: MotionResolutionOptions = {},
+): MotionResolution {
+  const o = { ...DEFAULTS, ...options };
+  const target = map as unknown as Partial<Resizable>;
+  if (typeof target._resizeInternal !== "function" || !("_overridePixelRatio" in target))
+    return { lowered: () => 1, calibrate: () => undefined, destroy: () => undefined };
+  const resizable = target as Resizable;
+  /** The ratios, as shares of the rest ratio: full, then each step down. */
+  const steps = [1, ...o.factors];
+  /** One judge per step: the frames measured at that ratio. */
+  const judges = steps.map(() => new FrameJudge(o.slowMs, o.minSamples, o.window));
+  const canvas = map.getCanvas();
+  /** The ratio the app set (normally none: the device's), put back at rest. */
+  let restTo: number | null | undefined;
+  /** The step drawn at now (0: full resolution), and the one an interaction starts at. */
+  let step = 0;
+  let learned = 0;
+  let moving = false;
+  let down: { x: number; y: number } | null = null;
+  let dragging = false;
+  let interactions = 0;
+  let frame = 0;
+  let last = Number.NaN;
+  /** Frames still to time at rest (calibrate). */
+  let calibrating = 0;
+  /** The map drew since the last animation frame was timed. */
+  let rendered = false;
+
+  const setStep = (next: number, now: boolean) => {
+    if (next === step) return;
+    if (step === 0) restTo = resizable._overridePixelRatio;
+    step = next;
+    resizable._overridePixelRatio =
+      next === 0 ? restTo : (restTo ?? globalThis.devicePixelRatio ?? 1) * (steps[next] ?? 1);
+    resizable._resizeInternal(false);
+    // Changed inside an animation frame, the canvas (cleared by its resize) is drawn at once so
+    // the compositor never shows it blank; restored at rest, the next frame draws it.
+    if (now) map.redraw();
+    else map.triggerRepaint();
+  };
+
+  const measure = (t: number) => {
+    // Only intervals in which the map drew: a pointer held still draws nothing, and its 17-ms
+    // frames would say nothing of the drawing. An interval of a second or more is a hidden tab
+    // or a paused page, not a frame.
+    if (rendered && !Number.isNaN(last) && t - last < 1000) judges[step]?.add(t - last);
+    rendered = false;
+    last = t;
+  };
+  const tick = (t: number) => {
+    measure(t);
+    if (!active()) {
+      // Timing frames at rest (calibrate): one more repaint, or done.
+      calibrating -= 1;
+      if (calibrating <= 0) {
+        frame = 0;
+        return;
+      }
+      map.triggerRepaint();
+    } else if (step < steps.length - 1 && judges[step]?.slow() && o.enabled()) {
+      // Still slow at this ratio: one step lower, for this interaction and the next ones.
+      learned = Math.max(learned, step + 1);
+      last = Number.NaN;
+      setStep(step + 1, true);
+    }
+    frame = requestAnimationFrame(tick);
+  };
+  const active = () => moving || dragging;
+  /** An interaction begins (`set` marks which); counted once however it is started. */
+  const begin = (set: () => void) => {
+    const was = active();
+    set();
+    if (was) return;
+    calibrating = 0;
+    interactions += 1;
+    // Now and then measured afresh at full resolution; otherwise what was learned holds.
+    if (interactions % o.recheckEvery === 0) {
+      for (const j of judges) j.clear();
+      learned = 0;
+    }
+    if (!frame) frame = requestAnimationFrame(tick);
+    last = Number.NaN;
+    // What the calibration at rest found (full resolution slow), or an earlier interaction.
+    if (judges[0]?.slow()) learned = Math.max(learned, 1);
+    if (o.enabled()) setStep(learned, false);
+  };
+  const ended = () => {
+    if (active()) return;
+    if (frame) cancelAnimationFrame(frame);
+    frame = 0;
+    setStep(0, false);
+  };
+  const onRender = () => {
+    rendered = true;
+  };
+
+  const onDown = (e: PointerEvent) => {
+    if (e.isPrimary && e.button === 0) down = { x: e.clientX, y: e.clientY };
+  };
+  const onMove = (e: PointerEvent) => {
+    if (!down || dragging || !e.isPrimary) return;
+    if (Math.hypot(e.clientX - down.x, e.clientY - down.y) < DRAG_PX) return;
+    begin(() => {
+      dragging = true;
+    });
+  };
+
+  const onUp = (e: PointerEvent) => {
+    if (!e.isPrimary) return;
+    down = null;
+    if (!dragging) return;
+    dragging = false;
+    ended();
+  };
+  const onBlur = () => {
+    down = null;
+    dragging = false;
+    ended();
+  };
+  const onMoveStart = () =>
+    begin(() => {
+      moving = true;
+    });
+  const onMoveEnd = () => {
+    moving = false;
+    ended();
+  };
+  canvas.addEventListener("pointerdown", onDown, true);
+  window.addEventListener("pointermove", onMove, true);
+  window.addEventListener("pointerup", onUp, true);
+  window.addEventListener("pointercancel", onUp, true);
+  window.addEventListener("blur", onBlur);
+  map.on("movestart", onMoveStart);
+  map.on("moveend", onMoveEnd);
+  map.on("render", onRender);
+  return {
+    lowered: () => steps[step] ?? 1,
+    calibrate: () => {
+      if (frame || active()) return;
+      calibrating = o.minSamples + 1;
+      last = Number.NaN;
+      map.triggerRepaint();
+      frame = requestAnimationFrame(tick);
+    },
+    destroy: () => {
+      canvas.removeEventListener("pointerdown", onDown, true);
+      window.removeEventListener("pointermove", onMove, true);
+      window.removeEventListener("pointerup", onUp, true);
+      window.removeEventListener("pointercancel", onUp, true);
+      window.removeEventListener("blur", onBlur);
+      map.off("movestart", onMoveStart);
+      map.off("moveend", onMoveEnd);
+      map.off("render", onRender);
+      if (frame) cancelAnimationFrame(frame);
+      frame = 0;
+    },
+  };
+}
