@@ -16,7 +16,8 @@
  * resolution, so a machine that got faster gets its full resolution back). At rest (the pointer
  * up and the camera still) the ratio is restored and one full-resolution frame is drawn. On a
  * machine with a GPU the frames are never slow and nothing changes. The app can say "not now"
- * (`enabled`): zone-map.ts does while a cadastre is open (docs/benchmarks.md, section (10)).
+ * (`enabled`). Over an open cadastre only MapLibre's canvas is softer while moving: the cadastre's
+ * tiles are canvases of their own then (cadastre-overlay.ts), drawn at the screen's ratio.
  *
  * The ratio is set through MapLibre's `_overridePixelRatio` and `_resizeInternal`, which
  * `setPixelRatio` itself uses; `setPixelRatio` would also fire `movestart`, `move` and `moveend`
@@ -147,6 +148,15 @@ export function lowerWhileMoving(
     resizable._overridePixelRatio =
       next === 0 ? restTo : (restTo ?? globalThis.devicePixelRatio ?? 1) * (steps[next] ?? 1);
     resizable._resizeInternal(false);
+    // MapLibre rounds the canvas to whole device pixels and sizes its box from that (284 / 0.35 =
+    // 811.43 CSS px for an 810-px map): a box wider than the map, which left the map drawn about
+    // a pixel off where it rests after the move. The box is kept at the map's own size (the
+    // picture stretched by a fraction of a pixel while moving; at full resolution it is exact).
+    if (next !== 0) {
+      const { clientWidth, clientHeight } = map.getContainer();
+      canvas.style.width = `${clientWidth}px`;
+      canvas.style.height = `${clientHeight}px`;
+    }
     // Changed inside an animation frame, the canvas (cleared by its resize) is drawn at once so
     // the compositor never shows it blank; restored at rest, the next frame draws it.
     if (now) map.redraw();
