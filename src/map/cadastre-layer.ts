@@ -297,11 +297,6 @@ export class CadastreLayer {
     this.rasterLayer = layer;
   }
 
-  /** A cadastre is shown (its outlines drawn, by the raster layer or the overlay while moving). */
-  get shown(): boolean {
-    return this.url !== null;
-  }
-
   /** The vector tiles' URL template (the Worker's cadastre), or null for none. */
   setOutlines(url: string | null): void {
     this.url = url;

@@ -160,7 +160,7 @@ export class ZoneMap {
     // Slow frames (software WebGL: VDI, 망분리 PCs) drawn at a lower resolution while moving;
     // not over an open cadastre, whose overlay's picture while held then differed from the
     // raster layer's at rest (test/e2e/cadastre-raster.test.ts; cause not found).
-    const motion = lowerWhileMoving(this.map, { enabled: () => !this.cadastre.shown });
+    const motion = lowerWhileMoving(this.map);
     const unbind = [bindHash(this.map), bindPointerTools(this.map, handlers), motion.destroy];
     this.unbindView = () => unbind.forEach((f) => void f());
     this.map.addControl(new NavigationControl({ showCompass: false }), "top-right");

@@ -13,7 +13,7 @@ import { expect } from "vitest";
 import { innerPoint } from "../../geo/cadastre/select";
 import type { Pilji } from "../../geo/cadastre/types";
 import { openCadastre, readPilji } from "../../geo/io/lsmd-read";
-import { changedShare } from "./pixels";
+import { changedBlocks, changedShare } from "./pixels";
 import { clickAt, mapCentre } from "./tools-helpers";
 
 export const JINJU = resolve("test/fixtures/cadastre/LSMD_CONT_LDREG_48170.zip");
@@ -267,7 +267,12 @@ export async function dragShifts(page: Page): Promise<void> {
   expect(await overlayShown(page)).toBe("true/visible");
   const held = await page.screenshot({ clip: moved });
   await page.mouse.up();
-  expect(await changedShare(page, before, held)).toBeLessThan(0.01);
+  // Held, compared by 8-px blocks' mean colour: where frames are slow, MapLibre's canvas is drawn
+  // at a lower pixel ratio while the map moves (src/map/motion-resolution.ts), which softens its
+  // edges (6 % of pixels, 1–2.5 % of blocks, measured with the CPU throttled 4×) but keeps each
+  // block's mean; the cadastre doubled darkens nearly every block, and missing, every block its
+  // lines cross. At rest (below) the picture is compared pixel by pixel again.
+  expect(await changedBlocks(page, before, held)).toBeLessThan(0.05);
   await expect.poll(() => overlayShown(page), { timeout: 15_000 }).toBe("false/hidden");
   await expect
     .poll(async () => changedShare(page, before, await page.screenshot({ clip: moved })), {
