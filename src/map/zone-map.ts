@@ -38,7 +38,7 @@ import { holdFrames } from "./hold-frames";
 import type { HubRaster } from "./hub-raster-layer";
 import { COLOURS, LAYERS, RASTER_MIN_HUBS, SIGUNGU_MINZOOM, SOURCES } from "./ids";
 import { addSidoLabels, addSigunguLabels } from "./labels";
-import { lowerWhileMoving } from "./motion-resolution";
+import type { MotionResolution } from "./motion-resolution";
 import { onceAFrame } from "./once-a-frame";
 import { addOverlays } from "./overlays";
 import { ParcelLabels } from "./parcel-labels";
@@ -157,11 +157,19 @@ export class ZoneMap {
     // Only in bench/frame-layers.ts's build (see vite-env.d.ts).
     if (import.meta.env.VITE_BENCH_MAP)
       (window as unknown as { __czdMap?: MlMap }).__czdMap = this.map;
-    // Slow frames (software WebGL: VDI, 망분리 PCs) drawn at a lower resolution while moving;
-    // not over an open cadastre, whose overlay's picture while held then differed from the
-    // raster layer's at rest (test/e2e/cadastre-raster.test.ts; cause not found).
-    const motion = lowerWhileMoving(this.map);
-    const unbind = [bindHash(this.map), bindPointerTools(this.map, handlers), motion.destroy];
+    // Slow frames (software WebGL: VDI, 망분리 PCs) drawn at a lower resolution while moving.
+    // Its module comes after the first render (it has nothing to do before a move, and the
+    // script before the map stays within its 300 kB).
+    let motion: MotionResolution | null = null;
+    let destroyed = false;
+    const unbind = [
+      bindHash(this.map),
+      bindPointerTools(this.map, handlers),
+      () => {
+        destroyed = true;
+        motion?.destroy();
+      },
+    ];
     this.unbindView = () => unbind.forEach((f) => void f());
     this.map.addControl(new NavigationControl({ showCompass: false }), "top-right");
     this.map.addControl(new ScaleControl({ unit: "metric" }), "bottom-left");
@@ -229,7 +237,11 @@ export class ZoneMap {
         firstRenderShown();
         // A few frames timed once the page is quiet (not the app's own start), so a slow
         // machine's first drag is already drawn lighter.
-        whenQuiet(() => motion.calibrate());
+        void import("./motion-resolution").then(({ lowerWhileMoving }) => {
+          if (destroyed) return;
+          motion = lowerWhileMoving(this.map);
+          whenQuiet(() => motion?.calibrate());
+        });
       });
     });
   }
