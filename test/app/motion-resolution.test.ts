@@ -41,7 +41,7 @@ describe("the frame judge", () => {
 
 /** A map with MapLibre's resize internals, recording each ratio it was resized to. */
 function fakeMap() {
-  const canvas = new EventTarget();
+  const canvas = Object.assign(new EventTarget(), { style: {} as Record<string, string> });
   const listeners = new Map<string, Set<() => void>>();
   const ratios: (number | null | undefined)[] = [];
   const draws: string[] = [];
@@ -51,6 +51,7 @@ function fakeMap() {
       ratios.push(map._overridePixelRatio);
     },
     getCanvas: () => canvas,
+    getContainer: () => ({ clientWidth: 810, clientHeight: 750 }),
     on: (type: string, fn: () => void) => {
       if (!listeners.has(type)) listeners.set(type, new Set());
       listeners.get(type)?.add(fn);
@@ -105,7 +106,7 @@ afterEach(() => {
 
 describe("the map's resolution while it moves", () => {
   it("is lowered once a pan's frames are slow, and restored with one frame at rest", () => {
-    const { map, ratios, draws, fire } = fakeMap();
+    const { map, canvas, ratios, draws, fire } = fakeMap();
     const motion = lowerWhileMoving(map as unknown as MlMap);
     fire("movestart");
     runFrames(6, 67);
@@ -116,6 +117,8 @@ describe("the map's resolution while it moves", () => {
     expect(ratios).toEqual([1]);
     // Lowered inside an animation frame: drawn at once, so the cleared canvas is never shown.
     expect(draws).toEqual(["now"]);
+    // The canvas's box stays the map's size, not MapLibre's rounded canvas ÷ ratio.
+    expect(canvas.style).toEqual({ width: "810px", height: "750px" });
     runFrames(10, 30);
     fire("moveend");
     expect(motion.lowered()).toBe(1);
