@@ -14,6 +14,7 @@
  * open, the freehand 구역 already listed whose box meets the added 필지's are listed again the
  * same way.
  */
+import { type Bbox, geometryBounds } from "../../geo/geometry";
 import type { Parcel } from "../../geo/index";
 import { useCadastre } from "../store/cadastre";
 import type { AppStore } from "../store/store";
@@ -103,19 +104,9 @@ function listUnlisted(store: AppStore): void {
     relist(store, zoneId, parcel).catch(() => undefined);
 }
 
-type Extent = [number, number, number, number];
-
 /** Whether a parcel's box meets a box (west, south, east, north), edges included. */
-function meets(p: Parcel, [w, s, e, n]: Extent): boolean {
-  const polys = p.geometry.type === "Polygon" ? [p.geometry.coordinates] : p.geometry.coordinates;
-  let [x0, y0, x1, y1] = [Infinity, Infinity, -Infinity, -Infinity];
-  for (const poly of polys)
-    for (const [x = 0, y = 0] of poly[0] ?? []) {
-      if (x < x0) x0 = x;
-      if (x > x1) x1 = x;
-      if (y < y0) y0 = y;
-      if (y > y1) y1 = y;
-    }
+function meets(p: Parcel, [w, s, e, n]: Bbox): boolean {
+  const [x0, y0, x1, y1] = geometryBounds(p.geometry);
   return x0 <= e && x1 >= w && y0 <= n && y1 >= s;
 }
 
@@ -126,7 +117,7 @@ function meets(p: Parcel, [w, s, e, n]: Extent): boolean {
  * that change are written, history paused as on open. 구역 built from 필지 are not: their list
  * is what the planner picked.
  */
-function relistFreehand(store: AppStore, extent: Extent | null): void {
+function relistFreehand(store: AppStore, extent: Bbox | null): void {
   for (const zone of store.getState().zones)
     for (const p of zone.parcels)
       if (Array.isArray(p.properties.partialPnu) && hasArea(p) && (!extent || meets(p, extent)))

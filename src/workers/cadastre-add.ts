@@ -4,26 +4,15 @@
  * or two files that overlap, hold each 필지 once. A layer left with none is not added.
  */
 import type { Pilji } from "../../geo/cadastre/types";
+import { type Bbox, geometryBounds, unionBbox } from "../../geo/geometry";
 import type { ReadLayer } from "./cadastre-keep";
 
 /** A box in longitude / latitude: west, south, east, north. */
-export type Extent = [number, number, number, number];
+export type Extent = Bbox;
 
 /** The box of these 필지 (every vertex), or null for none. */
-export function extentOf(pilji: Iterable<Pilji>): Extent | null {
-  let [w, s, e, n] = [Infinity, Infinity, -Infinity, -Infinity];
-  for (const p of pilji) {
-    const polys = p.geometry.type === "Polygon" ? [p.geometry.coordinates] : p.geometry.coordinates;
-    for (const poly of polys)
-      for (const ring of poly)
-        for (const [x = 0, y = 0] of ring) {
-          if (x < w) w = x;
-          if (x > e) e = x;
-          if (y < s) s = y;
-          if (y > n) n = y;
-        }
-  }
-  return w <= e ? [w, s, e, n] : null;
+export function extentOf(pilji: readonly Pilji[]): Extent | null {
+  return pilji.length > 0 ? unionBbox(pilji.map((p) => geometryBounds(p.geometry))) : null;
 }
 
 /** The layers to append, less the 필지 already held, and how many were skipped as held. */
