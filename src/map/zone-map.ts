@@ -161,14 +161,10 @@ export class ZoneMap {
     // Its module comes after the first render (it has nothing to do before a move, and the
     // script before the map stays within its 300 kB).
     let motion: MotionResolution | null = null;
-    let destroyed = false;
     const unbind = [
       bindHash(this.map),
       bindPointerTools(this.map, handlers),
-      () => {
-        destroyed = true;
-        motion?.destroy();
-      },
+      () => motion?.destroy(),
     ];
     this.unbindView = () => unbind.forEach((f) => void f());
     this.map.addControl(new NavigationControl({ showCompass: false }), "top-right");
@@ -238,7 +234,7 @@ export class ZoneMap {
         // A few frames timed once the page is quiet (not the app's own start), so a slow
         // machine's first drag is already drawn lighter.
         void import("./motion-resolution").then(({ lowerWhileMoving }) => {
-          if (destroyed) return;
+          if (this.removed) return;
           motion = lowerWhileMoving(this.map);
           whenQuiet(() => motion?.calibrate());
         });
