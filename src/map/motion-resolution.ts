@@ -27,7 +27,7 @@
  * of the map is in CSS pixels (terra-draw's handles, `queryRenderedFeatures`, `project`), which
  * the pixel ratio does not change.
  */
-import type { Map as MlMap } from "maplibre-gl";
+import type { MapEventType, Map as MlMap } from "maplibre-gl";
 
 export interface MotionResolutionOptions {
   /** Frames slower than this at the 75th percentile are slow (ms). */
@@ -249,14 +249,22 @@ export function lowerWhileMoving(
     moving = false;
     ended();
   };
-  canvas.addEventListener("pointerdown", onDown, true);
-  window.addEventListener("pointermove", onMove, true);
-  window.addEventListener("pointerup", onUp, true);
-  window.addEventListener("pointercancel", onUp, true);
-  window.addEventListener("blur", onBlur);
-  map.on("movestart", onMoveStart);
-  map.on("moveend", onMoveEnd);
-  map.on("render", onRender);
+  // Bound and unbound from the one list.
+  const dom: [EventTarget, string, (e: PointerEvent) => void, boolean][] = [
+    [canvas, "pointerdown", onDown, true],
+    [window, "pointermove", onMove, true],
+    [window, "pointerup", onUp, true],
+    [window, "pointercancel", onUp, true],
+    [window, "blur", onBlur, false],
+  ];
+  const events: [keyof MapEventType, () => void][] = [
+    ["movestart", onMoveStart],
+    ["moveend", onMoveEnd],
+    ["render", onRender],
+  ];
+  for (const [target, type, fn, capture] of dom)
+    target.addEventListener(type, fn as EventListener, capture);
+  for (const [type, fn] of events) map.on(type, fn);
   return {
     lowered: () => steps[step] ?? 1,
     calibrate: () => {
@@ -267,14 +275,9 @@ export function lowerWhileMoving(
       frame = requestAnimationFrame(tick);
     },
     destroy: () => {
-      canvas.removeEventListener("pointerdown", onDown, true);
-      window.removeEventListener("pointermove", onMove, true);
-      window.removeEventListener("pointerup", onUp, true);
-      window.removeEventListener("pointercancel", onUp, true);
-      window.removeEventListener("blur", onBlur);
-      map.off("movestart", onMoveStart);
-      map.off("moveend", onMoveEnd);
-      map.off("render", onRender);
+      for (const [target, type, fn, capture] of dom)
+        target.removeEventListener(type, fn as EventListener, capture);
+      for (const [type, fn] of events) map.off(type, fn);
       if (frame) cancelAnimationFrame(frame);
       frame = 0;
     },
