@@ -122,8 +122,8 @@ export async function openCadastreFiles(files: NamedFile[]): Promise<boolean> {
  * At start: the cadastre kept at the last visit, restored by the Worker without reading the
  * Shapefile. A 시·군 whose kept entry can't be read is left out (and forgotten), the others
  * restored, with a notice naming the file to open again; when none can be read (an older format,
- * damaged) the whole is forgotten, with the same notice. Files kept by the first versions of the app are read once more and
- * kept in the new form.
+ * damaged) the whole is forgotten, with the same notice. Files kept by the first versions of the
+ * app are read once more and kept in the new form.
  */
 export async function restoreCadastre(): Promise<void> {
   if (useCadastre.getState().status !== "none") return;

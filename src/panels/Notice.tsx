@@ -2,10 +2,9 @@
  * A notice for the planner, in the UI's language. An info notice goes by itself once there has
  * been time to read it (not while the pointer rests on it or keyboard focus is in it); an error
  * stays until closed, and closing it gives focus back to where it was (never to <body>). Each
- * notice gets an alert element
- * of its own (keyed by the notice), so a screen reader speaks a new notice even when its text is
- * the same as the one showing (the same file refused twice): an alert whose text does not change
- * is not announced again.
+ * notice gets an alert element of its own (keyed by the notice), so a screen reader speaks a new
+ * notice even when its text is the same as the one showing (the same file refused twice): an
+ * alert whose text does not change is not announced again.
  */
 import { useEffect, useLayoutEffect, useRef, useState } from "react";
 import { useT } from "../i18n";

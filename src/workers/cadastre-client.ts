@@ -90,7 +90,8 @@ function shownAs(reply: Extract<CadastreReply, { kind: "opened" }>, g: number): 
 
 /**
  * The cadastre kept at the last visit, restored by the Worker from IndexedDB (no Shapefile read),
- * its progress first in bytes read from the store, then in 필지 unpacked; or, when none could be, the layers that were kept and why (the Worker has then forgotten them).
+ * its progress first in bytes read from the store, then in 필지 unpacked; or, when none could be,
+ * the layers that were kept and why (the Worker has then forgotten them).
  */
 export async function restoreInWorker(
   onProgress: (read: number, total: number, unit: "bytes" | "pilji") => void,

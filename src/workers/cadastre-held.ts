@@ -19,6 +19,9 @@ export function label(p: Pilji): string {
   }
 }
 
+/** A layer's code, as its name gives it (LSMD_CONT_LDREG_48170 → 48170). */
+const codeOfName = (name: string): string => name.replace(/^LSMD_CONT_LDREG_/, "");
+
 /** The 시·군·구 a layer's 필지 lie in (진주시), from its first PNU; the layer's code when unknown. */
 export function layerPlace(
   layer: { name: string; pilji: readonly Pilji[] },
@@ -26,7 +29,7 @@ export function layerPlace(
 ): string {
   const pnu = layer.pilji[0]?.pnu;
   const code = pnu ? currentBjd(pnu.slice(0, 10)) : "";
-  return table.names[`${code.slice(0, 5)}00000`] ?? layer.name.replace(/^LSMD_CONT_LDREG_/, "");
+  return table.names[`${code.slice(0, 5)}00000`] ?? codeOfName(layer.name);
 }
 
 /**
@@ -35,7 +38,7 @@ export function layerPlace(
  */
 export function namedPlace(name: string, table: BjdTable): string {
   const code = /(\d{5})$/.exec(name)?.[1];
-  return (code && table.names[`${code}00000`]) || name.replace(/^LSMD_CONT_LDREG_/, "");
+  return (code && table.names[`${code}00000`]) || codeOfName(name);
 }
 
 export class HeldCadastre {
