@@ -67,6 +67,10 @@ export class HubRaster {
   private lonLat: Float64Array | null = null;
   /** The Worker holds this version's hubs and the source names its tiles. */
   private ready = false;
+  /** Where the map last came to rest, the hubs in view were many enough for tiles. */
+  private many = false;
+  /** The map is drawn at a lowered pixel ratio while it moves (motion-resolution.ts). */
+  private lowered = false;
   /** The raster layer is what shows the hubs now (the circles transparent). */
   private raster = false;
 
@@ -79,7 +83,7 @@ export class HubRaster {
         type: "raster",
         source: HUB_RASTER_IDS.source,
         layout: { visibility: "none" },
-        paint: { "raster-fade-duration": 0 },
+        paint: { "raster-fade-duration": 0, "raster-opacity": 0 },
       },
       LAYERS.hubPoint,
     );
@@ -95,6 +99,7 @@ export class HubRaster {
     this.ready = false;
     this.lonLat = null;
     this.show(false);
+    this.map.setLayoutProperty(HUB_RASTER_IDS.layer, "visibility", "none");
     (this.map.getSource(HUB_RASTER_IDS.source) as RasterTileSource | undefined)?.setTiles([NONE]);
     if (points.features.length < RASTER_MIN_HUBS || !canRaster()) return;
     const hubs = points.features.flatMap((f) =>
@@ -119,6 +124,10 @@ export class HubRaster {
         if (version !== this.version) return; // newer hubs came meanwhile
         const source = this.map.getSource(HUB_RASTER_IDS.source) as RasterTileSource | undefined;
         source?.setTiles([`${HUB_RASTER_SCHEME}://${version}/{z}/{x}/{y}`]);
+        // The layer is shown from now on, transparent while the circles draw: MapLibre then keeps
+        // its tiles loaded for the view but draws nothing of it (a raster with no opacity is
+        // skipped), so it can take over at once when the map is lowered while moving.
+        this.map.setLayoutProperty(HUB_RASTER_IDS.layer, "visibility", "visible");
         this.lonLat = lonLat;
         this.ready = true;
         this.choose();
@@ -128,19 +137,39 @@ export class HubRaster {
       });
   }
 
+  /**
+   * The map is drawn at a lower pixel ratio while it moves (true), or at full resolution again
+   * (false). Lowered, the tiles draw the hubs whatever their number, if their tiles for the view
+   * are in: the raster's cost is per pixel and falls with the ratio (at half ≈ what no hub layer
+   * costs, in software WebGL), while the circles' does not (≈ 60 ms a frame for 100,000 at half).
+   */
+  setLowered(lowered: boolean): void {
+    this.lowered = lowered;
+    this.apply(lowered);
+  }
+
   /** Tiles where the hubs in view are many enough to cost more as circles, circles elsewhere. */
   private choose(): void {
     if (!this.ready || !this.lonLat) return;
     const canvas = this.map.getCanvas();
     const enough = (canvas.clientWidth * canvas.clientHeight) / PX_PER_HUB;
-    this.show(hubsInView(this.map, this.lonLat, enough) >= enough);
+    this.many = hubsInView(this.map, this.lonLat, enough) >= enough;
+    this.apply(false);
+  }
+
+  private apply(now: boolean): void {
+    if (!this.ready) return;
+    // Lowered, the tiles take over only if the view's are loaded: never a moment without hubs.
+    const tilesIn = this.lowered && (this.raster || this.map.isSourceLoaded(HUB_RASTER_IDS.source));
+    this.show(this.many || tilesIn, now);
   }
 
   /**
-   * The raster layer shown and the circles transparent, or the circles drawn and no raster. To
-   * tiles, the circles stay drawn till the map has drawn the tiles: no moment without hubs.
+   * The raster layer drawn and the circles transparent, or the circles drawn and the raster
+   * transparent. To tiles at rest, the circles stay drawn till the map has drawn the tiles; while
+   * lowered (`now`) the view's tiles are in already and they swap in the same frame.
    */
-  private show(raster: boolean): void {
+  private show(raster: boolean, now = false): void {
     if (raster === this.raster) return;
     this.raster = raster;
     const map = this.map;
@@ -150,8 +179,9 @@ export class HubRaster {
       map.setPaintProperty(LAYERS.hubPoint, "circle-opacity", opacity);
       map.setPaintProperty(LAYERS.hubPoint, "circle-stroke-opacity", opacity);
     };
-    map.setLayoutProperty(HUB_RASTER_IDS.layer, "visibility", raster ? "visible" : "none");
+    map.setPaintProperty(HUB_RASTER_IDS.layer, "raster-opacity", raster ? 1 : 0);
     if (!raster) circles(1);
+    else if (now) circles(0);
     else
       map.once("idle", () => {
         if (this.raster) circles(0);

@@ -45,6 +45,12 @@ export interface MotionResolutionOptions {
   recheckEvery?: number;
   /** Whether the ratio may be lowered now (asked as an interaction starts and at each step). */
   enabled?: () => boolean;
+  /**
+   * Told the share of the rest ratio whenever it changes (below 1 while moving lowered, 1 at
+   * rest), before the frame at the new ratio is drawn: what is cheaper to draw while lowered
+   * (hub-raster-layer.ts) can switch in the same frame.
+   */
+  onStep?: (share: number) => void;
 }
 
 const DEFAULTS: Required<MotionResolutionOptions> = {
@@ -54,6 +60,7 @@ const DEFAULTS: Required<MotionResolutionOptions> = {
   window: 24,
   recheckEvery: 10,
   enabled: () => true,
+  onStep: () => undefined,
 };
 
 /** A pointer that moved less than this (CSS px) since it went down has not dragged: a click. */
@@ -157,6 +164,7 @@ export function lowerWhileMoving(
       canvas.style.width = `${clientWidth}px`;
       canvas.style.height = `${clientHeight}px`;
     }
+    o.onStep(steps[next] ?? 1);
     // Changed inside an animation frame, the canvas (cleared by its resize) is drawn at once so
     // the compositor never shows it blank; restored at rest, the next frame draws it.
     if (now) map.redraw();

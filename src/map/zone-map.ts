@@ -125,6 +125,8 @@ export class ZoneMap {
   private readonly parcelLabels = new ParcelLabels();
   /** Many hub points as raster tiles drawn in a Worker (hub-raster-layer.ts, a lazy chunk). */
   private hubRaster: Promise<HubRaster> | null = null;
+  /** The same once its module has come, for what must switch within a frame. */
+  private hubRasterShown: HubRaster | null = null;
   /** The enclosing circle follows each live report of a drag, handed over once a frame at most. */
   private readonly enclosing = onceAFrame((data: FeatureCollection) =>
     setSourceData(this.map, SOURCES.enclosing, data),
@@ -235,7 +237,10 @@ export class ZoneMap {
         // machine's first drag is already drawn lighter.
         void import("./motion-resolution").then(({ lowerWhileMoving }) => {
           if (this.removed) return;
-          motion = lowerWhileMoving(this.map);
+          motion = lowerWhileMoving(this.map, {
+            // Many hubs are drawn by their tiles while the map is lowered (hub-raster-layer.ts).
+            onStep: (share) => this.hubRasterShown?.setLowered(share < 1),
+          });
           whenQuiet(() => motion?.calibrate());
         });
       });
@@ -543,9 +548,10 @@ export class ZoneMap {
   /** Many hub points drawn as raster tiles; the module comes with the first such hub file. */
   private rasterHubs(points: FeatureCollection): void {
     if (!this.hubRaster && points.features.length < RASTER_MIN_HUBS) return;
-    this.hubRaster ??= import("./hub-raster-layer").then(
-      ({ HubRaster }) => new HubRaster(this.map),
-    );
+    this.hubRaster ??= import("./hub-raster-layer").then(({ HubRaster }) => {
+      this.hubRasterShown = new HubRaster(this.map);
+      return this.hubRasterShown;
+    });
     void this.hubRaster.then((raster) => raster.set(points));
   }
 

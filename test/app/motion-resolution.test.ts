@@ -128,6 +128,31 @@ describe("the map's resolution while it moves", () => {
     expect(frames.size).toBe(0);
   });
 
+  it("tells the app each share as it changes, before the frame at that share is drawn", () => {
+    const { map, draws, fire } = fakeMap();
+    const told: [number, number][] = [];
+    // What was drawn when it was told: a switch made then is in the lowered frame itself.
+    const motion = lowerWhileMoving(map as unknown as MlMap, {
+      onStep: (share) => told.push([share, draws.length]),
+    });
+    fire("movestart");
+    runFrames(7, 67);
+    expect(told).toEqual([[0.5, 0]]);
+    expect(draws).toEqual(["now"]);
+    runFrames(8, 67);
+    expect(motion.lowered()).toBe(0.35);
+    expect(told).toEqual([
+      [0.5, 0],
+      [0.35, 1],
+    ]);
+    fire("moveend");
+    expect(told.at(-1)).toEqual([1, 2]);
+    // The next pan starts lowered: told once, at its start.
+    fire("movestart");
+    expect(told.at(-1)).toEqual([0.35, 3]);
+    expect(told).toHaveLength(4);
+  });
+
   it("is lowered from the start of the next pan, and measured afresh every tenth", () => {
     const { map, ratios, fire } = fakeMap();
     const motion = lowerWhileMoving(map as unknown as MlMap, { recheckEvery: 3 });

@@ -3,7 +3,8 @@
  * CSV of 3,000 hubs imported through the app's own input is on the map in its type's colour,
  * drawn by the hub Worker; a hub still shows its name on hover and a popup on click (the
  * transparent circle layer is what the pointer finds); hiding the layer takes its hubs off the
- * map (no stale tile), showing it brings them back.
+ * map (no stale tile), showing it brings them back. On a slow machine, where the map is drawn at a
+ * lower pixel ratio while it moves, the tiles draw the hubs that rest as circles, none vanishing.
  */
 import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -147,6 +148,49 @@ describe("many hubs as raster tiles", () => {
     await expect
       .poll(async () => (await blueAndRed())[0] ?? 0, { timeout: 20_000 })
       .toBeGreaterThan(20_000);
+  });
+
+  it("draws hubs that rest as circles by their tiles while a slow machine's map is lowered, none vanishing", async () => {
+    await page.evaluate(() => {
+      window.location.hash = "#16/35.9/127.3";
+    });
+    await expect.poll(drawnBy).toBe("circles");
+    await expect.poll(async () => (await blueAndRed())[0] ?? 0).toBeGreaterThan(2_000);
+    const [restBlue = 0] = await blueAndRed();
+    const width = () =>
+      page.evaluate(
+        () => (document.querySelector("canvas.maplibregl-canvas") as HTMLCanvasElement).width,
+      );
+    const full = await width();
+    // Slow for certain (as test/e2e/motion-resolution.test.ts): the map is lowered while it moves.
+    const cdp = await app.context.newCDPSession(page);
+    await cdp.send("Emulation.setCPUThrottlingRate", { rate: 4 });
+    try {
+      const [x, y] = await mapCentre(page);
+      await page.mouse.move(x + 100, y + 60);
+      await page.mouse.down();
+      const seen = new Set<string | null>();
+      let lowered = false;
+      for (let i = 1; i <= 30 && !(lowered && seen.has("raster")); i++) {
+        await page.mouse.move(x + 100 - 4 * i, y + 60 - 2 * i);
+        lowered ||= (await width()) < full;
+        if (lowered) seen.add(await drawnBy());
+      }
+      // Lowered, the tiles draw them: their cost falls with the pixels, the circles' does not.
+      expect(lowered).toBe(true);
+      expect(seen).toEqual(new Set(["raster"]));
+      // Held still mid-pan (still lowered): the hubs are on the map, drawn from tiles already in.
+      expect(await width()).toBeLessThan(full);
+      const [heldBlue = 0] = await blueAndRed();
+      expect(heldBlue).toBeGreaterThan(restBlue * 0.4);
+      await page.mouse.up();
+    } finally {
+      await cdp.send("Emulation.setCPUThrottlingRate", { rate: 1 });
+    }
+    // At rest: full resolution, and the circles again where few are in view.
+    await expect.poll(width).toBe(full);
+    await expect.poll(drawnBy).toBe("circles");
+    await expect.poll(async () => (await blueAndRed())[0] ?? 0).toBeGreaterThan(restBlue * 0.9);
   });
 
   it("logged no console errors", () => {
