@@ -51,6 +51,11 @@ export interface MotionResolutionOptions {
    * (hub-raster-layer.ts) can switch in the same frame.
    */
   onStep?: (share: number) => void;
+  /**
+   * Told when frames at full resolution are found slow (by a calibration at rest, or as an
+   * interaction is lowered): what a lowered move will draw can be made ready while at rest.
+   */
+  onSlow?: () => void;
 }
 
 const DEFAULTS: Required<MotionResolutionOptions> = {
@@ -61,10 +66,17 @@ const DEFAULTS: Required<MotionResolutionOptions> = {
   recheckEvery: 10,
   enabled: () => true,
   onStep: () => undefined,
+  onSlow: () => undefined,
 };
 
-/** A pointer that moved less than this (CSS px) since it went down has not dragged: a click. */
-const DRAG_PX = 3;
+/**
+ * A pointer that moved less than this (CSS px) since it went down has not dragged: a click.
+ * Small, because terra-draw moves a vertex from the first move: a vertex drag's first pixels
+ * (slow, as a hand starts) were otherwise drawn at full resolution, frames of 150–280 ms with
+ * 100,000 hubs (bench:drag-app). A click's hand does not move; if it jitters a pixel, one
+ * lowered frame and one at rest are all it costs.
+ */
+const DRAG_PX = 1;
 
 /** The recent full-resolution frame intervals, and whether they are slow. */
 export class FrameJudge {
@@ -112,7 +124,9 @@ export interface MotionResolution {
   /**
    * Time a few full-resolution frames now, at rest (the map repainted `minSamples` + 1 times), so
    * that a slow machine's first pan or drag is lowered from its start, not after its own first
-   * slow frames. Called once after the first render; nothing if an interaction is going on.
+   * slow frames. Called after the first render and again after an import (the map has much
+   * more to draw then: what the frames at full resolution were is measured afresh); nothing if
+   * an interaction is going on.
    */
   calibrate: () => void;
   destroy: () => void;
@@ -147,10 +161,16 @@ export function lowerWhileMoving(
   let calibrating = 0;
   /** The map drew since the last animation frame was timed. */
   let rendered = false;
+  /** onSlow was called for an interaction lowered (once is enough: it stays known). */
+  let toldSlow = false;
 
   const setStep = (next: number, now: boolean) => {
     if (next === step) return;
     if (step === 0) restTo = resizable._overridePixelRatio;
+    if (step === 0 && next > 0 && !toldSlow) {
+      toldSlow = true;
+      o.onSlow();
+    }
     step = next;
     resizable._overridePixelRatio =
       next === 0 ? restTo : (restTo ?? globalThis.devicePixelRatio ?? 1) * (steps[next] ?? 1);
@@ -186,6 +206,7 @@ export function lowerWhileMoving(
       calibrating -= 1;
       if (calibrating <= 0) {
         frame = 0;
+        if (judges[0]?.slow()) o.onSlow();
         return;
       }
       map.triggerRepaint();
@@ -277,6 +298,8 @@ export function lowerWhileMoving(
     lowered: () => steps[step] ?? 1,
     calibrate: () => {
       if (frame || active()) return;
+      // Measured afresh: called again after the map got much more to draw (an import).
+      judges[0]?.clear();
       calibrating = o.minSamples + 1;
       last = Number.NaN;
       map.triggerRepaint();

@@ -127,6 +127,10 @@ export class ZoneMap {
   private hubRaster: Promise<HubRaster> | null = null;
   /** The same once its module has come, for what must switch within a frame. */
   private hubRasterShown: HubRaster | null = null;
+  /** The map drawn lighter while it moves, where frames are slow (after the first render). */
+  private motion: MotionResolution | null = null;
+  /** Frames at full resolution were found slow (motion-resolution.ts). */
+  private slowFrames = false;
   /** The enclosing circle follows each live report of a drag, handed over once a frame at most. */
   private readonly enclosing = onceAFrame((data: FeatureCollection) =>
     setSourceData(this.map, SOURCES.enclosing, data),
@@ -162,11 +166,10 @@ export class ZoneMap {
     // Slow frames (software WebGL: VDI, 망분리 PCs) drawn at a lower resolution while moving.
     // Its module comes after the first render (it has nothing to do before a move, and the
     // script before the map stays within its 300 kB).
-    let motion: MotionResolution | null = null;
     const unbind = [
       bindHash(this.map),
       bindPointerTools(this.map, handlers),
-      () => motion?.destroy(),
+      () => this.motion?.destroy(),
     ];
     this.unbindView = () => unbind.forEach((f) => void f());
     this.map.addControl(new NavigationControl({ showCompass: false }), "top-right");
@@ -237,11 +240,16 @@ export class ZoneMap {
         // machine's first drag is already drawn lighter.
         void import("./motion-resolution").then(({ lowerWhileMoving }) => {
           if (this.removed) return;
-          motion = lowerWhileMoving(this.map, {
-            // Many hubs are drawn by their tiles while the map is lowered (hub-raster-layer.ts).
+          this.motion = lowerWhileMoving(this.map, {
+            // Many hubs are drawn by their tiles while the map is lowered (hub-raster-layer.ts),
+            // drawn ahead at rest once the machine is known slow.
             onStep: (share) => this.hubRasterShown?.setLowered(share < 1),
+            onSlow: () => {
+              this.slowFrames = true;
+              this.hubRasterShown?.drawAhead();
+            },
           });
-          whenQuiet(() => motion?.calibrate());
+          whenQuiet(() => this.motion?.calibrate());
         });
       });
     });
@@ -521,6 +529,7 @@ export class ZoneMap {
 
   private flush(): void {
     const diff = this.pending;
+    const was = this.shown;
     this.pending = {};
     const set = (id: string, data: FeatureCollection) => setSourceData(this.map, id, data);
     if (diff.parcels && diff.parcels !== this.shown.parcels) set(SOURCES.parcels, diff.parcels);
@@ -543,13 +552,17 @@ export class ZoneMap {
       const [w, s, e, n] = diff.focus.bbox;
       this.map.fitBounds([w, s, e, n], { padding: 80, maxZoom: 15, duration: 300 });
     }
+    // An import (hubs, or a filing to fly to) can make every frame much heavier: what a frame
+    // costs at full resolution is timed again once the map has settled.
+    if (diff.focus || (diff.hubs && diff.hubs !== was.hubs))
+      this.map.once("idle", () => whenQuiet(() => this.motion?.calibrate()));
   }
 
   /** Many hub points drawn as raster tiles; the module comes with the first such hub file. */
   private rasterHubs(points: FeatureCollection): void {
     if (!this.hubRaster && points.features.length < RASTER_MIN_HUBS) return;
     this.hubRaster ??= import("./hub-raster-layer").then(({ HubRaster }) => {
-      this.hubRasterShown = new HubRaster(this.map);
+      this.hubRasterShown = new HubRaster(this.map, () => this.slowFrames);
       return this.hubRasterShown;
     });
     void this.hubRaster.then((raster) => raster.set(points));

@@ -239,14 +239,15 @@ describe("the map's resolution while it moves", () => {
     runFrames(8, 100);
     fire("moveend");
     expect(ratios).toEqual([1, undefined]);
-    // A click: down and up in place, or 2 px off.
+    // A click: down and up in place, or less than a pixel off.
     canvas.dispatchEvent(pointer("pointerdown", 100, 100));
-    window.dispatchEvent(pointer("pointermove", 102, 100));
-    window.dispatchEvent(pointer("pointerup", 102, 100));
+    window.dispatchEvent(pointer("pointermove", 100.6, 100.5));
+    window.dispatchEvent(pointer("pointerup", 100.6, 100.5));
     expect(ratios).toEqual([1, undefined]);
-    // A drag: lowered once the pointer has moved 3 px, restored when it is let go.
+    // A drag: lowered once the pointer has moved a pixel (a vertex follows from the first
+    // move), restored when it is let go.
     canvas.dispatchEvent(pointer("pointerdown", 100, 100));
-    window.dispatchEvent(pointer("pointermove", 104, 100));
+    window.dispatchEvent(pointer("pointermove", 101, 100));
     expect(motion.lowered()).toBe(0.5);
     window.dispatchEvent(pointer("pointermove", 120, 110));
     window.dispatchEvent(pointer("pointerup", 120, 110));
@@ -292,6 +293,45 @@ describe("the map's resolution while it moves", () => {
     expect(motion.lowered()).toBe(0.5);
     fire("moveend");
     expect(ratios).toEqual([1, undefined]);
+  });
+
+  it("measures afresh when calibrated again (after an import), and says when frames are slow", () => {
+    const { map, fire } = fakeMap();
+    let slow = 0;
+    const motion = lowerWhileMoving(map as unknown as MlMap, { onSlow: () => slow++ });
+    // The first render's map is light: fast, nothing said.
+    motion.calibrate();
+    runFrames(10, 16.7);
+    expect(slow).toBe(0);
+    // 100,000 hubs imported: calibrated again, the fast frames of before forgotten.
+    motion.calibrate();
+    runFrames(10, 120);
+    expect(slow).toBe(1);
+    fire("movestart");
+    expect(motion.lowered()).toBe(0.5);
+    fire("moveend");
+    // An interaction lowered by its own slow frames says so too (once).
+    const other = fakeMap();
+    let told = 0;
+    lowerWhileMoving(other.map as unknown as MlMap, { onSlow: () => told++ });
+    other.fire("movestart");
+    runFrames(8, 80);
+    other.fire("moveend");
+    other.fire("movestart");
+    other.fire("moveend");
+    expect(told).toBe(1);
+  });
+
+  it("forgets an earlier calibration's slow frames when calibrated again", () => {
+    const { map, fire } = fakeMap();
+    const motion = lowerWhileMoving(map as unknown as MlMap);
+    motion.calibrate();
+    runFrames(10, 120);
+    // The hubs removed again: the map is light, and measured so.
+    motion.calibrate();
+    runFrames(10, 16.7);
+    fire("movestart");
+    expect(motion.lowered()).toBe(1);
   });
 
   it("leaves a fast machine alone when calibrated, and ignores a hidden tab's long gap", () => {

@@ -56,7 +56,8 @@ const shot = async () => {
   if (!box) throw new Error("no map box");
   return page.screenshot({ clip: box });
 };
-const blueAndRed = async () => countColours(page, await shot(), [BLUE, RED]);
+const blueAndRed = async (tolerance?: number) =>
+  countColours(page, await shot(), [BLUE, RED], tolerance);
 
 beforeAll(async () => {
   app = await openAppAt(inject("baseUrl"), VIEW);
@@ -157,39 +158,57 @@ describe("many hubs as raster tiles", () => {
     await expect.poll(drawnBy).toBe("circles");
     await expect.poll(async () => (await blueAndRed())[0] ?? 0).toBeGreaterThan(2_000);
     const [restBlue = 0] = await blueAndRed();
+    // The lowered map is soft: its discs' edges blend with the land, so counted more loosely.
+    const [restSoft = 0] = await blueAndRed(90);
     const width = () =>
       page.evaluate(
         () => (document.querySelector("canvas.maplibregl-canvas") as HTMLCanvasElement).width,
       );
     const full = await width();
+    const [x, y] = await mapCentre(page);
+    /** A pan of `moves` pointer moves; what drew the hubs at each (once the map is lowered). */
+    const pan = async (moves: number, hold: () => Promise<void>) => {
+      await page.mouse.move(x + 100, y + 60);
+      await page.mouse.down();
+      const seen: (string | null)[] = [];
+      for (let i = 1; i <= moves; i++) {
+        await page.mouse.move(x + 100 - 3 * i, y + 60 - 2 * i);
+        if ((await width()) < full) seen.push(await drawnBy());
+      }
+      await hold();
+      await page.mouse.up();
+      await expect.poll(width).toBe(full);
+      await expect.poll(drawnBy).toBe("circles");
+      return seen;
+    };
     // Slow for certain (as test/e2e/motion-resolution.test.ts): the map is lowered while it moves.
     const cdp = await app.context.newCDPSession(page);
     await cdp.send("Emulation.setCPUThrottlingRate", { rate: 4 });
     try {
-      const [x, y] = await mapCentre(page);
-      await page.mouse.move(x + 100, y + 60);
-      await page.mouse.down();
-      const seen = new Set<string | null>();
-      let lowered = false;
-      for (let i = 1; i <= 30 && !(lowered && seen.has("raster")); i++) {
-        await page.mouse.move(x + 100 - 4 * i, y + 60 - 2 * i);
-        lowered ||= (await width()) < full;
-        if (lowered) seen.add(await drawnBy());
-      }
-      // Lowered, the tiles draw them: their cost falls with the pixels, the circles' does not.
-      expect(lowered).toBe(true);
-      expect(seen).toEqual(new Set(["raster"]));
-      // Held still mid-pan (still lowered): the hubs are on the map, drawn from tiles already in.
-      expect(await width()).toBeLessThan(full);
-      const [heldBlue = 0] = await blueAndRed();
-      expect(heldBlue).toBeGreaterThan(restBlue * 0.4);
-      await page.mouse.up();
+      // The first pan finds the frames slow and is lowered midway; the tiles are asked for then
+      // and take over once in: circles till then, the tiles after, never neither.
+      const first = await pan(30, async () => {
+        await expect.poll(drawnBy).toBe("raster");
+      });
+      expect(first.length).toBeGreaterThan(0);
+      expect(first.slice(first.indexOf("raster"))).not.toContain("circles");
+      // At rest the machine is known slow: the Worker draws the view's tiles ahead, so the next
+      // pan, lowered from its start, has them within its first frames.
+      await page.waitForTimeout(1500);
+      const second = await pan(12, async () => {
+        // Held still mid-pan (still lowered): the hubs are on the map, drawn by the tiles.
+        expect(await width()).toBeLessThan(full);
+        const [heldSoft = 0] = await blueAndRed(90);
+        expect(heldSoft).toBeGreaterThan(restSoft * 0.5);
+      });
+      expect(second).toHaveLength(12);
+      expect(second.indexOf("raster")).toBeGreaterThanOrEqual(0);
+      expect(second.indexOf("raster")).toBeLessThan(4);
+      expect(second.slice(second.indexOf("raster"))).not.toContain("circles");
     } finally {
       await cdp.send("Emulation.setCPUThrottlingRate", { rate: 1 });
     }
     // At rest: full resolution, and the circles again where few are in view.
-    await expect.poll(width).toBe(full);
-    await expect.poll(drawnBy).toBe("circles");
     await expect.poll(async () => (await blueAndRed())[0] ?? 0).toBeGreaterThan(restBlue * 0.9);
   });
 
