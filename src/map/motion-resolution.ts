@@ -28,6 +28,7 @@
  * the pixel ratio does not change.
  */
 import type { MapEventType, Map as MlMap } from "maplibre-gl";
+import { whenQuiet } from "./when-quiet";
 
 export interface MotionResolutionOptions {
   /** Frames slower than this at the 75th percentile are slow (ms). */
@@ -163,6 +164,9 @@ export function lowerWhileMoving(
   let rendered = false;
   /** onSlow was called for an interaction lowered (once is enough: it stays known). */
   let toldSlow = false;
+  /** A calibration was cut short by an interaction: taken up again once it has ended. */
+  let resume = false;
+  let destroyed = false;
 
   const setStep = (next: number, now: boolean) => {
     if (next === step) return;
@@ -224,6 +228,8 @@ export function lowerWhileMoving(
     const was = active();
     set();
     if (was) return;
+    // A calibration cut short by a move is taken up again at rest.
+    if (calibrating > 0) resume = true;
     calibrating = 0;
     interactions += 1;
     // Now and then measured afresh at full resolution; otherwise what was learned holds.
@@ -242,6 +248,12 @@ export function lowerWhileMoving(
     if (frame) cancelAnimationFrame(frame);
     frame = 0;
     setStep(0, false);
+    if (resume) {
+      resume = false;
+      whenQuiet(() => {
+        if (!destroyed) calibrate();
+      });
+    }
   };
   const onRender = () => {
     rendered = true;
@@ -294,18 +306,20 @@ export function lowerWhileMoving(
   for (const [target, type, fn, capture] of dom)
     target.addEventListener(type, fn as EventListener, capture);
   for (const [type, fn] of events) map.on(type, fn);
+  function calibrate(): void {
+    if (frame || active()) return;
+    // Measured afresh: called again after the map got much more to draw (an import).
+    judges[0]?.clear();
+    calibrating = o.minSamples + 1;
+    last = Number.NaN;
+    map.triggerRepaint();
+    frame = requestAnimationFrame(tick);
+  }
   return {
     lowered: () => steps[step] ?? 1,
-    calibrate: () => {
-      if (frame || active()) return;
-      // Measured afresh: called again after the map got much more to draw (an import).
-      judges[0]?.clear();
-      calibrating = o.minSamples + 1;
-      last = Number.NaN;
-      map.triggerRepaint();
-      frame = requestAnimationFrame(tick);
-    },
+    calibrate,
     destroy: () => {
+      destroyed = true;
       for (const [target, type, fn, capture] of dom)
         target.removeEventListener(type, fn as EventListener, capture);
       for (const [type, fn] of events) map.off(type, fn);

@@ -44,6 +44,7 @@ import { addOverlays } from "./overlays";
 import { ParcelLabels } from "./parcel-labels";
 import { bindPointerTools, type PointerHandlers } from "./pointer-tools";
 import { SearchHitLayer } from "./search-hit-layer";
+import { whenQuiet } from "./when-quiet";
 
 export interface MapHandlers extends PointerHandlers {
   onDrawn: (tool: DrawTool, geometry: Polygon | Point | LineString) => void;
@@ -622,11 +623,6 @@ export class ZoneMap {
 const FRAME_HOLD_MS = 2500;
 
 /** Run `fn` when the main thread is next idle (within 2 s), or after 1 s where there is no such call. */
-function whenQuiet(fn: () => void): void {
-  if (typeof requestIdleCallback === "function") requestIdleCallback(fn, { timeout: 2000 });
-  else setTimeout(fn, 1000);
-}
-
 /** The coarse 시·도 file, fetched (from the preload) and parsed. */
 async function readSidoLite(url: string): Promise<FeatureCollection> {
   const res = await fetch(url);

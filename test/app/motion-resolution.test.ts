@@ -322,6 +322,32 @@ describe("the map's resolution while it moves", () => {
     expect(told).toBe(1);
   });
 
+  it("takes up a calibration cut short by a move once the page is quiet again", () => {
+    vi.useFakeTimers({ toFake: ["setTimeout"] });
+    try {
+      const { map, draws, fire } = fakeMap();
+      const motion = lowerWhileMoving(map as unknown as MlMap);
+      motion.calibrate();
+      runFrames(3, 120);
+      // A jump of the view (no frames of its own) cuts the calibration short.
+      fire("movestart");
+      fire("moveend");
+      runFrames(5, 120);
+      fire("movestart");
+      expect(motion.lowered()).toBe(1);
+      fire("moveend");
+      // At rest and quiet: timed again, all seven frames, so the next move is lowered.
+      const asked = draws.length;
+      vi.advanceTimersByTime(1000);
+      runFrames(10, 120);
+      expect(draws.length - asked).toBe(7);
+      fire("movestart");
+      expect(motion.lowered()).toBe(0.5);
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+
   it("forgets an earlier calibration's slow frames when calibrated again", () => {
     const { map, fire } = fakeMap();
     const motion = lowerWhileMoving(map as unknown as MlMap);
