@@ -44,6 +44,7 @@ import { addOverlays } from "./overlays";
 import { ParcelLabels } from "./parcel-labels";
 import { bindPointerTools, type PointerHandlers } from "./pointer-tools";
 import { SearchHitLayer } from "./search-hit-layer";
+import { withoutValidation } from "./unvalidated";
 
 export interface MapHandlers extends PointerHandlers {
   onDrawn: (tool: DrawTool, geometry: Polygon | Point | LineString) => void;
@@ -150,6 +151,8 @@ export class ZoneMap {
     this.map = new MlMap({
       container,
       style: baseStyle(options.vworldKey),
+      // The app's own style, validated in test/app/base-style.test.ts.
+      validateStyle: false,
       ...(initialView() ?? { center: [127.8, 36.2], zoom: 6.3 }),
       attributionControl: { compact: true },
       ...(options.locale ? { locale: options.locale } : {}),
@@ -202,12 +205,15 @@ export class ZoneMap {
     });
     this.map.on("load", () => {
       startMark("map-load");
-      addOverlays(this.map);
-      this.firms.attach(this.map);
-      this.cadastre.attach(this.map);
-      this.cadastreBox.attach(this.map);
-      this.parcelLabels.attach(this.map);
-      this.searchHit.attach(this.map);
+      // Validated in test/app/app-layers-valid.test.ts, not on the first render's path.
+      withoutValidation(this.map, () => {
+        addOverlays(this.map);
+        this.firms.attach(this.map);
+        this.cadastre.attach(this.map);
+        this.cadastreBox.attach(this.map);
+        this.parcelLabels.attach(this.map);
+        this.searchHit.attach(this.map);
+      });
       this.setBasemap(this.basemap);
       const drawn = drawModule
         .then(({ createDraw }) => {
@@ -218,7 +224,9 @@ export class ZoneMap {
       const edits = editModule.then(({ startEnvelopeEdit }) => {
         const [active, shown] = [this.tool === "select", this.shown.editableEnvelope];
         if (!this.removed)
-          this.envelopeEdit = startEnvelopeEdit(this.map, this.edits, active, shown);
+          withoutValidation(this.map, () => {
+            this.envelopeEdit = startEnvelopeEdit(this.map, this.edits, active, shown);
+          });
         startMark("envelope-edit-ready");
       });
       this.flush();
