@@ -1,11 +1,11 @@
 /**
  * The app's own sources and layers added without MapLibre's style validation. Each
  * `map.addLayer` and `map.addSource` checks its argument against the style spec, and to do so
- * serialises the whole style first: for the ≈ 20 layers added as the map loads, ≈ 25 ms of the
+ * serialises the whole style first: for the ≈ 25 layers added as the map loads, ≈ 25–90 ms of the
  * page's thread between MapLibre's `load` and the first render (docs/benchmarks.md, (11) and
  * (13)). The same sources and layers are validated with MapLibre's own style-spec validator in
  * test/app/app-layers-valid.test.ts, so a bad layer still fails, in the tests rather than as a
- * console error at run time. Other libraries' layers (terra-draw's) stay validated.
+ * console error at run time; terra-draw's, added as it starts, are validated there too.
  */
 import type { Map as MlMap, StyleSetterOptions } from "maplibre-gl";
 

@@ -217,7 +217,9 @@ export class ZoneMap {
       this.setBasemap(this.basemap);
       const drawn = drawModule
         .then(({ createDraw }) => {
-          this.startDraw(createDraw);
+          withoutValidation(this.map, () => {
+            this.startDraw(createDraw);
+          });
           startMark("draw-ready");
         })
         .catch((e: unknown) => this.handlers.current.onError(`terra-draw: ${e}`));

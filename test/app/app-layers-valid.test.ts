@@ -2,8 +2,8 @@
  * The sources and layers the app adds as the map loads go in without MapLibre's validation
  * (src/map/unvalidated.ts: it serialised the whole style for each, on the first render's path).
  * They are validated here instead, with MapLibre's own style-spec validator, in the order and
- * with the arguments the map is given: the base style, then what zone-map.ts adds at `load` and
- * the envelope handles' chunk adds after it. A layer with a bad property, filter or source fails
+ * with the arguments the map is given: the base style, then what zone-map.ts adds at `load`,
+ * terra-draw's layers as it starts and the envelope handles' after it. A layer with a bad property, filter or source fails
  * here as it would have failed (as a console error) in the browser.
  */
 
@@ -35,6 +35,7 @@ const { ParcelLabels } = await import("../../src/map/parcel-labels");
 const { SearchHitLayer } = await import("../../src/map/search-hit-layer");
 const { startEnvelopeEdit } = await import("../../src/map/envelope-edit");
 const { withoutValidation } = await import("../../src/map/unvalidated");
+const { createDraw } = await import("../../src/map/draw");
 type MlMap = import("maplibre-gl").Map;
 
 /** A map that records what is added into a style (and its later visibility, paint and filter). */
@@ -87,6 +88,7 @@ function appStyle(): StyleSpecification {
     new ParcelLabels().attach(map);
     new SearchHitLayer().attach(map);
   });
+  withoutValidation(map, () => createDraw(map, () => []).start());
   const hooks = { onLive: () => undefined, onCommit: () => undefined };
   withoutValidation(map, () => startEnvelopeEdit(map, hooks, false, undefined));
   return style;
@@ -95,10 +97,11 @@ function appStyle(): StyleSpecification {
 const errors = (style: StyleSpecification) => validateStyleMin(style).map((e) => e.message);
 
 describe("the app's own sources and layers, added without MapLibre's validation", () => {
-  it("are all there: the overlays, firms, the cadastre, the search hit and the envelope handles", () => {
+  it("are all there: the overlays, firms, the cadastre, the search hit, terra-draw's and the envelope handles", () => {
     const style = appStyle();
     const added = style.layers.length - baseStyle(undefined).layers.length;
-    expect(added).toBeGreaterThanOrEqual(15);
+    expect(added).toBeGreaterThanOrEqual(20);
+    expect(style.layers.map((l) => l.id)).toContain("td-polygon");
     expect(Object.keys(style.sources).length).toBeGreaterThan(
       Object.keys(baseStyle(undefined).sources).length + 8,
     );
@@ -115,6 +118,7 @@ describe("the app's own sources and layers, added without MapLibre's validation"
       "this.cadastreBox.attach(",
       "this.parcelLabels.attach(",
       "this.searchHit.attach(",
+      "this.startDraw(",
       "startEnvelopeEdit(",
     ]);
   });
@@ -130,9 +134,7 @@ describe("the app's own sources and layers, added without MapLibre's validation"
       return errors(style);
     };
     const line = (s: StyleSpecification) =>
-      s.layers.find(
-        (l) => l.type === "line" && !l.id.startsWith("czd-sido"),
-      ) as LayerSpecification & {
+      s.layers.find((l) => l.id === "czd-search-hit-line") as LayerSpecification & {
         paint: Record<string, unknown>;
         source: string;
         filter?: unknown;
