@@ -31,12 +31,6 @@ export function holdFrames(map: MlMap, ready: () => boolean, timeoutMs: number):
   const own = Object.hasOwn(painter, "render");
   const render = painter.render;
   painter.render = () => undefined;
-  // The empty canvas kept out of the page's frames too: shown, the compositor reads its blank
-  // buffer back once (software WebGL), and the page's thread waits there for the GPU process's
-  // start — the task that starts MapLibre's worker's thread among what waits behind it.
-  const canvas = map.getCanvas();
-  const visibility = canvas.style.visibility;
-  canvas.style.visibility = "hidden";
   let done: () => void = () => undefined;
   const released = new Promise<void>((resolve) => {
     done = resolve;
@@ -49,10 +43,6 @@ export function holdFrames(map: MlMap, ready: () => boolean, timeoutMs: number):
     clearTimeout(timer);
     if (own) painter.render = render;
     else delete (painter as Partial<Painter>).render;
-    // Shown in the frame that draws the land, so the page composites the canvas once, drawn.
-    map.once("render", () => {
-      canvas.style.visibility = visibility;
-    });
     map.triggerRepaint();
     done();
   };
