@@ -24,6 +24,16 @@ const NONE = `${HUB_RASTER_SCHEME}://0/{z}/{x}/{y}`;
 
 let served = false;
 
+/**
+ * Tiles asked of the Worker ahead, at rest, for the view a lowered move will start from (see
+ * HubRaster.drawAhead), by their URL's `version/z/x/y`: MapLibre's request for one takes it.
+ */
+const ahead = new Map<string, Promise<ImageBitmap | null>>();
+
+/** The tile's size in device pixels, as MapLibre asks for it and the Worker draws it. */
+const tileRatio = (): number =>
+  Math.min(3, Math.max(1, Math.round(globalThis.devicePixelRatio || 1)));
+
 function serveTiles(): void {
   if (served) return;
   served = true;
@@ -35,9 +45,15 @@ function serveTiles(): void {
     const nothing = () => ({ data: new ArrayBuffer(0) });
     if (v === 0 || abort.signal.aborted) return nothing();
     const { Cancelled, hubTileInWorker } = await import("../workers/hubs-client");
-    const ratio = Math.min(3, Math.max(1, Math.round(globalThis.devicePixelRatio || 1)));
+    const ratio = tileRatio();
+    const key = `${v}/${z}/${x}/${y}`;
+    const early = ahead.get(key);
+    ahead.delete(key);
     try {
-      const bitmap = await hubTileInWorker(v, { z, x, y, size: TILE * ratio, ratio });
+      // Drawn ahead (null: no hub in it), or asked for now (also if the early one failed).
+      let bitmap = early ? await early.catch(() => undefined) : undefined;
+      if (bitmap === undefined)
+        bitmap = await hubTileInWorker(v, { z, x, y, size: TILE * ratio, ratio });
       return { data: bitmap ?? new ArrayBuffer(0) };
     } catch (e) {
       if (e instanceof Cancelled) return nothing();
@@ -67,10 +83,20 @@ export class HubRaster {
   private lonLat: Float64Array | null = null;
   /** The Worker holds this version's hubs and the source names its tiles. */
   private ready = false;
+  /** Where the map last came to rest, the hubs in view were many enough for tiles. */
+  private many = false;
+  /** The map is drawn at a lowered pixel ratio while it moves (motion-resolution.ts). */
+  private lowered = false;
   /** The raster layer is what shows the hubs now (the circles transparent). */
   private raster = false;
+  /** Lowered, waiting for the view's tiles to come in before they draw. */
+  private waiting = false;
 
-  constructor(private readonly map: MlMap) {
+  constructor(
+    private readonly map: MlMap,
+    /** Frames at full resolution are known slow: moves will be lowered (motion-resolution.ts). */
+    private readonly slow: () => boolean = () => false,
+  ) {
     serveTiles();
     map.addSource(HUB_RASTER_IDS.source, { type: "raster", tiles: [NONE], tileSize: TILE });
     map.addLayer(
@@ -79,7 +105,7 @@ export class HubRaster {
         type: "raster",
         source: HUB_RASTER_IDS.source,
         layout: { visibility: "none" },
-        paint: { "raster-fade-duration": 0 },
+        paint: { "raster-fade-duration": 0, "raster-opacity": 0 },
       },
       LAYERS.hubPoint,
     );
@@ -95,6 +121,8 @@ export class HubRaster {
     this.ready = false;
     this.lonLat = null;
     this.show(false);
+    this.load(false);
+    dropAhead(new Set());
     (this.map.getSource(HUB_RASTER_IDS.source) as RasterTileSource | undefined)?.setTiles([NONE]);
     if (points.features.length < RASTER_MIN_HUBS || !canRaster()) return;
     const hubs = points.features.flatMap((f) =>
@@ -128,19 +156,100 @@ export class HubRaster {
       });
   }
 
+  /**
+   * The map is drawn at a lower pixel ratio while it moves (true), or at full resolution again
+   * (false). Lowered, the tiles draw the hubs whatever their number, once their tiles for the
+   * view are in: the raster's cost is per pixel and falls with the ratio (at half ≈ what no hub
+   * layer costs, in software WebGL), while the circles' does not (≈ 60 ms a frame for 100,000
+   * at half).
+   */
+  setLowered(lowered: boolean): void {
+    this.lowered = lowered;
+    this.apply(lowered);
+  }
+
   /** Tiles where the hubs in view are many enough to cost more as circles, circles elsewhere. */
   private choose(): void {
     if (!this.ready || !this.lonLat) return;
     const canvas = this.map.getCanvas();
     const enough = (canvas.clientWidth * canvas.clientHeight) / PX_PER_HUB;
-    this.show(hubsInView(this.map, this.lonLat, enough) >= enough);
+    this.many = hubsInView(this.map, this.lonLat, enough) >= enough;
+    this.apply(false);
+    this.drawAhead();
   }
 
   /**
-   * The raster layer shown and the circles transparent, or the circles drawn and no raster. To
-   * tiles, the circles stay drawn till the map has drawn the tiles: no moment without hubs.
+   * On a slow machine, where the circles draw at rest, the Worker draws the view's tiles now, so
+   * that when the next move is lowered they are in at once (MapLibre takes them from `ahead`)
+   * and the raster takes over from its first frames. Loading them through MapLibre at rest would
+   * repaint the whole map at full resolution as each came, for nothing shown.
    */
-  private show(raster: boolean): void {
+  drawAhead(): void {
+    if (!this.ready || this.many || this.lowered || !this.slow()) return;
+    const version = this.version;
+    const ratio = tileRatio();
+    const wanted = new Set<string>();
+    void import("../workers/hubs-client").then(({ hubTileInWorker }) => {
+      if (version !== this.version) return;
+      for (const [z, x, y] of viewTiles(this.map, TILE)) {
+        const key = `${version}/${z}/${x}/${y}`;
+        wanted.add(key);
+        if (!ahead.has(key))
+          ahead.set(key, hubTileInWorker(version, { z, x, y, size: TILE * ratio, ratio }));
+      }
+      dropAhead(wanted); // only this view's are kept
+    });
+  }
+
+  private apply(now: boolean): void {
+    if (!this.ready) return;
+    // The tiles are loaded only where they may draw: at rest where the hubs in view are many,
+    // and while lowered. (Loaded at rest under circles, each arriving tile would repaint the
+    // whole map at full resolution, the circles and all, for nothing shown.)
+    const loading = this.loading();
+    this.load(this.many || this.lowered);
+    // Lowered, the tiles take over only once the view's are in: never a moment without hubs.
+    // Till then the circles draw. (Just asked for, MapLibre has not yet looked for them: it says
+    // "loaded" for a source it does not use, so that is asked again after its next frame, when
+    // tiles of an earlier view come from its cache or are on their way.)
+    const tilesIn =
+      this.lowered && (this.raster || (loading && this.map.isSourceLoaded(HUB_RASTER_IDS.source)));
+    if (this.lowered && !tilesIn) this.waitForTiles();
+    this.show(this.many || tilesIn, now);
+  }
+
+  private loading(): boolean {
+    return this.map.getLayoutProperty(HUB_RASTER_IDS.layer, "visibility") === "visible";
+  }
+
+  /** Whether MapLibre loads the tiles for the view (the layer shown, though maybe transparent). */
+  private load(on: boolean): void {
+    if (on !== this.loading())
+      this.map.setLayoutProperty(HUB_RASTER_IDS.layer, "visibility", on ? "visible" : "none");
+  }
+
+  /** Once the view's tiles are in, while still lowered, they take over (in that frame). */
+  private waitForTiles(): void {
+    if (this.waiting) return;
+    this.waiting = true;
+    const version = this.version;
+    const check = () => {
+      const stale = version !== this.version || !this.lowered;
+      if (!stale && !this.map.isSourceLoaded(HUB_RASTER_IDS.source)) return;
+      this.waiting = false;
+      this.map.off("render", check);
+      if (!stale) this.apply(true);
+    };
+    // After each frame: by then MapLibre has asked for the view's tiles.
+    this.map.on("render", check);
+  }
+
+  /**
+   * The raster layer drawn and the circles transparent, or the circles drawn and the raster
+   * transparent. To tiles at rest, the circles stay drawn till the map has drawn the tiles; while
+   * lowered (`now`) the view's tiles are in already and they swap in the same frame.
+   */
+  private show(raster: boolean, now = false): void {
     if (raster === this.raster) return;
     this.raster = raster;
     const map = this.map;
@@ -150,13 +259,48 @@ export class HubRaster {
       map.setPaintProperty(LAYERS.hubPoint, "circle-opacity", opacity);
       map.setPaintProperty(LAYERS.hubPoint, "circle-stroke-opacity", opacity);
     };
-    map.setLayoutProperty(HUB_RASTER_IDS.layer, "visibility", raster ? "visible" : "none");
+    map.setPaintProperty(HUB_RASTER_IDS.layer, "raster-opacity", raster ? 1 : 0);
     if (!raster) circles(1);
+    else if (now) circles(0);
     else
       map.once("idle", () => {
         if (this.raster) circles(0);
       });
   }
+}
+
+/** Tiles drawn ahead and not taken, but for those `kept`, dropped (their images freed). */
+function dropAhead(kept: Set<string>): void {
+  for (const [key, tile] of ahead)
+    if (!kept.has(key)) {
+      ahead.delete(key);
+      void tile.then((b) => b?.close()).catch(() => undefined);
+    }
+}
+
+/** Most tiles drawn ahead for one view (a pitched or huge map asks for more: those wait). */
+const AHEAD_MAX = 64;
+
+/**
+ * The z/x/y of the raster tiles MapLibre asks for to cover the map's view: a raster source of
+ * `size`-px tiles uses zoom level round(zoom + log2(512 / size)) (its tiles are drawn at their
+ * size at that level), clamped to 0–22.
+ */
+export function viewTiles(map: MlMap, size: number): [number, number, number][] {
+  const z = Math.min(22, Math.max(0, Math.round(map.getZoom() + Math.log2(512 / size))));
+  const n = 2 ** z;
+  const b = map.getBounds();
+  const col = (lon: number) => Math.min(n - 1, Math.max(0, Math.floor(((lon + 180) / 360) * n)));
+  const row = (lat: number) => {
+    const s = Math.sin((Math.max(-85.0511, Math.min(85.0511, lat)) * Math.PI) / 180);
+    const y = (0.5 - Math.log((1 + s) / (1 - s)) / (4 * Math.PI)) * n;
+    return Math.min(n - 1, Math.max(0, Math.floor(y)));
+  };
+  const out: [number, number, number][] = [];
+  for (let x = col(b.getWest()); x <= col(b.getEast()); x++)
+    for (let y = row(b.getNorth()); y <= row(b.getSouth()); y++)
+      if (out.length < AHEAD_MAX) out.push([z, x, y]);
+  return out;
 }
 
 /** How many of these hubs lie in the map's view, counted up to `enough`. */

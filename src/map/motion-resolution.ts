@@ -14,7 +14,8 @@
  * (and another step if the frames at the lower ratio are slow too), and from then on at the
  * start of each one (every `recheckEvery`-th interaction is measured again at full
  * resolution, so a machine that got faster gets its full resolution back). At rest (the pointer
- * up and the camera still) the ratio is restored and one full-resolution frame is drawn. On a
+ * up, the camera still and the map drawing nothing for `restMs`, or `restMaxMs` after at most)
+ * the ratio is restored and one full-resolution frame is drawn. On a
  * machine with a GPU the frames are never slow and nothing changes. The app can say "not now"
  * (`enabled`). Over an open cadastre only MapLibre's canvas is softer while moving: the cadastre's
  * tiles are canvases of their own then (cadastre-overlay.ts), drawn at the screen's ratio.
@@ -28,6 +29,7 @@
  * the pixel ratio does not change.
  */
 import type { MapEventType, Map as MlMap } from "maplibre-gl";
+import { whenQuiet } from "./when-quiet";
 
 export interface MotionResolutionOptions {
   /** Frames slower than this at the 75th percentile are slow (ms). */
@@ -45,6 +47,24 @@ export interface MotionResolutionOptions {
   recheckEvery?: number;
   /** Whether the ratio may be lowered now (asked as an interaction starts and at each step). */
   enabled?: () => boolean;
+  /**
+   * After an interaction, full resolution comes back once the map has drawn nothing for this
+   * long (ms; 0: at once)…
+   */
+  restMs?: number;
+  /** …or this long after the interaction ended at most (ms). */
+  restMaxMs?: number;
+  /**
+   * Told the share of the rest ratio whenever it changes (below 1 while moving lowered, 1 at
+   * rest), before the frame at the new ratio is drawn: what is cheaper to draw while lowered
+   * (hub-raster-layer.ts) can switch in the same frame.
+   */
+  onStep?: (share: number) => void;
+  /**
+   * Told when frames at full resolution are found slow (by a calibration at rest, or as an
+   * interaction is lowered): what a lowered move will draw can be made ready while at rest.
+   */
+  onSlow?: () => void;
 }
 
 const DEFAULTS: Required<MotionResolutionOptions> = {
@@ -54,10 +74,20 @@ const DEFAULTS: Required<MotionResolutionOptions> = {
   window: 24,
   recheckEvery: 10,
   enabled: () => true,
+  restMs: 200,
+  restMaxMs: 1000,
+  onStep: () => undefined,
+  onSlow: () => undefined,
 };
 
-/** A pointer that moved less than this (CSS px) since it went down has not dragged: a click. */
-const DRAG_PX = 3;
+/**
+ * A pointer that moved less than this (CSS px) since it went down has not dragged: a click.
+ * Small, because terra-draw moves a vertex from the first move: a vertex drag's first pixels
+ * (slow, as a hand starts) were otherwise drawn at full resolution, frames of 150–280 ms with
+ * 100,000 hubs (bench:drag-app). A click's hand does not move; if it jitters a pixel, one
+ * lowered frame and one at rest are all it costs.
+ */
+const DRAG_PX = 1;
 
 /** The recent full-resolution frame intervals, and whether they are slow. */
 export class FrameJudge {
@@ -89,10 +119,23 @@ export class FrameJudge {
     return sorted[Math.min(sorted.length - 1, Math.floor(0.75 * sorted.length))] ?? Number.NaN;
   }
 
+  /**
+   * Three in four of the recent frames slow; or, before there are enough to say so, the last
+   * three each over 2.5 × `slowMs` (100 ms): one garbage collection makes one such frame, not
+   * three in a row, and a machine that slow is not kept waiting six frames (a second or more)
+   * for its first judgement, as a drag begun while the calibration was still timing would be.
+   */
   slow(): boolean {
+    const n = this.intervals.length;
+    const last = this.intervals.slice(-VERY_SLOW_RUN);
+    if (n >= VERY_SLOW_RUN && last.every((ms) => ms > this.slowMs * VERY_SLOW)) return true;
     return this.p75() > this.slowMs;
   }
 }
+
+/** Frames this many times `slowMs`, this many in a row, are slow without waiting for more. */
+const VERY_SLOW = 2.5;
+const VERY_SLOW_RUN = 3;
 
 interface Resizable {
   _overridePixelRatio: number | null | undefined;
@@ -105,7 +148,9 @@ export interface MotionResolution {
   /**
    * Time a few full-resolution frames now, at rest (the map repainted `minSamples` + 1 times), so
    * that a slow machine's first pan or drag is lowered from its start, not after its own first
-   * slow frames. Called once after the first render; nothing if an interaction is going on.
+   * slow frames. Called after the first render and again after an import (the map has much
+   * more to draw then: what the frames at full resolution were is measured afresh); nothing if
+   * an interaction is going on.
    */
   calibrate: () => void;
   destroy: () => void;
@@ -140,10 +185,22 @@ export function lowerWhileMoving(
   let calibrating = 0;
   /** The map drew since the last animation frame was timed. */
   let rendered = false;
+  /** onSlow was called for an interaction lowered (once is enough: it stays known). */
+  let toldSlow = false;
+  /** A calibration was cut short by an interaction: taken up again once it has ended. */
+  let resume = false;
+  /** When the map last drew, and the pending return to full resolution after an interaction. */
+  let lastRender = Number.NEGATIVE_INFINITY;
+  let restoring: ReturnType<typeof setTimeout> | null = null;
+  let destroyed = false;
 
   const setStep = (next: number, now: boolean) => {
     if (next === step) return;
     if (step === 0) restTo = resizable._overridePixelRatio;
+    if (step === 0 && next > 0 && !toldSlow) {
+      toldSlow = true;
+      o.onSlow();
+    }
     step = next;
     resizable._overridePixelRatio =
       next === 0 ? restTo : (restTo ?? globalThis.devicePixelRatio ?? 1) * (steps[next] ?? 1);
@@ -157,6 +214,7 @@ export function lowerWhileMoving(
       canvas.style.width = `${clientWidth}px`;
       canvas.style.height = `${clientHeight}px`;
     }
+    o.onStep(steps[next] ?? 1);
     // Changed inside an animation frame, the canvas (cleared by its resize) is drawn at once so
     // the compositor never shows it blank; restored at rest, the next frame draws it.
     if (now) map.redraw();
@@ -178,6 +236,7 @@ export function lowerWhileMoving(
       calibrating -= 1;
       if (calibrating <= 0) {
         frame = 0;
+        if (judges[0]?.slow()) o.onSlow();
         return;
       }
       map.triggerRepaint();
@@ -195,6 +254,9 @@ export function lowerWhileMoving(
     const was = active();
     set();
     if (was) return;
+    stopRestoring();
+    // A calibration cut short by a move is taken up again at rest.
+    if (calibrating > 0) resume = true;
     calibrating = 0;
     interactions += 1;
     // Now and then measured afresh at full resolution; otherwise what was learned holds.
@@ -208,14 +270,49 @@ export function lowerWhileMoving(
     if (judges[0]?.slow()) learned = Math.max(learned, 1);
     if (o.enabled()) setStep(learned, false);
   };
+  /**
+   * Full resolution again once the map has been still a moment. What follows a drag's release
+   * (terra-draw's last update, the check's result, the labels) redraws the map two or three more
+   * times over some 500 ms: at full resolution each of those was a frame of 100–165 ms on the
+   * drag bench's slow machine; lowered till they are done, there is one.
+   */
+  const restoreWhenStill = () => {
+    stopRestoring();
+    if (step === 0) return;
+    if (o.restMs <= 0) {
+      setStep(0, false);
+      return;
+    }
+    const endedAt = performance.now();
+    const check = () => {
+      restoring = null;
+      if (active()) return;
+      const now = performance.now();
+      const still = now - lastRender;
+      if (still >= o.restMs || now - endedAt >= o.restMaxMs) setStep(0, false);
+      else restoring = setTimeout(check, Math.min(o.restMs - still, o.restMaxMs - (now - endedAt)));
+    };
+    restoring = setTimeout(check, o.restMs);
+  };
+  const stopRestoring = () => {
+    if (restoring) clearTimeout(restoring);
+    restoring = null;
+  };
   const ended = () => {
     if (active()) return;
     if (frame) cancelAnimationFrame(frame);
     frame = 0;
-    setStep(0, false);
+    restoreWhenStill();
+    if (resume) {
+      resume = false;
+      whenQuiet(() => {
+        if (!destroyed) calibrate();
+      });
+    }
   };
   const onRender = () => {
     rendered = true;
+    lastRender = performance.now();
   };
 
   const onDown = (e: PointerEvent) => {
@@ -265,16 +362,26 @@ export function lowerWhileMoving(
   for (const [target, type, fn, capture] of dom)
     target.addEventListener(type, fn as EventListener, capture);
   for (const [type, fn] of events) map.on(type, fn);
+  function calibrate(): void {
+    if (frame || active()) return;
+    // Timed at full resolution, whatever the end of the last interaction left.
+    if (restoring) {
+      stopRestoring();
+      setStep(0, false);
+    }
+    // Measured afresh: called again after the map got much more to draw (an import).
+    judges[0]?.clear();
+    calibrating = o.minSamples + 1;
+    last = Number.NaN;
+    map.triggerRepaint();
+    frame = requestAnimationFrame(tick);
+  }
   return {
     lowered: () => steps[step] ?? 1,
-    calibrate: () => {
-      if (frame || active()) return;
-      calibrating = o.minSamples + 1;
-      last = Number.NaN;
-      map.triggerRepaint();
-      frame = requestAnimationFrame(tick);
-    },
+    calibrate,
     destroy: () => {
+      destroyed = true;
+      stopRestoring();
       for (const [target, type, fn, capture] of dom)
         target.removeEventListener(type, fn as EventListener, capture);
       for (const [type, fn] of events) map.off(type, fn);

@@ -45,6 +45,7 @@ import { ParcelLabels } from "./parcel-labels";
 import { bindPointerTools, type PointerHandlers } from "./pointer-tools";
 import { SearchHitLayer } from "./search-hit-layer";
 import { withoutValidation } from "./unvalidated";
+import { whenQuiet } from "./when-quiet";
 
 export interface MapHandlers extends PointerHandlers {
   onDrawn: (tool: DrawTool, geometry: Polygon | Point | LineString) => void;
@@ -126,6 +127,12 @@ export class ZoneMap {
   private readonly parcelLabels = new ParcelLabels();
   /** Many hub points as raster tiles drawn in a Worker (hub-raster-layer.ts, a lazy chunk). */
   private hubRaster: Promise<HubRaster> | null = null;
+  /** The same once its module has come, for what must switch within a frame. */
+  private hubRasterShown: HubRaster | null = null;
+  /** The map drawn lighter while it moves, where frames are slow (after the first render). */
+  private motion: MotionResolution | null = null;
+  /** Frames at full resolution were found slow (motion-resolution.ts). */
+  private slowFrames = false;
   /** The enclosing circle follows each live report of a drag, handed over once a frame at most. */
   private readonly enclosing = onceAFrame((data: FeatureCollection) =>
     setSourceData(this.map, SOURCES.enclosing, data),
@@ -163,11 +170,10 @@ export class ZoneMap {
     // Slow frames (software WebGL: VDI, 망분리 PCs) drawn at a lower resolution while moving.
     // Its module comes after the first render (it has nothing to do before a move, and the
     // script before the map stays within its 300 kB).
-    let motion: MotionResolution | null = null;
     const unbind = [
       bindHash(this.map),
       bindPointerTools(this.map, handlers),
-      () => motion?.destroy(),
+      () => this.motion?.destroy(),
     ];
     this.unbindView = () => unbind.forEach((f) => void f());
     this.map.addControl(new NavigationControl({ showCompass: false }), "top-right");
@@ -245,8 +251,16 @@ export class ZoneMap {
         // machine's first drag is already drawn lighter.
         void import("./motion-resolution").then(({ lowerWhileMoving }) => {
           if (this.removed) return;
-          motion = lowerWhileMoving(this.map);
-          whenQuiet(() => motion?.calibrate());
+          this.motion = lowerWhileMoving(this.map, {
+            // Many hubs are drawn by their tiles while the map is lowered (hub-raster-layer.ts),
+            // drawn ahead at rest once the machine is known slow.
+            onStep: (share) => this.hubRasterShown?.setLowered(share < 1),
+            onSlow: () => {
+              this.slowFrames = true;
+              this.hubRasterShown?.drawAhead();
+            },
+          });
+          whenQuiet(() => this.motion?.calibrate());
         });
       });
     });
@@ -526,6 +540,7 @@ export class ZoneMap {
 
   private flush(): void {
     const diff = this.pending;
+    const was = this.shown;
     this.pending = {};
     const set = (id: string, data: FeatureCollection) => setSourceData(this.map, id, data);
     if (diff.parcels && diff.parcels !== this.shown.parcels) set(SOURCES.parcels, diff.parcels);
@@ -548,14 +563,19 @@ export class ZoneMap {
       const [w, s, e, n] = diff.focus.bbox;
       this.map.fitBounds([w, s, e, n], { padding: 80, maxZoom: 15, duration: 300 });
     }
+    // An import (hubs, or a filing to fly to) can make every frame much heavier: what a frame
+    // costs at full resolution is timed again once the map has settled.
+    if (diff.focus || (diff.hubs && diff.hubs !== was.hubs))
+      this.map.once("idle", () => whenQuiet(() => this.motion?.calibrate()));
   }
 
   /** Many hub points drawn as raster tiles; the module comes with the first such hub file. */
   private rasterHubs(points: FeatureCollection): void {
     if (!this.hubRaster && points.features.length < RASTER_MIN_HUBS) return;
-    this.hubRaster ??= import("./hub-raster-layer").then(
-      ({ HubRaster }) => new HubRaster(this.map),
-    );
+    this.hubRaster ??= import("./hub-raster-layer").then(({ HubRaster }) => {
+      this.hubRasterShown = new HubRaster(this.map, () => this.slowFrames);
+      return this.hubRasterShown;
+    });
     void this.hubRaster.then((raster) => raster.set(points));
   }
 
@@ -613,11 +633,6 @@ export class ZoneMap {
 const FRAME_HOLD_MS = 2500;
 
 /** Run `fn` when the main thread is next idle (within 2 s), or after 1 s where there is no such call. */
-function whenQuiet(fn: () => void): void {
-  if (typeof requestIdleCallback === "function") requestIdleCallback(fn, { timeout: 2000 });
-  else setTimeout(fn, 1000);
-}
-
 /** The coarse 시·도 file, fetched (from the preload) and parsed. */
 async function readSidoLite(url: string): Promise<FeatureCollection> {
   const res = await fetch(url);

@@ -7,7 +7,11 @@
  */
 import type { Map as MlMap } from "maplibre-gl";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
-import { FrameJudge, lowerWhileMoving } from "../../src/map/motion-resolution";
+import {
+  FrameJudge,
+  lowerWhileMoving,
+  type MotionResolutionOptions,
+} from "../../src/map/motion-resolution";
 
 describe("the frame judge", () => {
   it("judges nothing before six intervals, then by the 75th percentile of the recent ones", () => {
@@ -21,6 +25,18 @@ describe("the frame judge", () => {
     for (let i = 0; i < 24; i++) judge.add(16.7);
     expect(judge.p75()).toBeCloseTo(16.7);
     expect(judge.slow()).toBe(false);
+  });
+
+  it("judges three very slow frames in a row at once, not one among fast ones", () => {
+    const judge = new FrameJudge(40, 6, 24);
+    judge.add(250);
+    judge.add(16.7);
+    judge.add(120);
+    judge.add(120);
+    expect(judge.slow()).toBe(false);
+    judge.add(130);
+    expect(judge.p75()).toBeNaN();
+    expect(judge.slow()).toBe(true);
   });
 
   it("is not swayed by a few slow frames among fast ones, as a garbage collection makes", () => {
@@ -104,10 +120,17 @@ afterEach(() => {
   vi.unstubAllGlobals();
 });
 
+/**
+ * The module on a fake map, full resolution coming back at once at rest (restMs 0); the wait
+ * for a still map after an interaction has a test of its own.
+ */
+const lower = (map: unknown, options: MotionResolutionOptions = {}) =>
+  lowerWhileMoving(map as MlMap, { restMs: 0, ...options });
+
 describe("the map's resolution while it moves", () => {
   it("is lowered once a pan's frames are slow, and restored with one frame at rest", () => {
     const { map, canvas, ratios, draws, fire } = fakeMap();
-    const motion = lowerWhileMoving(map as unknown as MlMap);
+    const motion = lower(map);
     fire("movestart");
     runFrames(6, 67);
     // The first frame only starts the clock: five intervals, not yet judged.
@@ -128,9 +151,34 @@ describe("the map's resolution while it moves", () => {
     expect(frames.size).toBe(0);
   });
 
+  it("tells the app each share as it changes, before the frame at that share is drawn", () => {
+    const { map, draws, fire } = fakeMap();
+    const told: [number, number][] = [];
+    // What was drawn when it was told: a switch made then is in the lowered frame itself.
+    const motion = lower(map, {
+      onStep: (share) => told.push([share, draws.length]),
+    });
+    fire("movestart");
+    runFrames(7, 67);
+    expect(told).toEqual([[0.5, 0]]);
+    expect(draws).toEqual(["now"]);
+    runFrames(8, 67);
+    expect(motion.lowered()).toBe(0.35);
+    expect(told).toEqual([
+      [0.5, 0],
+      [0.35, 1],
+    ]);
+    fire("moveend");
+    expect(told.at(-1)).toEqual([1, 2]);
+    // The next pan starts lowered: told once, at its start.
+    fire("movestart");
+    expect(told.at(-1)).toEqual([0.35, 3]);
+    expect(told).toHaveLength(4);
+  });
+
   it("is lowered from the start of the next pan, and measured afresh every tenth", () => {
     const { map, ratios, fire } = fakeMap();
-    const motion = lowerWhileMoving(map as unknown as MlMap, { recheckEvery: 3 });
+    const motion = lower(map, { recheckEvery: 3 });
     fire("movestart");
     runFrames(8, 80);
     fire("moveend");
@@ -150,7 +198,7 @@ describe("the map's resolution while it moves", () => {
 
   it("goes a step lower (0.35) when frames are still slow at half, and starts there next time", () => {
     const { map, ratios, fire } = fakeMap();
-    const motion = lowerWhileMoving(map as unknown as MlMap);
+    const motion = lower(map);
     fire("movestart");
     runFrames(7, 150);
     expect(motion.lowered()).toBe(0.5);
@@ -168,7 +216,7 @@ describe("the map's resolution while it moves", () => {
 
   it("counts only frames in which the map drew: a pointer held still says nothing", () => {
     const { map, fire } = fakeMap();
-    const motion = lowerWhileMoving(map as unknown as MlMap);
+    const motion = lower(map);
     fire("movestart");
     // Slow animation frames with nothing drawn (a busy page, not the map): not judged.
     runFrames(10, 90, false);
@@ -180,7 +228,7 @@ describe("the map's resolution while it moves", () => {
   it("is not lowered while the app says not (an open cadastre), and is once it allows", () => {
     const { map, ratios, fire } = fakeMap();
     let allowed = false;
-    const motion = lowerWhileMoving(map as unknown as MlMap, { enabled: () => allowed });
+    const motion = lower(map, { enabled: () => allowed });
     fire("movestart");
     runFrames(10, 100);
     expect(motion.lowered()).toBe(1);
@@ -196,7 +244,7 @@ describe("the map's resolution while it moves", () => {
 
   it("never changes on a machine whose frames are fast", () => {
     const { map, ratios, fire } = fakeMap();
-    const motion = lowerWhileMoving(map as unknown as MlMap);
+    const motion = lower(map);
     for (let pan = 0; pan < 3; pan++) {
       fire("movestart");
       runFrames(60, 16.7);
@@ -208,20 +256,21 @@ describe("the map's resolution while it moves", () => {
 
   it("is lowered during a pointer drag on the canvas (a vertex drag: no camera move), not for a click", () => {
     const { map, canvas, ratios, fire } = fakeMap();
-    const motion = lowerWhileMoving(map as unknown as MlMap);
+    const motion = lower(map);
     // Learn that frames are slow.
     fire("movestart");
     runFrames(8, 100);
     fire("moveend");
     expect(ratios).toEqual([1, undefined]);
-    // A click: down and up in place, or 2 px off.
+    // A click: down and up in place, or less than a pixel off.
     canvas.dispatchEvent(pointer("pointerdown", 100, 100));
-    window.dispatchEvent(pointer("pointermove", 102, 100));
-    window.dispatchEvent(pointer("pointerup", 102, 100));
+    window.dispatchEvent(pointer("pointermove", 100.6, 100.5));
+    window.dispatchEvent(pointer("pointerup", 100.6, 100.5));
     expect(ratios).toEqual([1, undefined]);
-    // A drag: lowered once the pointer has moved 3 px, restored when it is let go.
+    // A drag: lowered once the pointer has moved a pixel (a vertex follows from the first
+    // move), restored when it is let go.
     canvas.dispatchEvent(pointer("pointerdown", 100, 100));
-    window.dispatchEvent(pointer("pointermove", 104, 100));
+    window.dispatchEvent(pointer("pointermove", 101, 100));
     expect(motion.lowered()).toBe(0.5);
     window.dispatchEvent(pointer("pointermove", 120, 110));
     window.dispatchEvent(pointer("pointerup", 120, 110));
@@ -231,7 +280,7 @@ describe("the map's resolution while it moves", () => {
 
   it("stays lowered while either a drag or a camera move goes on", () => {
     const { map, canvas, fire } = fakeMap();
-    const motion = lowerWhileMoving(map as unknown as MlMap);
+    const motion = lower(map);
     canvas.dispatchEvent(pointer("pointerdown", 0, 0));
     window.dispatchEvent(pointer("pointermove", 10, 0));
     fire("movestart");
@@ -247,7 +296,7 @@ describe("the map's resolution while it moves", () => {
   it("puts back a pixel ratio the app had set, and lowers that one", () => {
     const { map, ratios, fire } = fakeMap();
     map._overridePixelRatio = 1.5;
-    lowerWhileMoving(map as unknown as MlMap);
+    lower(map);
     fire("movestart");
     runFrames(8, 70);
     fire("moveend");
@@ -256,7 +305,7 @@ describe("the map's resolution while it moves", () => {
 
   it("times a few repaints at rest when calibrated: a slow machine's first pan is lowered from its start", () => {
     const { map, ratios, draws, fire } = fakeMap();
-    const motion = lowerWhileMoving(map as unknown as MlMap);
+    const motion = lower(map);
     motion.calibrate();
     runFrames(10, 90);
     // Seven frames asked for (the first only starts the clock), then no more.
@@ -269,9 +318,115 @@ describe("the map's resolution while it moves", () => {
     expect(ratios).toEqual([1, undefined]);
   });
 
+  it("measures afresh when calibrated again (after an import), and says when frames are slow", () => {
+    const { map, fire } = fakeMap();
+    let slow = 0;
+    const motion = lower(map, { onSlow: () => slow++ });
+    // The first render's map is light: fast, nothing said.
+    motion.calibrate();
+    runFrames(10, 16.7);
+    expect(slow).toBe(0);
+    // 100,000 hubs imported: calibrated again, the fast frames of before forgotten.
+    motion.calibrate();
+    runFrames(10, 120);
+    expect(slow).toBe(1);
+    fire("movestart");
+    expect(motion.lowered()).toBe(0.5);
+    fire("moveend");
+    // An interaction lowered by its own slow frames says so too (once).
+    const other = fakeMap();
+    let told = 0;
+    lower(other.map, { onSlow: () => told++ });
+    other.fire("movestart");
+    runFrames(8, 80);
+    other.fire("moveend");
+    other.fire("movestart");
+    other.fire("moveend");
+    expect(told).toBe(1);
+  });
+
+  it("comes back to full resolution once the map has been still a moment after a release", () => {
+    vi.useFakeTimers({ toFake: ["setTimeout", "clearTimeout", "performance"] });
+    try {
+      const { map, ratios, fire } = fakeMap();
+      const motion = lowerWhileMoving(map as unknown as MlMap);
+      fire("movestart");
+      runFrames(8, 80);
+      fire("moveend");
+      // What follows a release redraws the map (the check's result, the labels): still lowered.
+      expect(motion.lowered()).toBe(0.5);
+      vi.advanceTimersByTime(100);
+      fire("render");
+      vi.advanceTimersByTime(150);
+      expect(motion.lowered()).toBe(0.5);
+      // 200 ms without a frame: full resolution, one frame.
+      vi.advanceTimersByTime(60);
+      expect(motion.lowered()).toBe(1);
+      expect(ratios).toEqual([1, undefined]);
+      // A map that keeps drawing gets its full resolution back 1 s after the end at most.
+      fire("movestart");
+      fire("moveend");
+      for (let t = 0; t < 900; t += 100) {
+        vi.advanceTimersByTime(100);
+        fire("render");
+        expect(motion.lowered()).toBe(0.5);
+      }
+      vi.advanceTimersByTime(100);
+      expect(motion.lowered()).toBe(1);
+      // A move begun while waiting stays lowered: no full-resolution frame between the two.
+      fire("movestart");
+      fire("moveend");
+      vi.advanceTimersByTime(100);
+      fire("movestart");
+      vi.advanceTimersByTime(2000);
+      expect(motion.lowered()).toBe(0.5);
+      expect(ratios).toEqual([1, undefined, 1, undefined, 1]);
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+
+  it("takes up a calibration cut short by a move once the page is quiet again", () => {
+    vi.useFakeTimers({ toFake: ["setTimeout"] });
+    try {
+      const { map, draws, fire } = fakeMap();
+      const motion = lower(map);
+      motion.calibrate();
+      runFrames(3, 120);
+      // A jump of the view (no frames of its own) cuts the calibration short.
+      fire("movestart");
+      fire("moveend");
+      runFrames(5, 120);
+      fire("movestart");
+      expect(motion.lowered()).toBe(1);
+      fire("moveend");
+      // At rest and quiet: timed again, all seven frames, so the next move is lowered.
+      const asked = draws.length;
+      vi.advanceTimersByTime(1000);
+      runFrames(10, 120);
+      expect(draws.length - asked).toBe(7);
+      fire("movestart");
+      expect(motion.lowered()).toBe(0.5);
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+
+  it("forgets an earlier calibration's slow frames when calibrated again", () => {
+    const { map, fire } = fakeMap();
+    const motion = lower(map);
+    motion.calibrate();
+    runFrames(10, 120);
+    // The hubs removed again: the map is light, and measured so.
+    motion.calibrate();
+    runFrames(10, 16.7);
+    fire("movestart");
+    expect(motion.lowered()).toBe(1);
+  });
+
   it("leaves a fast machine alone when calibrated, and ignores a hidden tab's long gap", () => {
     const { map, fire } = fakeMap();
-    const motion = lowerWhileMoving(map as unknown as MlMap);
+    const motion = lower(map);
     motion.calibrate();
     runFrames(3, 16.7);
     runFrames(1, 5000);
@@ -283,9 +438,9 @@ describe("the map's resolution while it moves", () => {
   it("does nothing with a MapLibre that has no such internals, and stops listening when destroyed", () => {
     const { map, fire, listeners } = fakeMap();
     const bare = { ...map, _resizeInternal: undefined };
-    expect(lowerWhileMoving(bare as unknown as MlMap).lowered()).toBe(1);
+    expect(lower(bare).lowered()).toBe(1);
     expect(listeners.size).toBe(0);
-    const motion = lowerWhileMoving(map as unknown as MlMap);
+    const motion = lower(map);
     fire("movestart");
     motion.destroy();
     expect(frames.size).toBe(0);

@@ -3,7 +3,8 @@
  * CSV of 3,000 hubs imported through the app's own input is on the map in its type's colour,
  * drawn by the hub Worker; a hub still shows its name on hover and a popup on click (the
  * transparent circle layer is what the pointer finds); hiding the layer takes its hubs off the
- * map (no stale tile), showing it brings them back.
+ * map (no stale tile), showing it brings them back. On a slow machine, where the map is drawn at a
+ * lower pixel ratio while it moves, the tiles draw the hubs that rest as circles, none vanishing.
  */
 import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -55,7 +56,8 @@ const shot = async () => {
   if (!box) throw new Error("no map box");
   return page.screenshot({ clip: box });
 };
-const blueAndRed = async () => countColours(page, await shot(), [BLUE, RED]);
+const blueAndRed = async (tolerance?: number) =>
+  countColours(page, await shot(), [BLUE, RED], tolerance);
 
 beforeAll(async () => {
   app = await openAppAt(inject("baseUrl"), VIEW);
@@ -147,6 +149,67 @@ describe("many hubs as raster tiles", () => {
     await expect
       .poll(async () => (await blueAndRed())[0] ?? 0, { timeout: 20_000 })
       .toBeGreaterThan(20_000);
+  });
+
+  it("draws hubs that rest as circles by their tiles while a slow machine's map is lowered, none vanishing", async () => {
+    await page.evaluate(() => {
+      window.location.hash = "#16/35.9/127.3";
+    });
+    await expect.poll(drawnBy).toBe("circles");
+    await expect.poll(async () => (await blueAndRed())[0] ?? 0).toBeGreaterThan(2_000);
+    const [restBlue = 0] = await blueAndRed();
+    // The lowered map is soft: its discs' edges blend with the land, so counted more loosely.
+    const [restSoft = 0] = await blueAndRed(90);
+    const width = () =>
+      page.evaluate(
+        () => (document.querySelector("canvas.maplibregl-canvas") as HTMLCanvasElement).width,
+      );
+    const full = await width();
+    const [x, y] = await mapCentre(page);
+    /** A pan of `moves` pointer moves; what drew the hubs at each (once the map is lowered). */
+    const pan = async (moves: number, hold: () => Promise<void>) => {
+      await page.mouse.move(x + 100, y + 60);
+      await page.mouse.down();
+      const seen: (string | null)[] = [];
+      for (let i = 1; i <= moves; i++) {
+        await page.mouse.move(x + 100 - 3 * i, y + 60 - 2 * i);
+        if ((await width()) < full) seen.push(await drawnBy());
+      }
+      await hold();
+      await page.mouse.up();
+      await expect.poll(width).toBe(full);
+      await expect.poll(drawnBy).toBe("circles");
+      return seen;
+    };
+    // Slow for certain (as test/e2e/motion-resolution.test.ts): the map is lowered while it moves.
+    const cdp = await app.context.newCDPSession(page);
+    await cdp.send("Emulation.setCPUThrottlingRate", { rate: 4 });
+    try {
+      // The first pan finds the frames slow and is lowered midway; the tiles are asked for then
+      // and take over once in: circles till then, the tiles after, never neither.
+      const first = await pan(30, async () => {
+        await expect.poll(drawnBy).toBe("raster");
+      });
+      expect(first.length).toBeGreaterThan(0);
+      expect(first.slice(first.indexOf("raster"))).not.toContain("circles");
+      // At rest the machine is known slow: the Worker draws the view's tiles ahead, so the next
+      // pan, lowered from its start, has them within its first frames.
+      await page.waitForTimeout(1500);
+      const second = await pan(12, async () => {
+        // Held still mid-pan (still lowered): the hubs are on the map, drawn by the tiles.
+        expect(await width()).toBeLessThan(full);
+        const [heldSoft = 0] = await blueAndRed(90);
+        expect(heldSoft).toBeGreaterThan(restSoft * 0.5);
+      });
+      expect(second).toHaveLength(12);
+      expect(second.indexOf("raster")).toBeGreaterThanOrEqual(0);
+      expect(second.indexOf("raster")).toBeLessThan(4);
+      expect(second.slice(second.indexOf("raster"))).not.toContain("circles");
+    } finally {
+      await cdp.send("Emulation.setCPUThrottlingRate", { rate: 1 });
+    }
+    // At rest: full resolution, and the circles again where few are in view.
+    await expect.poll(async () => (await blueAndRed())[0] ?? 0).toBeGreaterThan(restBlue * 0.9);
   });
 
   it("logged no console errors", () => {

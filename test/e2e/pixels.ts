@@ -5,10 +5,12 @@ export async function countColours(
   page: Page,
   png: Buffer,
   hexColours: string[],
+  /** The largest |ΔR|+|ΔG|+|ΔB| still counted as the colour (wider for a softened picture). */
+  tolerance = 12,
 ): Promise<number[]> {
   const dataUrl = `data:image/png;base64,${png.toString("base64")}`;
   return page.evaluate(
-    async ({ dataUrl, hexColours }) => {
+    async ({ dataUrl, hexColours, tolerance }) => {
       const img = new Image();
       img.src = dataUrl;
       await img.decode();
@@ -30,12 +32,12 @@ export async function countColours(
             Math.abs((data[p] ?? 0) - r) +
             Math.abs((data[p + 1] ?? 0) - g) +
             Math.abs((data[p + 2] ?? 0) - b);
-          if (d <= 12) counts[k] = (counts[k] ?? 0) + 1;
+          if (d <= tolerance) counts[k] = (counts[k] ?? 0) + 1;
         });
       }
       return counts;
     },
-    { dataUrl, hexColours },
+    { dataUrl, hexColours, tolerance },
   );
 }
 
