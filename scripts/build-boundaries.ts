@@ -5,7 +5,8 @@
  *   public/data/sido.json       the 17 시·도, for inferring a zone's 시·도 and for the basemap
  *   public/data/sigungu.json    the 250 시·군·구, for the report's `sido.sigungu` and the basemap
  *   public/data/sido-lite.json  the 17 시·도 coarsely simplified, for the map's first frame only:
- *                               drawn below MapLibre zoom 7, never measured or checked against
+ *                               drawn below MapLibre zoom 7, never measured or checked against;
+ *                               each feature carries where its name goes (`labelAt`)
  *
  *   npm run data:boundaries              # writes public/data/
  *   npm run data:boundaries -- some/dir  # writes some/dir/ (the reproducibility test does this)
@@ -23,6 +24,7 @@ import { join } from "node:path";
 import type { Feature, FeatureCollection, MultiPolygon, Polygon } from "geojson";
 import mapshaper from "mapshaper";
 import { SIDO } from "../geo/sido/table";
+import { labelPoint } from "../src/map/label-point";
 
 const SOURCE = "scripts/kostat/source/skorea-municipalities-2018-topo.json";
 /**
@@ -145,6 +147,22 @@ async function liteSido(topo: Topology): Promise<Area[]> {
   );
 }
 
+/**
+ * Each coarse 시·도 with the point its name is placed at (`labelAt`, [lon, lat]: what the map's
+ * labelPoint gives for that feature, exactly), as a GeoJSON foreign member beside `properties`:
+ * MapLibre's worker never tiles it, and the page does not spend ≈ 30–80 ms of the first render
+ * finding the 17 points. test/app/sido-label-points.test.ts checks they are still what the code
+ * computes.
+ */
+function withLabelPoints(sido: Area[]): (Area & { labelAt: [number, number] })[] {
+  return sido.map((f) => {
+    const at = labelPoint(f);
+    if (!at) throw new Error(`no label point for 시·도 ${f.properties?.code}`);
+    const [lon = 0, lat = 0] = at;
+    return { type: "Feature", properties: f.properties, labelAt: [lon, lat], geometry: f.geometry };
+  });
+}
+
 function byCode(a: Feature, b: Feature): number {
   return String(a.properties?.code).localeCompare(String(b.properties?.code));
 }
@@ -199,7 +217,7 @@ export async function buildBoundaries(
     })
     .sort(byCode);
   const sido = namedSido(layers.sido);
-  const lite = namedSido(await liteSido(topo));
+  const lite = withLabelPoints(namedSido(await liteSido(topo)));
   mkdirSync(outDir, { recursive: true });
   writeFileSync(join(outDir, "sido.json"), layout(sido));
   writeFileSync(join(outDir, "sigungu.json"), layout(sigungu));

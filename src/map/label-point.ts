@@ -138,3 +138,14 @@ export function labelPoint(feature: Feature, grid = 24): Position | null {
   }
   return best;
 }
+
+/**
+ * A feature's label point as a data file ships it (`labelAt`, [lon, lat], a GeoJSON foreign
+ * member written by scripts/build-boundaries.ts with labelPoint itself), or labelPoint's where
+ * the feature has none.
+ */
+export function shippedLabelPoint(feature: Feature & { labelAt?: unknown }): Position | null {
+  const at = feature.labelAt;
+  const [lon, lat] = Array.isArray(at) ? at : [];
+  return typeof lon === "number" && typeof lat === "number" ? [lon, lat] : labelPoint(feature);
+}

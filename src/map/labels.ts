@@ -4,13 +4,14 @@
  */
 import type { FeatureCollection } from "geojson";
 import { Marker, type Map as MlMap } from "maplibre-gl";
-import { labelPoint } from "./label-point";
+import { labelPoint, shippedLabelPoint } from "./label-point";
 
 /** Add one label marker per 시·도; returns a function that switches their language. */
 export function addSidoLabels(map: MlMap, sido: FeatureCollection): (lang: "ko" | "en") => void {
   const items: { el: HTMLDivElement; ko: string; en: string }[] = [];
   for (const f of sido.features) {
-    const at = labelPoint(f);
+    // The coarse 시·도 file ships its points (scripts/build-boundaries.ts): none computed here.
+    const at = shippedLabelPoint(f);
     const ko = String(f.properties?.name ?? "");
     if (!at || !ko) continue;
     const el = document.createElement("div");

@@ -44,6 +44,7 @@ import { addOverlays } from "./overlays";
 import { ParcelLabels } from "./parcel-labels";
 import { bindPointerTools, type PointerHandlers } from "./pointer-tools";
 import { SearchHitLayer } from "./search-hit-layer";
+import { withoutValidation } from "./unvalidated";
 import { whenQuiet } from "./when-quiet";
 
 export interface MapHandlers extends PointerHandlers {
@@ -157,6 +158,8 @@ export class ZoneMap {
     this.map = new MlMap({
       container,
       style: baseStyle(options.vworldKey),
+      // The app's own style, validated in test/app/base-style.test.ts.
+      validateStyle: false,
       ...(initialView() ?? { center: [127.8, 36.2], zoom: 6.3 }),
       attributionControl: { compact: true },
       ...(options.locale ? { locale: options.locale } : {}),
@@ -208,23 +211,30 @@ export class ZoneMap {
     });
     this.map.on("load", () => {
       startMark("map-load");
-      addOverlays(this.map);
-      this.firms.attach(this.map);
-      this.cadastre.attach(this.map);
-      this.cadastreBox.attach(this.map);
-      this.parcelLabels.attach(this.map);
-      this.searchHit.attach(this.map);
+      // Validated in test/app/app-layers-valid.test.ts, not on the first render's path.
+      withoutValidation(this.map, () => {
+        addOverlays(this.map);
+        this.firms.attach(this.map);
+        this.cadastre.attach(this.map);
+        this.cadastreBox.attach(this.map);
+        this.parcelLabels.attach(this.map);
+        this.searchHit.attach(this.map);
+      });
       this.setBasemap(this.basemap);
       const drawn = drawModule
         .then(({ createDraw }) => {
-          this.startDraw(createDraw);
+          withoutValidation(this.map, () => {
+            this.startDraw(createDraw);
+          });
           startMark("draw-ready");
         })
         .catch((e: unknown) => this.handlers.current.onError(`terra-draw: ${e}`));
       const edits = editModule.then(({ startEnvelopeEdit }) => {
         const [active, shown] = [this.tool === "select", this.shown.editableEnvelope];
         if (!this.removed)
-          this.envelopeEdit = startEnvelopeEdit(this.map, this.edits, active, shown);
+          withoutValidation(this.map, () => {
+            this.envelopeEdit = startEnvelopeEdit(this.map, this.edits, active, shown);
+          });
         startMark("envelope-edit-ready");
       });
       this.flush();
