@@ -249,6 +249,12 @@ function ratios(now: Result, base: Result): string {
 
 /** Issue 23's aims for a drag, per pointer event and per frame. */
 const AIMS = { scriptMs: 8, frameP95Ms: 50, taskMs: 100 };
+/**
+ * Frame intervals come in whole display frames (16.67 ms at 60 Hz), their rAF timestamps a few
+ * µs off: three frames measure 49.99 or 50.01 ms. A p95 of three frames meets the 50-ms aim; the
+ * figure is printed to 0.1 ms so the reader sees it.
+ */
+const FRAME_JITTER_MS = 0.5;
 
 /** One line per scene and build: the figures, the empty drag's, and which aims are met. */
 function summary(r: Result): string {
@@ -261,7 +267,7 @@ function summary(r: Result): string {
   return [
     `${r.spec.label} (${r.build})`,
     `${f1(script)} ms (${met(script <= AIMS.scriptMs)})`,
-    `${f0(p95)} ms (${met(p95 <= AIMS.frameP95Ms)}); empty drag ${f0(panP95)} ms, ${(p95 / Math.max(panP95, 1)).toFixed(2)}×`,
+    `${f1(p95)} ms (${met(p95 <= AIMS.frameP95Ms + FRAME_JITTER_MS)}); empty drag ${f0(panP95)} ms, ${(p95 / Math.max(panP95, 1)).toFixed(2)}×`,
     `${over(r.drag).length}, longest ${f0(longest(r.drag))} ms (${met(over(r.drag).length === 0)}); empty drag ${over(r.pan.reading).length}, longest ${f0(longest(r.pan.reading))} ms`,
     `${f1(r.pan.script.cpu / EVENTS)} ms`,
   ].join(" | ");
