@@ -108,6 +108,11 @@ export class FrameJudge {
     this.intervals.length = 0;
   }
 
+  /** Hold what another judge holds, in place of what this one held. */
+  replaceWith(other: FrameJudge): void {
+    this.intervals.splice(0, this.intervals.length, ...other.intervals);
+  }
+
   /**
    * The 75th percentile of the kept intervals; NaN while fewer than minSamples are kept. Not the
    * 95th: of the handful of frames a first judgement has, that is the slowest, which one garbage
@@ -169,6 +174,8 @@ export function lowerWhileMoving(
   const steps = [1, ...o.factors];
   /** One judge per step: the frames measured at that ratio. */
   const judges = steps.map(() => new FrameJudge(o.slowMs, o.minSamples, o.window));
+  /** The frames of a calibration at rest, full resolution's judge once it is done. */
+  const calibration = new FrameJudge(o.slowMs, o.minSamples, o.window);
   const canvas = map.getCanvas();
   /** The ratio the app set (normally none: the device's), put back at rest. */
   let restTo: number | null | undefined;
@@ -225,7 +232,8 @@ export function lowerWhileMoving(
     // Only intervals in which the map drew: a pointer held still draws nothing, and its 17-ms
     // frames would say nothing of the drawing. An interval of a second or more is a hidden tab
     // or a paused page, not a frame.
-    if (rendered && !Number.isNaN(last) && t - last < 1000) judges[step]?.add(t - last);
+    const judge = calibrating > 0 && !active() ? calibration : judges[step];
+    if (rendered && !Number.isNaN(last) && t - last < 1000) judge?.add(t - last);
     rendered = false;
     last = t;
   };
@@ -236,6 +244,7 @@ export function lowerWhileMoving(
       calibrating -= 1;
       if (calibrating <= 0) {
         frame = 0;
+        judges[0]?.replaceWith(calibration);
         if (judges[0]?.slow()) o.onSlow();
         return;
       }
@@ -255,8 +264,12 @@ export function lowerWhileMoving(
     set();
     if (was) return;
     stopRestoring();
-    // A calibration cut short by a move is taken up again at rest.
-    if (calibrating > 0) resume = true;
+    // A calibration cut short by a move is taken up again at rest; what it had timed already
+    // counts if it says slow (three very slow frames), so this move starts lowered.
+    if (calibrating > 0) {
+      resume = true;
+      if (calibration.slow()) judges[0]?.replaceWith(calibration);
+    }
     calibrating = 0;
     interactions += 1;
     // Now and then measured afresh at full resolution; otherwise what was learned holds.
@@ -369,8 +382,9 @@ export function lowerWhileMoving(
       stopRestoring();
       setStep(0, false);
     }
-    // Measured afresh: called again after the map got much more to draw (an import).
-    judges[0]?.clear();
+    // Measured afresh (called again after the map got much more to draw: an import), into a
+    // judge of its own: what was known holds till this one is done, or says slow.
+    calibration.clear();
     calibrating = o.minSamples + 1;
     last = Number.NaN;
     map.triggerRepaint();

@@ -412,6 +412,29 @@ describe("the map's resolution while it moves", () => {
     }
   });
 
+  it("keeps what it knew while a calibration is cut short, unless its frames already say slow", () => {
+    const a = fakeMap();
+    const slow = lower(a.map);
+    slow.calibrate();
+    runFrames(10, 120);
+    // Calibrated again (an import); a move comes after two fast frames: still known slow.
+    slow.calibrate();
+    runFrames(3, 16.7);
+    a.fire("movestart");
+    expect(slow.lowered()).toBe(0.5);
+    a.fire("moveend");
+    renderers.clear();
+    const b = fakeMap();
+    const fast = lower(b.map);
+    fast.calibrate();
+    runFrames(10, 16.7);
+    // 100,000 hubs came: three frames of 150 ms before the move are enough to say slow.
+    fast.calibrate();
+    runFrames(4, 150);
+    b.fire("movestart");
+    expect(fast.lowered()).toBe(0.5);
+  });
+
   it("forgets an earlier calibration's slow frames when calibrated again", () => {
     const { map, fire } = fakeMap();
     const motion = lower(map);
