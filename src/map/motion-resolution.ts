@@ -81,13 +81,12 @@ const DEFAULTS: Required<MotionResolutionOptions> = {
 };
 
 /**
- * A pointer that moved less than this (CSS px) since it went down has not dragged: a click.
- * Small, because terra-draw moves a vertex from the first move: a vertex drag's first pixels
- * (slow, as a hand starts) were otherwise drawn at full resolution, frames of 150–280 ms with
- * 100,000 hubs (bench:drag-app). A click's hand does not move; if it jitters a pixel, one
- * lowered frame and one at rest are all it costs.
+ * A pointer pressed on the map and moved at all is a drag: terra-draw moves a vertex from the
+ * first move, however small (a pen's or a touchpad's are fractions of a pixel, and a hand starts
+ * slowly), and each such move was a frame at full resolution, 150–280 ms with 100,000 hubs
+ * (bench:drag-app). A click that does not move is not lowered; one that jitters costs a
+ * lowered frame and one at rest.
  */
-const DRAG_PX = 1;
 
 /** The recent full-resolution frame intervals, and whether they are slow. */
 export class FrameJudge {
@@ -333,7 +332,7 @@ export function lowerWhileMoving(
   };
   const onMove = (e: PointerEvent) => {
     if (!down || dragging || !e.isPrimary) return;
-    if (Math.hypot(e.clientX - down.x, e.clientY - down.y) < DRAG_PX) return;
+    if (e.clientX === down.x && e.clientY === down.y) return;
     begin(() => {
       dragging = true;
     });
