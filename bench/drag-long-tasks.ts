@@ -8,7 +8,7 @@
 import { execFileSync } from "node:child_process";
 import { serveDir } from "../test/e2e/static-server";
 import { dragVertex, openScene, SCENES } from "./drag-scene";
-import { reportGpu, reportLongTasks, startLongTaskTrace } from "./long-task-trace";
+import { reportGpu, reportLongTasks, startLongTaskTrace, type TraceEvent } from "./long-task-trace";
 
 const DIST = ".tmp/dist-trace";
 const SCENE = SCENES[Number(process.argv[2] ?? 2)];
@@ -44,19 +44,8 @@ try {
 }
 if (failed) process.exit(1);
 
-type Ev = {
-  name: string;
-  cat: string;
-  ph: string;
-  ts: number;
-  dur?: number;
-  pid: number;
-  tid: number;
-  args?: { name?: string; data?: { type?: string } };
-};
-
 /** When each long task fell: ms after the pointer went down, or after it was let go. */
-function whenInDrag(events: Ev[]): void {
+function whenInDrag(events: TraceEvent[]): void {
   const main = events.find(
     (e) => e.ph === "M" && e.name === "thread_name" && e.args?.name === "CrRendererMain",
   );

@@ -12,7 +12,7 @@ import { join } from "node:path";
 import type { CDPSession } from "playwright-core";
 import { SourceMap } from "./sourcemap";
 
-interface TraceEvent {
+export interface TraceEvent {
   name: string;
   cat: string;
   ph: string;
