@@ -198,6 +198,8 @@ export function lowerWhileMoving(
   /** When the map last drew, and the pending return to full resolution after an interaction. */
   let lastRender = Number.NEGATIVE_INFINITY;
   let restoring: ReturnType<typeof setTimeout> | null = null;
+  /** The map drew a frame during the interaction now going on (or the last one). */
+  let drewWhileActive = false;
   let destroyed = false;
 
   const setStep = (next: number, now: boolean) => {
@@ -263,6 +265,7 @@ export function lowerWhileMoving(
     set();
     if (was) return;
     stopRestoring();
+    drewWhileActive = false;
     // A calibration cut short by a move is taken up again at rest; what it had timed already
     // counts if it says slow (three very slow frames), so this move starts lowered.
     if (calibrating > 0) {
@@ -291,7 +294,8 @@ export function lowerWhileMoving(
   const restoreWhenStill = () => {
     stopRestoring();
     if (step === 0) return;
-    if (o.restMs <= 0) {
+    // A jump (the view set, no frame drawn while it moved) has nothing to settle: at once.
+    if (o.restMs <= 0 || !drewWhileActive) {
       setStep(0, false);
       return;
     }
@@ -325,6 +329,7 @@ export function lowerWhileMoving(
   const onRender = () => {
     rendered = true;
     lastRender = performance.now();
+    if (active()) drewWhileActive = true;
   };
 
   const onDown = (e: PointerEvent) => {

@@ -363,8 +363,13 @@ describe("the map's resolution while it moves", () => {
       vi.advanceTimersByTime(60);
       expect(motion.lowered()).toBe(1);
       expect(ratios).toEqual([1, undefined]);
+      // A jump (the view set: no frame while it moved) is full resolution again at once.
+      fire("movestart");
+      fire("moveend");
+      expect(motion.lowered()).toBe(1);
       // A map that keeps drawing gets its full resolution back 1 s after the end at most.
       fire("movestart");
+      fire("render");
       fire("moveend");
       for (let t = 0; t < 900; t += 100) {
         vi.advanceTimersByTime(100);
@@ -375,12 +380,13 @@ describe("the map's resolution while it moves", () => {
       expect(motion.lowered()).toBe(1);
       // A move begun while waiting stays lowered: no full-resolution frame between the two.
       fire("movestart");
+      fire("render");
       fire("moveend");
       vi.advanceTimersByTime(100);
       fire("movestart");
       vi.advanceTimersByTime(2000);
       expect(motion.lowered()).toBe(0.5);
-      expect(ratios).toEqual([1, undefined, 1, undefined, 1]);
+      expect(ratios).toEqual([1, undefined, 1, undefined, 1, undefined, 1]);
     } finally {
       vi.useRealTimers();
     }

@@ -13,7 +13,7 @@ import { expect } from "vitest";
 import { innerPoint } from "../../geo/cadastre/select";
 import type { Pilji } from "../../geo/cadastre/types";
 import { openCadastre, readPilji } from "../../geo/io/lsmd-read";
-import { changedBlocks, changedShare } from "./pixels";
+import { changedBlocks, changedShare, settledShot } from "./pixels";
 import { clickAt, mapCentre } from "./tools-helpers";
 
 export const JINJU = resolve("test/fixtures/cadastre/LSMD_CONT_LDREG_48170.zip");
@@ -242,18 +242,7 @@ export async function dragShifts(page: Page): Promise<void> {
     height: box.height - 300,
   };
   // The picture at rest (what was drawn before, its tiles in) before the drag.
-  let before = await page.screenshot({ clip: part });
-  await expect
-    .poll(
-      async () => {
-        const again = await page.screenshot({ clip: part });
-        const share = await changedShare(page, before, again);
-        before = again;
-        return share;
-      },
-      { timeout: 15_000 },
-    )
-    .toBe(0);
+  const before = await settledShot(page, part);
   // At rest: MapLibre's raster layer draws the cadastre, in its place among the map's layers.
   expect(await overlayShown(page)).toBe("false/hidden");
   const [x, y] = [box.x + box.width / 2, box.y + box.height / 2];

@@ -17,7 +17,7 @@ import { openCadastre, readPilji } from "../../geo/io/lsmd-read";
 import { type AppPage, openAppAt } from "./browser";
 import { dragShifts, overlayShown } from "./cadastre-helpers";
 import { saveDownload } from "./files";
-import { changedShare } from "./pixels";
+import { changedShare, settledShot } from "./pixels";
 import { clickAt, mapCentre, parcelCount } from "./tools-helpers";
 
 const CADASTRE = resolve("test/fixtures/cadastre/LSMD_CONT_LDREG_48170.zip");
@@ -69,7 +69,10 @@ describe("the cadastre as raster tiles", () => {
   });
 
   it("colours the lots by 지목 at zoom 16 as well", async () => {
-    const plain = await shot();
+    // At rest: the import's move may still have the map drawn lower for a moment.
+    const box = await page.getByTestId("map").boundingBox();
+    if (!box) throw new Error("no map box");
+    const plain = await settledShot(page, box);
     await page.getByTestId("cadastre-jimok").click();
     await expect.poll(async () => changedShare(page, plain, await shot())).toBeGreaterThan(0.3);
     await page.getByTestId("cadastre-jimok").click();

@@ -1,5 +1,6 @@
 /** Count pixels near given colours in a PNG, decoded by the browser itself (no PNG library). */
 import type { Page } from "playwright-core";
+import { expect } from "vitest";
 
 export async function countColours(
   page: Page,
@@ -117,4 +118,38 @@ export async function changedBlocks(page: Page, a: Buffer, b: Buffer, block = 8)
     },
     { urls, block },
   );
+}
+
+/**
+ * The map (or a part of the page) once it has come to rest: the canvas back at its full pixel
+ * ratio (src/map/motion-resolution.ts draws it lower while moving on a slow machine, and for a
+ * moment after) and two screenshots in a row the same. Returns the last one.
+ */
+export async function settledShot(
+  page: Page,
+  clip: { x: number; y: number; width: number; height: number },
+): Promise<Buffer> {
+  await expect
+    .poll(
+      () =>
+        page.evaluate(() => {
+          const c = document.querySelector("canvas.maplibregl-canvas") as HTMLCanvasElement | null;
+          return !c || c.width === Math.round(c.getBoundingClientRect().width * devicePixelRatio);
+        }),
+      { timeout: 15_000 },
+    )
+    .toBe(true);
+  let before = await page.screenshot({ clip });
+  await expect
+    .poll(
+      async () => {
+        const again = await page.screenshot({ clip });
+        const share = await changedShare(page, before, again);
+        before = again;
+        return share;
+      },
+      { timeout: 15_000 },
+    )
+    .toBe(0);
+  return before;
 }
