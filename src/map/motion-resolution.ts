@@ -243,7 +243,10 @@ export function lowerWhileMoving(
     if (!active()) {
       // Timing frames at rest (calibrate): one more repaint, or done.
       calibrating -= 1;
-      if (calibrating <= 0) {
+      // Done, or already known slow (three very slow frames): each more such frame is one the
+      // page waits for, at rest, while the planner may be clicking.
+      if (calibrating <= 0 || calibration.slow()) {
+        calibrating = 0;
         frame = 0;
         judges[0]?.replaceWith(calibration);
         if (judges[0]?.slow()) o.onSlow();
@@ -335,6 +338,17 @@ export function lowerWhileMoving(
   const onDown = (e: PointerEvent) => {
     if (e.isPrimary && e.button === 0) down = { x: e.clientX, y: e.clientY };
   };
+  /** A press or a key anywhere stops a calibration at once (taken up again when quiet). */
+  const onInput = () => {
+    if (calibrating <= 0 || active()) return;
+    if (calibration.slow()) judges[0]?.replaceWith(calibration);
+    calibrating = 0;
+    if (frame) cancelAnimationFrame(frame);
+    frame = 0;
+    whenQuiet(() => {
+      if (!destroyed) calibrate();
+    });
+  };
   const onMove = (e: PointerEvent) => {
     if (!down || dragging || !e.isPrimary) return;
     if (e.clientX === down.x && e.clientY === down.y) return;
@@ -366,6 +380,8 @@ export function lowerWhileMoving(
   // Bound and unbound from the one list.
   const dom: [EventTarget, string, (e: PointerEvent) => void, boolean][] = [
     [canvas, "pointerdown", onDown, true],
+    [window, "pointerdown", onInput, true],
+    [window, "keydown", onInput, true],
     [window, "pointermove", onMove, true],
     [window, "pointerup", onUp, true],
     [window, "pointercancel", onUp, true],

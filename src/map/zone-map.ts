@@ -563,9 +563,10 @@ export class ZoneMap {
       const [w, s, e, n] = diff.focus.bbox;
       this.map.fitBounds([w, s, e, n], { padding: 80, maxZoom: 15, duration: 300 });
     }
-    // An import (hubs, or a filing to fly to) can make every frame much heavier: what a frame
-    // costs at full resolution is timed again once the map has settled.
-    if (diff.focus || (diff.hubs && diff.hubs !== was.hubs))
+    // Many hubs can make every frame much heavier: what a frame costs at full resolution is
+    // timed again once the map has settled. (Not after a filing: a big one's frames were a
+    // second each, the page unanswering while they were timed; its first move judges them.)
+    if (diff.hubs && diff.hubs !== was.hubs && diff.hubs.features.length >= RASTER_MIN_HUBS)
       this.map.once("idle", () => whenQuiet(() => this.motion?.calibrate()));
   }
 

@@ -398,18 +398,19 @@ describe("the map's resolution while it moves", () => {
       const { map, draws, fire } = fakeMap();
       const motion = lower(map);
       motion.calibrate();
-      runFrames(3, 120);
+      runFrames(3, 60);
       // A jump of the view (no frames of its own) cuts the calibration short.
       fire("movestart");
       fire("moveend");
-      runFrames(5, 120);
+      runFrames(5, 60);
       fire("movestart");
       expect(motion.lowered()).toBe(1);
       fire("moveend");
-      // At rest and quiet: timed again, all seven frames, so the next move is lowered.
+      // At rest and quiet: timed again, all seven frames (slow, not very slow: 60 ms), so the
+      // next move is lowered.
       const asked = draws.length;
       vi.advanceTimersByTime(1000);
-      runFrames(10, 120);
+      runFrames(10, 60);
       expect(draws.length - asked).toBe(7);
       fire("movestart");
       expect(motion.lowered()).toBe(0.5);
@@ -439,6 +440,33 @@ describe("the map's resolution while it moves", () => {
     runFrames(4, 150);
     b.fire("movestart");
     expect(fast.lowered()).toBe(0.5);
+  });
+
+  it("stops a calibration at three very slow frames, and at a press or a key", () => {
+    vi.useFakeTimers({ toFake: ["setTimeout"] });
+    try {
+      const { map, draws, fire } = fakeMap();
+      const motion = lower(map);
+      motion.calibrate();
+      runFrames(10, 400);
+      // The first frame starts the clock; three very slow ones say enough.
+      expect(draws).toHaveLength(4);
+      fire("movestart");
+      expect(motion.lowered()).toBe(0.5);
+      fire("moveend");
+      motion.calibrate();
+      runFrames(2, 16.7);
+      window.dispatchEvent(new Event("keydown"));
+      const asked = draws.length;
+      runFrames(10, 16.7);
+      expect(draws.length).toBe(asked);
+      // Taken up again once quiet.
+      vi.advanceTimersByTime(1000);
+      runFrames(10, 16.7);
+      expect(draws.length).toBe(asked + 7);
+    } finally {
+      vi.useRealTimers();
+    }
   });
 
   it("forgets an earlier calibration's slow frames when calibrated again", () => {
