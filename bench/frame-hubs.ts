@@ -11,6 +11,7 @@ import { execFileSync } from "node:child_process";
 import { serveDir } from "../test/e2e/static-server";
 import { openScene, SCENES } from "./drag-scene";
 import { cpuMs, gpuProcess } from "./gpu-cpu";
+import { REPAINT, SET_RATIO } from "./repaint";
 import { median } from "./timing";
 
 const DIST = ".tmp/dist-layers";
@@ -26,10 +27,7 @@ const server = await serveDir(DIST);
 const scene = await openScene(server.url, SCENE);
 const { page } = scene;
 const gpu = gpuProcess();
-const setRatio = (r: number) =>
-  page.evaluate(
-    `(() => { const map = window.__czdMap; map._overridePixelRatio = ${r}; map._resizeInternal(false); return map.getCanvas().width; })()`,
-  );
+const setRatio = (r: number) => page.evaluate(SET_RATIO(r));
 const MODES: Record<string, string> = {
   circles: `map.setLayoutProperty("czd-hub-raster","visibility","none"); map.setLayoutProperty("czd-hub-point","visibility","visible"); map.setPaintProperty("czd-hub-point","circle-opacity",1); map.setPaintProperty("czd-hub-point","circle-stroke-opacity",1);`,
   raster: `map.setLayoutProperty("czd-hub-raster","visibility","visible"); map.setLayoutProperty("czd-hub-point","visibility","visible"); map.setPaintProperty("czd-hub-point","circle-opacity",0); map.setPaintProperty("czd-hub-point","circle-stroke-opacity",0);`,
@@ -52,15 +50,12 @@ for (let round = 0; round < 4; round++)
     await setRatio(r);
     for (const [m, js] of Object.entries(MODES)) {
       await page.evaluate(
-        `new Promise((ok) => { const map = window.__czdMap; ${js}; map.triggerRepaint(); map.once("idle", ok); setTimeout(ok, 8000); })`,
+        `new Promise((ok) => { const map = window.__czdMap; window.__czdWas = []; window.__czdPaintWas = []; ${js}; map.triggerRepaint(); map.once("idle", ok); setTimeout(ok, 8000); })`,
       );
       await page.waitForTimeout(300);
       const before = gpu ? cpuMs(gpu) : 0;
-      const ms = Number(
-        await page.evaluate(
-          `new Promise((done) => { const map = window.__czdMap; const frames = []; function tick(t) { frames.push(t); if (frames.length > 20) { const g = frames.slice(1).map((t, i) => t - frames[i]).sort((a,b)=>a-b); return done(g[10]); } map.triggerRepaint(); requestAnimationFrame(tick); } map.triggerRepaint(); requestAnimationFrame(tick); })`,
-        ),
-      );
+      // The mode is left as set: REPAINT restores nothing (its lists emptied above).
+      const ms = Number(await page.evaluate(`(${REPAINT})()`));
       const per = gpu ? (cpuMs(gpu) - before) / 21 : NaN;
       const k = `${r} ${m}`;
       interval[k] = [...(interval[k] ?? []), ms];

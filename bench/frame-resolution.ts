@@ -11,7 +11,7 @@ import { execFileSync } from "node:child_process";
 import { serveDir } from "../test/e2e/static-server";
 import { openScene, SCENES } from "./drag-scene";
 import { cpuMs, gpuProcess } from "./gpu-cpu";
-import { HIDE, REPAINT } from "./repaint";
+import { HIDE, REPAINT, SET_RATIO } from "./repaint";
 import { median } from "./timing";
 
 const DIST = ".tmp/dist-layers";
@@ -32,13 +32,7 @@ try {
     const layers = (await page.evaluate(`window.__czdMap.getStyle().layers
       .filter((l) => (l.layout?.visibility ?? "visible") === "visible").map((l) => l.id)`)) as string[];
     const gpu = gpuProcess();
-    const setRatio = (r: number) =>
-      page.evaluate(`(() => {
-        const map = window.__czdMap;
-        map._overridePixelRatio = ${r};
-        map._resizeInternal(false);
-        return map.getCanvas().width;
-      })()`);
+    const setRatio = (r: number) => page.evaluate(SET_RATIO(r));
     const groups: Record<string, string[]> = {
       all: [],
       "without the basemap": layers.filter((id) => /^czd-(background|sido|sigungu)/.test(id)),

@@ -32,3 +32,11 @@ export const REPAINT = `async () => {
   const gaps = frames.slice(1).map((t, i) => t - frames[i]).sort((a, b) => a - b);
   return gaps[Math.floor(gaps.length / 2)];
 }`;
+
+/** In the page: MapLibre's pixel ratio set to `r` (as motion-resolution.ts does); the canvas width. */
+export const SET_RATIO = (r: number): string => `(() => {
+  const map = window.__czdMap;
+  map._overridePixelRatio = ${r};
+  map._resizeInternal(false);
+  return map.getCanvas().width;
+})()`;

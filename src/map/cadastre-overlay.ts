@@ -23,6 +23,7 @@
  * their place in the layer order (the swap: src/map/cadastre-layer.ts).
  */
 import type { Map as MlMap } from "maplibre-gl";
+import { tileXY } from "./tile-xy";
 
 /** The tiles' zoom range: MapLibre zoom 14–16 with 256-px tiles. */
 export const RASTER_MIN_TILE = 15;
@@ -46,13 +47,6 @@ interface Entry {
   /** null while asked for; "empty" where the Worker drew nothing. */
   el: HTMLCanvasElement | "empty" | null;
   used: number;
-}
-
-/** Web Mercator tile of a longitude / latitude at zoom z (fractional). */
-function tileXY(lng: number, lat: number, z: number): [number, number] {
-  const n = 2 ** z;
-  const s = Math.sin((Math.max(-85.05, Math.min(85.05, lat)) * Math.PI) / 180);
-  return [((lng + 180) / 360) * n, (0.5 - Math.log((1 + s) / (1 - s)) / (4 * Math.PI)) * n];
 }
 
 /** The longitude / latitude of a tile corner. */

@@ -12,8 +12,10 @@
  */
 import type { FeatureCollection } from "geojson";
 import { addProtocol, type Map as MlMap, type RasterTileSource } from "maplibre-gl";
+import type { HubTile } from "../workers/hub-raster";
 import { HUB_RASTER_SCHEME } from "../workers/hubs-protocol";
 import { HUB_COLOURS, LAYERS, OTHER_HUB_COLOUR, RASTER_MIN_HUBS } from "./ids";
+import { tileXY } from "./tile-xy";
 
 export const HUB_RASTER_IDS = { source: "czd-hubs-raster", layer: "czd-hub-raster" } as const;
 
@@ -30,9 +32,11 @@ let served = false;
  */
 const ahead = new Map<string, Promise<ImageBitmap | null>>();
 
-/** The tile's size in device pixels, as MapLibre asks for it and the Worker draws it. */
-const tileRatio = (): number =>
-  Math.min(3, Math.max(1, Math.round(globalThis.devicePixelRatio || 1)));
+/** Tile z/x/y as the Worker draws it: TILE CSS px a side at the screen's (whole) pixel ratio. */
+function hubTile(z: number, x: number, y: number): HubTile {
+  const ratio = Math.min(3, Math.max(1, Math.round(globalThis.devicePixelRatio || 1)));
+  return { z, x, y, size: TILE * ratio, ratio };
+}
 
 function serveTiles(): void {
   if (served) return;
@@ -45,15 +49,13 @@ function serveTiles(): void {
     const nothing = () => ({ data: new ArrayBuffer(0) });
     if (v === 0 || abort.signal.aborted) return nothing();
     const { Cancelled, hubTileInWorker } = await import("../workers/hubs-client");
-    const ratio = tileRatio();
     const key = `${v}/${z}/${x}/${y}`;
     const early = ahead.get(key);
     ahead.delete(key);
     try {
       // Drawn ahead (null: no hub in it), or asked for now (also if the early one failed).
       let bitmap = early ? await early.catch(() => undefined) : undefined;
-      if (bitmap === undefined)
-        bitmap = await hubTileInWorker(v, { z, x, y, size: TILE * ratio, ratio });
+      if (bitmap === undefined) bitmap = await hubTileInWorker(v, hubTile(z, x, y));
       return { data: bitmap ?? new ArrayBuffer(0) };
     } catch (e) {
       if (e instanceof Cancelled) return nothing();
@@ -187,15 +189,13 @@ export class HubRaster {
   drawAhead(): void {
     if (!this.ready || this.many || this.lowered || !this.slow()) return;
     const version = this.version;
-    const ratio = tileRatio();
     const wanted = new Set<string>();
     void import("../workers/hubs-client").then(({ hubTileInWorker }) => {
       if (version !== this.version) return;
       for (const [z, x, y] of viewTiles(this.map, TILE)) {
         const key = `${version}/${z}/${x}/${y}`;
         wanted.add(key);
-        if (!ahead.has(key))
-          ahead.set(key, hubTileInWorker(version, { z, x, y, size: TILE * ratio, ratio }));
+        if (!ahead.has(key)) ahead.set(key, hubTileInWorker(version, hubTile(z, x, y)));
       }
       dropAhead(wanted); // only this view's are kept
     });
@@ -288,18 +288,14 @@ const AHEAD_MAX = 64;
  */
 export function viewTiles(map: MlMap, size: number): [number, number, number][] {
   const z = Math.min(22, Math.max(0, Math.round(map.getZoom() + Math.log2(512 / size))));
-  const n = 2 ** z;
+  const last = 2 ** z - 1;
   const b = map.getBounds();
-  const col = (lon: number) => Math.min(n - 1, Math.max(0, Math.floor(((lon + 180) / 360) * n)));
-  const row = (lat: number) => {
-    const s = Math.sin((Math.max(-85.0511, Math.min(85.0511, lat)) * Math.PI) / 180);
-    const y = (0.5 - Math.log((1 + s) / (1 - s)) / (4 * Math.PI)) * n;
-    return Math.min(n - 1, Math.max(0, Math.floor(y)));
-  };
+  const tile = (v: number) => Math.min(last, Math.max(0, Math.floor(v)));
+  const [x0, y0] = tileXY(b.getWest(), b.getNorth(), z).map(tile) as [number, number];
+  const [x1, y1] = tileXY(b.getEast(), b.getSouth(), z).map(tile) as [number, number];
   const out: [number, number, number][] = [];
-  for (let x = col(b.getWest()); x <= col(b.getEast()); x++)
-    for (let y = row(b.getNorth()); y <= row(b.getSouth()); y++)
-      if (out.length < AHEAD_MAX) out.push([z, x, y]);
+  for (let x = x0; x <= x1; x++)
+    for (let y = y0; y <= y1; y++) if (out.length < AHEAD_MAX) out.push([z, x, y]);
   return out;
 }
 

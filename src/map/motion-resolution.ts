@@ -80,14 +80,6 @@ const DEFAULTS: Required<MotionResolutionOptions> = {
   onSlow: () => undefined,
 };
 
-/**
- * A pointer pressed on the map and moved at all is a drag: terra-draw moves a vertex from the
- * first move, however small (a pen's or a touchpad's are fractions of a pixel, and a hand starts
- * slowly), and each such move was a frame at full resolution, 150–280 ms with 100,000 hubs
- * (bench:drag-app). A click that does not move is not lowered; one that jitters costs a
- * lowered frame and one at rest.
- */
-
 /** The recent full-resolution frame intervals, and whether they are slow. */
 export class FrameJudge {
   private readonly intervals: number[] = [];
@@ -270,12 +262,11 @@ export function lowerWhileMoving(
     stopRestoring();
     drewWhileActive = false;
     // A calibration cut short by a move is taken up again at rest; what it had timed already
-    // counts if it says slow (three very slow frames), so this move starts lowered.
+    // counts if it says slow, so this move starts lowered.
     if (calibrating > 0) {
+      cutCalibration();
       resume = true;
-      if (calibration.slow()) judges[0]?.replaceWith(calibration);
     }
-    calibrating = 0;
     interactions += 1;
     // Now and then measured afresh at full resolution; otherwise what was learned holds.
     if (interactions % o.recheckEvery === 0) {
@@ -324,9 +315,7 @@ export function lowerWhileMoving(
     restoreWhenStill();
     if (resume) {
       resume = false;
-      whenQuiet(() => {
-        if (!destroyed) calibrate();
-      });
+      calibrateWhenQuiet();
     }
   };
   const onRender = () => {
@@ -341,14 +330,18 @@ export function lowerWhileMoving(
   /** A press or a key anywhere stops a calibration at once (taken up again when quiet). */
   const onInput = () => {
     if (calibrating <= 0 || active()) return;
-    if (calibration.slow()) judges[0]?.replaceWith(calibration);
-    calibrating = 0;
+    cutCalibration();
     if (frame) cancelAnimationFrame(frame);
     frame = 0;
-    whenQuiet(() => {
-      if (!destroyed) calibrate();
-    });
+    calibrateWhenQuiet();
   };
+  /**
+   * A pointer pressed on the map and moved at all is a drag: terra-draw moves a vertex from the
+   * first move, however small (a pen's or a touchpad's are fractions of a pixel, and a hand
+   * starts slowly), and each such move was a frame at full resolution, 150–280 ms with 100,000
+   * hubs (bench:drag-app). A click that does not move is not lowered; one that jitters costs a
+   * lowered frame and one at rest.
+   */
   const onMove = (e: PointerEvent) => {
     if (!down || dragging || !e.isPrimary) return;
     if (e.clientX === down.x && e.clientY === down.y) return;
@@ -395,6 +388,19 @@ export function lowerWhileMoving(
   for (const [target, type, fn, capture] of dom)
     target.addEventListener(type, fn as EventListener, capture);
   for (const [type, fn] of events) map.on(type, fn);
+  /**
+   * A calibration stopped before its end: what it timed replaces what was known if it already
+   * says slow (three very slow frames), else what was known holds.
+   */
+  function cutCalibration(): void {
+    if (calibration.slow()) judges[0]?.replaceWith(calibration);
+    calibrating = 0;
+  }
+  function calibrateWhenQuiet(): void {
+    whenQuiet(() => {
+      if (!destroyed) calibrate();
+    });
+  }
   function calibrate(): void {
     if (frame || active()) return;
     // Timed at full resolution, whatever the end of the last interaction left.
