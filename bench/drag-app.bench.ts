@@ -256,6 +256,21 @@ const AIMS = { scriptMs: 8, frameP95Ms: 50, taskMs: 100 };
  */
 const FRAME_JITTER_MS = 0.5;
 
+/**
+ * When the drag's long tasks began, from the press ("+120 ms") or before it ("−40 ms"), or from
+ * the release ("↑+30 ms"): which part of the gesture they belong to.
+ */
+function when(x: ProbeReading, tasks: { start: number }[]): string {
+  const [press] = x.presses;
+  const release = x.releases.at(-1);
+  if (tasks.length === 0 || press === undefined) return "";
+  const at = ({ start }: { start: number }) =>
+    release !== undefined && start >= release
+      ? `↑+${f0(start - release)}`
+      : `${start < press ? "−" : "+"}${f0(Math.abs(start - press))}`;
+  return ` at ${tasks.map(at).join(", ")} ms`;
+}
+
 /** One line per scene and build: the figures, the empty drag's, and which aims are met. */
 function summary(r: Result): string {
   const script = r.script.cpu / EVENTS;
@@ -268,7 +283,7 @@ function summary(r: Result): string {
     `${r.spec.label} (${r.build})`,
     `${f1(script)} ms (${met(script <= AIMS.scriptMs)})`,
     `${f1(p95)} ms (${met(p95 <= AIMS.frameP95Ms + FRAME_JITTER_MS)}); empty drag ${f0(panP95)} ms, ${(p95 / Math.max(panP95, 1)).toFixed(2)}×`,
-    `${over(r.drag).length}, longest ${f0(longest(r.drag))} ms (${met(over(r.drag).length === 0)}); empty drag ${over(r.pan.reading).length}, longest ${f0(longest(r.pan.reading))} ms`,
+    `${over(r.drag).length}, longest ${f0(longest(r.drag))} ms (${met(over(r.drag).length === 0)})${when(r.drag, over(r.drag))}; empty drag ${over(r.pan.reading).length}, longest ${f0(longest(r.pan.reading))} ms`,
     `${f1(r.pan.script.cpu / EVENTS)} ms`,
   ].join(" | ");
 }

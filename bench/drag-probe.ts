@@ -19,6 +19,9 @@ export interface ProbeReading {
   rendersByName: Record<string, number>;
   frames: number[];
   longTasks: { start: number; duration: number }[];
+  /** When the pointer was pressed and released (ms, the page's clock), in order. */
+  presses: number[];
+  releases: number[];
 }
 
 export const PROBE_SCRIPT = `(() => {
@@ -30,6 +33,8 @@ export const PROBE_SCRIPT = `(() => {
     rendersByName: {},
     frames: [],
     longTasks: [],
+    presses: [],
+    releases: [],
     start() {
       probe.messages = {};
       probe.commits = 0;
@@ -37,6 +42,8 @@ export const PROBE_SCRIPT = `(() => {
       probe.rendersByName = {};
       probe.frames = [];
       probe.longTasks = [];
+      probe.presses = [];
+      probe.releases = [];
       probe.on = true;
       const tick = (t) => {
         if (!probe.on) return;
@@ -47,11 +54,13 @@ export const PROBE_SCRIPT = `(() => {
     },
     stop() {
       probe.on = false;
-      const { messages, commits, renders, rendersByName, frames, longTasks } = probe;
-      return { messages, commits, renders, rendersByName, frames, longTasks };
+      const { messages, commits, renders, rendersByName, frames, longTasks, presses, releases } = probe;
+      return { messages, commits, renders, rendersByName, frames, longTasks, presses, releases };
     },
   };
   window.__czdProbe = probe;
+  addEventListener("pointerdown", () => probe.on && probe.presses.push(performance.now()), true);
+  addEventListener("pointerup", () => probe.on && probe.releases.push(performance.now()), true);
 
   const post = Worker.prototype.postMessage;
   Worker.prototype.postMessage = function (message, ...rest) {

@@ -149,6 +149,13 @@ export interface MotionResolution {
    * an interaction is going on.
    */
   calibrate: () => void;
+  /**
+   * The map got more to draw (many hubs imported): calibrated afresh, unless full resolution is
+   * already known slow. More to draw only makes it slower, and each frame timed is one the page
+   * waits for at rest (100 ms and more with 100,000 hubs on a slow machine), which a planner who
+   * starts a drag then feels.
+   */
+  moreToDraw: () => void;
   destroy: () => void;
 }
 
@@ -159,7 +166,12 @@ export function lowerWhileMoving(
   const o = { ...DEFAULTS, ...options };
   const target = map as unknown as Partial<Resizable>;
   if (typeof target._resizeInternal !== "function" || !("_overridePixelRatio" in target))
-    return { lowered: () => 1, calibrate: () => undefined, destroy: () => undefined };
+    return {
+      lowered: () => 1,
+      calibrate: () => undefined,
+      moreToDraw: () => undefined,
+      destroy: () => undefined,
+    };
   const resizable = target as Resizable;
   /** The ratios, as shares of the rest ratio: full, then each step down. */
   const steps = [1, ...o.factors];
@@ -419,6 +431,9 @@ export function lowerWhileMoving(
   return {
     lowered: () => steps[step] ?? 1,
     calibrate,
+    moreToDraw: () => {
+      if (!judges[0]?.slow()) calibrate();
+    },
     destroy: () => {
       destroyed = true;
       stopRestoring();

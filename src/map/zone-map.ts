@@ -614,10 +614,11 @@ export class ZoneMap {
       this.map.fitBounds([w, s, e, n], { padding: 80, maxZoom: 15, duration: 300 });
     }
     // Many hubs can make every frame much heavier: what a frame costs at full resolution is
-    // timed again once the map has settled. (Not after a filing: a big one's frames were a
-    // second each, the page unanswering while they were timed; its first move judges them.)
+    // timed again once the map has settled, unless it is already known slow. (Not after a
+    // filing: a big one's frames were a second each, the page unanswering while they were
+    // timed; its first move judges them.)
     if (diff.hubs && diff.hubs !== was.hubs && diff.hubs.features.length >= RASTER_MIN_HUBS)
-      this.map.once("idle", () => whenQuiet(() => this.motion?.calibrate()));
+      this.map.once("idle", () => whenQuiet(() => this.motion?.moreToDraw()));
   }
 
   /** Many hub points drawn as raster tiles; the module comes with the first such hub file. */

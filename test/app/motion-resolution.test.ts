@@ -469,6 +469,32 @@ describe("the map's resolution while it moves", () => {
     }
   });
 
+  it("times no frame for more to draw once full resolution is known slow, and does while it is fast", () => {
+    const slow = fakeMap();
+    const known = lower(slow.map);
+    known.calibrate();
+    runFrames(10, 60);
+    const asked = slow.draws.length;
+    // 100,000 hubs imported on a machine already known slow: nothing more to learn.
+    known.moreToDraw();
+    runFrames(10, 120);
+    expect(slow.draws.length).toBe(asked);
+    slow.fire("movestart");
+    expect(known.lowered()).toBe(0.5);
+    slow.fire("moveend");
+    renderers.clear();
+    const fast = fakeMap();
+    const light = lower(fast.map);
+    light.calibrate();
+    runFrames(10, 16.7);
+    const before = fast.draws.length;
+    light.moreToDraw();
+    runFrames(10, 120);
+    expect(fast.draws.length - before).toBe(4);
+    fast.fire("movestart");
+    expect(light.lowered()).toBe(0.5);
+  });
+
   it("forgets an earlier calibration's slow frames when calibrated again", () => {
     const { map, fire } = fakeMap();
     const motion = lower(map);
