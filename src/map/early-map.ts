@@ -41,7 +41,7 @@ interface Early {
 let early: Early | null = null;
 
 let rendered: () => void = () => undefined;
-/** Resolves when the early map has shown its land and its tools are in (data-ready). */
+/** Resolves when the early map has shown its first complete frame (data-ready). */
 export const firstRender = new Promise<void>((done) => {
   rendered = done;
 });
@@ -55,11 +55,11 @@ const APP_CHUNKS_WAIT_MS = 4000;
 
 /**
  * Make the map now, in an element of its own over the whole page. Resolves once MapLibre's worker
- * script has arrived, the map's tool chunks are in and the map has shown its land and taken its
- * own layers (zone-map.ts), or after APP_CHUNKS_WAIT_MS: the moment to ask for the app's chunks.
- * Asked for with the map, their score of requests queued ahead of the worker's script and
- * terra-draw's chunk; asked for before the land's frame, their parsing and evaluation took the
- * cores while the worker tiled the land.
+ * script has arrived, the map's tool chunks are in and the map has loaded (its `load`: the first
+ * view's land tiled), or after APP_CHUNKS_WAIT_MS: the moment to ask for the app's chunks. Asked
+ * for with the map, their score of requests queued ahead of the worker's script and terra-draw's
+ * chunk; asked for before `load`, their parsing and evaluation took the cores while the worker
+ * tiled the land.
  */
 export function startMap(options: EarlyMapOptions): Promise<void> {
   const own = early ?? tryStart(options);
@@ -106,10 +106,10 @@ function start(options: EarlyMapOptions): Early {
   element.setAttribute("data-ready", "false");
   Object.assign(element.style, { position: "fixed", inset: "0" });
   document.body.append(element);
-  // Times since navigation start: the map ready for the app, its tools in.
-  const onReady = (readyMs: number) => {
+  // Time since navigation start: what the planner waits for, script loading included.
+  const onReady = (ms: number) => {
     element.setAttribute("data-ready", "true");
-    element.setAttribute("data-ready-ms", String(Math.round(readyMs)));
+    element.setAttribute("data-first-render-ms", String(Math.round(ms)));
     rendered();
   };
   const handlers = { current: { ...NOTHING_YET, onReady } };
@@ -121,10 +121,6 @@ function start(options: EarlyMapOptions): Early {
       vworldKey: import.meta.env.VITE_VWORLD_KEY,
       locale: options.locales[options.lang],
     });
-    // The land's first frame, before the tools: what the planner sees first.
-    void map.firstRendered.then((ms) =>
-      element.setAttribute("data-first-render-ms", String(Math.round(ms))),
-    );
     return { element, map, handlers };
   } catch (e) {
     element.remove();

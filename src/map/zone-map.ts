@@ -53,8 +53,7 @@ export interface MapHandlers extends PointerHandlers {
   onDeleted: (parcelId: string) => void;
   /** A drag was cancelled (Esc, or undo during it): the preview goes, the store stays. */
   onEditCancelled: () => void;
-  /** The map is ready for the app, its tools and layers in and drawn: ms since navigation. */
-  onReady: (readyMs: number) => void;
+  onReady: (firstRenderMs: number) => void;
   onError: (message: string) => void;
   /** An online raster's tiles failed to load: the UI falls back to the embedded map. */
   onTilesFailed: () => void;
@@ -109,8 +108,6 @@ export class ZoneMap {
   private lang: Lang = "ko";
   private basemap: Basemap = "none";
   private removed = false;
-  /** The app's own sources and layers are on the map (after its first render): flush can draw. */
-  private layersAdded = false;
   /** The coarse 시·도 file could not be read (the map then shows its frames without it). */
   private liteFailed = false;
   private readonly unbindView: () => void;
@@ -118,11 +115,6 @@ export class ZoneMap {
   private readonly styled: Promise<void>;
   /** The map has loaded (its `load`) and terra-draw's and the envelope handles' chunks are in (or failed). */
   readonly loadedWithTools: Promise<void>;
-  /**
-   * The first render: the map idle with its first view's land drawn, in ms since navigation
-   * start (what the planner waits for, script loading included).
-   */
-  readonly firstRendered: Promise<number>;
   /** The firms overlay (heatmap and points), drawn by firms-layer.ts. */
   readonly firms = new FirmsLayer();
   /** The 연속지적도's outlines and 필지 picking (cadastre-layer.ts). */
@@ -197,20 +189,11 @@ export class ZoneMap {
     const drawModule = import("./draw");
     const editModule = import("./envelope-edit");
     this.styled = new Promise((ready) => this.map.once("load", () => ready()));
-    let layersAdded: () => void = () => undefined;
-    const added = new Promise<void>((done) => {
-      layersAdded = done;
-    });
-    // The app is handed a map with its own layers, sources and tools in place.
-    this.loadedWithTools = Promise.allSettled([drawModule, editModule, added]).then(
+    this.loadedWithTools = Promise.allSettled([drawModule, editModule, this.styled]).then(
       () => undefined,
     );
     // No frame before the first view's land is loaded (hold-frames.ts): at most FRAME_HOLD_MS.
     const hold = holdFrames(this.map, () => this.landLoaded(), FRAME_HOLD_MS);
-    let landDrawn: (ms: number) => void = () => undefined;
-    this.firstRendered = new Promise((drawn) => {
-      landDrawn = drawn;
-    });
     let firstRenderShown: () => void = () => undefined;
     const firstRender = new Promise<void>((shown) => {
       firstRenderShown = shown;
@@ -228,95 +211,65 @@ export class ZoneMap {
     });
     this.map.on("load", () => {
       startMark("map-load");
+      // Validated in test/app/app-layers-valid.test.ts, not on the first render's path.
+      withoutValidation(this.map, () => {
+        addOverlays(this.map);
+        this.firms.attach(this.map);
+        this.cadastre.attach(this.map);
+        this.cadastreBox.attach(this.map);
+        this.parcelLabels.attach(this.map);
+        this.searchHit.attach(this.map);
+      });
       this.setBasemap(this.basemap);
-      // The first render is the map idle with its land drawn, not the sea before the 시·도
-      // arrive (and, frames held, not an idle before any frame was drawn). The app's own
-      // layers and terra-draw's come after it: they are empty until the app has a zone (its
-      // chunks are fetched after them), and added before, each empty source was a round trip
-      // through MapLibre's worker and each layer a shader compiled before that frame.
-      const landShown = Promise.all([land, hold.released]).then(() => this.nextIdle("map-idle"));
-      void landShown.then((ms) => {
-        landDrawn(ms);
-        if (this.removed) return;
-        this.addOwnLayers();
-        layersAdded();
-        const drawn = drawModule
-          .then(({ createDraw }) => {
-            withoutValidation(this.map, () => {
-              this.startDraw(createDraw);
-            });
-            startMark("draw-ready");
-          })
-          .catch((e: unknown) => this.handlers.current.onError(`terra-draw: ${e}`));
-        const edits = editModule.then(({ startEnvelopeEdit }) => {
-          const [active, shown] = [this.tool === "select", this.shown.editableEnvelope];
-          if (!this.removed)
-            withoutValidation(this.map, () => {
-              this.envelopeEdit = startEnvelopeEdit(this.map, this.edits, active, shown);
-            });
-          startMark("envelope-edit-ready");
-        });
-        // Ready once the tools are in and the map has drawn their layers.
-        void Promise.all([drawn, edits])
-          .then(() => this.nextIdle("tools-idle"))
-          .then(() => {
-            this.handlers.current.onReady(performance.now());
-            firstRenderShown();
-            this.startMotionResolution();
+      const drawn = drawModule
+        .then(({ createDraw }) => {
+          withoutValidation(this.map, () => {
+            this.startDraw(createDraw);
           });
+          startMark("draw-ready");
+        })
+        .catch((e: unknown) => this.handlers.current.onError(`terra-draw: ${e}`));
+      const edits = editModule.then(({ startEnvelopeEdit }) => {
+        const [active, shown] = [this.tool === "select", this.shown.editableEnvelope];
+        if (!this.removed)
+          withoutValidation(this.map, () => {
+            this.envelopeEdit = startEnvelopeEdit(this.map, this.edits, active, shown);
+          });
+        startMark("envelope-edit-ready");
       });
-    });
-  }
-
-  /** Time since navigation start of the map's next idle (marked czd:`mark`). */
-  private nextIdle(mark: string): Promise<number> {
-    return new Promise((idled) =>
-      this.map.once("idle", () => {
-        startMark(mark);
-        idled(performance.now());
-      }),
-    );
-  }
-
-  /** The app's layers: the zone, hubs, firms, cadastre, labels, search hit (all empty at first). */
-  private addOwnLayers(): void {
-    // Validated in test/app/app-layers-valid.test.ts, not on the first render's path.
-    withoutValidation(this.map, () => {
-      addOverlays(this.map);
-      this.firms.attach(this.map);
-      this.cadastre.attach(this.map);
-      this.cadastreBox.attach(this.map);
-      this.parcelLabels.attach(this.map);
-      this.searchHit.attach(this.map);
-    });
-    this.layersAdded = true;
-    this.flush();
-  }
-
-  /**
-   * A few frames timed once the page is quiet (not the app's own start), so a slow machine's
-   * first drag is already drawn lighter.
-   */
-  private startMotionResolution(): void {
-    void import("./motion-resolution").then(({ lowerWhileMoving }) => {
-      if (this.removed) return;
-      this.motion = lowerWhileMoving(this.map, {
-        // Many hubs are drawn by their tiles while the map is lowered (hub-raster-layer.ts),
-        // drawn ahead at rest once the machine is known slow.
-        onStep: (share) => this.hubRasterShown?.setLowered(share < 1),
-        onSlow: () => {
-          this.slowFrames = true;
-          this.hubRasterShown?.drawAhead();
-        },
+      this.flush();
+      // Time since navigation start: what the planner waits for, script loading included.
+      // The first render is the map idle with its land drawn, not the sea before the 시·도 arrive
+      // (and, frames held, not an idle before any frame was drawn).
+      const idle = Promise.all([land, hold.released]).then(
+        () => new Promise((idled) => this.map.once("idle", () => idled(startMark("map-idle")))),
+      );
+      void Promise.all([idle, drawn, edits]).then(() => {
+        this.handlers.current.onReady(performance.now());
+        firstRenderShown();
+        // A few frames timed once the page is quiet (not the app's own start), so a slow
+        // machine's first drag is already drawn lighter.
+        void import("./motion-resolution").then(({ lowerWhileMoving }) => {
+          if (this.removed) return;
+          this.motion = lowerWhileMoving(this.map, {
+            // Many hubs are drawn by their tiles while the map is lowered (hub-raster-layer.ts),
+            // drawn ahead at rest once the machine is known slow.
+            onStep: (share) => this.hubRasterShown?.setLowered(share < 1),
+            onSlow: () => {
+              this.slowFrames = true;
+              this.hubRasterShown?.drawAhead();
+            },
+          });
+          whenQuiet(() => this.motion?.calibrate());
+        });
       });
-      whenQuiet(() => this.motion?.calibrate());
     });
   }
 
   /** Draw what changed; parts not in the diff stay as they are. */
   render(diff: Partial<Scene>): void {
     this.pending = { ...this.pending, ...diff };
-    if (this.layersAdded) this.flush();
+    if (this.map.loaded() || this.draw) this.flush();
   }
 
   setTool(tool: ToolId): void {

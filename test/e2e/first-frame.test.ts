@@ -78,38 +78,6 @@ describe("the first frame", () => {
     expect(app.errors).toEqual([]);
   });
 
-  it("draws the land without waiting for the drawing tools, which come after it", async () => {
-    const base = inject("baseUrl");
-    app = await openApp(base);
-    const { page } = app;
-    let releaseDraw: () => void = () => undefined;
-    const drawArrives = new Promise<void>((ok) => {
-      releaseDraw = ok;
-    });
-    // terra-draw's chunk is held back until the land is on screen.
-    await page.route(/\/assets\/draw-[^/]*\.js$/, async (route) => {
-      await drawArrives;
-      await route.continue();
-    });
-    await page.goto(`${base}#7/36.2/127.8`);
-    await page.locator("[data-testid='map'][data-first-render-ms]").waitFor({ timeout: 30_000 });
-    expect(await page.getByTestId("map").getAttribute("data-ready")).toBe("false");
-    const [land] = await landAndSea(page);
-    expect(land).toBeGreaterThan(0.03 * 1400 * 900);
-    releaseDraw();
-    await waitForFirstRender(page);
-    const { first, ready } = await page.evaluate(() => {
-      const map = document.querySelector("[data-testid='map']");
-      return {
-        first: Number(map?.getAttribute("data-first-render-ms")),
-        ready: Number(map?.getAttribute("data-ready-ms")),
-      };
-    });
-    expect(first).toBeGreaterThan(0);
-    expect(ready).toBeGreaterThan(first);
-    expect(app.errors).toEqual([]);
-  });
-
   it("asks for the app's chunks only once MapLibre's worker script and terra-draw's chunk are in and the map has loaded", async () => {
     const base = inject("baseUrl");
     app = await openApp(base);
