@@ -31,6 +31,8 @@ export const en: Messages = {
   close: "Close",
   mapUnavailable:
     "This browser cannot draw the map (it needs WebGL2). Importing files, entering coordinates, reviewing and exporting work without it.",
+  toolNeedsMap:
+    "Needs the map, which this browser cannot draw: enter coordinates or import a file instead.",
   langToggle: "한국어",
   osm: "OSM basemap (online)",
   validation: "Validation",

@@ -29,6 +29,7 @@ export const ko = {
   close: "닫기",
   mapUnavailable:
     "이 브라우저에서는 지도를 그릴 수 없습니다 (WebGL2가 필요합니다). 파일 불러오기, 좌표 입력, 검토와 내보내기는 지도 없이 쓸 수 있습니다.",
+  toolNeedsMap: "지도가 없어 쓸 수 없습니다. 좌표 입력이나 파일 불러오기로 구역을 만드십시오.",
   langToggle: "English",
   osm: "OSM 배경지도 (온라인)",
   validation: "검토 결과",

@@ -4,6 +4,7 @@ import { useStore } from "zustand";
 import { isBuiltinRuleSet } from "../../geo/index";
 import { redo, undo } from "../actions/actions";
 import { type Messages, useT } from "../i18n";
+import { mapFailure } from "../map/early-map";
 import { allRuleSets } from "../store/derive";
 import { activeZone, useAppStore } from "../store/store";
 import type { Basemap, ToolId } from "../store/vocabulary";
@@ -74,9 +75,17 @@ export function Toolbar() {
   const canUndo = useStore(useAppStore.temporal, (s) => s.pastStates.length > 0);
   const canRedo = useStore(useAppStore.temporal, (s) => s.futureStates.length > 0);
   const [coordsOpen, setCoordsOpen] = useState(false);
+  // No map (no WebGL2): the drawing and select tools stay in their place, unavailable, and say
+  // why (aria-disabled keeps them focusable, so a keyboard or screen reader user hears it).
+  const [noMap] = useState(() => mapFailure() !== null);
 
   return (
     <div className="toolbar" role="toolbar">
+      {noMap ? (
+        <span id="tool-needs-map" hidden>
+          {t.toolNeedsMap}
+        </span>
+      ) : null}
       {TOOL_GROUPS.map((g) => {
         const buttons = g.buttons.map((b) => (
           <button
@@ -85,8 +94,9 @@ export function Toolbar() {
             data-testid={`tool-${b.tool}`}
             aria-pressed={tool === b.tool}
             aria-label={t[b.label]}
-            title={t[b.label]}
-            onClick={() => setTool(tool === b.tool ? "none" : b.tool)}
+            title={noMap ? `${t[b.label]}: ${t.toolNeedsMap}` : t[b.label]}
+            {...(noMap ? { "aria-disabled": true, "aria-describedby": "tool-needs-map" } : {})}
+            onClick={() => !noMap && setTool(tool === b.tool ? "none" : b.tool)}
           >
             <span aria-hidden="true">{b.icon}</span> {t[b.short]}
           </button>

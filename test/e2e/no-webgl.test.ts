@@ -45,6 +45,25 @@ describe("no WebGL2", () => {
     expect(await page.locator(".maplibregl-map").count()).toBe(0);
   });
 
+  it("the drawing tools stay in place, unavailable, and say why; pressing one chooses nothing", async () => {
+    const { page } = app;
+    const polygon = page.getByTestId("tool-parcel-polygon");
+    expect(await polygon.getAttribute("aria-disabled")).toBe("true");
+    const description = await polygon.evaluate((el) => {
+      const id = el.getAttribute("aria-describedby") ?? "";
+      return document.getElementById(id)?.textContent ?? "";
+    });
+    expect(description).toMatch(/지도가 없어 쓸 수 없습니다/);
+    expect(await page.getByTestId("tool-select").getAttribute("aria-disabled")).toBe("true");
+    // Forced: Playwright itself waits for an aria-disabled button to be enabled.
+    await polygon.click({ force: true });
+    await polygon.focus();
+    await page.keyboard.press("Enter");
+    expect(await polygon.getAttribute("aria-pressed")).toBe("false");
+    // Coordinate entry needs no map: it stays available.
+    expect(await page.getByTestId("coord-entry-open").getAttribute("aria-disabled")).toBeNull();
+  });
+
   it("a filing imported is checked without a map: its parcels listed, its total area shown", async () => {
     const { page } = app;
     await page
