@@ -232,8 +232,19 @@ function areasNaming(pnus: ReadonlySet<string>): number {
   return n;
 }
 
-/** The files whose close is on its way to the Worker (a second press of their × does nothing). */
+/**
+ * The files whose close is on its way to the Worker (a second press of their × does nothing),
+ * each by its name and which of the files so named it is: two files of one 시·군 opened side by
+ * side are two entries, and the second's × works while the first's close is on its way.
+ */
 const closing = new Set<string>();
+
+/** The key of the file at `i` in `layers`: its name, and its place among the files so named. */
+function closingKey(layers: readonly string[], i: number, name: string): string {
+  let nth = 0;
+  for (let k = 0; k < i; k++) if (layers[k] === name) nth++;
+  return `${nth}:${name}`;
+}
 
 /**
  * Closes one 시·군's file (`name`, listed at `at` when its button was drawn): its 필지 leave the
@@ -248,14 +259,16 @@ export async function closeCadastreLayer(at: number, listed?: string): Promise<v
   const s = useCadastre.getState();
   const name = listed ?? s.layers[at];
   const i = s.layers[at] === name ? at : s.layers.indexOf(name ?? "");
-  if (s.status !== "ready" || name === undefined || i < 0 || closing.has(name)) return;
+  if (s.status !== "ready" || name === undefined || i < 0) return;
+  const key = closingKey(s.layers, i, name);
+  if (closing.has(key)) return;
   const place = s.places[i] ?? name;
   if (s.layers.length - closing.size <= 1) {
     closing.clear();
     await closeCadastre();
     return;
   }
-  closing.add(name);
+  closing.add(key);
   try {
     const closed = await closeLayerInWorker(i, name, [...namedPnus()]);
     // Closed meanwhile (닫기, or the last file's ×), or an add began: its own answer tells.
@@ -274,7 +287,7 @@ export async function closeCadastreLayer(at: number, listed?: string): Promise<v
   } catch (e) {
     fail(e);
   } finally {
-    closing.delete(name);
+    closing.delete(key);
   }
 }
 

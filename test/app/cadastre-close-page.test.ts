@@ -1,6 +1,7 @@
 /**
  * The page's side of closing one 시·군's file (src/actions/cadastre.ts `closeCadastreLayer`), with
- * the Worker's client mocked: the same × pressed twice quickly asks the Worker once; a press that
+ * the Worker's client mocked: the same × pressed twice quickly asks the Worker once (also for
+ * one of two same-named files, whose other × still works meanwhile); a press that
  * comes after the list changed never closes another file; closing each file quickly, one after
  * the other, ends in the closed state (what was kept forgotten), not in "0 필지" with no file.
  */
@@ -94,6 +95,31 @@ describe("closing one file, pressed quickly", () => {
     expect(s.status).toBe("none");
     expect(s.layers).toEqual([]);
     expect(forgotten).toEqual(expect.arrayContaining(["worker", "kept"]));
+  });
+
+  it("closes the second of two same-named files pressed while the first's close is on its way", async () => {
+    // The same 시·군 opened twice (two downloads of one file): each × is its own file.
+    useCadastre.setState({ layers: [A, A], places: ["진주시", "진주시"], count: 20 });
+    const one = closeCadastreLayer(0, A);
+    const two = closeCadastreLayer(1, A);
+    await two;
+    answers[0]?.([A]);
+    await one;
+    // Both pressed: both closed, which closes the cadastre.
+    const s = useCadastre.getState();
+    expect(s.status).toBe("none");
+    expect(s.layers).toEqual([]);
+    expect(forgotten).toEqual(expect.arrayContaining(["worker", "kept"]));
+  });
+
+  it("asks the Worker once for the second same-named file's × pressed twice", async () => {
+    useCadastre.setState({ layers: [A, A, B], places: ["진주시", "진주시", "사천시"], count: 30 });
+    const one = closeCadastreLayer(1, A);
+    const two = closeCadastreLayer(1, A);
+    expect(calls).toEqual([{ at: 1, name: A }]);
+    answers[0]?.([A, B]);
+    await Promise.all([one, two]);
+    expect(useCadastre.getState().layers).toEqual([A, B]);
   });
 
   it("ends in the closed state when the Worker says no file is left", async () => {
