@@ -439,12 +439,20 @@ export class ZoneMap {
   }
 
   private async loadSigungu(load: () => Promise<FeatureCollection>): Promise<void> {
+    // The labels' chunk is asked for beside the file; the boundaries are drawn whether it comes
+    // or not.
+    const labels = import("./sigungu-labels");
+    labels.catch(() => undefined);
+    let sigungu: FeatureCollection;
     try {
-      const [sigungu, { addSigunguLabels }] = await Promise.all([
-        load(),
-        import("./sigungu-labels"),
-      ]);
+      sigungu = await load();
       (this.map.getSource(SOURCES.sigungu) as GeoJSONSource | undefined)?.setData(sigungu);
+    } catch (e) {
+      this.handlers.current.onError(`시·군·구 경계를 읽지 못함 / districts not read: ${e}`);
+      return;
+    }
+    try {
+      const { addSigunguLabels } = await labels;
       const setLang = addSigunguLabels(this.map, sigungu, SIGUNGU_MINZOOM);
       const setSidoLang = this.setLabelLang;
       this.setLabelLang = (lang) => {
@@ -453,7 +461,9 @@ export class ZoneMap {
       };
       this.setLabelLang(this.lang);
     } catch (e) {
-      this.handlers.current.onError(`시·군·구 경계를 읽지 못함 / districts not read: ${e}`);
+      this.handlers.current.onError(
+        `시·군·구 이름을 표시하지 못함 / district names not shown: ${e}`,
+      );
     }
   }
 

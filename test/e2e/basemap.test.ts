@@ -4,7 +4,9 @@
  * zoom 10; the report names them; an imported hub layer survives a reload.
  */
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import { type AppPage, openAppAt, waitForMap } from "./browser";
+import { COLOURS } from "../../src/map/ids";
+import { type AppPage, openApp, openAppAt, waitForMap } from "./browser";
+import { countColours } from "./pixels";
 
 let app: AppPage;
 
@@ -104,5 +106,42 @@ describe("the report and hub layers", () => {
 
   it("logged no console errors", () => {
     expect(app.errors).toEqual([]);
+  });
+});
+
+describe("the 시·군·구 labels' chunk", () => {
+  it("failing to load, leaves the 시·군·구 borders drawn and says why", async () => {
+    const base = inject("baseUrl");
+    const own = await openApp(base);
+    try {
+      const { page } = own;
+      const warnings: string[] = [];
+      page.on("console", (m) => {
+        if (m.type() === "warning") warnings.push(m.text());
+      });
+      await page.route(/\/assets\/sigungu-labels-[^/]*\.js$/, (route) => route.abort());
+      await page.goto(`${base}#10/35.69/128.45`);
+      await waitForMap(page);
+      await expect
+        .poll(() => warnings.some((w) => w.includes("district names not shown")), {
+          timeout: 15_000,
+        })
+        .toBe(true);
+      // The borders are drawn: thin lines in their own colour (close to it: the 시·도 borders'
+      // antialiased edges come within 12 of it, not within 6), over a few hundred pixels.
+      await expect
+        .poll(
+          async () => {
+            const png = await page.getByTestId("map").screenshot();
+            const [border = 0] = await countColours(page, png, [COLOURS.sigunguBorder], 6);
+            return border;
+          },
+          { timeout: 15_000 },
+        )
+        .toBeGreaterThan(150);
+      expect(await page.locator(".sigungu-label").count()).toBe(0);
+    } finally {
+      await own.close();
+    }
   });
 });
