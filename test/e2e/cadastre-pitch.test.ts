@@ -9,7 +9,7 @@ import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { type AppPage, openAppAt } from "./browser";
 import { dragShifts, hashAt, JINJU, lotNear, overlayShown, readCadastre } from "./cadastre-helpers";
-import { changedBlocks, changedShare } from "./pixels";
+import { changedBlocks, changedShare, unchangedShot } from "./pixels";
 
 /** The view: centred on a 진주 lot at zoom 16 in the URL (MapLibre 15), the raster tiles' zoom. */
 const lot = lotNear(readCadastre(JINJU), [128.1065, 35.18]);
@@ -26,21 +26,8 @@ const part = async () => {
 const shot = async () => page.screenshot({ clip: await part() });
 
 /** The picture once it has stayed the same for a moment (tiles in, no easing left). */
-async function settled(): Promise<Buffer> {
-  let before = await shot();
-  await expect
-    .poll(
-      async () => {
-        await page.waitForTimeout(300);
-        const again = await shot();
-        const share = await changedShare(page, before, again);
-        before = again;
-        return share;
-      },
-      { timeout: 20_000 },
-    )
-    .toBe(0);
-  return before;
+function settled(): Promise<Buffer> {
+  return unchangedShot(page, shot, { pauseMs: 300, timeoutMs: 20_000 });
 }
 
 /** Whether the overlay is placed at all (`none` when pitched: MapLibre's raster layer draws). */

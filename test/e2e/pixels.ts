@@ -123,7 +123,7 @@ export async function changedBlocks(page: Page, a: Buffer, b: Buffer, block = 8)
 /**
  * The map (or a part of the page) once it has come to rest: the canvas back at its full pixel
  * ratio (src/map/motion-resolution.ts draws it lower while moving on a slow machine, and for a
- * moment after) and two screenshots in a row the same. Returns the last one.
+ * moment after) and two screenshots in a row the same (unchangedShot). Returns the last one.
  */
 export async function settledShot(
   page: Page,
@@ -139,16 +139,29 @@ export async function settledShot(
       { timeout: 15_000 },
     )
     .toBe(true);
-  let before = await page.screenshot({ clip });
+  return unchangedShot(page, () => page.screenshot({ clip }));
+}
+
+/**
+ * Pictures taken by `shot` (`pauseMs` apart) until two in a row are the same; returns the last.
+ * Fails after `timeoutMs` of a picture still changing.
+ */
+export async function unchangedShot(
+  page: Page,
+  shot: () => Promise<Buffer>,
+  { pauseMs = 0, timeoutMs = 15_000 } = {},
+): Promise<Buffer> {
+  let before = await shot();
   await expect
     .poll(
       async () => {
-        const again = await page.screenshot({ clip });
+        if (pauseMs > 0) await page.waitForTimeout(pauseMs);
+        const again = await shot();
         const share = await changedShare(page, before, again);
         before = again;
         return share;
       },
-      { timeout: 15_000 },
+      { timeout: timeoutMs },
     )
     .toBe(0);
   return before;
