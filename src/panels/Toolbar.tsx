@@ -76,8 +76,9 @@ export function Toolbar() {
   const canRedo = useStore(useAppStore.temporal, (s) => s.futureStates.length > 0);
   const [coordsOpen, setCoordsOpen] = useState(false);
   // No map (no WebGL2): the drawing and select tools stay in their place, unavailable, and say
-  // why (aria-disabled keeps them focusable, so a keyboard or screen reader user hears it).
-  const [noMap] = useState(() => mapFailure() !== null);
+  // why (aria-disabled keeps them focusable, so a keyboard or screen reader user hears it). The
+  // map was tried by the page's first script, before the app, and a failure is never retried.
+  const noMap = mapFailure() !== null;
 
   return (
     <div className="toolbar" role="toolbar">
