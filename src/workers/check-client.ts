@@ -102,6 +102,12 @@ export class CheckClient {
   check(input: CheckInput, supersedable: boolean): Promise<CheckResult | null> {
     return new Promise((resolve) => {
       const same = [this.inFlight, this.live].find((j) => j && sameInput(j.input, input));
+      // A live request supersedes the queued live check even when it joins another: after an
+      // undo and a redo in quick succession, the undone state's check would otherwise run last.
+      if (supersedable && this.live && this.live !== same) {
+        for (const w of this.live.waiters) w(null);
+        this.live = null;
+      }
       if (same) {
         same.waiters.push(resolve);
         if (!supersedable && same.supersedable) {
@@ -119,10 +125,8 @@ export class CheckClient {
           waiters: [resolve],
           startedAt: 0,
         };
-        if (supersedable) {
-          for (const w of this.live?.waiters ?? []) w(null);
-          this.live = job;
-        } else this.pinned.push(job);
+        if (supersedable) this.live = job;
+        else this.pinned.push(job);
       }
       this.pump();
     });
@@ -232,6 +236,8 @@ export class CheckClient {
     this.timer = setTimeout(() => {
       this.timer = null;
       if (this.inFlight !== job || !job.supersedable) return;
+      // What was newer was dropped in the meantime (the running check is wanted again).
+      if (!this.live && this.pinned.length === 0) return;
       this.inFlight = null;
       this.stopWorker();
       for (const w of job.waiters) w(null);

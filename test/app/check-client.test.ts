@@ -117,6 +117,21 @@ describe("live checks", () => {
     expect((await newer)?.input.zoneKey).toBe(zoneB);
   });
 
+  it("drop the queued check when the newest joins the running one (an undo, then a redo)", async () => {
+    const running = client.check(createInput(zoneA), true);
+    const undone = client.check(createInput(zoneB), true);
+    const again = client.check(createInput(zoneA), true);
+    expect(await undone).toBeNull();
+    // Nothing newer waits now: the running check is not stopped after the grace time.
+    vi.advanceTimersByTime(1_000);
+    expect(workers).toHaveLength(1);
+    answer();
+    expect((await running)?.input.zoneKey).toBe(zoneA);
+    expect((await again)?.input.zoneKey).toBe(zoneA);
+    // The dropped check does not run after it and overwrite the newest report.
+    expect(checks(current())).toHaveLength(1);
+  });
+
   it("let a check that nothing supersedes run as long as it takes", () => {
     void client.check(createInput(zoneA), true);
     vi.advanceTimersByTime(60_000);

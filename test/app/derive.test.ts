@@ -53,6 +53,25 @@ describe("the live report", () => {
     expect((await checks.committed()).area.totalKm2).toBe(before);
   });
 
+  it("settles on the zone as it is after an undo, a redo and an undo at once", async () => {
+    const store = createAppStore();
+    const checks = checksOf(store);
+    applyDrawn(store, "parcel-polygon", createSquare(127.9, 37.3, 0.02));
+    applyDrawn(store, "parcel-polygon", createSquare(127.95, 37.3, 0.02));
+    expect((await checks.live()).area.parcels).toHaveLength(2);
+    const { undo, redo } = store.temporal.getState();
+    // The undone zone's check starts, the redone one's waits, the undone one is wanted again.
+    undo();
+    redo();
+    undo();
+    expect((await checks.live()).area.parcels).toHaveLength(1);
+    // Nothing older comes after it: the panel stays settled on the zone as it is.
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    const { report, checking } = checks.reports.getState();
+    expect(checking).toBe(false);
+    expect(report?.area.parcels).toHaveLength(1);
+  });
+
   it("is the committed report when the drag preview belongs to a zone no longer active", async () => {
     // Found by edits.property.test.ts: draw, drag without release, add a zone, draw there.
     const store = createAppStore();
