@@ -146,8 +146,9 @@ export class LiveChecks {
   }
 
   /**
-   * Runs a live check. One stopped for something other than a newer edit (an export's check
-   * waiting behind it, a crashed Worker) is asked for once more if it is still the newest.
+   * Runs a live check. One stopped for something other than a newer edit (a crashed Worker: one
+   * stopped for an export's check runs again in the client) is asked for once more if it is
+   * still the newest.
    */
   private runLive(input: CheckInput, doc: ZoneDoc, retry: boolean): void {
     void this.client.check(input, true).then((result) => {

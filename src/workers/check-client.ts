@@ -4,7 +4,8 @@
  * is dropped, and one running longer than `graceMs` while something newer waits is stopped by
  * terminating the Worker (a check can't be interrupted more gently) and starting a fresh one, so
  * a newer edit never waits behind an older check. A pinned check (an export's, a review's) is
- * never dropped, and answers with the report of exactly the input it was given.
+ * never dropped, and answers with the report of exactly the input it was given; a live check it
+ * stopped runs again after it unless something newer came meanwhile.
  */
 import type { Hub, Parcel, Report, RuleSet, Zone } from "../../geo/index";
 import type {
@@ -240,7 +241,10 @@ export class CheckClient {
       if (!this.live && this.pinned.length === 0) return;
       this.inFlight = null;
       this.stopWorker();
-      for (const w of job.waiters) w(null);
+      // Stopped only for an export's or a review's check: it is still the newest, and runs
+      // again after them rather than answering null (a panel left "checking" with nothing to come).
+      if (this.live) for (const w of job.waiters) w(null);
+      else this.live = job;
       this.pump();
     }, wait);
   }

@@ -156,6 +156,20 @@ describe("pinned checks (exports, reviews)", () => {
     expect(await later).not.toBeNull();
   });
 
+  it("stop a live check that runs long, which then runs again after them, still the newest", async () => {
+    const live = client.check(createInput(zoneA), true);
+    const pinned = client.check(createInput(zoneB, { awaitSigungu: true }), false);
+    vi.advanceTimersByTime(300);
+    expect(workers[0]?.terminated).toBe(true);
+    answer();
+    expect((await pinned)?.input.zoneKey).toBe(zoneB);
+    // The live check is asked of the fresh Worker again, and answers (not null).
+    const [, again] = checks(current());
+    expect(again?.zone).toBe(zoneA);
+    answer();
+    expect((await live)?.input.zoneKey).toBe(zoneA);
+  });
+
   it("join a running check of the same input instead of repeating it, and keep it running", async () => {
     const live = client.check(createInput(zoneA, { awaitSigungu: true }), true);
     const pinned = client.check(createInput(zoneA, { awaitSigungu: true }), false);
