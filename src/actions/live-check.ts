@@ -69,6 +69,7 @@ export class LiveChecks {
     const off = this.store.subscribe((s) => this.checkLive(s));
     return () => {
       off();
+      this.wanted = null;
       this.client.dispose();
     };
   }
@@ -148,12 +149,25 @@ export class LiveChecks {
   /**
    * Runs a live check. One stopped for something other than a newer edit (a crashed Worker: one
    * stopped for an export's check runs again in the client) is asked for once more if it is
-   * still the newest.
+   * still the newest; should that Worker crash too, the panel says the check did not finish
+   * rather than "checking" for ever, and the next edit is checked afresh.
    */
   private runLive(input: CheckInput, doc: ZoneDoc, retry: boolean): void {
     void this.client.check(input, true).then((result) => {
       if (result) this.show(result, doc);
-      else if (retry && this.wanted === input) this.runLive(input, doc, false);
+      else if (this.wanted !== input) return;
+      else if (retry) this.runLive(input, doc, false);
+      else this.showUnfinished(input);
+    });
+  }
+
+  /** The panel's stand-in for a check that could not finish (its sentences come with it). */
+  private showUnfinished(input: CheckInput): void {
+    void import("../store/fallback-report").then(({ fallbackReport }) => {
+      if (this.wanted !== input) return;
+      const why = new FilingError({ code: "BAD_FILE", params: { kind: "CHECK_UNFINISHED" } });
+      this.shown = null;
+      this.reports.setState({ report: fallbackReport(input.ruleSet, why, null), checking: false });
     });
   }
 }

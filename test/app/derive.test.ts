@@ -1,12 +1,15 @@
 import { readFileSync } from "node:fs";
-import { afterEach, describe, expect, it } from "vitest";
+import { afterEach, describe, expect, it, vi } from "vitest";
 import { loadRuleSet } from "../../geo/index";
 import { applyDrawn, applyEdited } from "../../src/actions/actions";
 import { exportFiling } from "../../src/actions/filing-io";
 import { importFilingBytes, importHubsBytes } from "../../src/actions/imports";
+import { startLiveChecks } from "../../src/actions/live-check";
 import { parseSavedProject, snapshotProject } from "../../src/persistence/persist";
+import { createLiveReportStore } from "../../src/store/live-report";
 import { type AppStore, activeZone, createAppStore } from "../../src/store/store";
-import { startTestChecks, type TestChecks } from "../support/check-port";
+import type { CheckPort } from "../../src/workers/check-client";
+import { inProcessPort, startTestChecks, type TestChecks } from "../support/check-port";
 import { createSquare } from "./factories";
 
 const FIXTURES = "test/fixtures/app";
@@ -70,6 +73,44 @@ describe("the live report", () => {
     const { report, checking } = checks.reports.getState();
     expect(checking).toBe(false);
     expect(report?.area.parcels).toHaveLength(1);
+  });
+
+  it("says the check did not finish when its Worker crashes twice, and checks the next edit", async () => {
+    const store = createAppStore();
+    const reports = createLiveReportStore();
+    // Until `crash` is turned off, every Worker crashes on its first check (out of memory).
+    let crash = true;
+    const crashing = (): CheckPort => {
+      const port: CheckPort = {
+        postMessage: (m) => {
+          if (m.kind === "check") setTimeout(() => port.onerror?.(new Event("error")), 0);
+        },
+        onmessage: null,
+        onerror: null,
+        terminate: () => undefined,
+      };
+      return port;
+    };
+    const stop = startLiveChecks(store, {
+      spawn: () => (crash ? crashing() : inProcessPort()),
+      setup: { sidoUrl: "data/sido.json", sigunguUrl: "data/sigungu.json" },
+      reports,
+    });
+    try {
+      applyDrawn(store, "parcel-polygon", createSquare(127.9, 37.3, 0.02));
+      await vi.waitFor(() => expect(reports.getState().checking).toBe(false));
+      const { report } = reports.getState();
+      expect(report?.verdict).toBe("fail");
+      expect(report?.findings[0]?.message).toBe("검사가 끝나지 않았습니다");
+      expect(report?.findings[0]?.messageEn).toBe("The check did not finish");
+      crash = false;
+      applyDrawn(store, "parcel-polygon", createSquare(127.95, 37.3, 0.02));
+      expect(reports.getState().checking).toBe(true);
+      await vi.waitFor(() => expect(reports.getState().checking).toBe(false));
+      expect(reports.getState().report?.area.parcels).toHaveLength(2);
+    } finally {
+      stop();
+    }
   });
 
   it("is the committed report when the drag preview belongs to a zone no longer active", async () => {
