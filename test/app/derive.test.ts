@@ -4,9 +4,7 @@ import { loadRuleSet } from "../../geo/index";
 import { applyDrawn, applyEdited } from "../../src/actions/actions";
 import { exportFiling } from "../../src/actions/filing-io";
 import { importFilingBytes, importHubsBytes } from "../../src/actions/imports";
-import { startLiveChecks } from "../../src/actions/live-check";
 import { parseSavedProject, snapshotProject } from "../../src/persistence/persist";
-import { createLiveReportStore } from "../../src/store/live-report";
 import { type AppStore, activeZone, createAppStore } from "../../src/store/store";
 import type { CheckPort } from "../../src/workers/check-client";
 import { inProcessPort, startTestChecks, type TestChecks } from "../support/check-port";
@@ -18,8 +16,8 @@ const JINJU_TWO_PARCELS_KM2 = 9.500000003622226;
 
 /** The app's checks on a store, as main.tsx starts them (the Worker's engine, in-process). */
 let running: TestChecks[] = [];
-function checksOf(store: AppStore): TestChecks {
-  const t = startTestChecks(store);
+function checksOf(store: AppStore, spawn?: () => CheckPort): TestChecks {
+  const t = startTestChecks(store, spawn);
   running.push(t);
   return t;
 }
@@ -77,7 +75,6 @@ describe("the live report", () => {
 
   it("says the check did not finish when its Worker crashes twice, and checks the next edit", async () => {
     const store = createAppStore();
-    const reports = createLiveReportStore();
     // Until `crash` is turned off, every Worker crashes on its first check (out of memory).
     let crash = true;
     const crashing = (): CheckPort => {
@@ -91,26 +88,18 @@ describe("the live report", () => {
       };
       return port;
     };
-    const stop = startLiveChecks(store, {
-      spawn: () => (crash ? crashing() : inProcessPort()),
-      setup: { sidoUrl: "data/sido.json", sigunguUrl: "data/sigungu.json" },
-      reports,
-    });
-    try {
-      applyDrawn(store, "parcel-polygon", createSquare(127.9, 37.3, 0.02));
-      await vi.waitFor(() => expect(reports.getState().checking).toBe(false));
-      const { report } = reports.getState();
-      expect(report?.verdict).toBe("fail");
-      expect(report?.findings[0]?.message).toBe("검사가 끝나지 않았습니다");
-      expect(report?.findings[0]?.messageEn).toBe("The check did not finish");
-      crash = false;
-      applyDrawn(store, "parcel-polygon", createSquare(127.95, 37.3, 0.02));
-      expect(reports.getState().checking).toBe(true);
-      await vi.waitFor(() => expect(reports.getState().checking).toBe(false));
-      expect(reports.getState().report?.area.parcels).toHaveLength(2);
-    } finally {
-      stop();
-    }
+    const { reports } = checksOf(store, () => (crash ? crashing() : inProcessPort()));
+    applyDrawn(store, "parcel-polygon", createSquare(127.9, 37.3, 0.02));
+    await vi.waitFor(() => expect(reports.getState().checking).toBe(false));
+    const { report } = reports.getState();
+    expect(report?.verdict).toBe("fail");
+    expect(report?.findings[0]?.message).toBe("검사가 끝나지 않았습니다");
+    expect(report?.findings[0]?.messageEn).toBe("The check did not finish");
+    crash = false;
+    applyDrawn(store, "parcel-polygon", createSquare(127.95, 37.3, 0.02));
+    expect(reports.getState().checking).toBe(true);
+    await vi.waitFor(() => expect(reports.getState().checking).toBe(false));
+    expect(reports.getState().report?.area.parcels).toHaveLength(2);
   });
 
   it("is the committed report when the drag preview belongs to a zone no longer active", async () => {

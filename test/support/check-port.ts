@@ -46,12 +46,16 @@ export interface TestChecks {
 
 /**
  * Starts the app's checks (startLiveChecks, as main.tsx does) on `store` with the in-process
- * engine, so the app's committedReport and zoneReport answer for it too.
+ * engine (or the Workers `spawn` gives), so the app's committedReport and zoneReport answer for
+ * it too.
  */
-export function startTestChecks(store: AppStore): TestChecks {
+export function startTestChecks(
+  store: AppStore,
+  spawn: () => CheckPort = inProcessPort,
+): TestChecks {
   const reports = createLiveReportStore();
   const stop = startLiveChecks(store, {
-    spawn: inProcessPort,
+    spawn,
     setup: { sidoUrl: "data/sido.json", sigunguUrl: "data/sigungu.json" },
     reports,
     // Never replace the engine for a superseded check: it runs to its end in this thread.
