@@ -57,6 +57,14 @@ beforeEach(() => {
   });
 });
 
+/** The closed state: no file, and the Worker's cadastre and what was kept forgotten. */
+function expectClosed(): void {
+  const s = useCadastre.getState();
+  expect(s.status).toBe("none");
+  expect(s.layers).toEqual([]);
+  expect(forgotten).toEqual(expect.arrayContaining(["worker", "kept"]));
+}
+
 describe("closing one file, pressed quickly", () => {
   it("asks the Worker once for the same × pressed twice", async () => {
     const one = closeCadastreLayer(1, B);
@@ -91,10 +99,7 @@ describe("closing one file, pressed quickly", () => {
     await two;
     answers[0]?.([B]);
     await one;
-    const s = useCadastre.getState();
-    expect(s.status).toBe("none");
-    expect(s.layers).toEqual([]);
-    expect(forgotten).toEqual(expect.arrayContaining(["worker", "kept"]));
+    expectClosed();
   });
 
   it("closes the second of two same-named files pressed while the first's close is on its way", async () => {
@@ -106,10 +111,7 @@ describe("closing one file, pressed quickly", () => {
     answers[0]?.([A]);
     await one;
     // Both pressed: both closed, which closes the cadastre.
-    const s = useCadastre.getState();
-    expect(s.status).toBe("none");
-    expect(s.layers).toEqual([]);
-    expect(forgotten).toEqual(expect.arrayContaining(["worker", "kept"]));
+    expectClosed();
   });
 
   it("asks the Worker once for the second same-named file's × pressed twice", async () => {
